@@ -11,6 +11,7 @@ import logging
 import os
 import sqlite3
 from contextlib import closing
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Protocol, Sequence
 
@@ -44,6 +45,20 @@ def resolve_model(model: str) -> tuple[str, str]:
     return model, model
 
 
+@lru_cache(maxsize=2)
+def _load_sentence_transformer(location: str):
+    """One loaded model per process and location: tests and long-lived servers reuse it."""
+    os.environ["HF_HUB_OFFLINE"] = "1"  # never fetch weights, whatever the caller's environment
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
+    return SentenceTransformer(location, device="cpu")
+
+
 class SentenceTransformerEmbedder:
     """Loads lazily, so that commands which never embed never import torch."""
 
@@ -56,16 +71,11 @@ class SentenceTransformerEmbedder:
 
     def _load(self):
         if self._model is None:
-            os.environ["HF_HUB_OFFLINE"] = "1"
-            os.environ["TRANSFORMERS_OFFLINE"] = "1"
             try:
-                from sentence_transformers import SentenceTransformer
-
-                self._model = SentenceTransformer(self._location, device="cpu")
+                self._model = _load_sentence_transformer(self._location)
             except Exception as exc:  # any failure here is the user's model choice or install
-                raise ModelError(
-                    f"cannot load embedding model {self._requested!r} offline: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-                ) from exc
+                first_line = str(exc).splitlines()[0] if str(exc) else ""
+                raise ModelError(f"cannot load embedding model {self._requested!r} offline: {type(exc).__name__}: {first_line}") from exc
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

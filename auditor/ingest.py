@@ -147,7 +147,8 @@ def load(
     def skip(err: InputError) -> None:
         if config.strict:
             raise err
-        log.warning("skipping %s: %s", err.path, err.reason)
+        # Reported to the user from Audit.problems (the CLI prints one line each), so only logged here.
+        log.info("skipping %s: %s", err.path, err.reason)
         problems.append(Problem(err.path, err.reason))
 
     for item in inputs:
@@ -182,9 +183,19 @@ def load(
                 articles.append(article)
 
     if not articles:
-        shown = ", ".join(str(i) for i in inputs) or "(no inputs)"
-        raise NoArticlesError(f"no usable article in: {shown}")
+        raise NoArticlesError(_nothing_usable(inputs, problems))
     return articles, problems
+
+
+def _nothing_usable(inputs: Sequence[Union[str, Path]], problems: list[Problem]) -> str:
+    """One line: the single bad input and its reason, or the first few of several."""
+    if len(problems) == 1:
+        return f"{problems[0].path}: {problems[0].reason}"
+    if problems:
+        shown = "; ".join(f"{p.path}: {p.reason}" for p in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        return f"no usable article: {shown}{more}"
+    return "no usable article in: " + (", ".join(str(i) for i in inputs) or "(no inputs)")
 
 
 def analysis_text(article: Article) -> str:

@@ -281,7 +281,7 @@ def test_bad_file(tmp_path: Path, name: str, content: bytes, max_bytes, reason: 
 def test_missing_path(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     missing = tmp_path / "nope.txt"
     good = write(tmp_path, "good.txt", BODY)
-    with caplog.at_level(logging.WARNING, logger="auditor.ingest"):
+    with caplog.at_level(logging.INFO, logger="auditor.ingest"):
         articles, problems = load([missing, good], AuditConfig())
     assert problems == [Problem(str(missing), "no such file or directory")]
     assert str(missing) in caplog.text
@@ -303,8 +303,10 @@ def test_empty_folder(tmp_path: Path) -> None:
 
 def test_nothing_usable_raises(tmp_path: Path) -> None:
     empty = write(tmp_path, "empty.txt", "")
-    with pytest.raises(NoArticlesError, match="no usable article in: .*empty.txt"):
+    with pytest.raises(NoArticlesError, match="no usable article: .*empty.txt: empty file; .*missing.txt: no such file"):
         load([empty, tmp_path / "missing.txt"], AuditConfig())
+    with pytest.raises(NoArticlesError, match=r"^\S*empty.txt: empty file$"):
+        load([empty], AuditConfig())
 
 
 @pytest.mark.parametrize("bom_codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])

@@ -1,0 +1,71 @@
+"""The golden end-to-end test: the real model audits seeds/ and the yardstick scores it."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+import auditor
+from auditor.config import AuditConfig
+from auditor.render.json import audit_to_data
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+GOLD = ROOT / "tests" / "fixtures" / "gold_seeds.json"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seeds_audit(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("e2e-cache")
+    return auditor.audit([ROOT / "seeds"], AuditConfig(cache_dir=cache))
+
+
+@pytest.fixture(scope="module")
+def seeds_data(seeds_audit):
+    return json.loads(json.dumps(audit_to_data(seeds_audit)))
+
+
+@pytest.fixture(scope="module")
+def scores(seeds_data):
+    if not SCORER.exists():
+        pytest.skip("the shared yardstick is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    return module.Scorer(seeds_data, gold).run()
+
+
+def test_every_span_points_into_its_article(seeds_data) -> None:
+    texts = {a["id"]: a["text"] for a in seeds_data["articles"]}
+    assert len(texts) == 5
+    for claim in seeds_data["claims"]:
+        assert texts[claim["article"]][claim["start"]:claim["end"]] == claim["text"]
+    for quote in seeds_data["quotes"]:
+        assert texts[quote["article"]][quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_schema_has_the_scored_fields(seeds_data) -> None:
+    assert seeds_data["schema_version"]
+    for key in ("articles", "claims", "clusters", "quotes", "sources", "events"):
+        assert isinstance(seeds_data[key], list)
+    cluster_claims = {c for k in seeds_data["clusters"] for c in k["claims"]}
+    assert cluster_claims <= {c["id"] for c in seeds_data["claims"]}
+
+
+def test_all_five_seeds_are_matched_by_the_yardstick(scores) -> None:
+    assert scores["articles_matched"] == "5/5"
+
+
+def test_second_run_is_served_from_the_cache(seeds_audit, tmp_path) -> None:
+    from auditor import embed
+
+    config = AuditConfig(cache_dir=tmp_path)
+    texts = [c.text for c in seeds_audit.claims]
+    _, first = embed.embed(texts, config)
+    _, second = embed.embed(texts, config)
+    assert first == len(set(texts)) and second == 0
