@@ -1,0 +1,675 @@
+"""Text reuse between articles: shared passages, and what each sharing is (wire, derived, ...).
+
+Why this module exists: an editor must know when two articles are one report printed twice
+(agency copy, a rewrite of another outlet's story, the same press release quoted by both) rather
+than two independent confirmations of a fact. Three steps, each a pure function:
+
+1. ``passages``: shared passages, verbatim or near-verbatim. Words are normalised (casefold,
+   accents, apostrophes, a few US/UK spelling rules) so "neighbouring" meets "neighboring"; pairs
+   of articles are found through an inverted index of word shingles (never all pairs of
+   sentences); matching shingles are chained, and the ends of each chain are refined by local
+   alignment (rapidfuzz opcodes) on normalised words, then mapped back to character offsets.
+2. ``classify``: wire, derived (with direction when dates, credits or containment tell it),
+   shared-statement (the shared text is quoted on both sides), or common-source (no shared
+   passage, but a credited source in common). Credited vs uncredited: does the reusing article
+   name where the text came from?
+3. Boilerplate: a passage that recurs in several articles of one outlet (a standard
+   background paragraph, a footer) is that outlet's furniture, not reuse, and is ignored.
+
+Sources and quotes come from the extract stage; with none given, a small fallback reads
+credit lines ("according to Reuters", "— With additional input from Reuters") from the text so
+that wire credits and shared outlets still count.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from itertools import combinations
+from typing import Iterable, Optional, Sequence
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from . import ingest
+from .model import Article, Event, Passage, Quote, Reuse, Source, Span
+
+log = logging.getLogger(__name__)
+
+OUTLET_KINDS = frozenset({"outlet", "agency", "media", "news", "newswire", "wire", "publication"})
+
+# News agencies whose copy other outlets print: general knowledge, not drawn from any sample.
+WIRE_AGENCIES = frozenset(
+    {
+        "reuters", "thomson reuters", "associated press", "the associated press", "ap",
+        "agence france-presse", "agence france presse", "afp", "xinhua", "ani", "pti",
+        "press trust of india", "ians", "uni", "associated press of pakistan", "app", "anadolu",
+        "anadolu agency", "aa", "kyodo", "kyodo news", "yonhap", "tass", "ria novosti", "interfax",
+        "dpa", "efe", "ansa", "upi", "united press international", "bernama", "irna", "wam",
+        "spa", "saudi press agency", "kuna", "qna", "mena", "bloomberg", "bss", "nna", "antara",
+        "pa media", "aap", "cna", "europa press", "ukrinform", "sana",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ReuseConfig:
+    """Thresholds of reuse detection; the defaults suit news prose in English."""
+
+    shingle: int = 5  # words per shingle (the index unit)
+    min_tokens: int = 10  # shortest passage reported, in words, on each side
+    min_similarity: float = 0.6  # of a passage's two sides (0..1)
+    gap: int = 12  # matched shingles this close (in words, on both sides) belong to one passage
+    pad: int = 10  # words beyond a chain's ends that local alignment may still take in
+    min_shared: int = 2  # shingles two articles must share before they are aligned at all
+    max_df: int = 200  # a shingle in more articles than this is a stock phrase: not used to find pairs
+    max_positions: int = 4  # occurrences of one shingle within one article that are paired up
+    long_tokens: int = 40  # shared words that make passages "long" (wire copy, not a phrase)
+    boilerplate_articles: int = 3  # articles of one outlet sharing a passage make it boilerplate
+    quoted_share: float = 2 / 3  # share of the shared words inside quotes for a shared statement
+    containment_ratio: float = 1.25  # reused share of the copy over that of the original
+    containment_min: float = 0.5  # a copy is mostly made of the other article's text
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*", re.U)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "′": "'"})
+# US/UK spelling folded to one form by rules on word endings (both sides fold alike, so a rule
+# that also touches an unrelated word is harmless unless it makes two different words collide).
+_SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"(?<=[a-z]{3})our(?=(?:s|ed|ing|ite|ites|hood|hoods|ful|less|able|er|ers|ism)?$)", "or"),
+        (r"(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$", r"yz\1"),
+        (r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations|ational)$", r"iz\1"),
+        (r"(?<=[a-z]{2}[aeiou])ll(ed|ing|er|ers|or|ors)$", r"l\1"),
+        (r"(?<=[a-z]{3})ll(ful|ment|ments)?$", r"l\1"),
+        (r"(?<=[a-z]{2})([bt])re(s?)$", r"\1er\2"),
+        (r"(?<=[a-z]{2})ence(s?)$", r"ense\1"),
+        (r"(?<=[a-z]{3})ogue(s?)$", r"og\1"),
+        (r"(?<=[a-z]{3})mme(s?)$", r"m\1"),
+        (r"(?<=[a-z])ae(?=[a-z])", "e"),
+        (r"(?<=ward)s$", ""),
+    )
+)
+
+
+@lru_cache(maxsize=200_000)
+def normalise_word(word: str) -> str:
+    """The matching form of a word: casefolded, accents and apostrophes unified, US/UK folded."""
+    folded = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES).casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    if len(folded) >= 5 and folded.isalpha():
+        for pattern, replacement in _SPELLING_RULES:
+            folded = pattern.sub(replacement, folded)
+    return folded
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """An article's words in matching form, with each word's character offsets in the text."""
+
+    article: str
+    norms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def tokenise(article_id: str, text: str) -> Tokens:
+    """Words of the (noise-masked) analysis text; punctuation, quotes and dashes drop out here."""
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        norms.append(normalise_word(m.group()))
+        starts.append(m.start())
+        ends.append(m.end())
+    return Tokens(article_id, tuple(norms), tuple(starts), tuple(ends))
+
+
+# --------------------------------------------------------------------------- the shingle index
+
+
+@dataclass(frozen=True)
+class ShingleIndex:
+    """Shingle ids per article position, and the articles each shingle occurs in."""
+
+    shingles: dict[str, tuple[int, ...]]  # article id -> shingle id at each word position
+    postings: dict[int, tuple[str, ...]]  # shingle id -> articles containing it (once each)
+
+
+def build_index(tokens: Sequence[Tokens], k: int) -> ShingleIndex:
+    """Intern every k-word shingle to an int (exact, no hash collisions) and invert."""
+    ids: dict[tuple[str, ...], int] = {}
+    per_article: dict[str, tuple[int, ...]] = {}
+    postings: dict[int, list[str]] = defaultdict(list)
+    for toks in tokens:
+        norms = toks.norms
+        row = tuple(ids.setdefault(norms[i:i + k], len(ids)) for i in range(len(norms) - k + 1))
+        per_article[toks.article] = row
+        for sid in set(row):
+            postings[sid].append(toks.article)
+    return ShingleIndex(per_article, {s: tuple(a) for s, a in postings.items()})
+
+
+def candidate_pairs(index: ShingleIndex, order: dict[str, int], cfg: ReuseConfig) -> list[tuple[str, str]]:
+    """Pairs of articles sharing at least ``min_shared`` shingles, stock phrases left out.
+
+    Work is the sum of squared posting lengths over shingles seen in 2..max_df articles, so a
+    corpus where most articles share nothing costs about one pass over its words.
+    """
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for articles in index.postings.values():
+        if 2 <= len(articles) <= cfg.max_df:
+            ranked = sorted(articles, key=order.__getitem__)
+            for pair in combinations(ranked, 2):
+                counts[pair] += 1
+    return sorted((p for p, n in counts.items() if n >= cfg.min_shared),
+                  key=lambda p: (order[p[0]], order[p[1]]))
+
+
+def outlet_key(article: Article) -> Optional[str]:
+    """The publishing outlet, from metadata or else the URL's host; None when unknown."""
+    if article.outlet and article.outlet.strip():
+        return slug(article.outlet)
+    if article.url:
+        m = re.match(r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", article.url.strip(), re.I)
+        if m:
+            return m.group(1).casefold()
+    return None
+
+
+def boilerplate_shingles(index: ShingleIndex, outlets: dict[str, Optional[str]],
+                         cfg: ReuseConfig) -> dict[str, frozenset[int]]:
+    """Per outlet, shingles found in ``boilerplate_articles`` or more of its own articles."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for sid, articles in index.postings.items():
+        if len(articles) < cfg.boilerplate_articles:
+            continue
+        per_outlet: dict[str, int] = defaultdict(int)
+        for a in articles:
+            o = outlets.get(a)
+            if o:
+                per_outlet[o] += 1
+        for o, n in per_outlet.items():
+            if n >= cfg.boilerplate_articles:
+                found[o].add(sid)
+    return {o: frozenset(s) for o, s in found.items()}
+
+
+# --------------------------------------------------------------------------- passages of one pair
+
+
+def _seeds(sa: Sequence[int], sb: Sequence[int], skip: frozenset[int], cap: int) -> list[tuple[int, int]]:
+    """(i, j) word positions where both articles have the same shingle."""
+    where: dict[int, list[int]] = defaultdict(list)
+    for j, sid in enumerate(sb):
+        if sid not in skip and len(where[sid]) < cap:
+            where[sid].append(j)
+    out: list[tuple[int, int]] = []
+    seen: dict[int, int] = defaultdict(int)
+    for i, sid in enumerate(sa):
+        js = where.get(sid)
+        if js and seen[sid] < cap:
+            seen[sid] += 1
+            out.extend((i, j) for j in js)
+    return out
+
+
+def _chains(seeds: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
+    """Group seeds lying within ``gap`` words of each other on both sides (union-find).
+
+    Order inside a group is free, so a passage whose clauses were swapped stays one passage.
+    """
+    parent = list(range(len(seeds)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    seeds.sort()
+    for n in range(len(seeds)):
+        i, j = seeds[n]
+        m = n - 1
+        while m >= 0 and i - seeds[m][0] <= gap:
+            if abs(j - seeds[m][1]) <= gap:
+                ra, rb = find(n), find(m)
+                if ra != rb:
+                    parent[ra] = rb
+            m -= 1
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for n, s in enumerate(seeds):
+        groups[find(n)].append(s)
+    return list(groups.values())
+
+
+def _extend(xa: Sequence[str], xb: Sequence[str]) -> tuple[int, int]:
+    """How many words of xa and xb (both read outward from a matched core) still align.
+
+    Local alignment on the Levenshtein opcodes: equal words score +1, edited words -1; the
+    extension ends after the equal block with the best running score (none if never positive).
+    """
+    if not xa or not xb:
+        return 0, 0
+    best = (0, 0)
+    best_score = 0
+    score = 0
+    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(list(xa), list(xb)):
+        if tag == "equal":
+            score += a1 - a0
+            if score > best_score:
+                best_score, best = score, (a1, b1)
+        else:
+            score -= max(a1 - a0, b1 - b0)
+            if score < -3:
+                break
+    return best
+
+
+def _region(chain: list[tuple[int, int]], ta: Tokens, tb: Tokens, cfg: ReuseConfig) -> tuple[int, int, int, int]:
+    """Word ranges [a0, a1) and [b0, b1) of one chain, ends refined by local alignment."""
+    k = cfg.shingle
+    a0 = min(i for i, _ in chain)
+    a1 = max(i for i, _ in chain) + k
+    b0 = min(j for _, j in chain)
+    b1 = max(j for _, j in chain) + k
+    left_a = ta.norms[max(0, a0 - cfg.pad):a0][::-1]
+    left_b = tb.norms[max(0, b0 - cfg.pad):b0][::-1]
+    ea, eb = _extend(left_a, left_b)
+    a0, b0 = a0 - ea, b0 - eb
+    ea, eb = _extend(ta.norms[a1:a1 + cfg.pad], tb.norms[b1:b1 + cfg.pad])
+    return a0, a1 + ea, b0, b1 + eb
+
+
+def _word_similarity(wa: Sequence[str], wb: Sequence[str]) -> float:
+    """Mean of order-sensitive (Indel) and order-free (multiset Dice) word similarity."""
+    ordered = Indel.normalized_similarity(list(wa), list(wb))
+    bag_a: dict[str, int] = defaultdict(int)
+    for w in wa:
+        bag_a[w] += 1
+    common = 0
+    for w in wb:
+        if bag_a.get(w, 0) > 0:
+            bag_a[w] -= 1
+            common += 1
+    dice = 2 * common / (len(wa) + len(wb)) if wa or wb else 0.0
+    return (ordered + dice) / 2
+
+
+_OPENERS = "\"“‘«([‹"
+_CLOSERS = ".!?…\"”’»)]›"
+
+
+def _char_span(article: Article, toks: Tokens, w0: int, w1: int) -> Span:
+    """Character span of words [w0, w1), taking in adjacent opening quotes and final punctuation."""
+    start, end = toks.starts[w0], toks.ends[w1 - 1]
+    text = article.text
+    while start > 0 and text[start - 1] in _OPENERS:
+        start -= 1
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    return Span(article.id, start, end, text[start:end])
+
+
+def _merge(regions: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Merge regions that overlap on both sides."""
+    out: list[tuple[int, int, int, int]] = []
+    for r in sorted(regions):
+        if out and r[0] < out[-1][1] and r[2] < out[-1][3] and r[3] > out[-1][2]:
+            p = out[-1]
+            out[-1] = (p[0], max(p[1], r[1]), min(p[2], r[2]), max(p[3], r[3]))
+        else:
+            out.append(r)
+    return out
+
+
+def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, sa: Sequence[int], sb: Sequence[int],
+                  cfg: ReuseConfig, skip: frozenset[int] = frozenset()) -> tuple[tuple[Passage, ...], tuple[tuple[int, int], ...]]:
+    """Shared passages of two articles, and the word ranges they cover on each side."""
+    seeds = _seeds(sa, sb, skip, cfg.max_positions)
+    if not seeds:
+        return (), ()
+    regions = _merge([_region(c, ta, tb, cfg) for c in _chains(seeds, cfg.gap)])
+    passages: list[Passage] = []
+    words: list[tuple[int, int]] = []
+    for a0, a1, b0, b1 in regions:
+        if min(a1 - a0, b1 - b0) < cfg.min_tokens:
+            continue
+        sim = _word_similarity(ta.norms[a0:a1], tb.norms[b0:b1])
+        if sim < cfg.min_similarity:
+            continue
+        passages.append(Passage(_char_span(a, ta, a0, a1), _char_span(b, tb, b0, b1), round(sim, 3)))
+        words.append((a1 - a0, b1 - b0))
+    return tuple(passages), tuple(words)
+
+
+def passages(a: Article, b: Article, config: Optional[ReuseConfig] = None) -> tuple[Passage, ...]:
+    """Shared passages of two articles (a convenience for one pair; ``find`` handles many)."""
+    cfg = config or ReuseConfig()
+    ta = tokenise(a.id, ingest.analysis_text(a))
+    tb = tokenise(b.id, ingest.analysis_text(b))
+    index = build_index([ta, tb], cfg.shingle)
+    return pair_passages(a, b, ta, tb, index.shingles[a.id], index.shingles[b.id], cfg)[0]
+
+
+def reused_share(toks: Tokens, spans: Iterable[Span]) -> float:
+    """Share of an article's words lying inside the given spans."""
+    if not toks.norms:
+        return 0.0
+    ranges = sorted((s.start, s.end) for s in spans)
+    inside = 0
+    r = 0
+    for start, end in zip(toks.starts, toks.ends):
+        while r < len(ranges) and ranges[r][1] <= start:
+            r += 1
+        if r < len(ranges) and ranges[r][0] <= start and end <= ranges[r][1]:
+            inside += 1
+    return round(inside / len(toks.norms), 4)
+
+
+# --------------------------------------------------------------------------- credits and quotes
+
+_CAP = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+_NAME = r"(?P<name>(?:" + _CAP + r"|al|el)(?:[ \t]+(?:(?:of|for|and|al|el|de)[ \t]+)?" + _CAP + r"){0,5})"
+_CREDIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?i:\baccording\s+to\s+(?:the\s+)?)" + _NAME), "according"),
+    (re.compile(r"(?i:\b(?:reported|cited|quoted|published|carried)\s+by\s+(?:the\s+)?)" + _NAME), "media"),
+    (re.compile(r"(?i:\b(?:input|inputs|reporting|contributions?)\s+(?:from|by)\s+(?:the\s+)?)" + _NAME), "media"),
+    (re.compile(r"(?i:\btold\s+(?:the\s+)?)" + _NAME), "media"),
+    (re.compile(_NAME + r"(?i:\s+(?:reported|reports|news\s+agency\s+reported))\b"), "media"),
+    (re.compile(r"(?m)^[ \t]*[—–-][ \t]*" + _NAME + r"[ \t]*$"), "media"),
+    (re.compile(r"\(" + _NAME + r"\)[ \t]*[—–-]"), "media"),
+)
+
+
+def slug(name: str) -> str:
+    """A plain id for a name: casefolded words joined by '-', a leading 'the' dropped."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name.casefold()))
+    words = ["".join(c for c in w if not unicodedata.combining(c)) for w in words]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return "-".join(words)
+
+
+def is_agency(name: str, kind: Optional[str] = None) -> bool:
+    """A news agency (wire service), by kind or by its well-known name."""
+    return kind == "agency" or slug(name).replace("-", " ") in WIRE_AGENCIES
+
+
+def fallback_sources(article: Article) -> tuple[Source, ...]:
+    """Credits read from the text when the sources stage gave nothing: "according to X", "— X".
+
+    A stand-in, not a source extractor: only capitalised names after credit cues are taken, so
+    "according to local officials" gives nothing, and kinds are guessed (outlet for media cues and
+    known agencies, organization otherwise).
+    """
+    text = ingest.analysis_text(article)
+    found: dict[str, list[Span]] = defaultdict(list)
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for pattern, cue in _CREDIT_PATTERNS:
+        for m in pattern.finditer(text):
+            name = m.group("name").strip(" .'’-")
+            canonical = slug(name)
+            if not canonical or not name[:1].isupper():
+                continue
+            names.setdefault(canonical, name)
+            kind = "outlet" if cue == "media" or is_agency(name) else "organization"
+            if kinds.get(canonical) != "outlet":
+                kinds[canonical] = kind
+            found[canonical].append(Span(article.id, m.start(), m.end(), article.text[m.start():m.end()]))
+    return tuple(
+        Source(id=f"{article.id}:fallback:{c}", article=article.id, name=names[c], canonical=c,
+               kind=kinds[c], evidence=tuple(spans))
+        for c, spans in found.items()
+    )
+
+
+def effective_sources(articles: Sequence[Article], sources: Sequence[Source]) -> tuple[Source, ...]:
+    """The sources given, or, when the sources stage gave none at all, the fallback credits."""
+    if sources:
+        return tuple(sources)
+    return tuple(s for a in articles for s in fallback_sources(a))
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One party an article credits (directly or as the outlet a source was relayed by)."""
+
+    canonical: str
+    name: str
+    kind: str
+    evidence: tuple[Span, ...]
+
+
+def credits_by_article(articles: Sequence[Article], sources: Sequence[Source]) -> dict[str, tuple[Credit, ...]]:
+    """Per article, the parties it credits: each source, and each outlet in a source's via-chain."""
+    by_name: dict[str, tuple[str, str]] = {}
+    for s in sources:
+        for n in (s.name, s.canonical, *s.variants):
+            by_name.setdefault(n.casefold(), (s.canonical, s.kind))
+    out: dict[str, dict[str, Credit]] = {a.id: {} for a in articles}
+    for s in sources:
+        if s.article not in out:
+            continue
+        entries = [(s.canonical, s.name, s.kind)]
+        for v in s.via:
+            canonical, kind = by_name.get(v.casefold(), (slug(v), "outlet"))
+            entries.append((canonical, v, kind))
+        seen = out[s.article]
+        for canonical, name, kind in entries:
+            old = seen.get(canonical)
+            evidence = (old.evidence if old else ()) + tuple(e for e in s.evidence if not old or e not in old.evidence)
+            seen[canonical] = Credit(canonical, old.name if old else name, old.kind if old else kind, evidence)
+    return {a: tuple(c.values()) for a, c in out.items()}
+
+
+def shared_credits(ca: Sequence[Credit], cb: Sequence[Credit]) -> list[tuple[Credit, Credit]]:
+    """Parties both articles credit by name (anonymous sources never count as shared)."""
+    by = {c.canonical: c for c in cb if c.kind != "anonymous"}
+    return [(c, by[c.canonical]) for c in ca if c.kind != "anonymous" and c.canonical in by]
+
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def quoted_regions(text: str, quotes: Sequence[Quote] = ()) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: the quotes given, else quote marks in the text."""
+    if quotes:
+        return sorted((q.start, q.end) for q in quotes)
+    regions: list[tuple[int, int]] = []
+    for open_, close in _QUOTE_PAIRS:
+        for m in re.finditer(re.escape(open_) + r"[^" + re.escape(open_ + close) + r"\n]{1,2000}" + re.escape(close), text):
+            regions.append((m.start(), m.end()))
+    for line in re.finditer(r"[^\n]+", text):
+        marks = [line.start() + m.start() for m in re.finditer('"', line.group())]
+        regions.extend((marks[n], marks[n + 1] + 1) for n in range(0, len(marks) - 1, 2))
+    for m in re.finditer(r"(?<![\w’'])‘[^‘\n]{1,2000}?’(?![\w])", text):
+        regions.append((m.start(), m.end()))
+    return sorted(regions)
+
+
+def _quoted_words(toks: Tokens, spans: Sequence[Span], regions: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """(words of the spans inside quote regions, words of the spans)."""
+    inside = total = 0
+    for span in spans:
+        lo = bisect_left(toks.starts, span.start)
+        hi = bisect_right(toks.ends, span.end)
+        for w in range(lo, hi):
+            start, end = toks.starts[w], toks.ends[w]
+            total += 1
+            r = bisect_right(regions, (start, len(toks.starts) + 10**9)) - 1
+            while r >= 0 and regions[r][0] <= start:
+                if end <= regions[r][1]:
+                    inside += 1
+                    break
+                r -= 1
+    return inside, total
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _when(value: Optional[str]) -> Optional[tuple[date, Optional[datetime]]]:
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        if len(text) <= 10:
+            return date.fromisoformat(text), None
+        moment = datetime.fromisoformat(text)
+        return moment.date(), moment
+    except ValueError:
+        return None
+
+
+def earlier(a: Article, b: Article) -> Optional[str]:
+    """Id of the article published first, when both dates are known and differ."""
+    wa, wb = _when(a.published), _when(b.published)
+    if not wa or not wb:
+        return None
+    if wa[1] and wb[1] and (wa[1].tzinfo is None) == (wb[1].tzinfo is None) and wa[1] != wb[1]:
+        return a.id if wa[1] < wb[1] else b.id
+    if wa[0] != wb[0]:
+        return a.id if wa[0] < wb[0] else b.id
+    return None
+
+
+def _credits_outlet(credits: Sequence[Credit], text: str, other: Article) -> Optional[bool]:
+    """Does an article name the other article's outlet? None when that outlet is unknown."""
+    if not other.outlet:
+        return None
+    key = slug(other.outlet)
+    if any(c.canonical == key or slug(c.name) == key for c in credits):
+        return True
+    return other.outlet.casefold() in text.casefold()
+
+
+@dataclass(frozen=True)
+class _Side:
+    article: Article
+    tokens: Tokens
+    credits: tuple[Credit, ...]
+    quotes: tuple[tuple[int, int], ...]
+    outlet: Optional[str]
+
+
+def classify(sa: _Side, sb: _Side, found: tuple[Passage, ...], cfg: ReuseConfig) -> Reuse:
+    """Name a pair's reuse; the order of the tests below is the order of precedence."""
+    a, b = sa.article, sb.article
+    share = (reused_share(sa.tokens, [p.a for p in found]), reused_share(sb.tokens, [p.b for p in found]))
+    base = dict(articles=(a.id, b.id), passages=found, share=share)
+    spans_a, spans_b = [p.a for p in found], [p.b for p in found]
+
+    qa, na = _quoted_words(sa.tokens, spans_a, sa.quotes)
+    qb, nb = _quoted_words(sb.tokens, spans_b, sb.quotes)
+    if na and nb and qa / na >= cfg.quoted_share and qb / nb >= cfg.quoted_share:
+        return Reuse(kind="shared-statement", credited=None, **base)
+
+    agencies = [(x, y) for x, y in shared_credits(sa.credits, sb.credits)
+                if (x.kind in OUTLET_KINDS or is_agency(x.name, x.kind))
+                and x.canonical not in (sa.outlet, sb.outlet)]
+    if agencies:
+        evidence = tuple(e for x, y in agencies for e in x.evidence + y.evidence)
+        return Reuse(kind="wire", credited=True, evidence=evidence, **base)
+
+    credit_a = _credits_outlet(sa.credits, ingest.analysis_text(a), b)
+    credit_b = _credits_outlet(sb.credits, ingest.analysis_text(b), a)
+    original = earlier(a, b)
+    if original is None and credit_a != credit_b and True in (credit_a, credit_b):
+        original = b.id if credit_a else a.id  # the one naming the other's outlet is the copy
+    if original is None:
+        big, small = max(share), min(share)
+        if big >= cfg.containment_min and big >= cfg.containment_ratio * small:
+            original = b.id if share[0] > share[1] else a.id  # the copy is mostly the other's text
+    if original is not None:
+        credited = credit_b if original == a.id else credit_a
+        return Reuse(kind="derived", direction=original, credited=credited, **base)
+
+    shared_words = sum(len(p.a.text.split()) for p in found)
+    in_order = all(x.b.start < y.b.start for x, y in zip(found, found[1:]))
+    if shared_words >= cfg.long_tokens and in_order:
+        return Reuse(kind="wire", credited=False, **base)
+    credited = None if credit_a is None and credit_b is None else bool(credit_a or credit_b)
+    return Reuse(kind="derived", credited=credited, **base)
+
+
+def _common_source(sa: _Side, sb: _Side) -> Optional[Reuse]:
+    shared = shared_credits(sa.credits, sb.credits)
+    shared = [(x, y) for x, y in shared if x.canonical not in (sa.outlet, sb.outlet)]
+    if not shared:
+        return None
+    evidence = tuple(e for x, y in shared for e in x.evidence + y.evidence)
+    return Reuse(articles=(sa.article.id, sb.article.id), kind="common-source", credited=True, evidence=evidence)
+
+
+def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Sequence[Quote] = (),
+         events: Sequence[Event] = (), config: Optional[ReuseConfig] = None) -> tuple[Reuse, ...]:
+    """Every reuse between the articles: shared passages classified, and shared credited sources.
+
+    ``events`` (when given) limits common-source pairs to articles of one incident: two reports of
+    different incidents crediting Reuters are not one story's common source.
+    """
+    cfg = config or ReuseConfig()
+    order = {a.id: n for n, a in enumerate(articles)}
+    by_id = {a.id: a for a in articles}
+    tokens = [tokenise(a.id, ingest.analysis_text(a)) for a in articles]
+    toks = {t.article: t for t in tokens}
+    index = build_index(tokens, cfg.shingle)
+    outlets = {a.id: outlet_key(a) for a in articles}
+    boiler = boilerplate_shingles(index, outlets, cfg)
+    credits = credits_by_article(articles, effective_sources(articles, sources))
+    quotes_by: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        quotes_by[q.article].append(q)
+
+    sides: dict[str, _Side] = {}
+
+    def side(aid: str) -> _Side:
+        if aid not in sides:
+            art = by_id[aid]
+            sides[aid] = _Side(art, toks[aid], credits.get(aid, ()),
+                               tuple(quoted_regions(art.text, quotes_by.get(aid, ()))), outlets[aid])
+        return sides[aid]
+
+    out: dict[tuple[str, str], Reuse] = {}
+    for x, y in candidate_pairs(index, order, cfg):
+        same = outlets[x] is not None and outlets[x] == outlets[y]
+        skip = boiler.get(outlets[x], frozenset()) if same else frozenset()
+        found, _ = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.shingles[x], index.shingles[y], cfg, skip)
+        if found:
+            out[(x, y)] = classify(side(x), side(y), found, cfg)
+
+    together = _same_event(events)
+    crediting: dict[str, set[str]] = defaultdict(set)
+    for aid, cs in credits.items():
+        for c in cs:
+            if c.kind != "anonymous":
+                crediting[c.canonical].add(aid)
+    pairs = {tuple(sorted(p, key=order.__getitem__)) for ids in crediting.values() for p in combinations(ids, 2)}
+    for x, y in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
+        if (x, y) in out or (together is not None and frozenset((x, y)) not in together):
+            continue
+        common = _common_source(side(x), side(y))
+        if common:
+            out[(x, y)] = common
+    log.info("reuse: %d pairs (%s)", len(out),
+             ", ".join(f"{k} {sum(r.kind == k for r in out.values())}"
+                       for k in ("wire", "derived", "shared-statement", "common-source")))
+    return tuple(out[p] for p in sorted(out, key=lambda p: (order[p[0]], order[p[1]])))
+
+
+def _same_event(events: Sequence[Event]) -> Optional[set[frozenset[str]]]:
+    if not events:
+        return None
+    pairs: set[frozenset[str]] = set()
+    for e in events:
+        pairs.update(frozenset(p) for p in combinations(e.articles, 2))
+    return pairs
