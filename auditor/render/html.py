@@ -1,4 +1,8 @@
-"""The HTML report: jinja2 templates with autoescape, rendered to one self-contained file."""
+"""The HTML report: jinja2 templates with autoescape, rendered to one self-contained file.
+
+Templates get a view model (auditor.render.view) rather than the raw audit, so they hold no
+logic; article text reaches them only as separate segments, each escaped by autoescape.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,4 +31,7 @@ def environment():
 
 
 def render_report(audit: Audit) -> str:
-    return environment().get_template("report.html").render(audit=audit)
+    """One HTML file: inline CSS and SVG, a CSP forbidding every network load, no script."""
+    from .view import build
+
+    return environment().get_template("report.html").render(view=build(audit), audit=audit)
