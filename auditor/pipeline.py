@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
 from . import align, claims as claims_stage, embed, events as events_stage, ingest, segment
+from . import provenance as provenance_stage, reuse as reuse_stage
 from .config import AuditConfig
 from .model import Audit
 
@@ -52,6 +53,9 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         claims = claims_stage.from_sentences(sentences)
     with timer("events"):
         events = events_stage.group(articles)
+    with timer("reuse"):  # sources/quotes: pass the extract stage's output once it is wired
+        reuse = reuse_stage.find(articles, sources=(), quotes=(), events=events)
+        provenance = provenance_stage.build(articles, sources=(), quotes=(), reuse=reuse)
     embedder = embed.make_embedder(config)
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)
@@ -63,6 +67,8 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         claims=claims,
         clusters=clusters,
         events=events,
+        reuse=reuse,
+        provenance=provenance,
         problems=tuple(problems),
         model=embedder.name,
         timings=tuple(timer.timings),
