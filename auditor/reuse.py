@@ -65,6 +65,7 @@ class ReuseConfig:
     min_similarity: float = 0.6  # of a passage's two sides (0..1)
     gap: int = 12  # matched shingles this close (in words, on both sides) belong to one passage
     pad: int = 10  # words beyond a chain's ends that local alignment may still take in
+    slack: int = 3  # passages this close on both sides (swapped clauses) are merged into one
     min_shared: int = 2  # shingles two articles must share before they are aligned at all
     max_df: int = 200  # a shingle in more articles than this is a stock phrase: not used to find pairs
     max_positions: int = 4  # occurrences of one shingle within one article that are paired up
@@ -318,16 +319,30 @@ def _char_span(article: Article, toks: Tokens, w0: int, w1: int) -> Span:
     return Span(article.id, start, end, text[start:end])
 
 
-def _merge(regions: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Merge regions that overlap on both sides."""
-    out: list[tuple[int, int, int, int]] = []
-    for r in sorted(regions):
-        if out and r[0] < out[-1][1] and r[2] < out[-1][3] and r[3] > out[-1][2]:
-            p = out[-1]
-            out[-1] = (p[0], max(p[1], r[1]), min(p[2], r[2]), max(p[3], r[3]))
-        else:
-            out.append(r)
-    return out
+def _merge(regions: list[tuple[int, int, int, int]], slack: int) -> list[tuple[int, int, int, int]]:
+    """Merge regions that overlap or touch (within ``slack`` words) on both sides.
+
+    Two clauses swapped by an editor give two chains side by side in both articles: one passage.
+    """
+    def near(x: tuple[int, int, int, int], y: tuple[int, int, int, int]) -> bool:
+        return (x[0] <= y[1] + slack and y[0] <= x[1] + slack
+                and x[2] <= y[3] + slack and y[2] <= x[3] + slack)
+
+    out = sorted(regions)
+    merged = True
+    while merged:
+        merged = False
+        for n in range(len(out)):
+            for m in range(n + 1, len(out)):
+                if near(out[n], out[m]):
+                    x, y = out[n], out[m]
+                    out[n] = (min(x[0], y[0]), max(x[1], y[1]), min(x[2], y[2]), max(x[3], y[3]))
+                    del out[m]
+                    merged = True
+                    break
+            if merged:
+                break
+    return sorted(out)
 
 
 def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, sa: Sequence[int], sb: Sequence[int],
@@ -336,7 +351,7 @@ def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, sa: Sequence[i
     seeds = _seeds(sa, sb, skip, cfg.max_positions)
     if not seeds:
         return (), ()
-    regions = _merge([_region(c, ta, tb, cfg) for c in _chains(seeds, cfg.gap)])
+    regions = _merge([_region(c, ta, tb, cfg) for c in _chains(seeds, cfg.gap)], cfg.slack)
     passages: list[Passage] = []
     words: list[tuple[int, int]] = []
     for a0, a1, b0, b1 in regions:
