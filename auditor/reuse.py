@@ -401,6 +401,7 @@ _CREDIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_NAME + r"(?i:\s+(?:reported|reports|news\s+agency\s+reported))\b"), "media"),
     (re.compile(r"(?m)^[ \t]*[—–-][ \t]*" + _NAME + r"[ \t]*$"), "media"),
     (re.compile(r"\(" + _NAME + r"\)[ \t]*[—–-]"), "media"),
+    (re.compile(r"\(" + _NAME + r"\)"), "agency"),  # "(Reuters)", "(AFP)": kept only for known agencies
 )
 
 
@@ -433,10 +434,12 @@ def fallback_sources(article: Article) -> tuple[Source, ...]:
         for m in pattern.finditer(text):
             name = m.group("name").strip(" .'’-")
             canonical = slug(name)
-            if not canonical or not name[:1].isupper():
+            if not canonical or not name[:1].isupper() or (cue == "agency" and not is_agency(name)):
+                continue
+            if any(e.start <= m.start() < e.end for e in found[canonical]):
                 continue
             names.setdefault(canonical, name)
-            kind = "outlet" if cue == "media" or is_agency(name) else "organization"
+            kind = "outlet" if cue != "according" or is_agency(name) else "organization"
             if kinds.get(canonical) != "outlet":
                 kinds[canonical] = kind
             found[canonical].append(Span(article.id, m.start(), m.end(), article.text[m.start():m.end()]))

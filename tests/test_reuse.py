@@ -334,6 +334,8 @@ def test_few_or_empty_articles(articles: list[Article]) -> None:
         ("Rail traffic was suspended, Al Jazeera reported.", ["Al Jazeera"]),
         ("— With additional input from Reuters", ["Reuters"]),
         ("QUETTA, Pakistan (AP) — Gunmen stormed a police post.", ["AP"]),
+        ("The toll rose to 74 overnight, officials said. (AFP)", ["AFP"]),
+        ("The Interior Ministry (MoI) said the toll rose.", []),
         ("At least 23 were killed, according to local officials.", []),
         ("The country's military reported that 14 soldiers died.", []),
     ],
