@@ -89,6 +89,11 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     attribution: Optional[str] = None  # canonical source id it is credited to
     attribution_span: Optional[Span] = None
+    places: tuple[str, ...] = ()  # places named in the claim ("Kalat", "Balochistan")
+    entities: tuple[str, ...] = ()  # named participants (people, groups, states), not the credited source
+    actors: tuple[str, ...] = ()  # who does or says what the claim states (its subject's names)
+    predicate: Optional[str] = None  # lemma of the main verb, past any reporting verb ("kill", "condemn")
+    negated: bool = False  # the claim denies its predicate ("did not", "denied")
 
 
 @dataclass(frozen=True)
