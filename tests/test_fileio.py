@@ -25,3 +25,19 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch) -> None:
         write_atomic(target, "half a report")
     assert target.read_text() == "last good report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_new_file_gets_ordinary_permissions_and_old_file_keeps_its_own(tmp_path) -> None:
+    import os
+    import stat
+
+    fresh = tmp_path / "report.html"
+    write_atomic(fresh, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+    kept = tmp_path / "audit.json"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    write_atomic(kept, "new")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
