@@ -295,8 +295,8 @@ def test_numbers_highlighted_by_offsets(report):
 
 def test_matrix_cells(report):
     matrix = report[report.index('<section id="matrix">'):report.index('<section id="agreements">')]
-    assert matrix.count('class="cell diverge"') == 2
-    assert matrix.count('class="cell agree"') == 2
+    assert matrix.count('class="cell diverge figure"') == 2
+    assert matrix.count('class="cell agree figure"') == 2
     assert matrix.count('class="cell other-incident"') == 2  # 002 reports another incident
 
 

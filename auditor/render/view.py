@@ -168,6 +168,7 @@ class ArticleHead:
     id: str
     anchor: str
     label: str  # short column label: outlet, else id
+    short: str  # the id's leading part ("000" of "000_620f5b53ba0e7b75")
     outlet: str
     published: str
     title: str
@@ -234,6 +235,7 @@ class Cell:
     text: str
     href: str = ""
     title: str = ""
+    figure: bool = False  # text is the figures stated, not an excerpt
 
 
 @dataclass(frozen=True)
@@ -421,7 +423,7 @@ class _Index:
             else:
                 label = short
             heads[a.id] = ArticleHead(
-                id=a.id, anchor=article_anchor(a.id), label=shorten(label, 40), outlet=a.outlet or "",
+                id=a.id, anchor=article_anchor(a.id), label=shorten(label, 40), short=short, outlet=a.outlet or "",
                 published=a.published or "", title=a.title or "", path=a.path, author=a.author or "",
                 url=a.url or "", event=self.event_label.get(self.event_of.get(a.id, ""), ""))
         return heads
@@ -429,7 +431,7 @@ class _Index:
     def head(self, article_id: str) -> ArticleHead:
         if article_id in self.heads:
             return self.heads[article_id]
-        return ArticleHead(article_id, article_anchor(article_id), article_id, "", "", "", "", "", "", "")
+        return ArticleHead(article_id, article_anchor(article_id), article_id, article_id, "", "", "", "", "", "", "")
 
     def anchor_at(self, article_id: str, offset: int) -> str:
         """The sentence holding `offset`, else the nearest one before it, else the article."""
@@ -448,8 +450,9 @@ class _Index:
         return Link(self.head(span.article).label, f"#{anchor}" if anchor else "", shorten(span.text, 160))
 
     def add_back(self, anchor: str, back: Link) -> None:
+        """One link back per finding label: a card and its findings share one."""
         links = self.backlinks.setdefault(anchor, [])
-        if back not in links:
+        if all(link.label != back.label for link in links):
             links.append(back)
 
     def source_name(self, canonical: Optional[str]) -> str:
@@ -457,6 +460,14 @@ class _Index:
             return ""
         s = self.sources_by_canonical.get(canonical)
         return s.name if s else canonical
+
+    def credited(self, claim: Claim) -> str:
+        """Whom a claim credits: the source's name, else the attribution as written."""
+        if claim.attribution and claim.attribution in self.sources_by_canonical:
+            return self.sources_by_canonical[claim.attribution].name
+        if claim.attribution_span:
+            return claim.attribution_span.text
+        return claim.attribution or ""
 
 
 def _cluster_label(index: _Index, cluster: Cluster) -> str:
@@ -510,9 +521,7 @@ def _figure_rows(index: _Index, cluster: Cluster, back: Link) -> tuple[FigureRow
                 marks.append(Mark(s.start, s.end, "ev"))
         anchor = index.anchor_at(claim.article, claim.start)
         index.add_back(anchor, back)
-        sources = tuple(x for x in (index.source_name(claim.attribution),
-                                    claim.attribution_span.text if claim.attribution_span and not claim.attribution else "")
-                        if x)
+        sources = (index.credited(claim),) if index.credited(claim) else ()
         rows.append(FigureRow(index.head(claim.article), claim.id, f"#{anchor}", tuple(qviews), sources,
                               segments(claim.text, claim.start, marks)))
     return tuple(rows)
@@ -547,7 +556,7 @@ def _matrix(index: _Index, shared: Sequence[ClusterView]) -> tuple[MatrixRow, ..
                 full = " / ".join("".join(s.text for s in r.evidence) for r in stated)
                 text = ", ".join(dict.fromkeys(figures)) if figures else shorten(full, 48)
                 cells.append(Cell(view.verdict if view.verdict in ("agree", "diverge") else "agree",
-                                  text, stated[0].href, shorten(full, 300)))
+                                  text, stated[0].href, shorten(full, 300), bool(figures)))
             elif cluster_event and index.event_of.get(a.id) and index.event_of[a.id] != cluster_event:
                 cells.append(Cell("other-incident", "", "", "reports another incident"))
             else:

@@ -1,0 +1,81 @@
+"""The two-article comparison in the terminal, from a hand-made Audit."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from auditor.model import Article, Audit
+from auditor.render.terminal import clean, render_compare
+from test_render_html import sample_audit
+
+
+@pytest.fixture(scope="module")
+def plain() -> str:
+    """Wide, so that side-by-side columns do not interleave the phrases the tests look for."""
+    return render_compare(sample_audit(), width=200)
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_fits_the_width(width):
+    text = render_compare(sample_audit(), width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+
+
+def test_plain_has_no_escape_codes():
+    assert "\x1b" not in render_compare(sample_audit())
+
+
+def test_colour_when_asked():
+    assert "\x1b[" in render_compare(sample_audit(), color=True)
+
+
+@pytest.mark.parametrize("fragment", [
+    "Example Times · 2024-08-27",  # the headers
+    "Daily Sample · 2024-08-26",
+    "≠ DIVERGE",
+    "*Over 70* (> 70, in total)",  # differing figures marked
+    "*At least 74* (≥ 74)",
+    "= agree",
+    "Death toll: over 70 (000) vs at least 74 (001)",
+    "[-the-]",  # quote wording diff
+    "{+its+}",
+    "= State Department",  # sources in common
+    "via Al Jazeera",
+    "Only A (Example Times) says: 1",
+    "Rail traffic was suspended on Monday.",
+    "Only B (Daily Sample) says: 1",
+])
+def test_content(plain, fragment):
+    flat = " ".join(plain.split())
+    assert " ".join(fragment.split()) in flat
+
+
+@pytest.mark.parametrize("section", ["Claims both make", "Quotes in both", "Sources cited", "Only A", "Only B"])
+def test_sections_in_order(plain, section):
+    order = ["Claims both make", "Quotes in both", "Sources cited", "Only A", "Only B"]
+    assert [plain.index(s) for s in order] == sorted(plain.index(s) for s in order)
+
+
+@pytest.mark.parametrize("raw,shown", [
+    ("red \x1b[31mtext\x1b[0m", "red \ufffd[31mtext\ufffd[0m"),
+    ("bell\x07", "bell\ufffd"),
+    ("rtl \u202eevil", "rtl \ufffdevil"),
+    ("[bold]not markup[/bold]", "[bold]not markup[/bold]"),
+    ("tab\there", "tab here"),
+])
+def test_clean(raw, shown):
+    assert clean(raw) == shown
+
+
+def test_hostile_article_cannot_drive_the_terminal():
+    audit = sample_audit()
+    hostile = dataclasses.replace(audit.articles[0], title="\x1b]0;pwned\x07[red]x[/red]", outlet="\x1b[2J")
+    text = render_compare(dataclasses.replace(audit, articles=(hostile,) + audit.articles[1:]))
+    assert "\x1b" not in text and "\x07" not in text
+    assert "[red]x[/red]" in text
+
+
+@pytest.mark.parametrize("articles", [(), (Article("x", "x.txt", "One line."),)])
+def test_fewer_than_two_articles(articles):
+    assert "compare needs two articles" in render_compare(Audit(articles=articles))
