@@ -1,0 +1,337 @@
+"""One name per party across articles: acronyms, short forms and spelling variants.
+
+Why: outlets spell the same party differently ("Baloch" / "Balochistan Liberation Army",
+"Sarfraz" / "Sarfaraz Bugti", "Najeeb" / "Najibullah Kakar", "Musakhel" / "Musakhail"), and an
+audit that counts them as different sources over-reports disagreement. A spelling difference is
+itself a finding for an editor, so merged spellings are kept as ``variants``.
+
+Rules (general, no names from any article):
+- an acronym defined in the text, "Long Form (ACR)", or matching a long form's initials;
+- a surname or first name alone -> the full name holding it (done within an article, where the
+  nearest preceding full name is known; across articles only when unambiguous);
+- transliteration variants: same first letter and the same consonant skeleton (vowels dropped,
+  doubled letters collapsed), or a rapidfuzz ratio >= 85; a person's first name may also be a
+  longer form of the other (Najeeb / Najibullah) when the surnames agree;
+- an organisation named with or without a place qualifier ("Chinese Embassy" / "Chinese
+  Embassy in Islamabad"), or a demonym for a place (Baloch / Balochistan) in one word of a
+  longer name.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Iterable, Optional, Sequence
+
+from rapidfuzz import fuzz
+
+log = logging.getLogger(__name__)
+
+FUZZY_SAME = 85
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "al", "el", "&", "e", "y", "und", "bin", "ibn"})
+_QUALIFIER_PREPS = frozenset({"in", "of", "at", "for", "to"})
+PLACE_GENERICS = frozenset({"district", "province", "city", "town", "region", "village", "tehsil", "county",
+                            "state", "division", "area", "valley", "municipality", "governorate", "prefecture"})
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.-]{1,11})\s*\)")
+_WORDS = re.compile(r"[^\W_][\w’'.-]*", re.U)
+_VOWELS = set("aeiouy")
+
+
+def normalize(name: str) -> str:
+    """Lower case, typographic apostrophes folded, leading article and possessive dropped."""
+    s = " ".join(name.replace("’", "'").replace("‘", "'").split()).casefold()
+    s = re.sub(r"^(the|a|an)\s+", "", s)
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w\s&@-]", "", s)
+    return " ".join(s.split())
+
+
+def slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", normalize(name)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+def source_id(name: str) -> str:
+    """The canonical id of a party: "s_" + slug of its canonical name."""
+    return "s_" + slug(name)
+
+
+def _tokens(name: str) -> list[str]:
+    return normalize(name).split()
+
+
+def initials(name: str) -> str:
+    """Capital initials of a name's words and hyphen parts: "Tehreek-e-Taliban Pakistan" -> TTP."""
+    out = []
+    for w in re.split(r"[\s]+", name):
+        for part in w.split("-"):
+            if part[:1].isupper():
+                out.append(part[0])
+    return "".join(out)
+
+
+def is_acronym(name: str) -> bool:
+    core = name.replace(".", "")
+    return 2 <= len(core) <= 8 and core.isupper() and core.isalpha()
+
+
+def acronyms(text: str) -> dict[str, tuple[str, int, int]]:
+    """Acronyms the text defines: "the Organization of Islamic Cooperation (OIC)" -> OIC ->
+    ("Organization of Islamic Cooperation", start, end of the long form)."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1).replace(".", "")
+        letters = "".join(ch for ch in acr if ch.isupper())
+        if len(letters) < 2 or acr in out:
+            continue
+        before = text[max(0, m.start() - 200):m.start()]
+        words = list(_WORDS.finditer(before))
+        for k in range(1, min(len(words), 12) + 1):
+            chosen = words[-k:]
+            first = chosen[0].group(0)
+            if not first[:1].isupper():
+                continue
+            start = max(0, m.start() - 200) + chosen[0].start()
+            end = max(0, m.start() - 200) + chosen[-1].end()
+            long_form = re.sub(r"[’']s$", "", text[start:end])
+            if "\n" in long_form:
+                break
+            caps = initials(long_form)
+            if caps == letters or (caps.startswith(letters[0]) and len(caps) > len(letters) and _subsequence(letters, caps)):
+                out[acr] = (long_form, start, start + len(long_form))
+                break
+            if len(caps) > len(letters) + 2:
+                break
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton: first letter kept, vowels dropped, doubled letters collapsed."""
+    w = unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode("ascii")
+    w = re.sub(r"[^a-z]", "", w)
+    if not w:
+        return ""
+    out = [w[0]]
+    for ch in w[1:]:
+        if ch in _VOWELS or ch == out[-1]:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Two words that are one word spelt two ways (Sarfraz / Sarfaraz, Musakhel / Musakhail)."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 3:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if len(sa) >= 3 and sa == sb:
+        return True
+    return fuzz.ratio(a, b) >= FUZZY_SAME
+
+
+def _longer_form(a: str, b: str) -> bool:
+    """A given name and a longer form of it (Najeeb / Najibullah): same skeleton start."""
+    sa, sb = skeleton(a), skeleton(b)
+    short, long = sorted((sa, sb), key=len)
+    return a[:1].casefold() == b[:1].casefold() and len(short) >= 3 and long.startswith(short)
+
+
+def compare_people(a: str, b: str) -> Optional[str]:
+    """ "same" (one spelling), "variant" (spelt differently), "short" (a form with fewer names),
+    or None when the two names are different people."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return None
+    if ta == tb:
+        return "same"
+    if len(ta) == 1 or len(tb) == 1:
+        return None  # a lone surname is resolved inside its article, where context is known
+    if not same_spelling(ta[-1], tb[-1]):
+        return None
+    if not (same_spelling(ta[0], tb[0]) or _longer_form(ta[0], tb[0])):
+        return None
+    if len(ta) == len(tb):
+        if all(same_spelling(x, y) or (i == 0 and _longer_form(x, y)) for i, (x, y) in enumerate(zip(ta, tb))):
+            return "variant"
+        return None
+    # one has a middle name the other leaves out: Khawaja Muhammad Asif / Khawaja Asif
+    short, long = sorted((ta, tb), key=len)
+    it = iter(long)
+    if all(any(same_spelling(x, y) for y in it) for x in short):
+        return "short" if ta[0] == tb[0] and ta[-1] == tb[-1] else "variant"
+    return None
+
+
+def compare_orgs(a: str, b: str) -> Optional[str]:
+    """Like compare_people, for organisations, offices and places."""
+    na, nb = normalize(a), normalize(b)
+    if not na or not nb:
+        return None
+    if na == nb:
+        return "same"
+    if is_acronym(a.strip()) or is_acronym(b.strip()):
+        acr, other = (a.strip(), b) if is_acronym(a.strip()) else (b.strip(), a)
+        if is_acronym(other.strip()):
+            return None
+        return "short" if initials(other).upper() == acr.replace(".", "").upper() else None
+    ta, tb = na.split(), nb.split()
+    short, long = sorted((ta, tb), key=len)
+    # a place qualifier added: "chinese embassy" / "chinese embassy in islamabad"
+    if len(short) >= 2 and long[:len(short)] == short and long[len(short)] in _QUALIFIER_PREPS:
+        return "short"
+    if len(ta) != len(tb) or len(ta) < 2 or ta[-1] != tb[-1]:
+        return None
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return None
+    x, y = diff[0]
+    if same_spelling(x, y):
+        return "variant"
+    short_w, long_w = sorted((x, y), key=len)
+    if len(short_w) >= 4 and long_w.startswith(short_w) and x[:1].isalpha():
+        return "variant"  # a demonym and its place: Baloch / Balochistan
+    return None
+
+
+def _compare(a: str, b: str, kind_a: str, kind_b: str) -> Optional[str]:
+    pa, pb = kind_a == "person", kind_b == "person"
+    if pa != pb:
+        return None
+    if kind_a == "anonymous" or kind_b == "anonymous":
+        return "same" if normalize(a) == normalize(b) else None
+    return compare_people(a, b) if pa else compare_orgs(a, b)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.p[i] != i:
+            self.p[i] = self.p[self.p[i]]
+            i = self.p[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def _group_kind(kind: str) -> str:
+    return "person" if kind == "person" else ("anonymous" if kind == "anonymous" else "party")
+
+
+def cluster_names(items: Sequence[tuple[str, str]]) -> list[list[int]]:
+    """Groups of (name, kind) items that name one party; indices in input order."""
+    n = len(items)
+    u = _Union(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if u.find(i) == u.find(j):
+                continue
+            if _group_kind(items[i][1]) != _group_kind(items[j][1]):
+                continue
+            if _compare(items[i][0], items[j][0], items[i][1], items[j][1]):
+                u.union(i, j)
+    # a lone surname joins the one multi-word person holding it, when only one does
+    people = [i for i in range(n) if items[i][1] == "person" and len(_tokens(items[i][0])) > 1]
+    for i in range(n):
+        toks = _tokens(items[i][0])
+        if items[i][1] != "person" or len(toks) != 1:
+            continue
+        holders = {u.find(j) for j in people if toks[0] in _tokens(items[j][0])}
+        if len(holders) == 1:
+            u.union(i, holders.pop())
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(u.find(i), []).append(i)
+    return list(groups.values())
+
+
+def pick_canonical(names: Sequence[str]) -> str:
+    """The fullest, most used spelling: not an acronym, most words, most frequent, first seen."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, nm in enumerate(names):
+        counts[nm] = counts.get(nm, 0) + 1
+        first.setdefault(nm, i)
+    return max(counts, key=lambda nm: (not is_acronym(nm), len(_tokens(nm)), counts[nm], -first[nm]))
+
+
+def canonical_names(items: Sequence[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(name, kind) -> (canonical name, spelling variants seen for that party)."""
+    uniq = list(dict.fromkeys(items))
+    out: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    all_names = [nm for nm, _ in items]
+    for group in cluster_names(uniq):
+        members = [uniq[i] for i in group]
+        weighted = [nm for nm in all_names if nm in {m[0] for m in members}]
+        canon = pick_canonical(weighted)
+        kind = members[0][1]
+        variants = sorted({m[0] for m in members if m[0] == canon or _compare(m[0], canon, kind, kind) == "variant"},
+                          key=lambda s: (s != canon, s))
+        variants_t = tuple(variants) if len(variants) > 1 else ()
+        for m in members:
+            out[m] = (canon, variants_t)
+    return out
+
+
+def canonical_places(names: Iterable[str]) -> dict[str, str]:
+    """Place name -> one spelling for the place ("Musakhail" -> "Musakhel"), for the claims stage.
+
+    Generic words (district, province...) are ignored in the comparison, not removed from names.
+    """
+    names = [n for n in names if n and n.strip()]
+    uniq = list(dict.fromkeys(names))
+    cores = [" ".join(t for t in _tokens(n) if t not in PLACE_GENERICS) or normalize(n) for n in uniq]
+    u = _Union(len(uniq))
+    for i in range(len(uniq)):
+        for j in range(i + 1, len(uniq)):
+            a, b = cores[i].split(), cores[j].split()
+            if len(a) == len(b) and all(same_spelling(x, y) for x, y in zip(a, b)):
+                u.union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(uniq)):
+        groups.setdefault(u.find(i), []).append(i)
+    out: dict[str, str] = {}
+    for group in groups.values():
+        canon = pick_canonical([n for n in names if n in {uniq[i] for i in group}])
+        for i in group:
+            out[uniq[i]] = canon
+    return out
+
+
+def canonicalize(sources: Sequence, quotes: Sequence = ()) -> tuple[tuple, tuple]:
+    """Give every source (model.Source) a shared canonical id across articles, record spelling
+    variants, and set each quote's speaker_id to its speaker's id."""
+    items = [(s.name, s.kind) for s in sources]
+    speaker_kind = {}
+    for s in sources:
+        speaker_kind[(s.article, normalize(s.name))] = s.kind
+    for q in quotes:
+        if q.speaker:
+            items.append((q.speaker, speaker_kind.get((q.article, normalize(q.speaker)), "party")))
+    table = canonical_names(items)
+    new_sources = []
+    for s in sources:
+        canon, variants = table[(s.name, s.kind)]
+        new_sources.append(replace(s, canonical=source_id(canon), variants=variants))
+    new_quotes = []
+    for q in quotes:
+        if q.speaker:
+            kind = speaker_kind.get((q.article, normalize(q.speaker)), "party")
+            canon, _ = table[(q.speaker, kind)]
+            new_quotes.append(replace(q, speaker_id=source_id(canon)))
+        else:
+            new_quotes.append(q)
+    return tuple(new_sources), tuple(new_quotes)

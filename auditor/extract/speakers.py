@@ -1,0 +1,677 @@
+"""Who speaks: mentions of parties, their resolution, and the speaker of each quote.
+
+Why a module of its own: both the quote stage and the source stage need the same answer to
+"who is this subject?". A subject may be a name ("Lin Jian"), a name with an office
+("Interior Minister Mohsin Naqvi"), a description ("the interior minister", "the embassy"), a
+pronoun ("it further added"), a surname ("Naqvi"), an acronym ("the EU") or a document
+("the Russian statement"). Each resolves to the compatible named mention that precedes it
+(person vs organisation), the way a reader does; nothing here knows any seed article.
+
+The parse is spaCy's (dependency labels, lemmas, NER); the word lists below are general
+English grammar (reporting verbs, titles of office, document nouns), not names from articles.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Optional, Sequence
+
+from . import names as names_mod
+
+log = logging.getLogger(__name__)
+
+# Verbs that report speech or a stated position. The parse decides the rest: a verb that
+# governs the quoted words is a cue even when it is not listed here.
+REPORTING_LEMMAS = frozenset("""
+say tell add write state confirm claim warn post tweet note explain insist ask announce declare
+reply respond comment argue stress emphasize emphasise urge vow pledge acknowledge admit deny
+describe conclude suggest report reveal disclose assert allege maintain contend observe remark
+recall predict estimate testify mention reiterate reaffirm repeat underline underscore highlight
+caution complain concede promise threaten demand inform brief quote cite share accuse blame
+criticize criticise praise welcome believe think fear expect assess answer counter retort
+clarify affirm boast lament acknowledge order instruct recommend propose told
+""".split())
+# Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
+INFO_OBJECT_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "estimate"})
+# Nouns for things that "say" on behalf of their author ("the Russian statement said").
+DOCUMENT_NOUNS = frozenset("""
+statement post tweet release report letter message communique communiqué notice document
+readout filing memo memorandum note bulletin announcement notification circular press
+""".split())
+# Where something was said: "said in a statement", "confirmed in a press conference".
+VENUE_NOUNS = DOCUMENT_NOUNS | frozenset("""
+interview briefing conference speech address remarks session hearing broadcast video
+""".split())
+# Titles and offices: words before a name that give a role, not part of the name.
+TITLE_WORDS = frozenset("""
+president vice prime minister premier chancellor secretary senator sen. representative rep.
+congressman congresswoman governor gov. mayor ambassador envoy consul general gen. lt.
+lieutenant colonel col. major maj. captain capt. commander cmdr. admiral adm. sergeant sgt.
+officer chief head director spokesperson spokesman spokeswoman official commissioner chairman
+chairwoman chairperson chair leader judge justice attorney prosecutor inspector superintendent
+deputy adviser advisor aide analyst professor prof. dr. dr mr. mr mrs. mrs ms. ms sir king queen
+prince princess sheikh emir imam pope cardinal bishop rabbi ceo founder executive speaker whip
+lawmaker legislator councillor councilor sheriff economist researcher expert activist
+journalist correspondent editor reporter member mp mna mpa delegate negotiator diplomat
+secretary-general director-general attorney-general inspector-general consul-general
+brigadier marshal field air gov governor-general acting interim former
+""".split())
+# Pronouns and what they can stand for.
+PRONOUN_KIND = {
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+    "it": "thing", "its": "thing",
+    "they": "plural", "them": "plural", "their": "plural",
+}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_DROP_CHILD_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "prep_person"})
+_LEAD_STRIP = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "one", "two", "three", "few", "other", "another", "various", "most"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a party in the text, with what it resolves to."""
+
+    start: int  # the mention as written (article offsets)
+    end: int
+    text: str
+    name: str  # full name after resolution ("Mohsin Naqvi" for "the interior minister")
+    kind: str  # person | organization | government | place | anonymous | description | pronoun | document
+    role: Optional[str] = None  # office or description: "Interior Minister", "separatist group"
+    head: str = ""  # lemma of the head word, lower case
+    words: frozenset = field(default_factory=frozenset)  # lower-case lemmas of name + role
+    plural: bool = False
+    subject: bool = False
+    proper: bool = False  # carries a proper name
+    label: str = ""  # NER label of the name, if any
+    token: int = -1  # index of the head token in the doc
+    resolved: bool = False  # name was taken from an antecedent
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Optional[Mention]
+    cue: Optional[str]
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+
+
+def _lemma(t) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def is_reporting(t) -> bool:
+    return _lemma(t) in REPORTING_LEMMAS and t.pos_ in ("VERB", "AUX")
+
+
+def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def subject_of(verb, depth: int = 4):
+    """The token naming who performs `verb`: its subject, the agent of a passive, or the subject of
+    the clause it hangs from ("..., saying it ..." takes the subject of the main verb)."""
+    v = verb
+    for _ in range(depth):
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subj and v.tag_ != "VBN":
+            subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if subj:
+            s = subj[0]
+            if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                return v.head
+            if s.lower_ in ("there",) or (s.lower_ == "it" and s.dep_ == "nsubjpass"):
+                return None
+            return s
+        for c in v.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                return v.head if v.tag_ != "VBN" else None  # "officials speaking to..." / not "cited by"
+            v = v.head
+            continue
+        return None
+    return None
+
+
+class Resolver:
+    """Mentions of one article and their resolution; built once per article from its parse."""
+
+    def __init__(self, doc, text: str, quote_spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.text = text
+        self.quote_spans = list(quote_spans)
+        self.acronyms = names_mod.acronyms(text)
+        self._cache: dict[int, Mention] = {}
+        self._resolved: dict[int, Mention] = {}
+        self.history = self._history()
+
+    # ---- building mentions -------------------------------------------------------------
+    def in_quote(self, i: int) -> bool:
+        return _in_spans(i, self.quote_spans)
+
+    def _np_tokens(self, head) -> list:
+        """The head's noun phrase without clauses, appositions, conjuncts or brackets."""
+        person = head.ent_type_ == "PERSON"
+        dropped: set[int] = set()
+        for c in head.children:
+            if c.dep_ in _DROP_CHILD_DEPS or (person and c.dep_ == "prep" and c.i > head.i):
+                dropped.update(t.i for t in c.subtree)
+        toks = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)
+        # the contiguous run around the head, inside one line
+        idx = {t.i for t in toks}
+        lo = hi = head.i
+        while lo - 1 in idx and "\n" not in self.doc[lo - 1].text:
+            lo -= 1
+        while hi + 1 in idx and "\n" not in self.doc[hi + 1].text:
+            hi += 1
+        run = [self.doc[i] for i in range(lo, hi + 1)]
+        # drop bracketed parts: "(BLA)", "(D-N.Y.)"
+        out, depth = [], 0
+        for t in run:
+            if t.text in "([":
+                depth += 1
+                continue
+            if t.text in ")]":
+                depth = max(0, depth - 1)
+                continue
+            if depth == 0:
+                out.append(t)
+        while out and (out[0].lower_ in _LEAD_STRIP or out[0].is_punct or out[0].is_space) and out[0] is not head:
+            out.pop(0)
+        while out and (out[-1].is_punct or out[-1].is_space) and out[-1] is not head:
+            out.pop()
+        return out or [head]
+
+    def _span_text(self, toks) -> tuple[int, int, str]:
+        s = toks[0].idx
+        e = toks[-1].idx + len(toks[-1].text)
+        return s, e, self.text[s:e]
+
+    def _appos_role(self, head) -> Optional[str]:
+        for c in head.children:
+            if c.dep_ == "appos":
+                if c.i > 0 and self.doc[c.i - 1].text in "([":
+                    continue  # "(EU)": an acronym, not a role
+                toks = [t for t in c.subtree if not t.is_space]
+                while toks and (toks[0].lower_ in _LEAD_STRIP or toks[0].is_punct):
+                    toks.pop(0)
+                while toks and toks[-1].is_punct:
+                    toks.pop()
+                if toks:
+                    return self._span_text(toks)[2]
+        return None
+
+    def _person_split(self, toks, head) -> Optional[tuple[list, list]]:
+        """(role tokens, name tokens) when the phrase ends in a person's name."""
+        if head.pos_ != "PROPN" or head.lower_ in TITLE_WORDS:
+            return None
+        pos = [i for i, t in enumerate(toks) if t.i == head.i]
+        if not pos:
+            return None
+        k = pos[0]
+        j = k
+        while j - 1 >= 0 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].lower_ not in TITLE_WORDS and toks[j - 1].text not in ("’s", "'s"):
+            j -= 1
+        while j <= k and toks[j].lower_ in TITLE_WORDS:
+            j += 1
+        name = toks[j:k + 1]
+        role = toks[:j]
+        is_person = head.ent_type_ == "PERSON" or any(t.lower_ in TITLE_WORDS for t in role[-2:])
+        if not is_person or not name:
+            return None
+        if head.ent_type_ != "PERSON" and len(name) == 1 and not role:
+            return None
+        return role, name
+
+    def mention(self, head, subject: bool = False) -> Mention:
+        """The mention headed by `head`, before resolution."""
+        if head.i in self._cache:
+            m = self._cache[head.i]
+            return replace(m, subject=subject or m.subject)
+        m = self._build(head, subject)
+        self._cache[head.i] = m
+        return m
+
+    def _build(self, head, subject: bool) -> Mention:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PRONOUN_KIND:
+            return Mention(head.idx, head.idx + len(head.text), head.text, head.text, "pronoun",
+                           head=lower, plural=PRONOUN_KIND.get(lower) == "plural", subject=subject, token=head.i)
+        toks = self._np_tokens(head)
+        s, e, text = self._span_text(toks)
+        content = [t for t in toks if not t.is_punct and t.pos_ not in ("ADP", "DET", "CCONJ", "PART")]
+        lemmas = frozenset(_lemma(t) for t in content) | frozenset(t.lower_ for t in content)
+        appos = self._appos_role(head)
+        if appos:
+            lemmas |= frozenset(w.lower() for w in re.findall(r"[\w-]+", appos))
+        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+        label = head.ent_type_
+        split = self._person_split(toks, head)
+        if split:
+            role_toks, name_toks = split
+            ns, ne, name = self._span_text(name_toks)
+            role = self._span_text(role_toks)[2] if role_toks else None
+            role = role or appos
+            return Mention(s, e, text, name, "person", role, lower, lemmas, False, subject, True, "PERSON", head.i)
+        if lower in TITLE_WORDS and label != "PERSON":
+            # an office without a name: "the German Consul General in Karachi", "the interior minister"
+            return Mention(s, e, text, text, "description", text, lower, lemmas, plural, subject,
+                           any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in toks), label, head.i)
+        if head.pos_ == "PROPN" or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
+            acr = self.acronyms.get(text) or self.acronyms.get(head.text)
+            name = acr[0] if acr else text
+            kind = "place" if label in ("GPE", "LOC") and len(toks) <= 3 and head.pos_ == "PROPN" else "organization"
+            if label == "PERSON" and len(toks) <= 4:
+                kind = "person"
+            return Mention(s, e, text, name, kind, appos, lower, lemmas, plural and head.pos_ != "PROPN", subject, True, label, head.i)
+        # a common noun: a description ("the embassy") or an anonymous party ("officials")
+        first = toks[0].lower_ if toks else ""
+        det = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i]
+        indefinite = any(d in _INDEFINITE for d in det)
+        has_proper = any(t.pos_ == "PROPN" for t in toks)
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in head.children if c.i < head.i)
+        if lower in DOCUMENT_NOUNS and not has_proper:
+            kind = "document"
+        elif (plural and not definite) or indefinite:
+            kind = "anonymous"
+        else:
+            kind = "description"
+        return Mention(s, e, text, text if first not in _LEAD_STRIP else text, kind, appos or text, lower, lemmas,
+                       plural, subject, has_proper, label, head.i)
+
+    def _history(self) -> list[Mention]:
+        """Candidate antecedents in text order: subjects, credited parties and named entities."""
+        seen: set[int] = set()
+        out: list[Mention] = []
+
+        def add(tok, subject: bool) -> None:
+            if tok.i in seen or self.in_quote(tok.idx):
+                return
+            if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ not in ("PERSON", "ORG"):
+                return
+            seen.add(tok.i)
+            out.append(self.mention(tok, subject))
+
+        for t in self.doc:
+            if t.dep_ in SUBJECT_DEPS:
+                add(t, True)
+                for c in t.children:
+                    if c.dep_ == "conj":
+                        add(c, True)
+                    if c.dep_ == "poss" and c.pos_ == "PROPN":
+                        add(c, True)
+            elif t.dep_ == "pobj" and t.head.lower_ in ("to", "by") and t.head.head.lemma_ in ("accord", "cite", "report", "quote", "claim"):
+                add(t, True)
+            elif t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS:
+                continue
+        for ent in self.doc.ents:
+            if ent.label_ in ("PERSON", "ORG"):
+                add(ent.root, False)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    # ---- resolution --------------------------------------------------------------------
+    def _sentence_of(self, i: int) -> int:
+        return self.doc[i].sent.start if 0 <= i < len(self.doc) else -1
+
+    def _compatible(self, pronoun_kind: str, m: Mention) -> bool:
+        kind = m.kind
+        if kind == "description":
+            kind = "person" if m.head in TITLE_WORDS else ("anonymous" if m.plural else "organization")
+        if pronoun_kind == "person":
+            return kind == "person"
+        if pronoun_kind == "thing":
+            return kind in ("organization", "government", "place", "outlet") and not m.plural
+        if pronoun_kind == "plural":
+            return kind in ("organization", "government", "anonymous") or m.plural
+        return False
+
+    def _antecedent_for_pronoun(self, m: Mention) -> Optional[Mention]:
+        pk = PRONOUN_KIND.get(m.head)
+        if pk is None:
+            return None
+        before = [h for h in self.history if h.end <= m.start and h.kind not in ("pronoun", "document")]
+        if not before:
+            return None
+        # walk back sentence by sentence (at most four), preferring subjects, then recency
+        sentences: list[int] = []
+        for h in reversed(before):
+            sid = self._sentence_of(h.token)
+            if sid not in sentences:
+                sentences.append(sid)
+            if len(sentences) > 4:
+                break
+        for sid in sentences[:4]:
+            cands = [h for h in before if self._sentence_of(h.token) == sid]
+            cands = [self.resolve(h) for h in cands]
+            cands = [h for h in cands if self._compatible(pk, h)]
+            if not cands:
+                continue
+            subj = [h for h in cands if h.subject]
+            return (subj or cands)[-1]
+        return None
+
+    def _antecedent_for_description(self, m: Mention) -> Optional[Mention]:
+        """The nearest preceding named mention whose name or role holds the description's words."""
+        content = {w for w in m.words if w not in _LEAD_STRIP and w not in ("’s", "'s", "its", "their")}
+        if not content or m.head not in content:
+            return None
+        for h in reversed(self.history):
+            if h.start >= m.start or h.token == m.token:
+                continue
+            if not h.proper or h.kind in ("pronoun", "document", "anonymous"):
+                continue
+            if m.head not in h.words:
+                continue
+            modifiers = content - {m.head}
+            if modifiers and len(modifiers & h.words) * 2 < len(modifiers):
+                continue
+            return h
+        return None
+
+    def _author_of_document(self, m: Mention) -> Optional[Mention]:
+        """ "the ministry's statement" -> the ministry; "the Russian statement" -> the preceding Russian party."""
+        head = self.doc[m.token]
+        for c in head.children:
+            if c.dep_ == "poss":
+                return self.resolve(self.mention(c, m.subject))
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+        for c in mods:
+            for h in reversed(self.history):
+                if h.start < m.start and h.proper and c.lower_ in h.words and h.token != m.token:
+                    return self.resolve(h)
+        return None
+
+    def _full_name_for(self, m: Mention) -> Optional[Mention]:
+        """A lone surname or first name ("Naqvi") -> the full name that holds it, nearest first."""
+        word = m.name.lower()
+        if " " in m.name:
+            return None
+        cands = [h for h in self.history if h.kind == "person" and " " in h.name and word in h.name.lower().split()]
+        before = [h for h in cands if h.start < m.start]
+        if before:
+            return before[-1]
+        return cands[0] if cands else None
+
+    def resolve(self, m: Mention, _depth: int = 0) -> Mention:
+        """The mention with `name` (and `kind`, `role`) taken from what it refers to."""
+        if m.token in self._resolved:
+            r = self._resolved[m.token]
+            return replace(r, subject=m.subject or r.subject)
+        if _depth > 3:
+            return m
+        target: Optional[Mention] = None
+        if m.kind == "pronoun":
+            target = self._antecedent_for_pronoun(m)
+        elif m.kind == "description" and not m.plural:
+            target = self._antecedent_for_description(m)
+        elif m.kind == "document":
+            target = self._author_of_document(m)
+        elif m.kind == "person":
+            target = self._full_name_for(m)
+        elif m.proper and m.name in self.acronyms:
+            long_form = self.acronyms[m.name][0]
+            out = replace(m, name=long_form, resolved=True)
+            self._resolved[m.token] = out
+            return out
+        if target is not None:
+            target = self.resolve(target, _depth + 1) if target.token != m.token else target
+            role = target.role
+            if m.kind == "description" and not role and m.head in TITLE_WORDS:
+                role = m.text
+            out = replace(m, name=target.name, kind=target.kind, role=role, words=m.words | target.words,
+                          proper=target.proper, label=target.label, resolved=True)
+        else:
+            out = m
+        self._resolved[m.token] = out
+        return out
+
+
+# ---- quote attribution -----------------------------------------------------------------------
+def _token_range(doc, start: int, end: int) -> list:
+    return [t for t in doc if start <= t.idx < end]
+
+
+def _frames(text: str, quotes, blocks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of the text with quoted words masked, so that a period inside a quote does not
+    split the sentence that attributes it."""
+    import syntok.segmenter as syntok_segmenter
+
+    masked = list(text)
+    for q in quotes:
+        last = q.end - 1
+        for i in range(q.start, q.end):
+            ch = masked[i]
+            if ch.isspace() or (i == last and ch in ".!?"):
+                continue
+            masked[i] = "x"
+    m = "".join(masked)
+    out: list[tuple[int, int]] = []
+    for lo, hi in blocks:
+        chunk = m[lo:hi]
+        for para in syntok_segmenter.analyze(chunk):
+            for sent in para:
+                toks = [t for t in sent if t.value]
+                if toks:
+                    out.append((lo + toks[0].offset, lo + toks[-1].offset + len(toks[-1].value)))
+    return out
+
+
+def _frame_of(frames: Sequence[tuple[int, int]], i: int) -> int:
+    for n, (s, e) in enumerate(frames):
+        if s <= i < e:
+            return n
+    best = 0
+    for n, (s, _) in enumerate(frames):
+        if s <= i:
+            best = n
+    return best
+
+
+class QuoteAttributor:
+    """Finds the speaker of each quote of one article: same sentence first, then adjacent ones."""
+
+    def __init__(self, doc, text: str, quotes: Sequence, blocks: Sequence[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = text
+        self.quotes = list(quotes)
+        self.outer = [(q.outer_start, q.outer_end) for q in self.quotes]
+        self.resolver = Resolver(doc, text, self.outer)
+        self.blocks = list(blocks)
+        self.frames = _frames(text, self.quotes, self.blocks)
+
+    def _outside(self, toks) -> list:
+        return [t for t in toks if not _in_spans(t.idx, self.outer)]
+
+    def _block_of(self, i: int) -> tuple[int, int]:
+        for b in self.blocks:
+            if b[0] <= i < b[1]:
+                return b
+        return (0, len(self.text))
+
+    def _speaker_from_verb(self, verb) -> Optional[Mention]:
+        if _lemma(verb) == "accord":
+            for c in verb.children:
+                if c.lower_ == "to":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return self.resolver.resolve(self.resolver.mention(objs[0], True))
+            return None
+        subj = subject_of(verb)
+        if subj is None or self.resolver.in_quote(subj.idx):
+            return None
+        return self.resolver.resolve(self.resolver.mention(subj, True))
+
+    def _governing_verbs(self, q) -> list:
+        """Verbs outside the quote that the quoted words hang from, nearest ancestor first."""
+        qtoks = [t for t in self.doc if q.start <= t.idx < q.end]
+        inside = {t.i for t in qtoks}
+        lo, hi = self._block_of(q.start)
+        found: list = []
+        for t in qtoks:
+            if t.head.i in inside or t.head is t:
+                continue
+            a = t.head
+            for _ in range(8):
+                if not (lo <= a.idx < hi) or _in_spans(a.idx, self.outer):
+                    break
+                if a.pos_ in ("VERB", "AUX") and a not in found:
+                    found.append(a)
+                if a.head is a:
+                    break
+                a = a.head
+        # reporting verbs attached to a quoted word (parataxis: the quote is the root)
+        for t in qtoks:
+            for c in t.children:
+                if c.i not in inside and is_reporting(c) and lo <= c.idx < hi and c not in found:
+                    found.append(c)
+        return found
+
+    def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
+        """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
+        after = [t for t in _token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
+        after = [t for t in after if not _in_spans(t.idx, self.outer)]
+        words = [t for t in after if not t.is_punct]
+        if words and not any(t.pos_ in ("VERB", "AUX") for t in words) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
+            nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+            ids = {t.i for t in words}
+            root = next((t for t in nouns if t.head.i not in ids or t.head is t), nouns[-1])
+            toks = words
+            while toks and toks[0].lower_ in _LEAD_STRIP:
+                toks = toks[1:]
+            if not toks:
+                return None
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            text = self.text[s:e]
+            base = self.resolver.mention(root, True)
+            m = replace(base, start=s, end=e, text=text, name=text if base.kind != "person" else base.name,
+                        role=base.role or (text if base.kind != "person" else None))
+            return self.resolver.resolve(m), "attribution fragment"
+        before = [t for t in _token_range(self.doc, frame[0], q.outer_start) if not t.is_space and not _in_spans(t.idx, self.outer)]
+        if before and before[-1].text == ":":
+            words = [t for t in before[:-1] if not t.is_punct]
+            if words and not any(t.pos_ in ("VERB", "AUX") for t in words):
+                nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+                if nouns:
+                    return self.resolver.resolve(self.resolver.mention(nouns[-1], True)), "colon"
+        return None
+
+    def attribute_one(self, n: int) -> Attribution:
+        q = self.quotes[n]
+        fi = _frame_of(self.frames, q.start)
+        frame = self.frames[fi]
+        # 1. the verb the quoted words depend on
+        govs = self._governing_verbs(q)
+        ordered = [v for v in govs if is_reporting(v)] + [v for v in govs if not is_reporting(v)]
+        for v in ordered:
+            sp = self._speaker_from_verb(v)
+            if sp is not None:
+                return Attribution(sp, v.text, v.idx, v.idx + len(v.text))
+        # 2. a reporting verb elsewhere in the sentence, nearest to the quote
+        outside = self._outside(_token_range(self.doc, frame[0], frame[1]))
+        cands = [t for t in outside if is_reporting(t) or (_lemma(t) == "accord" and any(c.lower_ == "to" for c in t.children))]
+        cands.sort(key=lambda t: min(abs(t.idx - q.outer_end), abs(t.idx - q.outer_start)))
+        for v in cands:
+            # a verb separated from this quote by another quote speaks for that one
+            lo, hi = sorted((v.idx, q.start))
+            between = [o for o in self.quotes if o is not q and lo <= o.start < hi]
+            if between:
+                continue
+            sp = self._speaker_from_verb(v)
+            if sp is not None:
+                cue = "according to" if _lemma(v) == "accord" else v.text
+                return Attribution(sp, cue, v.idx, v.idx + len(v.text))
+        # 3. a verbless noun phrase beside the quote
+        frag = self._fragment_speaker(q, frame)
+        if frag:
+            m, cue = frag
+            return Attribution(m, cue, m.start, m.end)
+        return Attribution(None, None)
+
+    def attribute(self) -> list[Attribution]:
+        out = [self.attribute_one(n) for n in range(len(self.quotes))]
+        # multi-paragraph quotes share their speaker, both ways
+        for _ in range(2):
+            for n, q in enumerate(self.quotes):
+                if q.continued and n > 0 and out[n].speaker is None and out[n - 1].speaker is not None:
+                    out[n] = replace(out[n - 1], cue=out[n - 1].cue)
+                if q.continues and n + 1 < len(self.quotes) and out[n].speaker is None and out[n + 1].speaker is not None:
+                    out[n] = out[n + 1]
+        for n, q in enumerate(self.quotes):
+            if out[n].speaker is not None:
+                continue
+            if q.headline:
+                out[n] = self._headline_speaker(n, out)
+                continue
+            out[n] = self._adjacent_speaker(n, out)
+        return out
+
+    def _adjacent_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
+        """A quote standing alone takes the speaker of the sentence before (ending in a colon, or
+        quoting someone) or of a short attribution sentence right after it."""
+        q = self.quotes[n]
+        fi = _frame_of(self.frames, q.start)
+        frame = self.frames[fi]
+        rest = [t for t in self._outside(_token_range(self.doc, frame[0], frame[1])) if not t.is_punct and not t.is_space]
+        if rest:
+            return Attribution(None, None)  # the sentence has its own words but no speaker: leave it
+        # the next sentence, when it is only an attribution ("That is what he said.")
+        if fi + 1 < len(self.frames):
+            nxt = self.frames[fi + 1]
+            toks = self._outside(_token_range(self.doc, nxt[0], nxt[1]))
+            words = [t for t in toks if not t.is_punct and not t.is_space]
+            reps = [t for t in words if is_reporting(t)]
+            if reps and len(words) <= 6 and not any(o.start >= nxt[0] and o.start < nxt[1] for o in self.quotes):
+                sp = self._speaker_from_verb(reps[0])
+                if sp is not None:
+                    return Attribution(sp, reps[0].text, reps[0].idx, reps[0].idx + len(reps[0].text))
+        # the previous sentence
+        if fi > 0:
+            prev = self.frames[fi - 1]
+            prev_quotes = [k for k, o in enumerate(self.quotes) if prev[0] <= o.start < prev[1]]
+            if prev_quotes and done[prev_quotes[-1]].speaker is not None:
+                a = done[prev_quotes[-1]]
+                return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
+            toks = self._outside(_token_range(self.doc, prev[0], prev[1]))
+            ends_colon = bool(self.text[prev[0]:prev[1]].rstrip().endswith(":"))
+            reps = [t for t in toks if is_reporting(t)]
+            if reps and (ends_colon or True):
+                sp = self._speaker_from_verb(reps[-1])
+                if sp is not None and sp.kind not in ("pronoun", "anonymous"):
+                    return Attribution(sp, reps[-1].text, reps[-1].idx, reps[-1].idx + len(reps[-1].text))
+        return Attribution(None, None)
+
+    def _headline_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
+        """A pull quote in a headline repeats words quoted later: take that quote's speaker."""
+        q = self.quotes[n]
+        words = _stems(self.text[q.start:q.end])
+        best, best_k = 0.0, None
+        for k, o in enumerate(self.quotes):
+            if k == n or done[k].speaker is None or o.headline:
+                continue
+            overlap = len(words & _stems(self.text[o.start:o.end]))
+            score = overlap / max(1, len(words))
+            if overlap >= 2 and score > best:
+                best, best_k = score, k
+        if best_k is not None and best >= 0.4:
+            a = done[best_k]
+            return Attribution(a.speaker, "headline", a.cue_start, a.cue_end)
+        return Attribution(None, None)
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems of content words (first five letters of words of four letters or more)."""
+    return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", text)}
+
+
+def attribute_quotes(doc, text: str, quotes: Sequence, blocks: Sequence[tuple[int, int]]) -> list[Attribution]:
+    """The speaker of every quote of one article (None where no speaker can be found)."""
+    if not quotes:
+        return []
+    return QuoteAttributor(doc, text, quotes, blocks).attribute()
