@@ -1,19 +1,49 @@
 """Claims: the factual units compared across articles, with stable content-derived ids.
 
 A claim starts as a sentence; sentences without any content (a lone credit line, a date)
-are not claims. Ids come from the article id and the claim text, not from run order, so the
-same claim keeps its id when other articles are added.
+are not claims. Where the parse shows that a sentence joins two facts with their own subjects
+("14 soldiers lost their lives, while 21 terrorists were killed"), each becomes its own claim,
+so that each can agree or disagree with other articles on its own. Ids come from the article id
+and the claim text, not from run order, so the same claim keeps its id when other articles are
+added.
+
+Each claim carries what alignment needs to tell two facts apart when their words are alike: its
+figures (extract.quantities), the places and named participants it mentions, who its subject is,
+its main predicate, and whether it is negated.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable
+import unicodedata
+from typing import Iterable, Optional, Sequence
 
+from .extract import quantities as quantities_stage
 from .model import Claim, Sentence
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_CLAIM_WORDS = 3
+# "X, while Y" joins two facts; "X after Y" or "X because Y" is one fact with its circumstance.
+_CONTRASTIVE_MARKS = {"while", "whereas", "although", "though"}
+REPORTING_VERBS = {"say", "report", "tell", "state", "add", "write", "announce", "confirm", "note", "claim",
+                   "according", "quote", "cite", "post", "tweet"}
+DENIAL_VERBS = {"deny", "refute"}
+_ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "within", "to", "from"}
+# Capitals and short forms that stand for a state in news copy ("Washington said", "Beijing denounced").
+METONYMS = {
+    "us": "united states", "u.s.": "united states", "u.s": "united states", "usa": "united states",
+    "america": "united states", "washington": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+    "london": "united kingdom", "beijing": "china", "prc": "china", "moscow": "russia", "kremlin": "russia",
+    "new delhi": "india", "delhi": "india", "tehran": "iran", "kabul": "afghanistan", "kyiv": "ukraine",
+    "paris": "france", "berlin": "germany", "tokyo": "japan", "ankara": "turkey", "türkiye": "turkey",
+    "eu": "european union", "un": "united nations", "u.n.": "united nations", "white house": "united states",
+    "american": "united states", "chinese": "china", "russian": "russia", "indian": "india", "british": "united kingdom",
+    "pakistani": "pakistan", "afghan": "afghanistan", "iranian": "iran", "german": "germany", "french": "france",
+}
+_STOP_NAME_WORDS = {"the", "of", "for", "and", "in", "on", "&"}
 
 
 def claim_id(article_id: str, text: str, seen: dict[str, int]) -> str:
@@ -28,12 +58,209 @@ def is_claim_like(text: str) -> bool:
     return len(_WORD.findall(text)) >= MIN_CLAIM_WORDS
 
 
-def from_sentences(sentences: Iterable[Sentence]) -> tuple[Claim, ...]:
+def entity_key(text: str) -> str:
+    """A comparable form of a name: case, articles, possessives and punctuation dropped, and
+    metonyms resolved ("Washington" -> "united states")."""
+    t = unicodedata.normalize("NFKC", text).replace("’", "'").strip().lower()
+    t = re.sub(r"'s$", "", t)
+    t = re.sub(r"^(the)\s+", "", t)
+    t = re.sub(r"[\"“”()\[\],:;]", " ", t)
+    t = " ".join(t.split()).strip(".- ")
+    return METONYMS.get(t, t)
+
+
+def initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", key) if w and w not in _STOP_NAME_WORDS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Two entity keys name one party: equal, an acronym of the other ("bla" / "balochistan
+    liberation army"), a surname of the other ("naqvi" / "mohsin naqvi"), or the same initials
+    with nearly the same words ("baloch liberation army" / "balochistan liberation army")."""
+    if a == b:
+        return True
+    ia, ib = initials(a), initials(b)
+    if (ia and ia == b.replace(".", "")) or (ib and ib == a.replace(".", "")):
+        return True
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 and len(wb) > 1 and wa[0] == wb[-1] and len(wa[0]) > 3:
+        return True
+    if len(wb) == 1 and len(wa) > 1 and wb[0] == wa[-1] and len(wb[0]) > 3:
+        return True
+    if ia and ia == ib and len(wa) == len(wb):
+        from rapidfuzz import fuzz
+
+        return fuzz.ratio(a, b) >= 80
+    return False
+
+
+def overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    return any(same_entity(x, y) for x in xs for y in ys)
+
+
+# --------------------------------------------------------------------------- fact units
+
+
+def fact_units(doc) -> list[tuple[int, int]]:
+    """Character ranges (in the parsed text) of the separate facts of one sentence.
+
+    A coordinated clause with its own subject ("..., and they responded by killing 21 militants")
+    or a contrastive "while" clause is cut off when it ends or begins the sentence, so each piece
+    stays one contiguous span; both pieces must still read as claims."""
+    units = [(0, len(doc))]  # token ranges
+    cuts = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+        if tok.dep_ == "conj" and own_subject and tok.head.pos_ in ("VERB", "AUX"):
+            cuts.append(tok)
+        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRASTIVE_MARKS for c in tok.children):
+            cuts.append(tok)
+    for tok in sorted(cuts, key=lambda t: t.left_edge.i):
+        for k, (a, b) in enumerate(units):
+            lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+            if not (a <= lo and hi <= b):
+                continue
+            tail = b
+            while tail > hi and doc[tail - 1].is_punct:
+                tail -= 1
+            if hi == tail and lo > a:  # the clause ends the unit
+                head_end = lo
+                while head_end > a and (doc[head_end - 1].is_punct or doc[head_end - 1].dep_ == "cc"):
+                    head_end -= 1
+                pieces = [(a, head_end), (lo, b)]
+            elif lo == a and hi < b:  # the clause begins the unit
+                rest = hi
+                while rest < b and (doc[rest].is_punct or doc[rest].dep_ == "cc"):
+                    rest += 1
+                pieces = [(a, hi), (rest, b)]
+            else:
+                continue
+            if all(_reads_as_claim(doc[x:y]) for x, y in pieces):
+                units[k:k + 1] = pieces
+            break
+    out = []
+    for a, b in units:
+        span = doc[a:b]
+        out.append((span.start_char, span.end_char))
+    return out
+
+
+def _reads_as_claim(span) -> bool:
+    return is_claim_like(span.text) and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+# --------------------------------------------------------------------------- features of a claim
+
+
+def _main_predicate(tokens) -> tuple[Optional[object], Optional[object]]:
+    """(predicate token, reporting verb token): past "X said (that) ..." to what X said."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    roots = [t for t in roots if t.pos_ in ("VERB", "AUX")] or roots
+    if not roots:
+        return None, None
+    root = roots[0]
+    if root.lemma_.lower() in REPORTING_VERBS:
+        inner = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i in ids]
+        if inner:
+            return inner[0], root
+    return root, None
+
+
+def _attribution_tokens(tokens) -> set[int]:
+    """Token indices of credit phrases ("according to X", "cited by X", "X reported"), which name
+    who says it, not who took part."""
+    out: set[int] = set()
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if lemma == "accord" or (t.lower_ == "according"):
+            out.update(x.i for x in t.subtree)
+        if lemma in ("cite", "quote") and t.tag_ == "VBN":
+            out.update(x.i for x in t.subtree)
+        if lemma == "report" and t.dep_ in ("ROOT", "parataxis", "conj"):
+            for c in t.children:
+                if c.dep_ == "nsubj":
+                    out.update(x.i for x in c.subtree)
+    return out
+
+
+def features(doc, start_char: int, end_char: int) -> dict:
+    """Places, participants, subject, predicate and negation of the claim at [start_char, end_char)."""
+    tokens = [t for t in doc if start_char <= t.idx < end_char]
+    credit = _attribution_tokens(tokens)
+    ids = {t.i for t in tokens}
+    places: list[str] = []
+    entities: list[str] = []
+    place_roots: set[int] = set()
+    for e in doc.ents:
+        if e.start not in ids or e.label_ not in _ENTITY_LABELS or e.start in credit:
+            continue
+        root = e.root
+        locative = (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or \
+                   (root.dep_ in ("compound", "appos") and root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATIVE) or \
+                   (root.dep_ == "poss" and root.head.lemma_.lower() in ("province", "district", "city", "region", "capital"))
+        name = quantities_stage.place_name(e.text)
+        if e.label_ in _PLACE_LABELS and (locative or e.label_ in ("LOC", "FAC")):
+            places.append(name)
+            place_roots.add(root.i)
+        elif locative and e.label_ in ("ORG", "PERSON", "PRODUCT") and len(e) <= 2 and root.pos_ == "PROPN":
+            places.append(name)  # the small NER model often calls a small town a person or an organisation
+            place_roots.add(root.i)
+        else:
+            key = entity_key(e.text)
+            if key and not re.fullmatch(r"[\W\d_]*", key):
+                entities.append(key)
+    predicate, reporting = _main_predicate(tokens)
+    actors: list[str] = []
+    negated = False
+
+    def names_in(phrase) -> list[str]:
+        return [entity_key(e.text) for e in doc.ents if e.label_ in _ENTITY_LABELS and e.root.i not in place_roots
+                and phrase.left_edge.i <= e.root.i <= phrase.right_edge.i]
+
+    if predicate is not None:
+        subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        for subject in subjects:
+            actors.extend(names_in(subject))
+        if not actors and reporting is not None:
+            for c in reporting.children:
+                if c.dep_ == "nsubj":
+                    actors.extend(names_in(c))
+        negated = any(c.dep_ == "neg" for c in predicate.children) or predicate.lemma_.lower() in DENIAL_VERBS
+        negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children) \
+            or any(s.lower_ in ("nobody", "none", "no-one") for s in subjects)
+    return {
+        "places": tuple(dict.fromkeys(places)),
+        "entities": tuple(dict.fromkeys(entities)),
+        "actors": tuple(dict.fromkeys(a for a in actors if a)),
+        "predicate": predicate.lemma_.lower() if predicate is not None else None,
+        "negated": negated,
+    }
+
+
+def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = None) -> tuple[Claim, ...]:
+    """Claims of the sentences; with their parses (`docs`, one per sentence, parsed from the
+    sentence text), sentences are split into fact units and each claim gets its figures and
+    participants."""
+    sentences = list(sentences)
     seen: dict[str, int] = {}
     out = []
-    for s in sentences:
+    for k, s in enumerate(sentences):
         if not is_claim_like(s.text):
             continue
-        out.append(Claim(id=claim_id(s.article, s.text, seen), article=s.article, start=s.start, end=s.end,
-                         text=s.text, sentence=s.index))
+        doc = docs[k] if docs is not None else None
+        units = fact_units(doc) if doc is not None else [(0, len(s.text))]
+        for a, b in units:
+            text = s.text[a:b]
+            if not is_claim_like(text):
+                continue
+            extra: dict = {}
+            if doc is not None:
+                extra = features(doc, a, b)
+                extra["quantities"] = quantities_stage.extract(doc, s.start, s.start + a, s.start + b)
+            out.append(Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
+                             end=s.start + b, text=text, sentence=s.index, **extra))
     return tuple(out)
