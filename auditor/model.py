@@ -110,6 +110,7 @@ class Quote:
     speaker_role: Optional[str] = None
     cue: Optional[str] = None  # the reporting verb or construction: "said", "according to"
     partial: bool = False
+    speaker_kind: Optional[str] = None  # person | government | organization | outlet | anonymous
 
 
 @dataclass(frozen=True)
