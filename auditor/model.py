@@ -147,6 +147,8 @@ class Cluster:
     event: Optional[str] = None
     label: Optional[str] = None
     findings: tuple[Finding, ...] = ()
+    category: Optional[str] = None  # the figure compared ("killed:security"); None for a fact without figures
+    articles: tuple[str, ...] = ()  # the articles that state it
 
 
 @dataclass(frozen=True)
