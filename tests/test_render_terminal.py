@@ -79,3 +79,27 @@ def test_hostile_article_cannot_drive_the_terminal():
 @pytest.mark.parametrize("articles", [(), (Article("x", "x.txt", "One line."),)])
 def test_fewer_than_two_articles(articles):
     assert "compare needs two articles" in render_compare(Audit(articles=articles))
+
+
+def test_credits_from_the_provenance_graph_when_no_sources():
+    """Before (or without) source extraction, the provenance graph says whom each article credits."""
+    from auditor.model import Edge, Node, Provenance, Reuse, Span
+
+    audit = sample_audit()
+    aj = Span("000", 0, 5, "cited by Al Jazeera")
+    prov = Provenance(
+        nodes=(Node("article:000", "article", "000"), Node("article:001", "article", "001"),
+               Node("outlet:al-jazeera", "outlet", "Al Jazeera"), Node("agency:reuters", "agency", "Reuters"),
+               Node("source:officials", "source", "officials")),
+        edges=(Edge("article:000", "outlet:al-jazeera", "cites", (aj,)),
+               Edge("article:001", "outlet:al-jazeera", "cites"),
+               Edge("article:001", "agency:reuters", "cites"),
+               Edge("outlet:al-jazeera", "source:officials", "cites", (aj,))))
+    reuse = (Reuse(("000", "001"), "common-source", credited=True, evidence=(aj,)),)
+    text = render_compare(dataclasses.replace(audit, sources=(), provenance=prov, reuse=reuse), width=200)
+    flat = " ".join(text.split())
+    assert "Sources cited: 1 in common" in flat
+    assert "= Al Jazeera (outlet)" in flat and "• Reuters (agency)" in flat
+    assert "• officials (source, via Al Jazeera)" in flat  # 000's chain only
+    assert flat.count("officials (source") == 1
+    assert "Shared text: common-source; credited; Example Times: “cited by Al Jazeera”" in flat

@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Audit
-from .view import ArticleHead, ClusterView, DiffToken, FigureRow, QuoteGroup, ReportView, Segment, SourceRow, build
+from .view import ArticleHead, ClusterView, Credit, DiffToken, FigureRow, QuoteGroup, ReportView, Segment, build
 
 DEFAULT_WIDTH = 80
 _BIDI = dict.fromkeys(list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)), "\ufffd")
@@ -195,29 +195,41 @@ def _quote_block(g: QuoteGroup, a: str, b: str, style: _Style) -> RenderableType
 
 
 def _sources(view: ReportView, a: str, b: str, style: _Style) -> list[RenderableType]:
-    by: dict[str, list[SourceRow]] = {a: [], b: []}
-    for s in view.sources:
-        if s.article.id in by:
-            by[s.article.id].append(s)
-    common = {s.canonical for s in by[a]} & {s.canonical for s in by[b]}
+    credits = {x: view.credits.get(x, ()) for x in (a, b)}
+    common = {c.key for c in credits[a]} & {c.key for c in credits[b]}
     out: list[RenderableType] = [Rule(Text(f"Sources cited: {len(common)} in common"), align="left")]
 
-    def listing(rows: list[SourceRow]) -> Text:
+    def listing(rows: Sequence[Credit]) -> Text:
         text = Text()
         seen: set[str] = set()
-        for s in sorted(rows, key=lambda s: (s.canonical not in common, s.name.lower())):
-            if s.canonical in seen:
+        for c in sorted(rows, key=lambda c: (c.key not in common, c.name.lower())):
+            if c.key in seen:
                 continue
-            seen.add(s.canonical)
+            seen.add(c.key)
             if text.plain:
                 text.append("\n")
-            text.append("= " if s.canonical in common else "• ", "green" if style.color and s.canonical in common else "")
-            text.append(_flat(s.name))
-            extra = [s.kind] + ([f"via {' → '.join(s.via)}"] if s.via else [])
+            shared = c.key in common
+            text.append("= " if shared else "• ", "green" if style.color and shared else "")
+            text.append(_flat(c.name))
+            extra = [c.kind] + ([f"via {' → '.join(c.via)}"] if c.via else [])
             text.append(f" ({_flat(', '.join(extra))})", "dim" if style.color else "")
         return text or Text("nothing credited", "dim" if style.color else "")
 
-    out.append(_pair_table(listing(by[a]), listing(by[b])))
+    out.append(_pair_table(listing(credits[a]), listing(credits[b])))
+    for r in view.reuse:
+        if {r.a.id, r.b.id} == {a, b}:
+            line = Text(f"Shared text: {_flat(r.kind)}")
+            if r.passages:
+                line.append(f", {len(r.passages)} passage{'' if len(r.passages) == 1 else 's'}"
+                            f" ({r.share[0]} of A, {r.share[1]} of B)" if r.a.id == a else
+                            f" ({r.share[1]} of A, {r.share[0]} of B)")
+            if r.direction:
+                line.append(f"; original: {_flat(r.direction)}")
+            if r.credited:
+                line.append(f"; {r.credited}")
+            if r.evidence:
+                line.append("; " + "; ".join(f"{_flat(e.label)}: “{_flat(e.title)}”" for e in r.evidence))
+            out.append(line)
     out.append(Text(""))
     return out
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from ..model import Article, Audit, Claim, Cluster, Finding, Quantity, Quote, Source, Span
+from ..model import Article, Audit, Claim, Cluster, Edge, Quantity, Quote, Source, Span
 
 # --------------------------------------------------------------------------- anchors & labels
 
@@ -291,6 +291,16 @@ class SourceRow:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """A party an article credits, from its sources or, failing those, the provenance graph."""
+
+    name: str
+    key: str  # canonical id: equal keys in two articles are the same party
+    kind: str
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ReuseRow:
     a: ArticleHead
     b: ArticleHead
@@ -299,6 +309,7 @@ class ReuseRow:
     direction: str
     credited: str
     passages: tuple[tuple[Link, Link, str], ...]
+    evidence: tuple[Link, ...] = ()  # the credit lines behind a common-source or credited reuse
 
 
 @dataclass(frozen=True)
@@ -312,6 +323,7 @@ class GraphNode:
     w: float
     h: float
     href: str = ""
+    name: str = ""  # what sentences about the graph call it: the article's label, else the full label
 
 
 @dataclass(frozen=True)
@@ -374,6 +386,7 @@ class ReportView:
     graph: GraphView
     texts: tuple[ArticleText, ...]
     problems: tuple[tuple[str, str], ...]
+    credits: dict[str, tuple[Credit, ...]] = field(default_factory=dict)  # article id -> whom it credits
     timings: tuple[tuple[str, str], ...] = field(default=())
 
 
@@ -670,8 +683,10 @@ def _reuse_rows(index: _Index) -> tuple[ReuseRow, ...]:
         for p in r.passages:
             passages.append((index.link_span(p.a), index.link_span(p.b), f"{p.similarity:.0%}"))
         credited = "" if r.credited is None else ("credited" if r.credited else "not credited")
+        back = Link("shared text", "#reuse", r.kind)
         rows.append(ReuseRow(index.head(a), index.head(b), r.kind, (f"{r.share[0]:.0%}", f"{r.share[1]:.0%}"),
-                             index.head(r.direction).label if r.direction else "", credited, tuple(passages)))
+                             index.head(r.direction).label if r.direction else "", credited, tuple(passages),
+                             tuple(index.link_span(e, back) for e in r.evidence)))
     return tuple(rows)
 
 
@@ -717,6 +732,15 @@ def _graph_data(index: _Index) -> tuple[list[tuple[str, str, str]], list[tuple[s
     return list(nodes.values()), [(s, t, k, n) for (s, t, k), n in edges.items()], True
 
 
+def _node_article(index: _Index, node_id: str) -> Optional[str]:
+    """The article an article node stands for: its id is the article id, maybe with a prefix."""
+    if node_id in index.articles:
+        return node_id
+    if ":" in node_id and node_id.split(":", 1)[1] in index.articles:
+        return node_id.split(":", 1)[1]
+    return None
+
+
 def graph(index: _Index) -> GraphView:
     """Columns by node kind; rows ordered by the mean row of their predecessors, then label."""
     nodes, edges, derived = _graph_data(index)
@@ -743,14 +767,16 @@ def graph(index: _Index) -> GraphView:
     placed: dict[str, GraphNode] = {}
     for c in used:
         for i, (nid, kind, label) in enumerate(columns[c]):
-            href = ""
-            if kind == "article" and nid.startswith("article:") and nid[8:] in index.articles:
-                href = f"#{article_anchor(nid[8:])}"
-            elif kind == "article":
-                match = next((a for a in index.articles if nid == a or nid.endswith(a)), None)
-                href = f"#{article_anchor(match)}" if match else ""
-            placed[nid] = GraphNode(nid, kind, shorten(label, 30), label, x_of[c], PAD_TOP + i * (NODE_H + ROW_GAP),
-                                    NODE_W, NODE_H, href)
+            href, full, name = "", label, label
+            article = _node_article(index, nid) if kind == "article" else None
+            if article:
+                head = index.head(article)
+                href = f"#{head.anchor}"
+                label = head.label if head.outlet else " · ".join(x for x in (head.short, head.title) if x)
+                full = " · ".join(x for x in (head.outlet, head.title, head.path) if x)
+                name = head.label
+            placed[nid] = GraphNode(nid, kind, shorten(label, 30), full, x_of[c], PAD_TOP + i * (NODE_H + ROW_GAP),
+                                    NODE_W, NODE_H, href, name)
     out_edges = []
     for s, t, kind, mentions in sorted(edges, key=lambda e: (row.get(e[0], 0), row.get(e[1], 0), e[2], e[0], e[1])):
         if s not in placed or t not in placed:
@@ -770,12 +796,40 @@ def graph(index: _Index) -> GraphView:
             mid = (x1 + x2) / 2
             path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
         times = f" ({mentions}×)" if mentions > 1 else ""
-        out_edges.append(GraphEdge(kind, path, f"{a.full} {kind} {b.full}{times}"))
+        out_edges.append(GraphEdge(kind, path, f"{a.name} {kind} {b.name}{times}"))
     rows_max = max(len(columns[c]) for c in used)
     width = PAD_X * 2 + 40 + len(used) * NODE_W + (len(used) - 1) * COL_GAP
     height = PAD_TOP + rows_max * (NODE_H + ROW_GAP) + 10
     heads = tuple((_COLUMN_TITLES[c], x_of[c] + NODE_W / 2) for c in used)
     return GraphView(width, height, heads, tuple(placed.values()), tuple(out_edges), derived)
+
+
+def _credits(index: _Index) -> dict[str, tuple[Credit, ...]]:
+    out: dict[str, list[Credit]] = {a.id: [] for a in index.audit.articles}
+    for s in index.audit.sources:
+        if s.article in out:
+            out[s.article].append(Credit(s.name, s.canonical, s.kind, s.via))
+    prov = index.audit.provenance
+    labels = {n.id: (n.label, n.kind) for n in prov.nodes}
+    onward: dict[str, list[Edge]] = {}
+    for e in prov.edges:
+        onward.setdefault(e.source, []).append(e)
+    for node_id in labels:
+        article = _node_article(index, node_id)
+        if not article or out.get(article):
+            continue
+        found: list[Credit] = []
+        for edge in onward.get(node_id, ()):
+            if edge.target not in labels or _node_article(index, edge.target):
+                continue
+            name, kind = labels[edge.target]
+            found.append(Credit(name, edge.target, kind))
+            for beyond in onward.get(edge.target, ()):  # the graph is shared: keep this article's chains
+                mine = not beyond.evidence or any(sp.article == article for sp in beyond.evidence)
+                if mine and beyond.target in labels and not _node_article(index, beyond.target):
+                    found.append(Credit(labels[beyond.target][0], beyond.target, labels[beyond.target][1], (name,)))
+        out[article] = found
+    return {a: tuple(dict.fromkeys(c)) for a, c in out.items()}
 
 
 # --------------------------------------------------------------------------- article texts
@@ -879,5 +933,5 @@ def build(audit: Audit) -> ReportView:
     return ReportView(
         audit=audit, heads=heads, events=events, counts=counts, divergences=divergences, agreements=agreements,
         matrix=matrix, single=single, quotes=quotes, sources=sources, reuse=reuse, graph=graph(index),
-        texts=texts, problems=tuple((p.path, p.reason) for p in audit.problems),
+        texts=texts, problems=tuple((p.path, p.reason) for p in audit.problems), credits=_credits(index),
         timings=tuple((stage, f"{seconds:.2f} s") for stage, seconds in audit.timings))
