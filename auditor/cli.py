@@ -89,6 +89,7 @@ def audit(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of .txt/.md inputs (default utf-8)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings, only errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage and its timing."),
+    workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Story workspace folder: record the articles, this run and keep every review attached (later runs re-audit its articles plus PATHs)."),
 ) -> None:
     """Audit articles: cluster their claims, compare figures and quotes, trace their sources."""
     _configure_logging(quiet, verbose)
@@ -96,7 +97,8 @@ def audit(
     def run() -> None:
         from .config import AuditConfig
 
-        inputs = paths or [DEFAULT_INPUT]
+        ws = _open_workspace(workspace) if workspace else None
+        inputs = (ws.inputs(paths) if ws else paths) or [DEFAULT_INPUT]
         overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
                                            max_bytes=max_bytes, encoding=encoding).items() if v is not None}
         config = AuditConfig(use_cache=not no_cache, strict=strict, **overrides)
@@ -105,8 +107,17 @@ def audit(
             if not quiet:
                 typer.echo(f"auditor: warning: skipped {problem.path}: {problem.reason}", err=True)
         _write_outputs(result, json_out, html_out, markdown_out)
+        if ws:
+            with ws:
+                recorded = ws.record(result)
         if not quiet:
             _print_summary(result, [p for p in (json_out, html_out, markdown_out) if p])
+            if ws:
+                typer.echo(recorded.summary(), err=True)
+                for fact in recorded.orphans:
+                    typer.echo(f"auditor: warning: review of {fact.key} is orphaned (no cluster matches it"
+                               f"{'; closest: ' + fact.hint if fact.hint else ''}): auditor review show {fact.key}",
+                               err=True)
 
     _run_guarded(run)
 
@@ -223,6 +234,132 @@ def compare(
                 typer.echo(f"wrote {output}", err=True)
         else:
             typer.echo(text, nl=False)
+
+    _run_guarded(run)
+
+
+# --------------------------------------------------------------------------- review workflow
+
+review_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="Fact-check a story workspace: list, show and set reviews, export them.")
+app.add_typer(review_app, name="review")
+_WS_HELP = "Story workspace folder (made by: auditor audit PATH... --workspace DIR)."
+
+
+def _open_workspace(location: Path, create: bool = True):
+    from .workspace import Workspace
+
+    return Workspace.open(location, create=create)
+
+
+@review_app.command("list")
+def review_list(
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+    status: Optional[str] = typer.Option(None, "--status", help="Only facts with this status."),
+    reviewed: bool = typer.Option(False, "--reviewed", help="Only facts someone reviewed."),
+    orphaned: bool = typer.Option(False, "--orphaned", help="Only reviews no current cluster matches."),
+    show_all: bool = typer.Option(False, "--all", help="Include facts stated by one article only."),
+) -> None:
+    """One line per fact or finding: id, status, verdict, articles, text."""
+    def run() -> None:
+        from .review import list_lines
+
+        with _open_workspace(workspace, create=False) as ws:
+            for line in list_lines(ws.facts(), ws.reviews(), status=status, reviewed=reviewed,
+                                   orphaned=orphaned, show_all=show_all):
+                typer.echo(line)
+
+    _run_guarded(run)
+
+
+@review_app.command("show")
+def review_show(
+    ident: str = typer.Argument(..., metavar="ID", help="Fact key (f_...), finding key (g_...), cluster id or a unique prefix."),
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+) -> None:
+    """A fact's claims, findings, review and history."""
+    def run() -> None:
+        from .review import describe
+
+        with _open_workspace(workspace, create=False) as ws:
+            key = ws.resolve(ident)
+            typer.echo(describe(key, ws.facts(), ws.reviews(), ws.history(key)), nl=False)
+
+    _run_guarded(run)
+
+
+@review_app.command("set")
+def review_set(
+    ident: str = typer.Argument(..., metavar="ID", help="Fact key (f_...), finding key (g_...), cluster id or a unique prefix."),
+    status: Optional[str] = typer.Option(None, "--status", help="unchecked | in-progress | verified | false | misleading | inconclusive."),
+    note: Optional[str] = typer.Option(None, "--note", help="The reviewer's note (replaces the previous one; history keeps it)."),
+    by: Optional[str] = typer.Option(None, "--by", help="Reviewer name (default: $AUDITOR_REVIEWER, else the login name)."),
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+) -> None:
+    """Set a fact's status and/or note; every change is kept in the history."""
+    def run() -> None:
+        import getpass
+        import os
+
+        if status is None and note is None:
+            raise AuditorError("nothing to set: give --status and/or --note")
+        who = by or os.environ.get("AUDITOR_REVIEWER") or getpass.getuser()
+        with _open_workspace(workspace, create=False) as ws:
+            review = ws.set_review(ident, status=status, note=note, by=who)
+        typer.echo(f"{review.key}: {review.status}" + (f" — {review.note}" if review.note else ""))
+
+    _run_guarded(run)
+
+
+@review_app.command("export")
+def review_export(
+    fmt: str = typer.Option("claimreview", "--format", "-f", help="claimreview (schema.org JSON-LD) | csv."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    base_url: str = typer.Option("http://127.0.0.1:8765", "--base-url", help="Where the reviews are published; each ClaimReview url is BASE/#review-KEY."),
+    organization: Optional[str] = typer.Option(None, "--organization", help="ClaimReview author: this organization instead of each reviewer."),
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+) -> None:
+    """Export reviews: ClaimReview JSON-LD of settled verdicts, or CSV of findings with statuses."""
+    def run() -> None:
+        from .review import export
+
+        with _open_workspace(workspace, create=False) as ws:
+            text = export(fmt, ws.facts(), ws.reviews(), ws.articles(), base_url=base_url, organization=organization)
+        if output:
+            from .fileio import write_atomic
+
+            if output.parent and not output.parent.exists():
+                raise AuditorError(f"{output}: output folder does not exist")
+            write_atomic(output, text.encode("utf-8-sig") if fmt == "csv" else text)
+            typer.echo(f"wrote {output}", err=True)
+        else:
+            typer.echo(text, nl=False)
+
+    _run_guarded(run)
+
+
+@app.command()
+def serve(
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 = any free port)."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a --host other machines can reach."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No request log."),
+) -> None:
+    """Serve the report with review controls on localhost; changes are saved to the workspace at once."""
+    _configure_logging(quiet, False)
+
+    def run() -> None:
+        from .serve import make_server
+
+        server = make_server(workspace, host=host, port=port, allow_remote=allow_remote)
+        typer.echo(f"reviewing {server.workspace_path} at {server.url} (Ctrl-C to stop)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
 
     _run_guarded(run)
 

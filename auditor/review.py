@@ -508,6 +508,7 @@ class Slot:
 
     key: str
     kind: str
+    target: str  # "cluster id" or "cluster id/n"; the fact key for an orphan
     label: str
     status: str
     status_label: str
@@ -515,23 +516,43 @@ class Slot:
     by: str
     at: str
     verdict: str = ""
-    hint: str = ""
+    hint: str = ""  # orphans: the closest current cluster id
+    hint_key: str = ""  # ... and its fact key, for a link
 
 
 def slots(facts: Sequence[Fact], reviews: Mapping[str, Review]) -> dict[str, Slot]:
     """Slots by page target ("cluster id" or "cluster id/n") and, for orphans, by fact key."""
+    key_of_cluster = {f.cluster: f.key for f in facts if f.kind == "cluster" and f.cluster}
     out: dict[str, Slot] = {}
     for f in facts:
         r = reviews.get(f.key) or Review(f.key)
-        slot = Slot(f.key, f.kind, f.label, r.status, STATUS_LABELS[r.status], r.note, r.by, r.at, f.verdict,
-                    f.hint or "")
-        out[f.target or f.key] = slot
+        target = f.target or f.key
+        out[target] = Slot(f.key, f.kind, target, f.label, r.status, STATUS_LABELS[r.status], r.note, r.by, r.at,
+                           f.verdict, f.hint or "", key_of_cluster.get(f.hint or "", ""))
     return out
 
 
 def status_counts(facts: Sequence[Fact], reviews: Mapping[str, Review]) -> tuple[tuple[str, int], ...]:
     counts = Counter((reviews.get(f.key) or Review(f.key)).status for f in facts)
     return tuple((STATUS_LABELS[s], counts.get(s, 0)) for s in STATUSES)
+
+
+def page_context(facts: Sequence[Fact], reviews: Mapping[str, Review], *, token: str, reviewer: str,
+                 workspace: str) -> dict:
+    """What the report templates need to show review controls (see partials/review*.html)."""
+    by_target = slots(facts, reviews)
+    return {
+        "review_mode": True,
+        "reviews": by_target,
+        "review_token": token,
+        "reviewer": reviewer,
+        "review_workspace": workspace,
+        "review_statuses": tuple(STATUS_LABELS.items()),
+        "review_counts": status_counts(facts, reviews),
+        "review_orphans": tuple(by_target[f.key] for f in facts if f.orphaned),
+        "review_single": tuple(by_target[f.target] for f in facts
+                               if f.kind == "cluster" and not f.orphaned and f.verdict == "single-source"),
+    }
 
 
 # --------------------------------------------------------------------------- text for the CLI

@@ -178,7 +178,7 @@ def _migrate(db: sqlite3.Connection) -> None:
             raise
 
 
-def _check(db: sqlite3.Connection, path: Path) -> None:
+def _check(db: sqlite3.Connection, path: Path, integrity: bool = True) -> None:
     """Refuse anything that is not one of our workspaces, before writing a single byte to it."""
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
@@ -191,7 +191,7 @@ def _check(db: sqlite3.Connection, path: Path) -> None:
     if version > LATEST:
         raise WorkspaceError(f"{path}: workspace schema version {version} is newer than this auditor "
                              f"supports ({LATEST}); upgrade auditor")
-    if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+    if integrity and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise WorkspaceError(f"{path}: the workspace database is corrupt (quick_check failed)")
 
 
@@ -205,7 +205,8 @@ class Workspace:
     # -- lifecycle
 
     @classmethod
-    def open(cls, location: Union[str, Path], create: bool = True) -> "Workspace":
+    def open(cls, location: Union[str, Path], create: bool = True, check: bool = True) -> "Workspace":
+        """Open (or create) a workspace; `check=False` skips the full-file quick_check (per request)."""
         path = db_path(location)
         if Path(location).exists() and not Path(location).is_dir() and not Path(location).is_file():
             raise WorkspaceError(f"{location}: not a folder or a file")
@@ -219,7 +220,7 @@ class Workspace:
         except sqlite3.Error as exc:
             raise WorkspaceError(f"{path}: cannot open the workspace: {exc}") from None
         try:
-            _check(db, path)
+            _check(db, path, integrity=check)
             _pragmas(db)
             if _version(db) < LATEST:
                 _migrate(db)
@@ -321,6 +322,10 @@ class Workspace:
 
     def runs(self) -> list[sqlite3.Row]:
         return list(self.db.execute("SELECT id, at, model, articles, claims, clusters FROM runs ORDER BY id"))
+
+    def latest_run_id(self) -> Optional[int]:
+        row = self.db.execute("SELECT max(id) FROM runs").fetchone()
+        return row[0] if row else None
 
     def latest_audit(self) -> Optional[Audit]:
         row = self.db.execute("SELECT audit FROM runs ORDER BY id DESC LIMIT 1").fetchone()

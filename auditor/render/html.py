@@ -30,8 +30,12 @@ def environment():
     )
 
 
-def render_report(audit: Audit) -> str:
-    """One HTML file: inline CSS and SVG, a CSP forbidding every network load, no script."""
+def render_report(audit: Audit, **review: object) -> str:
+    """One HTML file: inline CSS and SVG, a CSP forbidding every network load, no script.
+
+    `review` is the review page's context (auditor.serve: review_mode=True, reviews, ...);
+    without it the templates render the static report unchanged.
+    """
     from .view import build
 
-    return environment().get_template("report.html").render(view=build(audit), audit=audit)
+    return environment().get_template("report.html").render(view=build(audit), audit=audit, **review)
