@@ -122,9 +122,7 @@ def _reuse_edges(g: _Graph, articles: Sequence[Article], sources: Sequence[Sourc
             copy = y if r.direction == x else x
             g.edge(article_node(copy), article_node(r.direction), "copies-from", side[copy] + side[r.direction])
             continue
-        agencies = [(c, d) for c, d in reuse_stage.shared_credits(credits.get(x, ()), credits.get(y, ()))
-                    if (c.kind in reuse_stage.OUTLET_KINDS or reuse_stage.is_agency(c.name, c.kind))
-                    and c.canonical not in (outlets[x], outlets[y])]
+        agencies = reuse_stage.common_agencies(credits.get(x, ()), credits.get(y, ()), (outlets[x], outlets[y]))
         if r.kind == "wire" and agencies:
             for c, d in agencies:
                 node_id, node_kind = party_node(c.canonical, c.name, c.kind, x)

@@ -140,20 +140,22 @@ def tokenise(article_id: str, text: str) -> Tokens:
 class ShingleIndex:
     """Shingle ids per article position, and the articles each shingle occurs in."""
 
-    shingles: dict[str, tuple[int, ...]]  # article id -> shingle id at each word position
+    positions: dict[str, dict[int, tuple[int, ...]]]  # article id -> shingle id -> word positions
     postings: dict[int, tuple[str, ...]]  # shingle id -> articles containing it (once each)
 
 
 def build_index(tokens: Sequence[Tokens], k: int) -> ShingleIndex:
     """Intern every k-word shingle to an int (exact, no hash collisions) and invert."""
     ids: dict[tuple[str, ...], int] = {}
-    per_article: dict[str, tuple[int, ...]] = {}
+    per_article: dict[str, dict[int, tuple[int, ...]]] = {}
     postings: dict[int, list[str]] = defaultdict(list)
     for toks in tokens:
         norms = toks.norms
-        row = tuple(ids.setdefault(norms[i:i + k], len(ids)) for i in range(len(norms) - k + 1))
-        per_article[toks.article] = row
-        for sid in set(row):
+        where: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(norms) - k + 1):
+            where[ids.setdefault(norms[i:i + k], len(ids))].append(i)
+        per_article[toks.article] = {sid: tuple(pos) for sid, pos in where.items()}
+        for sid in where:
             postings[sid].append(toks.article)
     return ShingleIndex(per_article, {s: tuple(a) for s, a in postings.items()})
 
@@ -206,20 +208,16 @@ def boilerplate_shingles(index: ShingleIndex, outlets: dict[str, Optional[str]],
 # --------------------------------------------------------------------------- passages of one pair
 
 
-def _seeds(sa: Sequence[int], sb: Sequence[int], skip: frozenset[int], cap: int) -> list[tuple[int, int]]:
-    """(i, j) word positions where both articles have the same shingle."""
-    where: dict[int, list[int]] = defaultdict(list)
-    for j, sid in enumerate(sb):
-        if sid not in skip and len(where[sid]) < cap:
-            where[sid].append(j)
-    out: list[tuple[int, int]] = []
-    seen: dict[int, int] = defaultdict(int)
-    for i, sid in enumerate(sa):
-        js = where.get(sid)
-        if js and seen[sid] < cap:
-            seen[sid] += 1
-            out.extend((i, j) for j in js)
-    return out
+Positions = dict[int, tuple[int, ...]]
+
+
+def _seeds(pa: Positions, pb: Positions, skip: frozenset[int], cap: int) -> list[tuple[int, int]]:
+    """(i, j) word positions where both articles have the same shingle (a shingle repeated
+    within an article pairs up its first ``cap`` occurrences only)."""
+    common = pa.keys() & pb.keys()
+    if skip:
+        common -= skip
+    return [(i, j) for sid in common for i in pa[sid][:cap] for j in pb[sid][:cap]]
 
 
 def _chains(seeds: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
@@ -345,10 +343,10 @@ def _merge(regions: list[tuple[int, int, int, int]], slack: int) -> list[tuple[i
     return sorted(out)
 
 
-def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, sa: Sequence[int], sb: Sequence[int],
+def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, pa: Positions, pb: Positions,
                   cfg: ReuseConfig, skip: frozenset[int] = frozenset()) -> tuple[tuple[Passage, ...], tuple[tuple[int, int], ...]]:
     """Shared passages of two articles, and the word ranges they cover on each side."""
-    seeds = _seeds(sa, sb, skip, cfg.max_positions)
+    seeds = _seeds(pa, pb, skip, cfg.max_positions)
     if not seeds:
         return (), ()
     regions = _merge([_region(c, ta, tb, cfg) for c in _chains(seeds, cfg.gap)], cfg.slack)
@@ -371,21 +369,20 @@ def passages(a: Article, b: Article, config: Optional[ReuseConfig] = None) -> tu
     ta = tokenise(a.id, ingest.analysis_text(a))
     tb = tokenise(b.id, ingest.analysis_text(b))
     index = build_index([ta, tb], cfg.shingle)
-    return pair_passages(a, b, ta, tb, index.shingles[a.id], index.shingles[b.id], cfg)[0]
+    return pair_passages(a, b, ta, tb, index.positions[a.id], index.positions[b.id], cfg)[0]
 
 
 def reused_share(toks: Tokens, spans: Iterable[Span]) -> float:
     """Share of an article's words lying inside the given spans."""
     if not toks.norms:
         return 0.0
-    ranges = sorted((s.start, s.end) for s in spans)
-    inside = 0
-    r = 0
-    for start, end in zip(toks.starts, toks.ends):
-        while r < len(ranges) and ranges[r][1] <= start:
-            r += 1
-        if r < len(ranges) and ranges[r][0] <= start and end <= ranges[r][1]:
-            inside += 1
+    merged: list[list[int]] = []
+    for start, end in sorted((s.start, s.end) for s in spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    inside = sum(max(0, bisect_right(toks.ends, end) - bisect_left(toks.starts, start)) for start, end in merged)
     return round(inside / len(toks.norms), 4)
 
 
@@ -487,6 +484,17 @@ def credits_by_article(articles: Sequence[Article], sources: Sequence[Source]) -
             evidence = (old.evidence if old else ()) + tuple(e for e in s.evidence if not old or e not in old.evidence)
             seen[canonical] = Credit(canonical, old.name if old else name, old.kind if old else kind, evidence)
     return {a: tuple(c.values()) for a, c in out.items()}
+
+
+def common_agencies(ca: Sequence[Credit], cb: Sequence[Credit],
+                    own: Sequence[Optional[str]] = ()) -> list[tuple[Credit, Credit]]:
+    """News agencies both articles credit (not the articles' own outlets): the mark of wire copy.
+
+    Only agencies count: two articles both citing another newspaper may still copy each other.
+    """
+    return [(x, y) for x, y in shared_credits(ca, cb)
+            if is_agency(x.name, x.kind) or is_agency(y.name, y.kind)
+            if x.canonical not in own]
 
 
 def shared_credits(ca: Sequence[Credit], cb: Sequence[Credit]) -> list[tuple[Credit, Credit]]:
@@ -591,9 +599,7 @@ def classify(sa: _Side, sb: _Side, found: tuple[Passage, ...], cfg: ReuseConfig)
     if na and nb and qa / na >= cfg.quoted_share and qb / nb >= cfg.quoted_share:
         return Reuse(kind="shared-statement", credited=None, **base)
 
-    agencies = [(x, y) for x, y in shared_credits(sa.credits, sb.credits)
-                if (x.kind in OUTLET_KINDS or is_agency(x.name, x.kind))
-                and x.canonical not in (sa.outlet, sb.outlet)]
+    agencies = common_agencies(sa.credits, sb.credits, (sa.outlet, sb.outlet))
     if agencies:
         evidence = tuple(e for x, y in agencies for e in x.evidence + y.evidence)
         return Reuse(kind="wire", credited=True, evidence=evidence, **base)
@@ -661,7 +667,7 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     for x, y in candidate_pairs(index, order, cfg):
         same = outlets[x] is not None and outlets[x] == outlets[y]
         skip = boiler.get(outlets[x], frozenset()) if same else frozenset()
-        found, _ = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.shingles[x], index.shingles[y], cfg, skip)
+        found, _ = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.positions[x], index.positions[y], cfg, skip)
         if found:
             out[(x, y)] = classify(side(x), side(y), found, cfg)
 
