@@ -227,6 +227,7 @@ class ClusterView:
     findings: tuple[FindingView, ...]
     rows: tuple[FigureRow, ...]
     articles: tuple[str, ...]  # article ids stating it, in report order
+    category: str = ""  # the figure compared, e.g. "killed:security"
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,7 @@ class MatrixRow:
     label: str
     verdict: str
     cells: tuple[Cell, ...]
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -546,7 +548,8 @@ def _cluster_view(index: _Index, cluster: Cluster, anchor: str, back_label: str)
     rows = _figure_rows(index, cluster, back)
     articles = tuple(dict.fromkeys(r.article.id for r in rows))
     return ClusterView(cluster.id, anchor, _cluster_label(index, cluster), cluster.verdict,
-                       index.event_label.get(cluster.event or "", ""), findings, rows, articles)
+                       index.event_label.get(cluster.event or "", ""), findings, rows, articles,
+                       getattr(cluster, "category", None) or "")
 
 
 def _verdict_rank(cluster: Cluster) -> tuple:
@@ -574,7 +577,7 @@ def _matrix(index: _Index, shared: Sequence[ClusterView]) -> tuple[MatrixRow, ..
                 cells.append(Cell("other-incident", "", "", "reports another incident"))
             else:
                 cells.append(Cell("absent", "", "", "not stated"))
-        rows.append(MatrixRow(f"m-{view.anchor}", view.anchor, view.label, view.verdict, tuple(cells)))
+        rows.append(MatrixRow(f"m-{view.anchor}", view.anchor, view.label, view.verdict, tuple(cells), view.category))
     return tuple(rows)
 
 
