@@ -82,7 +82,7 @@ def build(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: S
             canonical, name, kind = by_name.get(v.casefold(), (reuse_stage.slug(v), v, "outlet"))
             via_id, via_kind = party_node(canonical, name, kind, s.article)
             g.node(via_id, via_kind, name)
-            g.edge(relay, via_id, "cites", s.evidence)
+            g.edge(relay, via_id, "cites", reuse_stage.via_evidence(s.evidence, v))
             relay = via_id
         g.edge(relay, src_id, "cites", s.evidence)
 

@@ -464,6 +464,14 @@ class Credit:
     evidence: tuple[Span, ...]
 
 
+def via_evidence(evidence: Sequence[Span], name: str) -> tuple[Span, ...]:
+    """The spans of a relayed source that name the relaying outlet ("cited by Al Jazeera").
+
+    The others ("Naqvi said") are evidence for the person, not for the outlet relaying them.
+    """
+    return tuple(e for e in evidence if name.casefold() in e.text.casefold())
+
+
 def credits_by_article(articles: Sequence[Article], sources: Sequence[Source]) -> dict[str, tuple[Credit, ...]]:
     """Per article, the parties it credits: each source, and each outlet in a source's via-chain."""
     by_name: dict[str, tuple[str, str]] = {}
@@ -474,14 +482,14 @@ def credits_by_article(articles: Sequence[Article], sources: Sequence[Source]) -
     for s in sources:
         if s.article not in out:
             continue
-        entries = [(s.canonical, s.name, s.kind)]
+        entries = [(s.canonical, s.name, s.kind, s.evidence)]
         for v in s.via:
             canonical, kind = by_name.get(v.casefold(), (slug(v), "outlet"))
-            entries.append((canonical, v, kind))
+            entries.append((canonical, v, kind, via_evidence(s.evidence, v)))
         seen = out[s.article]
-        for canonical, name, kind in entries:
+        for canonical, name, kind, spans in entries:
             old = seen.get(canonical)
-            evidence = (old.evidence if old else ()) + tuple(e for e in s.evidence if not old or e not in old.evidence)
+            evidence = (old.evidence if old else ()) + tuple(e for e in spans if not old or e not in old.evidence)
             seen[canonical] = Credit(canonical, old.name if old else name, old.kind if old else kind, evidence)
     return {a: tuple(c.values()) for a, c in out.items()}
 
@@ -494,7 +502,12 @@ def common_agencies(ca: Sequence[Credit], cb: Sequence[Credit],
     """
     return [(x, y) for x, y in shared_credits(ca, cb)
             if is_agency(x.name, x.kind) or is_agency(y.name, y.kind)
-            if x.canonical not in own]
+            if not _is_own(x, own)]
+
+
+def _is_own(credit: Credit, own: Sequence[Optional[str]]) -> bool:
+    """A credit of an article's own outlet (compared by id and by name, whatever the id scheme)."""
+    return credit.canonical in own or slug(credit.name) in own
 
 
 def shared_credits(ca: Sequence[Credit], cb: Sequence[Credit]) -> list[tuple[Credit, Credit]]:
@@ -627,7 +640,7 @@ def classify(sa: _Side, sb: _Side, found: tuple[Passage, ...], cfg: ReuseConfig)
 
 def _common_source(sa: _Side, sb: _Side) -> Optional[Reuse]:
     shared = shared_credits(sa.credits, sb.credits)
-    shared = [(x, y) for x, y in shared if x.canonical not in (sa.outlet, sb.outlet)]
+    shared = [(x, y) for x, y in shared if not _is_own(x, (sa.outlet, sb.outlet))]
     if not shared:
         return None
     evidence = tuple(e for x, y in shared for e in x.evidence + y.evidence)
