@@ -376,12 +376,12 @@ class Workspace:
 
     def set_review(self, ident: str, *, by: str, status: Optional[str] = None, note: Optional[str] = None) -> Review:
         """Write the given fields (each only if it changes), with one history row per change."""
-        key = self.resolve(ident)
         fields = {}
         if status is not None:
             fields["status"] = normalize_status(status)
         if note is not None:
             fields["note"] = note.replace("\r\n", "\n").strip()
+        key = self.resolve(ident)
         by = " ".join((by or "").split()) or "anonymous"
         with self.transaction() as db:
             row = db.execute("SELECT * FROM reviews WHERE key = ?", (key,)).fetchone()
