@@ -5,10 +5,12 @@ grouping by publication date, places, actors, figures and document similarity.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
-from .model import Article, Event
+import numpy as np
+
+from .model import Article, Claim, Event
 
 
-def group(articles: Sequence[Article]) -> tuple[Event, ...]:
+def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None) -> tuple[Event, ...]:
     return (Event(id="e1", articles=tuple(a.id for a in articles)),)

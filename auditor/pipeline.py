@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
-from . import align, claims as claims_stage, embed, events as events_stage, ingest, segment
+from . import align, claims as claims_stage, compare as compare_stage, embed, events as events_stage, ingest, nlp, segment
 from . import provenance as provenance_stage, reuse as reuse_stage
 from .config import AuditConfig
 from .model import Audit
@@ -49,18 +49,22 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     with timer("segment"):
         views = {a.id: ingest.analysis_text(a) for a in articles}
         sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
-    with timer("claims"):
-        claims = claims_stage.from_sentences(sentences)
-    with timer("events"):
-        events = events_stage.group(articles)
-    with timer("reuse"):  # sources/quotes: pass the extract stage's output once it is wired
-        reuse = reuse_stage.find(articles, sources=(), quotes=(), events=events)
-        provenance = provenance_stage.build(articles, sources=(), quotes=(), reuse=reuse)
+    with timer("parse"):
+        sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model)
+    with timer("claims"):  # fact units with their figures (extract.quantities), places and participants
+        claims = claims_stage.from_sentences(sentences, sentence_docs)
     embedder = embed.make_embedder(config)
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)
+    with timer("events"):
+        events = events_stage.group(articles, claims, vectors)
+    with timer("reuse"):  # sources/quotes: pass the extract stage's output once it is wired
+        reuse = reuse_stage.find(articles, sources=(), quotes=(), events=events)
+        provenance = provenance_stage.build(articles, sources=(), quotes=(), reuse=reuse)
     with timer("align"):
         clusters = align.align(claims, vectors, events)
+    with timer("compare"):
+        clusters = compare_stage.compare(clusters, claims, articles)
     return Audit(
         articles=tuple(articles),
         sentences=sentences,

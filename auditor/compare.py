@@ -1,0 +1,259 @@
+"""Verdicts and findings: what an editor should know about each fact that several articles state.
+
+A cluster diverges only when its articles cannot all be right: figures for the same quantity,
+place and time window whose intervals do not meet (14 vs 17 security personnel), or a statement
+beside its denial. Everything else that differs is a note: compatible figures that still differ
+("more than 70" / "at least 74"), figures for different windows (on Saturday / over 48 hours /
+in total), figures published at different times (tolls rise), the same quote worded differently,
+the same fact credited to different sources, and the words each outlet uses for the same people
+or act ("terrorists" / "militants"; "martyred" / "killed"). A fact only one article states is
+single-source, and a claim credited to nobody is noted as such.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from dataclasses import replace
+from itertools import combinations
+from typing import Iterable, Optional, Sequence
+
+from .extract.quantities import describe, overlaps, same_window, window_kind
+from .model import Article, Claim, Cluster, Finding, Quote, Span
+
+log = logging.getLogger(__name__)
+
+# Words outlets choose for the same people and acts: each family is one referent, and the choice
+# within it is framing ("terrorists" vs "militants"; "martyred" vs "killed").
+TERM_FAMILIES: dict[str, tuple[str, ...]] = {
+    "perpetrators": ("terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "assailants",
+                     "assailant", "attackers", "attacker", "gunmen", "gunman", "separatists", "separatist",
+                     "rebels", "rebel", "fighters", "extremists", "jihadists", "khawarij", "miscreants", "bombers"),
+    "killing": ("killed", "killing", "kill", "dead", "died", "deaths", "martyred", "martyrdom", "eliminated",
+                "neutralised", "neutralized", "executed", "slain", "lost their lives", "gunned down",
+                "shot dead", "murdered", "massacred"),
+    "security forces": ("soldiers", "troops", "security personnel", "security forces", "police officers",
+                        "policemen", "law enforcers", "law enforcement personnel", "military personnel",
+                        "paramilitary", "servicemen"),
+    "the violence": ("attacks", "attack", "assaults", "assault", "violence", "bloodbath", "massacre", "carnage",
+                     "terror attacks", "terrorist attacks", "bombings", "raids", "operations", "insurgency"),
+}
+_CREDIT = re.compile(r"\b(said|says|say|told|tells|according to|reported|reports|stated|states|announced|confirmed|"
+                     r"claimed|cited|wrote|added|quoted|posted|tweeted|statement|spokesperson|spokesman|officials?)\b",
+                     re.I)
+
+
+def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequence[Article] = (),
+            quotes: Sequence[Quote] = ()) -> tuple[Cluster, ...]:
+    """The clusters with their verdicts and findings."""
+    by_id = {c.id: c for c in claims}
+    published = {a.id: a.published for a in articles}
+    outlet = {a.id: (a.outlet or a.id) for a in articles}
+    out = []
+    for cluster in clusters:
+        members = [by_id[i] for i in cluster.claims if i in by_id]
+        findings: list[Finding] = []
+        if len({c.article for c in members}) < 2:
+            findings.extend(single_source_findings(members))
+            out.append(replace(cluster, verdict="single-source", findings=tuple(findings)))
+            continue
+        if cluster.category:
+            findings.extend(figure_findings(members, cluster.category, published))
+        else:
+            findings.extend(denial_findings(members))
+        findings.extend(attribution_findings(members))
+        findings.extend(terminology_findings(members, outlet))
+        findings.extend(quote_findings(members, quotes))
+        findings.extend(unattributed_findings(members))
+        verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
+        out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
+    log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
+    return tuple(out)
+
+
+def _span(c: Claim, start: Optional[int] = None, end: Optional[int] = None, text: Optional[str] = None) -> Span:
+    if start is None:
+        return Span(article=c.article, start=c.start, end=c.end, text=c.text)
+    return Span(article=c.article, start=start, end=end, text=text or "")
+
+
+def _source(c: Claim) -> str:
+    return c.attribution or f"article:{c.article}"
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def figure_findings(members: Sequence[Claim], category: str,
+                    published: Optional[dict] = None) -> list[Finding]:
+    """Conflicts, compatible differences and window differences between the articles' figures."""
+    published = published or {}
+    figures = [(c, q) for c in members for q in c.quantities if q.category == category]
+    out: list[Finding] = []
+    seen: set[tuple] = set()
+    for (ca, qa), (cb, qb) in combinations(figures, 2):
+        if ca.article == cb.article:
+            continue
+        key = tuple(sorted([(ca.article, describe(qa), qa.window or ""), (cb.article, describe(qb), qb.window or "")]))
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence = (_span(ca, qa.start, qa.end, qa.text), _span(cb, qb.start, qb.end, qb.text),
+                    _span(ca), _span(cb))
+        sources = (_source(ca), _source(cb))
+        what = qa.counted or qb.counted or category
+        identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
+            and qa.high_inclusive == qb.high_inclusive
+        if not same_window(qa.window, qb.window):
+            if not identical:
+                out.append(Finding(kind="window-difference", severity="note", sources=sources, evidence=evidence,
+                                   summary=f"{category}: {qa.text} ({qa.window or 'the event'}, {ca.article}) and "
+                                           f"{qb.text} ({qb.window or 'the event'}, {cb.article}) cover different "
+                                           f"time windows ({window_kind(qa.window)} vs {window_kind(qb.window)})"))
+            continue
+        if identical:
+            continue
+        dates = (published.get(ca.article), published.get(cb.article))
+        if overlaps(qa, qb):
+            out.append(Finding(kind="figure-difference", severity="note", sources=sources, evidence=evidence,
+                               summary=f"{category}: {qa.text} {what} ({describe(qa)}, {ca.article}) and {qb.text} "
+                                       f"({describe(qb)}, {cb.article}) differ but are compatible"))
+        elif all(dates) and dates[0] != dates[1]:
+            out.append(Finding(kind="figure-update", severity="note", sources=sources, evidence=evidence,
+                               summary=f"{category}: {qa.text} ({ca.article}, published {dates[0]}) vs {qb.text} "
+                                       f"({cb.article}, published {dates[1]}): published at different times; "
+                                       f"tolls are often revised as counts come in"))
+        else:
+            out.append(Finding(kind="figure-conflict", severity="diverge", sources=sources, evidence=evidence,
+                               summary=f"{category}: {ca.article} says {qa.text} {qa.counted or ''}".rstrip()
+                                       + f" ({describe(qa)}), {cb.article} says {qb.text} {qb.counted or ''}".rstrip()
+                                       + f" ({describe(qb)}) for the same {qa.window or 'event'}: both cannot be right"))
+    return out
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def denial_findings(members: Sequence[Claim]) -> list[Finding]:
+    """A statement beside its denial: same predicate, one side negated."""
+    out = []
+    for a, b in combinations(members, 2):
+        if a.article == b.article or a.negated == b.negated:
+            continue
+        if a.predicate and a.predicate == b.predicate:
+            yes, no = (b, a) if a.negated else (a, b)
+            out.append(Finding(kind="denial", severity="diverge", evidence=(_span(yes), _span(no)),
+                               sources=(_source(yes), _source(no)),
+                               summary=f"{yes.article} states it; {no.article} states the opposite"))
+    return out
+
+
+def attribution_findings(members: Sequence[Claim]) -> list[Finding]:
+    """The same fact credited to different sources."""
+    credited = {}
+    for c in members:
+        if c.attribution:
+            credited.setdefault(c.attribution, []).append(c)
+    if len(credited) < 2:
+        return []
+    evidence = tuple(c.attribution_span or _span(c) for cs in credited.values() for c in cs)
+    parts = "; ".join(f"{', '.join(sorted({c.article for c in cs}))}: {src}" for src, cs in sorted(credited.items()))
+    return [Finding(kind="source-difference", severity="note", evidence=evidence, sources=tuple(sorted(credited)),
+                    summary=f"credited to different sources ({parts})")]
+
+
+def unattributed_findings(members: Sequence[Claim]) -> list[Finding]:
+    """Claims that credit nobody for what they state."""
+    bare = [c for c in members if not c.attribution and not _CREDIT.search(c.text)]
+    if not bare or len(bare) == len(members) and len(members) > 1 and False:
+        return []
+    return [Finding(kind="unattributed", severity="note", evidence=tuple(_span(c) for c in bare),
+                    sources=tuple(sorted({_source(c) for c in bare})),
+                    summary=f"no source given in {', '.join(sorted({c.article for c in bare}))}")]
+
+
+def single_source_findings(members: Sequence[Claim]) -> list[Finding]:
+    out = [Finding(kind="single-source", severity="note", evidence=tuple(_span(c) for c in members),
+                   sources=tuple(sorted({_source(c) for c in members})),
+                   summary=f"only {members[0].article} states this" if members else "single source")]
+    out.extend(unattributed_findings(members))
+    return out
+
+
+def terms_used(text: str) -> dict[str, list[str]]:
+    """The words of each term family that a text uses, in order of appearance."""
+    lowered = text.lower()
+    found: dict[str, list[str]] = {}
+    for family, words in TERM_FAMILIES.items():
+        hits = []
+        for w in sorted(words, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(w)}\b", lowered):
+                if not any(s <= m.start() < e for s, e, _ in hits):
+                    hits.append((m.start(), m.end(), w))
+        if hits:
+            found[family] = [w for _, _, w in sorted(hits)]
+    return found
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(s|ing|ed)$", "", word.split()[0]) if word else word
+
+
+def terminology_findings(members: Sequence[Claim], outlet: Optional[dict] = None) -> list[Finding]:
+    """What each article calls the same people or act, when the articles choose differently."""
+    outlet = outlet or {}
+    per_article: dict[str, dict[str, list[tuple[str, Claim]]]] = {}
+    for c in members:
+        for family, words in terms_used(c.text).items():
+            per_article.setdefault(family, {}).setdefault(c.article, []).extend((w, c) for w in words)
+    out = []
+    for family, by_article in per_article.items():
+        if len(by_article) < 2:
+            continue
+        choice = {a: sorted({_stem(w) for w, _ in ws}) for a, ws in by_article.items()}
+        if len({tuple(v) for v in choice.values()}) < 2:
+            continue
+        if all(set(v) & set.intersection(*(set(x) for x in choice.values())) == set(v) for v in choice.values()):
+            continue
+        evidence = tuple(_span(c) for ws in by_article.values() for _, c in ws[:1])
+        words = "; ".join(f"{a}: {', '.join(dict.fromkeys(w for w, _ in ws))}" for a, ws in sorted(by_article.items()))
+        out.append(Finding(kind="terminology", severity="note", evidence=evidence,
+                           sources=tuple(sorted(by_article)), summary=f"{family} called differently ({words})"))
+    return out
+
+
+def quote_findings(members: Sequence[Claim], quotes: Iterable[Quote]) -> list[Finding]:
+    """The same quote worded differently in two articles, with the word-level difference."""
+    inside = [q for q in quotes if any(q.article == c.article and c.start <= q.start < c.end for c in members)]
+    out = []
+    for a, b in combinations(inside, 2):
+        if a.article == b.article:
+            continue
+        wa, wb = _words(a.text), _words(b.text)
+        if wa == wb:
+            continue
+        ratio = difflib.SequenceMatcher(None, wa, wb).ratio()
+        if ratio < 0.6:
+            continue
+        out.append(Finding(kind="quote-wording", severity="note",
+                           evidence=(Span(a.article, a.start, a.end, a.text), Span(b.article, b.start, b.end, b.text)),
+                           sources=tuple(x for x in (a.speaker_id, b.speaker_id) if x),
+                           summary=f"quoted differently: {word_diff(wa, wb)}"))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text.lower())
+
+
+def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
+    """ "[-giving-] [+providing+]" style difference of two word lists."""
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, list(a), list(b)).get_opcodes():
+        if op == "equal":
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("[+" + " ".join(b[j1:j2]) + "+]")
+    return " ".join(parts)
