@@ -31,6 +31,9 @@ class AuditConfig:
     max_bytes: int = DEFAULT_MAX_BYTES  # per input file
     encoding: str = "utf-8"
     embedder: Optional[Any] = None  # an object with .name and .encode(list[str]); tests inject fakes
+    backend: str = "torch"  # torch | onnx | onnx-int8 (auditor.onnx_backend); part of the cache key
+    engine: str = "local"  # local | ray (auditor.engines): where embedding runs
+    ray_address: Optional[str] = None  # engine=ray: an existing cluster's address; None starts a local one
 
     def resolved_cache_dir(self) -> Path:
         return self.cache_dir if self.cache_dir is not None else default_cache_dir()

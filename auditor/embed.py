@@ -141,8 +141,32 @@ class EmbeddingCache:
             )
 
 
+def make_local_embedder(model: str, backend: str, batch_size: int, cache_dir: Path,
+                        threads: Optional[int] = None) -> Embedder:
+    """The embedder of one backend in this process (also what each Ray worker builds)."""
+    if backend == "torch":
+        return SentenceTransformerEmbedder(model, batch_size)
+    from .onnx_backend import BACKENDS, ONNX_BACKENDS, OnnxEmbedder
+
+    if backend not in ONNX_BACKENDS:
+        raise ModelError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    key, location = resolve_model(model)
+    if not Path(location).exists():
+        raise ModelError(f"--backend {backend} needs a local model folder; {model!r} is not one")
+    return OnnxEmbedder(key, location, backend, cache_dir, batch_size, threads)
+
+
 def make_embedder(config: AuditConfig) -> Embedder:
-    return config.embedder if config.embedder is not None else SentenceTransformerEmbedder(config.model, config.batch_size)
+    """The injected embedder, else the configured backend, run here or on a Ray cluster."""
+    if config.embedder is not None:
+        return config.embedder
+    if config.engine == "ray":
+        from .engines import RayEmbedder
+
+        return RayEmbedder(config)
+    if config.engine != "local":
+        raise ModelError(f"unknown engine {config.engine!r}; choose local or ray")
+    return make_local_embedder(config.model, config.backend, config.batch_size, config.resolved_cache_dir())
 
 
 def embed(texts: Sequence[str], config: AuditConfig, embedder: Optional[Embedder] = None) -> tuple[np.ndarray, int]:
