@@ -7,6 +7,7 @@ wordings, a deterministic column layout of the provenance graph). It imports onl
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import math
@@ -423,6 +424,8 @@ class _Index:
                     if not kept or span[0] >= kept[-1][1]:
                         kept.append(span)
                 self.sentences[a.id] = kept
+        self.starts = {a: [span[0] for span in spans] for a, spans in self.sentences.items()}
+        self.cluster_by_id = {k.id: k for k in audit.clusters}
         self.heads = self._heads()
         self.backlinks: dict[str, list[Link]] = {}
 
@@ -450,13 +453,11 @@ class _Index:
 
     def anchor_at(self, article_id: str, offset: int) -> str:
         """The sentence holding `offset`, else the nearest one before it, else the article."""
-        best = ""
-        for start, end, anchor in self.sentences.get(article_id, ()):
-            if start <= offset < end:
-                return anchor
-            if start <= offset:
-                best = anchor
-        return best or (article_anchor(article_id) if article_id in self.articles else "")
+        spans = self.sentences.get(article_id, ())
+        i = bisect.bisect_right(self.starts.get(article_id, ()), offset) - 1
+        if i >= 0:
+            return spans[i][2]
+        return article_anchor(article_id) if article_id in self.articles else ""
 
     def link_span(self, span: Span, back: Optional[Link] = None) -> Link:
         anchor = self.anchor_at(span.article, span.start)
@@ -560,7 +561,7 @@ def _verdict_rank(cluster: Cluster) -> tuple:
 def _matrix(index: _Index, shared: Sequence[ClusterView]) -> tuple[MatrixRow, ...]:
     rows = []
     for view in shared:
-        cluster_event = next((c.event for c in index.audit.clusters if c.id == view.id), None)
+        cluster_event = index.cluster_by_id[view.id].event if view.id in index.cluster_by_id else None
         by_article: dict[str, list[FigureRow]] = {}
         for r in view.rows:
             by_article.setdefault(r.article.id, []).append(r)
@@ -599,6 +600,9 @@ def _same_quote(a: list[str], b: list[str]) -> bool:
         return False
     if a == b:
         return True
+    shared = len(set(a) & set(b))
+    if shared < 0.5 * min(len(set(a)), len(set(b))):  # cheap test first: most pairs share few words
+        return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     matcher = difflib.SequenceMatcher(None, short, long_, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
