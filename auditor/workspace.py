@@ -183,7 +183,7 @@ def _check(db: sqlite3.Connection, path: Path, integrity: bool = True) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
         has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        what = "an SQLite database of another program" if has_tables else "an empty or foreign file"
+        what = "an SQLite database of another program" if has_tables else "an empty file"
         raise WorkspaceError(f"{path}: not an auditor workspace ({what})")
     if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone():
         raise WorkspaceError(f"{path}: damaged auditor workspace (no schema_version table)")
@@ -226,7 +226,9 @@ class Workspace:
                 _migrate(db)
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise WorkspaceError(f"{path}: not an auditor workspace ({exc})") from None
+            if "not a database" in str(exc):
+                raise WorkspaceError(f"{path}: not an auditor workspace (not an SQLite database)") from None
+            raise WorkspaceError(f"{path}: the workspace database is unreadable ({exc})") from None
         except BaseException:
             db.close()
             raise
