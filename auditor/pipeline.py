@@ -13,6 +13,8 @@ from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
 from . import align, claims as claims_stage, compare as compare_stage, embed, events as events_stage, ingest, nlp, segment
 from . import provenance as provenance_stage, reuse as reuse_stage
+from . import extract
+from .extract import sources as extract_sources
 from .config import AuditConfig
 from .model import Audit
 
@@ -51,16 +53,22 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
     with timer("parse"):
         sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model)
+    with timer("quotes"):  # who said what: quotes, speakers (per-article docs stitched from the parse)
+        article_docs = extract.article_docs(articles, views, sentences, sentence_docs)
+        quotes = extract.quotes_of(articles, views, article_docs)
+    with timer("sources"):  # whom each article credits, one canonical id per party across articles
+        sources, quotes = extract.sources_of(articles, views, article_docs, quotes)
     with timer("claims"):  # fact units with their figures (extract.quantities), places and participants
         claims = claims_stage.from_sentences(sentences, sentence_docs)
+        claims = extract_sources.attribute(claims, quotes, sources)
     embedder = embed.make_embedder(config)
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)
     with timer("events"):
         events = events_stage.group(articles, claims, vectors)
-    with timer("reuse"):  # sources/quotes: pass the extract stage's output once it is wired
-        reuse = reuse_stage.find(articles, sources=(), quotes=(), events=events)
-        provenance = provenance_stage.build(articles, sources=(), quotes=(), reuse=reuse)
+    with timer("reuse"):
+        reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events)
+        provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
     with timer("align"):
         clusters = align.align(claims, vectors, events)
     with timer("compare"):
@@ -71,6 +79,8 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         claims=claims,
         clusters=clusters,
         events=events,
+        quotes=quotes,
+        sources=sources,
         reuse=reuse,
         provenance=provenance,
         problems=tuple(problems),

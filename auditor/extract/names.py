@@ -52,8 +52,14 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
-def source_id(name: str) -> str:
-    """The canonical id of a party: "s_" + slug of its canonical name."""
+def source_id(name: str, kind: str = "", article: str = "") -> str:
+    """The canonical id of a party: "s_" + slug of its canonical name.
+
+    Anonymous parties ("officials") cannot be identified across articles, so their id is scoped
+    to the article that cites them: two articles' "officials" are not one shared source.
+    """
+    if kind == "anonymous" and article:
+        return f"s_{slug(name)}@{slug(article)}"
     return "s_" + slug(name)
 
 
@@ -194,11 +200,11 @@ def compare_orgs(a: str, b: str) -> Optional[str]:
     if len(diff) != 1:
         return None
     x, y = diff[0]
-    if same_spelling(x, y):
-        return "variant"
     short_w, long_w = sorted((x, y), key=len)
     if len(short_w) >= 4 and long_w.startswith(short_w) and x[:1].isalpha():
-        return "variant"  # a demonym and its place: Baloch / Balochistan
+        return "form"  # a demonym and its place: Baloch / Balochistan, Pakistani / Pakistan
+    if same_spelling(x, y):
+        return "variant"
     return None
 
 
@@ -325,13 +331,13 @@ def canonicalize(sources: Sequence, quotes: Sequence = ()) -> tuple[tuple, tuple
     new_sources = []
     for s in sources:
         canon, variants = table[(s.name, s.kind)]
-        new_sources.append(replace(s, canonical=source_id(canon), variants=variants))
+        new_sources.append(replace(s, canonical=source_id(canon, s.kind, s.article), variants=variants))
     new_quotes = []
     for q in quotes:
         if q.speaker:
             kind = speaker_kind.get((q.article, normalize(q.speaker)), "party")
             canon, _ = table[(q.speaker, kind)]
-            new_quotes.append(replace(q, speaker_id=source_id(canon)))
+            new_quotes.append(replace(q, speaker_id=source_id(canon, kind, q.article)))
         else:
             new_quotes.append(q)
     return tuple(new_sources), tuple(new_quotes)

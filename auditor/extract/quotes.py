@@ -289,7 +289,7 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
     spans = find_quotes(text)
     if not spans:
         return ()
-    from . import speakers  # the parse-dependent half
+    from . import speakers, sources  # the parse-dependent half
 
     atts = speakers.attribute_quotes(doc, text, spans, segment.blocks(text))
     out = []
@@ -308,5 +308,6 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
             speaker_role=(sp.role if sp and sp.role and sp.role != sp.name else None),
             cue=a.cue,
             partial=q.partial,
+            speaker_kind=sources.classify(sp, doc) if sp else None,
         ))
     return tuple(out)

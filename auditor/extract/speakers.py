@@ -130,6 +130,13 @@ def subject_of(verb, depth: int = 4):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if v.dep_ == "conj" and is_reporting(verb) and not is_reporting(v.head):
+            # "said forces were pursuing militants and claimed ...": a reporting verb coordinates
+            # with the reporting verb above, whatever the parser attached it to
+            above = next((a for a in v.head.ancestors if is_reporting(a)), None)
+            if above is not None:
+                v = above
+                continue
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 return v.head if v.tag_ != "VBN" else None  # "officials speaking to..." / not "cited by"
@@ -160,6 +167,8 @@ class Resolver:
         person = head.ent_type_ == "PERSON"
         dropped: set[int] = set()
         for c in head.children:
+            if c.dep_ == "punct" and c.text in "()[]":
+                continue  # brackets are handled with what they enclose
             if c.dep_ in _DROP_CHILD_DEPS or (person and c.dep_ == "prep" and c.i > head.i):
                 dropped.update(t.i for t in c.subtree)
         toks = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)
@@ -171,8 +180,41 @@ class Resolver:
         while hi + 1 in idx and "\n" not in self.doc[hi + 1].text:
             hi += 1
         run = [self.doc[i] for i in range(lo, hi + 1)]
-        # drop bracketed parts: "(BLA)", "(D-N.Y.)"
+        # coordination inside the phrase ("Pakistan's military and Interior Minister Mohsin Naqvi"):
+        # the head's own conjunct is the part after the last conjunction before it
+        cuts = [k for k, t in enumerate(run) if t.pos_ == "CCONJ" and t.i < head.i]
+        if cuts and self._folded_conjunct(run[:cuts[-1]], run[cuts[-1] + 1:]):
+            run = run[cuts[-1] + 1:]
+        return self._clean(run, head)
+
+    @staticmethod
+    def _folded_conjunct(left: list, right: list) -> bool:
+        """Two parties run together ("Pakistan's military and Interior Minister Mohsin Naqvi"), not
+        coordinated modifiers of one head ("military and police officials")."""
+        named_right = any(t.ent_type_ == "PERSON" for t in right)
+        full_left = any(t.tag_ == "POS" or t.pos_ == "DET" for t in left)
+        return named_right or (full_left and len(right) >= 2)
+
+    def left_conjunct(self, head) -> Optional[list]:
+        """The phrase before a conjunction folded into `head`'s phrase: "Pakistan's military" in
+        "Pakistan's military and Interior Minister Mohsin Naqvi" (a common misparse)."""
+        toks = sorted(head.subtree, key=lambda t: t.i)
+        cc = [t for t in toks if t.pos_ == "CCONJ" and t.i < head.i]
+        if not cc:
+            return None
+        left = [t for t in toks if t.i < cc[-1].i and "\n" not in t.text]
+        nouns = [t for t in left if t.pos_ in ("NOUN", "PROPN")]
+        right = [t for t in toks if cc[-1].i < t.i <= head.i]
+        if not nouns or left[-1].i != cc[-1].i - 1 or not self._folded_conjunct(left, right):
+            return None
+        return self._clean(left, nouns[-1])
+
+    def _clean(self, run: list, head) -> list:
+        # drop bracketed parts: "(BLA)", "(D-N.Y.)"; when the parser made the bracketed acronym
+        # the head ("The European Union (EU) said"), the long form before it is the phrase
         out, depth = [], 0
+        if head.i > 0 and self.doc[head.i - 1].text in "([" and any(t.i < head.i - 1 for t in run):
+            run = [t for t in run if t.i < head.i - 1]
         for t in run:
             if t.text in "([":
                 depth += 1
@@ -238,19 +280,20 @@ class Resolver:
         self._cache[head.i] = m
         return m
 
-    def _build(self, head, subject: bool) -> Mention:
+    def _build(self, head, subject: bool, toks: Optional[list] = None) -> Mention:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PRONOUN_KIND:
             return Mention(head.idx, head.idx + len(head.text), head.text, head.text, "pronoun",
                            head=lower, plural=PRONOUN_KIND.get(lower) == "plural", subject=subject, token=head.i)
-        toks = self._np_tokens(head)
+        explicit = toks is not None
+        toks = toks if explicit else self._np_tokens(head)
         s, e, text = self._span_text(toks)
         content = [t for t in toks if not t.is_punct and t.pos_ not in ("ADP", "DET", "CCONJ", "PART")]
         lemmas = frozenset(_lemma(t) for t in content) | frozenset(t.lower_ for t in content)
         appos = self._appos_role(head)
         if appos:
             lemmas |= frozenset(w.lower() for w in re.findall(r"[\w-]+", appos))
-        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+        plural = head.tag_ in ("NNS", "NNPS") or (not explicit and any(c.dep_ == "conj" for c in head.children))
         label = head.ent_type_
         split = self._person_split(toks, head)
         if split:
@@ -301,6 +344,14 @@ class Resolver:
         for t in self.doc:
             if t.dep_ in SUBJECT_DEPS:
                 add(t, True)
+                left = self.left_conjunct(t)
+                if left:
+                    h = next(x for x in reversed(left) if x.pos_ in ("NOUN", "PROPN"))
+                    if h.i not in seen and not self.in_quote(h.idx):
+                        seen.add(h.i)
+                        m = self._build(h, True, left)
+                        self._cache[h.i] = m
+                        out.append(m)
                 for c in t.children:
                     if c.dep_ == "conj":
                         add(c, True)
@@ -413,7 +464,7 @@ class Resolver:
             target = self._antecedent_for_description(m)
         elif m.kind == "document":
             target = self._author_of_document(m)
-        elif m.kind == "person":
+        elif m.kind == "person" or (m.proper and " " not in m.name and m.label not in ("GPE", "LOC", "NORP")):
             target = self._full_name_for(m)
         elif m.proper and m.name in self.acronyms:
             long_form = self.acronyms[m.name][0]

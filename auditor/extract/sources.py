@@ -1,0 +1,491 @@
+"""Sources: every party an article credits for its information, with the evidence of each credit.
+
+Why: an editor comparing articles needs to know not only what they say but on whose word
+(officials? a wire agency? a minister quoted through Reuters?). A party counts as a source when
+the article credits it, not when it is merely mentioned:
+- direct or reported speech: the subject of a reporting verb that carries a quote, a clause
+  ("officials said the attacks ..."), a venue ("said in a statement") or a factual object
+  ("officials confirmed the toll");
+- "according to X" (and "according to a report by X"), "as reported by X", "cited by X";
+- "X told <outlet>" (the outlet is credited too, and X is reached via it);
+- credit lines: "— Reuters", "With additional input from Reuters", "(AP) —", "Photo: AFP",
+  and post credits "— X/@handle".
+Chains are kept ("officials cited by Al Jazeera" -> officials, via ("Al Jazeera",)).
+
+Outlets are recognised by position (credit lines, "told", "reported" with an organisation as
+subject), by the shape of media names (Times, Post, News, TV...) and by a short list of the
+major wire agencies and broadcasters; kinds are otherwise read from the parse (person names,
+anonymous plurals, offices of state).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional, Sequence
+
+from ..model import Article, Claim, Quote, Source, Span
+from . import names as names_mod
+from .speakers import (DOCUMENT_NOUNS, INFO_OBJECT_LEMMAS, TITLE_WORDS, VENUE_NOUNS, Mention, Resolver,
+                       is_reporting, subject_of)
+
+log = logging.getLogger(__name__)
+
+# The major wire agencies and broadcasters (general knowledge, matched on the whole name).
+KNOWN_OUTLETS = frozenset("""
+reuters|ap|associated press|afp|agence france-presse|agence france presse|al jazeera|aljazeera|bbc|bbc news
+|cnn|xinhua|xinhua news agency|bloomberg|ani|pti|press trust of india|dpa|deutsche presse-agentur|kyodo
+|kyodo news|anadolu|anadolu agency|efe|ansa|tass|ria novosti|interfax|yonhap|nhk|upi|united press international
+|app|associated press of pakistan|irna|wafa|al arabiya|sky news|npr|pbs|abc news|nbc news|cbs news|fox news
+|msnbc|politico|axios|the hill|c-span|cnbc|voice of america|voa|deutsche welle|dw|france 24|rfe/rl
+|radio free europe|euronews|getty images|epa|ians|bernama|antara|sputnik|rt|cgtn|global times|trt world
+""".replace("\n", "").split("|"))
+# Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
+MEDIA_WORDS = frozenset("""
+times post news press tv television radio herald journal tribune gazette telegraph chronicle observer daily
+broadcasting broadcaster magazine newspaper dispatch inquirer newsweek wire media newsroom
+""".split())
+MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "channel",
+                         "daily", "agency", "wire", "tabloid", "paper"})
+NOT_MEDIA = frozenset({"ministry", "department", "bureau", "council", "information", "office", "conference",
+                       "secretary", "release", "club", "minister", "briefing", "committee", "commission"})
+# Offices of state: always government ...
+GOV_STRONG = frozenset("""
+ministry minister ministers embassy embassies consulate consul government governments cabinet parliament senate
+congress presidency president premier military police authorities authority administration pentagon kremlin
+bureau governor mayor ambassador envoy department spokesperson spokesman spokeswoman army-chief
+prime white state-department foreign-office diplomats diplomat officials official
+""".split())
+# ... or when a place or a public adjective qualifies them ("Pakistan Army", not "Liberation Army")
+GOV_WEAK = frozenset({"army", "navy", "forces", "force", "council", "commission", "agency", "office", "court",
+                      "assembly", "committee", "house", "service", "services", "guard", "corps", "directorate"})
+GOV_QUALIFIERS = frozenset({"national", "federal", "state", "provincial", "armed", "security", "royal", "country",
+                            "nation", "public", "interior", "foreign", "defence", "defense", "home", "supreme",
+                            "high", "central", "local", "regional", "municipal", "city", "district", "government"})
+PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "truth social",
+                       "threads", "bluesky", "linkedin", "whatsapp", "weibo", "wechat", "reddit", "snapchat"})
+STAFF_WORDS = frozenset({"desk", "staff", "correspondent", "correspondents", "reporter", "reporters", "editor",
+                         "editors", "agencies", "writer", "team", "bureau"})
+INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "figure", "figures", "count", "tally", "estimate", "estimates",
+                                         "survey", "study", "report", "reports", "account", "accounts", "record",
+                                         "records", "analysis", "assessment", "toll", "list", "footage"})
+CHAIN_LEMMAS = frozenset({"cite", "quote", "report", "tell"})
+MAX_CUE_GAP = 25  # characters between a party's mention and its cue for one evidence span
+KIND_RANK = {"outlet": 5, "person": 4, "government": 3, "organization": 2, "anonymous": 1}
+
+_DASH_LINE = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<body>\S.{0,80}?)\s*$")
+_INPUT_FROM = re.compile(r"(?i)\b(?:with\s+)?(?:additional\s+)?(?:inputs?|information|additional\s+reporting)\s+(?:from|by)\s+"
+                         r"(?P<names>[^\n()]{2,80}?)\s*(?=[)\n]|\.\s|\.?$)")
+_PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|photographs?|videos?|graphics?|screengrab)"
+                    r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()|]{1,60}?)\s*(?=[)|\n]|$)")
+_DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z .,'’-]{1,40}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
+_TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
+_HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{2,30})")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One crediting of a party: the raw material of a Source."""
+
+    name: str
+    kind: str
+    start: int  # evidence span
+    end: int
+    cue: str
+    role: Optional[str] = None
+    via: tuple[str, ...] = ()
+    handle: Optional[str] = None
+
+
+# ---- kinds ----------------------------------------------------------------------------------
+def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bool:
+    """A news outlet by name: a known agency or broadcaster, or a media-shaped organisation name."""
+    n = names_mod.normalize(name)
+    if not n:
+        return False
+    if n in KNOWN_OUTLETS or n.removeprefix("the ") in KNOWN_OUTLETS:
+        return True
+    words = n.split()
+    if NOT_MEDIA & set(words):
+        return False
+    if words[-1] in MEDIA_HEADS and len(words) <= 4:
+        return True  # "state media", "the local newspaper", "Chinese state broadcaster"
+    proper = name[:1].isupper() or credit_position
+    if proper and (label in ("ORG", "") or credit_position) and MEDIA_WORDS & set(words):
+        return True
+    return False
+
+
+def _gov_like_words(words: Sequence[str], labels: Sequence[str] = ()) -> bool:
+    ws = [w.lower().strip(".,’'") for w in words]
+    if any(w in GOV_STRONG for w in ws):
+        return True
+    for i, w in enumerate(ws):
+        if w in GOV_WEAK:
+            before = ws[:i]
+            if any(b in GOV_QUALIFIERS for b in before) or any(lab in ("GPE", "NORP") for lab in labels[:i]):
+                return True
+    return False
+
+
+def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
+    """outlet | person | government | organization | anonymous, from the mention and its parse."""
+    if outlet_like(m.name, m.label, credit_position):
+        return "outlet"
+    if m.kind == "person":
+        return "person"
+    if m.kind == "anonymous":
+        return "anonymous"
+    words = m.name.split()
+    labels: list[str] = []
+    if doc is not None and 0 <= m.token < len(doc) and not m.resolved:
+        toks = [t for t in doc if m.start <= t.idx < m.end]
+        words = [t.text for t in toks] or words
+        labels = [t.ent_type_ for t in toks]
+    role_words = (m.role or "").split()
+    if m.kind == "place" or _gov_like_words(words, labels) or _gov_like_words(role_words):
+        return "government"
+    if m.kind == "description" and m.head in TITLE_WORDS:
+        return "government"
+    return "organization"
+
+
+# ---- credits from the parse -----------------------------------------------------------------
+def _np_end(tok) -> int:
+    """End offset of a token's whole phrase (for evidence spans)."""
+    last = max(tok.subtree, key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
+def _party_in_info_noun(tok):
+    """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+class _ParseCredits:
+    """Credits found in one article's parse."""
+
+    def __init__(self, doc, text: str, resolver: Resolver) -> None:
+        self.doc, self.text, self.r = doc, text, resolver
+        self.credits: list[Credit] = []
+
+    def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
+             outlet: bool = False) -> Optional[Credit]:
+        if not _usable(m):
+            return None
+        kind = "outlet" if outlet else classify(m, self.doc, credit_position)
+        # the evidence is the mention, joined to its cue when they stand side by side
+        if start - m.end > MAX_CUE_GAP or m.start - end > MAX_CUE_GAP:
+            start, end = m.start, m.end
+        c = Credit(m.name, kind, min(start, m.start), max(end, m.end), cue, m.role if m.role != m.name else None, via)
+        self.credits.append(c)
+        return c
+
+    def _chain(self, tok) -> tuple[str, ...]:
+        """Outlets a party is reached through: "officials cited by Al Jazeera"."""
+        via = []
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in CHAIN_LEMMAS:
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for o in a.children:
+                            if o.dep_ == "pobj":
+                                m = self.r.resolve(self.r.mention(o))
+                                via.append(m.name)
+                                self._add(m, f"{c.text} by", a.idx, _np_end(o), credit_position=True,
+                                          outlet=outlet_like(m.name, m.label, True))
+        return tuple(via)
+
+    def according_to(self, tok) -> None:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        objs = [g for g in to.children if g.dep_ == "pobj"] if to is not None else []
+        if not objs:
+            return
+        obj = objs[0]
+        if obj.lemma_.lower() in INFO_NOUNS and obj.pos_ == "NOUN":
+            inner = _party_in_info_noun(obj)
+            if inner is None:
+                return
+            obj = inner
+        targets = [obj] + [c for c in obj.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        via = self._chain(obj)
+        for t in targets:
+            m = self.r.resolve(self.r.mention(t, True))
+            self._add(m, "according to", tok.idx, _np_end(t) if t is not obj else max(m.end, tok.idx), via=via)
+
+    def reporting_verb(self, v) -> None:
+        lemma = v.lemma_.lower()
+        if any(c.dep_ == "neg" for c in v.children):
+            return  # "not confirmed by authorities", "did not say": no credit
+        deps = {c.dep_ for c in v.children}
+        # a clause after the verb, or before it when the verb has no object of its own
+        # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech
+        clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps) for c in v.children)
+        clause = clause or v.dep_ == "parataxis"
+        venue = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on", "via") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in c.children) for c in v.children)
+        info_obj = lemma in INFO_OBJECT_LEMMAS and "dobj" in deps
+        # "as reported by X", "cited by X": the agent is credited
+        for c in v.children:
+            if c.dep_ == "agent" and lemma in CHAIN_LEMMAS | {"confirm", "announce"}:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        m = self.r.resolve(self.r.mention(o, True))
+                        self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=outlet_like(m.name, m.label, lemma == "report"))
+        if not (clause or venue or info_obj):
+            return
+        subj = subject_of(v)
+        if subj is None or self.r.in_quote(subj.idx):
+            return
+        m = self.r.resolve(self.r.mention(subj, True))
+        via: list[str] = []
+        # "According to Reuters, the minister confirmed ...": the minister via Reuters
+        for c in v.children:
+            if c.dep_ == "prep" and c.lemma_.lower() == "accord":
+                to = next((g for g in c.children if g.lower_ == "to"), None)
+                for o in ([g for g in to.children if g.dep_ == "pobj"] if to is not None else []):
+                    om = self.r.resolve(self.r.mention(o))
+                    if outlet_like(om.name, om.label):
+                        via.append(om.name)
+        # "X told Reuters": Reuters is credited and X is reached through it
+        if lemma == "tell":
+            for c in v.children:
+                if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
+                    om = self.r.resolve(self.r.mention(c))
+                    if outlet_like(om.name, om.label, True):
+                        via.append(om.name)
+                        self._add(om, "told", v.idx, om.end, outlet=True)
+        reported_org = lemma == "report" and m.label == "ORG" and m.kind == "organization"
+        end = v.idx + len(v.text)
+        self._add(m, v.text, v.idx, end, via=tuple(via),
+                  outlet=reported_org and not _gov_like_words(m.name.split()))
+
+    def interview_with(self, tok) -> None:
+        """ "in an interview with the BBC" credits the outlet."""
+        if tok.lemma_.lower() != "interview":
+            return
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        m = self.r.resolve(self.r.mention(o))
+                        if outlet_like(m.name, m.label, True):
+                            self._add(m, "interview with", tok.idx, m.end, outlet=True)
+
+    def run(self) -> list[Credit]:
+        for t in self.doc:
+            if self.r.in_quote(t.idx):
+                continue
+            if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+                self.according_to(t)
+            elif is_reporting(t):
+                self.reporting_verb(t)
+            elif t.pos_ == "NOUN":
+                self.interview_with(t)
+        return self.credits
+
+
+def _usable(m: Mention) -> bool:
+    """Parties worth reporting: resolved, named or at least described, never a bare pronoun."""
+    if m.kind in ("pronoun", "document"):
+        return False
+    if m.kind == "description" and not m.resolved:
+        words = set(m.name.lower().split())
+        if not (m.head in TITLE_WORDS or m.head in GOV_STRONG or m.head in GOV_WEAK or m.proper
+                or words & GOV_STRONG or m.head in MEDIA_HEADS):
+            return False  # "the group", "the attackers": nothing an editor can check
+    n = names_mod.normalize(m.name)
+    return bool(n) and n not in PLATFORMS and len(n) > 1
+
+
+# ---- credit lines -----------------------------------------------------------------------------
+def _split_names(body: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|\band\b|&|/|\bvia\b)\s*", body)
+    return [p.strip(" .:-–—") for p in parts if p.strip(" .:-–—")]
+
+
+def _credit_name_ok(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 5 or not name[:1].isupper():
+        return False
+    low = {w.lower().strip(".") for w in words}
+    return not (low & STAFF_WORDS) and names_mod.normalize(name) not in PLATFORMS and name.lower() not in ("file", "files")
+
+
+def credit_lines(text: str) -> list[Credit]:
+    """Wire, photo and post credits: "— Reuters", "With additional input from AFP", "(AP) —",
+    "Photo: AFP/File", "— X/@handle". Pure text rules; the credit position makes a name an outlet."""
+    out: list[Credit] = []
+    pos = 0
+    for line in text.split("\n"):
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        if not line.strip():
+            continue
+        handles = list(_HANDLE.finditer(line))
+        dash = _DASH_LINE.match(line)
+        if handles and (dash or len(line.strip()) < 60):
+            for h in handles:
+                out.append(Credit("@" + h.group("handle"), "organization", lo + h.start(), lo + h.end(), "post credit",
+                                  handle=h.group("handle")))
+            continue
+        m_input = _INPUT_FROM.search(line)
+        if m_input:
+            for nm in _split_names(m_input.group("names")):
+                if _credit_name_ok(nm):
+                    s = lo + m_input.start("names") + m_input.group("names").find(nm)
+                    out.append(Credit(nm, "outlet", s, s + len(nm), "input from"))
+            continue
+        if dash:
+            body = dash.group("body")
+            for nm in _split_names(body):
+                if _credit_name_ok(nm):
+                    s = lo + dash.start("body") + body.find(nm)
+                    out.append(Credit(nm, "outlet", s, s + len(nm), "credit line"))
+            continue
+        for rx, cue in ((_PHOTO, "photo credit"), (_DATELINE, "dateline credit"), (_TRAILING_DASH, "credit line")):
+            for m in rx.finditer(line):
+                for nm in _split_names(m.group("names")):
+                    strict = rx is _TRAILING_DASH or rx is _PHOTO
+                    if _credit_name_ok(nm) and (not strict or outlet_like(nm, "", True) or nm.isupper()):
+                        s = lo + m.start("names") + m.group("names").find(nm)
+                        out.append(Credit(nm, "outlet", s, s + len(nm), cue))
+    return out
+
+
+def _handle_owner(handle: str, candidates: Sequence[Credit]) -> Optional[Credit]:
+    """The party a handle belongs to: its letters appear in order in the party's name
+    (usembislamabad ~ US embassy in Islamabad)."""
+    h = handle.lower()
+    for c in reversed(candidates):
+        letters = re.sub(r"[^a-z0-9]", "", c.name.lower())
+        if len(h) >= 4 and letters[:1] == h[:1] and _in_order(h, letters) and len(h) >= 0.4 * len(letters):
+            return c
+    return None
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+# ---- the stage --------------------------------------------------------------------------------
+def _from_quotes(quotes: Sequence[Quote]) -> list[Credit]:
+    out = []
+    for q in quotes:
+        if not q.speaker or q.speaker_start is None or q.speaker_end is None:
+            continue
+        if names_mod.normalize(q.speaker) in PLATFORMS:
+            continue
+        out.append(Credit(q.speaker, q.speaker_kind or "organization", q.speaker_start, q.speaker_end,
+                          f"quote ({q.cue})" if q.cue else "quote", q.speaker_role))
+    return out
+
+
+def _is_own(name: str, article: Article) -> bool:
+    n = names_mod.normalize(name)
+    for own in (article.author, article.outlet):
+        if own and names_mod.normalize(own) == n:
+            return True
+    return False
+
+
+def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> tuple[Source, ...]:
+    """The parties one article credits, one Source per party with every piece of evidence.
+
+    `text` is the noise-masked analysis text, `doc` its parse, `quotes` the article's quotes
+    (their speakers are sources too). Canonical ids are per article here; `names.canonicalize`
+    makes them shared across articles.
+    """
+    quote_spans = []
+    for q in quotes:
+        a = q.start - 1 if q.start > 0 else q.start
+        quote_spans.append((a, q.end + 1))
+    resolver = Resolver(doc, text, quote_spans)
+    credits = _from_quotes(quotes) + _ParseCredits(doc, text, resolver).run()
+    lines = credit_lines(text)
+    for c in lines:
+        if c.handle:
+            prior = [k for k in credits if k.start < c.start and k.kind != "outlet"]
+            owner = _handle_owner(c.handle, prior)
+            if owner is not None:
+                credits.append(replace(c, name=owner.name, kind=owner.kind, role=owner.role))
+                continue
+        credits.append(c)
+    return _group(article, text, credits)
+
+
+def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Source, ...]:
+    groups: dict[str, list[Credit]] = {}
+    order: list[str] = []
+    for c in credits:
+        if _is_own(c.name, article) or names_mod.normalize(c.name) in PLATFORMS:
+            continue
+        key = names_mod.normalize(c.name)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(c)
+    out = []
+    for key in order:
+        cs = groups[key]
+        name = cs[0].name
+        kind = max((c.kind for c in cs), key=lambda k: KIND_RANK.get(k, 0))
+        spans = []
+        for c in sorted(cs, key=lambda c: c.start):
+            sp = Span(article.id, c.start, c.end, text[c.start:c.end])
+            if sp not in spans:
+                spans.append(sp)
+        via = tuple(dict.fromkeys(v for c in cs for v in c.via if names_mod.normalize(v) != key))
+        role = next((c.role for c in cs if c.role), None)
+        canon = names_mod.source_id(name, kind, article.id)
+        out.append(Source(id=f"{canon}@{article.id}", article=article.id, name=name, canonical=canon, kind=kind,
+                          evidence=tuple(spans), via=via, role=role))
+    return tuple(out)
+
+
+# ---- claims' attribution ----------------------------------------------------------------------
+def attribute(claims: Sequence[Claim], quotes: Sequence[Quote], sources: Sequence[Source]) -> tuple[Claim, ...]:
+    """Claims with `attribution` (canonical source id) and `attribution_span` set where the claim's
+    own text credits a source: "according to X", "X said", or a quote inside the claim.
+
+    A direct source is preferred to the outlet it was reached through.
+    """
+    by_article: dict[str, list[tuple[Span, Source]]] = {}
+    for s in sources:
+        for sp in s.evidence:
+            by_article.setdefault(s.article, []).append((sp, s))
+    quotes_by_article: dict[str, list[Quote]] = {}
+    for q in quotes:
+        quotes_by_article.setdefault(q.article, []).append(q)
+    out = []
+    for c in claims:
+        inside = [(sp, s) for sp, s in by_article.get(c.article, []) if sp.start >= c.start and sp.end <= c.end]
+        if inside:
+            direct = [x for x in inside if x[1].kind != "outlet"] or inside
+            sp, s = min(direct, key=lambda x: (-len(x[1].via), x[0].start))
+            out.append(replace(c, attribution=s.canonical, attribution_span=sp))
+            continue
+        quoted = [q for q in quotes_by_article.get(c.article, []) if q.start < c.end and q.end > c.start and q.speaker_id]
+        if quoted:
+            q = quoted[0]
+            if q.speaker_start is not None and q.speaker_end is not None and c.start <= q.speaker_start and q.speaker_end <= c.end:
+                sp = Span(c.article, q.speaker_start, q.speaker_end,
+                          c.text[q.speaker_start - c.start:q.speaker_end - c.start])
+            else:
+                sp = Span(c.article, q.start, q.end, q.text)
+            out.append(replace(c, attribution=q.speaker_id, attribution_span=sp))
+            continue
+        out.append(c)
+    return tuple(out)
