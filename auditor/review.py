@@ -488,7 +488,15 @@ def findings_csv(facts: Sequence[Fact], reviews: Mapping[str, Review]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    children: dict[Optional[str], list[Fact]] = defaultdict(list)
     for fact in facts:
+        if fact.kind == "finding":
+            children[fact.parent].append(fact)
+    clusters = [f for f in facts if f.kind == "cluster"]
+    known = {f.key for f in clusters}
+    ordered = [g for f in clusters for g in (f, *children.get(f.key, ()))]
+    ordered += [f for parent, found in children.items() if parent not in known for f in found]
+    for fact in ordered:  # each cluster, then its findings
         review = reviews.get(fact.key) or Review(fact.key)
         if fact.kind == "cluster" and not review.reviewed:
             continue
