@@ -37,7 +37,7 @@ RELATED = 0.45
 MIN_RELATED = 0.3  # below this two statements share too little to be one fact, whatever else
 RIVAL_FIGURES = 0.5  # two different figures are rival counts of one quantity only in alike sentences
 MAX_RIVAL_RATIO = 2.0  # counts more than twice apart are different quantities, not rival reports
-SETTING_SHARE = 0.2  # a name in more than a fifth of an incident's claims is its setting
+SETTING_SHARE = 0.1  # a name in more than a tenth of an incident's claims is its setting
 NEIGHBOURS = 8
 NOT_COMPARED = {None, "money"}
 
@@ -106,6 +106,8 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
         return False
     if not comparable_scale(qa.window, qb.window):
         return False
+    if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO:
+        return False  # "at least 10" and "more than 50" overlap, but state different counts
     return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO
 
 
@@ -144,9 +146,31 @@ def statements_can_meet(a: Claim, b: Claim, sim: float) -> bool:
     ("the US condemned ..." / "China condemned ...")."""
     if sim < MIN_RELATED:
         return False
-    if a.actors and b.actors and a.predicate and a.predicate == b.predicate and not _overlap(a.actors, b.actors):
+    if a.actors and b.actors and a.predicate and predicate_class(a.predicate) == predicate_class(b.predicate) \
+            and not _overlap(a.actors, b.actors):
         return False
     return True
+
+
+# Verbs that report the same act in news copy; a class is named by its first member.
+PREDICATE_CLASSES = [
+    ("condemn", "denounce", "deplore", "decry", "criticise", "criticize", "slam", "censure"),
+    ("mourn", "grieve", "condole", "lament"),
+    ("support", "back", "stand", "reaffirm", "reiterate", "pledge", "vow"),
+    ("kill", "slay", "execute", "eliminate", "neutralise", "neutralize", "murder", "shoot", "gun", "die", "martyr"),
+    ("injure", "wound", "hurt"),
+    ("accuse", "blame", "allege"),
+    ("deny", "reject", "refute", "dismiss"),
+    ("claim", "own"),
+    ("attack", "storm", "raid", "ambush", "assault", "target", "strike", "hit"),
+    ("suspend", "halt", "stop", "close", "disrupt"),
+    ("arrest", "detain", "apprehend", "capture"),
+]
+_CLASS_OF = {verb: cls[0] for cls in PREDICATE_CLASSES for verb in cls}
+
+
+def predicate_class(lemma: Optional[str]) -> Optional[str]:
+    return _CLASS_OF.get(lemma or "", lemma)
 
 
 def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str]) -> Optional[float]:
