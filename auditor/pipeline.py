@@ -72,7 +72,7 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     with timer("align"):
         clusters = align.align(claims, vectors, events)
     with timer("compare"):
-        clusters = compare_stage.compare(clusters, claims, articles)
+        clusters = compare_stage.compare(clusters, claims, articles, quotes)
     return Audit(
         articles=tuple(articles),
         sentences=sentences,
