@@ -124,10 +124,11 @@ def figure_findings(members: Sequence[Claim], category: str,
                                        f"({cb.article}, published {dates[1]}): published at different times; "
                                        f"tolls are often revised as counts come in"))
         else:
+            windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
             out.append(Finding(kind="figure-conflict", severity="diverge", sources=sources, evidence=evidence,
                                summary=f"{category}: {ca.article} says {qa.text} {qa.counted or ''}".rstrip()
                                        + f" ({describe(qa)}), {cb.article} says {qb.text} {qb.counted or ''}".rstrip()
-                                       + f" ({describe(qb)}) for the same {qa.window or 'event'}: both cannot be right"))
+                                       + f" ({describe(qb)}) for the same time ({windows}): both cannot be right"))
     return out
 
 
@@ -150,10 +151,10 @@ def denial_findings(members: Sequence[Claim]) -> list[Finding]:
 
 def attribution_findings(members: Sequence[Claim]) -> list[Finding]:
     """The same fact credited to different sources."""
-    credited = {}
+    credited: dict[str, list[Claim]] = {}
     for c in members:
         if c.attribution:
-            credited.setdefault(c.attribution, []).append(c)
+            credited.setdefault(_party(c.attribution), []).append(c)
     if len(credited) < 2:
         return []
     evidence = tuple(c.attribution_span or _span(c) for cs in credited.values() for c in cs)
@@ -162,10 +163,15 @@ def attribution_findings(members: Sequence[Claim]) -> list[Finding]:
                     summary=f"credited to different sources ({parts})")]
 
 
+def _party(source_id: str) -> str:
+    """A source id without its article scope: "local officials" in two articles are one kind of party."""
+    return source_id.split("@", 1)[0]
+
+
 def unattributed_findings(members: Sequence[Claim]) -> list[Finding]:
     """Claims that credit nobody for what they state."""
     bare = [c for c in members if not c.attribution and not _CREDIT.search(c.text)]
-    if not bare or len(bare) == len(members) and len(members) > 1 and False:
+    if not bare:
         return []
     return [Finding(kind="unattributed", severity="note", evidence=tuple(_span(c) for c in bare),
                     sources=tuple(sorted({_source(c) for c in bare})),
