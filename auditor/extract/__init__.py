@@ -136,3 +136,17 @@ def sources_of(articles: Sequence, views: dict, docs: dict, quotes: Sequence) ->
         except Exception:
             log.warning("sources of %s could not be extracted", a.id, exc_info=True)
     return names.canonicalize(found, quotes)
+
+
+def analyse(articles: Sequence, spacy_model: str) -> tuple[tuple, tuple]:
+    """Quotes and sources of articles, parsed the way the pipeline parses them (for tests,
+    benchmarks and callers outside the pipeline). Returns (quotes, sources)."""
+    from .. import ingest, nlp, segment
+
+    views = {a.id: ingest.analysis_text(a) for a in articles}
+    sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
+    sentence_docs = nlp.parse([s.text for s in sentences], spacy_model)
+    docs = article_docs(articles, views, sentences, sentence_docs)
+    quotes = quotes_of(articles, views, docs)
+    sources, quotes = sources_of(articles, views, docs, quotes)
+    return quotes, sources

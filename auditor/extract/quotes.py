@@ -235,6 +235,20 @@ def _starts_statement(text: str, q: QuoteSpan, lo: int) -> bool:
     return not before or before[-1] in _TERMINAL + ":,—–-" + ALL_MARKS
 
 
+_MINOR_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs"})
+
+
+def _is_title(text: str, q: QuoteSpan, lo: int) -> bool:
+    """A title in quotes ("State of the Union", "Meet the Press") mid-sentence: a name, not speech."""
+    piece = text[q.start:q.end].rstrip(",.;:")
+    words = _WORD.findall(piece)
+    if not words or len(words) > 6 or piece[-1:] in _TERMINAL:
+        return False
+    if _starts_statement(text, q, lo):
+        return False
+    return all(w[0].isupper() or w.lower() in _MINOR_WORDS or w[0].isdigit() for w in words) and words[0][0].isupper()
+
+
 def _is_scare(text: str, q: QuoteSpan, lo: int) -> bool:
     """One or two words quoted inside a sentence: a term held at arm's length, not a statement."""
     if word_count(text[q.start:q.end]) > MAX_SCARE_WORDS:
@@ -265,7 +279,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for q in found:
         lo = next((b for b, e in blocks if b <= q.start < e), 0)
-        if _is_scare(text, q, lo):
+        if _is_scare(text, q, lo) or (not q.headline and _is_title(text, q, lo)):
             continue
         partial = not q.continued and not _starts_statement(text, q, lo)
         if q.headline and not text[lo:q.outer_start].strip():
@@ -296,6 +310,8 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
     for q, a in zip(spans, atts):
         piece = text[q.start:q.end]
         sp = a.speaker
+        if sp is not None and sp.kind in ("document", "pronoun"):
+            sp = None  # "the filing said" with no known author: no speaker rather than a wrong one
         out.append(Quote(
             id=quote_id(article_id, q.start, piece),
             article=article_id,

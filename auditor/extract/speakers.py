@@ -55,8 +55,15 @@ prince princess sheikh emir imam pope cardinal bishop rabbi ceo founder executiv
 lawmaker legislator councillor councilor sheriff economist researcher expert activist
 journalist correspondent editor reporter member mp mna mpa delegate negotiator diplomat
 secretary-general director-general attorney-general inspector-general consul-general
-brigadier marshal field air gov governor-general acting interim former
+brigadier marshal field air gov governor-general acting interim former lawyer counsel solicitor
+barrister candidate nominee campaigner commentator strategist pollster physician surgeon doctor
 """.split())
+# Abbreviations that end in a period inside a sentence (titles, initials): not sentence ends.
+ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | frozenset("""
+mr. mrs. ms. dr. st. jr. sr. gov. lt. sen. rep. gen. col. maj. capt. sgt. cmdr. adm. prof. rev. hon.
+atty. supt. insp. pres. sec. amb. no. vs. u.s. u.k. u.n. e.u. inc. corp. co. ltd.
+""".split())
+_PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
 # Pronouns and what they can stand for.
 PRONOUN_KIND = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -167,8 +174,8 @@ class Resolver:
         person = head.ent_type_ == "PERSON"
         dropped: set[int] = set()
         for c in head.children:
-            if c.dep_ == "punct" and c.text in "()[]":
-                continue  # brackets are handled with what they enclose
+            if c.dep_ == "punct" and (c.text in "()[]" or (c.text == "-" and not c.whitespace_)):
+                continue  # brackets are handled with what they enclose; Ocasio-Cortez is one name
             if c.dep_ in _DROP_CHILD_DEPS or (person and c.dep_ == "prep" and c.i > head.i):
                 dropped.update(t.i for t in c.subtree)
         toks = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)
@@ -240,13 +247,31 @@ class Resolver:
             if c.dep_ == "appos":
                 if c.i > 0 and self.doc[c.i - 1].text in "([":
                     continue  # "(EU)": an acronym, not a role
+                if c.ent_type_ == "PERSON":
+                    continue  # a name in apposition is the name, not a role
                 toks = [t for t in c.subtree if not t.is_space]
+                if _PARTY_TAG.match("".join(t.text for t in toks).strip(",")):
+                    continue
                 while toks and (toks[0].lower_ in _LEAD_STRIP or toks[0].is_punct):
                     toks.pop(0)
                 while toks and toks[-1].is_punct:
                     toks.pop()
                 if toks:
                     return self._span_text(toks)[2]
+        return None
+
+    def _appos_person(self, head):
+        """A PERSON name in apposition to a title or role head, if any."""
+        if head.ent_type_ == "PERSON":
+            return None
+        if not (head.lower_ in TITLE_WORDS or head.pos_ in ("NOUN", "PROPN")):
+            return None
+        for c in head.children:
+            if c.dep_ != "appos" or c.pos_ != "PROPN":
+                continue
+            # a role noun beside a proper name is a person, whatever NER calls the name
+            if c.ent_type_ == "PERSON" or (head.lower_ in TITLE_WORDS and c.ent_type_ not in ("GPE", "LOC", "NORP", "FAC")):
+                return c
         return None
 
     def _person_split(self, toks, head) -> Optional[tuple[list, list]]:
@@ -258,8 +283,15 @@ class Resolver:
             return None
         k = pos[0]
         j = k
-        while j - 1 >= 0 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].lower_ not in TITLE_WORDS and toks[j - 1].text not in ("’s", "'s"):
-            j -= 1
+        while j - 1 >= 0:
+            prev = toks[j - 1]
+            if prev.text == "-" and j - 2 >= 0 and not prev.whitespace_ and not toks[j - 2].whitespace_:
+                j -= 2  # Ocasio-Cortez, Jean-Pierre: one name in three tokens
+                continue
+            if prev.pos_ == "PROPN" and prev.lower_ not in TITLE_WORDS and prev.text not in ("’s", "'s"):
+                j -= 1
+                continue
+            break
         while j <= k and toks[j].lower_ in TITLE_WORDS:
             j += 1
         name = toks[j:k + 1]
@@ -295,6 +327,16 @@ class Resolver:
             lemmas |= frozenset(w.lower() for w in re.findall(r"[\w-]+", appos))
         plural = head.tag_ in ("NNS", "NNPS") or (not explicit and any(c.dep_ == "conj" for c in head.children))
         label = head.ent_type_
+        named = self._appos_person(head)
+        if named is not None:
+            # "His lawyer, Alina Habba," / "Senate Majority Leader Chuck Schumer, D-N.Y.," parsed
+            # with the title as head: the person is the name in apposition
+            name_toks = [t for t in named.subtree if t.ent_type_ == "PERSON"] or [
+                t for t in named.subtree if t.pos_ == "PROPN" or (t.text == "-" and not t.whitespace_)] or [named]
+            _, ne, _ = self._span_text(name_toks)
+            ns = name_toks[0].idx
+            return Mention(s, max(e, ne), self.text[s:max(e, ne)], self.text[ns:ne], "person", text, lower,
+                           lemmas | frozenset(t.lower_ for t in name_toks), False, subject, True, "PERSON", head.i)
         split = self._person_split(toks, head)
         if split:
             role_toks, name_toks = split
@@ -302,9 +344,12 @@ class Resolver:
             role = self._span_text(role_toks)[2] if role_toks else None
             role = role or appos
             return Mention(s, e, text, name, "person", role, lower, lemmas, False, subject, True, "PERSON", head.i)
+        det_words = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i}
         if lower in TITLE_WORDS and label != "PERSON":
-            # an office without a name: "the German Consul General in Karachi", "the interior minister"
-            return Mention(s, e, text, text, "description", text, lower, lemmas, plural, subject,
+            # an office without a name: "the German Consul General in Karachi", "the interior minister";
+            # "a senior official" is anonymous
+            kind = "anonymous" if (det_words & _INDEFINITE or (plural and not det_words & {"the"})) else "description"
+            return Mention(s, e, text, text, kind, text, lower, lemmas, plural, subject,
                            any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in toks), label, head.i)
         if head.pos_ == "PROPN" or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
             acr = self.acronyms.get(text) or self.acronyms.get(head.text)
@@ -437,6 +482,19 @@ class Resolver:
             for h in reversed(self.history):
                 if h.start < m.start and h.proper and c.lower_ in h.words and h.token != m.token:
                     return self.resolve(h)
+        # "Prosecutors argued in a filing that ... The filing said": whoever issued the document
+        lemma = _lemma(head)
+        for t in reversed(self.doc[max(0, head.i - 200):head.i]):
+            if _lemma(t) != lemma or t.dep_ in SUBJECT_DEPS or self.in_quote(t.idx):
+                continue
+            v = t.head
+            for _ in range(3):
+                if v.pos_ in ("VERB", "AUX") or v.head is v:
+                    break
+                v = v.head
+            subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.i != head.i and _lemma(subj) != lemma:
+                return self.resolve(self.mention(subj, True))
         return None
 
     def _full_name_for(self, m: Mention) -> Optional[Mention]:
@@ -446,9 +504,11 @@ class Resolver:
             return None
         cands = [h for h in self.history if h.kind == "person" and " " in h.name and word in h.name.lower().split()]
         before = [h for h in cands if h.start < m.start]
-        if before:
-            return before[-1]
-        return cands[0] if cands else None
+        pick = before[-1] if before else (cands[0] if cands else None)
+        if pick is not None and not pick.role:
+            role = next((h.role for h in cands if h.name == pick.name and h.role), None)
+            pick = replace(pick, role=role) if role else pick
+        return pick
 
     def resolve(self, m: Mention, _depth: int = 0) -> Mention:
         """The mention with `name` (and `kind`, `role`) taken from what it refers to."""
@@ -506,12 +566,23 @@ def _frames(text: str, quotes, blocks: Sequence[tuple[int, int]]) -> list[tuple[
     out: list[tuple[int, int]] = []
     for lo, hi in blocks:
         chunk = m[lo:hi]
+        first = len(out)
         for para in syntok_segmenter.analyze(chunk):
             for sent in para:
                 toks = [t for t in sent if t.value]
-                if toks:
-                    out.append((lo + toks[0].offset, lo + toks[-1].offset + len(toks[-1].value)))
+                if not toks:
+                    continue
+                span = (lo + toks[0].offset, lo + toks[-1].offset + len(toks[-1].value))
+                if len(out) > first and _ends_in_abbreviation(text[out[-1][0]:out[-1][1]]):
+                    out[-1] = (out[-1][0], span[1])  # "Rep." / "Gov." / "J." do not end a sentence
+                else:
+                    out.append(span)
     return out
+
+
+def _ends_in_abbreviation(sentence: str) -> bool:
+    last = sentence.rsplit(None, 1)[-1] if sentence.strip() else ""
+    return last.lower() in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]\.", last))
 
 
 def _frame_of(frames: Sequence[tuple[int, int]], i: int) -> int:
