@@ -342,6 +342,8 @@ def _qualifier(doc, first: int) -> tuple[Optional[str], int]:
 def _counted_head(doc, first: int, last: int):
     """The noun the number counts: its nummod head, "hundreds of X" -> X, "toll to 177" -> toll."""
     tok = doc[last]
+    if first != last and tok.dep_ != "nummod" and doc[first].dep_ == "nummod":
+        tok = doc[first]  # a range "30-40 passengers": the parse may hang the noun on either end
     head = tok.head
     if tok.pos_ == "NOUN" or vague_interval(tok.text) is not None or doc[first].lower_ in _VAGUE_TENS:  # "dozens", "hundreds of insurgents"
         for child in tok.children:
@@ -434,7 +436,7 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
             return of_token(c)
     node = start
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         found = of_token(node)
@@ -467,7 +469,7 @@ def _clause_root(tok):
                 if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
                     return node.head
                 return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -662,6 +664,8 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
         return not (da and db and not da & db)
     if ka != kb:
         return False
+    if ka == "cumulative":
+        return True  # "in total" and "cumulative toll": the count so far (when published: see compare)
     return _norm_window(a) == _norm_window(b)
 
 
