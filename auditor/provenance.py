@@ -24,15 +24,15 @@ class _Graph:
 
     def __init__(self) -> None:
         self.nodes: dict[str, Node] = {}
-        self.edges: dict[tuple[str, str, str], list[Span]] = {}
+        self.edges: dict[tuple[str, str, str], dict[Span, None]] = {}  # ordered set of evidence
 
     def node(self, node_id: str, kind: str, label: str) -> str:
         self.nodes.setdefault(node_id, Node(node_id, kind, label))
         return node_id
 
     def edge(self, source: str, target: str, kind: str, evidence: Sequence[Span] = ()) -> None:
-        spans = self.edges.setdefault((source, target, kind), [])
-        spans.extend(e for e in evidence if e not in spans)
+        spans = self.edges.setdefault((source, target, kind), {})
+        spans.update(dict.fromkeys(evidence))
 
     def freeze(self) -> Provenance:
         return Provenance(
@@ -161,19 +161,24 @@ class _UnnamedOrigins:
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
-        self.names: dict[tuple[str, str], str] = {}
+        self.names: dict[str, str] = {}  # group root -> node id
+        self.counts: dict[str, int] = defaultdict(int)
 
     def _find(self, x: str) -> str:
         self.parent.setdefault(x, x)
         while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
     def of(self, x: str, y: str, prefix: str = "agency:uncredited") -> str:
+        """The origin node of the group of x and y (groups joined by this pair keep x's name)."""
         rx, ry = self._find(f"{prefix}|{x}"), self._find(f"{prefix}|{y}")
-        known = self.names.get((prefix, rx)) or self.names.get((prefix, ry))
+        name = self.names.get(rx) or self.names.get(ry)
+        if name is None:
+            self.counts[prefix] += 1
+            name = f"{prefix}-{self.counts[prefix]}"
         if rx != ry:
             self.parent[ry] = rx
-        name = known or f"{prefix}-{sum(1 for p, _ in self.names if p == prefix) + 1}"
-        self.names[(prefix, rx)] = name
+        self.names[rx] = name
         return name

@@ -78,7 +78,8 @@ class ReuseConfig:
 
 # --------------------------------------------------------------------------- normalisation
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*", re.U)
+# A number with its separators ("1,000", "2.5"), or a word with inner apostrophes and hyphens.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’`‐-][^\W_]+)*", re.U)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "′": "'"})
 # US/UK spelling folded to one form by rules on word endings (both sides fold alike, so a rule
 # that also touches an unrelated word is harmless unless it makes two different words collide).
@@ -102,8 +103,13 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 @lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
-    """The matching form of a word: casefolded, accents and apostrophes unified, US/UK folded."""
+    """The matching form of a word: casefolded, accents and apostrophes unified, US/UK folded.
+
+    Hyphens and digit separators drop out: "counter-terrorism" meets "counterterrorism" and
+    "1,000" meets "1000".
+    """
     folded = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES).casefold())
+    folded = re.sub(r"[‐-]|(?<=\d),(?=\d)", "", folded)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     if len(folded) >= 5 and folded.isalpha():
         for pattern, replacement in _SPELLING_RULES:
