@@ -1,0 +1,105 @@
+"""Claims: fact units cut from the parse, offsets that index the article, stable ids, and the
+names, subject and negation that alignment relies on."""
+from __future__ import annotations
+
+import pytest
+
+from auditor import claims as C
+from auditor.config import DEFAULT_SPACY_MODEL
+from auditor.model import Sentence
+from auditor.nlp import load_pipeline, parse
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_SPACY_MODEL)
+
+
+def claims_of(text: str, article: str = "a1", offset: int = 0):
+    sentence = Sentence(article=article, index=0, start=offset, end=offset + len(text), text=text)
+    return C.from_sentences([sentence], parse([text], DEFAULT_SPACY_MODEL))
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("The country's military reported that 14 soldiers and police officers lost their lives, while 21 "
+     "terrorists were killed during a major attack on vehicles.", 2),
+    ("The Pakistani military reported that a total of 14 security personnel were killed in fighting, and "
+     "they responded by killing 21 militants.", 2),
+    ("At least 23 civilians were killed after attackers stopped their convoy and checked their IDs.", 1),
+    ("Gunmen attacked law enforcement personnel, killing at least 10 people, including five police officers.", 1),
+    ("The senator said the bill would pass, but the vote was delayed until Thursday.", 2),
+])
+def test_fact_units(sentence, units):
+    got = claims_of(sentence)
+    assert len(got) == units
+    for c in got:
+        assert sentence[c.start:c.end] == c.text
+
+
+def test_each_unit_keeps_its_own_figure():
+    got = claims_of("Officials said 14 soldiers lost their lives, while 21 militants were killed in the clashes.")
+    assert [[q.category for q in c.quantities] for c in got] == [["killed:security"], ["killed:militants"]]
+
+
+def test_offsets_index_the_article_text():
+    prefix = "Headline line.\n\n"
+    text = "The group said 35 vehicles were set on fire, while police arrested 12 suspects."
+    article_text = prefix + text
+    got = claims_of(text, offset=len(prefix))
+    assert got and all(article_text[c.start:c.end] == c.text for c in got)
+    assert all(article_text[q.start:q.end] == q.text for c in got for q in c.quantities)
+
+
+def test_ids_come_from_content_not_order():
+    text = "Another six people were killed in the Bolan district on Monday."
+    first = claims_of(text)[0].id
+    sentences = [Sentence("a1", 0, 0, 20, "Some other sentence here."), Sentence("a1", 1, 30, 30 + len(text), text)]
+    again = C.from_sentences(sentences, parse([s.text for s in sentences], DEFAULT_SPACY_MODEL))
+    assert again[-1].id == first
+
+
+def test_without_parse_a_sentence_is_one_claim():
+    s = Sentence("a1", 0, 0, 40, "Rail traffic was suspended on Monday.")
+    (c,) = C.from_sentences([s])
+    assert c.text == s.text and c.quantities == ()
+
+
+@pytest.mark.parametrize("text", ["— Reuters", "August 27, 2024", "close"])
+def test_non_claims_are_dropped(text):
+    assert C.from_sentences([Sentence("a1", 0, 0, len(text), text)]) == ()
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("bla", "balochistan liberation army", True),
+    ("baloch liberation army", "balochistan liberation army", True),
+    ("naqvi", "mohsin naqvi", True),
+    (C.entity_key("Washington"), C.entity_key("the US"), True),
+    (C.entity_key("the United States"), C.entity_key("U.S."), True),
+    ("china", "india", False),
+    ("pakistan", "pakistan institute for conflict and security studies", False),
+    ("european union", "eu", True),
+])
+def test_same_entity(a, b, same):
+    assert C.same_entity(C.entity_key(a), C.entity_key(b)) is same
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("No group has claimed responsibility for the bombing.", True),
+    ("The Baloch Liberation Army claimed responsibility for the attacks.", False),
+    ("New Delhi denied any involvement in the attacks.", True),
+    ("The minister said the violence was not the work of ordinary militants.", True),
+])
+def test_negation(sentence, negated):
+    assert claims_of(sentence)[0].negated is negated
+
+
+def test_places_actors_and_predicate():
+    (c,) = claims_of("On Tuesday, the US condemned the attacks in Kalat district.")
+    assert c.predicate == "condemn"
+    assert "united states" in c.actors
+    assert "Kalat" in c.places
+
+
+def test_credited_source_is_not_a_participant():
+    (c,) = claims_of("Over 70 people were killed in the attacks, according to officials cited by Al Jazeera.")
+    assert "al jazeera" not in c.entities
