@@ -6,6 +6,7 @@ about another incident.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -401,3 +402,76 @@ def test_hostile_report_runs_no_script_in_chromium(tmp_path, hostile_report):
     assert "<title>" in dom and 'id="art-000"' in dom
     assert "<script" not in dom and "<img" not in dom
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
+
+
+def test_review_boxes_keep_the_finding_numbers():
+    """The review page (auditor serve) keys boxes by "cluster id/n", n the finding's place in the audit."""
+    from types import SimpleNamespace
+
+    audit = sample_audit()
+    box = lambda key: SimpleNamespace(status="open", key=key, note="", at="", status_label="open", by="")  # noqa: E731
+    html = render_report(audit, review_mode=True, reviews={"k1/1": box("g_1"), "k2/1": box("g_2"), "k1": box("f_1")},
+                         review_token="t", review_statuses=[("open", "open")], reviewer="", review_workspace="ws",
+                         review_counts=[], review_orphans=[], review_single=[])
+    assert 'id="review-g_1"' in html and 'id="review-g_2"' in html and 'id="review-f_1"' in html
+    finding = html[html.index('id="d-1-f1"'):]
+    assert finding.index('id="review-g_1"') < finding.index("</li>")
+    assert 'id="review-' not in render_report(audit)  # the static report has no forms
+
+
+# --------------------------------------------------------------------------- view model units
+
+from auditor.render.view import Mark, build, interval, segments, slug, word_diff  # noqa: E402
+
+
+@pytest.mark.parametrize("quantity,shown", [
+    (Quantity(0, 2, "74", 74, 74, 74), "74"),
+    (Quantity(0, 7, "Over 70", 70, 70, None, low_inclusive=False), "> 70"),
+    (Quantity(0, 11, "at least 23", 23, 23, float("inf")), "≥ 23"),
+    (Quantity(0, 11, "nearly 50", 50, 45, 50, high_inclusive=False, approximate=True), "≈ ≥ 45 and < 50"),
+    (Quantity(0, 6, "dozens", None, 24, 99, vague=True), "vague, 24–99"),
+    (Quantity(0, 5, "1,200", 1200, 1200, 1200), "1,200"),
+    (Quantity(0, 3, "2.5", 2.5, 2.5, 2.5), "2.5"),
+    (Quantity(0, 4, "many", None, None, None, vague=True), "vague"),
+])
+def test_interval(quantity, shown):
+    assert interval(quantity) == shown
+
+
+@pytest.mark.parametrize("marks,expected", [
+    ([], [("abcdef", "", ())]),
+    ([Mark(2, 4, "num", "n1")], [("ab", "", ()), ("cd", "num", ("n1",)), ("ef", "", ())]),
+    ([Mark(0, 4, "quote", "q"), Mark(2, 6, "num")],
+     [("ab", "quote", ("q",)), ("cd", "quote num", ()), ("ef", "num", ())]),
+    ([Mark(-5, 100, "noise")], [("abcdef", "noise", ())]),  # clipped; its id would belong elsewhere
+])
+def test_segments(marks, expected):
+    assert [(s.text, s.classes, s.ids) for s in segments("abcdef", 10, [Mark(m.start + 10, m.end + 10, m.classes,
+                                                                              m.anchor) for m in marks])] == expected
+
+
+@pytest.mark.parametrize("ref,var,expected", [
+    ("We stand with Pakistan", "We stand with Pakistan", ()),
+    ("We stand with Pakistan", "we stand with pakistan.", ()),  # case and punctuation are not wording
+    ("We stand with Pakistan", "We stand by Pakistan", (("equal", "We stand"), ("delete", "with"), ("insert", "by"),
+                                                        ("equal", "Pakistan"))),
+    ("a b c d e", "b c d", (("skip", "…"), ("equal", "b c d"), ("skip", "…"))),
+])
+def test_word_diff(ref, var, expected):
+    assert tuple((t.op, t.text) for t in word_diff(ref, var)) == expected
+
+
+@pytest.mark.parametrize("raw", ["000_620f", "a b", "<x>", "é", "a\"b", ""])
+def test_slug_is_a_safe_unique_fragment(raw):
+    out = slug(raw)
+    assert re.fullmatch(r"[A-Za-z0-9_.-]+", out)
+    assert out == raw or out != slug(raw + " ")
+
+
+def test_article_ids_in_findings_become_labels():
+    audit = sample_audit()
+    long_id = dataclasses.replace(audit.articles[0], id="000_620f5b53ba0e7b75")
+    clusters = (Cluster("k1", (), "diverge", findings=(Finding("x", "diverge", "000_620f5b53ba0e7b75 says 10,000; "
+                                                                 "article:001 says 74"),)),)
+    view = build(dataclasses.replace(audit, articles=(long_id,) + audit.articles[1:], clusters=clusters))
+    assert view.divergences[0].findings[0].summary == "Example Times says 10,000; Daily Sample says 74"

@@ -105,13 +105,25 @@ def _head_panel(tag: str, head: ArticleHead, style: _Style) -> Panel:
     return Panel(body, title=f"{tag}", title_align="left", box=box.ROUNDED, padding=(0, 1))
 
 
-def _side(row: Optional[FigureRow], style: _Style) -> RenderableType:
-    if row is None:
+def _side(rows: Sequence[FigureRow], style: _Style, category: str = "") -> RenderableType:
+    """One article's claims in a cluster: the figures compared, the sentence, whom it credits."""
+    if not rows:
         return Text("(not stated)", "dim" if style.color else "")
     parts: list[RenderableType] = []
-    if row.quantities:
+    for n, row in enumerate(rows):
+        if n:
+            parts.append(Text(""))
+        parts.append(_one_side(row, style, category))
+    return Group(*parts)
+
+
+def _one_side(row: FigureRow, style: _Style, category: str) -> RenderableType:
+    parts: list[RenderableType] = []
+    compared = [q for q in row.quantities if q.category == category] if category else []
+    shown = compared or list(row.quantities)
+    if shown:
         figures = Text()
-        for n, q in enumerate(row.quantities):
+        for n, q in enumerate(shown):
             if n:
                 figures.append("; ")
             if q.highlight:
@@ -158,12 +170,15 @@ def _cluster_block(n: int, cluster: ClusterView, a: str, b: str, style: _Style) 
     title.add_column(ratio=1, overflow="fold")
     title.add_row(style.mark(cluster.verdict), Text(f"{n}. {_flat(cluster.label)}", "bold" if style.color else ""))
     parts: list[RenderableType] = [title]
-    for f in cluster.findings:
-        parts.append(Padding(Text(f"{f.kind}: {_flat(f.summary)}", "red" if f.severity == "diverge" and style.color
-                                  else ""), (0, 0, 0, 2)))
-    row_a = next((r for r in cluster.rows if r.article.id == a), None)
-    row_b = next((r for r in cluster.rows if r.article.id == b), None)
-    parts.append(_pair_table(_side(row_a, style), _side(row_b, style)))
+    for f in cluster.findings:  # diverging ones first (the view orders them)
+        if f.severity == "diverge":
+            line = Text(f"! {f.kind}: {_flat(f.summary)}", "bold red" if style.color else "")
+        else:
+            line = Text(f"{f.kind}: {_flat(f.summary)}", "dim" if style.color else "")
+        parts.append(Padding(line, (0, 0, 0, 2)))
+    rows_a = [r for r in cluster.rows if r.article.id == a]
+    rows_b = [r for r in cluster.rows if r.article.id == b]
+    parts.append(_pair_table(_side(rows_a, style, cluster.category), _side(rows_b, style, cluster.category)))
     parts.append(Text(""))
     return Group(*parts)
 

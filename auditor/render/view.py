@@ -78,22 +78,21 @@ def interval(q: Quantity) -> str:
         low = None
     if high is not None and math.isinf(high):
         high = None
-    approx = "≈ " if q.approximate else ""
+    prefix = "vague, " if q.vague else "≈ " if q.approximate else ""
     if low is None and high is None:
         if q.value is not None:
-            return f"{approx}{number(q.value)}"
-        return "unspecified" if not q.vague else "vague"
+            return f"{prefix}{number(q.value)}"
+        return "vague" if q.vague else "unspecified"
     if low is not None and high is not None and low == high:
-        return f"{approx}{number(low)}"
+        return f"{prefix}{number(low)}"
+    if low is not None and high is not None and q.low_inclusive and q.high_inclusive:
+        return f"{prefix}{number(low)}–{number(high)}"
     parts = []
     if low is not None:
         parts.append(f"{'≥' if q.low_inclusive else '>'} {number(low)}")
     if high is not None:
         parts.append(f"{'≤' if q.high_inclusive else '<'} {number(high)}")
-    text = " and ".join(parts)
-    if q.vague:
-        text += " (vague)"
-    return approx + text
+    return prefix + " and ".join(parts)
 
 
 def quantity_offsets(article_text: str, claim: Claim, q: Quantity) -> tuple[int, int]:
@@ -210,6 +209,7 @@ class FigureRow:
 
 @dataclass(frozen=True)
 class FindingView:
+    number: int  # 1-based place in the cluster's findings: review keys are "cluster id/number"
     anchor: str
     kind: str
     severity: str
@@ -229,6 +229,21 @@ class ClusterView:
     rows: tuple[FigureRow, ...]
     articles: tuple[str, ...]  # article ids stating it, in report order
     category: str = ""  # the figure compared, e.g. "killed:security"
+
+    @property
+    def alerts(self) -> tuple[FindingView, ...]:
+        return tuple(f for f in self.findings if f.severity == "diverge")
+
+    @property
+    def notes(self) -> tuple[FindingView, ...]:
+        return tuple(f for f in self.findings if f.severity != "diverge")
+
+    def note_kinds(self) -> str:
+        """"figure-difference ×10, terminology ×3": what the folded notes are."""
+        counts: dict[str, int] = {}
+        for f in self.notes:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+        return ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in counts.items())
 
 
 @dataclass(frozen=True)
@@ -427,6 +442,18 @@ class _Index:
         self.starts = {a: [span[0] for span in spans] for a, spans in self.sentences.items()}
         self.cluster_by_id = {k.id: k for k in audit.clusters}
         self.heads = self._heads()
+        # "article:<id>" always; a bare id only when long enough not to occur in prose ("000" in "10,000")
+        every = "|".join(map(re.escape, sorted(self.heads, key=len, reverse=True)))
+        long_ = "|".join(map(re.escape, sorted((a for a in self.heads if len(a) >= 8), key=len, reverse=True)))
+        pattern = rf"article:({every})(?![\w-])" + (rf"|(?<![\w-])({long_})(?![\w-])" if long_ else "")
+        self._id_pattern = re.compile(pattern) if every else None
+        self._source_names = {}
+        for s in audit.sources:
+            for key in (s.id, s.canonical):
+                if len(key) >= 4 and re.fullmatch(r"[\w:.-]+", key) and re.search(r"[_:-]", key):
+                    self._source_names.setdefault(key, s.name)
+        keys = "|".join(map(re.escape, sorted(self._source_names, key=len, reverse=True)))
+        self._source_pattern = re.compile(rf"(?<![\w:.-])(?:{keys})(?![\w:-])") if keys else None
         self.backlinks: dict[str, list[Link]] = {}
 
     def _heads(self) -> dict[str, ArticleHead]:
@@ -477,6 +504,15 @@ class _Index:
         s = self.sources_by_canonical.get(canonical)
         return s.name if s else canonical
 
+    def humanize(self, text: str) -> str:
+        """Ids in analysis text shown as names: "article:000_620f…" as the article's label, "s_al-jazeera" as
+        "Al Jazeera"."""
+        if self._id_pattern:
+            text = self._id_pattern.sub(lambda m: self.heads[m.group(1) or m.group(2)].label, text)
+        if self._source_pattern:
+            text = self._source_pattern.sub(lambda m: self._source_names[m.group(0)], text)
+        return text
+
     def credited(self, claim: Claim) -> str:
         """Whom a claim credits: the source's name, else the attribution as written."""
         if claim.attribution and claim.attribution in self.sources_by_canonical:
@@ -498,13 +534,16 @@ def _cluster_label(index: _Index, cluster: Cluster) -> str:
 
 
 def _finding_views(index: _Index, cluster: Cluster, anchor: str, back_label: str) -> tuple[FindingView, ...]:
+    """Diverging findings first, then notes; article ids in their text become article labels."""
     out = []
-    for n, f in enumerate(cluster.findings, 1):
+    ordered = sorted(enumerate(cluster.findings, 1), key=lambda nf: nf[1].severity != "diverge")
+    for n, f in ordered:
         fa = f"{anchor}-f{n}"
-        back = Link(back_label, f"#{fa}", shorten(f.summary, 120))
-        out.append(FindingView(fa, f.kind, f.severity, f.summary,
-                               tuple(index.link_span(s, back) for s in f.evidence),
-                               tuple(index.source_name(s) for s in f.sources)))
+        summary = index.humanize(f.summary)
+        back = Link(back_label, f"#{fa}", shorten(summary, 120))
+        evidence = tuple(dict.fromkeys(index.link_span(s, back) for s in f.evidence))
+        sources = tuple(dict.fromkeys(index.humanize(index.source_name(s)) for s in f.sources))
+        out.append(FindingView(n, fa, f.kind, f.severity, summary, evidence, sources))
     return tuple(out)
 
 
