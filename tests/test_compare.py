@@ -1,0 +1,132 @@
+"""Verdicts and findings: pairs of figures -> conflict, compatible difference, different window;
+denials, sources, wording and terminology."""
+from __future__ import annotations
+
+import pytest
+
+from auditor import compare
+from auditor.model import Article, Claim, Cluster, Quantity, Quote
+
+
+def fig(text, low, high, category="killed:security", window=None, low_inc=True, high_inc=True, counted=None):
+    value = low if low == high else None
+    return Quantity(start=0, end=len(text), text=text, value=value, low=low, high=high, low_inclusive=low_inc,
+                    high_inclusive=high_inc, category=category, window=window, counted=counted)
+
+
+def claim(cid, article, text, *quantities, attribution=None, predicate=None, negated=False):
+    return Claim(id=cid, article=article, start=0, end=len(text), text=text, sentence=0, quantities=quantities,
+                 attribution=attribution, predicate=predicate, negated=negated)
+
+
+def run(claims, category=None, articles=(), quotes=()):
+    cluster = Cluster(id="k1", claims=tuple(c.id for c in claims), verdict="agree", category=category)
+    (out,) = compare.compare([cluster], claims, articles, quotes)
+    return out
+
+
+@pytest.mark.parametrize("a, b, verdict, kind", [
+    # incompatible figures for the same quantity and day
+    (fig("17", 17, 17, window="last week"), fig("15", 15, 15, window="on Saturday"), "diverge", "figure-conflict"),
+    (fig("14", 14, 14), fig("17", 17, 17), "diverge", "figure-conflict"),
+    # compatible bounds that still differ
+    (fig("over 70", 70, None, low_inc=False), fig("at least 74", 74, None), "agree", "figure-difference"),
+    (fig("over 70", 70, None, low_inc=False), fig("more than 50", 50, None, low_inc=False), "agree", "figure-difference"),
+    # different windows
+    (fig("at least 92", 92, None, window="on Saturday"), fig("at least 133", 133, None, window="over the past 48 hours"),
+     "agree", "window-difference"),
+    (fig("at least 92", 92, None, window="on Saturday"), fig("177", 177, 177, window="in total"), "agree",
+     "window-difference"),
+    # identical
+    (fig("14", 14, 14), fig("fourteen", 14, 14), "agree", None),
+])
+def test_figure_pairs(a, b, verdict, kind):
+    out = run([claim("c1", "a1", "x", a), claim("c2", "a2", "y", b)], category="killed:security")
+    assert out.verdict == verdict
+    kinds = {f.kind for f in out.findings}
+    if kind:
+        assert kind in kinds
+    else:
+        assert not kinds & {"figure-conflict", "figure-difference", "window-difference"}
+
+
+def test_conflict_has_evidence_and_sources():
+    a = claim("c1", "a1", "17 security personnel martyred", fig("17", 17, 17), attribution="s_officials@a1")
+    b = claim("c2", "a2", "15 security personnel dead", fig("15", 15, 15), attribution="s_military")
+    out = run([a, b], category="killed:security")
+    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert conflict.severity == "diverge"
+    assert {s.article for s in conflict.evidence} == {"a1", "a2"}
+    assert set(conflict.sources) == {"s_officials@a1", "s_military"}
+
+
+def test_tolls_published_at_different_times_are_an_update_not_a_conflict():
+    arts = [Article(id="a1", path="a1", text="", published="2024-08-26"),
+            Article(id="a2", path="a2", text="", published="2024-08-28")]
+    out = run([claim("c1", "a1", "x", fig("20", 20, 20)), claim("c2", "a2", "y", fig("35", 35, 35))],
+              category="killed:security", articles=arts)
+    assert out.verdict == "agree"
+    assert "figure-update" in {f.kind for f in out.findings}
+
+
+def test_statement_and_its_denial_diverge():
+    a = claim("c1", "a1", "India was involved in the attacks.", predicate="involve")
+    b = claim("c2", "a2", "India was not involved in the attacks.", predicate="involve", negated=True)
+    out = run([a, b])
+    assert out.verdict == "diverge"
+    assert [f.kind for f in out.findings if f.severity == "diverge"] == ["denial"]
+
+
+def test_negation_of_a_different_predicate_is_not_a_denial():
+    a = claim("c1", "a1", "Naqvi accused India of backing the attackers.", predicate="accuse")
+    b = claim("c2", "a2", "Naqvi said it was not the work of ordinary militants.", predicate="be", negated=True)
+    assert run([a, b]).verdict == "agree"
+
+
+def test_same_fact_credited_to_different_sources():
+    a = claim("c1", "a1", "Rail traffic was suspended, according to railways official Muhammad Kashif.",
+              attribution="s_muhammad-kashif")
+    b = claim("c2", "a2", "Rail traffic was suspended, Al Jazeera reported.", attribution="s_al-jazeera")
+    kinds = {f.kind for f in run([a, b]).findings}
+    assert "source-difference" in kinds
+
+
+def test_same_generic_party_in_two_articles_is_not_a_source_difference():
+    a = claim("c1", "a1", "x said local officials", attribution="s_local-officials@a1")
+    b = claim("c2", "a2", "y said local officials", attribution="s_local-officials@a2")
+    assert "source-difference" not in {f.kind for f in run([a, b]).findings}
+
+
+def test_terminology():
+    a = claim("c1", "a1", "21 terrorists were killed during the attack.")
+    b = claim("c2", "a2", "Forces responded by killing 21 militants.")
+    (term,) = [f for f in run([a, b]).findings if f.kind == "terminology" and "perpetrators" in f.summary]
+    assert "terrorists" in term.summary and "militants" in term.summary
+
+
+def test_martyred_versus_killed_is_framing():
+    a = claim("c1", "a1", "The assaults left 17 security personnel martyred.")
+    b = claim("c2", "a2", "17 security personnel were killed in the assaults.")
+    assert any(f.kind == "terminology" and "martyred" in f.summary for f in run([a, b]).findings)
+
+
+def test_quote_worded_differently():
+    text_a = "We will continue giving staunch support to Pakistan in its effort."
+    text_b = "We will continue to give staunch support to Pakistan in its efforts."
+    a = claim("c1", "a1", text_a)
+    b = claim("c2", "a2", text_b)
+    quotes = [Quote(id="q1", article="a1", start=0, end=len(text_a), text=text_a),
+              Quote(id="q2", article="a2", start=0, end=len(text_b), text=text_b)]
+    (f,) = [f for f in run([a, b], quotes=quotes).findings if f.kind == "quote-wording"]
+    assert "[-giving-]" in f.summary and "[+to give+]" in f.summary
+
+
+def test_single_source_and_unattributed():
+    out = run([claim("c1", "a1", "Thirty inmates escaped from the prison.")])
+    assert out.verdict == "single-source"
+    assert {f.kind for f in out.findings} == {"single-source", "unattributed"}
+
+
+def test_attributed_single_source_is_not_unattributed():
+    out = run([claim("c1", "a1", "Thirty inmates escaped, officials said.")])
+    assert {f.kind for f in out.findings} == {"single-source"}
