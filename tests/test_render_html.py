@@ -475,3 +475,24 @@ def test_article_ids_in_findings_become_labels():
                                                                  "article:001 says 74"),)),)
     view = build(dataclasses.replace(audit, articles=(long_id,) + audit.articles[1:], clusters=clusters))
     assert view.divergences[0].findings[0].summary == "Example Times says 10,000; Daily Sample says 74"
+
+
+def test_only_the_compared_figures_are_big_and_hot():
+    """A cluster comparing killed:security shows "17" as its figure; "31 civilians" is context."""
+    text = "Last week's attacks left 17 security personnel and 31 civilians dead.\n"
+    other = "Officials said 15 security personnel died.\n"
+    q17 = Quantity(*_at(text, "17"), "17", 17, 17, 17, category="killed:security")
+    q31 = Quantity(*_at(text, "31"), "31", 31, 31, 31, category="killed:civilians")
+    q15 = Quantity(*_at(other, "15"), "15", 15, 15, 15, category="killed:security")
+    audit = Audit(
+        articles=(Article("a", "a.txt", text), Article("b", "b.txt", other)),
+        sentences=(Sentence("a", 0, 0, len(text) - 1, text[:-1]), Sentence("b", 0, 0, len(other) - 1, other[:-1])),
+        claims=(Claim("ca", "a", 0, len(text) - 1, text[:-1], 0, (q17, q31)),
+                Claim("cb", "b", 0, len(other) - 1, other[:-1], 0, (q15,))),
+        clusters=(Cluster("k", ("ca", "cb"), "diverge", category="killed:security"),))
+    card = build(audit).divergences[0]
+    assert [[q.text for q in r.quantities] for r in card.rows] == [["17"], ["15"]]
+    assert [q.text for q in card.rows[0].others] == ["31"]
+    html = render_report(audit)
+    assert '<span class="num hot" title="17">17</span>' in html and '<span class="num" title="31">31</span>' in html
+    assert "also in the sentence: 31 (killed:civilians)" in html

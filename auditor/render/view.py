@@ -202,9 +202,10 @@ class FigureRow:
     article: ArticleHead
     claim_id: str
     href: str
-    quantities: tuple[QuantityView, ...]
+    quantities: tuple[QuantityView, ...]  # the figures the cluster compares (all, when it names no category)
     sources: tuple[str, ...]
     evidence: tuple[Segment, ...]
+    others: tuple[QuantityView, ...] = ()  # further figures in the same claim, for context
 
 
 @dataclass(frozen=True)
@@ -486,6 +487,14 @@ class _Index:
             return spans[i][2]
         return article_anchor(article_id) if article_id in self.articles else ""
 
+    def link_spans(self, spans: Iterable[Span], back: Optional[Link] = None) -> tuple[Link, ...]:
+        """Links to the sentences of `spans`, one per sentence."""
+        out: dict[tuple[str, str], Link] = {}
+        for span in spans:
+            link = self.link_span(span, back)
+            out.setdefault((link.label, link.href), link)
+        return tuple(out.values())
+
     def link_span(self, span: Span, back: Optional[Link] = None) -> Link:
         anchor = self.anchor_at(span.article, span.start)
         if back and anchor:
@@ -541,7 +550,7 @@ def _finding_views(index: _Index, cluster: Cluster, anchor: str, back_label: str
         fa = f"{anchor}-f{n}"
         summary = index.humanize(f.summary)
         back = Link(back_label, f"#{fa}", shorten(summary, 120))
-        evidence = tuple(dict.fromkeys(index.link_span(s, back) for s in f.evidence))
+        evidence = index.link_spans(f.evidence, back)
         sources = tuple(dict.fromkeys(index.humanize(index.source_name(s)) for s in f.sources))
         out.append(FindingView(n, fa, f.kind, f.severity, summary, evidence, sources))
     return tuple(out)
@@ -560,14 +569,17 @@ def _figure_rows(index: _Index, cluster: Cluster, back: Link) -> tuple[FigureRow
         article = index.articles.get(claim.article)
         text = article.text if article else claim.text
         marks: list[Mark] = []
-        qviews = []
+        qviews, others = [], []
+        category = getattr(cluster, "category", None)
+        compared = [q for q in claim.quantities if q.category == category] if category else []
         for q in claim.quantities:
             qs, qe = quantity_offsets(text, claim, q)
-            highlight = cluster.verdict == "diverge" and (
+            key = q in compared or not compared
+            highlight = key and cluster.verdict == "diverge" and (
                 not hot or any(s.article == claim.article and s.start < qe and s.end > qs for s in hot))
             marks.append(Mark(qs, qe, "num hot" if highlight else "num", title=interval(q)))
-            qviews.append(QuantityView(q.text, interval(q), q.counted or "", q.category or "", q.place or "",
-                                       q.window or "", highlight))
+            (qviews if key else others).append(QuantityView(q.text, interval(q), q.counted or "", q.category or "",
+                                                            q.place or "", q.window or "", highlight))
         if claim.attribution_span and claim.attribution_span.article == claim.article:
             a = claim.attribution_span
             marks.append(Mark(a.start, a.end, "attrib"))
@@ -578,7 +590,7 @@ def _figure_rows(index: _Index, cluster: Cluster, back: Link) -> tuple[FigureRow
         index.add_back(anchor, back)
         sources = (index.credited(claim),) if index.credited(claim) else ()
         rows.append(FigureRow(index.head(claim.article), claim.id, f"#{anchor}", tuple(qviews), sources,
-                              segments(claim.text, claim.start, marks)))
+                              segments(claim.text, claim.start, marks), tuple(others)))
     return tuple(rows)
 
 
