@@ -350,14 +350,13 @@ def _merge(regions: list[tuple[int, int, int, int]], slack: int) -> list[tuple[i
 
 
 def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, pa: Positions, pb: Positions,
-                  cfg: ReuseConfig, skip: frozenset[int] = frozenset()) -> tuple[tuple[Passage, ...], tuple[tuple[int, int], ...]]:
-    """Shared passages of two articles, and the word ranges they cover on each side."""
+                  cfg: ReuseConfig, skip: frozenset[int] = frozenset()) -> tuple[Passage, ...]:
+    """Shared passages of two articles; ``skip`` holds shingles that are boilerplate for this pair."""
     seeds = _seeds(pa, pb, skip, cfg.max_positions)
     if not seeds:
-        return (), ()
+        return ()
     regions = _merge([_region(c, ta, tb, cfg) for c in _chains(seeds, cfg.gap)], cfg.slack)
     passages: list[Passage] = []
-    words: list[tuple[int, int]] = []
     for a0, a1, b0, b1 in regions:
         if min(a1 - a0, b1 - b0) < cfg.min_tokens:
             continue
@@ -365,8 +364,7 @@ def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, pa: Positions,
         if sim < cfg.min_similarity:
             continue
         passages.append(Passage(_char_span(a, ta, a0, a1), _char_span(b, tb, b0, b1), round(sim, 3)))
-        words.append((a1 - a0, b1 - b0))
-    return tuple(passages), tuple(words)
+    return tuple(passages)
 
 
 def passages(a: Article, b: Article, config: Optional[ReuseConfig] = None) -> tuple[Passage, ...]:
@@ -375,7 +373,7 @@ def passages(a: Article, b: Article, config: Optional[ReuseConfig] = None) -> tu
     ta = tokenise(a.id, ingest.analysis_text(a))
     tb = tokenise(b.id, ingest.analysis_text(b))
     index = build_index([ta, tb], cfg.shingle)
-    return pair_passages(a, b, ta, tb, index.positions[a.id], index.positions[b.id], cfg)[0]
+    return pair_passages(a, b, ta, tb, index.positions[a.id], index.positions[b.id], cfg)
 
 
 def reused_share(toks: Tokens, spans: Iterable[Span]) -> float:
@@ -587,44 +585,58 @@ def earlier(a: Article, b: Article) -> Optional[str]:
     return None
 
 
-def _credits_outlet(credits: Sequence[Credit], text: str, other: Article) -> Optional[bool]:
-    """Does an article name the other article's outlet? None when that outlet is unknown."""
-    if not other.outlet:
+def names_outlet(credits: Sequence[Credit], text: str, outlet: Optional[str]) -> Optional[bool]:
+    """Does an article name this outlet (as a credit, or capitalised in its text)? None if unknown."""
+    key = slug(outlet or "")
+    if not key:
         return None
-    key = slug(other.outlet)
     if any(c.canonical == key or slug(c.name) == key for c in credits):
         return True
-    return other.outlet.casefold() in text.casefold()
+    pattern = r"\b" + r"\W+".join(re.escape(w) for w in key.split("-")) + r"\b"
+    return any(m.group()[:1].isupper() for m in re.finditer(pattern, text, re.I))
 
 
 @dataclass(frozen=True)
-class _Side:
+class Side:
+    """What classification needs to know about one article of a pair."""
+
     article: Article
     tokens: Tokens
     credits: tuple[Credit, ...]
-    quotes: tuple[tuple[int, int], ...]
+    quoted: tuple[tuple[int, int], ...]  # character ranges inside quotation marks
+    quotes: tuple[Quote, ...]  # the quotes given by the extract stage (may be none)
     outlet: Optional[str]
 
 
-def classify(sa: _Side, sb: _Side, found: tuple[Passage, ...], cfg: ReuseConfig) -> Reuse:
+def _speakers_named(side: Side, spans: Sequence[Span]) -> Optional[bool]:
+    """Do the quotes holding the shared text name their speaker? None without quotes to read."""
+    holding = [q for q in side.quotes for s in spans if q.start < s.end and s.start < q.end]
+    if not holding:
+        return None
+    return all(q.speaker or q.speaker_id for q in holding)
+
+
+def classify(sa: Side, sb: Side, found: tuple[Passage, ...], cfg: ReuseConfig) -> Reuse:
     """Name a pair's reuse; the order of the tests below is the order of precedence."""
     a, b = sa.article, sb.article
     share = (reused_share(sa.tokens, [p.a for p in found]), reused_share(sb.tokens, [p.b for p in found]))
     base = dict(articles=(a.id, b.id), passages=found, share=share)
     spans_a, spans_b = [p.a for p in found], [p.b for p in found]
 
-    qa, na = _quoted_words(sa.tokens, spans_a, sa.quotes)
-    qb, nb = _quoted_words(sb.tokens, spans_b, sb.quotes)
+    qa, na = _quoted_words(sa.tokens, spans_a, sa.quoted)
+    qb, nb = _quoted_words(sb.tokens, spans_b, sb.quoted)
     if na and nb and qa / na >= cfg.quoted_share and qb / nb >= cfg.quoted_share:
-        return Reuse(kind="shared-statement", credited=None, **base)
+        named = (_speakers_named(sa, spans_a), _speakers_named(sb, spans_b))
+        credited = None if None in named else all(named)
+        return Reuse(kind="shared-statement", credited=credited, **base)
 
     agencies = common_agencies(sa.credits, sb.credits, (sa.outlet, sb.outlet))
     if agencies:
         evidence = tuple(e for x, y in agencies for e in x.evidence + y.evidence)
         return Reuse(kind="wire", credited=True, evidence=evidence, **base)
 
-    credit_a = _credits_outlet(sa.credits, ingest.analysis_text(a), b)
-    credit_b = _credits_outlet(sb.credits, ingest.analysis_text(b), a)
+    credit_a = names_outlet(sa.credits, ingest.analysis_text(a), b.outlet)
+    credit_b = names_outlet(sb.credits, ingest.analysis_text(b), a.outlet)
     original = earlier(a, b)
     if original is None and credit_a != credit_b and True in (credit_a, credit_b):
         original = b.id if credit_a else a.id  # the one naming the other's outlet is the copy
@@ -644,7 +656,7 @@ def classify(sa: _Side, sb: _Side, found: tuple[Passage, ...], cfg: ReuseConfig)
     return Reuse(kind="derived", credited=credited, **base)
 
 
-def _common_source(sa: _Side, sb: _Side) -> Optional[Reuse]:
+def _common_source(sa: Side, sb: Side) -> Optional[Reuse]:
     shared = shared_credits(sa.credits, sb.credits)
     shared = [(x, y) for x, y in shared if not _is_own(x, (sa.outlet, sb.outlet))]
     if not shared:
@@ -673,20 +685,20 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     for q in quotes:
         quotes_by[q.article].append(q)
 
-    sides: dict[str, _Side] = {}
+    sides: dict[str, Side] = {}
 
-    def side(aid: str) -> _Side:
+    def side(aid: str) -> Side:
         if aid not in sides:
-            art = by_id[aid]
-            sides[aid] = _Side(art, toks[aid], credits.get(aid, ()),
-                               tuple(quoted_regions(art.text, quotes_by.get(aid, ()))), outlets[aid])
+            art, own = by_id[aid], tuple(quotes_by.get(aid, ()))
+            sides[aid] = Side(art, toks[aid], credits.get(aid, ()), tuple(quoted_regions(art.text, own)), own,
+                              outlets[aid])
         return sides[aid]
 
     out: dict[tuple[str, str], Reuse] = {}
     for x, y in candidate_pairs(index, order, cfg):
         same = outlets[x] is not None and outlets[x] == outlets[y]
         skip = boiler.get(outlets[x], frozenset()) if same else frozenset()
-        found, _ = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.positions[x], index.positions[y], cfg, skip)
+        found = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.positions[x], index.positions[y], cfg, skip)
         if found:
             out[(x, y)] = classify(side(x), side(y), found, cfg)
 

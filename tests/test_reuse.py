@@ -259,15 +259,32 @@ def test_shared_statement_when_the_shared_text_is_quoted() -> None:
     assert r.passages[0].a.text.startswith("“China firmly opposes")
 
 
-def test_shared_statement_uses_the_quotes_given() -> None:
+@pytest.mark.parametrize("speaker, credited", [("Lin Jian", True), (None, False)])
+def test_shared_statement_uses_the_quotes_given(speaker: str | None, credited: bool) -> None:
     plain = STATEMENT.strip("“”,")
     a = art("a", para(OWN_A[0], f"The embassy said {plain}."))
     b = art("b", para(f"A spokesperson said {plain}.", OWN_B[0]))
     quotes = tuple(
-        Quote(id=f"q{x.id}", article=x.id, start=x.text.index(plain), end=x.text.index(plain) + len(plain), text=plain)
+        Quote(id=f"q{x.id}", article=x.id, start=x.text.index(plain), end=x.text.index(plain) + len(plain), text=plain,
+              speaker=speaker)
         for x in (a, b))
     assert reuse.find([a, b])[0].kind != "shared-statement"
-    assert reuse.find([a, b], quotes=quotes)[0].kind == "shared-statement"
+    (r,) = reuse.find([a, b], quotes=quotes)
+    assert r.kind == "shared-statement" and r.credited is credited
+
+
+@pytest.mark.parametrize(
+    "text, outlet, named",
+    [
+        ("The toll rose overnight, Dawn reported, citing hospital officials.", "Dawn", True),
+        ("Gunmen stormed the post at dawn on Monday, police said.", "Dawn", False),
+        ("The figures were first published by the Express Tribune on Monday.", "The Express Tribune", True),
+        ("The figures were first published by a local paper on Monday.", "The Express Tribune", False),
+        ("The figures were first published by a local paper on Monday.", None, None),
+    ],
+)
+def test_names_outlet(text: str, outlet: str | None, named: bool | None) -> None:
+    assert reuse.names_outlet((), text, outlet) is named
 
 
 def _source(article: Article, name: str, kind: str = "outlet", via: tuple[str, ...] = ()) -> Source:
