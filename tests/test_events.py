@@ -1,0 +1,89 @@
+"""Incidents: articles about different events are grouped apart, by dates, contradicting
+event-wide figures and shared incident anchors; reactions and background do not bind them."""
+from __future__ import annotations
+
+import pytest
+
+from auditor import claims as C
+from auditor import events as E
+from auditor.config import DEFAULT_SPACY_MODEL
+from auditor.model import Article, Sentence
+from auditor.nlp import parse
+
+
+def corpus(texts: dict[str, list[str]], published: dict[str, str] | None = None):
+    published = published or {}
+    articles, sentences = [], []
+    for aid, lines in texts.items():
+        pos = 0
+        for k, line in enumerate(lines):
+            sentences.append(Sentence(aid, k, pos, pos + len(line), line))
+            pos += len(line) + 1
+        articles.append(Article(id=aid, path=f"{aid}.txt", text="\n".join(lines), published=published.get(aid)))
+    claims = C.from_sentences(sentences, parse([s.text for s in sentences], DEFAULT_SPACY_MODEL))
+    return articles, claims
+
+
+def grouping(events) -> set[frozenset]:
+    return {frozenset(e.articles) for e in events}
+
+
+AUGUST = [
+    "Security forces killed 21 militants after the attacks in Kalat district, the military said.",
+    "At least 23 civilians were killed in Musakhel district when gunmen stopped a convoy.",
+    "The United States condemned the attacks and expressed its support for Pakistan.",
+]
+AUGUST_2 = [
+    "In response, security forces gunned down 21 terrorists, officials said.",
+    "In Musakhel, attackers executed at least 23 passengers after checking their identity cards.",
+    "China strongly condemned the attacks and pledged support.",
+]
+WAVE = [
+    "Security forces killed at least 92 militants on Saturday, officials said.",
+    "Interior Minister Mohsin Naqvi accused India of backing the attackers in Nushki.",
+    "The United States condemned the attacks and expressed its support for Pakistan.",
+]
+WAVE_2 = [
+    "Naqvi said India was behind the attacks in Nushki and Mastung.",
+    "The European Union condemned the attacks and expressed its support for Pakistan.",
+]
+
+
+def test_two_incidents_in_one_region_are_told_apart(fake_embedder):
+    articles, claims = corpus({"a1": AUGUST, "a2": AUGUST_2, "b1": WAVE, "b2": WAVE_2})
+    vectors = fake_embedder.encode([c.text for c in claims])
+    events = E.group(articles, claims, vectors)
+    assert grouping(events) == {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})}
+    assert all(e.evidence for e in events)
+
+
+def test_contradicting_event_figures_keep_articles_apart():
+    articles, claims = corpus({"a1": AUGUST, "b1": WAVE})
+    events = E.group(articles, claims)
+    assert grouping(events) == {frozenset({"a1"}), frozenset({"b1"})}
+    assert any("21" in ev and "92" in ev for e in events for ev in e.evidence)
+
+
+def test_publication_dates_far_apart_keep_articles_apart():
+    articles, claims = corpus({"a1": AUGUST, "a2": AUGUST_2}, {"a1": "2024-08-27", "a2": "2026-02-01"})
+    assert grouping(E.group(articles, claims)) == {frozenset({"a1"}), frozenset({"a2"})}
+
+
+def test_reports_of_one_story_are_one_incident(fake_embedder):
+    articles, claims = corpus({"a1": AUGUST, "a2": AUGUST_2}, {"a1": "2024-08-27", "a2": "2024-08-28"})
+    vectors = fake_embedder.encode([c.text for c in claims])
+    assert grouping(E.group(articles, claims, vectors)) == {frozenset({"a1", "a2"})}
+
+
+def test_reactions_and_background_are_not_anchors():
+    _, claims = corpus({"a1": ["The United States condemned the attacks and expressed its support for Pakistan.",
+                               "There were 170 attacks in the province last year, a think tank said."]})
+    assert E.anchors(claims) == set()
+
+
+@pytest.mark.parametrize("n_articles", [0, 1])
+def test_trivial_inputs(n_articles):
+    texts = {f"a{i}": AUGUST for i in range(n_articles)}
+    articles, claims = corpus(texts)
+    events = E.group(articles, claims)
+    assert len(events) == n_articles
