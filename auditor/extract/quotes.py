@@ -219,7 +219,23 @@ def _headline_like(text: str, lo: int, hi: int) -> bool:
     if "\n" in line or word_count(line) > MAX_HEADLINE_WORDS:
         return False
     core = line.rstrip(ALL_MARKS + " ")
-    return not core or core[-1] not in _TERMINAL or line[:1] in SINGLE_OPEN + SINGLE_EITHER
+    return not core or core[-1] not in _TERMINAL or _whole_line_quote(line)
+
+
+def _whole_line_quote(line: str) -> bool:
+    """The line is one quote and nothing else: ‘Aimed at halting Pakistan’s progress’."""
+    if len(line) < 3 or line[0] not in SINGLE_OPEN + SINGLE_EITHER + DOUBLE_OPEN + DOUBLE_EITHER:
+        return False
+    if line[-1] not in SINGLE_CLOSE + SINGLE_EITHER + DOUBLE_CLOSE + DOUBLE_EITHER:
+        return False
+    inner = line[1:-1]
+    for i, ch in enumerate(inner):
+        if ch in ALL_MARKS:
+            prev = inner[i - 1] if i > 0 else ""
+            nxt = inner[i + 1] if i + 1 < len(inner) else ""
+            if not _is_apostrophe(prev, nxt):
+                return False
+    return True
 
 
 def _inside(spans: Iterable[QuoteSpan], i: int) -> bool:

@@ -62,6 +62,8 @@ GOV_WEAK = frozenset({"army", "navy", "forces", "force", "council", "commission"
 GOV_QUALIFIERS = frozenset({"national", "federal", "state", "provincial", "armed", "security", "royal", "country",
                             "nation", "public", "interior", "foreign", "defence", "defense", "home", "supreme",
                             "high", "central", "local", "regional", "municipal", "city", "district", "government"})
+NON_STATE_HEADS = frozenset({"party", "movement", "group", "union", "association", "federation", "company",
+                             "firm", "charity", "ngo", "organisation", "organization", "coalition", "alliance"})
 PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "truth social",
                        "threads", "bluesky", "linkedin", "whatsapp", "weibo", "wechat", "reddit", "snapchat"})
 STAFF_WORDS = frozenset({"desk", "staff", "correspondent", "correspondents", "reporter", "reporters", "editor",
@@ -143,6 +145,8 @@ def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
         words = [t.text for t in toks] or words
         labels = [t.ent_type_ for t in toks]
     role_words = (m.role or "").split()
+    if {w.lower().strip(".,’'") for w in words + role_words} & NON_STATE_HEADS:
+        return "organization"  # a party, a movement, a union: not the state, whatever else it says
     if m.kind == "place" or _gov_like_words(words, labels) or _gov_like_words(role_words):
         return "government"
     if m.kind == "description" and m.head in TITLE_WORDS:
@@ -245,7 +249,7 @@ class _ParseCredits:
                         self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=outlet_like(m.name, m.label, lemma == "report"))
         if not (clause or venue or info_obj):
             return
-        subj = subject_of(v)
+        subj = subject_of(v, skip=self.r.in_quote)
         if subj is None or self.r.in_quote(subj.idx):
             return
         m = self.r.resolve(self.r.mention(subj, True))
@@ -266,7 +270,9 @@ class _ParseCredits:
                     if outlet_like(om.name, om.label, True):
                         via.append(om.name)
                         self._add(om, "told", v.idx, om.end, outlet=True)
-        reported_org = lemma == "report" and m.label == "ORG" and m.kind == "organization"
+        # "Dawn reported that ...": a named organisation that reports is a news outlet
+        reported_org = (lemma == "report" and m.kind == "organization" and m.proper and not m.resolved
+                        and m.label not in ("PERSON", "GPE", "LOC", "NORP"))
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
                   outlet=reported_org and not _gov_like_words(m.name.split()))

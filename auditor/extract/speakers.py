@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from . import names as names_mod
 
@@ -70,6 +70,7 @@ PRONOUN_KIND = {
     "it": "thing", "its": "thing",
     "they": "plural", "them": "plural", "their": "plural",
 }
+CATAPHORA_CHARS = 1000  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DROP_CHILD_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "prep_person"})
@@ -117,14 +118,16 @@ def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in spans)
 
 
-def subject_of(verb, depth: int = 4):
+def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = None):
     """The token naming who performs `verb`: its subject, the agent of a passive, or the subject of
-    the clause it hangs from ("..., saying it ..." takes the subject of the main verb)."""
+    the clause it hangs from ("..., saying it ..." takes the subject of the main verb).
+
+    `skip(offset)` rejects candidates, e.g. words inside quotes that the parser took as subjects."""
     v = verb
     for _ in range(depth):
-        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        subj = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c.idx))]
         if not subj and v.tag_ != "VBN":
-            subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+            subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
         if subj:
             s = subj[0]
             if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
@@ -274,6 +277,17 @@ class Resolver:
                 return c
         return None
 
+    def _appos_proper(self, head):
+        """A proper name in apposition to a common-noun description ("the group, Amnesty International")."""
+        if head.pos_ != "NOUN" or head.lower_ in TITLE_WORDS:
+            return None
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL"):
+                if c.i > 0 and self.doc[c.i - 1].text in "([":
+                    continue
+                return c
+        return None
+
     def _person_split(self, toks, head) -> Optional[tuple[list, list]]:
         """(role tokens, name tokens) when the phrase ends in a person's name."""
         if head.pos_ != "PROPN" or head.lower_ in TITLE_WORDS:
@@ -303,6 +317,27 @@ class Resolver:
             return None
         return role, name
 
+    def _after_abbreviation(self, head):
+        """ "said Lt. | Gen. Ahmed Chaudhry": when a title abbreviation was cut off as a sentence of
+        its own, the name is the proper-noun run that follows it."""
+        if (head.lower_ + ".") not in ABBREVIATIONS and head.lower_ not in ABBREVIATIONS:
+            return None
+        k = head.i + 1
+        run = []
+        while k < len(self.doc) and len(run) < 8:
+            t = self.doc[k]
+            if t.is_space or t.text == "." or t.lower_ in ABBREVIATIONS or t.lower_ in TITLE_WORDS:
+                if run:
+                    break
+                k += 1
+                continue
+            if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or (t.text == "-" and not t.whitespace_ and run):
+                run.append(t)
+                k += 1
+                continue
+            break
+        return run or None
+
     def mention(self, head, subject: bool = False) -> Mention:
         """The mention headed by `head`, before resolution."""
         if head.i in self._cache:
@@ -318,6 +353,13 @@ class Resolver:
             return Mention(head.idx, head.idx + len(head.text), head.text, head.text, "pronoun",
                            head=lower, plural=PRONOUN_KIND.get(lower) == "plural", subject=subject, token=head.i)
         explicit = toks is not None
+        if not explicit:
+            after = self._after_abbreviation(head)
+            if after:
+                s0, e0 = head.idx, after[-1].idx + len(after[-1].text)
+                name = self.text[after[0].idx:e0]
+                return Mention(s0, e0, self.text[s0:e0], name, "person", head.text + ".", after[-1].lower_,
+                               frozenset(t.lower_ for t in after), False, subject, True, "PERSON", head.i)
         toks = toks if explicit else self._np_tokens(head)
         s, e, text = self._span_text(toks)
         content = [t for t in toks if not t.is_punct and t.pos_ not in ("ADP", "DET", "CCONJ", "PART")]
@@ -337,6 +379,15 @@ class Resolver:
             ns = name_toks[0].idx
             return Mention(s, max(e, ne), self.text[s:max(e, ne)], self.text[ns:ne], "person", text, lower,
                            lemmas | frozenset(t.lower_ for t in name_toks), False, subject, True, "PERSON", head.i)
+        proper_appos = self._appos_proper(head)
+        if proper_appos is not None:
+            # "Gandhi's party, the Indian National Congress," -> the party by its name
+            ptoks = self._clean(sorted((t for t in proper_appos.subtree if t.dep_ not in ("punct",)), key=lambda t: t.i), proper_appos)
+            ps, pe, ptext = self._span_text(ptoks)
+            acr = self.acronyms.get(ptext)
+            return Mention(s, max(e, pe), self.text[s:max(e, pe)], acr[0] if acr else ptext, "organization", text,
+                           proper_appos.lower_, lemmas | frozenset(t.lower_ for t in ptoks), False, subject, True,
+                           proper_appos.ent_type_, head.i)
         split = self._person_split(toks, head)
         if split:
             role_toks, name_toks = split
@@ -471,6 +522,19 @@ class Resolver:
             return h
         return None
 
+    def _following_named_office(self, m: Mention) -> Optional[Mention]:
+        """A headline's "says prime minister" -> the first later mention holding that office
+        ("The prime minister, Keir Starmer, said")."""
+        if m.head not in TITLE_WORDS:
+            return None
+        content = {w for w in m.words if w not in _LEAD_STRIP}
+        for h in self.history:
+            if h.start <= m.end or h.start - m.end > CATAPHORA_CHARS:
+                continue
+            if h.kind == "person" and h.proper and content <= h.words:
+                return h
+        return None
+
     def _author_of_document(self, m: Mention) -> Optional[Mention]:
         """ "the ministry's statement" -> the ministry; "the Russian statement" -> the preceding Russian party."""
         head = self.doc[m.token]
@@ -521,7 +585,7 @@ class Resolver:
         if m.kind == "pronoun":
             target = self._antecedent_for_pronoun(m)
         elif m.kind == "description" and not m.plural:
-            target = self._antecedent_for_description(m)
+            target = self._antecedent_for_description(m) or self._following_named_office(m)
         elif m.kind == "document":
             target = self._author_of_document(m)
         elif m.kind == "person" or (m.proper and " " not in m.name and m.label not in ("GPE", "LOC", "NORP")):
@@ -625,7 +689,7 @@ class QuoteAttributor:
                     if objs:
                         return self.resolver.resolve(self.resolver.mention(objs[0], True))
             return None
-        subj = subject_of(verb)
+        subj = subject_of(verb, skip=self.resolver.in_quote)
         if subj is None or self.resolver.in_quote(subj.idx):
             return None
         return self.resolver.resolve(self.resolver.mention(subj, True))
