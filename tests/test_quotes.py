@@ -1,0 +1,214 @@
+"""Quotes and their speakers: one table row per construction, in real news-style sentences."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import DEFAULT_SPACY_MODEL
+from auditor.extract import analyse
+from auditor.extract.quotes import find_quotes
+from auditor.model import Article
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+# ---- finding quotes (character level, no parse) ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # curly double quotes
+    ("“China firmly opposes all forms of terrorism,” the embassy said.",
+     ["China firmly opposes all forms of terrorism,"]),
+    # straight double quotes
+    ('"We have the votes," Schumer said in a statement.', ["We have the votes,"]),
+    # several sentences inside one quote
+    ('"China stands firm against all forms of terrorism. We will continue giving staunch support to '
+     'Pakistan," Lin Jian said.',
+     ["China stands firm against all forms of terrorism. We will continue giving staunch support to Pakistan,"]),
+    # broken by its attribution
+    ('"We need more Patriots," Zelenskiy said. "Not tomorrow, today."', ["We need more Patriots,", "Not tomorrow, today."]),
+    # headline quote in single curly quotes on a line of its own
+    ("‘Aimed at halting Pakistan’s progress’\nPrime Minister Shehbaz Sharif pledged retaliation.",
+     ["Aimed at halting Pakistan’s progress"]),
+    # partial quote inside reported speech
+    ("Sharif said their \"sole aim is to halt Pakistan's progress and create divisions.\"",
+     ["sole aim is to halt Pakistan's progress and create divisions."]),
+    # scare quotes around one or two words are not a speaker's words
+    ("Pakistani authorities classify TTP and BLA as “khawarij,” a term rooted in early Islamic history.", []),
+    ("Naqvi confirmed that 22 additional “Indian-backed militants” were killed.", []),
+    # apostrophes are not quote marks
+    ("Pakistan’s military said the soldiers’ families had been informed of Balochistan’s losses.", []),
+    # a quote inside a quote belongs to the outer quote
+    ("\"He told me 'we will win this fight' and I believed him,\" said Amina Bibi, a resident of Quetta.",
+     ["He told me 'we will win this fight' and I believed him,"]),
+    # the title of a programme is not speech
+    ("Ocasio-Cortez told CNN's \"State of the Union\" on Sunday that the bill would pass.", []),
+    # a one-word answer that stands as a statement is kept
+    ('"No," the spokesperson said when asked whether talks had resumed.', ["No,"]),
+    # British style: single quotes when the article has no double quotes
+    ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street.",
+     ["These are thugs, not protesters,"]),
+])
+def test_find_quotes(text, expected):
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, partial", [
+    ("Sharif said their \"sole aim is to halt Pakistan's progress, sabotage projects.\"", True, True),
+    ("France said it stood with Pakistan against “terrorism in all its forms,” while others did not.", True, True),
+    ('Sharing a post on X, the bureau said, “The United States strongly condemns the attacks.”', True, False),
+    ('"In total, 177 terrorists have been eliminated," he told lawmakers.', True, False),
+])
+def test_partial_flag(text, expected, partial):
+    qs = find_quotes(text)
+    assert bool(qs) is expected
+    assert qs[0].partial is partial
+
+
+@pytest.mark.parametrize("text, pieces, truncated", [
+    # never closed, next paragraph is prose: recovered to the paragraph end
+    ("“We will not be intimidated by these attacks, the minister said.\n\nPolice sealed off the area.",
+     ["We will not be intimidated by these attacks, the minister said."], [True]),
+    # closing mark without an opener: recovered from the start of its sentence
+    ("Police sealed off the area. We will hunt them down,” the inspector general said.",
+     ["We will hunt them down,"], [True]),
+    # the multi-paragraph convention: no closing mark, next paragraph reopens
+    ("“Russia must be held accountable for every strike.\n\n“We will not forget,” he added.",
+     ["Russia must be held accountable for every strike.", "We will not forget,"], [False, False]),
+    # a second opener while one is open
+    ("“The toll may rise “as rescuers reach the site,” officials said.",
+     ["The toll may rise", "as rescuers reach the site,"], [True, False]),
+])
+def test_unbalanced_quotes_are_recovered(text, pieces, truncated):
+    qs = find_quotes(text)
+    assert [text[q.start:q.end] for q in qs] == pieces
+    assert [q.truncated for q in qs] == truncated
+
+
+def test_multi_paragraph_pieces_are_linked():
+    text = "“Russia must be held accountable.\n\n“We will not forget,” he added."
+    first, second = find_quotes(text)
+    assert first.continues and second.continued
+
+
+def test_offsets_index_the_text():
+    text = "Intro.\n\n“We stand with Pakistan,” the EU said. ‘Headline quote here’"
+    for q in find_quotes(text):
+        assert text[q.start:q.end] == text[q.start:q.end].strip()
+        assert q.outer_start < q.start <= q.end < q.outer_end
+
+
+# ---- speakers (through the real parse) ---------------------------------------------------------
+def speakers_of(text: str) -> dict[str, str | None]:
+    quotes, _ = analyse([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
+    return {q.text: q.speaker for q in quotes}
+
+
+def speaker_for(text: str, quote_start: str) -> str | None:
+    found = speakers_of(text)
+    for q, sp in found.items():
+        if q.startswith(quote_start):
+            return sp
+    raise AssertionError(f"quote {quote_start!r} not found in {list(found)}")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # subject of the reporting verb, after the quote, with an apposition
+    ('"China stands firm against all forms of terrorism," Lin Jian, a Chinese foreign ministry spokesperson, '
+     'said in a press briefing on Tuesday.', "China stands", "Lin Jian"),
+    # inverted order, title and party tag
+    ('"This is a reckless spending spree that Americans cannot afford," said Sen. Mitch McConnell, R-Ky., '
+     'the minority leader.', "This is a reckless", "Mitch McConnell"),
+    # attribution before the quote, after a participle clause
+    ("Sharing a post on X, the Bureau of South and Central Asian Affairs of the US State Department said, "
+     "“The United States strongly condemns the multiple attacks.”", "The United States",
+     "Bureau of South and Central Asian Affairs of the US State Department"),
+    # "wrote on its official X account"
+    ('"Our hearts go out to the families of those killed," the US embassy in Islamabad wrote on its official X account.',
+     "Our hearts", "US embassy in Islamabad"),
+    # a verbless fragment naming the speaker
+    ('Germany also expressed concern about the violence.\n\n"Our thoughts are with the families of the victims. '
+     'We hope for a swift restoration of peace," the German Consul General in Karachi.',
+     "Our thoughts", "German Consul General in Karachi"),
+    # a quote woven into reported speech, subject climbed from "saying"
+    ("The European Union (EU) also condemned the attacks, saying it “unequivocally rejects terrorism in all its "
+     "forms and stands with Pakistan.”", "unequivocally", "European Union"),
+    # "told <audience>"
+    ('Defense Minister Khawaja Muhammad Asif addressed the National Assembly on Monday.\n"In total, 177 terrorists '
+     'have been eliminated," he told lawmakers.', "In total", "Khawaja Muhammad Asif"),
+    # a name cut by an abbreviation the sentence splitter takes for a full stop
+    ('"I think it is a mistake," Rep. Alexandria Ocasio-Cortez told reporters on Sunday.', "I think", "Alexandria Ocasio-Cortez"),
+])
+def test_speaker_in_the_same_sentence(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "he" -> the person named before
+    ("Pakistan’s Prime Minister Shehbaz Sharif pledged that security forces would retaliate.\n"
+     '"The doors for negotiation are always open to those who accept the constitution," he said on Tuesday.',
+     "The doors", "Shehbaz Sharif"),
+    # "it further added" -> the organisation named before
+    ("Sharing a post on X, the Bureau of South and Central Asian Affairs said, “The United States condemns the attacks.”\n\n"
+     "Expressing condolences, it further added, “Any violence disrupting peace and stability is indefensible.”",
+     "Any violence", "Bureau of South and Central Asian Affairs"),
+    # "the interior minister" -> the person seen with that title
+    ("According to Reuters, Interior Minister Mohsin Naqvi confirmed that 22 militants were killed.\n"
+     "“India is behind these attacks,” the interior minister said.", "India is", "Mohsin Naqvi"),
+    # "the embassy" -> the embassy named before
+    ("The Chinese Embassy in Islamabad extended condolences to the families. “China firmly opposes all forms of "
+     "terrorism,” the embassy said.", "China firmly", "Chinese Embassy in Islamabad"),
+    # an acronym -> its long form defined in the text
+    ("The European Union (EU) condemned the attacks. “Our deepest condolences go to the families of the victims,” "
+     "the EU said.", "Our deepest", "European Union"),
+    # a document speaks for whoever issued it
+    ('Prosecutors argued in a filing that Trump had violated the gag order.\n"The defendant\'s statements pose a '
+     'significant threat to these proceedings," the filing said.', "The defendant", "Prosecutors"),
+    # a surname -> the full name in the article
+    ("Senate Majority Leader Chuck Schumer, D-N.Y., said the chamber would vote next week.\n"
+     '"We have the votes," Schumer said in a statement.', "We have", "Chuck Schumer"),
+    # a name in apposition to a role, then "she"
+    ("His lawyer, Alina Habba, told Fox News the team would appeal. She said the ruling was "
+     '"outrageous and un-American."', "outrageous", "Alina Habba"),
+    # a headline's unnamed office -> the holder named below it
+    ("'We will not be intimidated', says prime minister\nThe prime minister, Keir Starmer, said the government "
+     "would stand firm.", "We will not", "Keir Starmer"),
+])
+def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote continuing over paragraphs shares its speaker
+    ("“Russia must be held accountable for every strike against civilians.\n\n“We will not forget and we will not "
+     "forgive,” President Volodymyr Zelenskiy said.", "Russia must", "Volodymyr Zelenskiy"),
+    # a quote standing alone after an attributed one keeps its speaker
+    ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street. 'They will face the full "
+     "force of the law.'", "They will face", "Starmer"),
+    # a sentence ending in a colon introduces the next paragraph's quote
+    ("The ministry of foreign affairs said in a statement on Sunday:\n“Pakistan reserves the right to respond to "
+     "this aggression.”", "Pakistan reserves", "ministry of foreign affairs"),
+    # a headline pull quote takes the speaker of the words it repeats
+    ("‘Aimed at halting Pakistan’s progress’\nSharif said their \"sole aim is to halt Pakistan's progress and "
+     "create divisions between Pakistan and China.\"", "Aimed at", "Sharif"),
+])
+def test_speaker_from_an_adjacent_sentence(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+def test_quote_fields_and_offsets():
+    text = ('Lin Jian, a Chinese foreign ministry spokesperson, said on Tuesday: "We will continue giving staunch '
+            'support to Pakistan."')
+    quotes, _ = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
+    (q,) = quotes
+    assert text[q.start:q.end] == q.text
+    assert text[q.speaker_start:q.speaker_end] == "Lin Jian"
+    assert q.speaker_role == "Chinese foreign ministry spokesperson"
+    assert q.cue == "said" and q.speaker_kind == "person" and q.speaker_id == "s_lin-jian"
+    assert q.partial is False
+
+
+def test_truncated_article_does_not_fail():
+    text = ('“We will hunt down every one of them, the army chief said as the funeral prayers were held in\n'
+            'Rawalpindi on Sunday. Officials said the death toll stood at 23')
+    quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
+    assert len(quotes) == 1 and quotes[0].text.startswith("We will hunt")
