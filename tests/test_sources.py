@@ -1,0 +1,162 @@
+"""Sources: whom an article credits, of what kind, through whom; and claims' attribution."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import DEFAULT_SPACY_MODEL
+from auditor.extract import analyse
+from auditor.extract.sources import attribute, credit_lines, outlet_like
+from auditor.model import Article, Claim, Quote, Source, Span
+
+
+def sources_of(text: str, **meta) -> dict[str, Source]:
+    _, sources = analyse([Article(id="t", path="t.txt", text=text, **meta)], DEFAULT_SPACY_MODEL)
+    return {s.name: s for s in sources}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # according to X, with a chain through an outlet
+    ("Over 70 people were killed, according to military and police officials cited by Al Jazeera.",
+     "military and police officials", "anonymous"),
+    ("Over 70 people were killed, according to military and police officials cited by Al Jazeera.",
+     "Al Jazeera", "outlet"),
+    # according to a named official
+    ("Rail traffic to Quetta was suspended, according to railways official Muhammad Kashif.", "Muhammad Kashif", "person"),
+    # according to a report by an outlet
+    ("According to a Washington Post analysis, the bill would cost $1.2 trillion over a decade.", "Washington Post", "outlet"),
+    # X reported (trailing), with an outlet subject
+    ("Rail traffic was suspended following explosions on rail bridges, Al Jazeera reported.", "Al Jazeera", "outlet"),
+    ("Dawn reported that at least five suspects had been detained in Quetta.", "Dawn", "outlet"),
+    # reported speech by an office of state
+    ("The Pakistani military reported that a total of 14 security personnel were killed.", "Pakistani military", "government"),
+    ("The White House said in a statement that the president would travel to Ohio on Friday.", "White House", "government"),
+    # anonymous parties
+    ("Security officials said the attacks left 33 people dead.", "Security officials", "anonymous"),
+    ("A senior administration official said the president had spoken to several senators.",
+     "senior administration official", "anonymous"),
+    # "told <outlet>"
+    ("Officials speaking on condition of anonymity told Reuters that the attackers had crossed the border.",
+     "Reuters", "outlet"),
+    # a person confirming in a press conference
+    ("Balochistan Chief Minister Sarfraz Bugti confirmed in a televised press conference that vehicles were torched.",
+     "Sarfraz Bugti", "person"),
+    # an armed group credited through "the group stated"
+    ("The Baloch Liberation Army (BLA), a separatist group, claimed responsibility. The group stated that four "
+     "suicide bombers took part.", "Baloch Liberation Army", "organization"),
+    # a political party named in apposition
+    ("Gandhi's party, the Indian National Congress, said in a post on X that it would raise the issue.",
+     "Indian National Congress", "organization"),
+])
+def test_credited_parties(text, name, kind):
+    found = sources_of(text)
+    assert name in found, list(found)
+    assert found[name].kind == kind
+
+
+@pytest.mark.parametrize("text, name, via", [
+    ("Over 70 people were killed, according to military and police officials cited by Al Jazeera.",
+     "military and police officials", ("Al Jazeera",)),
+    ("According to Reuters, Interior Minister Mohsin Naqvi confirmed that 22 more militants were killed.",
+     "Mohsin Naqvi", ("Reuters",)),
+    ("Officials speaking on condition of anonymity told Reuters that the attackers had crossed the border.",
+     "Officials", ("Reuters",)),
+])
+def test_chains_are_kept(text, name, via):
+    assert sources_of(text)[name].via == via
+
+
+@pytest.mark.parametrize("text, absent", [
+    # merely mentioned, not credited
+    ("Earlier, the United Kingdom, Saudi Arabia and Qatar had similarly denounced the attacks.", "United Kingdom"),
+    ("Last week's assaults, claimed by Balochistan Liberation Army (BLA), left 17 soldiers dead.", "Balochistan Liberation Army"),
+    # the platform is not a party
+    ('"Our thoughts are with the victims," the EU spokesperson Nabila Massrali wrote on X.', "X"),
+    # a denial is not a credit
+    ("They claimed more attacks, though these have not yet been confirmed by authorities.", "authorities"),
+    # the article's own byline
+    ("By Web Desk\nThe attacks killed 23 people, Web Desk reported.", "Web Desk"),
+    # an unresolvable "the group" is nothing an editor can check
+    ("The group said it would continue its campaign.", "group"),
+])
+def test_not_sources(text, absent):
+    found = sources_of(text, author="Web Desk")
+    assert absent not in found, list(found)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("A view shows charred vehicles in Balochistan province. — Reuters", ["Reuters"]),
+    ("— With additional input from Reuters", ["Reuters"]),
+    ("— With inputs from PTI and ANI", ["PTI", "ANI"]),
+    ("ISLAMABAD (AP) — Gunmen attacked a police post overnight.", ["AP"]),
+    ("Photo: AFP/File", ["AFP"]),
+    ("Photograph: Andy Rain/EPA", ["EPA"]),
+    ("— X/@usembislamabad", ["@usembislamabad"]),
+    # not credits
+    ("The attack took place on the highway — near the Punjab border.", []),
+    ("Reporting by Olena Harmash; Editing by Mark Heinrich", []),
+    ("— Our Correspondent", []),
+])
+def test_credit_lines(line, names):
+    assert [c.name for c in credit_lines(line)] == names
+
+
+def test_handle_credit_joins_the_quoted_party():
+    text = ('"Our hearts go out to the families of those killed," the US embassy in Islamabad wrote on its '
+            'official X account.\n\n— X/@usembislamabad')
+    found = sources_of(text)
+    assert "@usembislamabad" not in found
+    assert any(e.text == "@usembislamabad" for e in found["US embassy in Islamabad"].evidence)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Reuters", True), ("Associated Press", True), ("Al Jazeera", True), ("Xinhua", True),
+    ("The Express Tribune", True), ("Geo News", True), ("Radio Pakistan", True), ("New York Times", True),
+    ("Chinese state media", True),
+    ("Pakistan Institute for Conflict and Security Studies", False), ("Press Information Department", False),
+    ("Interior Ministry", False), ("Baloch Liberation Army", False), ("Lin Jian", False),
+])
+def test_outlet_like(name, expected):
+    assert outlet_like(name, "ORG") is expected
+
+
+def test_evidence_spans_index_the_text():
+    text = ("At least 74 people were killed, according to military and police sources. The Pakistani military "
+            "reported that 14 soldiers died, Al Jazeera reported.")
+    for s in sources_of(text).values():
+        for e in s.evidence:
+            assert text[e.start:e.end] == e.text and e.article == "t"
+
+
+# ---- attribution of claims ---------------------------------------------------------------------
+def _claim(cid: str, text: str, start: int) -> Claim:
+    return Claim(id=cid, article="a", start=start, end=start + len(text), text=text, sentence=0)
+
+
+def test_attribute_prefers_the_direct_source_to_the_outlet():
+    text = "According to Reuters, Interior Minister Mohsin Naqvi confirmed that 22 more militants were killed."
+    quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
+    (claim,) = attribute([_claim("c1", text, 0)], quotes, sources)
+    assert claim.attribution == "s_mohsin-naqvi"
+    assert text[claim.attribution_span.start:claim.attribution_span.end] == claim.attribution_span.text
+
+
+@pytest.mark.parametrize("sentence, source_id", [
+    ("The toll rose to 23, according to local officials.", "s_local-officials@a"),
+    ("Rail traffic was suspended, Al Jazeera reported.", "s_al-jazeera"),
+])
+def test_attribute_from_the_claims_own_sentence(sentence, source_id):
+    text = "Gunmen stormed a police post overnight. " + sentence
+    quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
+    first, second = attribute([_claim("c1", text[:39], 0), _claim("c2", sentence, 40)], quotes, sources)
+    assert first.attribution is None
+    assert second.attribution == source_id
+
+
+def test_attribute_from_a_quote_inside_the_claim():
+    text = '"We will win this war," said Lin Jian.'
+    at = text.index("Lin Jian")
+    q = Quote(id="q1", article="a", start=1, end=21, text="We will win this war", speaker="Lin Jian",
+              speaker_start=at, speaker_end=at + 8, speaker_id="s_lin-jian")
+    (claim,) = attribute([_claim("c1", text, 0)], [q], [])
+    assert claim.attribution == "s_lin-jian"
+    assert claim.attribution_span == Span("a", at, at + 8, "Lin Jian")
