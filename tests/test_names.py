@@ -1,0 +1,113 @@
+"""One name per party: acronyms, short forms and spelling variants, within and across articles."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract.names import (acronyms, canonical_places, canonicalize, compare_orgs, compare_people,
+                                   same_spelling, source_id)
+from auditor.model import Quote, Source
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Najeeb Kakar", "Najibullah Kakar", "variant"),  # a given name and its longer form
+    ("Sarfraz Bugti", "Sarfaraz Bugti", "variant"),  # transliteration
+    ("Muhammad Kashif", "Mohammad Kashif", "variant"),
+    ("Khawaja Muhammad Asif", "Khawaja Asif", "short"),  # a middle name left out
+    ("Shehbaz Sharif", "Shehbaz Sharif", "same"),
+    ("Nawab Akbar Bugti", "Sarfraz Bugti", None),  # one family name, two people
+    ("Mohsin Naqvi", "Mohsin Dawar", None),
+    ("Naqvi", "Mohsin Naqvi", None),  # a lone surname is settled inside its article
+])
+def test_compare_people(a, b, expected):
+    assert compare_people(a, b) == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Baloch Liberation Army", "Balochistan Liberation Army", "form"),  # demonym / place
+    ("BLA", "Balochistan Liberation Army", "short"),  # acronym of a long form
+    ("EU", "European Union", "short"),
+    ("Chinese Embassy", "Chinese Embassy in Islamabad", "short"),  # place qualifier
+    ("the Pakistani military", "Pakistani military", "same"),
+    ("Russian Embassy", "Chinese Embassy", None),
+    ("Pakistan Army", "Pakistan Navy", None),
+    ("TTP", "Balochistan Liberation Army", None),
+])
+def test_compare_orgs(a, b, expected):
+    assert compare_orgs(a, b) == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Musakhel", "Musakhail", True), ("Sarfraz", "Sarfaraz", True), ("Muhammad", "Mohammed", True),
+    ("Kalat", "Kharan", False), ("Bela", "Bolan", False), ("Quetta", "Gwadar", False),
+])
+def test_same_spelling(a, b, expected):
+    assert same_spelling(a, b) is expected
+
+
+@pytest.mark.parametrize("text, acronym, long_form", [
+    ("The Organization of Islamic Cooperation (OIC) reiterated its rejection of terrorism.", "OIC",
+     "Organization of Islamic Cooperation"),
+    ("following the Tehreek-e-Taliban Pakistan’s (TTP) decision to end its ceasefire", "TTP", "Tehreek-e-Taliban Pakistan"),
+    ("The European Union (EU) also condemned the attacks.", "EU", "European Union"),
+    ("projects under the China-Pakistan Economic Corridor (CPEC) were hit", "CPEC", "China-Pakistan Economic Corridor"),
+])
+def test_acronyms_defined_in_the_text(text, acronym, long_form):
+    found = acronyms(text)
+    assert found[acronym][0] == long_form
+    s, e = found[acronym][1:]
+    assert text[s:e] == long_form
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Chuck Schumer (D-N.Y.) said the vote would be held.",
+    "The toll rose to 23 (AP) on Monday.",
+])
+def test_no_false_acronyms(text):
+    assert acronyms(text) == {}
+
+
+def test_canonical_places():
+    table = canonical_places(["Musakhel", "Musakhail", "Musakhel district", "Bela", "Lasbela", "Kalat", "Kharan",
+                              "Musakhel"])
+    assert table["Musakhail"] == table["Musakhel"] == table["Musakhel district"]
+    assert len({table["Bela"], table["Lasbela"], table["Kalat"], table["Kharan"]}) == 4
+
+
+def _src(article: str, name: str, kind: str) -> Source:
+    return Source(id=f"{name}@{article}", article=article, name=name, canonical="", kind=kind)
+
+
+def test_canonicalize_merges_across_articles_and_reports_variants():
+    sources = [
+        _src("a", "Sarfraz Bugti", "person"), _src("b", "Sarfaraz Bugti", "person"),
+        _src("a", "Baloch Liberation Army", "organization"), _src("b", "Balochistan Liberation Army", "organization"),
+        _src("c", "BLA", "organization"),
+        _src("a", "officials", "anonymous"), _src("b", "officials", "anonymous"),
+        _src("c", "Nawab Akbar Bugti", "person"),
+    ]
+    out, _ = canonicalize(sources)
+    by = {(s.article, s.name): s for s in out}
+    assert by[("a", "Sarfraz Bugti")].canonical == by[("b", "Sarfaraz Bugti")].canonical
+    assert set(by[("a", "Sarfraz Bugti")].variants) == {"Sarfraz Bugti", "Sarfaraz Bugti"}
+    assert by[("c", "Nawab Akbar Bugti")].canonical != by[("a", "Sarfraz Bugti")].canonical
+    bla = {by[("a", "Baloch Liberation Army")].canonical, by[("b", "Balochistan Liberation Army")].canonical,
+           by[("c", "BLA")].canonical}
+    assert len(bla) == 1 and "bla" not in bla.pop()  # the long form names the party
+    # two articles' unnamed officials are not one shared source
+    assert by[("a", "officials")].canonical != by[("b", "officials")].canonical
+
+
+def test_lone_surname_across_articles_only_when_unambiguous():
+    out, _ = canonicalize([_src("a", "Mohsin Naqvi", "person"), _src("b", "Naqvi", "person"),
+                           _src("a", "Sarfraz Bugti", "person"), _src("b", "Nawab Akbar Bugti", "person"),
+                           _src("c", "Bugti", "person")])
+    by = {(s.article, s.name): s.canonical for s in out}
+    assert by[("b", "Naqvi")] == by[("a", "Mohsin Naqvi")] == "s_mohsin-naqvi"
+    assert by[("c", "Bugti")] not in (by[("a", "Sarfraz Bugti")], by[("b", "Nawab Akbar Bugti")])
+
+
+def test_quotes_get_their_speakers_id():
+    sources = [_src("a", "European Union", "organization"), _src("b", "EU", "organization")]
+    quotes = [Quote(id="q1", article="b", start=0, end=5, text="Peace", speaker="EU")]
+    _, qs = canonicalize(sources, quotes)
+    assert qs[0].speaker_id == source_id("European Union") == "s_european-union"
