@@ -496,3 +496,10 @@ def test_only_the_compared_figures_are_big_and_hot():
     html = render_report(audit)
     assert '<span class="num hot" title="17">17</span>' in html and '<span class="num" title="31">31</span>' in html
     assert "also in the sentence: 31 (killed:civilians)" in html
+
+
+def test_quotes_of_one_article_in_a_table(report):
+    quotes = report[report.index('<section id="quotes">'):report.index('<section id="provenance">')]
+    table = quotes[quotes.index('id="quotes-single"'):]
+    assert "Khawaja Asif" in table and "same wording" not in table
+    assert quotes.index('id="qg-1"') < quotes.index('id="quotes-single"')

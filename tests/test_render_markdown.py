@@ -82,3 +82,8 @@ def test_tables_are_well_formed(md):
     for block in re.findall(r"(?:^\|.*\|\n)+", md, re.M):
         widths = {len(re.findall(r"(?<!\\)\|", line)) for line in block.splitlines()}
         assert len(widths) == 1, block
+
+
+def test_quotes_of_one_article_are_listed_compactly(md):
+    assert "### Quoted in one article only (1)" in md
+    assert "- **Khawaja Asif**, defence minister in 002: “In total, 177 terrorists have been eliminated”" in md

@@ -173,7 +173,10 @@ def _quotes(view: ReportView) -> list[str]:
     out = ["", "## Quotes", ""]
     if not view.quotes:
         return out + ["_No quotes found._"]
-    for g in view.quotes:
+    shared = [g for g in view.quotes if g.shared]
+    if not shared:
+        out.append("_No quote appears in more than one article._")
+    for g in shared:
         role = f", {esc(g.role)}" if g.role else ""
         varies = " · wording differs" if g.varies else ""
         out += [f"### {esc(g.speaker or 'Unattributed')}{role} — in {_plural(len(g.articles()), 'article')}{varies}",
@@ -184,6 +187,15 @@ def _quotes(view: ReportView) -> list[str]:
             wording = diff_md(c.diff) if c.diff else "_same wording_"
             out.append(f"- **{esc(c.article.label)}**{cue}{partial}: {wording}")
         out.append("")
+    single = [g for g in view.quotes if not g.shared]
+    if single:
+        out += ["", f"### Quoted in one article only ({len(single)})", ""]
+        for g in single:
+            role = f", {esc(g.role)}" if g.role else ""
+            for c in g.carriers:
+                partial = " _partial_" if c.partial else ""
+                out.append(f"- **{esc(g.speaker or 'unattributed')}**{role} in {esc(c.article.label)}{partial}: "
+                           f"“{esc(c.text)}”")
     return out
 
 

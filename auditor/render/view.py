@@ -297,6 +297,11 @@ class QuoteGroup:
     def articles(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.article.id for c in self.carriers))
 
+    @property
+    def shared(self) -> bool:
+        """Carried by more than one article."""
+        return len(self.articles()) > 1
+
 
 @dataclass(frozen=True)
 class SourceRow:
