@@ -381,8 +381,12 @@ def test_seeds_report_in_chromium(tmp_path, seeds_dir, fake_embedder):
     from auditor.config import AuditConfig
 
     result = auditor.audit([seeds_dir], AuditConfig(embedder=fake_embedder, use_cache=False))
+    html = render_report(result)
+    tags = parse(html)
+    assert len(set(tags.ids)) == len(tags.ids)
+    assert {attrs["href"] for _, attrs in tags.tags if "href" in attrs} <= {f"#{i}" for i in tags.ids}
     page = tmp_path / "report.html"
-    page.write_text(render_report(result), encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
     png = Path(os.environ.get("AUDITOR_SCREENSHOT") or tmp_path / "report.png")
     screenshot(page, png, tmp_path / "profile")
     assert png_size(png) == (1280, 2000)

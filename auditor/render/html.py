@@ -5,6 +5,7 @@ logic; article text reaches them only as separate segments, each escaped by auto
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..model import Audit
@@ -18,7 +19,12 @@ def templates_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "reports" / "templates"
 
 
+@functools.lru_cache(maxsize=4)
 def environment():
+    """One environment per process: compiling the templates costs more than rendering them.
+
+    jinja2 still checks the files' modification times, so edited templates are picked up.
+    """
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     return Environment(
