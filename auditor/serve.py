@@ -57,6 +57,7 @@ def is_loopback(host: str) -> bool:
 class ReviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 64  # a page reload and several tabs connect at once
 
     def __init__(self, workspace_path: Path, host: str, port: int, remote: bool) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -137,13 +138,18 @@ class ReviewHandler(BaseHTTPRequestHandler):
         return False
 
     def _same_origin(self) -> bool:
-        """A browser sends Origin (and Sec-Fetch-Site) with every POST: they must be this page's."""
+        """Refuse a POST a browser says came from another site (the form token is checked as well).
+
+        Sec-Fetch-Site, sent by current browsers, decides when present. The page's
+        "no-referrer" policy makes browsers send `Origin: null` with its own forms, so Origin
+        only refuses when it names another origin.
+        """
         site = self.headers.get("Sec-Fetch-Site")
-        if site and site not in ("same-origin", "none"):
-            return False
+        if site:
+            return site in ("same-origin", "none")
         origin = self.headers.get("Origin")
-        if origin is None:
-            return True  # not a browser, or a very old one: the token decides
+        if origin is None or origin == "null":
+            return True
         parts = urlsplit(origin)
         return parts.scheme == "http" and parts.netloc.lower() == (self.headers.get("Host") or "").lower()
 
