@@ -178,3 +178,15 @@ def test_gap_ratio():
     assert Q.gap_ratio(_q(17, 17), _q(15, 15)) == pytest.approx(17 / 15)
     assert Q.gap_ratio(_q(21, 21), _q(92, None)) == pytest.approx(92 / 21)
     assert Q.gap_ratio(_q(70, None), _q(74, 74)) == 1.0
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("Two firefighters were injured, and at least 40 homes were destroyed, officials said.", "injured:civilians"),
+    ("Nearly 5,000 residents were ordered to evacuate on Tuesday.", "displaced:civilians"),
+])
+def test_general_news_categories(nlp, sentence, category):
+    assert figures(nlp, sentence)[0].category == category
+
+
+def test_tally_is_not_summed():
+    assert Q.parse_number("217-215") is None

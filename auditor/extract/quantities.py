@@ -58,6 +58,8 @@ def parse_number(text: str) -> Optional[float]:
             current = 1.0
             continue
         if _DIGITS.match(w):
+            if seen:
+                return None  # "217-215" is a tally or a range, not one number
             current += float(w.replace(",", ""))
         elif w in _UNITS:
             current += _UNITS[w]
@@ -189,7 +191,7 @@ for _group, _words in {
     "civilians": "civilian worker labourer laborer passenger resident villager bystander child children kid woman "
                  "women student pupil pilgrim worshipper worshiper teacher journalist reporter migrant tourist "
                  "farmer commuter shopper patient doctor nurse employee traveller traveler driver family "
-                 "infant toddler girl boy man men local",
+                 "infant toddler girl boy man men local firefighter rescuer medic paramedic volunteer",
     "total": "people person individual life dead body corpse victim fatality casualty death",
     "vehicles": "vehicle car truck bus lorry tanker van container trailer coach motorcycle",
     "inmates": "inmate prisoner detainee convict",
@@ -215,6 +217,7 @@ for _outcome, _words in {
     "burned": "burn torch charred char ablaze gut",
     "missing": "missing",
     "displaced": "displace evacuate flee",
+    "destroyed": "destroy damage demolish raze flatten",
 }.items():
     for _w in _words.split():
         OUTCOMES[_w] = _outcome
