@@ -16,10 +16,24 @@ def plain() -> str:
     return render_compare(sample_audit(), width=200)
 
 
+def cells(text: str) -> int:
+    """Widest line in terminal cells: a CJK character takes two."""
+    from rich.cells import cell_len
+
+    return max(cell_len(line) for line in text.splitlines())
+
+
+def wide_audit() -> Audit:
+    """The sample with a CJK title and an unbreakable 120-character token in the outlet."""
+    audit = sample_audit()
+    first = dataclasses.replace(audit.articles[0], title="巴基斯坦俾路支省遭遇连环袭击 " * 4, outlet="x" * 120)
+    return dataclasses.replace(audit, articles=(first,) + audit.articles[1:])
+
+
+@pytest.mark.parametrize("build", [sample_audit, wide_audit])
 @pytest.mark.parametrize("width", [60, 80, 100])
-def test_fits_the_width(width):
-    text = render_compare(sample_audit(), width=width)
-    assert max(len(line) for line in text.splitlines()) <= width
+def test_fits_the_width(build, width):
+    assert cells(render_compare(build(), width=width)) <= width
 
 
 def test_plain_has_no_escape_codes():

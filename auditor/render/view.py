@@ -454,12 +454,12 @@ class _Index:
         pattern = rf"article:({every})(?![\w-])" + (rf"|(?<![\w-])({long_})(?![\w-])" if long_ else "")
         self._id_pattern = re.compile(pattern) if every else None
         self._source_names = {}
-        for s in audit.sources:
-            for key in (s.id, s.canonical):
-                if len(key) >= 4 and re.fullmatch(r"[\w:.-]+", key) and re.search(r"[_:-]", key):
+        for s in audit.sources:  # ids, canonical ids, and those without their "@article" scope
+            for key in (s.id, s.canonical, s.id.split("@")[0], s.canonical.split("@")[0]):
+                if len(key) >= 4 and re.fullmatch(r"[\w:.@-]+", key) and re.search(r"[_:-]", key):
                     self._source_names.setdefault(key, s.name)
         keys = "|".join(map(re.escape, sorted(self._source_names, key=len, reverse=True)))
-        self._source_pattern = re.compile(rf"(?<![\w:.-])(?:{keys})(?![\w:-])") if keys else None
+        self._source_pattern = re.compile(rf"(?<![\w:.@-])(?:{keys})(?![\w:@-])") if keys else None
         self.backlinks: dict[str, list[Link]] = {}
 
     def _heads(self) -> dict[str, ArticleHead]:
@@ -999,8 +999,8 @@ def build(audit: Audit) -> ReportView:
     """Everything a renderer shows, in the order an editor reads it."""
     index = _Index(audit)
     heads = tuple(index.head(a.id) for a in audit.articles)
-    events = tuple(EventView(e.id, index.event_label[e.id], tuple(index.head(a) for a in e.articles), e.evidence)
-                   for e in audit.events)
+    events = tuple(EventView(e.id, index.event_label[e.id], tuple(index.head(a) for a in e.articles),
+                             tuple(index.humanize(x) for x in e.evidence)) for e in audit.events)
     diverging = sorted((c for c in audit.clusters if c.verdict == "diverge"), key=_verdict_rank)
     agreeing = sorted((c for c in audit.clusters if c.verdict == "agree"), key=_verdict_rank)
     divergences = tuple(_cluster_view(index, c, f"d-{n}", f"divergence {n}") for n, c in enumerate(diverging, 1))
