@@ -507,3 +507,19 @@ def test_quotes_of_one_article_in_a_table(report):
     table = quotes[quotes.index('id="quotes-single"'):]
     assert "Khawaja Asif" in table and "same wording" not in table
     assert quotes.index('id="qg-1"') < quotes.index('id="quotes-single"')
+
+
+@pytest.mark.browser
+def test_report_prints_to_pdf(tmp_path, report):
+    """The print stylesheet holds up: Chromium prints the report to a multi-page PDF."""
+    browser = chromium()
+    if not browser:
+        pytest.skip("Chromium is not installed")
+    page, pdf = tmp_path / "report.html", tmp_path / "report.pdf"
+    page.write_text(report, encoding="utf-8")
+    subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}",
+                    "--no-pdf-header-footer", page.resolve().as_uri()], capture_output=True, timeout=120,
+                   env={**os.environ, "HOME": str(tmp_path)})
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5_000
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2  # the article texts start on a new page

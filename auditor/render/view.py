@@ -627,7 +627,9 @@ def _matrix(index: _Index, shared: Sequence[ClusterView]) -> tuple[MatrixRow, ..
             if stated:
                 figures = [q.text for r in stated for q in r.quantities]
                 full = " / ".join("".join(s.text for s in r.evidence) for r in stated)
-                text = ", ".join(dict.fromkeys(figures)) if figures else shorten(full, 48)
+                unique = {f.lower(): f for f in reversed(figures)}  # "More than 50" and "more than 50" once
+                text = ", ".join(unique[k] for k in dict.fromkeys(f.lower() for f in figures)) if figures \
+                    else shorten(full, 48)
                 cells.append(Cell(view.verdict if view.verdict in ("agree", "diverge") else "agree",
                                   text, stated[0].href, shorten(full, 300), bool(figures)))
             elif cluster_event and index.event_of.get(a.id) and index.event_of[a.id] != cluster_event:
