@@ -82,6 +82,7 @@ class Fact:
     summary: Optional[str] = None
     evidence: tuple[str, ...] = ()  # "article\0text" of each evidence span
     hint: Optional[str] = None  # orphans: the current cluster that resembles it most
+    category: Optional[str] = None  # the figure a cluster compares ("killed:security"); facts never change it
 
     @property
     def orphaned(self) -> bool:
@@ -116,13 +117,13 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
-def fact_key(claim_ids: Iterable[str]) -> str:
-    """A new fact's key, from its members at first sight; it then stays while members change."""
-    return "f_" + _digest(*sorted(claim_ids))
+def fact_key(claim_ids: Iterable[str], category: Optional[str] = None) -> str:
+    """A new fact's key, from its members (and figure) at first sight; it then stays while members change."""
+    return "f_" + _digest(*sorted(claim_ids), *((category,) if category else ()))
 
 
 def finding_key(parent: str, finding: Finding) -> str:
-    return "g_" + _digest(parent, finding.kind, *sorted(_evidence(finding)))
+    return "g_" + _digest(parent, finding.kind, finding.summary, *sorted(_evidence(finding)))
 
 
 def _unique(key: str, used: set[str]) -> str:
@@ -139,12 +140,13 @@ def _evidence(finding: Finding) -> tuple[str, ...]:
 
 
 def cluster_label(cluster: Cluster, texts: Mapping[str, str], limit: int = 100) -> str:
-    if cluster.label:
-        return cluster.label
+    """The shortest member sentence, after the figure compared when there is one."""
     members = [texts[c] for c in cluster.claims if c in texts]
     if not members:
-        return cluster.id
+        return cluster.label or cluster.id
     flat = " ".join(min(members, key=len).split())
+    if getattr(cluster, "category", None):
+        flat = f"{cluster.label or cluster.category} — {flat}"
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
@@ -191,7 +193,8 @@ def _cluster_fact(cluster: Cluster, key: str, texts: Mapping[str, str], article_
     return Fact(key=key, kind="cluster", cluster=cluster.id, claims=tuple(cluster.claims),
                 texts=tuple(texts.get(c, "") for c in cluster.claims),
                 articles=tuple(article_of.get(c, "") for c in cluster.claims),
-                label=cluster_label(cluster, texts), verdict=cluster.verdict)
+                label=cluster_label(cluster, texts), verdict=cluster.verdict,
+                category=getattr(cluster, "category", None))
 
 
 def _finding_fact(parent: Fact, index: int, finding: Finding, key: str) -> Fact:
@@ -229,6 +232,8 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
         mine = set(f.claims)
         counts = Counter(j for cid in mine for j in by_claim.get(cid, ()))
         for j, shared in counts.items():
+            if f.category != getattr(new[j], "category", None):
+                continue  # one sentence can state several figures: each is its own fact
             share = shared / len(mine)
             jaccard = shared / len(mine | set(new[j].claims))
             if best_hint.get(i, (0.0, None))[0] < share:
@@ -251,6 +256,8 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
         pairs = []
         for a, i in enumerate(rest_old):
             for b, j in enumerate(rest_new):
+                if old[i].category != getattr(new[j], "category", None):
+                    continue
                 s = float(scores[a, b])
                 if s > best_hint.get(i, (0.0, None))[0] * 100 and s >= 50:
                     best_hint[i] = (s / 100, new[j].id)
@@ -266,7 +273,7 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
     facts: list[Fact] = []
     cluster_facts: dict[int, Fact] = {}
     for j, c in enumerate(new):
-        key = key_of.get(j) or _unique(fact_key(c.claims), used_keys)
+        key = key_of.get(j) or _unique(fact_key(c.claims, getattr(c, "category", None)), used_keys)
         cluster_facts[j] = _cluster_fact(c, key, texts, article_of)
         facts.append(cluster_facts[j])
     for i, f in enumerate(old):
@@ -294,12 +301,11 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
                     continue
                 union = ev | set(f.evidence)
                 overlap = len(ev & set(f.evidence)) / len(union) if union else 1.0
+                wording = _ratio(f.summary or "", finding.summary)  # also tells apart findings on one evidence
                 if overlap >= MIN_FINDING_EVIDENCE:
-                    pairs.append(((0, -overlap, f.key), f.key, n, overlap))
-                else:
-                    wording = _ratio(f.summary or "", finding.summary)
-                    if wording >= MIN_FINDING_SUMMARY:
-                        pairs.append(((1, -wording, f.key), f.key, n, wording / 100))
+                    pairs.append(((0, -overlap, -wording, f.key), f.key, n, overlap))
+                elif wording >= MIN_FINDING_SUMMARY:
+                    pairs.append(((1, -wording, f.key), f.key, n, wording / 100))
         got = {n: (key, score) for key, n, score in _greedy(pairs, set(), set())}
         for n, finding in enumerate(c.findings, 1):
             if n in got:

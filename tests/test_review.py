@@ -44,18 +44,20 @@ def span(cid: str) -> Span:
     return Span(article=cid[0], start=0, end=len(TEXTS[cid]), text=TEXTS[cid])
 
 
-def cluster(ids: Sequence[str], findings: Sequence[Finding] = ()) -> Cluster:
+def cluster(ids: Sequence[str], findings: Sequence[Finding] = (), category: Optional[str] = None) -> Cluster:
     verdict = "single-source" if len({i[0] for i in ids}) == 1 else ("diverge" if findings else "agree")
-    return Cluster(id=cluster_id(ids), claims=tuple(ids), verdict=verdict, findings=tuple(findings))
+    return Cluster(id=cluster_id(ids, category or ""), claims=tuple(ids), verdict=verdict, findings=tuple(findings),
+                   category=category)
 
 
-def make_audit(*groups: Sequence[str], findings: Optional[dict[int, Sequence[Finding]]] = None) -> Audit:
-    findings = findings or {}
+def make_audit(*groups: Sequence[str], findings: Optional[dict[int, Sequence[Finding]]] = None,
+               categories: Optional[dict[int, str]] = None) -> Audit:
+    findings, categories = findings or {}, categories or {}
     ids = [c for g in groups for c in g]
     articles = sorted({c[0] for c in ids})
     return Audit(articles=tuple(Article(id=a, path=f"{a}.txt", text="") for a in articles),
                  claims=tuple(claim(c) for c in ids),
-                 clusters=tuple(cluster(g, findings.get(n, ())) for n, g in enumerate(groups)))
+                 clusters=tuple(cluster(g, findings.get(n, ()), categories.get(n)) for n, g in enumerate(groups)))
 
 
 def first_run(audit: Audit) -> list[Fact]:
@@ -168,6 +170,33 @@ def test_new_fact_keys_are_content_ids_and_never_reuse_an_existing_key() -> None
     result = reattach([orphan], audit, {fact.key})
     keys = [f.key for f in result.facts]
     assert len(keys) == len(set(keys)) == 2
+
+
+def test_one_sentence_stating_two_figures_gives_two_facts_that_never_swap() -> None:
+    """Figure clusters share claims (one sentence, several figures): the category keeps them apart."""
+    before = make_audit(["a1", "b1"], ["a1", "b1"], categories={0: "killed:security", 1: "killed:civilians"})
+    old = first_run(before)
+    assert len({f.key for f in old}) == 2
+    key = {f.category: f.key for f in old}
+    after = make_audit(["a1", "b1", "c1"], ["a1", "b1"], categories={0: "killed:civilians", 1: "killed:security"})
+    result = reattach(old, after, set(key.values()))
+    now = {f.key: f for f in result.facts}
+    assert now[key["killed:security"]].cluster == after.clusters[1].id
+    assert now[key["killed:civilians"]].cluster == after.clusters[0].id
+
+
+def test_two_findings_on_the_same_evidence_keep_their_own_keys() -> None:
+    two = [Finding(kind="terminology", severity="note", summary="the violence called differently (attacks; assault)",
+                   evidence=(span("a1"), span("b1"))),
+           Finding(kind="terminology", severity="note", summary="security forces called differently (soldiers; police)",
+                   evidence=(span("a1"), span("b1")))]
+    old = first_run(make_audit(["a1", "b1"], findings={0: two}))
+    keys = {f.summary: f.key for f in old if f.kind == "finding"}
+    assert len(set(keys.values())) == 2
+    result = reattach(old, make_audit(["a1", "b1", "c1"], findings={0: two[::-1]}), set(keys.values()))
+    for f in result.facts:
+        if f.kind == "finding":
+            assert keys[f.summary] == f.key
 
 
 FINDING_CASES = [
