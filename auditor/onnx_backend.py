@@ -165,23 +165,19 @@ def ensure_exported(location: str, model_key: str, backend: str, cache_dir: Path
     target.parent.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
     log.info("exporting %s to ONNX (%s) once; later runs reuse %s", model_key, backend, target)
+    source = ensure_exported(location, model_key, "onnx", cache_dir) if backend == "onnx-int8" else None
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
-        fp32 = Path(tmp) / "model.onnx"
+        made = Path(tmp) / "model.onnx"
         try:
-            exported = onnx_path(cache_dir, model_key, "onnx")
-            if backend == "onnx-int8" and exported.exists():
-                fp32 = exported  # quantise the fp32 export already made
+            if source is not None:
+                _quantize(source, made)  # int8 is made from the fp32 export, which stays for --backend onnx
             else:
-                _export_fp32(location, pipeline["pooling"], fp32)
-            if backend == "onnx-int8":
-                int8 = Path(tmp) / "model-int8.onnx"
-                _quantize(fp32, int8)
-                fp32 = int8
+                _export_fp32(location, pipeline["pooling"], made)
         except ModelError:
             raise
         except Exception as exc:
             raise ModelError(f"cannot export {model_key!r} to ONNX: {type(exc).__name__}: {exc}") from exc
-        os.replace(fp32, target)
+        os.replace(made, target)
     log.info("exported %s in %.1f s", target.name, time.perf_counter() - began)
     return target
 
@@ -238,6 +234,9 @@ class OnnxEmbedder:
             path = ensure_exported(self._location, self._model_key, self.backend, self._cache_dir)
             options = ort.SessionOptions()
             options.log_severity_level = 3
+            # no busy-waiting between operators: on a shared or oversubscribed machine (Ray workers,
+            # parallel test runs) spinning threads burn the cores that the other process needs
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             if self._threads:
                 options.intra_op_num_threads = self._threads
                 options.inter_op_num_threads = 1
