@@ -703,8 +703,22 @@ def _quote_groups(index: _Index) -> tuple[QuoteGroup, ...]:
             i = parent[i]
         return i
 
+    # candidates share at least half the distinct words of the shorter quote: found through an
+    # index of words, so unrelated quotes are never diffed (quadratic only in true neighbours)
+    sets = [set(k) for k in keys]
+    postings: dict[str, list[int]] = {}
+    for i, words in enumerate(sets):
+        for w in words:
+            postings.setdefault(w, []).append(i)
     for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
+        shared: dict[int, int] = {}
+        for w in sets[i]:
+            for j in postings[w]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j in sorted(shared):
+            if shared[j] < 0.5 * min(len(sets[i]), len(sets[j])):
+                continue
             if quotes[i].article != quotes[j].article or keys[i] == keys[j]:
                 if find(i) != find(j) and _same_quote(keys[i], keys[j]):
                     parent[find(j)] = find(i)
