@@ -240,6 +240,7 @@ class _ParseCredits:
         venue = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on", "via") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in c.children) for c in v.children)
         info_obj = lemma in INFO_OBJECT_LEMMAS and "dobj" in deps
+        quoting = any(self.r.in_quote(t.idx) for t in v.subtree if not t.is_punct)
         # "as reported by X", "cited by X": the agent is credited
         for c in v.children:
             if c.dep_ == "agent" and lemma in CHAIN_LEMMAS | {"confirm", "announce"}:
@@ -247,7 +248,7 @@ class _ParseCredits:
                     if o.dep_ == "pobj":
                         m = self.r.resolve(self.r.mention(o, True))
                         self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=outlet_like(m.name, m.label, lemma == "report"))
-        if not (clause or venue or info_obj):
+        if not (clause or venue or info_obj or quoting):
             return
         subj = subject_of(v, skip=self.r.in_quote)
         if subj is None or self.r.in_quote(subj.idx):
@@ -295,7 +296,7 @@ class _ParseCredits:
                 continue
             if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
                 self.according_to(t)
-            elif is_reporting(t):
+            elif is_reporting(t, weak=True):
                 self.reporting_verb(t)
             elif t.pos_ == "NOUN":
                 self.interview_with(t)

@@ -25,12 +25,17 @@ log = logging.getLogger(__name__)
 # governs the quoted words is a cue even when it is not listed here.
 REPORTING_LEMMAS = frozenset("""
 say tell add write state confirm claim warn post tweet note explain insist ask announce declare
-reply respond comment argue stress emphasize emphasise urge vow pledge acknowledge admit deny
+reply comment argue stress emphasize emphasise urge vow pledge acknowledge admit deny
 describe conclude suggest report reveal disclose assert allege maintain contend observe remark
-recall predict estimate testify mention reiterate reaffirm repeat underline underscore highlight
-caution complain concede promise threaten demand inform brief quote cite share accuse blame
-criticize criticise praise welcome believe think fear expect assess answer counter retort
-clarify affirm boast lament acknowledge order instruct recommend propose told
+recall predict estimate testify mention reiterate reaffirm underline underscore caution complain
+concede inform brief quote cite believe think fear expect assess retort clarify affirm boast
+lament told
+""".split())
+# Verbs that report speech in one sense and act in another ("Pakistan would respond"): cues only
+# when no plainer reporting verb governs the quote.
+WEAK_REPORTING_LEMMAS = frozenset("""
+respond answer counter repeat highlight promise threaten demand share accuse blame criticize
+criticise praise welcome order instruct recommend propose call
 """.split())
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
 INFO_OBJECT_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "estimate"})
@@ -64,6 +69,9 @@ mr. mrs. ms. dr. st. jr. sr. gov. lt. sen. rep. gen. col. maj. capt. sgt. cmdr. 
 atty. supt. insp. pres. sec. amb. no. vs. u.s. u.k. u.n. e.u. inc. corp. co. ltd.
 """.split())
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
+# Roles that name nobody in particular unless qualified ("the official" vs "the interior minister").
+GENERIC_ROLES = frozenset({"official", "officer", "source", "diplomat", "resident", "witness", "analyst",
+                           "expert", "aide", "spokesperson", "spokesman", "spokeswoman", "member"})
 # Pronouns and what they can stand for.
 PRONOUN_KIND = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -110,8 +118,9 @@ def _lemma(t) -> str:
     return (t.lemma_ or t.text).lower()
 
 
-def is_reporting(t) -> bool:
-    return _lemma(t) in REPORTING_LEMMAS and t.pos_ in ("VERB", "AUX")
+def is_reporting(t, weak: bool = False) -> bool:
+    lemma = _lemma(t)
+    return t.pos_ in ("VERB", "AUX") and (lemma in REPORTING_LEMMAS or (weak and lemma in WEAK_REPORTING_LEMMAS))
 
 
 def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -250,8 +259,8 @@ class Resolver:
             if c.dep_ == "appos":
                 if c.i > 0 and self.doc[c.i - 1].text in "([":
                     continue  # "(EU)": an acronym, not a role
-                if c.ent_type_ == "PERSON":
-                    continue  # a name in apposition is the name, not a role
+                if c.ent_type_ == "PERSON" or c.pos_ == "NUM" or c.like_num:
+                    continue  # a name in apposition is the name, not a role; "Maria Lopez, 54," an age
                 toks = [t for t in c.subtree if not t.is_space]
                 if _PARTY_TAG.match("".join(t.text for t in toks).strip(",")):
                     continue
@@ -400,6 +409,9 @@ class Resolver:
             # an office without a name: "the German Consul General in Karachi", "the interior minister";
             # "a senior official" is anonymous
             kind = "anonymous" if (det_words & _INDEFINITE or (plural and not det_words & {"the"})) else "description"
+            if kind == "description" and lower in GENERIC_ROLES and not any(
+                    t.pos_ in ("PROPN", "ADJ", "NOUN") and t.i != head.i for t in toks):
+                kind = "anonymous"  # "the official, who requested anonymity": nobody an editor can name
             return Mention(s, e, text, text, kind, text, lower, lemmas, plural, subject,
                            any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in toks), label, head.i)
         if head.pos_ == "PROPN" or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
@@ -754,7 +766,8 @@ class QuoteAttributor:
         frame = self.frames[fi]
         # 1. the verb the quoted words depend on
         govs = self._governing_verbs(q)
-        ordered = [v for v in govs if is_reporting(v)] + [v for v in govs if not is_reporting(v)]
+        ordered = ([v for v in govs if is_reporting(v)] + [v for v in govs if is_reporting(v, weak=True) and not is_reporting(v)]
+                   + [v for v in govs if not is_reporting(v, weak=True)])
         for v in ordered:
             sp = self._speaker_from_verb(v)
             if sp is not None:
