@@ -267,20 +267,25 @@ class Workspace:
         return [r[0] for r in self.db.execute("SELECT path FROM articles ORDER BY added_run, rowid")]
 
     def inputs(self, paths: Optional[Sequence[str]]) -> list[str]:
-        """The recorded articles still on disk, then the new `paths` (so adding is enough)."""
+        """The recorded articles still on disk, then the new `paths` (so adding is enough).
+
+        A recorded file that a new path names again, or lies in a folder given again, is left to
+        that path, so giving the same folder twice reads each file once.
+        """
+        given = [p if p == "-" else str(Path(p).resolve()) for p in (paths or ())]
+        covers = [Path(g) for g in given if g != "-"]
         out: list[str] = []
-        seen: set[str] = set()
         for recorded in self.article_paths():
             if recorded == "-" or not Path(recorded).exists():
                 log.warning("workspace article %s is no longer on disk; it is left out of this run", recorded)
                 continue
-            seen.add(str(Path(recorded).resolve()))
+            here = Path(recorded)
+            if any(here == c or c in here.parents for c in covers) or recorded in out:
+                continue
             out.append(recorded)
-        for p in paths or ():
-            resolved = p if p == "-" else str(Path(p).resolve())
-            if resolved not in seen:
-                seen.add(resolved)
-                out.append(resolved if p != "-" else p)
+        for g in given:
+            if g not in out:
+                out.append(g)
         return out
 
     def articles(self) -> dict[str, ArticleInfo]:

@@ -105,16 +105,24 @@ def test_rerun_logs_moves_of_reviewed_facts_and_keeps_orphans(story) -> None:
         assert ws.history(key)[-1].new == ws.fact(key).cluster
 
 
-def test_inputs_are_the_recorded_articles_then_the_new_ones(tmp_path) -> None:
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    for p in (a, b):
-        p.write_text("x")
+@pytest.mark.parametrize("given, expected", [
+    ([], ["folder/a.txt"]),  # a re-run alone: the recorded articles still on disk
+    (["b.txt"], ["folder/a.txt", "b.txt"]),  # adding articles
+    (["folder/a.txt", "b.txt"], ["folder/a.txt", "b.txt"]),  # naming a recorded one again: read once
+    (["folder"], ["folder"]),  # the same folder again: its files are read through it, once
+    (["b.txt", "b.txt"], ["folder/a.txt", "b.txt"]),
+])
+def test_inputs_are_the_recorded_articles_then_the_new_ones(tmp_path, monkeypatch, given, expected) -> None:
+    (tmp_path / "folder").mkdir()
+    for name in ("folder/a.txt", "b.txt"):
+        (tmp_path / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
     with Workspace.open(tmp_path / "w") as ws:
-        ws.db.execute("INSERT INTO articles VALUES ('a', ?, '', NULL, NULL, NULL, NULL, 1, 1)", (str(a),))
+        ws.db.execute("INSERT INTO articles VALUES ('a', ?, '', NULL, NULL, NULL, NULL, 1, 1)",
+                      (str(tmp_path / "folder/a.txt"),))
         ws.db.execute("INSERT INTO articles VALUES ('gone', ?, '', NULL, NULL, NULL, NULL, 1, 1)",
                       (str(tmp_path / "gone.txt"),))
-        assert ws.inputs([str(a), str(b)]) == [str(a), str(b)]
-        assert ws.inputs(None) == [str(a)]
+        assert ws.inputs(given) == [str(tmp_path / e) for e in expected]
 
 
 # --------------------------------------------------------------------------- refusing what is not ours
