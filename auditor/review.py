@@ -532,6 +532,7 @@ class Slot:
     verdict: str = ""
     hint: str = ""  # orphans: the closest current cluster id
     hint_key: str = ""  # ... and its fact key, for a link
+    finding_kind: str = ""
 
 
 def slots(facts: Sequence[Fact], reviews: Mapping[str, Review]) -> dict[str, Slot]:
@@ -542,7 +543,7 @@ def slots(facts: Sequence[Fact], reviews: Mapping[str, Review]) -> dict[str, Slo
         r = reviews.get(f.key) or Review(f.key)
         target = f.target or f.key
         out[target] = Slot(f.key, f.kind, target, f.label, r.status, STATUS_LABELS[r.status], r.note, r.by, r.at,
-                           f.verdict, f.hint or "", key_of_cluster.get(f.hint or "", ""))
+                           f.verdict, f.hint or "", key_of_cluster.get(f.hint or "", ""), f.finding_kind or "")
     return out
 
 
@@ -555,6 +556,10 @@ def page_context(facts: Sequence[Fact], reviews: Mapping[str, Review], *, token:
                  workspace: str) -> dict:
     """What the report templates need to show review controls (see partials/review*.html)."""
     by_target = slots(facts, reviews)
+    findings_by_cluster: dict[str, list[Slot]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "finding" and f.cluster:
+            findings_by_cluster[f.cluster].append(by_target[f.target])
     return {
         "review_mode": True,
         "reviews": by_target,
@@ -566,6 +571,7 @@ def page_context(facts: Sequence[Fact], reviews: Mapping[str, Review], *, token:
         "review_orphans": tuple(by_target[f.key] for f in facts if f.orphaned),
         "review_single": tuple(by_target[f.target] for f in facts
                                if f.kind == "cluster" and not f.orphaned and f.verdict == "single-source"),
+        "review_findings": findings_by_cluster,
     }
 
 

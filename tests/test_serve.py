@@ -22,11 +22,13 @@ from urllib.parse import urlencode
 import pytest
 
 from auditor.errors import AuditorError
+from auditor.model import Finding
 from auditor.serve import is_loopback, make_server
 from auditor.workspace import Workspace
 from test_review import fig_conflict, make_audit
 
 ROOT = Path(__file__).resolve().parents[1]
+UNATTRIBUTED = Finding(kind="unattributed", severity="note", summary="no source given in x")
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def story(tmp_path) -> Path:
     folder = tmp_path / "story"
     with Workspace.open(folder) as ws:
         ws.record(make_audit(["a1", "b1"], ["a2", "b2"], ["a3", "b3"], ["x1"], ["y1"],
-                             findings={0: [fig_conflict("a1", "b1")]}))
+                             findings={0: [fig_conflict("a1", "b1")], 3: [UNATTRIBUTED]}))
     return folder
 
 
@@ -102,7 +104,7 @@ def test_every_fact_and_finding_has_one_form_and_the_page_may_post_to_itself(ser
     assert "frame-ancestors 'none'" in headers["content-security-policy"] and headers["x-frame-options"] == "DENY"
     assert "form-action 'self'" in text and "<script" not in text
     every = keys(story) + keys(story, "finding")
-    assert len(every) == 6
+    assert len(every) == 7  # 5 clusters, a finding in a card, a finding of a single-source fact
     for key in every:
         assert text.count(f'id="review-{key}"') == 1, key
     assert text.count(f'name="token" value="{server.token}"') == len(every)
