@@ -128,8 +128,8 @@ def test_evidence_spans_index_the_text():
 
 
 # ---- attribution of claims ---------------------------------------------------------------------
-def _claim(cid: str, text: str, start: int) -> Claim:
-    return Claim(id=cid, article="a", start=start, end=start + len(text), text=text, sentence=0)
+def _claim(cid: str, text: str, start: int, sentence: int = 0) -> Claim:
+    return Claim(id=cid, article="a", start=start, end=start + len(text), text=text, sentence=sentence)
 
 
 def test_attribute_prefers_the_direct_source_to_the_outlet():
@@ -147,7 +147,7 @@ def test_attribute_prefers_the_direct_source_to_the_outlet():
 def test_attribute_from_the_claims_own_sentence(sentence, source_id):
     text = "Gunmen stormed a police post overnight. " + sentence
     quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
-    first, second = attribute([_claim("c1", text[:39], 0), _claim("c2", sentence, 40)], quotes, sources)
+    first, second = attribute([_claim("c1", text[:39], 0, 0), _claim("c2", sentence, 40, 1)], quotes, sources)
     assert first.attribution is None
     assert second.attribution == source_id
 
@@ -160,3 +160,22 @@ def test_attribute_from_a_quote_inside_the_claim():
     (claim,) = attribute([_claim("c1", text, 0)], [q], [])
     assert claim.attribution == "s_lin-jian"
     assert claim.attribution_span == Span("a", at, at + 8, "Lin Jian")
+
+
+def test_attribute_a_clause_from_the_credit_in_its_sentence():
+    text = ("The country's military reported that 14 soldiers lost their lives, while 21 militants were killed "
+            "during an attack on the highway.")
+    quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
+    cut = text.index("while")
+    first, second = attribute([_claim("c1", text[:cut - 2], 0), _claim("c2", text[cut:], cut)], quotes, sources)
+    assert first.attribution == second.attribution == "s_country-military"
+    assert second.attribution_span.text == "country's military reported"
+
+
+def test_attribute_keeps_two_speakers_of_one_sentence_apart():
+    text = "Police said the toll was 23, while hospital officials said 30 people had died."
+    quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
+    cut = text.index("while")
+    first, second = attribute([_claim("c1", text[:cut - 2], 0), _claim("c2", text[cut:], cut)], quotes, sources)
+    assert first.attribution == "s_police@a"
+    assert second.attribution == "s_hospital-officials@a"

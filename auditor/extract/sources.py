@@ -463,11 +463,16 @@ def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Sour
 
 
 # ---- claims' attribution ----------------------------------------------------------------------
-def attribute(claims: Sequence[Claim], quotes: Sequence[Quote], sources: Sequence[Source]) -> tuple[Claim, ...]:
+def attribute(claims: Sequence[Claim], quotes: Sequence[Quote], sources: Sequence[Source],
+              sentences: Sequence = ()) -> tuple[Claim, ...]:
     """Claims with `attribution` (canonical source id) and `attribution_span` set where the claim's
-    own text credits a source: "according to X", "X said", or a quote inside the claim.
+    sentence credits a source: "according to X", "X said", or a quote the claim is part of.
 
-    A direct source is preferred to the outlet it was reached through.
+    A credit inside the claim itself wins, then a quote the claim overlaps, then a credit elsewhere
+    in its sentence ("The military reported that 14 soldiers died, while 21 militants were killed"
+    credits both clauses). A direct source is preferred to the outlet it was reached through.
+    `sentences` (model.Sentence) give the sentences' extents; without them a sentence is taken to
+    run from its first claim to its last.
     """
     by_article: dict[str, list[tuple[Span, Source]]] = {}
     for s in sources:
@@ -476,12 +481,25 @@ def attribute(claims: Sequence[Claim], quotes: Sequence[Quote], sources: Sequenc
     quotes_by_article: dict[str, list[Quote]] = {}
     for q in quotes:
         quotes_by_article.setdefault(q.article, []).append(q)
+    extent: dict[tuple[str, int], tuple[int, int]] = {}
+    for sent in sentences:
+        extent[(sent.article, sent.index)] = (sent.start, sent.end)
+    for c in claims:
+        key = (c.article, c.sentence)
+        if key not in extent or not sentences:
+            lo, hi = extent.get(key, (c.start, c.end))
+            extent[key] = (min(lo, c.start), max(hi, c.end))
+
+    def best(cands: list[tuple[Span, Source]]) -> tuple[Span, Source]:
+        direct = [x for x in cands if x[1].kind != "outlet"] or cands
+        return min(direct, key=lambda x: (-len(x[1].via), x[0].start))
+
     out = []
     for c in claims:
-        inside = [(sp, s) for sp, s in by_article.get(c.article, []) if sp.start >= c.start and sp.end <= c.end]
+        credits = by_article.get(c.article, [])
+        inside = [(sp, s) for sp, s in credits if sp.start >= c.start and sp.end <= c.end]
         if inside:
-            direct = [x for x in inside if x[1].kind != "outlet"] or inside
-            sp, s = min(direct, key=lambda x: (-len(x[1].via), x[0].start))
+            sp, s = best(inside)
             out.append(replace(c, attribution=s.canonical, attribution_span=sp))
             continue
         quoted = [q for q in quotes_by_article.get(c.article, []) if q.start < c.end and q.end > c.start and q.speaker_id]
@@ -493,6 +511,12 @@ def attribute(claims: Sequence[Claim], quotes: Sequence[Quote], sources: Sequenc
             else:
                 sp = Span(c.article, q.start, q.end, q.text)
             out.append(replace(c, attribution=q.speaker_id, attribution_span=sp))
+            continue
+        lo, hi = extent[(c.article, c.sentence)]
+        in_sentence = [(sp, s) for sp, s in credits if sp.start >= lo and sp.end <= hi]
+        if in_sentence:
+            sp, s = best(in_sentence)
+            out.append(replace(c, attribution=s.canonical, attribution_span=sp))
             continue
         out.append(c)
     return tuple(out)

@@ -68,6 +68,14 @@ ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | frozenset
 mr. mrs. ms. dr. st. jr. sr. gov. lt. sen. rep. gen. col. maj. capt. sgt. cmdr. adm. prof. rev. hon.
 atty. supt. insp. pres. sec. amb. no. vs. u.s. u.k. u.n. e.u. inc. corp. co. ltd.
 """.split())
+# Title abbreviations and the words they stand for, so that "the senator" finds "Sen. Warren".
+TITLE_EXPANSIONS = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "maj.": "major", "capt.": "captain", "sgt.": "sergeant",
+    "cmdr.": "commander", "adm.": "admiral", "pres.": "president", "atty.": "attorney", "supt.": "superintendent",
+    "insp.": "inspector", "amb.": "ambassador", "sec.": "secretary", "dr.": "doctor", "prof.": "professor",
+    "rev.": "reverend", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+}
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
 # Roles that name nobody in particular unless qualified ("the official" vs "the interior minister").
 GENERIC_ROLES = frozenset({"official", "officer", "source", "diplomat", "resident", "witness", "analyst",
@@ -112,6 +120,12 @@ class Attribution:
     cue: Optional[str]
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
+
+
+def _with_expansions(words: frozenset) -> frozenset:
+    """Words plus what their abbreviations stand for ("sen." -> "senator")."""
+    extra = {TITLE_EXPANSIONS[w] for w in words if w in TITLE_EXPANSIONS}
+    return words | frozenset(extra) if extra else words
 
 
 def _lemma(t) -> str:
@@ -372,10 +386,10 @@ class Resolver:
         toks = toks if explicit else self._np_tokens(head)
         s, e, text = self._span_text(toks)
         content = [t for t in toks if not t.is_punct and t.pos_ not in ("ADP", "DET", "CCONJ", "PART")]
-        lemmas = frozenset(_lemma(t) for t in content) | frozenset(t.lower_ for t in content)
+        lemmas = _with_expansions(frozenset(_lemma(t) for t in content) | frozenset(t.lower_ for t in content))
         appos = self._appos_role(head)
         if appos:
-            lemmas |= frozenset(w.lower() for w in re.findall(r"[\w-]+", appos))
+            lemmas |= _with_expansions(frozenset(w.lower() for w in re.findall(r"[\w-]+", appos)))
         plural = head.tag_ in ("NNS", "NNPS") or (not explicit and any(c.dep_ == "conj" for c in head.children))
         label = head.ent_type_
         named = self._appos_person(head)
