@@ -266,6 +266,7 @@ def test_round_trip_on_the_seeds_keeps_five_reviews_on_their_facts(tmp_path, see
     assert len(second.articles) == 5
     report = ws.record(second)
     assert not report.orphans
+    assert ws.latest_audit() == second  # the stored JSON gives the same objects back
     facts = {f.key: f for f in ws.facts()}
     members = {c.id: set(c.claims) for c in second.clusters}
     for key, (claims, status, note) in before.items():

@@ -110,6 +110,14 @@ def test_every_fact_and_finding_has_one_form_and_the_page_may_post_to_itself(ser
     assert text.count(f'name="token" value="{server.token}"') == len(every)
 
 
+def test_the_static_report_has_no_review_controls(story) -> None:
+    from auditor.render.html import render_report
+
+    with Workspace.open(story) as ws:
+        text = render_report(ws.latest_audit())
+    assert "<form" not in text and 'id="review' not in text and "form-action 'none'" in text
+
+
 def test_a_post_saves_at_once_and_remembers_the_reviewer(server, story) -> None:
     key = keys(story, verdict="agree")[0]
     fields = form_of(page(server), key)
