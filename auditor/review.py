@@ -598,8 +598,8 @@ def list_lines(facts: Sequence[Fact], reviews: Mapping[str, Review], *, status: 
         if orphaned and not f.orphaned:
             continue
         if not (show_all or wanted or reviewed or orphaned or r.reviewed or f.orphaned
-                or f.kind == "finding" or f.verdict != "single-source"):
-            continue
+                or f.verdict != "single-source"):
+            continue  # facts (and their findings) one article states alone: with --all
         rows.append((not r.reviewed, rank.get(f.verdict, 3), f.cluster or "~", f.index or 0, f, r))
     rows.sort(key=lambda x: x[:4])
     out = []

@@ -134,6 +134,9 @@ def _create(path: Path) -> None:
             os.link(tmp, path)  # never replaces a workspace another process created meanwhile
         except FileExistsError:
             pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
         _fsync_dir(path.parent)
     finally:
         for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
