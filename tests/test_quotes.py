@@ -135,6 +135,17 @@ def speaker_for(text: str, quote_start: str) -> str | None:
     # "told <audience>"
     ('Defense Minister Khawaja Muhammad Asif addressed the National Assembly on Monday.\n"In total, 177 terrorists '
      'have been eliminated," he told lawmakers.', "In total", "Khawaja Muhammad Asif"),
+    # "quoted X as saying": X speaks, not the outlet quoting
+    ('The state news agency APP quoted a police official as saying, "The attackers came from across the border."',
+     "The attackers", "police official"),
+    # "according to a statement from X"
+    ('The interior ministry condemned the attack. "Those responsible will be brought to justice," according to a '
+     'statement from the ministry.', "Those responsible", "interior ministry"),
+    # a question, inverted
+    ('"Why are we still waiting for answers?" asked Senator Amy Klobuchar.', "Why are we", "Amy Klobuchar"),
+    # a weak reporting verb inside the reported clause does not steal the quote
+    ('Foreign Office spokesperson Mumtaz Zahra Baloch told the weekly briefing that Pakistan would respond '
+     '"at a time of its own choosing."', "at a time", "Mumtaz Zahra Baloch"),
     # a name cut by an abbreviation the sentence splitter takes for a full stop
     ('"I think it is a mistake," Rep. Alexandria Ocasio-Cortez told reporters on Sunday.', "I think", "Alexandria Ocasio-Cortez"),
 ])

@@ -65,6 +65,19 @@ def test_chains_are_kept(text, name, via):
     assert sources_of(text)[name].via == via
 
 
+@pytest.mark.parametrize("text, name, via, outlet", [
+    ('The state news agency APP quoted a police official as saying, "The attackers came from across the border."',
+     "police official", ("state news agency",), "state news agency"),
+    ('Police chief Ahmed Khan was quoted as saying by the state broadcaster PTV that "the situation is under control."',
+     "Ahmed Khan", ("PTV",), "PTV"),
+])
+def test_quoted_as_saying(text, name, via, outlet):
+    found = sources_of(text)
+    assert found[name].via == via
+    assert found[outlet].kind == "outlet"
+
+
+
 @pytest.mark.parametrize("text, absent", [
     # merely mentioned, not credited
     ("Earlier, the United Kingdom, Saudi Arabia and Qatar had similarly denounced the attacks.", "United Kingdom"),

@@ -26,8 +26,8 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Article, Claim, Quote, Source, Span
 from . import names as names_mod
-from .speakers import (DOCUMENT_NOUNS, INFO_OBJECT_LEMMAS, TITLE_WORDS, VENUE_NOUNS, Mention, Resolver,
-                       is_reporting, subject_of)
+from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, TITLE_WORDS, VENUE_NOUNS, Mention, Resolver, is_reporting,
+                       outlet_quoting, party_in_info_noun, quoted_person, subject_of)
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +68,6 @@ PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "you
                        "threads", "bluesky", "linkedin", "whatsapp", "weibo", "wechat", "reddit", "snapchat"})
 STAFF_WORDS = frozenset({"desk", "staff", "correspondent", "correspondents", "reporter", "reporters", "editor",
                          "editors", "agencies", "writer", "team", "bureau"})
-INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "figure", "figures", "count", "tally", "estimate", "estimates",
-                                         "survey", "study", "report", "reports", "account", "accounts", "record",
-                                         "records", "analysis", "assessment", "toll", "list", "footage"})
 CHAIN_LEMMAS = frozenset({"cite", "quote", "report", "tell"})
 MAX_CUE_GAP = 25  # characters between a party's mention and its cue for one evidence span
 KIND_RANK = {"outlet": 5, "person": 4, "government": 3, "organization": 2, "anonymous": 1}
@@ -130,9 +127,17 @@ def _gov_like_words(words: Sequence[str], labels: Sequence[str] = ()) -> bool:
     return False
 
 
+def is_outlet(m: Mention, credit_position: bool = False) -> bool:
+    """A mention of a news outlet, by its name or by what it is called ("the state broadcaster PTV")."""
+    if m.kind == "person":
+        return False
+    return outlet_like(m.name, m.label, credit_position) or bool(
+        m.role and m.role != m.name and outlet_like(m.role, "", credit_position))
+
+
 def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
     """outlet | person | government | organization | anonymous, from the mention and its parse."""
-    if outlet_like(m.name, m.label, credit_position):
+    if is_outlet(m, credit_position):
         return "outlet"
     if m.kind == "person":
         return "person"
@@ -159,22 +164,6 @@ def _np_end(tok) -> int:
     """End offset of a token's whole phrase (for evidence spans)."""
     last = max(tok.subtree, key=lambda t: t.i)
     return last.idx + len(last.text)
-
-
-def _party_in_info_noun(tok):
-    """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry."""
-    for c in tok.children:
-        if c.dep_ == "poss":
-            return c
-    for c in tok.children:
-        if c.dep_ == "compound" and c.pos_ == "PROPN":
-            return c
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    return None
 
 
 class _ParseCredits:
@@ -208,7 +197,7 @@ class _ParseCredits:
                                 m = self.r.resolve(self.r.mention(o))
                                 via.append(m.name)
                                 self._add(m, f"{c.text} by", a.idx, _np_end(o), credit_position=True,
-                                          outlet=outlet_like(m.name, m.label, True))
+                                          outlet=is_outlet(m, True))
         return tuple(via)
 
     def according_to(self, tok) -> None:
@@ -218,7 +207,7 @@ class _ParseCredits:
             return
         obj = objs[0]
         if obj.lemma_.lower() in INFO_NOUNS and obj.pos_ == "NOUN":
-            inner = _party_in_info_noun(obj)
+            inner = party_in_info_noun(obj)
             if inner is None:
                 return
             obj = inner
@@ -247,28 +236,36 @@ class _ParseCredits:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         m = self.r.resolve(self.r.mention(o, True))
-                        self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=outlet_like(m.name, m.label, lemma == "report"))
+                        self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=is_outlet(m, lemma == "report"))
         if not (clause or venue or info_obj or quoting):
             return
-        subj = subject_of(v, skip=self.r.in_quote)
+        quoted = quoted_person(v)  # "APP quoted a police official as saying"
+        subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
         if subj is None or self.r.in_quote(subj.idx):
             return
         m = self.r.resolve(self.r.mention(subj, True))
         via: list[str] = []
+        if quoted is not None:
+            by = outlet_quoting(v)
+            if by is not None:
+                om = self.r.resolve(self.r.mention(by))
+                if is_outlet(om, True):
+                    via.append(om.name)
+                    self._add(om, "quoted", om.start, om.end, outlet=True)
         # "According to Reuters, the minister confirmed ...": the minister via Reuters
         for c in v.children:
             if c.dep_ == "prep" and c.lemma_.lower() == "accord":
                 to = next((g for g in c.children if g.lower_ == "to"), None)
                 for o in ([g for g in to.children if g.dep_ == "pobj"] if to is not None else []):
                     om = self.r.resolve(self.r.mention(o))
-                    if outlet_like(om.name, om.label):
+                    if is_outlet(om):
                         via.append(om.name)
         # "X told Reuters": Reuters is credited and X is reached through it
         if lemma == "tell":
             for c in v.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
                     om = self.r.resolve(self.r.mention(c))
-                    if outlet_like(om.name, om.label, True):
+                    if is_outlet(om, True):
                         via.append(om.name)
                         self._add(om, "told", v.idx, om.end, outlet=True)
         # "Dawn reported that ...": a named organisation that reports is a news outlet
@@ -287,7 +284,7 @@ class _ParseCredits:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         m = self.r.resolve(self.r.mention(o))
-                        if outlet_like(m.name, m.label, True):
+                        if is_outlet(m, True):
                             self._add(m, "interview with", tok.idx, m.end, outlet=True)
 
     def run(self) -> list[Credit]:

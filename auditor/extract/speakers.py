@@ -141,6 +141,70 @@ def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in spans)
 
 
+INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "figure", "figures", "count", "tally", "estimate", "estimates",
+                                         "survey", "study", "report", "reports", "account", "accounts", "record",
+                                         "records", "analysis", "assessment", "toll", "list", "footage"})
+
+
+def party_in_info_noun(tok):
+    """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def quoted_person(verb):
+    """ "APP quoted a police official as saying ...": the official, not APP, is speaking;
+    "he was quoted as saying": he is."""
+    v = verb
+    for _ in range(3):
+        if _lemma(v) in ("quote", "cite"):
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+            passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+            return passive[0] if passive else None
+        if v.head is v or v.dep_ not in ("advcl", "xcomp", "pcomp", "pobj", "prep", "conj"):
+            return None
+        v = v.head
+    return None
+
+
+def outlet_quoting(verb):
+    """The party that quotes someone: the subject of "quoted X as saying", or the agent of "was
+    quoted as saying by Y"."""
+    v = verb
+    for _ in range(3):
+        if _lemma(v) in ("quote", "cite"):
+            for c in v.children:
+                if c.dep_ == "nsubj":
+                    return c
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            for c in v.children:  # "quoted as saying by the state broadcaster" attached lower
+                for g in c.subtree:
+                    if g.dep_ == "agent" or (g.lower_ == "by" and g.dep_ == "prep"):
+                        objs = [o for o in g.children if o.dep_ == "pobj"]
+                        if objs:
+                            return objs[0]
+            return None
+        if v.head is v:
+            return None
+        v = v.head
+    return None
+
+
 def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = None):
     """The token naming who performs `verb`: its subject, the agent of a passive, or the subject of
     the clause it hangs from ("..., saying it ..." takes the subject of the main verb).
@@ -538,8 +602,10 @@ class Resolver:
         for h in reversed(self.history):
             if h.start >= m.start or h.token == m.token:
                 continue
-            if not h.proper or h.kind in ("pronoun", "document", "anonymous"):
+            if h.kind in ("pronoun", "document", "anonymous"):
                 continue
+            if not h.proper and not (h.words > m.words):
+                continue  # only a fuller description: "the ministry" -> "the interior ministry"
             if m.head not in h.words:
                 continue
             modifiers = content - {m.head}
@@ -713,8 +779,14 @@ class QuoteAttributor:
                 if c.lower_ == "to":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
-                        return self.resolver.resolve(self.resolver.mention(objs[0], True))
+                        obj = objs[0]
+                        if _lemma(obj) in INFO_NOUNS and obj.pos_ == "NOUN":
+                            obj = party_in_info_noun(obj) or obj  # "a statement from the ministry"
+                        return self.resolver.resolve(self.resolver.mention(obj, True))
             return None
+        quoted = quoted_person(verb)
+        if quoted is not None:
+            return self.resolver.resolve(self.resolver.mention(quoted, True))
         subj = subject_of(verb, skip=self.resolver.in_quote)
         if subj is None or self.resolver.in_quote(subj.idx):
             return None
