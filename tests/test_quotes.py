@@ -35,6 +35,7 @@ def quoted(text: str) -> list[str]:
     # scare quotes around one or two words are not a speaker's words
     ("Pakistani authorities classify TTP and BLA as “khawarij,” a term rooted in early Islamic history.", []),
     ("Naqvi confirmed that 22 additional “Indian-backed militants” were killed.", []),
+    ('Washington ended the so-called "war on terror" in Afghanistan in 2021.', []),
     # apostrophes are not quote marks
     ("Pakistan’s military said the soldiers’ families had been informed of Balochistan’s losses.", []),
     # a quote inside a quote belongs to the outer quote

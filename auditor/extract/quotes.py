@@ -265,8 +265,14 @@ def _is_title(text: str, q: QuoteSpan, lo: int) -> bool:
     return all(w[0].isupper() or w.lower() in _MINOR_WORDS or w[0].isdigit() for w in words) and words[0][0].isupper()
 
 
+_NAMING = re.compile(r"(?i)\b(?:so-called|so called|dubbed|nicknamed|code-?named)\s*$")
+
+
 def _is_scare(text: str, q: QuoteSpan, lo: int) -> bool:
-    """One or two words quoted inside a sentence: a term held at arm's length, not a statement."""
+    """One or two words quoted inside a sentence, or a name after "so-called": a term held at
+    arm's length, not a statement."""
+    if _NAMING.search(text[max(lo, q.outer_start - 20):q.outer_start]):
+        return True
     if word_count(text[q.start:q.end]) > MAX_SCARE_WORDS:
         return False
     stands_alone = _starts_statement(text, q, lo) and text[q.end - 1] in _TERMINAL + ",;:"

@@ -89,7 +89,7 @@ PRONOUN_KIND = {
 CATAPHORA_CHARS = 1000  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_DROP_CHILD_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "prep_person"})
+_DROP_CHILD_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"})
 _LEAD_STRIP = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "some", "several", "many", "one", "two", "three", "few", "other", "another", "various", "most"})
 
@@ -500,9 +500,7 @@ class Resolver:
                 kind = "person"
             return Mention(s, e, text, name, kind, appos, lower, lemmas, plural and head.pos_ != "PROPN", subject, True, label, head.i)
         # a common noun: a description ("the embassy") or an anonymous party ("officials")
-        first = toks[0].lower_ if toks else ""
-        det = [c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i]
-        indefinite = any(d in _INDEFINITE for d in det)
+        indefinite = bool(det_words & _INDEFINITE)
         has_proper = any(t.pos_ == "PROPN" for t in toks)
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in head.children if c.i < head.i)
         if lower in DOCUMENT_NOUNS and not has_proper:
@@ -511,8 +509,7 @@ class Resolver:
             kind = "anonymous"
         else:
             kind = "description"
-        return Mention(s, e, text, text if first not in _LEAD_STRIP else text, kind, appos or text, lower, lemmas,
-                       plural, subject, has_proper, label, head.i)
+        return Mention(s, e, text, text, kind, appos or text, lower, lemmas, plural, subject, has_proper, label, head.i)
 
     def _history(self) -> list[Mention]:
         """Candidate antecedents in text order: subjects, credited parties and named entities."""
