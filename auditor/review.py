@@ -489,6 +489,15 @@ def _cell(value: object) -> str:
     return text
 
 
+def _full_label(fact: Fact) -> str:
+    """A cluster's label without the cut: spreadsheets show long cells fine."""
+    texts = [t for t in fact.texts if t.strip()]
+    if not texts:
+        return fact.label
+    text = " ".join(min(texts, key=len).split())
+    return f"{fact.category} — {text}" if fact.category else text
+
+
 def findings_csv(facts: Sequence[Fact], reviews: Mapping[str, Review]) -> str:
     """Every finding, and every reviewed cluster, with its status: one row each."""
     buffer = io.StringIO()
@@ -508,7 +517,7 @@ def findings_csv(facts: Sequence[Fact], reviews: Mapping[str, Review]) -> str:
             continue
         writer.writerow([_cell(v) for v in (
             fact.key, fact.kind, fact.cluster or "", fact.verdict, fact.finding_kind or "", fact.severity or "",
-            fact.summary if fact.kind == "finding" else fact.label, "; ".join(dict.fromkeys(fact.articles)),
+            fact.summary if fact.kind == "finding" else _full_label(fact), "; ".join(dict.fromkeys(fact.articles)),
             review.status, review.note, review.by, review.at, "yes" if fact.orphaned else "")])
     return buffer.getvalue()
 
