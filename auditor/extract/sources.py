@@ -64,6 +64,7 @@ GOV_QUALIFIERS = frozenset({"national", "federal", "state", "provincial", "armed
                             "high", "central", "local", "regional", "municipal", "city", "district", "government"})
 NON_STATE_HEADS = frozenset({"party", "movement", "group", "union", "association", "federation", "company",
                              "firm", "charity", "ngo", "organisation", "organization", "coalition", "alliance"})
+INSTITUTIONS = frozenset({"police", "military", "army", "navy", "government", "cabinet", "parliament", "judiciary"})
 PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "truth social",
                        "threads", "bluesky", "linkedin", "whatsapp", "weibo", "wechat", "reddit", "snapchat"})
 STAFF_WORDS = frozenset({"desk", "staff", "correspondent", "correspondents", "reporter", "reporters", "editor",
@@ -142,7 +143,8 @@ def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
     if m.kind == "person":
         return "person"
     if m.kind == "anonymous":
-        return "anonymous"
+        # "police said": an institution of state speaking, not unnamed individuals
+        return "government" if m.head in INSTITUTIONS and len(m.name.split()) <= 2 else "anonymous"
     words = m.name.split()
     labels: list[str] = []
     if doc is not None and 0 <= m.token < len(doc) and not m.resolved:
@@ -160,6 +162,10 @@ def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
 
 
 # ---- credits from the parse -----------------------------------------------------------------
+def _lemma_of(tok) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
 def _np_end(tok) -> int:
     """End offset of a token's whole phrase (for evidence spans)."""
     last = max(tok.subtree, key=lambda t: t.i)
@@ -260,20 +266,44 @@ class _ParseCredits:
                     om = self.r.resolve(self.r.mention(o))
                     if is_outlet(om):
                         via.append(om.name)
-        # "X told Reuters": Reuters is credited and X is reached through it
-        if lemma == "tell":
-            for c in v.children:
-                if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
-                    om = self.r.resolve(self.r.mention(c))
-                    if is_outlet(om, True):
-                        via.append(om.name)
-                        self._add(om, "told", v.idx, om.end, outlet=True)
+        # "X told Reuters", "said on CNN", "told CNN's Jake Tapper", "said in a statement to AFP":
+        # the outlet is credited and X is reached through it
+        for om, cue in self._outlets_around(v):
+            if om.name not in via:
+                via.append(om.name)
+                self._add(om, cue, om.start, om.end, outlet=True)
         # "Dawn reported that ...": a named organisation that reports is a news outlet
         reported_org = (lemma == "report" and m.kind == "organization" and m.proper and not m.resolved
                         and m.label not in ("PERSON", "GPE", "LOC", "NORP"))
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
                   outlet=reported_org and not _gov_like_words(m.name.split()))
+
+    def _outlets_around(self, v) -> list[tuple[Mention, str]]:
+        """Outlets the reporting verb names as audience or venue (not inside what was reported)."""
+        found: list[tuple[Mention, str]] = []
+        cands: list[tuple[object, str]] = []
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell":
+                cands.append((c, f"{v.text} {c.text}"))
+                cands += [(g, f"{v.text} {g.text}") for g in c.children if g.dep_ == "poss"]
+            elif c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "in"):
+                for o in c.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    cands.append((o, f"{c.text} {o.text}"))
+                    cands += [(g, f"{c.text} {g.text}") for g in o.children if g.dep_ == "poss"]
+                    # "in a statement to AFP", "in an interview with the BBC"
+                    for p in o.children:
+                        if p.dep_ == "prep" and p.lower_ in ("to", "with"):
+                            cands += [(g, f"{p.text} {g.text}") for g in p.children if g.dep_ == "pobj"]
+        for tok, cue in cands:
+            if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
+                continue
+            om = self.r.resolve(self.r.mention(tok))
+            if om.kind != "person" and is_outlet(om, True):
+                found.append((om, cue))
+        return found
 
     def interview_with(self, tok) -> None:
         """ "in an interview with the BBC" credits the outlet."""

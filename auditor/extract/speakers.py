@@ -323,8 +323,8 @@ class Resolver:
                 out.append(t)
         while out and (out[0].lower_ in _LEAD_STRIP or out[0].is_punct or out[0].is_space) and out[0] is not head:
             out.pop(0)
-        while out and (out[-1].is_punct or out[-1].is_space) and out[-1] is not head:
-            out.pop()
+        while out and (out[-1].is_punct or out[-1].is_space or out[-1].tag_ == "POS") and out[-1] is not head:
+            out.pop()  # "CNN's" names CNN
         return out or [head]
 
     def _span_text(self, toks) -> tuple[int, int, str]:
