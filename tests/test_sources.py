@@ -114,6 +114,8 @@ def test_not_sources(text, absent):
     ("The attack took place on the highway — near the Punjab border.", []),
     ("Reporting by Olena Harmash; Editing by Mark Heinrich", []),
     ("— Our Correspondent", []),
+    ("— John Smith", []),  # most likely a photographer or the writer
+    ("— The writer is a security analyst based in Islamabad.", []),
 ])
 def test_credit_lines(line, names):
     assert [c.name for c in credit_lines(line)] == names
@@ -133,6 +135,7 @@ def test_handle_credit_joins_the_quoted_party():
     ("Chinese state media", True),
     ("Pakistan Institute for Conflict and Security Studies", False), ("Press Information Department", False),
     ("Interior Ministry", False), ("Baloch Liberation Army", False), ("Lin Jian", False),
+    ("International Atomic Energy Agency", False), ("UN refugee agency", False), ("state news agency", True),
 ])
 def test_outlet_like(name, expected):
     assert outlet_like(name, "ORG") is expected

@@ -45,8 +45,12 @@ MEDIA_WORDS = frozenset("""
 times post news press tv television radio herald journal tribune gazette telegraph chronicle observer daily
 broadcasting broadcaster magazine newspaper dispatch inquirer newsweek wire media newsroom
 """.split())
-MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "channel",
-                         "daily", "agency", "wire", "tabloid", "paper"})
+MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "daily",
+                         "tabloid", "newswire"})
+# Heads that are media only with a news word before them: "news agency", not "energy agency".
+MEDIA_HEADS_QUALIFIED = frozenset({"agency", "channel", "wire", "paper", "network", "service", "site", "website",
+                                   "outlet", "portal"})
+NEWS_QUALIFIERS = frozenset({"news", "press", "wire", "television", "tv", "broadcast", "media"})
 NOT_MEDIA = frozenset({"ministry", "department", "bureau", "council", "information", "office", "conference",
                        "secretary", "release", "club", "minister", "briefing", "committee", "commission"})
 # Offices of state: always government ...
@@ -110,6 +114,10 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
         return False
     if words[-1] in MEDIA_HEADS and len(words) <= 4:
         return True  # "state media", "the local newspaper", "Chinese state broadcaster"
+    if words[-1] in MEDIA_HEADS_QUALIFIED and NEWS_QUALIFIERS & set(words[:-1]) and len(words) <= 5:
+        return True  # "the state news agency", "a Turkish news channel"
+    if words[-1] in MEDIA_HEADS_QUALIFIED:
+        return False
     proper = name[:1].isupper() or credit_position
     if proper and (label in ("ORG", "") or credit_position) and MEDIA_WORDS & set(words):
         return True
@@ -350,11 +358,17 @@ def _split_names(body: str) -> list[str]:
 
 
 def _credit_name_ok(name: str) -> bool:
+    """A name that can stand in a credit line: a short proper name, not staff or the platform."""
     words = name.split()
     if not words or len(words) > 5 or not name[:1].isupper():
         return False
     low = {w.lower().strip(".") for w in words}
-    return not (low & STAFF_WORDS) and names_mod.normalize(name) not in PLATFORMS and name.lower() not in ("file", "files")
+    if low & STAFF_WORDS or names_mod.normalize(name) in PLATFORMS or name.lower() in ("file", "files"):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in names_mod._CONNECTORS for w in words):
+        return False  # "— The writer is a journalist": a sentence, not a credit
+    # several words not shaped like an outlet are most likely a person's name (a photographer)
+    return len(words) == 1 or name.isupper() or outlet_like(name, "", True)
 
 
 def credit_lines(text: str) -> list[Credit]:
