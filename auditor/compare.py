@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 TERM_FAMILIES: dict[str, tuple[str, ...]] = {
     "perpetrators": ("terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "assailants",
                      "assailant", "attackers", "attacker", "gunmen", "gunman", "separatists", "separatist",
-                     "rebels", "rebel", "fighters", "extremists", "jihadists", "khawarij", "miscreants", "bombers"),
+                     "rebels", "rebel", "fighters", "extremists", "jihadists", "miscreants", "bombers"),
     "killing": ("killed", "killing", "kill", "dead", "died", "deaths", "martyred", "martyrdom", "eliminated",
                 "neutralised", "neutralized", "executed", "slain", "lost their lives", "gunned down",
                 "shot dead", "murdered", "massacred"),

@@ -187,7 +187,7 @@ for _group, _words in {
                 "serviceman servicemen servicemember commando ranger jawan sepoy officer constable marine airman "
                 "sailor enforcer security army",
     "militants": "militant terrorist insurgent assailant attacker gunman gunmen fighter rebel separatist jihadist "
-                 "extremist bomber khawarij khariji miscreant raider hijacker kidnapper perpetrator",
+                 "extremist bomber miscreant raider hijacker kidnapper perpetrator",
     "civilians": "civilian worker labourer laborer passenger resident villager bystander child children kid woman "
                  "women student pupil pilgrim worshipper worshiper teacher journalist reporter migrant tourist "
                  "farmer commuter shopper patient doctor nurse employee traveller traveler driver family "
