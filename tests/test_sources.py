@@ -27,6 +27,7 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # X reported (trailing), with an outlet subject
     ("Rail traffic was suspended following explosions on rail bridges, Al Jazeera reported.", "Al Jazeera", "outlet"),
     ("Dawn reported that at least five suspects had been detained in Quetta.", "Dawn", "outlet"),
+    ("A Reuters report said the figure could rise.", "Reuters", "outlet"),  # a document speaks for its author
     # reported speech by an office of state
     ("The Pakistani military reported that a total of 14 security personnel were killed.", "Pakistani military", "government"),
     ("The White House said in a statement that the president would travel to Ohio on Friday.", "White House", "government"),
@@ -88,6 +89,8 @@ def test_quoted_as_saying(text, name, via, outlet):
     # merely mentioned, not credited
     ("Earlier, the United Kingdom, Saudi Arabia and Qatar had similarly denounced the attacks.", "United Kingdom"),
     ("Last week's assaults, claimed by Balochistan Liberation Army (BLA), left 17 soldiers dead.", "Balochistan Liberation Army"),
+    # things that carry information are not parties
+    ("Polls suggest that the race is tightening in Pennsylvania.", "Polls"),
     # the platform is not a party
     ('"Our thoughts are with the victims," the EU spokesperson Nabila Massrali wrote on X.', "X"),
     # a denial is not a credit

@@ -141,9 +141,12 @@ def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in spans)
 
 
+# Things that carry information for someone: "according to data from the ministry", "polls suggest".
 INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "figure", "figures", "count", "tally", "estimate", "estimates",
-                                         "survey", "study", "report", "reports", "account", "accounts", "record",
-                                         "records", "analysis", "assessment", "toll", "list", "footage"})
+                                         "survey", "surveys", "study", "studies", "poll", "polls", "report",
+                                         "reports", "account", "accounts", "record", "records", "analysis",
+                                         "assessment", "toll", "list", "footage", "video", "image", "images",
+                                         "evidence", "research", "findings", "results", "statistics"})
 
 
 def party_in_info_noun(tok):
@@ -503,7 +506,7 @@ class Resolver:
         indefinite = bool(det_words & _INDEFINITE)
         has_proper = any(t.pos_ == "PROPN" for t in toks)
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in head.children if c.i < head.i)
-        if lower in DOCUMENT_NOUNS and not has_proper:
+        if lower in DOCUMENT_NOUNS or lower in INFO_NOUNS:
             kind = "document"
         elif (plural and not definite) or indefinite:
             kind = "anonymous"
@@ -627,9 +630,9 @@ class Resolver:
     def _author_of_document(self, m: Mention) -> Optional[Mention]:
         """ "the ministry's statement" -> the ministry; "the Russian statement" -> the preceding Russian party."""
         head = self.doc[m.token]
-        for c in head.children:
-            if c.dep_ == "poss":
-                return self.resolve(self.mention(c, m.subject))
+        inner = party_in_info_noun(head)  # "the ministry's statement", "a Reuters report", "data from X"
+        if inner is not None and inner.i != head.i:
+            return self.resolve(self.mention(inner, m.subject))
         mods = [c for c in head.children if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
         for c in mods:
             for h in reversed(self.history):
