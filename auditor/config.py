@@ -31,7 +31,7 @@ class AuditConfig:
     max_bytes: int = DEFAULT_MAX_BYTES  # per input file
     encoding: str = "utf-8"
     embedder: Optional[Any] = None  # an object with .name and .encode(list[str]); tests inject fakes
-    backend: str = "torch"  # torch | onnx | onnx-int8 (auditor.onnx_backend); part of the cache key
+    backend: str = "auto"  # auto (onnx where known to work, else torch) | torch | onnx | onnx-int8; in the cache key
     engine: str = "local"  # local | ray (auditor.engines): where embedding runs
     ray_address: Optional[str] = None  # engine=ray: an existing cluster's address; None starts a local one
 

@@ -144,13 +144,15 @@ class EmbeddingCache:
 def make_local_embedder(model: str, backend: str, batch_size: int, cache_dir: Path,
                         threads: Optional[int] = None) -> Embedder:
     """The embedder of one backend in this process (also what each Ray worker builds)."""
-    if backend == "torch":
-        return SentenceTransformerEmbedder(model, batch_size)
-    from .onnx_backend import BACKENDS, ONNX_BACKENDS, OnnxEmbedder
+    from .onnx_backend import BACKENDS, OnnxEmbedder, choose_backend
 
-    if backend not in ONNX_BACKENDS:
+    if backend not in BACKENDS:
         raise ModelError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     key, location = resolve_model(model)
+    if backend == "auto":
+        backend = choose_backend(location)
+    if backend == "torch":
+        return SentenceTransformerEmbedder(model, batch_size)
     if not Path(location).exists():
         raise ModelError(f"--backend {backend} needs a local model folder; {model!r} is not one")
     return OnnxEmbedder(key, location, backend, cache_dir, batch_size, threads)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import tempfile
 import time
 import warnings
@@ -25,8 +26,28 @@ from .errors import ModelError
 
 log = logging.getLogger(__name__)
 
-BACKENDS = ("torch", "onnx", "onnx-int8")
+BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
 ONNX_BACKENDS = ("onnx", "onnx-int8")
+AUTO_ONNX_MODEL_TYPES = ("bert",)  # architectures whose export and fusion are tested; others default to torch
+_exported_here: dict[tuple[str, str], Path] = {}  # (model key, backend) -> a file this process made or found
+
+
+def choose_backend(location: str) -> str:
+    """What `auto` means for a model: onnx (fp32, same vectors as torch) where it is known to work, else torch.
+
+    Decided from files and installed packages only, without importing either runtime.
+    """
+    from importlib.util import find_spec
+
+    if find_spec("onnxruntime") is None or find_spec("onnx") is None:
+        return "torch"
+    try:
+        read_pipeline(location)
+        model_type = json.loads((Path(location) / "config.json").read_text()).get("model_type")
+    except (ModelError, OSError, ValueError):
+        return "torch"
+    has_tokenizer = (Path(location) / "tokenizer.json").exists()
+    return "onnx" if model_type in AUTO_ONNX_MODEL_TYPES and has_tokenizer else "torch"
 EXPORT_FORMAT = 1  # bump when the export recipe changes: old files are then ignored, not reused
 OPSET = 17
 
@@ -160,6 +181,14 @@ def ensure_exported(location: str, model_key: str, backend: str, cache_dir: Path
         raise ValueError(f"not an onnx backend: {backend}")
     target = onnx_path(cache_dir, model_key, backend)
     if target.exists():
+        _exported_here[(model_key, backend)] = target
+        return target
+    earlier = _exported_here.get((model_key, backend))
+    if earlier is not None and earlier.exists():  # another cache folder in this process (tests): copy, don't re-export
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".copy-", delete=False) as tmp:
+            shutil.copyfile(earlier, tmp.name)
+        os.replace(tmp.name, target)
         return target
     pipeline = read_pipeline(location)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -178,6 +207,7 @@ def ensure_exported(location: str, model_key: str, backend: str, cache_dir: Path
         except Exception as exc:
             raise ModelError(f"cannot export {model_key!r} to ONNX: {type(exc).__name__}: {exc}") from exc
         os.replace(made, target)
+    _exported_here[(model_key, backend)] = target
     log.info("exported %s in %.1f s", target.name, time.perf_counter() - began)
     return target
 

