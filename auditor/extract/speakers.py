@@ -923,10 +923,11 @@ class QuoteAttributor:
             if prev_quotes and done[prev_quotes[-1]].speaker is not None:
                 a = done[prev_quotes[-1]]
                 return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
+            # a sentence introducing it ("... said in a statement:") or quoting its speaker's
+            # position just before (a named party, not "officials" or an unresolved pronoun)
             toks = self._outside(_token_range(self.doc, prev[0], prev[1]))
-            ends_colon = bool(self.text[prev[0]:prev[1]].rstrip().endswith(":"))
             reps = [t for t in toks if is_reporting(t)]
-            if reps and (ends_colon or True):
+            if reps:
                 sp = self._speaker_from_verb(reps[-1])
                 if sp is not None and sp.kind not in ("pronoun", "anonymous"):
                     return Attribution(sp, reps[-1].text, reps[-1].idx, reps[-1].idx + len(reps[-1].text))
