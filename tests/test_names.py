@@ -111,3 +111,13 @@ def test_quotes_get_their_speakers_id():
     quotes = [Quote(id="q1", article="b", start=0, end=5, text="Peace", speaker="EU")]
     _, qs = canonicalize(sources, quotes)
     assert qs[0].speaker_id == source_id("European Union") == "s_european-union"
+
+
+@pytest.mark.parametrize("name, kind, article, expected", [
+    ("Mohsin Naqvi", "person", "a", "s_mohsin-naqvi"),
+    ("officials", "anonymous", "a", "s_officials@a"),
+    ("country’s military", "government", "a", "s_country-military@a"),  # which country depends on the article
+    ("Pakistan’s military", "government", "a", "s_pakistan-military"),
+])
+def test_source_id(name, kind, article, expected):
+    assert source_id(name, kind, article) == expected

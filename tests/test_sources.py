@@ -193,7 +193,7 @@ def test_attribute_a_clause_from_the_credit_in_its_sentence():
     quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
     cut = text.index("while")
     first, second = attribute([_claim("c1", text[:cut - 2], 0), _claim("c2", text[cut:], cut)], quotes, sources)
-    assert first.attribution == second.attribution == "s_country-military"
+    assert first.attribution == second.attribution == "s_country-military@a"
     assert second.attribution_span.text == "country's military reported"
 
 

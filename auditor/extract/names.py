@@ -52,13 +52,20 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
+def is_description(name: str) -> bool:
+    """A name without a proper noun ("the country's military", "ministry"): it means something
+    only inside its article."""
+    return not any(w[:1].isupper() or w[:1].isdigit() for w in name.replace("’", " ").split())
+
+
 def source_id(name: str, kind: str = "", article: str = "") -> str:
     """The canonical id of a party: "s_" + slug of its canonical name.
 
-    Anonymous parties ("officials") cannot be identified across articles, so their id is scoped
-    to the article that cites them: two articles' "officials" are not one shared source.
+    Anonymous parties ("officials") and bare descriptions ("the country's military") cannot be
+    identified across articles, so their id is scoped to the article that cites them: two
+    articles' "officials" are not one shared source.
     """
-    if kind == "anonymous" and article:
+    if article and (kind == "anonymous" or is_description(name)):
         return f"s_{slug(name)}@{slug(article)}"
     return "s_" + slug(name)
 
@@ -212,7 +219,7 @@ def _compare(a: str, b: str, kind_a: str, kind_b: str) -> Optional[str]:
     pa, pb = kind_a == "person", kind_b == "person"
     if pa != pb:
         return None
-    if kind_a == "anonymous" or kind_b == "anonymous":
+    if kind_a == "anonymous" or kind_b == "anonymous" or is_description(a) or is_description(b):
         return "same" if normalize(a) == normalize(b) else None
     return compare_people(a, b) if pa else compare_orgs(a, b)
 
@@ -233,8 +240,10 @@ class _Union:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
-def _group_kind(kind: str) -> str:
-    return "person" if kind == "person" else ("anonymous" if kind == "anonymous" else "party")
+def _group_kind(kind: str, name: str = "") -> str:
+    if kind == "person":
+        return "person"
+    return "anonymous" if kind == "anonymous" or is_description(name) else "party"
 
 
 def cluster_names(items: Sequence[tuple[str, str]]) -> list[list[int]]:
@@ -245,7 +254,7 @@ def cluster_names(items: Sequence[tuple[str, str]]) -> list[list[int]]:
         for j in range(i + 1, n):
             if u.find(i) == u.find(j):
                 continue
-            if _group_kind(items[i][1]) != _group_kind(items[j][1]):
+            if _group_kind(items[i][1], items[i][0]) != _group_kind(items[j][1], items[j][0]):
                 continue
             if _compare(items[i][0], items[j][0], items[i][1], items[j][1]):
                 u.union(i, j)
