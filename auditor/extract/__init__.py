@@ -102,7 +102,10 @@ def article_docs(articles: Sequence, views: dict, sentences: Sequence, sentence_
         pairs = by_article.get(a.id, [])
         if not pairs:
             continue
-        out[a.id] = article_doc(views[a.id], [p[0] for p in pairs], [p[1] for p in pairs])
+        try:
+            out[a.id] = article_doc(views[a.id], [p[0] for p in pairs], [p[1] for p in pairs])
+        except Exception:  # an article we cannot stitch loses its quotes and sources, not the run
+            log.warning("could not assemble the parse of %s; its quotes and sources are skipped", a.id, exc_info=True)
     return out
 
 
