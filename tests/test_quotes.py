@@ -199,6 +199,9 @@ def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
     # a sentence ending in a colon introduces the next paragraph's quote
     ("The ministry of foreign affairs said in a statement on Sunday:\n“Pakistan reserves the right to respond to "
      "this aggression.”", "Pakistan reserves", "ministry of foreign affairs"),
+    # a dash line signing the quote
+    ('The city held a vigil on Sunday night.\n\n"We will never forget the people we lost."\n\n— Mayor Eric Adams\n\n'
+     'Hundreds attended.', "We will never", "Eric Adams"),
     # a headline pull quote takes the speaker of the words it repeats
     ("‘Aimed at halting Pakistan’s progress’\nSharif said their \"sole aim is to halt Pakistan's progress and "
      "create divisions between Pakistan and China.\"", "Aimed at", "Sharif"),

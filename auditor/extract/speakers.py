@@ -916,6 +916,15 @@ class QuoteAttributor:
                 sp = self._speaker_from_verb(reps[0])
                 if sp is not None:
                     return Attribution(sp, reps[0].text, reps[0].idx, reps[0].idx + len(reps[0].text))
+            # a dash line signing the quote: "— Mayor Eric Adams"
+            line = self.text[nxt[0]:nxt[1]]
+            if line[:1] in "—–―" and words and len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+                nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
+                ids = {t.i for t in words}
+                if nouns and not any("@" in t.text or "/" in t.text for t in toks):
+                    root = next((t for t in nouns if t.head.i not in ids or t.head is t), nouns[-1])
+                    return Attribution(self.resolver.resolve(self.resolver.mention(root, True)), "dash attribution",
+                                       toks[0].idx, toks[0].idx + 1)
         # the previous sentence
         if fi > 0:
             prev = self.frames[fi - 1]
