@@ -39,6 +39,12 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # "told <outlet>"
     ("Officials speaking on condition of anonymity told Reuters that the attackers had crossed the border.",
      "Reuters", "outlet"),
+    # "per X", the terse "according to"
+    ("The president is expected to sign the order on Friday, per a White House official.",
+     "White House official", "anonymous"),
+    ("Per Axios, the talks collapsed on Thursday.", "Axios", "outlet"),
+    # a one-word name with a title in apposition is a person
+    ('Vance, the vice president, added: "We are done apologizing."', "Vance", "person"),
     # a person confirming in a press conference
     ("Balochistan Chief Minister Sarfraz Bugti confirmed in a televised press conference that vehicles were torched.",
      "Sarfraz Bugti", "person"),
@@ -89,6 +95,8 @@ def test_quoted_as_saying(text, name, via, outlet):
     # merely mentioned, not credited
     ("Earlier, the United Kingdom, Saudi Arabia and Qatar had similarly denounced the attacks.", "United Kingdom"),
     ("Last week's assaults, claimed by Balochistan Liberation Army (BLA), left 17 soldiers dead.", "Balochistan Liberation Army"),
+    # "per" as a rate is no credit
+    ("Gas prices rose to $4 per gallon, and income per capita fell.", "gallon"),
     # things that carry information are not parties
     ("Polls suggest that the race is tightening in Pennsylvania.", "Polls"),
     # the platform is not a party

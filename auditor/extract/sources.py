@@ -313,6 +313,26 @@ class _ParseCredits:
                 found.append((om, cue))
         return found
 
+    def _clause_edge(self, tok) -> bool:
+        """ "..., per a White House official" / "Per Axios, ...": not "per capita" or "$5 per gallon"."""
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        return prev is None or prev.text in (",", "—", "–", "(") or prev.is_space or prev.is_sent_start is True
+
+    def per(self, tok) -> None:
+        """ "per X", the terse form of "according to X"."""
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+            objs = [tok.head]  # "Per Axios," read as one name by the tagger
+        if not objs:
+            return
+        obj = objs[0]
+        if obj.lemma_.lower() in INFO_NOUNS and obj.pos_ == "NOUN":
+            obj = party_in_info_noun(obj)
+            if obj is None:
+                return
+        m = self.r.resolve(self.r.mention(obj, True))
+        self._add(m, "per", tok.idx, max(m.end, tok.idx + 3))
+
     def interview_with(self, tok) -> None:
         """ "in an interview with the BBC" credits the outlet."""
         if tok.lemma_.lower() != "interview":
@@ -331,6 +351,8 @@ class _ParseCredits:
                 continue
             if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
                 self.according_to(t)
+            elif t.lower_ == "per" and self._clause_edge(t):
+                self.per(t)
             elif is_reporting(t, weak=True):
                 self.reporting_verb(t)
             elif t.pos_ == "NOUN":

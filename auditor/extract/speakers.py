@@ -128,6 +128,14 @@ def _with_expansions(words: frozenset) -> frozenset:
     return words | frozenset(extra) if extra else words
 
 
+def _looks_proper(t) -> bool:
+    """A proper noun, or a capitalised word inside a sentence that the tagger missed ("Per Axios")."""
+    if t.pos_ == "PROPN":
+        return True
+    return (t.pos_ in ("NOUN", "ADV", "X") and t.text[:1].isupper() and not t.is_sent_start
+            and t.lower_ not in TITLE_WORDS and t.i > 0 and not t.nbor(-1).is_punct)
+
+
 def _lemma(t) -> str:
     return (t.lemma_ or t.text).lower()
 
@@ -495,12 +503,14 @@ class Resolver:
                 kind = "anonymous"  # "the official, who requested anonymity": nobody an editor can name
             return Mention(s, e, text, text, kind, text, lower, lemmas, plural, subject,
                            any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in toks), label, head.i)
-        if head.pos_ == "PROPN" or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
+        if _looks_proper(head) or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
             acr = self.acronyms.get(text) or self.acronyms.get(head.text)
             name = acr[0] if acr else text
             kind = "place" if label in ("GPE", "LOC") and len(toks) <= 3 and head.pos_ == "PROPN" else "organization"
             if label == "PERSON" and len(toks) <= 4:
                 kind = "person"
+            elif appos and label not in ("ORG", "GPE", "LOC", "NORP") and appos.split()[-1].lower() in TITLE_WORDS:
+                kind = "person"  # "Vance, the vice president," whatever NER made of the name
             return Mention(s, e, text, name, kind, appos, lower, lemmas, plural and head.pos_ != "PROPN", subject, True, label, head.i)
         # a common noun: a description ("the embassy") or an anonymous party ("officials")
         indefinite = bool(det_words & _INDEFINITE)
