@@ -20,6 +20,12 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
      "military and police officials", "anonymous"),
     ("Over 70 people were killed, according to military and police officials cited by Al Jazeera.",
      "Al Jazeera", "outlet"),
+    # as reported by an outlet
+    ("Rights groups have criticised the crackdown, accusing the state of enforced disappearances, as reported by "
+     "Al Jazeera.", "Al Jazeera", "outlet"),
+    # told journalists: the speaker is credited, the journalists are not
+    ("Provincial spokesman Shahid Rind told journalists in Quetta that the highway had been reopened.",
+     "Shahid Rind", "person"),
     # according to a named official
     ("Rail traffic to Quetta was suspended, according to railways official Muhammad Kashif.", "Muhammad Kashif", "person"),
     # according to a report by an outlet
