@@ -16,6 +16,13 @@ from .model import Sentence
 
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _MIN_SENTENCE_CHARS = 2
+# Titles and ranks written with a full stop before a name: "Rep. John Roe", "Lt. Gen. Asim Munir".
+# syntok knows "Mr." and "Dr." but ends sentences after these; a sentence never ends on one.
+TITLE_ABBREVIATIONS = frozenset(
+    "rep sen gov lt gen col maj sgt capt cmdr cmdt adm brig cpl pvt supt insp det atty amb pres sec "
+    "rev hon prof dr mr mrs ms messrs fr sr st mt ft gens reps sens".split()
+)
+_ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(“\"‘'])([A-Za-z]{1,6})\.$")
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -48,7 +55,7 @@ def _is_wrapped(previous: str, line: str) -> bool:
     return not _TERMINAL.search(previous) and bool(stripped) and stripped[0].islower()
 
 
-def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _syntok_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
     for paragraph in syntok_segmenter.analyze(chunk):
         for sentence in paragraph:
@@ -58,6 +65,26 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             s = tokens[0].offset
             e = tokens[-1].offset + len(tokens[-1].value)
             yield start + s, start + e
+
+
+def _ends_with_title(piece: str) -> bool:
+    match = _ENDS_WITH_TITLE.search(piece)
+    return bool(match) and match.group(1).casefold() in TITLE_ABBREVIATIONS
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """syntok's sentences, re-joined where one ends on a title abbreviation ("Rep.", "Lt. Gen.")."""
+    pending: tuple[int, int] | None = None
+    for s, e in _syntok_spans(text, start, end):
+        if pending is not None:
+            s = pending[0]
+            pending = None
+        if _ends_with_title(text[s:e]):
+            pending = (s, e)
+            continue
+        yield s, e
+    if pending is not None:
+        yield pending
 
 
 def sentences(article_id: str, text: str) -> tuple[Sentence, ...]:

@@ -32,6 +32,17 @@ from auditor.segment import blocks, sentences
             '"India is behind these attacks," the interior minister said. "We will expose them."',
             ['"India is behind these attacks," the interior minister said.', '"We will expose them."'],
         ),
+        # Titles and ranks before a name never end a sentence.
+        (
+            "Rep. John Roe (R-Texas) told reporters it was over. Gov. Kim Lee agreed.",
+            ["Rep. John Roe (R-Texas) told reporters it was over.", "Gov. Kim Lee agreed."],
+        ),
+        (
+            "Lt. Gen. Ahmed Sharif said so. Sgt. Maj. Lee and Capt. Ross left at 5 p.m. Friday.",
+            ["Lt. Gen. Ahmed Sharif said so.", "Sgt. Maj. Lee and Capt. Ross left at 5 p.m. Friday."],
+        ),
+        ("Funding runs through Jan. 29, aides said. Sen. Maria Delgado, D-N.M., disagreed.",
+         ["Funding runs through Jan. 29, aides said.", "Sen. Maria Delgado, D-N.M., disagreed."]),
         ("", []),
         ("   \n\n  ", []),
     ],
