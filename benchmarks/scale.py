@@ -187,7 +187,44 @@ class CountingEmbedder:
         return self.inner.encode(texts)
 
 
+def child_embed_only(args: argparse.Namespace) -> None:
+    """Only the stages this benchmark's owner answers for: read, split, embed (with the cache).
+
+    The sentence texts stand in for claims (claims need the spaCy parse, whose cost the full run shows).
+    """
+    began = time.perf_counter()
+    from auditor import ingest, segment
+    from auditor.claims import is_claim_like
+    from auditor.config import AuditConfig
+    from auditor.embed import embed, make_embedder
+
+    config = AuditConfig(cache_dir=Path(args.cache), backend=args.model_backend, engine=args.engine,
+                         ray_address=args.ray_address, batch_size=args.batch_size)
+    marks = {}
+    articles, _ = ingest.load([args.corpus], config)
+    texts = [s.text for a in articles for s in segment.sentences(a.id, ingest.analysis_text(a)) if is_claim_like(s.text)]
+    marks["ingest+segment"] = time.perf_counter() - began
+    cpu0 = time.process_time()
+    counting = CountingEmbedder(make_embedder(config))
+    t0 = time.perf_counter()
+    vectors, computed = embed(texts, config, counting)
+    marks["embed"] = time.perf_counter() - t0
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({
+        "articles": len(articles), "claims": len(texts), "clusters": 0, "events": 0, "timings": marks,
+        "total_s": time.perf_counter() - began, "import_s": 0.0, "embedded": counting.texts,
+        "forward_s": getattr(counting.inner, "forward_seconds", None),
+        "worker_forward_s": getattr(counting.inner, "worker_forward_seconds", None),
+        "peak_rss_mb": usage.ru_maxrss / 1024, "vm_hwm_mb": _vm_hwm_mb(), "cpu_s": usage.ru_utime + usage.ru_stime,
+        "stage_cpu": {"ingest+segment": cpu0, "embed": time.process_time() - cpu0},
+        "heavy_modules": sorted(m for m in ("torch", "sentence_transformers", "onnxruntime", "ray", "spacy") if m in sys.modules),
+        "vectors_mb": vectors.nbytes / 2**20,
+    }))
+
+
 def child(args: argparse.Namespace) -> None:
+    if args.embed_only:
+        return child_embed_only(args)
     began = time.perf_counter()
     import auditor
     from auditor.config import AuditConfig
@@ -239,7 +276,8 @@ def _vm_hwm_mb() -> float | None:
 
 
 def run_child(corpus: Path, cache: Path, args: argparse.Namespace) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--cache", str(cache),
+    cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--cache", str(cache)] + \
+          (["--embed-only"] if args.embed_only else []) + [
            "--model-backend", args.model_backend, "--engine", args.engine, "--batch-size", str(args.batch_size)]
     if args.ray_address:
         cmd += ["--ray-address", args.ray_address]
@@ -423,6 +461,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ray-address", default=None)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--no-rerun", action="store_true", help="skip the cached re-run")
+    parser.add_argument("--embed-only", action="store_true",
+                        help="time only ingest, segmentation and embedding (the model path) instead of the whole audit")
     parser.add_argument("--compare-cold", action="store_true", help="also time `auditor compare A B` cold")
     parser.add_argument("--repeats", type=int, default=2, help="compare-cold repetitions (best is kept)")
     parser.add_argument("--throughput", type=int, default=0, metavar="N",
