@@ -184,6 +184,24 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
     # a headline's unnamed office -> the holder named below it
     ("'We will not be intimidated', says prime minister\nThe prime minister, Keir Starmer, said the government "
      "would stand firm.", "We will not", "Keir Starmer"),
+    # a description by the kind of body: "the agency" -> the office named before it
+    ("The Federal Aviation Administration grounded the jets on Monday.\n\n“Safety is our top priority,” the agency "
+     "said in a statement.", "Safety is", "Federal Aviation Administration"),
+    ("The Government Accountability Office reviewed the contracts this spring. “The department did not document "
+     "its decisions,” the office wrote in its report.", "The department", "Government Accountability Office"),
+    ("The Energy Department released new rules on Tuesday. “These standards save families money,” the agency "
+     "said.", "These standards", "Energy Department"),
+    # a title implied by another: "the senator" -> a Senate leader; "the congresswoman" -> a Rep.
+    ("Senate Minority Leader Ruth Calder of Vermont opposed the plan.\n\n“It is a giveaway,” the senator said.",
+     "It is a", "Ruth Calder"),
+    ("Rep. Dana Whitfield, D-Ill., voted against it. “We were shut out of the process,” the congresswoman said.",
+     "We were shut", "Dana Whitfield"),
+    ("House Speaker Tom Reyes spoke after the vote. “This is a good day,” the lawmaker said.", "This is a good", "Tom Reyes"),
+    # the nearest compatible party, not the nearest party: a person title skips an organisation
+    ("Sen. Omar Castillo, D-Ariz., questioned the Defense Department on Thursday. “They have no plan,” the senator "
+     "said.", "They have", "Omar Castillo"),
+    # a surname the tagger reads as a place still resolves to the person
+    ("Sen. Lucia Moreno of Nevada wrote the bill. “It is long overdue,” Moreno told CNN.", "It is long", "Lucia Moreno"),
 ])
 def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
@@ -208,6 +226,25 @@ def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
 ])
 def test_speaker_from_an_adjacent_sentence(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote ending in "!" or "?" does not end the sentence that attributes it
+    ("“Great news for farmers. Congress must act NOW!” Gov. Mark Ellison wrote in a post on X.", "Great news",
+     "Mark Ellison"),
+    ("“Where was this money last year?” Mayor Irene Kovac asked at a news conference.", "Where was", "Irene Kovac"),
+])
+def test_exclaimed_quote_then_attribution(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a description with nothing to refer to is no speaker (never the bare word "agency" or "senator")
+    ("“Agencies should be prepared to close,” the agency said in a memo.", "Agencies should"),
+    ("“We were lied to,” the senator said.", "We were lied"),
+])
+def test_unresolved_description_is_no_speaker(text, quote):
+    assert speaker_for(text, quote) is None
 
 
 def test_quote_fields_and_offsets():

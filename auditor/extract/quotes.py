@@ -332,8 +332,8 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
     for q, a in zip(spans, atts):
         piece = text[q.start:q.end]
         sp = a.speaker
-        if sp is not None and sp.kind in ("document", "pronoun"):
-            sp = None  # "the filing said" with no known author: no speaker rather than a wrong one
+        if sp is not None and (sp.kind in ("document", "pronoun") or speakers.bare_description(sp)):
+            sp = None  # "the filing said", "the senator said" with no known referent: no speaker rather than a wrong one
         out.append(Quote(
             id=quote_id(article_id, q.start, piece),
             article=article_id,

@@ -26,8 +26,8 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Article, Claim, Quote, Source, Span
 from . import names as names_mod
-from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, TITLE_WORDS, VENUE_NOUNS, Mention, Resolver, is_reporting,
-                       outlet_quoting, party_in_info_noun, quoted_person, subject_of)
+from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, TITLE_WORDS, VENUE_NOUNS, Mention, Resolver,
+                       bare_description, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of)
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +58,17 @@ GOV_STRONG = frozenset("""
 ministry minister ministers embassy embassies consulate consul government governments cabinet parliament senate
 congress presidency president premier military police authorities authority administration pentagon kremlin
 bureau governor mayor ambassador envoy department spokesperson spokesman spokeswoman army-chief
-prime white state-department foreign-office diplomats diplomat officials official
+prime white state-department foreign-office diplomats diplomat officials official sheriff
 """.split())
 # ... or when a place or a public adjective qualifies them ("Pakistan Army", not "Liberation Army")
 GOV_WEAK = frozenset({"army", "navy", "forces", "force", "council", "commission", "agency", "office", "court",
                       "assembly", "committee", "house", "service", "services", "guard", "corps", "directorate"})
 GOV_QUALIFIERS = frozenset({"national", "federal", "state", "provincial", "armed", "security", "royal", "country",
                             "nation", "public", "interior", "foreign", "defence", "defense", "home", "supreme",
-                            "high", "central", "local", "regional", "municipal", "city", "district", "government"})
+                            "high", "central", "local", "regional", "municipal", "city", "district", "government",
+                            "county"})
 NON_STATE_HEADS = frozenset({"party", "movement", "group", "union", "association", "federation", "company",
                              "firm", "charity", "ngo", "organisation", "organization", "coalition", "alliance"})
-INSTITUTIONS = frozenset({"police", "military", "army", "navy", "government", "cabinet", "parliament", "judiciary"})
 PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "truth social",
                        "threads", "bluesky", "linkedin", "whatsapp", "weibo", "wechat", "reddit", "snapchat"})
 STAFF_WORDS = frozenset({"desk", "staff", "correspondent", "correspondents", "reporter", "reporters", "editor",
@@ -308,6 +308,8 @@ class _ParseCredits:
         for tok, cue in cands:
             if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
                 continue
+            if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
+                continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
             om = self.r.resolve(self.r.mention(tok))
             if om.kind != "person" and is_outlet(om, True):
                 found.append((om, cue))
@@ -362,8 +364,8 @@ class _ParseCredits:
 
 def _usable(m: Mention) -> bool:
     """Parties worth reporting: resolved, named or at least described, never a bare pronoun."""
-    if m.kind in ("pronoun", "document"):
-        return False
+    if m.kind in ("pronoun", "document") or bare_description(m):
+        return False  # "the agency" that names no agency of the article is no one to check
     if m.kind == "description" and not m.resolved:
         words = set(m.name.lower().split())
         if not (m.head in TITLE_WORDS or m.head in GOV_STRONG or m.head in GOV_WEAK or m.proper

@@ -76,6 +76,44 @@ TITLE_EXPANSIONS = {
     "insp.": "inspector", "amb.": "ambassador", "sec.": "secretary", "dr.": "doctor", "prof.": "professor",
     "rev.": "reverend", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
 }
+# Titles that name one office by several words: "the senator" is "Sen. X" or "Senate Leader X";
+# "the lawmaker" is any member of a legislature. Applied to people's words only (an institution
+# called "the Senate" is not "the senator").
+_LEGISLATOR = frozenset({"lawmaker", "legislator"})
+_HOUSE_MEMBER = frozenset({"representative", "congressman", "congresswoman", "congressperson"}) | _LEGISLATOR
+PERSON_TITLE_ALIASES = {
+    "senator": frozenset({"senator"}) | _LEGISLATOR, "senate": frozenset({"senator"}) | _LEGISLATOR,
+    "representative": _HOUSE_MEMBER, "congressman": _HOUSE_MEMBER, "congresswoman": _HOUSE_MEMBER,
+    "congressperson": _HOUSE_MEMBER, "congressional": _LEGISLATOR,
+    "mp": frozenset({"parliamentarian"}) | _LEGISLATOR, "mna": _LEGISLATOR, "mpa": _LEGISLATOR,
+    "parliamentarian": _LEGISLATOR, "assemblyman": _LEGISLATOR, "assemblywoman": _LEGISLATOR,
+    "councilman": frozenset({"councillor", "councilor", "councilmember"}),
+    "councilwoman": frozenset({"councillor", "councilor", "councilmember"}),
+    "chairman": frozenset({"chair", "chairperson"}), "chairwoman": frozenset({"chair", "chairperson"}),
+    "spokesman": frozenset({"spokesperson"}), "spokeswoman": frozenset({"spokesperson"}),
+}
+# What an organisation may be called by the kind of body it is: the head noun of its name ("Office"
+# of Management and Budget, Congressional Budget "Office") -> descriptions that can stand for it.
+ORG_TYPE_ALIASES = {
+    "office": {"agency"}, "bureau": {"agency", "office"}, "department": {"agency"},
+    "ministry": {"department"}, "administration": {"agency"}, "service": {"agency"},
+    "commission": {"agency", "panel", "body"}, "authority": {"agency", "body"}, "board": {"agency", "panel", "body"},
+    "committee": {"panel", "body"}, "subcommittee": {"committee", "panel"}, "council": {"body"},
+    "center": {"agency"}, "centre": {"agency"}, "institute": {"organization", "organisation"},
+    "company": {"firm"}, "corporation": {"company", "firm"}, "corp": {"company", "firm"},
+    "inc": {"company", "firm"}, "llc": {"company", "firm"}, "ltd": {"company", "firm"}, "co": {"company", "firm"},
+    "group": {"company", "firm"}, "cooperative": {"utility", "co-op"}, "utility": {"company"},
+    "association": {"group", "organization", "organisation"}, "foundation": {"group", "organization", "organisation", "charity"},
+    "coalition": {"group"}, "alliance": {"group"}, "caucus": {"group", "bloc"}, "movement": {"group"},
+    "front": {"group"}, "network": {"group"}, "union": {"group"}, "federation": {"group"},
+    "embassy": {"mission"}, "consulate": {"mission"}, "university": {"school"}, "college": {"school"},
+}
+# Qualifiers a description may add to what the name says ("the federal agency").
+_GENERIC_QUALIFIERS = frozenset({"federal", "state", "national", "local", "county", "city", "government", "public",
+                                 "independent", "nonpartisan", "bipartisan", "congressional", "regional", "provincial",
+                                 "international", "private", "same"})
+TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands for
+ALL_QUOTE_MARKS = "“”„«»\"‘’‚‹›'"
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
 # Roles that name nobody in particular unless qualified ("the official" vs "the interior minister").
 GENERIC_ROLES = frozenset({"official", "officer", "source", "diplomat", "resident", "witness", "analyst",
@@ -120,6 +158,44 @@ class Attribution:
     cue: Optional[str]
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
+
+
+# Institutions that one definite noun names in any article ("the military said", "police said"):
+# a party an editor can check even without a proper name.
+INSTITUTIONS = frozenset({"police", "military", "army", "navy", "government", "cabinet", "parliament", "judiciary",
+                          "administration", "presidency", "legislature", "congress", "senate", "kremlin", "pentagon"})
+
+
+def bare_description(m: "Mention") -> bool:
+    """An unresolved one-word description ("the agency", "the senator"): not a name, and not an
+    institution that the word alone identifies ("the military"). Such a mention is no speaker
+    and no source."""
+    if m.kind != "description" or m.resolved or m.proper:
+        return False
+    words = [w for w in re.findall(r"[^\W_][\w’'.-]*", m.name.lower()) if w not in _LEAD_STRIP]
+    return len(words) <= 1 and m.head not in INSTITUTIONS
+
+
+def person_aliases(words: frozenset) -> frozenset:
+    """A person's words plus the titles they imply ("Senate Democratic Leader" -> senator; "House
+    Speaker" -> representative, lawmaker)."""
+    extra: set[str] = set()
+    for w in words:
+        extra |= PERSON_TITLE_ALIASES.get(w, frozenset())
+    if "house" in words and "white" not in words:
+        extra |= _HOUSE_MEMBER
+    return words | frozenset(extra) if extra else words
+
+
+def org_type(name: str) -> str:
+    """The kind of body a name names: the head noun before "of"/"for", else the last word
+    ("Office of Management and Budget" -> office; "Deschutes County Sheriff's Office" -> office)."""
+    words = [w.strip(".,") for w in re.sub(r"[’']s\b", "", name).lower().split()]
+    words = [w for w in words if w]
+    for k, w in enumerate(words):
+        if w in ("of", "for", "on") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
 
 
 def _with_expansions(words: frozenset) -> frozenset:
@@ -279,6 +355,9 @@ class Resolver:
                 continue  # brackets are handled with what they enclose; Ocasio-Cortez is one name
             if c.dep_ in _DROP_CHILD_DEPS or (person and c.dep_ == "prep" and c.i > head.i):
                 dropped.update(t.i for t in c.subtree)
+            elif c.dep_ in ("prep", "npadvmod") and c.i > head.i and any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.subtree if g.dep_ in ("pobj", "npadvmod") or g is c):
+                dropped.update(t.i for t in c.subtree)  # "the office on Wednesday": when, not who
         toks = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)
         # the contiguous run around the head, inside one line
         idx = {t.i for t in toks}
@@ -408,7 +487,8 @@ class Resolver:
             j += 1
         name = toks[j:k + 1]
         role = toks[:j]
-        is_person = head.ent_type_ == "PERSON" or any(t.lower_ in TITLE_WORDS for t in role[-2:])
+        titled = bool(role) and role[-1].tag_ != "POS" and role[-1].text not in ("’s", "'s", "’", "'")
+        is_person = head.ent_type_ == "PERSON" or (titled and any(t.lower_ in TITLE_WORDS for t in role[-2:]))
         if not is_person or not name:
             return None
         if head.ent_type_ != "PERSON" and len(name) == 1 and not role:
@@ -442,6 +522,8 @@ class Resolver:
             m = self._cache[head.i]
             return replace(m, subject=subject or m.subject)
         m = self._build(head, subject)
+        if m.kind == "person":
+            m = replace(m, words=person_aliases(m.words))
         self._cache[head.i] = m
         return m
 
@@ -605,10 +687,15 @@ class Resolver:
         return None
 
     def _antecedent_for_description(self, m: Mention) -> Optional[Mention]:
-        """The nearest preceding named mention whose name or role holds the description's words."""
+        """The nearest preceding compatible named mention: one whose name or role holds the
+        description's words ("the interior minister" -> Interior Minister Mohsin Naqvi), a person
+        whose title implies it ("the senator" -> Senate Leader X), or, nearby, a body of the kind
+        described ("the agency" -> the Office of Management and Budget)."""
         content = {w for w in m.words if w not in _LEAD_STRIP and w not in ("’s", "'s", "its", "their")}
         if not content or m.head not in content:
             return None
+        person_title = m.head in TITLE_WORDS
+        modifiers = content - {m.head} - {TITLE_EXPANSIONS.get(m.head, m.head)}
         for h in reversed(self.history):
             if h.start >= m.start or h.token == m.token:
                 continue
@@ -616,10 +703,19 @@ class Resolver:
                 continue
             if not h.proper and not (h.words > m.words):
                 continue  # only a fuller description: "the ministry" -> "the interior ministry"
-            if m.head not in h.words:
-                continue
-            modifiers = content - {m.head}
-            if modifiers and len(modifiers & h.words) * 2 < len(modifiers):
+            if h.proper and person_title != (h.kind == "person") and m.head not in (h.role or "").lower().split():
+                continue  # "the senator" is a person, "the agency" is not
+            words = person_aliases(h.words) if h.kind == "person" else h.words
+            typed = False
+            if m.head not in words:
+                if person_title or not h.proper or m.start - h.end > TYPE_MATCH_CHARS:
+                    continue
+                if m.head not in ORG_TYPE_ALIASES.get(org_type(h.name), ()) and not (
+                        m.head in ("organization", "organisation") and h.label == "ORG"):
+                    continue
+                typed = True
+            need = modifiers - _GENERIC_QUALIFIERS if typed else modifiers
+            if need and len(need & words) * 2 < len(need):
                 continue
             return h
         return None
@@ -663,12 +759,16 @@ class Resolver:
                 return self.resolve(self.mention(subj, True))
         return None
 
-    def _full_name_for(self, m: Mention) -> Optional[Mention]:
-        """A lone surname or first name ("Naqvi") -> the full name that holds it, nearest first."""
-        word = m.name.lower()
+    def _full_name_for(self, m: Mention, surname_before: bool = False) -> Optional[Mention]:
+        """A lone surname or first name ("Naqvi") -> the full name that holds it, nearest first.
+        With `surname_before`, only a preceding full name ending in the word."""
+        word = names_mod.normalize(m.name)
         if " " in m.name:
             return None
-        cands = [h for h in self.history if h.kind == "person" and " " in h.name and word in h.name.lower().split()]
+        cands = [h for h in self.history if h.kind == "person" and " " in h.name
+                 and word in names_mod.normalize(h.name).split()]
+        if surname_before:
+            cands = [h for h in cands if h.start < m.start and names_mod.normalize(h.name).split()[-1] == word]
         before = [h for h in cands if h.start < m.start]
         pick = before[-1] if before else (cands[0] if cands else None)
         if pick is not None and not pick.role:
@@ -692,6 +792,10 @@ class Resolver:
             target = self._author_of_document(m)
         elif m.kind == "person" or (m.proper and " " not in m.name and m.label not in ("GPE", "LOC", "NORP")):
             target = self._full_name_for(m)
+        elif m.proper and " " not in m.name and m.token >= 0 and self.doc[m.token].pos_ == "PROPN":
+            # a surname the tagger took for a place ("Delgado told CNN"): only the surname of a
+            # person named before counts, so that places keep their own names
+            target = self._full_name_for(m, surname_before=True)
         elif m.proper and m.name in self.acronyms:
             long_form = self.acronyms[m.name][0]
             out = replace(m, name=long_form, resolved=True)
@@ -772,7 +876,32 @@ class QuoteAttributor:
         self.outer = [(q.outer_start, q.outer_end) for q in self.quotes]
         self.resolver = Resolver(doc, text, self.outer)
         self.blocks = list(blocks)
-        self.frames = _frames(text, self.quotes, self.blocks)
+        self.frames = self._join_exclaimed(_frames(text, self.quotes, self.blocks))
+
+    def _join_exclaimed(self, frames: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A quote ending in "!" or "?" does not end its sentence when the attribution follows it
+        (“... send it to my desk!” Cole wrote in a post): such a frame is joined to the next one."""
+        out: list[tuple[int, int]] = []
+        for fr in frames:
+            if out:
+                s0, e0 = out[-1]
+                q = next((q for q in self.quotes if q.close_mark is not None and s0 <= q.start < e0
+                          and q.outer_end >= e0 - 1 and self.text[q.end - 1] in "!?"), None)
+                gap = self.text[e0:fr[0]]
+                if q is not None and not gap.strip() and "\n" not in gap and self._opens_with_attribution(fr):
+                    out[-1] = (s0, fr[1])
+                    continue
+            out.append(fr)
+        return out
+
+    def _opens_with_attribution(self, frame: tuple[int, int]) -> bool:
+        """The sentence starts with a reporting clause: "Cole wrote ...", "said the senator", "the
+        agency said in a memo" (a reporting verb among its first words, no quote before it)."""
+        toks = [t for t in _token_range(self.doc, frame[0], frame[1]) if not t.is_space]
+        if not toks or _in_spans(toks[0].idx, self.outer) or toks[0].text in ALL_QUOTE_MARKS:
+            return False
+        words = [t for t in toks if not t.is_punct][:6]
+        return any(is_reporting(t) for t in words)
 
     def _outside(self, toks) -> list:
         return [t for t in toks if not _in_spans(t.idx, self.outer)]
