@@ -31,6 +31,12 @@ def test_compare_people(a, b, expected):
     ("Russian Embassy", "Chinese Embassy", None),
     ("Pakistan Army", "Pakistan Navy", None),
     ("TTP", "Balochistan Liberation Army", None),
+    # wire agencies by short and long name, whatever their letters
+    ("AP", "The Associated Press", "short"),
+    ("AFP", "Agence France-Presse", "short"),
+    ("dpa", "Deutsche Presse-Agentur", "short"),
+    ("Xinhua", "Xinhua News Agency", "short"),
+    ("AP", "Agence France-Presse", None),
 ])
 def test_compare_orgs(a, b, expected):
     assert compare_orgs(a, b) == expected

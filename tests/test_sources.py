@@ -143,6 +143,16 @@ def test_not_sources(text, absent):
     ("— Our Correspondent", []),
     ("— John Smith", []),  # most likely a photographer or the writer
     ("— The writer is a security analyst based in Islamabad.", []),
+    # contributor lines credit the outlet, not its staff
+    ("The Associated Press contributed to this report.", ["Associated Press"]),
+    ("Associated Press writers Zeke Holt in Washington and Dana Pike in Chicago contributed to this report.",
+     ["Associated Press"]),
+    ("Reuters contributed reporting.", ["Reuters"]),
+    ("CNN’s Jane Ortiz and Manu Patel contributed to this story.", ["CNN"]),
+    ("Jane Ortiz of The Wall Street Journal contributed reporting from Kyiv.", ["Wall Street Journal"]),
+    ("Bloomberg News contributed to this report.", ["Bloomberg News"]),
+    ("Staff writer Jane Ortiz contributed to this report.", []),
+    ("Harlan Bryce contributed $5 million to the campaign.", []),
 ])
 def test_credit_lines(line, names):
     assert [c.name for c in credit_lines(line)] == names
@@ -178,6 +188,51 @@ def test_outlet_like(name, expected):
 def test_a_description_credits_the_party_it_stands_for(text, name):
     found = sources_of(text)
     assert name in found and "agency" not in found, list(found)
+
+
+@pytest.mark.parametrize("text, name, via", [
+    # "citing X" credits X, through the outlet that cites it
+    ("A wildfire in northern California has killed four people, Reuters reported on Saturday, citing the Butte "
+     "County Sheriff's Office.", "Butte County Sheriff's Office", ("Reuters",)),
+    ("The Times reported, citing two people familiar with the matter, that the deal was done.",
+     "two people familiar with the matter", ("Times",)),
+    ("Crude prices rose 3 percent, Bloomberg reported, citing data from the Energy Information Administration.",
+     "Energy Information Administration", ("Bloomberg",)),
+    # the compiler or publisher of figures is their source
+    ("That includes about 31,000 state workers, according to figures compiled by the state Department of Labor.",
+     "state Department of Labor", ()),
+    ("At least 90 homes burned, according to a preliminary count released by county officials on Friday.",
+     "county officials", ()),
+])
+def test_cited_and_compiling_parties(text, name, via):
+    found = sources_of(text)
+    assert name in found, list(found)
+    assert found[name].via == via
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The company delayed the launch on Monday, citing supply problems.", "supply problems"),
+    ("Sen. Ruth Calder voted no, citing concerns about the cost.", "concerns about the cost"),
+])
+def test_citing_a_reason_is_no_credit(text, absent):
+    assert absent not in sources_of(text)
+
+
+def test_agency_short_and_long_forms_are_one_outlet():
+    text = ("WASHINGTON (AP) — The Senate voted 52-47 late Thursday to pass the bill.\n\n"
+            '"It is done," Sen. Ruth Calder told The Associated Press.\n\n'
+            "Associated Press writer Ken Ito contributed to this report.")
+    found = sources_of(text)
+    outlets = [n for n, s in found.items() if s.kind == "outlet"]
+    assert outlets == ["Associated Press"], outlets
+    assert "Ken Ito" not in found
+
+
+def test_an_acronym_defined_in_the_text_is_one_source():
+    text = ("The Office of Management and Budget (OMB) ordered agencies to prepare. Agencies must submit plans by "
+            "Friday, OMB said in a memo. The plans were due, the Office of Management and Budget said.")
+    found = sources_of(text)
+    assert "OMB" not in found and "Office of Management and Budget" in found, list(found)
 
 
 def test_a_surname_is_the_person_named_before():

@@ -36,6 +36,20 @@ PLACE_GENERICS = frozenset({"district", "province", "city", "town", "region", "v
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.-]{1,11})\s*\)")
 _WORDS = re.compile(r"[^\W_][\w’'.-]*", re.U)
 _VOWELS = set("aeiouy")
+# Short names of wire agencies and broadcasters whose letters are not the initials of their long form
+# in English, or that are a first word only ("Xinhua" / "Xinhua News Agency"). General knowledge:
+# AP is the Associated Press whoever quotes it.
+AGENCY_ALIASES = {
+    "ap": "associated press", "afp": "agence france-presse", "dpa": "deutsche presse-agentur",
+    "upi": "united press international", "pti": "press trust of india", "ani": "asian news international",
+    "app": "associated press of pakistan", "voa": "voice of america", "dw": "deutsche welle",
+    "rfe/rl": "radio free europe/radio liberty", "rferl": "radio free europe/radio liberty",
+    "irna": "islamic republic news agency", "ians": "indo-asian news service", "kyodo": "kyodo news",
+    "anadolu": "anadolu agency", "xinhua": "xinhua news agency", "yonhap": "yonhap news agency",
+    "efe": "agencia efe", "ansa": "agenzia nazionale stampa associata", "tass": "tass news agency",
+    "bss": "bangladesh sangbad sangstha", "sana": "syrian arab news agency", "wam": "emirates news agency",
+    "spa": "saudi press agency", "kcna": "korean central news agency", "mena": "middle east news agency",
+}
 
 
 def normalize(name: str) -> str:
@@ -184,6 +198,13 @@ def compare_people(a: str, b: str) -> Optional[str]:
     return None
 
 
+def agency_alias(a: str, b: str) -> bool:
+    """One wire agency or broadcaster by its short and its long name (AP / The Associated Press,
+    AFP / Agence France-Presse, dpa / Deutsche Presse-Agentur)."""
+    na, nb = normalize(a).replace("‐", "-"), normalize(b).replace("‐", "-")
+    return AGENCY_ALIASES.get(na) == nb or AGENCY_ALIASES.get(nb) == na
+
+
 def compare_orgs(a: str, b: str) -> Optional[str]:
     """Like compare_people, for organisations, offices and places."""
     na, nb = normalize(a), normalize(b)
@@ -191,6 +212,8 @@ def compare_orgs(a: str, b: str) -> Optional[str]:
         return None
     if na == nb:
         return "same"
+    if agency_alias(a, b):
+        return "short"
     if is_acronym(a.strip()) or is_acronym(b.strip()):
         acr, other = (a.strip(), b) if is_acronym(a.strip()) else (b.strip(), a)
         if is_acronym(other.strip()):

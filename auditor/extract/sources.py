@@ -74,6 +74,14 @@ PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "you
 STAFF_WORDS = frozenset({"desk", "staff", "correspondent", "correspondents", "reporter", "reporters", "editor",
                          "editors", "agencies", "writer", "team", "bureau"})
 CHAIN_LEMMAS = frozenset({"cite", "quote", "report", "tell"})
+# Common nouns for people or bodies who can be cited ("citing officials", "citing two sources"), as
+# opposed to reasons ("citing supply problems"); titles and offices count too.
+PARTY_NOUNS = frozenset("""
+source official people person resident witness expert analyst aide insider observer investigator researcher
+scientist doctor lawyer attorney prosecutor authority agency spokesperson spokesman spokeswoman diplomat
+lawmaker legislator officer employee worker staffer executive lawmaker negotiator relative family neighbor
+neighbour survivor victim teacher student parent activist organizer organiser manager owner
+""".split())
 MAX_CUE_GAP = 25  # characters between a party's mention and its cue for one evidence span
 KIND_RANK = {"outlet": 5, "person": 4, "government": 3, "organization": 2, "anonymous": 1}
 
@@ -85,6 +93,18 @@ _PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|
 _DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z .,'’-]{1,40}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
 _TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
 _HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{2,30})")
+# "The Associated Press contributed to this report.", "Reuters contributed reporting.",
+# "Associated Press writers A and B contributed.", "CNN’s Jane Doe contributed to this story."
+_CONTRIBUTED = re.compile(r"^\s*(?P<names>[A-Z][^\n]{1,200}?)\s+(?:also\s+)?contributed"
+                          r"(?:\s+(?:to\s+(?:this|the)\s+(?:report|story|article|coverage|reporting)"
+                          r"|(?:additional\s+)?reporting(?:\s+(?:to\s+this\s+(?:report|story)|from\s+[^.\n]{1,60}))?))?"
+                          r"\s*\.?\s*$")
+# Words for the staff an outlet sends: "Associated Press writer", "Reuters correspondents".
+CONTRIBUTOR_WORDS = frozenset({"writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
+                               "journalist", "journalists", "photographer", "photographers", "videojournalist",
+                               "videojournalists", "researcher", "researchers", "producer", "producers", "staff",
+                               "editor", "editors", "investigative", "political", "chief", "senior", "national",
+                               "congressional", "data", "video", "in", "from", "at"})
 
 
 @dataclass(frozen=True)
@@ -320,6 +340,40 @@ class _ParseCredits:
         prev = tok.nbor(-1) if tok.i > 0 else None
         return prev is None or prev.text in (",", "—", "–", "(") or prev.is_space or prev.is_sent_start is True
 
+    def _party_noun(self, tok) -> bool:
+        """A word that can name someone cited: a proper name, a title, an office, a people noun."""
+        lemma = _lemma_of(tok)
+        return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or lemma in PARTY_NOUNS
+                or lemma in TITLE_WORDS or lemma in GOV_STRONG or lemma in GOV_WEAK or lemma in INSTITUTIONS
+                or lemma in MEDIA_HEADS)
+
+    def citing(self, v) -> None:
+        """ "..., Reuters reported, citing the county sheriff's office": the office is credited, via
+        the outlet that cites it; "citing data from the ministry" credits the ministry; "citing
+        supply problems" credits nobody."""
+        objs = [c for c in v.children if c.dep_ in ("dobj", "pobj")]
+        objs += [g for o in objs for g in o.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN")]
+        if not objs:
+            return
+        via: list[str] = []
+        subj = subject_of(v, skip=self.r.in_quote)
+        if subj is not None and not self.r.in_quote(subj.idx):
+            sm = self.r.resolve(self.r.mention(subj, True))
+            if is_outlet(sm, True) and sm.kind != "person" and (
+                    sm.proper or _lemma_of(subj) in MEDIA_HEADS):
+                via.append(sm.name)
+                self._add(sm, "citing", sm.start, sm.end, outlet=True)
+        for o in objs:
+            if o.pos_ == "NOUN" and _lemma_of(o) in INFO_NOUNS:
+                inner = party_in_info_noun(o)  # "citing data from the ministry"
+                if inner is None:
+                    continue
+                o = inner
+            if not self._party_noun(o) or self.r.in_quote(o.idx):
+                continue
+            m = self.r.resolve(self.r.mention(o, True))
+            self._add(m, "citing", v.idx, _np_end(o), via=tuple(via))
+
     def per(self, tok) -> None:
         """ "per X", the terse form of "according to X"."""
         objs = [c for c in tok.children if c.dep_ == "pobj"]
@@ -355,6 +409,8 @@ class _ParseCredits:
                 self.according_to(t)
             elif t.lower_ == "per" and self._clause_edge(t):
                 self.per(t)
+            elif _lemma_of(t) == "cite" and t.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in t.children):
+                self.citing(t)
             elif is_reporting(t, weak=True):
                 self.reporting_verb(t)
             elif t.pos_ == "NOUN":
@@ -395,6 +451,41 @@ def _credit_name_ok(name: str) -> bool:
     return len(words) == 1 or name.isupper() or outlet_like(name, "", True)
 
 
+def _contributing_outlet(part: str) -> Optional[tuple[str, int]]:
+    """The outlet in one name of a contributor line, with its offset in `part`: "The Associated
+    Press" -> Associated Press; "Associated Press White House correspondent Kevin Osei" ->
+    Associated Press; "CNN’s Jane Doe" -> CNN; a person alone ("Jane Doe") -> None: the writer is
+    the outlet's staff, not a source of the story; "Jane Doe of The Times" -> Times."""
+    of = re.search(r"\s(?:of|for|with)\s+", part)
+    if of:
+        inner = _contributing_outlet(part[of.end():])
+        return (inner[0], of.end() + inner[1]) if inner else None
+    m = re.match(r"(?i)\s*(?:the\s+)?", part)
+    start = m.end() if m else 0
+    words: list[tuple[int, int]] = []
+    for w in re.finditer(r"[^\s]+", part[start:]):
+        token = w.group(0)
+        if token.lower().strip(",.") in CONTRIBUTOR_WORDS:
+            break
+        possessive = re.search(r"[’']s$", token)
+        words.append((start + w.start(), start + w.end() - (2 if possessive else 0)))
+        if possessive or len(words) >= 6:  # "CNN’s Jane Doe"
+            break
+    best = None
+    for k in range(len(words), 0, -1):  # the longest prefix that names an outlet
+        name = part[words[0][0]:words[k - 1][1]].strip(" ,.")
+        n = names_mod.normalize(name)
+        if n in KNOWN_OUTLETS or n in names_mod.AGENCY_ALIASES:
+            best = name
+            break
+        if n.split() and n.split()[-1] in MEDIA_WORDS and outlet_like(name, "", True) and _credit_name_ok(name):
+            best = name
+            break
+    if best is None:
+        return None
+    return best, words[0][0]
+
+
 def credit_lines(text: str) -> list[Credit]:
     """Wire, photo and post credits: "— Reuters", "With additional input from AFP", "(AP) —",
     "Photo: AFP/File", "— X/@handle". Pure text rules; the credit position makes a name an outlet."""
@@ -411,6 +502,21 @@ def credit_lines(text: str) -> list[Credit]:
             for h in handles:
                 out.append(Credit("@" + h.group("handle"), "organization", lo + h.start(), lo + h.end(), "post credit",
                                   handle=h.group("handle")))
+            continue
+        m_contrib = _CONTRIBUTED.match(line) if len(line) < 260 else None
+        if m_contrib:
+            body = m_contrib.group("names")
+            off = lo + m_contrib.start("names")
+            for part in re.finditer(r"[^,;]+?(?=\s*(?:,|;|\band\b|$))", body):
+                piece = part.group(0)
+                if piece.strip().lower() in ("and", ""):
+                    continue
+                piece = re.sub(r"^\s*and\s+", "", piece)
+                found = _contributing_outlet(piece)
+                if found:
+                    nm, _ = found
+                    s = off + body.find(nm, part.start())
+                    out.append(Credit(nm, "outlet", s, s + len(nm), "contributor credit"))
             continue
         m_input = _INPUT_FROM.search(line)
         if m_input:
@@ -509,6 +615,7 @@ def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Sour
             groups[key] = []
             order.append(key)
         groups[key].append(c)
+    _merge_forms(groups, order, text)
     out = []
     for key in order:
         cs = groups[key]
@@ -525,6 +632,50 @@ def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Sour
         out.append(Source(id=f"{canon}@{article.id}", article=article.id, name=name, canonical=canon, kind=kind,
                           evidence=tuple(spans), via=via, role=role))
     return tuple(out)
+
+
+def _merge_forms(groups: dict[str, list[Credit]], order: list[str], text: str) -> None:
+    """One party credited under two forms in one article becomes one source, named by its fuller
+    form: an acronym or agency short name and its long form ("(AP)" dateline and "The Associated
+    Press"; "OMB" and "Office of Management and Budget"), a lone surname and the one full name
+    ending in it. Edits `groups` and `order` in place."""
+    defined = names_mod.acronyms(text)
+
+    def kind_of(key: str) -> str:
+        return max((c.kind for c in groups[key]), key=lambda k: KIND_RANK.get(k, 0))
+
+    def fold(short: str, long: str, person: bool = False) -> None:
+        moved = groups.pop(short)
+        name = groups[long][0].name
+        groups[long].extend(replace(c, name=name, kind="person" if person else c.kind) for c in moved)
+        order.remove(short)
+
+    for key in list(order):
+        if key not in groups:
+            continue
+        name = groups[key][0].name.strip()
+        if kind_of(key) == "person":
+            continue
+        for other in order:
+            if other == key or other not in groups or kind_of(other) == "person":
+                continue
+            oname = groups[other][0].name
+            if len(other) <= len(key):
+                continue
+            acr = name.replace(".", "")
+            if (names_mod.agency_alias(name, oname)
+                    or (acr in defined and names_mod.normalize(defined[acr][0]) == other)
+                    or (names_mod.is_acronym(name) and names_mod.compare_orgs(name, oname) == "short")):
+                fold(key, other)
+                break
+    # a lone surname credited beside the one full name that ends in it
+    people = [k for k in order if kind_of(k) == "person" and len(k.split()) > 1]
+    for key in list(order):
+        if key not in groups or len(key.split()) != 1 or kind_of(key) == "outlet":
+            continue
+        holders = [k for k in people if k in groups and k.split()[-1] == key]
+        if len(holders) == 1:
+            fold(key, holders[0], person=True)
 
 
 # ---- claims' attribution ----------------------------------------------------------------------

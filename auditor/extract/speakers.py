@@ -226,7 +226,7 @@ def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 # Things that carry information for someone: "according to data from the ministry", "polls suggest".
-INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "figure", "figures", "count", "tally", "estimate", "estimates",
+INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "datum", "figure", "figures", "count", "tally", "estimate", "estimates",
                                          "survey", "surveys", "study", "studies", "poll", "polls", "report",
                                          "reports", "account", "accounts", "record", "records", "analysis",
                                          "assessment", "toll", "list", "footage", "video", "image", "images",
@@ -246,6 +246,13 @@ def party_in_info_noun(tok):
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    for c in tok.children:  # "figures compiled by the state labor department", "a count released by X"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    objs = [g for g in a.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
     return None
 
 
