@@ -2,14 +2,26 @@
 
 Sentence embeddings alone cannot do this: "14 security personnel were killed" and "21 militants
 were killed" embed almost alike, while "executed at least 23 Punjabi migrant workers" and "23
-civilians were killed" do not. So a claim is split into the facts it states ("facets"):
-each figure it gives (a category such as killed:security, with its interval, place and window)
-and its remaining statement. Figures link when they count the same thing (same category, no
-conflicting place, both about the event or the same background period) and are either compatible
-or near enough to be rival counts of one quantity; statements link when they are paraphrases,
-or clearly related and share a participant that is not the story's setting. Links are merged
-strongest first, and a merge is refused when it would put two facets in one cluster that must
-not meet (cannot-link constraints), so that chains cannot join different facts.
+civilians were killed" do not. So a claim is split into the facts it states ("facets"): each
+figure it gives (what is counted or measured, with its interval, place and window: a death toll,
+a vote tally, the size of a bill, a wind speed, a deadline) and its remaining statement.
+
+Figures link when they are of the same kind (category and unit), nothing places them apart (two
+different towns; a region such as a state or country contains towns, so it never does), both are
+about the event or the same background period, and they are either compatible or near enough to be
+rival reports of one quantity. How much the sentences around two figures must resemble each other
+depends on how telling the figure is: a vote tally is one vote, a clock time or a month is shared
+by many facts.
+
+Statements link when they are paraphrases, or when they are clearly related, share a participant
+that is not the story's setting, and also share what is said about it (content words beyond the
+names): sharing a named person is not enough, since one person does and says many things. A quote
+meets only the same quote or a close paraphrase of it.
+
+Links are merged strongest first, and a merge is refused when it would put two facets in one
+cluster that must not meet (cannot-link constraints) or, for statements, when the two groups are
+not close as wholes (average similarity across articles): so that chains through a middle claim
+cannot join different facts.
 
 Work stays near-linear in the corpus: alignment runs inside each incident (events), figures are
 blocked by category, and statements only meet their nearest neighbours.
@@ -18,13 +30,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
 
-from .claims import same_entity
+from .claims import is_region, same_entity
 from .extract.quantities import comparable_scale, gap_ratio, overlaps, same_window
 from .model import Claim, Cluster, Event, Quantity
 
@@ -40,6 +54,14 @@ MAX_RIVAL_RATIO = 2.0  # counts more than twice apart are different quantities, 
 SETTING_SHARE = 0.1  # a name in more than a tenth of an incident's claims is its setting
 NEIGHBOURS = 8
 NOT_COMPARED = {None, "money"}
+# Statements in the middle band must also say the same thing about the shared party: the
+# idf-weighted cosine of their content words (names left out) must reach this.
+SHARED_CONTENT = 0.2
+# Paraphrases that embed only moderately alike ("The cause of the fire remains under investigation")
+# are recognised by their words: this much shared content and at least RELATED similarity.
+CLOSE_WORDING = 0.45
+# Two groups of statements merge only when their cross-article pairs are this similar on average.
+GROUP_SIMILARITY = 0.5
 
 DISTANCE_THRESHOLD = 1 - PARAPHRASE  # kept for callers of the first version
 
@@ -70,18 +92,31 @@ def facets_of(claims: Sequence[Claim]) -> list[Facet]:
     return out
 
 
+# Nouns naming an incident ("the Whitetail Fire", "Hurricane Helene", "Operation X"): the incident's
+# own name is its setting, like its place.
+_INCIDENT_NOUNS = re.compile(
+    r"\b(fire|wildfire|blaze|complex|hurricane|storm|typhoon|cyclone|tornado|earthquake|quake|flood|floods|"
+    r"shooting|bombing|attack|attacks|massacre|operation|war|crisis|outbreak|strike|protest|protests|summit|"
+    r"election|shutdown|spill|collapse|crash|derailment|siege|standoff)\b")
+
+
 def setting_names(claims: Sequence[Claim]) -> list[str]:
     """Names (places and participants) mentioned in so many claims that they only say what the
-    story is about, not which fact a claim states."""
+    story is about, not which fact a claim states; and the names of the incident itself ("the
+    Whitetail Fire") when several articles use them."""
     counts: dict[str, int] = defaultdict(int)
+    articles: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         for name in set(_names(c)):
             counts[name] += 1
+            articles[name].add(c.article)
     limit = max(2, SETTING_SHARE * len(claims))
-    merged: dict[str, int] = {}
+    out = []
     for name, n in counts.items():
-        merged[name] = sum(m for other, m in counts.items() if same_entity(name, other))
-    return [name for name, n in merged.items() if n > limit]
+        merged = sum(m for other, m in counts.items() if same_entity(name, other))
+        if merged > limit or (_INCIDENT_NOUNS.search(name) and len(articles[name]) >= 2 and merged >= 2):
+            out.append(name)
+    return out
 
 
 def _names(c: Claim) -> list[str]:
@@ -96,13 +131,13 @@ def _specific(names: Sequence[str], setting: Sequence[str]) -> list[str]:
 
 
 def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Sequence[str]) -> bool:
-    """Cannot-link test for two figures: same category, no two different specific places,
-    same scale of time (event vs background), and not more than MAX_RIVAL_RATIO apart."""
+    """Cannot-link test for two figures: same category and unit, no two different places (a region
+    never differs from a town: it may contain it), same scale of time (event vs background), and
+    not more than MAX_RIVAL_RATIO apart."""
     qa, qb = a.quantity, b.quantity
-    if qa is None or qb is None or qa.category != qb.category:
+    if qa is None or qb is None or qa.category != qb.category or qa.unit != qb.unit:
         return False
-    pa, pb = _figure_places(a, claims, setting), _figure_places(b, claims, setting)
-    if pa and pb and not any(same_entity(x, y) for x in pa for y in pb):
+    if not places_can_meet(_figure_places(a, claims, setting), _figure_places(b, claims, setting)):
         return False
     if not comparable_scale(qa.window, qb.window):
         return False
@@ -111,11 +146,42 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
     return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO
 
 
+def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
+    """Two sets of places can be one place: some pair names the same place, or one side names only
+    regions (a state, a country) that may contain the other's towns. Two different towns, or two
+    different regions, cannot."""
+    if not pa or not pb or any(same_entity(x, y) for x in pa for y in pb):
+        return True
+    ra, rb = all(is_region(x) for x in pa), all(is_region(y) for y in pb)
+    return ra != rb
+
+
 def _figure_places(f: Facet, claims: Sequence[Claim], setting: Sequence[str]) -> list[str]:
     names = [p.lower() for p in claims[f.claim].places]
     if f.quantity is not None and f.quantity.place:
         names.append(f.quantity.place.lower())
-    return _specific(names, setting)
+    return list(dict.fromkeys(_specific(names, setting)))
+
+
+def _rival_similarity(q: Quantity) -> float:
+    """How alike two sentences must be for two different figures of this kind to be rival reports of
+    one quantity: a tally is one vote, so any related sentence will do; a point in time is shared by
+    many facts of a story, so only a paraphrase will."""
+    if q.unit == "tally":
+        return MIN_RELATED
+    if q.unit in ("weekday-hours", "day-of-year"):
+        return PARAPHRASE
+    return RIVAL_FIGURES
+
+
+def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
+    """How alike two sentences must be for two compatible figures to be one fact: a vague figure
+    (a month, "dozens", "thousands") or a time point says less than an exact count."""
+    if q.unit in ("weekday-hours", "day-of-year"):
+        return RELATED
+    if q.vague or other.vague:
+        return RELATED
+    return MIN_RELATED
 
 
 def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting: Sequence[str]) -> Optional[float]:
@@ -124,13 +190,13 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
-        # same category and compatible figures: only a weak check that the sentences are related
-        if sim < MIN_RELATED and not _shared_specific(a, b, claims, setting):
+        # same category and compatible figures: a check that the sentences are related
+        if sim < _agreeing_similarity(qa, qb) and not _shared_specific(a, b, claims, setting):
             return None
-        exact = qa.low == qb.low and qa.high == qb.high
+        exact = qa.low == qb.low and qa.high == qb.high and qa.second == qb.second
         return sim + (0.3 if exact else 0.2)
     # rival figures: the same quantity only when the sentences report the same thing
-    if sim < RIVAL_FIGURES and not (same_window(qa.window, qb.window) and _shared_specific(a, b, claims, setting)):
+    if sim < _rival_similarity(qa) and not (same_window(qa.window, qb.window) and _shared_specific(a, b, claims, setting)):
         return None
     return sim
 
@@ -165,6 +231,9 @@ PREDICATE_CLASSES = [
     ("attack", "storm", "raid", "ambush", "assault", "target", "strike", "hit"),
     ("suspend", "halt", "stop", "close", "disrupt"),
     ("arrest", "detain", "apprehend", "capture"),
+    ("pass", "approve", "clear", "adopt", "vote"),
+    ("sign", "enact"),
+    ("evacuate", "flee", "displace"),
 ]
 _CLASS_OF = {verb: cls[0] for cls in PREDICATE_CLASSES for verb in cls}
 
@@ -173,18 +242,84 @@ def predicate_class(lemma: Optional[str]) -> Optional[str]:
     return _CLASS_OF.get(lemma or "", lemma)
 
 
-def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str]) -> Optional[float]:
-    """Strength of the evidence that two statements are one fact, or None."""
+def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
+                   content: Optional["Content"] = None) -> Optional[float]:
+    """Strength of the evidence that two statements are one fact, or None.
+
+    A paraphrase (embedding similarity >= PARAPHRASE) is one fact. Below that, related statements
+    (>= RELATED) need more: close wording (shared content >= CLOSE_WORDING), or a shared specific
+    participant that also says the same thing. Sharing a participant is evidence only when the
+    participant takes part in both facts: not when it is merely the party a claim is credited to
+    ("Tibbs said the House would vote Friday" is a fact about the House), and only when the two
+    statements share what they say of it: an act of one family ("condemned" / "reiterated support")
+    or content words beyond the names."""
     if not statements_can_meet(a, b, sim):
         return None
     if _figures(a) and _figures(b):
         return None  # both state figures: their figures decide whether they are one fact
     if sim >= PARAPHRASE:
         return sim
-    shared = _overlap(_specific(_names(a), setting), _specific(_names(b), setting))
-    if sim >= RELATED and shared:
+    if sim < RELATED:
+        return None
+    words = content.similarity(a, b) if content is not None else 0.0
+    if words >= CLOSE_WORDING:
+        return sim + 0.05
+    shared = [x for x in _participants(a, setting) if any(same_entity(x, y) for y in _participants(b, setting))]
+    if not shared:
+        return None
+    if words >= SHARED_CONTENT or same_family(a, b):
         return sim + 0.1
     return None
+
+
+def _participants(c: Claim, setting: Sequence[str]) -> list[str]:
+    """The claim's specific names, without the party it is credited to (its speaker)."""
+    speaker = _source_name(c.attribution)
+    names = _specific(_names(c), setting)
+    if speaker:
+        names = [n for n in names if not same_entity(n, speaker) and not same_entity(speaker, n)]
+    return names
+
+
+def _source_name(attribution: Optional[str]) -> Optional[str]:
+    """ "s_warren-tibbs" -> "warren tibbs": the name behind a canonical source id, if it is one."""
+    if not attribution:
+        return None
+    key = attribution.split("@", 1)[0]
+    key = re.sub(r"^[a-z]+_", "", key)
+    return key.replace("-", " ").strip() or None
+
+
+# Families of acts that news copy reports as one fact in other words, verbs and their nouns; wider
+# than PREDICATE_CLASSES: a party's reactions to an event (condemning it, mourning its victims,
+# pledging support) are reported as one statement of that party.
+ACT_FAMILIES = [
+    ("react", "condemn", "condemnation", "denounce", "deplore", "decry", "criticise", "criticize", "criticism",
+     "slam", "censure", "mourn", "grieve", "condole", "condolence", "lament", "support", "back", "stand",
+     "solidarity", "reaffirm", "reiterate", "pledge", "vow", "sympathy", "sympathise", "sympathize"),
+    ("kill", "slay", "execute", "eliminate", "neutralise", "neutralize", "murder", "shoot", "gun", "die",
+     "martyr", "death", "dead", "toll", "fatality"),
+    ("injure", "wound", "hurt", "injury"),
+    ("accuse", "accusation", "blame", "allege", "allegation", "orchestrate", "sponsor"),
+    ("deny", "reject", "refute", "dismiss", "denial"),
+    ("claim", "responsibility"),
+    ("attack", "storm", "raid", "ambush", "assault", "target", "strike"),
+    ("suspend", "halt", "stop", "close", "disrupt", "suspension", "closure"),
+    ("arrest", "detain", "apprehend", "capture", "arrest", "detention", "custody"),
+    ("pass", "approve", "clear", "adopt", "vote", "passage", "approval"),
+    ("sign", "enact", "signature", "veto"),
+    ("evacuate", "flee", "displace", "evacuation", "evacuee"),
+    ("oppose", "opposition", "object", "objection", "against"),
+    ("invoke", "declare", "declaration", "emergency"),
+]
+_FAMILY_OF = {w: fam[0] for fam in ACT_FAMILIES for w in fam}
+
+
+def same_family(a: Claim, b: Claim) -> bool:
+    """Whether two claims report an act of one family (by their predicates and content words)."""
+    fa = {_FAMILY_OF[w] for w in (*a.terms, a.predicate or "") if w in _FAMILY_OF}
+    fb = {_FAMILY_OF[w] for w in (*b.terms, b.predicate or "") if w in _FAMILY_OF}
+    return bool(fa & fb)
 
 
 def _figures(c: Claim) -> list[Quantity]:
@@ -195,11 +330,75 @@ def _overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
     return any(same_entity(x, y) for x in xs for y in ys)
 
 
+# --------------------------------------------------------------------------- content words
+
+_STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
+on once only or other our ours out over own same she should so some such than that the their theirs them then
+there these they this those through to too under until up very was we were what when where which while who whom
+why will with would you your yours yet us per via among amid upon within without across around near
+said says say saying told tell tells according added add adds stated statement reported report reports noted
+wrote write writes posted asked ask cited citing announced confirmed claimed
+mr ms mrs sen sens rep reps gov senator senators representative speaker leader president governor secretary
+minister chief director spokesperson spokesman spokeswoman official officials press majority minority
+democratic republican democrat republicans democrats gop
+would could should might must may will shall also however still even already just
+one two three four five six seven eight nine ten first second new last next many much several
+day days week weeks year years monday tuesday wednesday thursday friday saturday sunday today yesterday night
+morning afternoon evening
+""".split())
+
+
+def _stem_word(w: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+_WORDS = re.compile(r"[a-z][a-z'’-]+")
+
+
+class Content:
+    """Content words of each claim of one incident (names, stop words and reporting words left out),
+    weighted by how rare they are in the incident, to tell whether two statements say the same thing."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.bags: dict[str, dict[str, float]] = {}
+        raw: dict[str, set[str]] = {}
+        df: dict[str, int] = defaultdict(int)
+        for c in claims:
+            if c.terms:
+                words = set(c.terms)
+            else:  # claims built without a parse: words of the text, without names and stop words
+                name_words = {w for n in _names(c) + list(c.actors) for w in re.findall(r"[a-z]+", n.lower())}
+                words = {_stem_word(w.strip("'’-")) for w in _WORDS.findall(c.text.lower().replace("’", "'"))}
+                words = {w for w in words if len(w) > 2 and w not in _STOP and w not in name_words
+                         and _stem_word(w) not in name_words}
+            raw[c.id] = words
+            for w in words:
+                df[w] += 1
+        n = max(1, len(claims))
+        for cid, words in raw.items():
+            self.bags[cid] = {w: math.log((n + 1) / df[w]) for w in words}
+        self.norms = {cid: math.sqrt(sum(v * v for v in bag.values())) or 1.0 for cid, bag in self.bags.items()}
+
+    def similarity(self, a: Claim, b: Claim) -> float:
+        ba, bb = self.bags.get(a.id, {}), self.bags.get(b.id, {})
+        if not ba or not bb:
+            return 0.0
+        dot = sum(v * bb[w] for w, v in ba.items() if w in bb)
+        return dot / (self.norms[a.id] * self.norms[b.id])
+
+
 # --------------------------------------------------------------------------- clustering
 
 
 class _Groups:
-    """Union-find over facets that refuses merges breaking a cannot-link constraint."""
+    """Union-find over facets that refuses merges breaking a cannot-link constraint, or joining two
+    groups that are not close as wholes."""
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -211,7 +410,7 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def merge(self, i: int, j: int, can_meet) -> bool:
+    def merge(self, i: int, j: int, can_meet, close_enough=None) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
@@ -219,6 +418,8 @@ class _Groups:
             for y in self.members[rj]:
                 if not can_meet(x, y):
                     return False
+        if close_enough is not None and not close_enough(self.members[ri], self.members[rj]):
+            return False
         if len(self.members[ri]) < len(self.members[rj]):
             ri, rj = rj, ri
         self.parent[rj] = ri
@@ -234,6 +435,7 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
         return []
     V = vectors[list(idxs)] if len(vectors) else np.zeros((len(local), 1), dtype=np.float32)
     setting = setting_names(local)
+    content = Content(local)
     facets = facets_of(local)
     sims = V @ V.T if len(local) <= 2000 else None
 
@@ -268,7 +470,7 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             if j == i or local[j].article == local[i].article:
                 continue
             taken += 1
-            score = statement_link(local[i], local[j], float(row[j]), setting)
+            score = statement_link(local[i], local[j], float(row[j]), setting, content)
             if score is not None:
                 links.append((score, statement_facet[i], statement_facet[j]))
 
@@ -278,15 +480,25 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             return False
         if a.quantity is not None:
             if local[a.claim].article == local[b.claim].article:
-                return a.category == b.category
+                return a.category == b.category and a.quantity.unit == b.quantity.unit
             return figures_can_meet(a, b, local, setting)
         if local[a.claim].article == local[b.claim].article:
             return True
         return statements_can_meet(local[a.claim], local[b.claim], sim(a.claim, b.claim))
 
+    def close_enough(xs: Sequence[int], ys: Sequence[int]) -> bool:
+        """Average linkage for statements: the two groups' cross-article pairs are close on average."""
+        if facets[xs[0]].quantity is not None:
+            return True
+        pairs = [sim(facets[x].claim, facets[y].claim) for x in xs for y in ys
+                 if local[facets[x].claim].article != local[facets[y].claim].article]
+        if len(xs) == 1 and len(ys) == 1 or not pairs:
+            return True
+        return sum(pairs) / len(pairs) >= GROUP_SIMILARITY
+
     groups = _Groups(len(facets))
     for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
-        groups.merge(x, y, can_meet)
+        groups.merge(x, y, can_meet, close_enough)
 
     clusters: list[Cluster] = []
     linked_claims: set[int] = set()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
 from .extract import quantities as quantities_stage
@@ -28,6 +29,13 @@ _CONTRASTIVE_MARKS = {"while", "whereas", "although", "though"}
 REPORTING_VERBS = {"say", "report", "tell", "state", "add", "write", "announce", "confirm", "note", "claim",
                    "according", "quote", "cite", "post", "tweet"}
 DENIAL_VERBS = {"deny", "refute"}
+# Words that carry no content of their own in news copy: reporting and light verbs, titles.
+_LIGHT_WORDS = REPORTING_VERBS | {
+    "be", "have", "do", "get", "make", "take", "give", "go", "come", "put", "set", "let", "seem", "include",
+    "speak", "ask", "describe", "call", "accord", "comment", "tell", "add", "say",
+    "senator", "sen", "rep", "representative", "speaker", "leader", "president", "governor", "gov", "secretary",
+    "minister", "chief", "director", "spokesperson", "spokesman", "spokeswoman", "official", "press", "majority",
+    "minority", "member", "people", "thing", "time", "way", "lot", "part", "side"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "within", "to", "from"}
@@ -45,6 +53,49 @@ METONYMS = {
 }
 _STOP_NAME_WORDS = {"the", "of", "for", "and", "in", "on", "&"}
 
+# Regions that contain the towns and districts news copy names: countries, US states (with their AP
+# abbreviations), and world regions. A region and a smaller place are not two different places: the
+# fire "near Pine Hollow" and the fire "in central Oregon" can be one fire.
+_US_STATES = (
+    "alabama ala. alaska arizona ariz. arkansas ark. california calif. colorado colo. connecticut conn. delaware "
+    "del. florida fla. georgia ga. hawaii idaho illinois ill. indiana ind. iowa kansas kan. kentucky ky. "
+    "louisiana la. maine maryland md. massachusetts mass. michigan mich. minnesota minn. mississippi miss. "
+    "missouri mo. montana mont. nebraska neb. nevada nev. ohio oklahoma okla. oregon ore. pennsylvania pa. "
+    "tennessee tenn. texas utah vermont vt. virginia va. washington wash. wisconsin wis. wyoming wyo. "
+    "n.h. n.j. n.m. n.y. n.c. n.d. r.i. s.c. s.d. w.va. d.c.").split() + [
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+    "south carolina", "south dakota", "west virginia", "district of columbia"]
+_COUNTRIES = (
+    "afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh belarus "
+    "belgium bolivia bosnia brazil bulgaria burkina cambodia cameroon canada chad chile china colombia congo croatia "
+    "cuba cyprus czechia denmark ecuador egypt eritrea estonia ethiopia finland france georgia germany ghana greece "
+    "guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan "
+    "kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia lebanon libya lithuania malaysia mali mexico moldova "
+    "mongolia morocco mozambique myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine "
+    "panama paraguay peru philippines poland portugal qatar romania russia rwanda senegal serbia singapore slovakia "
+    "slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey "
+    "turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe gaza").split() + [
+    "united states", "united kingdom", "south africa", "south korea", "north korea", "saudi arabia", "new zealand",
+    "sri lanka", "south sudan", "united arab emirates", "west bank", "ivory coast", "el salvador", "costa rica",
+    "dominican republic", "czech republic"]
+_WORLD_REGIONS = ("the west", "west", "midwest", "the midwest", "the south", "south", "northeast", "southwest",
+                  "northwest", "southeast", "middle east", "europe", "asia", "africa", "latin america",
+                  "south asia", "central asia", "east asia", "pacific northwest", "gulf coast", "west coast",
+                  "east coast", "new england", "the sahel", "balkans", "caucasus")
+REGIONS = frozenset(n.strip(".") for n in (*_US_STATES, *_COUNTRIES, *_WORLD_REGIONS))
+_DIRECTIONS = re.compile(r"^(northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|"
+                         r"southeast|southwest|north-west|north-east|south-west|south-east|upstate|downstate)\s+")
+
+
+def is_region(name: str) -> bool:
+    """A country, US state or world region ("Oregon", "Ore.", "central Oregon", "the West"), or a name
+    with a regional noun ("Balochistan province"): places that contain others."""
+    key = entity_key(name)
+    key = _DIRECTIONS.sub("", key)
+    if key in REGIONS or METONYMS.get(key) in REGIONS:
+        return True
+    return bool(re.search(r"\b(province|state|region|country)$", key))
+
 
 def claim_id(article_id: str, text: str, seen: dict[str, int]) -> str:
     digest = hashlib.sha1(f"{article_id}\0{' '.join(text.split())}".encode("utf-8")).hexdigest()[:10]
@@ -54,8 +105,27 @@ def claim_id(article_id: str, text: str, seen: dict[str, int]) -> str:
 
 
 def is_claim_like(text: str) -> bool:
-    """Enough words to state a fact: drops credit lines ("— Reuters") and lone dates."""
-    return len(_WORD.findall(text)) >= MIN_CLAIM_WORDS
+    """Enough words to state a fact, and not a newsroom line: drops credit lines ("— Reuters",
+    "Associated Press writer X contributed to this report."), bylines and lone dates."""
+    return len(_WORD.findall(text)) >= MIN_CLAIM_WORDS and not is_newsroom_line(text)
+
+
+# Formulas with which a newsroom credits its own work or addresses its readers: they say who wrote
+# or edited the article, not anything about the story.
+_NEWSROOM = re.compile(
+    r"\bcontributed( reporting)? (to|for) (this|the) (report|story|article|coverage)\b|\bcontributed reporting\b|"
+    r"\b(additional |further )?reporting by\b|\b(editing|writing|compiled|produced|edited|written|"
+    r"translated) by\b|\bstaff (writer|reporter|correspondent)\b|\beditor'?s note\b|"
+    r"\bthis (story|article|report) (has been|was) (updated|corrected|changed)\b|^\W*corrections?:|"
+    r"\ball rights reserved\b|\bcopyright\b|\bsign up for\b|\bclick here\b|\bfollow (us|him|her|them) on\b|"
+    r"\bsubscribe to\b|\b(is|are) (a|an|the) [\w ]{0,30}(reporter|correspondent|writer|editor) (for|at|with)\b",
+    re.I)
+
+
+def is_newsroom_line(text: str) -> bool:
+    """A credit line, byline, editor's note or reader prompt ("The Associated Press contributed to this
+    report.", "Editing by X", "Journal Staff Writer")."""
+    return bool(_NEWSROOM.search(text.replace("’", "'")))
 
 
 def entity_key(text: str) -> str:
@@ -178,7 +248,7 @@ def _attribution_tokens(tokens) -> set[int]:
         lemma = t.lemma_.lower()
         if lemma == "accord" or (t.lower_ == "according"):
             out.update(x.i for x in t.subtree)
-        if lemma in ("cite", "quote") and t.tag_ == "VBN":
+        if lemma in ("cite", "quote") and t.tag_ in ("VBN", "VBG"):  # "cited by X", "citing X"
             out.update(x.i for x in t.subtree)
         if lemma == "report" and t.dep_ in ("ROOT", "parataxis", "conj"):
             for c in t.children:
@@ -232,13 +302,48 @@ def features(doc, start_char: int, end_char: int) -> dict:
         negated = any(c.dep_ == "neg" for c in predicate.children) or predicate.lemma_.lower() in DENIAL_VERBS
         negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children) \
             or any(s.lower_ in ("nobody", "none", "no-one") for s in subjects)
+    in_names = {i for e in doc.ents if e.label_ in _ENTITY_LABELS for i in range(e.start, e.end)}
+    terms = [t.lemma_.lower() for t in tokens
+             if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i not in in_names and t.i not in credit and not t.is_stop
+             and t.lemma_.isalpha() and len(t.lemma_) > 2 and t.lemma_.lower() not in _LIGHT_WORDS]
     return {
+        "terms": tuple(dict.fromkeys(terms)),
         "places": tuple(dict.fromkeys(places)),
         "entities": tuple(dict.fromkeys(entities)),
         "actors": tuple(dict.fromkeys(a for a in actors if a)),
         "predicate": predicate.lemma_.lower() if predicate is not None else None,
         "negated": negated,
     }
+
+
+def mark_quoted(claims: Sequence[Claim], quotes: Sequence) -> tuple[Claim, ...]:
+    """Claims with `quoted` set where direct quotes (model.Quote, with article offsets) cover at least
+    half of the claim: what someone said, rather than what the outlet states."""
+    by_article: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        by_article.setdefault(q.article, []).append((q.start, q.end))
+    out = []
+    for c in claims:
+        covered = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in by_article.get(c.article, ()))
+        quoted = covered * 2 >= max(1, c.end - c.start) or quoted_text(c.text)
+        out.append(replace(c, quoted=quoted) if quoted != c.quoted else c)
+    return tuple(out)
+
+
+_QUOTE_MARKS = "\"“”"
+
+
+def quoted_text(text: str) -> bool:
+    """Whether at least half of a text sits between quotation marks (a text-only fallback)."""
+    inside, depth_open, total = 0, False, 0
+    for ch in text:
+        if ch in _QUOTE_MARKS:
+            depth_open = (not depth_open) if ch == '"' else (ch == "“")
+            continue
+        if not ch.isspace():
+            total += 1
+            inside += depth_open
+    return total > 0 and inside * 2 >= total
 
 
 def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = None) -> tuple[Claim, ...]:
@@ -261,6 +366,9 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
             if doc is not None:
                 extra = features(doc, a, b)
                 extra["quantities"] = quantities_stage.extract(doc, s.start, s.start + a, s.start + b)
+                if not extra["quantities"] and not any(t.pos_ in ("VERB", "AUX") for t in doc if a <= t.idx < b):
+                    continue  # no verb and no figure: a dateline ("PINE HOLLOW, Ore."), a label, a byline
+            extra["quoted"] = quoted_text(text)
             out.append(Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
                              end=s.start + b, text=text, sentence=s.index, **extra))
     return tuple(out)

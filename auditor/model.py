@@ -74,6 +74,8 @@ class Quantity:
     category: Optional[str] = None  # e.g. killed:security, killed:civilians, injured, vehicles
     place: Optional[str] = None
     window: Optional[str] = None  # "on Saturday", "over the past 48 hours", "in total"
+    unit: Optional[str] = None  # None for a count; "USD", "mph", "acres", "percent", "tally", "weekday-hours", "day-of-year"
+    second: Optional[float] = None  # a tally's second figure: "52-47" is value 52, second 47
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class Claim:
     actors: tuple[str, ...] = ()  # who does or says what the claim states (its subject's names)
     predicate: Optional[str] = None  # lemma of the main verb, past any reporting verb ("kill", "condemn")
     negated: bool = False  # the claim denies its predicate ("did not", "denied")
+    quoted: bool = False  # most of the claim is direct speech (a quotation), not the outlet's own statement
+    terms: tuple[str, ...] = ()  # content lemmas (nouns, verbs, adjectives) besides names: what is said
 
 
 @dataclass(frozen=True)

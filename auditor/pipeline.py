@@ -61,6 +61,7 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     with timer("claims"):  # fact units with their figures (extract.quantities), places and participants
         claims = claims_stage.from_sentences(sentences, sentence_docs)
         claims = extract_sources.attribute(claims, quotes, sources, sentences)
+        claims = claims_stage.mark_quoted(claims, quotes)
     embedder = embed.make_embedder(config)
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)

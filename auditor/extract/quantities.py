@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from ..model import Quantity
 
@@ -34,7 +34,7 @@ _SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_00
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 # vague amounts: (low, high) of what a reader takes them to mean
 _VAGUE = {
-    "dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
+    "dozen": (12, 12), "dozens": (24, 99), "handful": (2, 9), "scores": (40, 99), "hundreds": (200, 999),
     "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
 }
 _VAGUE_TENS = {"tens": 10, "hundreds": 100}  # "tens of thousands", "hundreds of thousands"
@@ -216,11 +216,18 @@ for _outcome, _words in {
     "freed": "free release rescue escape",
     "burned": "burn torch charred char ablaze gut",
     "missing": "missing",
-    "displaced": "displace evacuate flee",
+    "displaced": "displace evacuate evacuation evacuee flee",
     "destroyed": "destroy damage demolish raze flatten",
 }.items():
     for _w in _words.split():
         OUTCOMES[_w] = _outcome
+# Outcomes that befall a whole population: who they befall ("residents", "people") does not make
+# two counts different quantities, unlike a death toll's civilians and security forces.
+POPULATION_OUTCOMES = {"displaced"}
+# States a group is in, named by a noun after a preposition: "under evacuation orders", "in custody".
+_STATE_PREPOSITIONS = {"under", "in", "into"}
+_STATE_VERBS = {"be", "remain", "stay", "receive", "face", "get"}
+_STATE_NOUNS = {"evacuation", "custody"}
 
 _REPORTING = {"say", "report", "tell", "state", "confirm", "announce", "add", "claim", "accord", "note"}
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
@@ -241,11 +248,12 @@ _SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "QUANTITY"}
 
 
 def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[Quantity, ...]:
-    """The count figures of `doc` (a spaCy parse of text that begins at article offset `base`)
-    whose number lies in article offsets [start, end). Years, dates, times, ordinals, and
-    durations ("48 hours") are not counts and are left out."""
+    """The figures of `doc` (a spaCy parse of text that begins at article offset `base`) whose
+    number lies in article offsets [start, end): counts, tallies ("52-47"), measures with a unit
+    (money, speeds, areas, percentages) and the points in time a claim states ("through Jan. 29",
+    "at midnight Friday"). Years, bare dates, ordinals, and durations ("48 hours") are left out."""
     end = base + len(doc.text) if end is None else end
-    spans = []
+    spans: list[_Num] = []
     used: set[int] = set()
     for tok in doc:
         if tok.i in used or not (start <= base + tok.idx < end):
@@ -253,43 +261,155 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         found = _number_at(doc, tok)
         if found is None:
             continue
-        used.update(range(found[0], found[1] + 1))
+        used.update(range(found.first, max(found.last, found.unit_end or found.last) + 1))
         spans.append(found)
     out: list[Quantity] = []
-    for first, last, low, high, vague in spans:
-        others = [doc[f] for f, *_ in spans if f != first]
-        q = _build(doc, base, first, last, low, high, vague, others)
+    for num in spans:
+        others = [doc[n.value_first] for n in spans if n is not num]
+        q = _build(doc, base, num, others)
         if q is not None:
             out.append(q)
-    return _inherit_groups(tuple(out))
+    out.extend(times(doc.text, base, start, end))
+    return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
 
 
-def _number_at(doc, tok):
-    """(first token, last token, low, high, vague) of a number starting at `tok`, else None."""
-    text = tok.text.lower()
-    if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+class _Num(NamedTuple):
+    """A number found in the parse: its tokens, its interval before any qualifier, and its kind."""
+
+    first: int  # first token (a currency sign, when there is one)
+    last: int  # last token of the number itself
+    low: float
+    high: float
+    vague: bool = False
+    unit: Optional[str] = None  # see Quantity.unit
+    second: Optional[float] = None  # a tally's second figure
+    unit_end: Optional[int] = None  # last token of a unit written after the number ("miles per hour")
+    factor: float = 1.0  # conversion to the unit ("80 km/h" -> mph)
+    half: float = 0.0  # half the rounding step of a figure with a scale word ("1.2 trillion": 0.05 trillion)
+    value_first: int = -1  # first token of the number itself
+
+    @property
+    def number_first(self) -> int:
+        return self.value_first if self.value_first >= 0 else self.first
+
+
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD", "a$": "AUD", "rs": "PKR",
+                   "rs.": "PKR", "₹": "INR"}
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "rupee": "PKR", "rupees": "PKR",
+                   "yuan": "CNY", "yen": "JPY"}
+# units written after a number: words (hyphens dropped) -> (unit, factor to it)
+_UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
+    (("%",), "percent", 1.0), (("percent",), "percent", 1.0), (("per", "cent"), "percent", 1.0),
+    (("percentage", "points"), "points", 1.0), (("percentage", "point"), "points", 1.0),
+    (("mph",), "mph", 1.0), (("miles", "per", "hour"), "mph", 1.0), (("mile", "per", "hour"), "mph", 1.0),
+    (("miles", "an", "hour"), "mph", 1.0), (("mile", "an", "hour"), "mph", 1.0),
+    (("km/h",), "mph", 0.621371), (("kph",), "mph", 0.621371), (("kmh",), "mph", 0.621371),
+    (("kilometers", "per", "hour"), "mph", 0.621371), (("kilometres", "per", "hour"), "mph", 0.621371),
+    (("kilometers", "an", "hour"), "mph", 0.621371), (("kilometres", "an", "hour"), "mph", 0.621371),
+    (("acres",), "acres", 1.0), (("acre",), "acres", 1.0), (("hectares",), "acres", 2.47105),
+    (("hectare",), "acres", 2.47105), (("square", "miles"), "acres", 640.0), (("square", "mile"), "acres", 640.0),
+    (("square", "kilometers"), "acres", 247.105), (("square", "kilometres"), "acres", 247.105),
+    (("miles",), "miles", 1.0), (("mile",), "miles", 1.0), (("kilometers",), "miles", 0.621371),
+    (("kilometres",), "miles", 0.621371), (("km",), "miles", 0.621371),
+], key=lambda u: -len(u[0]))
+
+
+def _unit_after(doc, last: int) -> Optional[tuple[str, float, int]]:
+    """(unit, factor, last token) of a unit written right after the number at `last`."""
+    words: list[tuple[str, int]] = []
+    k = last + 1
+    while k < len(doc) and len(words) < 4:
+        if doc[k].text in ("-", "–"):
+            k += 1
+            continue
+        words.append((doc[k].lower_, k))
+        k += 1
+    for pattern, unit, factor in _UNIT_WORDS:
+        if tuple(w for w, _ in words[:len(pattern)]) == pattern:
+            return unit, factor, words[len(pattern) - 1][1]
+    return None
+
+
+def _currency_before(doc, i: int) -> Optional[tuple[str, int]]:
+    """(currency, token) of a currency sign right before token i ("$1.2 trillion")."""
+    if i > 0 and doc[i - 1].lower_ in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[doc[i - 1].lower_], i - 1
+    if i > 1 and doc[i - 1].text == "$" and doc[i - 2].lower_ in ("us", "u.s."):
+        return "USD", i - 2
+    return None
+
+
+def _is_tally(doc, i: int) -> Optional[tuple[float, float, int]]:
+    """(first, second, last token) of a tally such as a vote "52-47" or "a 6-3 ruling": two whole
+    numbers joined by a dash, the first not smaller (a range is written low-high: "30-40")."""
+    tok = doc[i]
+    m = re.fullmatch(r"(\d{1,4})[-–](\d{1,4})", tok.text)
+    if m:
+        a, b, last = float(m.group(1)), float(m.group(2)), i
+    elif re.fullmatch(r"\d{1,4}", tok.text) and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") \
+            and re.fullmatch(r"\d{1,4}", doc[i + 2].text) and doc[i + 1].idx == tok.idx + len(tok.text) \
+            and doc[i + 2].idx == doc[i + 1].idx + 1:
+        a, b, last = float(tok.text), float(doc[i + 2].text), i + 2
+    else:
         return None
+    if b > a or 1800 <= a <= 2100 or (i > 0 and doc[i - 1].lower_ in _CURRENCY_SIGNS):
+        return None
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in (":", "%") or _TIME_WORDS.fullmatch(nxt.text)):
+        return None
+    return a, b, last
+
+
+def _number_at(doc, tok) -> Optional[_Num]:
+    """The number starting at `tok` with its interval, unit and extent, else None."""
+    text = tok.text.lower()
+    tally = _is_tally(doc, tok.i)
+    if tally is not None:
+        a, b, last = tally
+        return _Num(tok.i, last, a, a, unit="tally", second=b, value_first=tok.i)
+    currency = _currency_before(doc, tok.i)
     if text in _VAGUE_TENS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
             and doc[tok.i + 2].lower_.rstrip("s") in _SCALES:
         # "tens of billions", "hundreds of thousands"
+        if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+            return None
         lo, hi = vague_interval(f"{text} {doc[tok.i + 2].lower_.rstrip('s')}")
-        return tok.i, tok.i + 2, lo, hi, True
+        return _Num(tok.i, tok.i + 2, lo, hi, True, value_first=tok.i)
     vague = vague_interval(text)
     if vague is not None and tok.pos_ in ("NOUN", "NUM") and not (text == "dozen" and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one")):
-        return tok.i, tok.i, vague[0], vague[1], True
+        if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+            return None
+        return _Num(tok.i, tok.i, vague[0], vague[1], True, value_first=tok.i)
     if not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
         return None
     # extend over a multi-token number: "two hundred", "1.5 million", "twenty - one"
     last = tok.i
     while last + 1 < len(doc):
         nxt = doc[last + 1].lower_
-        if nxt in _SCALES or (nxt in _UNITS and doc[last].lower_ in _TENS) or nxt in ("-", "–") and last + 2 < len(doc) and doc[last + 2].lower_ in _UNITS:
+        if nxt in _SCALES or nxt in _SCALE_ABBREV and currency or (nxt in _UNITS and doc[last].lower_ in _TENS) \
+                or nxt in ("-", "–") and last + 2 < len(doc) and doc[last + 2].lower_ in _UNITS:
             last += 2 if nxt in ("-", "–") else 1
         else:
             break
     span_text = doc[tok.i:last + 1].text
     value = parse_number(span_text)
+    if value is None and currency and last > tok.i and doc[last].lower_ in _SCALE_ABBREV:
+        value = parse_number(doc[tok.i].text)
+        value = value * _SCALE_ABBREV[doc[last].lower_] if value is not None else None
     if value is None:
+        return None
+    half = _rounding(doc, tok.i, last, value)
+    unit = _unit_after(doc, last) if not currency else None
+    if currency is None and last + 1 < len(doc) and doc[last + 1].lower_ in _CURRENCY_WORDS \
+            and (half or doc[last + 1].dep_ != "pobj"):
+        currency = (_CURRENCY_WORDS[doc[last + 1].lower_], tok.i)
+    if currency is not None:
+        return _Num(currency[1], last, value, value, unit=currency[0], half=half, value_first=tok.i)
+    if unit is not None:
+        name, factor, unit_end = unit
+        return _Num(tok.i, last, value * factor, value * factor, unit=name, unit_end=unit_end, factor=factor,
+                    half=half * factor, value_first=tok.i)
+    if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
         return None
     if not _is_count(doc, tok, last, value):
         return None
@@ -297,11 +417,23 @@ def _number_at(doc, tok):
     if last + 2 < len(doc) and doc[last + 1].text in ("-", "–", "to") and doc[last + 2].like_num:
         other = parse_number(doc[last + 2].text)
         if other is not None and other > value:
-            return tok.i, last + 2, value, other, False
+            return _Num(tok.i, last + 2, value, other, value_first=tok.i)
     m = re.match(r"^(\d+)[-–](\d+)$", tok.text)
     if m and int(m.group(2)) > int(m.group(1)):
-        return tok.i, last, float(m.group(1)), float(m.group(2)), False
-    return tok.i, last, value, value, False
+        return _Num(tok.i, last, float(m.group(1)), float(m.group(2)), value_first=tok.i)
+    return _Num(tok.i, last, value, value, half=half, value_first=tok.i)
+
+
+def _rounding(doc, first: int, last: int, value: float) -> float:
+    """Half the rounding step of a figure written with a scale word: "1.2 trillion" stands for
+    anything from 1.15 to 1.25 trillion, "21 billion" for 20.5 to 21.5 billion; 0 otherwise."""
+    scale_tok = doc[last].lower_
+    scale = _SCALES.get(scale_tok) or _SCALE_ABBREV.get(scale_tok)
+    if not scale or scale < 1_000_000 or first == last:
+        return 0.0
+    mantissa = doc[first].text.replace(",", "")
+    decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    return 0.5 * 10 ** (-decimals) * scale
 
 
 def _is_count_in_date(tok) -> bool:
@@ -457,6 +589,11 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
                     for g in c.children:
                         if g.dep_ == "pobj" and g.lemma_.lower() in ("death", "injury") and of_token(g):
                             return of_token(g)
+                        if g.dep_ == "pobj" and c.lower_ in _STATE_PREPOSITIONS and g.pos_ == "NOUN":
+                            # "4,000 residents are under evacuation orders", "held in custody"
+                            for word in [g] + [m for m in g.children if m.dep_ == "compound"]:
+                                if word.lemma_.lower() in _STATE_NOUNS and of_token(word):
+                                    return of_token(word)
             if node.lemma_.lower() not in _REPORTING and node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "relcl"):
                 break
     return None
@@ -525,6 +662,8 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
             if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
                 continue
+            if _end_point_or_baseline(doc, ent):
+                continue
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
     lowered = " ".join(t.lower_ for t in tokens)
@@ -535,6 +674,24 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
     if re.search(r"\blatest\b", lowered) and not parts:
         parts.append("latest")
     return "; ".join(dict.fromkeys(parts)) or None
+
+
+_END_POINT = {"through", "until", "till", "thru", "before"}
+_BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "to"}
+
+
+def _end_point_or_baseline(doc, ent) -> bool:
+    """A date that is not the figure's time window: the end of a period ("funded through the end of
+    January", "before a midnight Friday deadline") or the baseline of a comparison ("by $38 billion
+    over last year's levels")."""
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _END_POINT:
+        return True
+    if ent.end < len(doc) and doc[ent.end].lower_ == "deadline":
+        return True
+    root = ent.root
+    if root.dep_ == "poss" and root.head.dep_ == "pobj" and root.head.head.lower_ in _BASELINE:
+        return True
+    return False
 
 
 def _place(doc, tokens, number_tokens) -> Optional[str]:
@@ -571,21 +728,54 @@ def place_name(text: str) -> str:
     return " ".join(words)
 
 
-def _build(doc, base: int, first: int, last: int, low: float, high: float, vague: bool,
-           others: list = ()) -> Optional[Quantity]:
-    qualifier, q_start = (None, first) if vague else _qualifier(doc, first)
+def _build(doc, base: int, num: "_Num", others: list = ()) -> Optional[Quantity]:
+    first, last, low, high, vague = num.number_first, num.last, num.low, num.high, num.vague
+    qualifier, q_start = (None, num.first) if vague else _qualifier(doc, num.first)
     value = None if vague else (low if low == high else None)
     if vague:
         lo, hi, lo_inc, hi_inc, approx = low, high, True, True, True
     elif low != high:
         lo, hi, lo_inc, hi_inc, approx = low, high, True, True, False
+    elif num.unit == "tally":
+        lo, hi, lo_inc, hi_inc, approx = low, high, True, True, False
+    elif qualifier is None and num.half:
+        lo, hi, lo_inc, hi_inc, approx = low - num.half, low + num.half, True, False, True
     else:
         lo, hi, lo_inc, hi_inc, approx = interval(low, qualifier)
     number_tokens = list(doc[first:last + 1])
     head = _counted_head(doc, first, last)
+    if num.unit is not None and num.unit_end is not None:
+        head = doc[num.unit_end]  # "50 miles per hour": the unit, not the wind, is what the number counts
     counted, heads = _counted_text(head)
+    if num.unit in _CURRENCIES:
+        category, counted = _money_category(doc, first, last, head)
+    elif num.unit is not None:
+        category = _measure_category(doc, num, head)
+    else:
+        category = _count_category(doc, head, heads, last)
+    root = _clause_root(head if head is not None else doc[last])
+    tokens = _scope_tokens(root, number_tokens, others)
+    window = _window(doc, tokens, head, number_tokens)
+    place = _place(doc, tokens, number_tokens)
+    s = doc[q_start].idx
+    end_tok = doc[num.unit_end] if num.unit_end is not None else doc[last]
+    e = end_tok.idx + len(end_tok.text)
+    return Quantity(start=base + s, end=base + e, text=doc.text[s:e], value=value, low=lo, high=hi,
+                    low_inclusive=lo_inc, high_inclusive=hi_inc, approximate=approx, vague=vague,
+                    counted=counted or None, category=category, place=place, window=window,
+                    unit=num.unit, second=num.second)
+
+
+def _count_category(doc, head, heads, last) -> Optional[str]:
+    """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
+    knows what is counted."""
     group = group_of(heads) if heads else None
     outcome = _outcome(doc, head, doc[last])
+    if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
+            and head.head.lemma_.lower() in _STATE_VERBS:
+        # "4,000 residents are under Level 3 evacuation orders": the state names the outcome
+        states = {t.lemma_.lower() for t in head.head.subtree if t.pos_ == "NOUN"} & _STATE_NOUNS
+        outcome = OUTCOMES[sorted(states)[0]] if states else None
     if head is not None and head.lemma_.lower() in ("toll", "tally") and outcome is None:
         outcome = "killed"
     if outcome and head is None:
@@ -594,22 +784,250 @@ def _build(doc, base: int, first: int, last: int, low: float, high: float, vague
         group, outcome = "total", outcome or "killed"
     if group == "attacks" and outcome:
         outcome = None  # "170 attacks killing 151 civilians": the attacks were not killed
+    if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
+        group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
     if head is not None and group is None and head.lower_ not in ("others", "other") \
             and head.lemma_.lower() not in ("toll", "tally", "number", "count"):
-        category = None  # a count of something no lexicon knows ("two hideouts"): not compared
-    elif outcome:
-        category = f"{outcome}:{group or 'total'}"
-    else:
-        category = group
-    root = _clause_root(head if head is not None else doc[last])
-    tokens = _scope_tokens(root, number_tokens, others)
-    window = _window(doc, tokens, head, number_tokens)
-    place = _place(doc, tokens, number_tokens)
-    s = doc[q_start].idx
-    e = doc[last].idx + len(doc[last].text)
-    return Quantity(start=base + s, end=base + e, text=doc.text[s:e], value=value, low=lo, high=hi,
-                    low_inclusive=lo_inc, high_inclusive=hi_inc, approximate=approx, vague=vague,
-                    counted=counted or None, category=category, place=place, window=window)
+        return None  # a count of something no lexicon knows ("two hideouts"): not compared
+    if outcome:
+        return f"{outcome}:{group or 'total'}"
+    return group
+
+
+# --------------------------------------------------------------------------- measures: money, units
+
+_CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "PKR", "INR", "CNY"}
+# What a sum of money is: the noun it sizes, read through these classes so that outlets' words for
+# one thing meet ("package", "measure", "stopgap", "bill"; "relief", "aid", "assistance").
+MONEY_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "bill": "bill package measure stopgap legislation resolution budget appropriation appropriations omnibus "
+            "plan deal agreement law act proposal patch",
+    "aid": "aid relief assistance funding fund grant help support bailout subsidy stimulus",
+    "cost": "cost damage damages loss losses",
+    "penalty": "fine penalty settlement",
+    "price": "price value valuation worth",
+    "revenue": "revenue sales income earnings profit",
+    "debt": "debt deficit loan borrowing",
+    "pay": "salary pay wage wages compensation bonus",
+    "reward": "reward ransom bail bounty",
+    "spending": "spending expenditure outlay outlays",
+}.items():
+    for _w in _words.split():
+        MONEY_CLASSES[_w] = _cls
+_CHANGE_VERBS = {"raise", "increase", "cut", "reduce", "boost", "lower", "grow", "rise", "fall", "drop", "slash",
+                 "expand", "trim", "decrease", "shrink", "jump", "climb"}
+_SIZE_VERBS = {"cost", "total", "be", "amount", "value", "exceed", "top", "reach"}
+
+
+def _money_class(noun) -> Optional[str]:
+    """The class of the thing a sum pays for, from a noun and its compounds ("aid package" -> aid)."""
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = MONEY_CLASSES.get(noun.lemma_.lower()) or MONEY_CLASSES.get(noun.lower_)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i:
+            cls = MONEY_CLASSES.get(c.lemma_.lower())
+            if cls and cls not in ("spending", own) and own in (None, "bill"):
+                return cls
+    if own:
+        return own
+    lemma = noun.lemma_.lower()
+    return lemma if lemma.isalpha() and lemma not in GROUPS and lemma not in _SCALES else None
+
+
+def _money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]]:
+    """("money:<what it pays for>", the noun) of a sum: "$1.2 trillion package" -> money:bill,
+    "$21 billion in disaster relief" -> money:aid, "raise spending by $38 billion" -> money:change."""
+    tok = doc[last]
+    if head is not None and head.i != tok.i and head.lemma_.lower() not in _CURRENCY_WORDS \
+            and tok.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod"):
+        cls = _money_class(head)
+        if cls:
+            return f"money:{cls}", head.text
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+            for obj in child.children:
+                cls = _money_class(obj) if obj.dep_ == "pobj" else None
+                if cls:
+                    return f"money:{cls}", obj.text
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in _CHANGE_VERBS:
+        return "money:change", None
+    verb = tok.head
+    if tok.dep_ in ("dobj", "attr", "npadvmod") and verb.lemma_.lower() in _SIZE_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                cls = _money_class(c)
+                if cls:
+                    return f"money:{cls}", c.text
+    return "money", None
+
+
+def _topic(tok) -> Optional[str]:
+    """What a measure is of: the noun it modifies, the word it grades ("5% contained"), or the subject
+    of its clause ("humidity could drop below 10%")."""
+    if tok.dep_ in ("compound", "nmod", "amod", "nummod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _stem(tok.head.lemma_)
+    if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
+        return _stem(tok.head.lemma_)
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+                    return _stem(c.lemma_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ment", "ation", "ion", "ed", "ing"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+_WIND = {"wind", "winds", "gust", "gusts", "breeze", "storm"}
+
+
+def _measure_category(doc, num: "_Num", head) -> Optional[str]:
+    """Category of a measure: "tally"; "speed:wind"; "burned:area"; "percent:contain"."""
+    if num.unit == "tally":
+        return "tally"
+    unit_tok = doc[num.unit_end] if num.unit_end is not None else doc[num.last]
+    if num.unit == "mph":
+        near = doc[max(0, num.first - 6):min(len(doc), (num.unit_end or num.last) + 4)]
+        if any(t.lower_ in _WIND for t in near) or any(t.lower_ in _WIND for t in unit_tok.head.subtree):
+            return "speed:wind"
+        topic = _topic(unit_tok)
+        return f"speed:{topic}" if topic else "speed"
+    if num.unit == "acres":
+        outcome = _outcome(doc, unit_tok, doc[num.last])
+        return f"{outcome}:area" if outcome else "area"
+    if num.unit in ("percent", "points"):
+        topic = _topic(unit_tok)
+        return f"percent:{topic}" if topic else None
+    return None  # distances ("30 miles east of Bend") place things; they are not compared
+
+
+# --------------------------------------------------------------------------- points in time
+
+_WEEKDAY_INDEX = {d: k for k, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                               "sunday"))}
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+           "nov": 11, "dec": 12}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|"
+        r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
+_CLOCK = r"(?:midnight|noon|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+_DATE_RE = re.compile(
+    rf"(?:(?:the\s+)?(?P<edge>end|middle|start|beginning|close)\s+of\s+|(?P<rel>early|mid|late)[\s-]+)?"
+    rf"(?P<mon>{_MON})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d\b)?", re.I)
+_WEEK_RE = re.compile(
+    rf"(?:(?P<rel>late|early)\s+)?(?:(?P<clock1>{_CLOCK})\s+(?:on\s+)?)?(?P<wd>{_WD})"
+    rf"(?:\s+(?:at\s+)?(?P<clock2>{_CLOCK})|\s+(?P<part>{_PART}))?", re.I)
+_UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$", re.I)
+_PARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (18, 30), "overnight": (21, 31)}
+
+
+def _clock_hour(text: str) -> Optional[float]:
+    t = text.lower().replace(" ", "")
+    if t == "midnight":
+        return 24.0
+    if t == "noon":
+        return 12.0
+    m = re.match(r"(\d{1,2})(?::(\d{2}))?(a\.m\.|p\.m\.|am|pm)", t)
+    if not m:
+        return None
+    h = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
+    if h == 0 and m.group(3).startswith("a"):
+        h = 24 if not m.group(2) or int(m.group(2)) == 0 else 0  # "12 a.m. Saturday" closes Friday
+    return h + (int(m.group(2)) / 60 if m.group(2) else 0.0)
+
+
+def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
+    """Points in time a claim states as facts that outlets can agree or disagree on: ends of periods
+    ("open through Jan. 29", "through the end of January", "in effect through Saturday evening") and
+    clock times ("before a midnight Friday deadline", "lapses at midnight Friday"). A bare day
+    ("on Friday") only dates the claim and is not a figure. Weekday times count hours from Monday
+    0:00 of the story's week (unit "weekday-hours"); dates count days of the year ("day-of-year")."""
+    lo_off, hi_off = max(0, start - base), min(len(text), end - base)
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE_RE.finditer(text, lo_off, hi_off):
+        mon = m.group("mon")
+        if mon.lower() == "may" and not (mon == "May" and (m.group("day") or m.group("edge") or m.group("rel"))):
+            continue  # the verb "may"
+        if mon.lower().startswith("mar") and mon[0].islower():
+            continue  # "march" the verb
+        role = _time_role(text, m.start(), m.end(), clock=False)
+        if role is None:
+            continue
+        month = _MONTHS[mon.lower()[:3]]
+        last_day = _MONTH_DAYS[month - 1]
+        day0 = sum(_MONTH_DAYS[:month - 1])
+        edge = (m.group("edge") or m.group("rel") or "").lower()
+        if m.group("day"):
+            d = int(m.group("day"))
+            if not 1 <= d <= last_day:
+                continue
+            lo = hi = day0 + d
+        elif edge in ("end", "close", "late"):
+            lo, hi = day0 + 21, day0 + last_day
+        elif edge in ("middle", "mid"):
+            lo, hi = day0 + 11, day0 + 20
+        elif edge in ("start", "beginning", "early"):
+            lo, hi = day0 + 1, day0 + 10
+        else:
+            lo, hi = day0 + 1, day0 + last_day
+        out.append(_time_quantity(text, base, m, role, "day-of-year", lo, hi))
+        taken.append((m.start(), m.end()))
+    for m in _WEEK_RE.finditer(text, lo_off, hi_off):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        clock = m.group("clock1") or m.group("clock2")
+        role = _time_role(text, m.start(), m.end(), clock=bool(clock))
+        if role is None:
+            continue
+        day = _WEEKDAY_INDEX[m.group("wd").lower()] * 24
+        if clock:
+            h = _clock_hour(clock)
+            if h is None:
+                continue
+            lo = hi = day + h
+        elif m.group("part"):
+            a, b = _PARTS[m.group("part").lower()]
+            lo, hi = day + a, day + b
+        elif (m.group("rel") or "").lower() == "late":
+            lo, hi = day + 15, day + 24
+        elif (m.group("rel") or "").lower() == "early":
+            lo, hi = day, day + 12
+        else:
+            lo, hi = day, day + 24
+        out.append(_time_quantity(text, base, m, role, "weekday-hours", lo, hi))
+    return out
+
+
+def _time_role(text: str, s: int, e: int, clock: bool) -> Optional[str]:
+    """ "until" for the end of a period ("through Jan. 29"), "at" for a clock time or a deadline,
+    else None (a date that only says when something happened)."""
+    before = text[max(0, s - 20):s]
+    if _UNTIL.search(before):
+        return "until"
+    if clock or re.match(r"\s+deadline\b", text[e:e + 12], re.I):
+        return "at"
+    return None
+
+
+def _time_quantity(text: str, base: int, m, role: str, unit: str, lo: float, hi: float) -> Quantity:
+    s, e = m.start(), m.end()
+    return Quantity(start=base + s, end=base + e, text=text[s:e], value=lo if lo == hi else None, low=lo, high=hi,
+                    approximate=lo != hi, category=f"time:{role}", unit=unit)
 
 
 def _inherit_groups(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
