@@ -36,6 +36,11 @@ def quoted(text: str) -> list[str]:
     ("Pakistani authorities classify TTP and BLA as “khawarij,” a term rooted in early Islamic history.", []),
     ("Naqvi confirmed that 22 additional “Indian-backed militants” were killed.", []),
     ('Washington ended the so-called "war on terror" in Afghanistan in 2021.', []),
+    ("Residents are under Level 3 “Go Now” evacuation orders.", []),
+    # ... but two words a speaker is reported to have used are a partial quote
+    ("Rep. Nia Holloway called the settlement “long overdue” and said she would vote for it.", ["long overdue"]),
+    ("The governor described the proposal as “fiscally reckless,” aides said.", ["fiscally reckless,"]),
+    ('Harmon said the ruling was "deeply flawed" and vowed to appeal.', ["deeply flawed"]),
     # apostrophes are not quote marks
     ("Pakistan’s military said the soldiers’ families had been informed of Balochistan’s losses.", []),
     # a quote inside a quote belongs to the outer quote
@@ -58,6 +63,7 @@ def test_find_quotes(text, expected):
     ("France said it stood with Pakistan against “terrorism in all its forms,” while others did not.", True, True),
     ('Sharing a post on X, the bureau said, “The United States strongly condemns the attacks.”', True, False),
     ('"In total, 177 terrorists have been eliminated," he told lawmakers.', True, False),
+    ("Rep. Nia Holloway called the settlement “long overdue” on Monday.", True, True),
 ])
 def test_partial_flag(text, expected, partial):
     qs = find_quotes(text)
@@ -229,6 +235,9 @@ def test_speaker_from_an_adjacent_sentence(text, quote, speaker):
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
+    # a two-word partial quote after "called it" is the caller's
+    ("Sen. Omar Castillo, D-Ariz., called the settlement “long overdue.”", "long overdue", "Omar Castillo"),
+    ('Gov. Leah Sorensen described the proposal as "fiscally reckless" on Tuesday.', "fiscally reckless", "Leah Sorensen"),
     # a quote ending in "!" or "?" does not end the sentence that attributes it
     ("“Great news for farmers. Congress must act NOW!” Gov. Mark Ellison wrote in a post on X.", "Great news",
      "Mark Ellison"),

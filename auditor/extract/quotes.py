@@ -266,6 +266,17 @@ def _is_title(text: str, q: QuoteSpan, lo: int) -> bool:
 
 
 _NAMING = re.compile(r"(?i)\b(?:so-called|so called|dubbed|nicknamed|code-?named)\s*$")
+# A reporting verb whose complement is the quoted words themselves: "called it “long overdue”",
+# "described the plan as “reckless”", "said the vote was “a disgrace”". Two quoted words after such
+# a verb are the speaker's words (a partial quote), not a term held at arm's length.
+_CALLED = r"(?:call|describ|term|brand|label|deem|dismiss|hail|denounc|decri|characteriz|characteris)\w*"
+_SAID = r"(?:said|says|say|saying|told|tells|wrote|writes|added|warned|insisted|argued|declared|predicted)"
+_REPORTED_WORDS = re.compile(
+    r"(?i)\b(?:" + _CALLED + r"(?:\s+(?!as\b)[\w’'-]+){0,3}(?:\s+as)?"
+    r"|" + _SAID + r"(?:\s+(?:that\s+)?(?:it|this|that|they|he|she|we|the\s+[\w’'-]+|his\s+[\w’'-]+|her\s+[\w’'-]+|their\s+[\w’'-]+))"
+    r"(?:\s+(?:was|were|is|are|would\s+be|will\s+be|had\s+been|has\s+been|remains?|seemed|looked|felt))"
+    r"(?:\s+(?:not|a|an|the|simply|just|very|still|now|clearly))*"
+    r")\s*$")
 
 
 def _is_scare(text: str, q: QuoteSpan, lo: int) -> bool:
@@ -276,7 +287,11 @@ def _is_scare(text: str, q: QuoteSpan, lo: int) -> bool:
     if word_count(text[q.start:q.end]) > MAX_SCARE_WORDS:
         return False
     stands_alone = _starts_statement(text, q, lo) and text[q.end - 1] in _TERMINAL + ",;:"
-    return not stands_alone
+    if stands_alone:
+        return False
+    before = text[max(lo, q.outer_start - 80):q.outer_start]
+    before = re.split(r"[.!?;:]\s", before)[-1]  # this sentence only
+    return not _REPORTED_WORDS.search(before)
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
