@@ -206,6 +206,9 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
     # the nearest compatible party, not the nearest party: a person title skips an organisation
     ("Sen. Omar Castillo, D-Ariz., questioned the Defense Department on Thursday. “They have no plan,” the senator "
      "said.", "They have", "Omar Castillo"),
+    # a lede's indefinite office is the holder named right after it ...
+    ("A federal judge on Tuesday blocked the rule, calling it “arbitrary and capricious.”\n\nU.S. District Judge "
+     "Helen Marsh said the agency had failed to explain the change.", "arbitrary", "Helen Marsh"),
     # a surname the tagger reads as a place still resolves to the person
     ("Sen. Lucia Moreno of Nevada wrote the bill. “It is long overdue,” Moreno told CNN.", "It is long", "Lucia Moreno"),
 ])

@@ -134,6 +134,7 @@ def test_not_sources(text, absent):
     ("— With additional input from Reuters", ["Reuters"]),
     ("— With inputs from PTI and ANI", ["PTI", "ANI"]),
     ("ISLAMABAD (AP) — Gunmen attacked a police post overnight.", ["AP"]),
+    ("WASHINGTON, July 9 (Reuters) - Senators stepped up pressure on the central bank.", ["Reuters"]),
     ("Photo: AFP/File", ["AFP"]),
     ("Photograph: Andy Rain/EPA", ["EPA"]),
     ("— X/@usembislamabad", ["@usembislamabad"]),
@@ -233,6 +234,14 @@ def test_an_acronym_defined_in_the_text_is_one_source():
             "Friday, OMB said in a memo. The plans were due, the Office of Management and Budget said.")
     found = sources_of(text)
     assert "OMB" not in found and "Office of Management and Budget" in found, list(found)
+
+
+def test_an_office_kept_anonymous_is_not_the_next_named_holder():
+    text = ("A senior Republican senator, who spoke on condition of anonymity, said the vote would fail. Sen. Ruth "
+            "Calder said it would pass.")
+    found = sources_of(text)
+    assert found["senior Republican senator"].kind == "anonymous"
+    assert [e.text for e in found["Ruth Calder"].evidence] == ["Sen. Ruth Calder said"]
 
 
 def test_a_surname_is_the_person_named_before():

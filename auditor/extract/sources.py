@@ -90,7 +90,7 @@ _INPUT_FROM = re.compile(r"(?i)\b(?:with\s+)?(?:additional\s+)?(?:inputs?|inform
                          r"(?P<names>[^\n()]{2,80}?)\s*(?=[)\n]|\.\s|\.?$)")
 _PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|photographs?|videos?|graphics?|screengrab)"
                     r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()|]{1,60}?)\s*(?=[)|\n]|$)")
-_DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z .,'’-]{1,40}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
+_DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’/-]{1,50}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
 _TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
 _HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{2,30})")
 # "The Associated Press contributed to this report.", "Reuters contributed reporting.",

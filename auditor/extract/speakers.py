@@ -740,6 +740,25 @@ class Resolver:
                 return h
         return None
 
+    def _named_later(self, m: Mention) -> Optional[Mention]:
+        """ "A federal judge on Tuesday blocked the plan ... U.S. District Judge Helen Marsh said":
+        a lede's indefinite office is the person who holds it named right after, unless the
+        sentence says the person is unnamed on purpose."""
+        sent = self.doc[m.token].sent if 0 <= m.token < len(self.doc) else None
+        if sent is not None and re.search(r"(?i)anonymity|not authori[sz]ed|declined to be (?:named|identified)"
+                                          r"|asked not to be|unnamed|requested that", sent.text):
+            return None
+        modifiers = {w for w in m.words if w not in _LEAD_STRIP and w not in _INDEFINITE} - {m.head} - _GENERIC_QUALIFIERS
+        for h in self.history:
+            if h.start <= m.end or h.start - m.end > CATAPHORA_CHARS:
+                continue
+            if h.kind != "person" or not h.proper or not self.doc[h.token].sent.start > (sent.start if sent else -1):
+                continue
+            words = person_aliases(h.words)
+            if m.head in words and modifiers <= words:
+                return h
+        return None
+
     def _author_of_document(self, m: Mention) -> Optional[Mention]:
         """ "the ministry's statement" -> the ministry; "the Russian statement" -> the preceding Russian party."""
         head = self.doc[m.token]
@@ -795,6 +814,8 @@ class Resolver:
             target = self._antecedent_for_pronoun(m)
         elif m.kind == "description" and not m.plural:
             target = self._antecedent_for_description(m) or self._following_named_office(m)
+        elif m.kind == "anonymous" and not m.plural and m.head in TITLE_WORDS and m.head not in GENERIC_ROLES:
+            target = self._named_later(m)
         elif m.kind == "document":
             target = self._author_of_document(m)
         elif m.kind == "person" or (m.proper and " " not in m.name and m.label not in ("GPE", "LOC", "NORP")):
