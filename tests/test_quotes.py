@@ -206,6 +206,13 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
     # the nearest compatible party, not the nearest party: a person title skips an organisation
     ("Sen. Omar Castillo, D-Ariz., questioned the Defense Department on Thursday. “They have no plan,” the senator "
      "said.", "They have", "Omar Castillo"),
+    # gendered pronouns and titles skip a person the text calls Mr. or Ms.
+    ("Ms. Alvarez questioned Mr. Brandt at the hearing on Tuesday.\n\n“We have no money left for this,” he said.",
+     "We have no money", "Brandt"),
+    ("Rep. Nia Holloway questioned Mr. Brandt on Tuesday. Mr. Brandt did not answer. “I want answers,” she said.",
+     "I want answers", "Nia Holloway"),
+    ("Rep. Nia Holloway met Rep. Tom Brandt and Mr. Brandt's aides on Tuesday. “It will not pass,” the "
+     "congresswoman said.", "It will not", "Nia Holloway"),
     # a lede's indefinite office is the holder named right after it ...
     ("A federal judge on Tuesday blocked the rule, calling it “arbitrary and capricious.”\n\nU.S. District Judge "
      "Helen Marsh said the agency had failed to explain the change.", "arbitrary", "Helen Marsh"),

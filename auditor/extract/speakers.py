@@ -124,6 +124,15 @@ PRONOUN_KIND = {
     "it": "thing", "its": "thing",
     "they": "plural", "them": "plural", "their": "plural",
 }
+# Pronouns, honorifics and titles that say a person's gender (used only where the text says it).
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+GENDERED_WORDS = {
+    "mr.": "m", "mr": "m", "congressman": "m", "spokesman": "m", "chairman": "m", "assemblyman": "m",
+    "councilman": "m", "businessman": "m", "king": "m", "prince": "m", "sir": "m",
+    "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f", "miss": "f", "congresswoman": "f", "spokeswoman": "f",
+    "chairwoman": "f", "assemblywoman": "f", "councilwoman": "f", "businesswoman": "f", "queen": "f",
+    "princess": "f", "dame": "f", "lady": "f",
+}
 CATAPHORA_CHARS = 1000  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -494,6 +503,9 @@ class Resolver:
             j += 1
         name = toks[j:k + 1]
         role = toks[:j]
+        verbs = [n for n, t in enumerate(role) if t.tag_ in ("VBD", "VBZ", "VBP")]
+        if verbs:  # a misparse that ran a clause into the phrase: "X pressed Defense Secretary Y"
+            role = role[verbs[-1] + 1:]
         titled = bool(role) and role[-1].tag_ != "POS" and role[-1].text not in ("’s", "'s", "’", "'")
         is_person = head.ent_type_ == "PERSON" or (titled and any(t.lower_ in TITLE_WORDS for t in role[-2:]))
         if not is_person or not name:
@@ -668,10 +680,32 @@ class Resolver:
             return kind in ("organization", "government", "anonymous") or m.plural
         return False
 
+    def _genders(self) -> dict[str, str]:
+        """Person name -> "m"/"f" where some mention of the person carries an honorific or a gendered
+        title (Mr., Ms., congresswoman, spokesman); "chairman" is left out when another mention
+        says otherwise. Built once, on first need."""
+        if getattr(self, "_gender_cache", None) is not None:
+            return self._gender_cache
+        self._gender_cache = {}
+        seen: dict[str, set[str]] = {}
+        for h in self.history:
+            if h.kind != "person":
+                continue
+            r = self.resolve(h)
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+\.?", h.text)} | {w.lower() for w in (r.role or "").split()}
+            for w in words:
+                g = GENDERED_WORDS.get(w) or GENDERED_WORDS.get(w.rstrip("."))
+                if g:
+                    seen.setdefault(names_mod.normalize(r.name), set()).add(g)
+        self._gender_cache = {n: next(iter(gs)) for n, gs in seen.items() if len(gs) == 1}
+        return self._gender_cache
+
     def _antecedent_for_pronoun(self, m: Mention) -> Optional[Mention]:
         pk = PRONOUN_KIND.get(m.head)
         if pk is None:
             return None
+        want = PRONOUN_GENDER.get(m.head)
+        genders = self._genders() if want else {}
         before = [h for h in self.history if h.end <= m.start and h.kind not in ("pronoun", "document")]
         if not before:
             return None
@@ -687,6 +721,8 @@ class Resolver:
             cands = [h for h in before if self._sentence_of(h.token) == sid]
             cands = [self.resolve(h) for h in cands]
             cands = [h for h in cands if self._compatible(pk, h)]
+            if want:  # "she" is not a man the text calls Mr.
+                cands = [h for h in cands if genders.get(names_mod.normalize(h.name), want) == want]
             if not cands:
                 continue
             subj = [h for h in cands if h.subject]
@@ -703,6 +739,8 @@ class Resolver:
             return None
         person_title = m.head in TITLE_WORDS
         modifiers = content - {m.head} - {TITLE_EXPANSIONS.get(m.head, m.head)}
+        want = GENDERED_WORDS.get(m.head)  # "the congresswoman" is no man the text calls Mr.
+        genders = self._genders() if want else {}
         for h in reversed(self.history):
             if h.start >= m.start or h.token == m.token:
                 continue
@@ -713,6 +751,8 @@ class Resolver:
             if h.proper and person_title != (h.kind == "person") and m.head not in (h.role or "").lower().split():
                 continue  # "the senator" is a person, "the agency" is not
             words = person_aliases(h.words) if h.kind == "person" else h.words
+            if want and h.kind == "person" and genders.get(names_mod.normalize(self.resolve(h).name), want) != want:
+                continue
             typed = False
             if m.head not in words:
                 if person_title or not h.proper or m.start - h.end > TYPE_MATCH_CHARS:
