@@ -178,7 +178,8 @@ def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
     """How alike two sentences must be for two compatible figures to be one fact: a vague figure
     (a month, "dozens", "thousands") or a time point says less than an exact count."""
     if q.unit in ("weekday-hours", "day-of-year"):
-        return RELATED
+        exact = q.value is not None and other.value is not None
+        return MIN_RELATED if exact else RELATED  # "midnight Friday" is telling, "January" is not
     if q.vague or other.vague:
         return RELATED
     return MIN_RELATED
@@ -193,12 +194,44 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
         # same category and compatible figures: a check that the sentences are related
         if sim < _agreeing_similarity(qa, qb) and not _shared_specific(a, b, claims, setting):
             return None
+        if (qa.vague or qb.vague) and sim < PARAPHRASE and not _same_counted(qa, qb):
+            return None  # "hundreds of thousands of families" is not "about 800,000 federal workers"
+        if (qa.vague and not qa.counted or qb.vague and not qb.counted) and sim < PARAPHRASE:
+            return None  # "militants who killed dozens": a bare vague figure says too little to place it
         exact = qa.low == qb.low and qa.high == qb.high and qa.second == qb.second
         return sim + (0.3 if exact else 0.2)
-    # rival figures: the same quantity only when the sentences report the same thing
-    if sim < _rival_similarity(qa) and not (same_window(qa.window, qb.window) and _shared_specific(a, b, claims, setting)):
+    # rival figures: the same quantity only when the sentences report the same thing, or the same
+    # act ("has killed two people" / "kills three") in the same window
+    ca, cb = claims[a.claim], claims[b.claim]
+    needed = _rival_similarity(qa)
+    if qa.unit is None and same_window(qa.window, qb.window) and _same_act(ca, cb):
+        needed = min(needed, MIN_RELATED)
+    if sim < needed and not (same_window(qa.window, qb.window) and _shared_specific(a, b, claims, setting)):
         return None
     return sim
+
+
+def _same_counted(a: Quantity, b: Quantity) -> bool:
+    """The two figures count things named alike ("federal workers" / "federal employees" are not
+    alike in words, so this only serves for vague figures, which say little else)."""
+    if not a.counted or not b.counted:
+        return True
+    wa = {_stem_word(w) for w in re.findall(r"[a-z]+", a.counted.lower())}
+    wb = {_stem_word(w) for w in re.findall(r"[a-z]+", b.counted.lower())}
+    return bool(wa & wb)
+
+
+def _different_acts(a: Claim, b: Claim) -> bool:
+    """Both main predicates report known acts, and not the same one ("rail traffic was suspended
+    following explosions" / "six people were killed following explosions")."""
+    fa, fb = _FAMILY_OF.get(a.predicate or ""), _FAMILY_OF.get(b.predicate or "")
+    return fa is not None and fb is not None and fa != fb
+
+
+def _same_act(a: Claim, b: Claim) -> bool:
+    """Both claims' main predicates report one act ("killed" / "kills")."""
+    fa, fb = _FAMILY_OF.get(a.predicate or ""), _FAMILY_OF.get(b.predicate or "")
+    return fa is not None and fa == fb
 
 
 def _shared_specific(a: Facet, b: Facet, claims: Sequence[Claim], setting: Sequence[str]) -> bool:
@@ -261,15 +294,31 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
         return sim
     if sim < RELATED:
         return None
+    if a.quoted and b.quoted and a.attribution and b.attribution and _party(a.attribution) != _party(b.attribution):
+        return None  # what two different people said, in words that only resemble each other
+    if _different_acts(a, b):
+        return None  # "rail traffic was suspended after explosions in Bolan" / "six were killed in Bolan"
     words = content.similarity(a, b) if content is not None else 0.0
     if words >= CLOSE_WORDING:
         return sim + 0.05
     shared = [x for x in _participants(a, setting) if any(same_entity(x, y) for y in _participants(b, setting))]
     if not shared:
         return None
-    if words >= SHARED_CONTENT or same_family(a, b):
+    if same_family(a, b):
+        return sim + 0.1
+    if words >= SHARED_CONTENT and not _both_subject(shared, a, b):
         return sim + 0.1
     return None
+
+
+def _both_subject(names: Sequence[str], a: Claim, b: Claim) -> bool:
+    """A shared participant is the subject of both claims: then only the same act makes them one
+    fact ("Tibbs was brief" / "Tibbs can lose only two votes" share words, not an act)."""
+    return any(_overlap([n], a.actors) and _overlap([n], b.actors) for n in names)
+
+
+def _party(source_id: str) -> str:
+    return source_id.split("@", 1)[0]
 
 
 def _participants(c: Claim, setting: Sequence[str]) -> list[str]:
@@ -306,7 +355,7 @@ ACT_FAMILIES = [
     ("attack", "storm", "raid", "ambush", "assault", "target", "strike"),
     ("suspend", "halt", "stop", "close", "disrupt", "suspension", "closure"),
     ("arrest", "detain", "apprehend", "capture", "arrest", "detention", "custody"),
-    ("pass", "approve", "clear", "adopt", "vote", "passage", "approval"),
+    ("pass", "approve", "clear", "adopt", "passage", "approval"),
     ("sign", "enact", "signature", "veto"),
     ("evacuate", "flee", "displace", "evacuation", "evacuee"),
     ("oppose", "opposition", "object", "objection", "against"),
@@ -386,8 +435,10 @@ class Content:
         self.norms = {cid: math.sqrt(sum(v * v for v in bag.values())) or 1.0 for cid, bag in self.bags.items()}
 
     def similarity(self, a: Claim, b: Claim) -> float:
+        """Cosine of the two claims' weighted content words; 0 unless they share at least two (one
+        shared word says little: "The vote was 52-47" / "two Republicans voted no")."""
         ba, bb = self.bags.get(a.id, {}), self.bags.get(b.id, {})
-        if not ba or not bb:
+        if not ba or not bb or len(ba.keys() & bb.keys()) < 2:
             return 0.0
         dot = sum(v * bb[w] for w, v in ba.items() if w in bb)
         return dot / (self.norms[a.id] * self.norms[b.id])

@@ -188,6 +188,10 @@ def fact_units(doc) -> list[tuple[int, int]]:
             cuts.append(tok)
         elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRASTIVE_MARKS for c in tok.children):
             cuts.append(tok)
+        elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" and tok.left_edge.i > 0 \
+                and doc[tok.left_edge.i - 1].text == "," and tok.left_edge.i == tok.i \
+                and any(c.dep_ == "dobj" for c in tok.children) and _own_fact(tok):
+            cuts.append(tok)  # "The Senate voted 52-47 ..., sending the measure to the House before ..."
     for tok in sorted(cuts, key=lambda t: t.left_edge.i):
         for k, (a, b) in enumerate(units):
             lo, hi = tok.left_edge.i, tok.right_edge.i + 1
@@ -216,6 +220,14 @@ def fact_units(doc) -> list[tuple[int, int]]:
         span = doc[a:b]
         out.append((span.start_char, span.end_char))
     return out
+
+
+def _own_fact(tok) -> bool:
+    """A trailing participle clause states its own fact when it is not the outcome of the main clause
+    ("gunmen attacked police, killing at least 10 people" is one fact with its toll)."""
+    from .extract.quantities import OUTCOMES
+
+    return tok.lemma_.lower() not in OUTCOMES and not any(t.like_num and t.lower_ != "one" for t in tok.subtree)
 
 
 def _reads_as_claim(span) -> bool:

@@ -270,7 +270,22 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         if q is not None:
             out.append(q)
     out.extend(times(doc.text, base, start, end))
+    conditions = _conditional_ranges(doc)
+    out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
+
+
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+def _conditional_ranges(doc) -> list[tuple[int, int]]:
+    """Character ranges of conditional clauses ("If the House fails to act by midnight Friday, ..."):
+    their figures are hypotheses, not reports."""
+    out = []
+    for tok in doc:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
+            out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
+    return out
 
 
 class _Num(NamedTuple):
