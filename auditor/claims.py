@@ -114,18 +114,22 @@ def is_claim_like(text: str) -> bool:
 # or edited the article, not anything about the story.
 _NEWSROOM = re.compile(
     r"\bcontributed( reporting)? (to|for) (this|the) (report|story|article|coverage)\b|\bcontributed reporting\b|"
-    r"\b(additional |further )?reporting by\b|\b(editing|writing|compiled|produced|edited|written|"
-    r"translated) by\b|\bstaff (writer|reporter|correspondent)\b|\beditor'?s note\b|"
+    r"^\W*(additional |further )?(reporting|editing|writing|compiled|produced|edited|written|translated|"
+    r"graphics|research) by\b|[;|]\s*(editing|writing|additional reporting) by\b|"
+    r"^\W*(\w+ )?staff (writer|reporter|correspondent)\W*$|\beditor'?s note\b|"
     r"\bthis (story|article|report) (has been|was) (updated|corrected|changed)\b|^\W*corrections?:|"
-    r"\ball rights reserved\b|\bcopyright\b|\bsign up for\b|\bclick here\b|\bfollow (us|him|her|them) on\b|"
-    r"\bsubscribe to\b|\b(is|are) (a|an|the) [\w ]{0,30}(reporter|correspondent|writer|editor) (for|at|with)\b",
-    re.I)
+    r"\ball rights reserved\b|^\W*(©|copyright \d{4})|\b(sign up|subscribe) (for|to) (our|the|this) newsletter\b|"
+    r"\bclick here\b|\bfollow us on\b", re.I)
+# a short biography line closing an article: "Jane Doe is a reporter for The Post covering Congress."
+_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (is|are) (a|an|the) [\w -]{0,40}"
+                  r"(reporter|correspondent|writer|editor|columnist|producer)s? (for|at|with|covering)\b")
 
 
 def is_newsroom_line(text: str) -> bool:
     """A credit line, byline, editor's note or reader prompt ("The Associated Press contributed to this
     report.", "Editing by X", "Journal Staff Writer")."""
-    return bool(_NEWSROOM.search(text.replace("’", "'")))
+    text = text.replace("’", "'").strip()
+    return bool(_NEWSROOM.search(text)) or (len(text.split()) <= 25 and bool(_BIO.search(text)))
 
 
 def entity_key(text: str) -> str:

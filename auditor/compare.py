@@ -18,6 +18,8 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
+from .align import predicate_class
+from .claims import overlap
 from .extract.quantities import describe, overlaps, same_window, window_kind
 from .model import Article, Claim, Cluster, Finding, Quote, Span
 
@@ -103,7 +105,7 @@ def figure_findings(members: Sequence[Claim], category: str,
         sources = (_source(ca), _source(cb))
         what = qa.counted or qb.counted or category
         identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
-            and qa.high_inclusive == qb.high_inclusive
+            and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
         if not same_window(qa.window, qb.window):
             if not identical:
                 out.append(Finding(kind="window-difference", severity="note", sources=sources, evidence=evidence,
@@ -136,17 +138,39 @@ def figure_findings(members: Sequence[Claim], category: str,
 
 
 def denial_findings(members: Sequence[Claim]) -> list[Finding]:
-    """A statement beside its denial: same predicate, one side negated."""
+    """A statement beside its denial: the same predicate (or one of its class) about the same thing
+    (a shared participant or a shared content word besides the verb), one side negated. A negation
+    inside quoted speech denies only that speaker's own words: it counts against another quote,
+    not against the outlets' statements that happen to share a noun ("'This is not the bill I would
+    have written,' Delgado said" does not deny "The bill is the product of a deal")."""
     out = []
     for a, b in combinations(members, 2):
         if a.article == b.article or a.negated == b.negated:
             continue
-        if a.predicate and a.predicate == b.predicate:
-            yes, no = (b, a) if a.negated else (a, b)
-            out.append(Finding(kind="denial", severity="diverge", evidence=(_span(yes), _span(no)),
-                               sources=(_source(yes), _source(no)),
-                               summary=f"{yes.article} states it; {no.article} states the opposite"))
+        yes, no = (b, a) if a.negated else (a, b)
+        if not (a.predicate and b.predicate and predicate_class(a.predicate) == predicate_class(b.predicate)):
+            continue
+        if no.quoted and not yes.quoted:
+            continue
+        if not _same_thing(yes, no):
+            continue
+        out.append(Finding(kind="denial", severity="diverge", evidence=(_span(yes), _span(no)),
+                           sources=(_source(yes), _source(no)),
+                           summary=f"{yes.article} states it; {no.article} states the opposite"))
     return out
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    """Two statements are about the same thing: they share a participant, or a content word other
+    than their verb (claims without parsed features are given the benefit of the doubt)."""
+    if a.actors and b.actors:
+        return overlap(a.actors, b.actors)
+    if a.entities and b.entities and overlap(a.entities, b.entities):
+        return True
+    if not a.terms or not b.terms:
+        return not (a.entities and b.entities)
+    verbs = {a.predicate, b.predicate}
+    return bool((set(a.terms) & set(b.terms)) - verbs)
 
 
 def attribution_findings(members: Sequence[Claim]) -> list[Finding]:

@@ -97,6 +97,8 @@ def _aggregate_figures(claims: Sequence[Claim], common_places: set[str]) -> dict
         for q in c.quantities:
             if q.category in NOT_COMPARED or window_kind(q.window) not in ("incident", "day"):
                 continue
+            if q.unit is not None:
+                continue  # measures, sums, tallies and times of one story differ by more than tolls do
             if q.place and q.place.lower() not in common_places:
                 continue
             out[q.category].append(q)

@@ -132,7 +132,10 @@ def interval(value: float, qualifier: Optional[str]) -> tuple[Optional[float], O
 
 
 def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Whether both figures can be true of one quantity: their intervals share a point."""
+    """Whether both figures can be true of one quantity: their intervals share a point (and two
+    tallies are the same pair: "52-47" and "52-48" cannot both be the vote)."""
+    if a.second is not None and b.second is not None and a.second != b.second:
+        return False
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
     lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
@@ -167,16 +170,46 @@ def gap_ratio(a: Quantity, b: Quantity) -> float:
 
 
 def describe(q: Quantity) -> str:
-    """The interval in words, for findings: "[23, inf)", "(70, inf)", "14"."""
+    """The interval in words, for findings: "[23, inf)", "(70, inf)", "14", "52-47",
+    "[$1.15 trillion, $1.25 trillion)", "Fri 24:00", "Jan 29"."""
+    if q.second is not None and q.value is not None:
+        return f"{_fmt(q.value)}-{_fmt(q.second)}"
+    fmt = {"weekday-hours": _fmt_week, "day-of-year": _fmt_day}.get(q.unit or "", _fmt)
+    if q.unit in _CURRENCIES:
+        fmt = _fmt_money
     if q.low == q.high and q.low is not None:
-        return _fmt(q.low)
-    lo = "-inf" if q.low is None else _fmt(q.low)
-    hi = "inf" if q.high is None else _fmt(q.high)
+        return fmt(q.low)
+    lo = "-inf" if q.low is None else fmt(q.low)
+    hi = "inf" if q.high is None else fmt(q.high)
     return f"{'[' if q.low_inclusive and q.low is not None else '('}{lo}, {hi}{']' if q.high_inclusive and q.high is not None else ')'}"
 
 
 def _fmt(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _fmt_money(v: float) -> str:
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(v) >= scale:
+            return f"{v / scale:.4g} {word}"
+    return _fmt(v)
+
+
+def _fmt_week(v: float) -> str:
+    day, hours = divmod(v, 24)
+    if hours == 0 and day > 0:
+        day, hours = day - 1, 24
+    name = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(day) % 7]
+    return f"{name} {int(hours):02d}:{int(round((hours % 1) * 60)):02d}"
+
+
+def _fmt_day(v: float) -> str:
+    day = int(v)
+    for month, days in enumerate(_MONTH_DAYS):
+        if day <= days:
+            return f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')[month]} {day}"
+        day -= days
+    return _fmt(v)
 
 
 # --------------------------------------------------------------------------- lexicons (lemmas)
