@@ -213,6 +213,14 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
      "I want answers", "Nia Holloway"),
     ("Rep. Nia Holloway met Rep. Tom Brandt and Mr. Brandt's aides on Tuesday. “It will not pass,” the "
      "congresswoman said.", "It will not", "Nia Holloway"),
+    # "chair of the committee" is "the chairman"; an oversight office is "the watchdog"
+    ("Rep. Dana Whitfield (R-Ohio), chair of the House Oversight Committee, said hearings would begin in May.\n\n"
+     "“We're going to get to the bottom of this,” the chairman said.", "We're going", "Dana Whitfield"),
+    ("The Government Accountability Office has flagged the program three times. The watchdog said in March that "
+     "the department lacked “basic cost controls.”", "basic cost", "Government Accountability Office"),
+    # an authorless document inside someone's reported speech does not hide the one reporting it
+    ("Sen. Ruth Calder (D-Vt.), a longtime critic of the program, said the audit confirmed “what we have been "
+     "saying for years.”", "what we have", "Ruth Calder"),
     # a lede's indefinite office is the holder named right after it ...
     ("A federal judge on Tuesday blocked the rule, calling it “arbitrary and capricious.”\n\nU.S. District Judge "
      "Helen Marsh said the agency had failed to explain the change.", "arbitrary", "Helen Marsh"),

@@ -204,6 +204,7 @@ def test_a_description_credits_the_party_it_stands_for(text, name):
      "state Department of Labor", ()),
     ("At least 90 homes burned, according to a preliminary count released by county officials on Friday.",
      "county officials", ()),
+    ("Eleven of 14 contracts ran over budget, according to a copy reviewed by Politico.", "Politico", ()),
 ])
 def test_cited_and_compiling_parties(text, name, via):
     found = sources_of(text)
@@ -242,6 +243,20 @@ def test_an_office_kept_anonymous_is_not_the_next_named_holder():
     found = sources_of(text)
     assert found["senior Republican senator"].kind == "anonymous"
     assert [e.text for e in found["Ruth Calder"].evidence] == ["Sen. Ruth Calder said"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a utility or a company that "reported" figures is no news outlet
+    ("Nashville Electric Service reported about 18,000 customers without power on Saturday.",
+     "Nashville Electric Service", "organization"),
+    # a comma-set-off apposition inside the phrase is no part of the name
+    ("A spokesperson for Anduril Industries, one of the contractors named in the audit, said the systems were "
+     "delivered on time.", "spokesperson for Anduril Industries", "anonymous"),
+])
+def test_names_and_kinds_of_reporting_bodies(text, name, kind):
+    found = sources_of(text)
+    assert name in found, list(found)
+    assert found[name].kind == kind
 
 
 def test_a_surname_is_the_person_named_before():

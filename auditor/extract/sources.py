@@ -26,8 +26,8 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Article, Claim, Quote, Source, Span
 from . import names as names_mod
-from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, TITLE_WORDS, VENUE_NOUNS, Mention, Resolver,
-                       bare_description, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of)
+from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, TITLE_WORDS, VENUE_NOUNS,
+                       Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of)
 
 log = logging.getLogger(__name__)
 
@@ -156,10 +156,23 @@ def _gov_like_words(words: Sequence[str], labels: Sequence[str] = ()) -> bool:
     return False
 
 
+def _institution_name(name: str) -> bool:
+    """A name headed by a kind of body that is not a news medium ("Nashville Electric Service",
+    "Acme Corp.", "Energy Information Administration"): such a body that "reported" is no outlet."""
+    head = org_type(name)
+    if outlet_like(name):
+        return False
+    return head in ORG_TYPE_ALIASES or head in NOT_MEDIA or head in NON_STATE_HEADS or head in GOV_WEAK \
+        or head in GOV_STRONG or head in MEDIA_HEADS_QUALIFIED
+
+
 def is_outlet(m: Mention, credit_position: bool = False) -> bool:
     """A mention of a news outlet, by its name or by what it is called ("the state broadcaster PTV")."""
     if m.kind == "person":
-        return False
+        # "reviewed by Politico": a known outlet's name the tagger took for a person's, unless it
+        # stands for a person named in full ("Bloomberg" after "Michael Bloomberg")
+        n = names_mod.normalize(m.name)
+        return not m.resolved and " " not in m.name and (n in KNOWN_OUTLETS or n in names_mod.AGENCY_ALIASES)
     return outlet_like(m.name, m.label, credit_position) or bool(
         m.role and m.role != m.name and outlet_like(m.role, "", credit_position))
 
@@ -302,7 +315,8 @@ class _ParseCredits:
                 self._add(om, cue, om.start, om.end, outlet=True)
         # "Dawn reported that ...": a named organisation that reports is a news outlet
         reported_org = (lemma == "report" and m.kind == "organization" and m.proper and not m.resolved
-                        and m.label not in ("PERSON", "GPE", "LOC", "NORP"))
+                        and m.label not in ("PERSON", "GPE", "LOC", "NORP")
+                        and not _institution_name(m.name))
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
                   outlet=reported_org and not _gov_like_words(m.name.split()))

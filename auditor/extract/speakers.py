@@ -90,14 +90,18 @@ PERSON_TITLE_ALIASES = {
     "councilman": frozenset({"councillor", "councilor", "councilmember"}),
     "councilwoman": frozenset({"councillor", "councilor", "councilmember"}),
     "chairman": frozenset({"chair", "chairperson"}), "chairwoman": frozenset({"chair", "chairperson"}),
+    "chair": frozenset({"chairman", "chairwoman", "chairperson"}),
+    "chairperson": frozenset({"chair", "chairman", "chairwoman"}),
     "spokesman": frozenset({"spokesperson"}), "spokeswoman": frozenset({"spokesperson"}),
 }
 # What an organisation may be called by the kind of body it is: the head noun of its name ("Office"
 # of Management and Budget, Congressional Budget "Office") -> descriptions that can stand for it.
 ORG_TYPE_ALIASES = {
-    "office": {"agency"}, "bureau": {"agency", "office"}, "department": {"agency"},
+    "office": {"agency", "watchdog"}, "bureau": {"agency", "office"}, "department": {"agency"},
     "ministry": {"department"}, "administration": {"agency"}, "service": {"agency"},
-    "commission": {"agency", "panel", "body"}, "authority": {"agency", "body"}, "board": {"agency", "panel", "body"},
+    "commission": {"agency", "panel", "body", "regulator", "watchdog"}, "authority": {"agency", "body", "regulator"},
+    "board": {"agency", "panel", "body", "regulator"}, "agency": {"regulator", "watchdog"},
+    "general": {"watchdog"},  # an inspector general
     "committee": {"panel", "body"}, "subcommittee": {"committee", "panel"}, "council": {"body"},
     "center": {"agency"}, "centre": {"agency"}, "institute": {"organization", "organisation"},
     "company": {"firm"}, "corporation": {"company", "firm"}, "corp": {"company", "firm"},
@@ -127,7 +131,7 @@ PRONOUN_KIND = {
 # Pronouns, honorifics and titles that say a person's gender (used only where the text says it).
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GENDERED_WORDS = {
-    "mr.": "m", "mr": "m", "congressman": "m", "spokesman": "m", "chairman": "m", "assemblyman": "m",
+    "mr.": "m", "mr": "m", "congressman": "m", "spokesman": "m", "assemblyman": "m",
     "councilman": "m", "businessman": "m", "king": "m", "prince": "m", "sir": "m",
     "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f", "miss": "f", "congresswoman": "f", "spokeswoman": "f",
     "chairwoman": "f", "assemblywoman": "f", "councilwoman": "f", "businesswoman": "f", "queen": "f",
@@ -239,7 +243,10 @@ INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "datum", "figure", "figures", "
                                          "survey", "surveys", "study", "studies", "poll", "polls", "report",
                                          "reports", "account", "accounts", "record", "records", "analysis",
                                          "assessment", "toll", "list", "footage", "video", "image", "images",
-                                         "evidence", "research", "findings", "results", "statistics"})
+                                         "evidence", "research", "findings", "results", "statistics", "copy", "draft",
+                                         "documents", "transcript", "recording", "email", "emails",
+                                         "projection", "projections", "forecast", "map", "tool", "tracker",
+                                         "database", "dashboard"})
 
 
 def party_in_info_noun(tok):
@@ -374,6 +381,13 @@ class Resolver:
             elif c.dep_ in ("prep", "npadvmod") and c.i > head.i and any(
                     g.ent_type_ in ("DATE", "TIME") for g in c.subtree if g.dep_ in ("pobj", "npadvmod") or g is c):
                 dropped.update(t.i for t in c.subtree)  # "the office on Wednesday": when, not who
+        for d in head.subtree:
+            if d.i in dropped or d is head or d.i <= head.i:
+                continue
+            if d.dep_ in ("appos", "relcl", "acl") and d.left_edge.i > 0 and self.doc[d.left_edge.i - 1].text == ",":
+                # "a spokesperson for Anduril Industries, one of the contractors named in the audit,"
+                dropped.update(t.i for t in d.subtree)
+                dropped.add(d.left_edge.i - 1)
         toks = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)
         # the contiguous run around the head, inside one line
         idx = {t.i for t in toks}
@@ -1061,10 +1075,19 @@ class QuoteAttributor:
         govs = self._governing_verbs(q)
         ordered = ([v for v in govs if is_reporting(v)] + [v for v in govs if is_reporting(v, weak=True) and not is_reporting(v)]
                    + [v for v in govs if not is_reporting(v, weak=True)])
+        fallback: Optional[Attribution] = None
         for v in ordered:
             sp = self._speaker_from_verb(v)
             if sp is not None:
-                return Attribution(sp, v.text, v.idx, v.idx + len(v.text))
+                att = Attribution(sp, v.text, v.idx, v.idx + len(v.text))
+                if (sp.kind in ("document", "pronoun") and not sp.resolved) or bare_description(sp):
+                    # "Warren said the audit confirmed “...”": an authorless document inside
+                    # someone's reported speech does not hide the one who reports it
+                    fallback = fallback or att
+                    continue
+                return att
+        if fallback is not None:
+            return fallback
         # 2. a reporting verb elsewhere in the sentence, nearest to the quote
         outside = self._outside(_token_range(self.doc, frame[0], frame[1]))
         cands = [t for t in outside if is_reporting(t) or (_lemma(t) == "accord" and any(c.lower_ == "to" for c in t.children))]
