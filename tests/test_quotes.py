@@ -221,6 +221,14 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
     # an authorless document inside someone's reported speech does not hide the one reporting it
     ("Sen. Ruth Calder (D-Vt.), a longtime critic of the program, said the audit confirmed “what we have been "
      "saying for years.”", "what we have", "Ruth Calder"),
+    # a definite unnamed party takes up the one introduced before: "the official", "one of the people"
+    ("A senior Pentagon official said the review would take months. “Nobody expects this to be quick,” the "
+     "official said.", "Nobody expects", "senior Pentagon official"),
+    ("The talks stalled, according to three people familiar with the negotiations.\n\n“Nobody is walking away,” "
+     "said one of the people, who requested anonymity.", "Nobody is walking", "three people familiar with the negotiations"),
+    # a reporting verb the tagger read as a participle ("X, R-Ark., posted on X:")
+    ('Lawmakers reacted quickly.\n\nSen. Tom Cotton, R-Ark., posted on X: "No concessions to Beijing. Period."',
+     "No concessions", "Tom Cotton"),
     # a lede's indefinite office is the holder named right after it ...
     ("A federal judge on Tuesday blocked the rule, calling it “arbitrary and capricious.”\n\nU.S. District Judge "
      "Helen Marsh said the agency had failed to explain the change.", "arbitrary", "Helen Marsh"),

@@ -137,7 +137,14 @@ GENDERED_WORDS = {
     "chairwoman": "f", "assemblywoman": "f", "councilwoman": "f", "businesswoman": "f", "queen": "f",
     "princess": "f", "dame": "f", "lady": "f",
 }
-CATAPHORA_CHARS = 1000  # how far after an unnamed office its holder's name may come
+CATAPHORA_CHARS = 1000
+# Nouns for unnamed people that a definite mention takes up again: "a senior official said ... the
+# official said"; "two people familiar with the talks ... one of the people said".
+ANAPHORIC_HEADS = frozenset({"official", "person", "source", "aide", "officer", "diplomat", "resident", "witness",
+                             "analyst", "expert", "spokesperson", "spokesman", "spokeswoman", "member", "staffer",
+                             "lawmaker", "insider", "adviser", "advisor", "negotiator", "employee", "worker"})
+_HEAD_FORMS = {"people": "person", "persons": "person", "officials": "official", "sources": "source"}
+ANAPHORA_CHARS = 2500  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DROP_CHILD_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"})
@@ -344,9 +351,13 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             if above is not None:
                 v = above
                 continue
+        if v.dep_ == "acl" and v.head is not v and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.tag_ != "VBN":
+                return v.head  # "officials speaking to..."
+            if v.head.pos_ == "PROPN" and is_reporting(v) and not any(c.dep_ == "agent" for c in v.children):
+                return v.head  # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle
+            return None  # "officials cited by Al Jazeera" are not the ones citing
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
-            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
-                return v.head if v.tag_ != "VBN" else None  # "officials speaking to..." / not "cited by"
             v = v.head
             continue
         return None
@@ -794,6 +805,41 @@ class Resolver:
                 return h
         return None
 
+    def _generic_head(self, m: Mention) -> Optional[str]:
+        """The noun a definite mention of an unnamed party takes up again: "the official" ->
+        official; "one of the people" -> person; None for an indefinite or a named mention."""
+        if not (0 <= m.token < len(self.doc)) or m.proper:
+            return None
+        tok = self.doc[m.token]
+        if tok.lower_ in ("one", "another", "both", "each", "some", "neither", "either", "two", "three"):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and any(d.lower_ in ("the", "these", "those") for d in o.children):
+                            head = _HEAD_FORMS.get(o.lower_, _lemma(o))
+                            return head if head in ANAPHORIC_HEADS else None
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        head = _HEAD_FORMS.get(tok.lower_, _lemma(tok))
+        return head if head in ANAPHORIC_HEADS else None
+
+    def _earlier_unnamed(self, m: Mention) -> Optional[Mention]:
+        """ "A senior administration official said ... “...,” the official said": the unnamed party
+        mentioned before, by the same noun, not far back."""
+        head = self._generic_head(m)
+        if head is None:
+            return None
+        for h in reversed(self.history):
+            if h.start >= m.start or h.token == m.token or m.start - h.end > ANAPHORA_CHARS:
+                continue
+            if h.kind not in ("anonymous", "description") or h.proper:
+                continue
+            hh = _HEAD_FORMS.get(self.doc[h.token].lower_, h.head)
+            if hh == head and self._generic_head(h) is None:  # the first mention, not another "the official"
+                return h
+        return None
+
     def _named_later(self, m: Mention) -> Optional[Mention]:
         """ "A federal judge on Tuesday blocked the plan ... U.S. District Judge Helen Marsh said":
         a lede's indefinite office is the person who holds it named right after, unless the
@@ -867,9 +913,12 @@ class Resolver:
         if m.kind == "pronoun":
             target = self._antecedent_for_pronoun(m)
         elif m.kind == "description" and not m.plural:
-            target = self._antecedent_for_description(m) or self._following_named_office(m)
+            target = (self._antecedent_for_description(m) or self._following_named_office(m)
+                      or self._earlier_unnamed(m))
         elif m.kind == "anonymous" and not m.plural and m.head in TITLE_WORDS and m.head not in GENERIC_ROLES:
             target = self._named_later(m)
+        elif m.kind == "anonymous" and not m.plural:
+            target = self._earlier_unnamed(m)
         elif m.kind == "document":
             target = self._author_of_document(m)
         elif m.kind == "person" or (m.proper and " " not in m.name and m.label not in ("GPE", "LOC", "NORP")):
