@@ -833,7 +833,7 @@ class Resolver:
         for h in reversed(self.history):
             if h.start >= m.start or h.token == m.token or m.start - h.end > ANAPHORA_CHARS:
                 continue
-            if h.kind not in ("anonymous", "description") or h.proper:
+            if not (h.kind == "anonymous" or (h.kind == "description" and not h.proper)):
                 continue
             hh = _HEAD_FORMS.get(self.doc[h.token].lower_, h.head)
             if hh == head and self._generic_head(h) is None:  # the first mention, not another "the official"
