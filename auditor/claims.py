@@ -30,7 +30,7 @@ REPORTING_VERBS = {"say", "report", "tell", "state", "add", "write", "announce",
                    "according", "quote", "cite", "post", "tweet"}
 DENIAL_VERBS = {"deny", "refute"}
 # Words that carry no content of their own in news copy: reporting and light verbs, titles.
-_LIGHT_WORDS = REPORTING_VERBS | {
+_LIGHT_WORDS = (REPORTING_VERBS - {"claim"}) | {  # "claimed responsibility" is an act
     "be", "have", "do", "get", "make", "take", "give", "go", "come", "put", "set", "let", "seem", "include",
     "speak", "ask", "describe", "call", "accord", "comment", "tell", "add", "say",
     "senator", "sen", "rep", "representative", "speaker", "leader", "president", "governor", "gov", "secretary",
@@ -119,7 +119,8 @@ _NEWSROOM = re.compile(
     r"^\W*(\w+ )?staff (writer|reporter|correspondent)\W*$|\beditor'?s note\b|"
     r"\bthis (story|article|report) (has been|was) (updated|corrected|changed)\b|^\W*corrections?:|"
     r"\ball rights reserved\b|^\W*(©|copyright \d{4})|\b(sign up|subscribe) (for|to) (our|the|this) newsletter\b|"
-    r"\bclick here\b|\bfollow us on\b", re.I)
+    r"\bclick here\b|\bfollow us on\b|^\W*(last )?(updated|published|posted)\b:?\s*(on\s+)?(\d|[a-z]+day\b|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 # a short biography line closing an article: "Jane Doe is a reporter for The Post covering Congress."
 _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (is|are) (a|an|the) [\w -]{0,40}"
                   r"(reporter|correspondent|writer|editor|columnist|producer)s? (for|at|with|covering)\b")
@@ -231,6 +232,8 @@ def _own_fact(tok) -> bool:
     ("gunmen attacked police, killing at least 10 people" is one fact with its toll)."""
     from .extract.quantities import OUTCOMES
 
+    if tok.lemma_.lower() in REPORTING_VERBS:
+        return False  # "..., citing the sheriff's office": a credit, not a fact
     return tok.lemma_.lower() not in OUTCOMES and not any(t.like_num and t.lower_ != "one" for t in tok.subtree)
 
 
@@ -340,8 +343,11 @@ def mark_quoted(claims: Sequence[Claim], quotes: Sequence) -> tuple[Claim, ...]:
         by_article.setdefault(q.article, []).append((q.start, q.end))
     out = []
     for c in claims:
-        covered = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in by_article.get(c.article, ()))
-        quoted = covered * 2 >= max(1, c.end - c.start) or quoted_text(c.text)
+        spans = by_article.get(c.article, ())
+        covered = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in spans)
+        rest = "".join(ch for k, ch in enumerate(c.text, c.start) if not any(s <= k < e for s, e in spans))
+        quoted = covered * 2 >= max(1, c.end - c.start) or (covered > 0 and _is_attribution(rest)) \
+            or quoted_text(c.text)
         out.append(replace(c, quoted=quoted) if quoted != c.quoted else c)
     return tuple(out)
 
@@ -350,16 +356,33 @@ _QUOTE_MARKS = "\"“”"
 
 
 def quoted_text(text: str) -> bool:
-    """Whether at least half of a text sits between quotation marks (a text-only fallback)."""
+    """Whether a text is mostly quoted speech (a text-only fallback): at least half of it sits
+    between quotation marks, or all that does not is a short attribution ("“We’ll be fine,” the
+    speaker said.")."""
     inside, depth_open, total = 0, False, 0
+    outside: list[str] = []
     for ch in text:
         if ch in _QUOTE_MARKS:
             depth_open = (not depth_open) if ch == '"' else (ch == "“")
+            outside.append(" ")
             continue
+        if not depth_open:
+            outside.append(ch)
         if not ch.isspace():
             total += 1
             inside += depth_open
-    return total > 0 and inside * 2 >= total
+    if total == 0 or inside == 0:
+        return False
+    return inside * 2 >= total or _is_attribution("".join(outside))
+
+
+_ATTRIBUTION_WORDS = re.compile(r"\b(said|says|say|told|tells|wrote|writes|added|adds|asked|posted|tweeted|"
+                                r"according to|in a statement)\b", re.I)
+
+
+def _is_attribution(rest: str) -> bool:
+    """The text around a quote only says who said it: a few words with a reporting verb."""
+    return len(_WORD.findall(rest)) <= 10 and bool(_ATTRIBUTION_WORDS.search(rest))
 
 
 def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = None) -> tuple[Claim, ...]:

@@ -4,6 +4,7 @@ Embeddings come from the FakeEmbedder (bag of hashed words), so these tests chec
 evidence (categories, places, windows, figures, parties), not a model's taste."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from auditor import align as A
@@ -137,3 +138,137 @@ def _claim(article, q, places=()):
 def test_figures_can_meet(qa, qb, places_a, places_b, meet):
     claims = [_claim("a", qa, places_a), _claim("b", qb, places_b)]
     assert A.figures_can_meet(A.Facet(0, qa), A.Facet(1, qb), claims, []) is meet
+
+
+# --------------------------------------------------------------------------- new kinds of figures
+
+US_FILLER = [
+    ("a", "Lawmakers have spent weeks negotiating over the spending levels."),
+    ("b", "Analysts said the agreement was unlikely to end the broader fight."),
+    ("a", "Several conservatives criticised the process as rushed."),
+    ("b", "Agencies have begun reviewing their contingency plans."),
+]
+
+
+@pytest.mark.parametrize("text_a, text_b, same", [
+    # a vote tally is one figure: rival tallies of one vote are linked, so that compare can flag them
+    ("The Senate voted 52-47 late Thursday to pass the stopgap spending bill.",
+     "Senate clears funding patch 51-48 as leaders hold their coalitions together.", True),
+    ("The vote was 52-47.", "The Senate on Thursday night approved the stopgap on the 52-47 vote.", True),
+    # sums of money: one bill, whatever each outlet calls it...
+    ("The $1.2 trillion package cleared the chamber after two weeks of negotiations.",
+     "The nearly $1.2 trillion measure now heads to the House.", True),
+    # ...but not the bill and the aid it contains
+    ("The $1.2 trillion package cleared the chamber after two weeks of negotiations.",
+     "It also includes $21 billion in disaster relief for states hit by hurricanes.", False),
+    # a state is not a different place from a town in it
+    ("A wildfire has killed two people near Pine Hollow, the sheriff's office said Friday.",
+     "A wildfire in central Oregon has killed three people, Reuters reported on Friday.", True),
+    # a speed in two units
+    ("Wind gusts reached up to 50 mph Thursday afternoon, the weather service said.",
+     "Wind gusts of up to 50 miles per hour drove the fire across the ridge on Thursday.", True),
+    # the act decides what is counted: residents under evacuation orders are people ordered to evacuate
+    ("About 4,000 residents are under evacuation orders in the county.",
+     "Around 4,000 people in the county have been ordered to evacuate.", True),
+    # points in time: one deadline, one end date
+    ("The bill now goes to the House, which must pass it before funding lapses at midnight Friday.",
+     "The House must act on the bill a day before a midnight Friday deadline.", True),
+    ("The Senate passed a bill that would keep the government open through Jan. 29.",
+     "The Senate approved a stopgap to keep federal agencies funded through the end of January.", True),
+])
+def test_figures_of_more_kinds(fake_embedder, text_a, text_b, same):
+    claims = build(US_FILLER + [("a", text_a), ("b", text_b)])
+    assert linked(clusters_for(claims, fake_embedder), claims, text_a[:30], text_b[:30]) is same
+
+
+@pytest.mark.parametrize("pa, pb, meet", [
+    (["pine hollow"], ["oregon"], True),        # a town and its state
+    (["kalat"], ["bolan"], False),              # two towns
+    (["oregon"], ["california"], False),        # two states
+    (["central oregon"], ["pine hollow", "bend"], True),
+    ([], ["bolan"], True),
+])
+def test_places_can_meet(pa, pb, meet):
+    assert A.places_can_meet(pa, pb) is meet
+
+
+def test_the_incident_name_is_setting():
+    claims = build([
+        ("a", "The Whitetail Fire had burned 12,400 acres by Friday afternoon."),
+        ("a", "Crews struggled to keep the flames from jumping the highway."),
+        ("b", "The Whitetail Fire is one of more than 40 large wildfires burning across the West."),
+        ("b", "Residents described a fire that moved faster than they thought possible."),
+    ])
+    assert "whitetail fire" in A.setting_names(claims)
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _statements(pairs):
+    claims = build(US_FILLER + pairs)
+    return claims, A.Content(claims), A.setting_names(claims)
+
+
+def _find(claims, text):
+    return next(c for c in claims if c.text.startswith(text[:25]))
+
+
+@pytest.mark.parametrize("text_a, text_b, sim, linked_", [
+    # one person, different facts: naming the same speaker is not enough
+    ("House Speaker Warren Tibbs said the House would vote Friday afternoon.",
+     "Asked Thursday whether he had the votes, Tibbs was brief.", 0.6, False),
+    ("Asked Thursday whether he had the votes, Tibbs was brief.",
+     "Speaker Warren Tibbs can lose only two votes on a party-line vote.", 0.55, False),
+    ("Senate Democratic Leader Maria Delgado said Republicans had initially refused to include the disaster money.",
+     "Delgado told CNN that she had warned Hale privately that Democrats would not supply the votes.", 0.65, False),
+    # the same act of one party, in other words
+    ("On Tuesday, the US condemned the recent terrorist attacks in the province.",
+     "The United States and China have reiterated their strong support for Pakistan.", 0.6, True),
+    ("The Baloch Liberation Army claimed responsibility for the violence.",
+     "Last week's coordinated assaults, claimed by the Baloch Liberation Army, left 17 soldiers dead.", 0.5, True),
+    # two different acts at one place are two facts
+    ("On Monday, rail traffic to Quetta was suspended following explosions on a rail bridge in Bolan.",
+     "Another six people were killed in Bolan, following explosions on a railway bridge.", 0.55, False),
+    # close wording in the middle band
+    ("The cause of the fire is under investigation.", "The cause of the fire remains under investigation.", 0.6, True),
+])
+def test_statement_links_in_the_middle_band(text_a, text_b, sim, linked_):
+    claims, content, setting = _statements([("a", text_a), ("b", text_b)])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    assert (A.statement_link(a, b, sim, setting, content) is not None) is linked_
+
+
+def test_quotes_of_different_speakers_are_not_one_statement():
+    claims, content, setting = _statements([
+        ("a", "“You get out of the way and you protect what you can,” Castellanos said."),
+        ("b", "“We cannot protect you if you stay, so you get out of the way,” Adair said."),
+    ])
+    a, b = claims[-2], claims[-1]
+    from dataclasses import replace
+    a, b = replace(a, attribution="s_ray-castellanos"), replace(b, attribution="s_tom-adair")
+    assert a.quoted and b.quoted
+    assert A.statement_link(a, b, 0.6, setting, content) is None
+
+
+def _vectors(gram: np.ndarray) -> np.ndarray:
+    w, v = np.linalg.eigh(gram)
+    return (v * np.sqrt(np.clip(w, 0, None))).astype(np.float32)
+
+
+def test_statement_groups_merge_only_when_close_as_wholes():
+    """A~B and C~D are paraphrases, B~C too, but A and D are barely related to the other pair:
+    the chain through B~C must not make one cluster of four facts."""
+    texts = [("a", "The bill includes disaster relief for states hit by hurricanes."),
+             ("b", "The measure includes disaster relief for states hit by hurricanes."),
+             ("c", "Delgado said Republicans had refused to include the disaster money."),
+             ("d", "Delgado said Republicans had at first refused to include any disaster money.")]
+    claims = build(texts)
+    gram = np.full((4, 4), 0.35)
+    np.fill_diagonal(gram, 1.0)
+    gram[0, 1] = gram[1, 0] = gram[2, 3] = gram[3, 2] = gram[1, 2] = gram[2, 1] = 0.8
+    clusters = A.align(claims, _vectors(gram), [Event("e1", ("a", "b", "c", "d"))])
+    shared = [set(k.claims) for k in clusters if k.verdict != "single-source"]
+    ids = [c.id for c in claims]
+    assert {ids[0], ids[1]} in shared and {ids[2], ids[3]} in shared
+    assert not any(len(k) > 2 for k in shared)

@@ -103,3 +103,92 @@ def test_places_actors_and_predicate():
 def test_credited_source_is_not_a_participant():
     (c,) = claims_of("Over 70 people were killed in the attacks, according to officials cited by Al Jazeera.")
     assert "al jazeera" not in c.entities
+
+
+# --------------------------------------------------------------------------- what is not a claim
+
+
+@pytest.mark.parametrize("text, newsroom", [
+    ("Associated Press writer Kevin Osei contributed to this report.", True),
+    ("The Associated Press contributed to this report.", True),
+    ("Reporting by Jane Doe in Washington; Editing by Bill Smith", True),
+    ("Additional reporting by Ali Khan in Quetta.", True),
+    ("Smith contributed reporting from Kabul.", True),
+    ("Journal Staff Writer", True),
+    ("Editor's note: This story has been updated with the final vote count.", True),
+    ("Jane Doe is a reporter for The Post covering Congress.", True),
+    # real claims that share words with those formulas
+    ("That would include roughly 28,000 federal employees, according to figures compiled by the state.", False),
+    ("The bill, written by Sen. Hale over two weeks, passed on Thursday.", False),
+    ("Residents were urged to sign up for emergency alerts.", False),
+    ("Doe, who is a reporter for the Post, said the senator declined to comment.", False),
+    ("The copyright lawsuit was dismissed on Monday.", False),
+])
+def test_newsroom_lines_are_not_claims(text, newsroom):
+    assert C.is_newsroom_line(text) is newsroom
+    assert bool(claims_of(text)) is not newsroom
+
+
+@pytest.mark.parametrize("text", ["PINE HOLLOW, Ore.", "WASHINGTON (AP)", "Updated 11:52 PM EST, December 10, 2026"])
+def test_datelines_without_verb_or_figure_are_not_claims(text):
+    assert claims_of(text) == ()
+
+
+def test_a_headline_with_a_figure_and_no_verb_is_a_claim():
+    assert claims_of("More than 50 dead in single day of terror attacks in Balochistan")
+
+
+@pytest.mark.parametrize("sentence, units", [
+    # a trailing participle clause with its own object is its own fact...
+    ("The Senate voted 52-47 to pass the $1.2 trillion package, sending it to the House a little more than a "
+     "day before a midnight Friday deadline.", 2),
+    ("The Senate passed a continuing resolution on Thursday night, moving Congress one step closer to averting "
+     "a shutdown.", 2),
+    # ...but not the outcome of the main clause, nor a clause that holds a figure
+    ("In the Kalat district, gunmen attacked law enforcement personnel, killing at least 10 people.", 1),
+    ("Officials said 22 more militants were killed, bringing the cumulative toll to 177.", 1),
+])
+def test_trailing_participle_clauses(sentence, units):
+    assert len(claims_of(sentence)) == units
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("“This is not the bill I would have written,” Delgado said.", True),
+    ('"Nobody got everything they wanted," Senate Majority Leader Gordon Hale said on the floor before the vote.', False),
+    ("Hale said on the floor that nobody got everything they wanted.", False),
+    ("“We’ll be fine,” the speaker said.", True),
+])
+def test_quoted_claims(text, quoted):
+    assert C.quoted_text(text) is quoted
+
+
+def test_quotes_found_by_the_quote_stage_mark_claims():
+    from auditor.model import Quote
+
+    text = "Then it turned out there was room, she said."
+    (c,) = claims_of(text)
+    assert not c.quoted
+    (marked,) = C.mark_quoted([c], [Quote(id="q1", article="a1", start=0, end=34, text=text[:34])])
+    assert marked.quoted
+
+
+@pytest.mark.parametrize("name, region", [
+    ("Oregon", True), ("Ore.", True), ("central Oregon", True), ("the West", True), ("N.M.", True),
+    ("Pakistan", True), ("Balochistan province", True), ("U.S.", True),
+    ("Pine Hollow", False), ("Kalat", False), ("Bend", False), ("Juniper Canyon Road", False),
+])
+def test_regions_contain_places(name, region):
+    assert C.is_region(name) is region
+
+
+def test_a_source_cited_with_citing_is_not_a_place_of_the_claim():
+    (c,) = claims_of("A wildfire in central Oregon has killed three people, Reuters reported on Friday, citing the "
+                     "Deschutes County Sheriff's Office.")
+    assert "Oregon" in c.places
+    assert not any("Sheriff" in p for p in c.places)
+
+
+def test_terms_are_what_is_said_without_names():
+    (c,) = claims_of("Interior Minister Mohsin Naqvi accused India of backing the attackers.")
+    assert {"accuse", "back", "attacker"} <= set(c.terms)
+    assert not {"naqvi", "india", "minister"} & set(c.terms)

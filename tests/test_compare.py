@@ -130,3 +130,66 @@ def test_single_source_and_unattributed():
 def test_attributed_single_source_is_not_unattributed():
     out = run([claim("c1", "a1", "Thirty inmates escaped, officials said.")])
     assert {f.kind for f in out.findings} == {"single-source"}
+
+
+def _c(cid, article, text, predicate, negated=False, quoted=False, actors=(), entities=(), terms=()):
+    return Claim(id=cid, article=article, start=0, end=len(text), text=text, sentence=0, predicate=predicate,
+                 negated=negated, quoted=quoted, actors=actors, entities=entities, terms=terms)
+
+
+@pytest.mark.parametrize("a, b, denial", [
+    # a negation inside a quote does not deny the outlets' statements that share a noun
+    (_c("c1", "a1", "The bill is the product of a deal struck Tuesday night.", "be", terms=("bill", "product", "deal")),
+     _c("c2", "a2", "“This is not the bill I would have written,” Delgado said.", "be", negated=True, quoted=True,
+        actors=("delgado",), terms=("bill", "write")), False),
+    # ...but it does deny the same quote's claim
+    (_c("c1", "a1", "“This is the bill I would have written,” Delgado said.", "be", quoted=True, actors=("delgado",),
+        terms=("bill", "write")),
+     _c("c2", "a2", "“This is not the bill I would have written,” Delgado said.", "be", negated=True, quoted=True,
+        actors=("delgado",), terms=("bill", "write")), True),
+    # the same predicate about different things is no denial
+    (_c("c1", "a1", "Tibbs said the House would vote on Friday.", "vote", actors=("house",), terms=("vote", "friday")),
+     _c("c2", "a2", "Okafor said she would not vote for the package.", "vote", negated=True, actors=("okafor",),
+        terms=("vote", "package")), False),
+    # the same party, the same act, one side denied
+    (_c("c1", "a1", "India backed the attackers, the minister said.", "back", actors=("india",), terms=("back", "attacker")),
+     _c("c2", "a2", "India did not back the attackers, New Delhi said.", "back", negated=True, actors=("india",),
+        terms=("back", "attacker")), True),
+    # predicates of one class count as one predicate
+    (_c("c1", "a1", "Police detained the suspect on Monday.", "detain", actors=("police",), terms=("detain", "suspect")),
+     _c("c2", "a2", "Police did not arrest the suspect.", "arrest", negated=True, actors=("police",),
+        terms=("arrest", "suspect")), True),
+])
+def test_denials_are_about_the_same_thing(a, b, denial):
+    kinds = [f.kind for f in run([a, b]).findings if f.severity == "diverge"]
+    assert (kinds == ["denial"]) is denial
+
+
+def _tally(text, first, second, article):
+    q = Quantity(start=0, end=len(text), text=text, value=first, low=first, high=first, unit="tally", second=second,
+                 category="tally")
+    return claim(f"c{article}", article, f"The vote was {text}.", q)
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ((52, 47), (51, 48), "diverge"),
+    ((52, 47), (52, 47), "agree"),
+    ((52, 47), (52, 48), "diverge"),
+])
+def test_rival_tallies_of_one_vote(a, b, verdict):
+    out = run([_tally(f"{a[0]}-{a[1]}", *a, "a1"), _tally(f"{b[0]}-{b[1]}", *b, "a2")], category="tally")
+    assert out.verdict == verdict
+    if verdict == "diverge":
+        (f,) = [f for f in out.findings if f.kind == "figure-conflict"]
+        assert f"{a[0]}-{a[1]}" in f.summary and f"{b[0]}-{b[1]}" in f.summary
+
+
+def test_hedged_sums_of_one_bill_agree():
+    def usd(text, low, high, article, high_inc=True):
+        q = Quantity(start=0, end=len(text), text=text, value=None, low=low, high=high, high_inclusive=high_inc,
+                     unit="USD", category="money:bill")
+        return claim(f"c{article}", article, f"The {text} package passed.", q)
+
+    out = run([usd("$1.2 trillion", 1.15e12, 1.25e12, "a1", False), usd("nearly $1.2 trillion", 1.08e12, 1.2e12, "a2", False),
+               usd("roughly $1.2 trillion", 1.08e12, 1.32e12, "a3")], category="money:bill")
+    assert out.verdict == "agree"

@@ -87,3 +87,16 @@ def test_trivial_inputs(n_articles):
     articles, claims = corpus(texts)
     events = E.group(articles, claims)
     assert len(events) == n_articles
+
+
+def test_sums_and_times_do_not_keep_reports_of_one_story_apart():
+    """A story's deadlines, sums and tallies differ far more than rival tolls of one event do."""
+    a = ["The Senate voted 52-47 late Thursday to pass the $1.2 trillion package.",
+         "The bill would keep the government open through Jan. 29, before a midnight Friday deadline."]
+    b = ["The Senate approved the stopgap 52-47, which includes $21 billion in disaster aid.",
+         "Agencies must prepare for a lapse in funding after 12:01 a.m. Monday, officials said."]
+    articles, claims = corpus({"a1": a, "a2": b})
+    assert {q.unit for c in claims for q in c.quantities} >= {"tally", "USD", "weekday-hours", "day-of-year"}
+    figures = {art: E._aggregate_figures([c for c in claims if c.article == art], set()) for art in ("a1", "a2")}
+    assert E.figures_contradict(figures["a1"], figures["a2"]) is None
+    assert not any(e for e in E.group(articles, claims) for ev in e.evidence if ev.startswith("apart"))

@@ -190,3 +190,146 @@ def test_general_news_categories(nlp, sentence, category):
 
 def test_tally_is_not_summed():
     assert Q.parse_number("217-215") is None
+
+
+# --------------------------------------------------------------------------- tallies, sums, units, times
+
+
+@pytest.mark.parametrize("sentence, text, first, second", [
+    ("The Senate voted 52-47 late Thursday to pass a stopgap spending bill.", "52-47", 52, 47),
+    ("The vote was 52-47.", "52-47", 52, 47),
+    ("Senate clears funding patch 51-48 as Hale, Delgado hold their coalitions together", "51-48", 51, 48),
+    ("Each leader lost only two members of their conference on the 51-48 vote.", "51-48", 51, 48),
+    ("The Supreme Court ruled 6-3 that the law was unconstitutional.", "6-3", 6, 3),
+    ("The House passed the measure 217-215 after a night of arm-twisting.", "217-215", 217, 215),
+])
+def test_a_tally_is_one_figure_of_two_numbers(nlp, sentence, text, first, second):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "tally"]
+    assert (q.text, q.value, q.second, q.category) == (text, first, second, "tally")
+    assert Q.describe(q) == f"{first}-{second}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Between 30-40 passengers were abducted from the bus.",       # a range: low-high
+    "Ticket sales rose in the 2019-20 season.",                     # a season, not a vote
+])
+def test_ranges_and_seasons_are_not_tallies(nlp, sentence):
+    assert not any(q.unit == "tally" for q in figures(nlp, sentence))
+
+
+def test_tallies_agree_only_as_pairs():
+    t = lambda a, b: Quantity(start=0, end=1, text="t", value=a, low=a, high=a, unit="tally", second=b,
+                              category="tally")
+    assert Q.overlaps(t(52, 47), t(52, 47))
+    assert not Q.overlaps(t(52, 47), t(52, 48))
+    assert not Q.overlaps(t(52, 47), t(51, 48))
+
+
+@pytest.mark.parametrize("sentence, text, category, low, high", [
+    ("The nearly $1.2 trillion measure now heads to the House.", "nearly $1.2 trillion", "money:bill", 1.08e12, 1.2e12),
+    ("The $1.2 trillion package cleared the chamber after two weeks.", "$1.2 trillion", "money:bill", 1.15e12, 1.25e12),
+    ("The Senate approved a roughly $1.2 trillion stopgap on Thursday night.", "roughly $1.2 trillion", "money:bill",
+     1.08e12, 1.32e12),
+    ("It also includes $21 billion in disaster relief for states hit by hurricanes.", "$21 billion", "money:aid",
+     20.5e9, 21.5e9),
+    ("Democrats secured $21 billion in disaster aid under the agreement.", "$21 billion", "money:aid", 20.5e9, 21.5e9),
+    ("The measure would raise discretionary spending by about $38 billion over last year's levels.",
+     "about $38 billion", "money:change", 34.2e9, 41.8e9),
+    ("Lawmakers approved a $2 billion aid package for farmers.", "$2 billion", "money:aid", 1.5e9, 2.5e9),
+    ("The bank agreed to pay a $5 million fine to settle the charges.", "$5 million", "money:penalty", 4.5e6, 5.5e6),
+])
+def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, category, low, high):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "USD"]
+    assert (q.text, q.category) == (text, category)
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+def test_a_rounded_sum_meets_its_hedged_forms(nlp):
+    exact = figures(nlp, "The $1.2 trillion package cleared the chamber.")[0]
+    nearly = figures(nlp, "The nearly $1.2 trillion measure now heads to the House.")[0]
+    roughly = figures(nlp, "The Senate approved a roughly $1.2 trillion stopgap.")[0]
+    assert Q.overlaps(exact, nearly) and Q.overlaps(exact, roughly) and Q.overlaps(nearly, roughly)
+    assert exact.window is None  # "after two weeks" of talks does not date the sum
+
+
+def test_a_comparison_baseline_is_not_a_window(nlp):
+    q = figures(nlp, "The measure would raise spending by about $38 billion over last year's levels.")[0]
+    assert q.window is None
+
+
+@pytest.mark.parametrize("sentence, category, unit, low, high", [
+    ("Wind gusts reached up to 50 mph Thursday afternoon, the National Weather Service said.", "speed:wind", "mph", 0, 50),
+    ("Wind gusts of up to 50 miles per hour drove the fire across dry sagebrush.", "speed:wind", "mph", 0, 50),
+    ("When you've got 50-mile-an-hour winds pushing a fire, there's no stopping it.", "speed:wind", "mph", 50, 50),
+    ("Gusts of 80 km/h toppled trees across the city.", "speed:wind", "mph", 49.70968, 49.70968),
+    ("The Whitetail Fire had burned 12,400 acres by Friday afternoon.", "burned:area", "acres", 12400, 12400),
+    ("The blaze has scorched about 5,000 hectares of forest.", "burned:area", "acres", 11119.25, 13591.25),
+    ("The fire was 5% contained on Friday, the Oregon Department of Forestry said.", "percent:contain", "percent", 5, 5),
+    ("Forecasters said humidity could drop below 10% on Saturday.", "percent:humidity", "percent", 0, 10),
+])
+def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category, unit, low, high):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == unit]
+    assert q.category == category
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 4,000 residents are under Level 3 “Go Now” evacuation orders.",
+    "Around 4,000 people have been ordered to evacuate.",
+    "Some 4,000 residents remain under evacuation warnings, the county said.",
+    "Officials said 4,000 people had fled their homes.",
+])
+def test_the_outcome_decides_an_evacuation_count_whoever_is_counted(nlp, sentence):
+    qs = [q for q in figures(nlp, sentence) if q.value == 4000 or q.low == 3600]
+    assert [q.category for q in qs] == ["displaced:total"]
+
+
+def test_a_handful_is_a_vague_small_count(nlp):
+    q = only(nlp, "The speaker can afford to lose only a handful of Republican votes.")
+    assert q.vague and (q.low, q.high) == (2, 9) and q.category == "votes"
+
+
+@pytest.mark.parametrize("sentence, text, category, unit, low, high", [
+    ("The bill would keep the federal government open through Jan. 29, officials said.", "Jan. 29", "time:until",
+     "day-of-year", 29, 29),
+    ("The Senate passed a resolution to keep the government funded through January 29.", "January 29", "time:until",
+     "day-of-year", 29, 29),
+    ("The stopgap keeps federal agencies funded through the end of January.", "the end of January", "time:until",
+     "day-of-year", 21, 31),
+    ("The Senate sent the bill to the House a day before a midnight Friday deadline.", "midnight Friday", "time:at",
+     "weekday-hours", 120, 120),
+    ("The House must pass it before funding lapses at midnight Friday.", "midnight Friday", "time:at",
+     "weekday-hours", 120, 120),
+    ("A red flag warning remains in effect through Saturday evening.", "Saturday evening", "time:until",
+     "weekday-hours", 137, 142),
+    ("The fire began shortly after 1 p.m. Thursday on private land.", "1 p.m. Thursday", "time:at",
+     "weekday-hours", 85, 85),
+])
+def test_points_in_time_that_a_claim_states(nlp, sentence, text, category, unit, low, high):
+    (q,) = [q for q in figures(nlp, sentence) if q.category and q.category.startswith("time:")]
+    assert (q.text, q.category, q.unit, q.low, q.high) == (text, category, unit, low, high)
+    assert sentence[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "House Speaker Warren Tibbs said the House would vote Friday afternoon.",  # a day only dates the claim
+    "The ceasefire ended in November 2022.",
+    "Officials may decide on Monday whether to reopen the highway.",          # "may", the verb
+    "He marched through the capital on Friday.",
+])
+def test_dates_that_only_say_when_are_not_figures(nlp, sentence):
+    assert not [q for q in figures(nlp, sentence) if q.category and q.category.startswith("time:")]
+
+
+def test_figures_in_a_condition_are_hypotheses(nlp):
+    qs = figures(nlp, "If the House fails to act by midnight Friday, about 800,000 federal workers would be furloughed.")
+    assert [q.text for q in qs] == ["about 800,000"]
+
+
+@pytest.mark.parametrize("q, text", [
+    (Quantity(0, 1, "x", 120, 120, 120, unit="weekday-hours"), "Fri 24:00"),
+    (Quantity(0, 1, "x", 29, 29, 29, unit="day-of-year"), "Jan 29"),
+    (Quantity(0, 1, "x", None, 1.15e12, 1.25e12, high_inclusive=False, unit="USD"), "[1.15 trillion, 1.25 trillion)"),
+])
+def test_describe_speaks_the_unit(q, text):
+    assert Q.describe(q) == text

@@ -247,7 +247,7 @@ for _outcome, _words in {
     "arrested": "arrest detain apprehend capture nab custody",
     "abducted": "abduct kidnap hostage",
     "freed": "free release rescue escape",
-    "burned": "burn torch charred char ablaze gut",
+    "burned": "burn torch charred char ablaze gut scorch blacken",
     "missing": "missing",
     "displaced": "displace evacuate evacuation evacuee flee",
     "destroyed": "destroy damage demolish raze flatten",
@@ -351,7 +351,7 @@ _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("percentage", "points"), "points", 1.0), (("percentage", "point"), "points", 1.0),
     (("mph",), "mph", 1.0), (("miles", "per", "hour"), "mph", 1.0), (("mile", "per", "hour"), "mph", 1.0),
     (("miles", "an", "hour"), "mph", 1.0), (("mile", "an", "hour"), "mph", 1.0),
-    (("km/h",), "mph", 0.621371), (("kph",), "mph", 0.621371), (("kmh",), "mph", 0.621371),
+    (("km/h",), "mph", 0.621371), (("km", "h"), "mph", 0.621371), (("kph",), "mph", 0.621371), (("kmh",), "mph", 0.621371),
     (("kilometers", "per", "hour"), "mph", 0.621371), (("kilometres", "per", "hour"), "mph", 0.621371),
     (("kilometers", "an", "hour"), "mph", 0.621371), (("kilometres", "an", "hour"), "mph", 0.621371),
     (("acres",), "acres", 1.0), (("acre",), "acres", 1.0), (("hectares",), "acres", 2.47105),
@@ -367,7 +367,7 @@ def _unit_after(doc, last: int) -> Optional[tuple[str, float, int]]:
     words: list[tuple[str, int]] = []
     k = last + 1
     while k < len(doc) and len(words) < 4:
-        if doc[k].text in ("-", "–"):
+        if doc[k].text in ("-", "–", "/"):
             k += 1
             continue
         words.append((doc[k].lower_, k))
@@ -914,6 +914,9 @@ def _money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str
 def _topic(tok) -> Optional[str]:
     """What a measure is of: the noun it modifies, the word it grades ("5% contained"), or the subject
     of its clause ("humidity could drop below 10%")."""
+    graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ")]
+    if graded:
+        return _stem(graded[0].lemma_)  # "5% contained"
     if tok.dep_ in ("compound", "nmod", "amod", "nummod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return _stem(tok.head.lemma_)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
