@@ -41,6 +41,8 @@ def quoted(text: str) -> list[str]:
     ("Rep. Nia Holloway called the settlement “long overdue” and said she would vote for it.", ["long overdue"]),
     ("The governor described the proposal as “fiscally reckless,” aides said.", ["fiscally reckless,"]),
     ('Harmon said the ruling was "deeply flawed" and vowed to appeal.', ["deeply flawed"]),
+    # a capitalised phrase after "called it" is the caller's words, not a title
+    ("State Rep. Erica Lane called the law “Jim Crow 2.0” and said her caucus would sue.", ["Jim Crow 2.0"]),
     # apostrophes are not quote marks
     ("Pakistan’s military said the soldiers’ families had been informed of Balochistan’s losses.", []),
     # a quote inside a quote belongs to the outer quote
@@ -229,6 +231,12 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
     # a reporting verb the tagger read as a participle ("X, R-Ark., posted on X:")
     ('Lawmakers reacted quickly.\n\nSen. Tom Cotton, R-Ark., posted on X: "No concessions to Beijing. Period."',
      "No concessions", "Tom Cotton"),
+    # a name the tagger took for a common noun because it opens the sentence
+    ('Lawmakers reacted on Friday.\n\nTrump praised the law in a Truth Social post, writing that the governor '
+     'had "finally done something right!"', "finally done", "Trump"),
+    # a title with "of" before the name is office, not name
+    ('Secretary of State Brad Raffensperger told reporters he would enforce it. "My job is to follow the law," '
+     'he said.', "My job", "Brad Raffensperger"),
     # a lede's indefinite office is the holder named right after it ...
     ("A federal judge on Tuesday blocked the rule, calling it “arbitrary and capricious.”\n\nU.S. District Judge "
      "Helen Marsh said the agency had failed to explain the change.", "arbitrary", "Helen Marsh"),

@@ -230,6 +230,13 @@ def test_agency_short_and_long_forms_are_one_outlet():
     assert "Ken Ito" not in found
 
 
+def test_an_outlets_short_name_is_the_outlet_named_in_full():
+    text = ("Gov. Ana Ruiz signed the bill on Thursday, The Washington Post reported.\n\n"
+            "The Post reported that the Justice Department was reviewing the law.")
+    found = sources_of(text)
+    assert "Post" not in found and found["Washington Post"].kind == "outlet", list(found)
+
+
 def test_an_acronym_defined_in_the_text_is_one_source():
     text = ("The Office of Management and Budget (OMB) ordered agencies to prepare. Agencies must submit plans by "
             "Friday, OMB said in a memo. The plans were due, the Office of Management and Budget said.")

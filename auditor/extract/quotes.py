@@ -289,9 +289,14 @@ def _is_scare(text: str, q: QuoteSpan, lo: int) -> bool:
     stands_alone = _starts_statement(text, q, lo) and text[q.end - 1] in _TERMINAL + ",;:"
     if stands_alone:
         return False
+    return not _reported_words(text, q, lo)
+
+
+def _reported_words(text: str, q: QuoteSpan, lo: int) -> bool:
+    """The quoted words complete a reporting verb in their sentence ("called it “Jim Crow 2.0”")."""
     before = text[max(lo, q.outer_start - 80):q.outer_start]
     before = re.split(r"[.!?;:]\s", before)[-1]  # this sentence only
-    return not _REPORTED_WORDS.search(before)
+    return bool(_REPORTED_WORDS.search(before))
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -316,7 +321,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for q in found:
         lo = next((b for b, e in blocks if b <= q.start < e), 0)
-        if _is_scare(text, q, lo) or (not q.headline and _is_title(text, q, lo)):
+        if _is_scare(text, q, lo) or (not q.headline and _is_title(text, q, lo) and not _reported_words(text, q, lo)):
             continue
         partial = not q.continued and not _starts_statement(text, q, lo)
         if q.headline and not text[lo:q.outer_start].strip():

@@ -682,6 +682,14 @@ def _merge_forms(groups: dict[str, list[Credit]], order: list[str], text: str) -
                     or (names_mod.is_acronym(name) and names_mod.compare_orgs(name, oname) == "short")):
                 fold(key, other)
                 break
+    # an outlet's short name beside its full name: "the Post" after "The Washington Post"
+    outlets = [k for k in order if kind_of(k) == "outlet" and len(k.split()) > 1]
+    for key in list(order):
+        if key not in groups or len(key.split()) != 1 or kind_of(key) != "outlet":
+            continue
+        holders = [k for k in outlets if k in groups and k != key and k.split()[-1] == key]
+        if len(holders) == 1:
+            fold(key, holders[0])
     # a lone surname credited beside the one full name that ends in it
     people = [k for k in order if kind_of(k) == "person" and len(k.split()) > 1]
     for key in list(order):

@@ -526,6 +526,11 @@ class Resolver:
             break
         while j <= k and toks[j].lower_ in TITLE_WORDS:
             j += 1
+        if head.ent_type_ == "PERSON":
+            # "Secretary of State Brad Raffensperger": the name is the person entity, the rest is office
+            while j < k and toks[j].ent_type_ != "PERSON" and toks[j + 1].ent_type_ == "PERSON" and any(
+                    t.lower_ in TITLE_WORDS for t in toks[:j]):
+                j += 1
         name = toks[j:k + 1]
         role = toks[:j]
         verbs = [n for n, t in enumerate(role) if t.tag_ in ("VBD", "VBZ", "VBP")]
@@ -629,7 +634,7 @@ class Resolver:
                 kind = "anonymous"  # "the official, who requested anonymity": nobody an editor can name
             return Mention(s, e, text, text, kind, text, lower, lemmas, plural, subject,
                            any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in toks), label, head.i)
-        if _looks_proper(head) or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
+        if _looks_proper(head) or self._initial_name(head) or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
             acr = self.acronyms.get(text) or self.acronyms.get(head.text)
             name = acr[0] if acr else text
             kind = "place" if label in ("GPE", "LOC") and len(toks) <= 3 and head.pos_ == "PROPN" else "organization"
@@ -649,6 +654,24 @@ class Resolver:
         else:
             kind = "description"
         return Mention(s, e, text, text, kind, appos or text, lower, lemmas, plural, subject, has_proper, label, head.i)
+
+    _MASS_SUBJECTS = frozenset({"police", "staff", "management", "research", "security", "intelligence", "leadership",
+                                "labor", "labour", "data", "evidence", "footage", "media", "press", "government"})
+
+    def _initial_name(self, head) -> bool:
+        """A name the tagger took for a common noun because it opens the sentence ("Trump praised
+        the law ..."): a capitalised singular noun with no determiner, whose lower-case form the
+        article never uses. English does not open a sentence with a bare singular count noun."""
+        if head.tag_ != "NN" or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+            return False
+        if head.lower_ in self._MASS_SUBJECTS or head.lower_ in TITLE_WORDS or head.lower_ in DOCUMENT_NOUNS:
+            return False
+        if any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in head.children):
+            return False
+        if not (head.is_sent_start or head.i == 0 or self.doc[head.i - 1].is_space
+                or self.doc[head.i - 1].text in ALL_QUOTE_MARKS):
+            return False
+        return re.search(r"\b" + re.escape(head.lower_) + r"\b", self.text) is None
 
     def _history(self) -> list[Mention]:
         """Candidate antecedents in text order: subjects, credited parties and named entities."""
