@@ -143,7 +143,16 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
         return False
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
+    if qa.second is not None and qb.second is not None and not rival_tallies(qa, qb):
+        return False  # a 60-38 procedural vote and the 52-47 final vote are two votes
     return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO
+
+
+def rival_tallies(a: Quantity, b: Quantity) -> bool:
+    """Two tallies can be reports of one vote: each side differs by a few votes at most (a misread
+    or a late change), not by the swing between two different votes."""
+    shift = abs((a.value or 0) - (b.value or 0)) + abs(a.second - b.second)
+    return shift <= max(4.0, 0.05 * ((a.value or 0) + a.second))
 
 
 def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
@@ -169,8 +178,8 @@ def _rival_similarity(q: Quantity) -> float:
     many facts of a story, so only a paraphrase will."""
     if q.unit == "tally":
         return MIN_RELATED
-    if q.unit in ("weekday-hours", "day-of-year"):
-        return PARAPHRASE
+    if q.unit in ("weekday-hours", "day-of-year", "percent", "points"):
+        return PARAPHRASE  # shares (polls, turnout, containment) vary with who measures and when
     return RIVAL_FIGURES
 
 

@@ -234,7 +234,8 @@ def _own_fact(tok) -> bool:
 
     if tok.lemma_.lower() in REPORTING_VERBS:
         return False  # "..., citing the sheriff's office": a credit, not a fact
-    return tok.lemma_.lower() not in OUTCOMES and not any(t.like_num and t.lower_ != "one" for t in tok.subtree)
+    return tok.lemma_.lower() not in OUTCOMES and not any(
+        t.like_num and t.lower_ != "one" and t.ent_type_ not in ("DATE", "TIME") for t in tok.subtree)
 
 
 def _reads_as_claim(span) -> bool:

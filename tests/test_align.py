@@ -272,3 +272,21 @@ def test_statement_groups_merge_only_when_close_as_wholes():
     ids = [c.id for c in claims]
     assert {ids[0], ids[1]} in shared and {ids[2], ids[3]} in shared
     assert not any(len(k) > 2 for k in shared)
+
+
+def _tally(first, second):
+    return Quantity(start=0, end=5, text=f"{first}-{second}", value=first, low=first, high=first, unit="tally",
+                    second=second, category="tally")
+
+
+@pytest.mark.parametrize("a, b, meet", [
+    ((52, 47), (51, 48), True),     # one vote, misreported by a vote
+    ((217, 215), (218, 214), True),
+    ((60, 38), (52, 47), False),    # a procedural vote and the final vote
+    ((6, 3), (5, 4), True),
+    ((52, 47), (52, 47), True),
+])
+def test_rival_tallies_differ_by_a_few_votes(a, b, meet):
+    qa, qb = _tally(*a), _tally(*b)
+    claims = [_claim("a", qa), _claim("b", qb)]
+    assert A.figures_can_meet(A.Facet(0, qa), A.Facet(1, qb), claims, []) is meet

@@ -144,6 +144,9 @@ def test_a_headline_with_a_figure_and_no_verb_is_a_claim():
      "day before a midnight Friday deadline.", 2),
     ("The Senate passed a continuing resolution on Thursday night, moving Congress one step closer to averting "
      "a shutdown.", 2),
+    ("The House voted to suspend the debt limit, sending the measure to the Senate days before the June 5 "
+     "deadline.", 2),
+    ("A wildfire has killed three people, Reuters reported on Friday, citing the county sheriff's office.", 1),
     # ...but not the outcome of the main clause, nor a clause that holds a figure
     ("In the Kalat district, gunmen attacked law enforcement personnel, killing at least 10 people.", 1),
     ("Officials said 22 more militants were killed, bringing the cumulative toll to 177.", 1),

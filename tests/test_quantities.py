@@ -202,16 +202,23 @@ def test_tally_is_not_summed():
     ("Each leader lost only two members of their conference on the 51-48 vote.", "51-48", 51, 48),
     ("The Supreme Court ruled 6-3 that the law was unconstitutional.", "6-3", 6, 3),
     ("The House passed the measure 217-215 after a night of arm-twisting.", "217-215", 217, 215),
+    ("The House voted 314-117 Wednesday to lift the debt ceiling.", "314-117", 314, 117),
+    ("The House on Wednesday approved legislation to raise the nation's borrowing limit, 314 to 117.", "314 to 117",
+     314, 117),
+    ("The nominee was confirmed by a vote of 51 to 49.", "51 to 49", 51, 49),
 ])
 def test_a_tally_is_one_figure_of_two_numbers(nlp, sentence, text, first, second):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == "tally"]
     assert (q.text, q.value, q.second, q.category) == (text, first, second, "tally")
     assert Q.describe(q) == f"{first}-{second}"
+    assert sentence[q.start:q.end] == q.text
 
 
 @pytest.mark.parametrize("sentence", [
     "Between 30-40 passengers were abducted from the bus.",       # a range: low-high
     "Ticket sales rose in the 2019-20 season.",                     # a season, not a vote
+    "Prices climbed from 30 to 40 dollars.",                         # a range in words
+    "Attendance fell from 40 to 30 people over the week.",           # a change, not a vote
 ])
 def test_ranges_and_seasons_are_not_tallies(nlp, sentence):
     assert not any(q.unit == "tally" for q in figures(nlp, sentence))
@@ -333,3 +340,12 @@ def test_figures_in_a_condition_are_hypotheses(nlp):
 ])
 def test_describe_speaks_the_unit(q, text):
     assert Q.describe(q) == text
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("over a decade", "over 10 years", True),
+    ("over ten years", "over the next 10 years", True),
+    ("last year", "in 2023", False),
+])
+def test_background_windows_read_alike(a, b, same):
+    assert Q.comparable_scale(a, b) is same

@@ -394,6 +394,9 @@ def _is_tally(doc, i: int) -> Optional[tuple[float, float, int]]:
     m = re.fullmatch(r"(\d{1,4})[-–](\d{1,4})", tok.text)
     if m:
         a, b, last = float(m.group(1)), float(m.group(2)), i
+    elif re.fullmatch(r"\d{1,4}", tok.text) and i + 2 < len(doc) and doc[i + 1].lower_ == "to" \
+            and re.fullmatch(r"\d{1,4}", doc[i + 2].text) and _vote_context(doc, i):
+        a, b, last = float(tok.text), float(doc[i + 2].text), i + 2  # "approved it 314 to 117"
     elif re.fullmatch(r"\d{1,4}", tok.text) and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") \
             and re.fullmatch(r"\d{1,4}", doc[i + 2].text) and doc[i + 1].idx == tok.idx + len(tok.text) \
             and doc[i + 2].idx == doc[i + 1].idx + 1:
@@ -403,9 +406,24 @@ def _is_tally(doc, i: int) -> Optional[tuple[float, float, int]]:
     if b > a or 1800 <= a <= 2100 or (i > 0 and doc[i - 1].lower_ in _CURRENCY_SIGNS):
         return None
     nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and (nxt.text in (":", "%") or _TIME_WORDS.fullmatch(nxt.text)):
+    if nxt is not None and (nxt.text in (":", "%") or nxt.lower_ in _DURATIONS):
         return None
     return a, b, last
+
+
+_DURATIONS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+              "percent", "a.m.", "p.m.", "am", "pm"}
+
+
+_VOTE_WORDS = {"vote", "pass", "approve", "reject", "defeat", "confirm", "clear", "adopt", "ballot", "ruling", "rule",
+               "decision", "margin", "tally"}
+
+
+def _vote_context(doc, i: int) -> bool:
+    """A voting word near the numbers ("voted 314 to 117", "by a vote of 52 to 47")."""
+    if any(t.lemma_.lower() in _VOTE_WORDS for t in doc[max(0, i - 6):i]):
+        return True
+    return any(t.lemma_.lower() in _VOTE_WORDS for t in doc[i].ancestors)  # "approved legislation ..., 314 to 117"
 
 
 def _number_at(doc, tok) -> Optional[_Num]:
@@ -1153,7 +1171,14 @@ def comparable_scale(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def _norm_window(w: Optional[str]) -> str:
-    return re.sub(r"\b(on|in|over|during|the|of|for)\b|\W", "", (w or "").lower())
+    """A window in a comparable form: "over a decade" and "over 10 years" read the same."""
+    t = (w or "").lower()
+    t = re.sub(r"\b(a |one )?decades?\b", "10 years", t)
+    t = re.sub(r"\b(a|one) (year|month|week|day)\b", r"1 \2", t)
+    t = re.sub(r"\b(" + "|".join(list(_UNITS) + list(_TENS)) + r")\b", lambda m: str(_UNITS.get(m.group(1),
+               _TENS.get(m.group(1)))), t)
+    t = re.sub(r"\b(year|month|week|day|hour)s\b", r"\1", t)
+    return re.sub(r"\b(on|in|over|during|the|of|for|next|coming|past|last)\b|\W", "", t)
 
 
 def mentions(quantities: Iterable[Quantity], category: str) -> list[Quantity]:
