@@ -199,6 +199,9 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
      "its decisions,” the office wrote in its report.", "The department", "Government Accountability Office"),
     ("The Energy Department released new rules on Tuesday. “These standards save families money,” the agency "
      "said.", "These standards", "Energy Department"),
+    # "the company" is the named non-state body before it, skipping offices of state
+    ("Boeing shares fell 4% on Monday. The Federal Aviation Administration grounded the jets. “Safety comes "
+     "first,” the company said.", "Safety comes", "Boeing"),
     # a title implied by another: "the senator" -> a Senate leader; "the congresswoman" -> a Rep.
     ("Senate Minority Leader Ruth Calder of Vermont opposed the plan.\n\n“It is a giveaway,” the senator said.",
      "It is a", "Ruth Calder"),

@@ -116,6 +116,14 @@ ORG_TYPE_ALIASES = {
 _GENERIC_QUALIFIERS = frozenset({"federal", "state", "national", "local", "county", "city", "government", "public",
                                  "independent", "nonpartisan", "bipartisan", "congressional", "regional", "provincial",
                                  "international", "private", "same"})
+# Descriptions that stand for any named non-state body (a company has no type word in "Boeing").
+ANY_BODY_NOUNS = frozenset({"company", "firm", "group", "organization", "organisation", "automaker", "retailer",
+                            "airline", "carrier", "manufacturer", "startup", "insurer", "lender", "bank", "utility",
+                            "nonprofit", "charity", "chain", "developer", "contractor"})
+_STATE_TYPES = frozenset({"office", "department", "ministry", "agency", "administration", "bureau", "service",
+                          "commission", "authority", "board", "committee", "council", "court", "police",
+                          "military", "government", "embassy", "consulate", "senate", "house", "congress",
+                          "parliament", "assembly", "navy", "legislature", "cabinet"})
 TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands for
 ALL_QUOTE_MARKS = "“”„«»\"‘’‚‹›'"
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
@@ -664,7 +672,8 @@ class Resolver:
         article never uses. English does not open a sentence with a bare singular count noun."""
         if head.tag_ != "NN" or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
             return False
-        if head.lower_ in self._MASS_SUBJECTS or head.lower_ in TITLE_WORDS or head.lower_ in DOCUMENT_NOUNS:
+        if (head.is_stop or head.lower_ in self._MASS_SUBJECTS or head.lower_ in TITLE_WORDS
+                or head.lower_ in DOCUMENT_NOUNS):
             return False
         if any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in head.children):
             return False
@@ -787,6 +796,7 @@ class Resolver:
             return None
         person_title = m.head in TITLE_WORDS
         modifiers = content - {m.head} - {TITLE_EXPANSIONS.get(m.head, m.head)}
+        typed_pick: Optional[Mention] = None
         want = GENDERED_WORDS.get(m.head)  # "the congresswoman" is no man the text calls Mr.
         genders = self._genders() if want else {}
         for h in reversed(self.history):
@@ -805,15 +815,24 @@ class Resolver:
             if m.head not in words:
                 if person_title or not h.proper or m.start - h.end > TYPE_MATCH_CHARS:
                     continue
-                if m.head not in ORG_TYPE_ALIASES.get(org_type(h.name), ()) and not (
-                        m.head in ("organization", "organisation") and h.label == "ORG"):
+                kind_word = org_type(h.name)
+                if m.head not in ORG_TYPE_ALIASES.get(kind_word, ()) and not (
+                        m.head in ANY_BODY_NOUNS and h.label == "ORG" and h.kind == "organization"
+                        and kind_word not in _STATE_TYPES and kind_word not in ORG_TYPE_ALIASES
+                        and not any(w in TITLE_WORDS for w in (h.role or "").lower().split())):
                     continue
                 typed = True
             need = modifiers - _GENERIC_QUALIFIERS if typed else modifiers
             if need and len(need & words) * 2 < len(need):
                 continue
-            return h
-        return None
+            if not typed:
+                # a party called by this very word ("a separatist group" -> "the group") nearby
+                # beats a party only of the kind described
+                if typed_pick is None or m.start - h.end <= TYPE_MATCH_CHARS:
+                    return h
+                return typed_pick
+            typed_pick = typed_pick or h
+        return typed_pick
 
     def _following_named_office(self, m: Mention) -> Optional[Mention]:
         """A headline's "says prime minister" -> the first later mention holding that office
