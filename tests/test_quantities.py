@@ -273,6 +273,8 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("The blaze has scorched about 5,000 hectares of forest.", "burned:area", "acres", 11119.25, 13591.25),
     ("The fire was 5% contained on Friday, the Oregon Department of Forestry said.", "percent:contain", "percent", 5, 5),
     ("Forecasters said humidity could drop below 10% on Saturday.", "percent:humidity", "percent", 0, 10),
+    ("A new poll found that 58% of Colorado voters support stricter gun laws.", "percent:support", "percent", 58, 58),
+    ("Turnout was 64%, officials said.", "percent:turnout", "percent", 64, 64),
 ])
 def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category, unit, low, high):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == unit]
@@ -311,6 +313,7 @@ def test_a_handful_is_a_vague_small_count(nlp):
      "weekday-hours", 137, 142),
     ("The fire began shortly after 1 p.m. Thursday on private land.", "1 p.m. Thursday", "time:at",
      "weekday-hours", 85, 85),
+    ("The mall will stay closed until at least Tuesday.", "Tuesday", "time:until", "weekday-hours", 24, 48),
 ])
 def test_points_in_time_that_a_claim_states(nlp, sentence, text, category, unit, low, high):
     (q,) = [q for q in figures(nlp, sentence) if q.category and q.category.startswith("time:")]

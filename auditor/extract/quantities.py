@@ -939,11 +939,13 @@ def _topic(tok) -> Optional[str]:
         return _stem(tok.head.lemma_)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         return _stem(tok.head.lemma_)
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        return _stem(tok.head.lemma_)  # "58% of voters support stricter laws"
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
             for c in node.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i:
                     return _stem(c.lemma_)
         if node.head.i == node.i:
             break
@@ -1000,7 +1002,7 @@ _DATE_RE = re.compile(
 _WEEK_RE = re.compile(
     rf"(?:(?P<rel>late|early)\s+)?(?:(?P<clock1>{_CLOCK})\s+(?:on\s+)?)?(?P<wd>{_WD})"
     rf"(?:\s+(?:at\s+)?(?P<clock2>{_CLOCK})|\s+(?P<part>{_PART}))?", re.I)
-_UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+(?:at least\s+)?$", re.I)
 _PARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (18, 30), "overnight": (21, 31)}
 
 
