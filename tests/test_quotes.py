@@ -240,6 +240,12 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
     # a title with "of" before the name is office, not name
     ('Secretary of State Brad Raffensperger told reporters he would enforce it. "My job is to follow the law," '
      'he said.', "My job", "Brad Raffensperger"),
+    # "the senators" are the senators named together before
+    ("Sens. Ana Ruiz and Tom Brandt demanded answers from the agency on Tuesday.\n\n“The public deserves to know "
+     "how this happened,” the senators wrote in a letter.", "The public deserves", "Ana Ruiz and Tom Brandt"),
+    # "Administrator" is an office, not part of the name
+    ("The agency is led by acting FAA Administrator Chris Rowe. “We are hiring,” Rowe said.", "We are hiring",
+     "Chris Rowe"),
     # a lede's indefinite office is the holder named right after it ...
     ("A federal judge on Tuesday blocked the rule, calling it “arbitrary and capricious.”\n\nU.S. District Judge "
      "Helen Marsh said the agency had failed to explain the change.", "arbitrary", "Helen Marsh"),

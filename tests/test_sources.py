@@ -278,6 +278,14 @@ def test_the_group_is_not_a_leader_tagged_as_an_organisation():
     assert "Nawab Akbar Bugti" not in sources_of(text)
 
 
+def test_a_joint_statement_credits_each_signer():
+    text = ("Sens. Ana Ruiz and Tom Brandt demanded answers from the agency on Tuesday.\n\n“The public deserves to "
+            "know how this happened,” the senators wrote in a letter.")
+    found = sources_of(text)
+    assert {"Ana Ruiz", "Tom Brandt"} <= set(found), list(found)
+    assert any(e.text.startswith("senators") for e in found["Tom Brandt"].evidence)
+
+
 def test_a_surname_is_the_person_named_before():
     text = ("Sen. Lucia Moreno of Nevada wrote the bill. Moreno told CNN that she had warned the leader.")
     found = sources_of(text)

@@ -229,6 +229,10 @@ class _ParseCredits:
         if start - m.end > MAX_CUE_GAP or m.start - end > MAX_CUE_GAP:
             start, end = m.start, m.end
         c = Credit(m.name, kind, min(start, m.start), max(end, m.end), cue, m.role if m.role != m.name else None, via)
+        if m.members:  # "the senators wrote" for two named senators: each is credited
+            for name in m.members:
+                self.credits.append(replace(c, name=name, kind="person"))
+            return c
         self.credits.append(c)
         return c
 
@@ -580,8 +584,13 @@ def _from_quotes(quotes: Sequence[Quote]) -> list[Credit]:
             continue
         if names_mod.normalize(q.speaker) in PLATFORMS:
             continue
-        out.append(Credit(q.speaker, q.speaker_kind or "organization", q.speaker_start, q.speaker_end,
-                          f"quote ({q.cue})" if q.cue else "quote", q.speaker_role))
+        c = Credit(q.speaker, q.speaker_kind or "organization", q.speaker_start, q.speaker_end,
+                   f"quote ({q.cue})" if q.cue else "quote", q.speaker_role)
+        members = [p for p in re.split(r",\s*|\s+and\s+", q.speaker)] if q.speaker_kind == "person" else []
+        if len(members) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() for p in members):
+            out.extend(replace(c, name=p) for p in members)  # "A and B" wrote jointly
+            continue
+        out.append(c)
     return out
 
 

@@ -56,6 +56,7 @@ lieutenant colonel col. major maj. captain capt. commander cmdr. admiral adm. se
 officer chief head director spokesperson spokesman spokeswoman official commissioner chairman
 chairwoman chairperson chair leader judge justice attorney prosecutor inspector superintendent
 deputy adviser advisor aide analyst professor prof. dr. dr mr. mr mrs. mrs ms. ms sir king queen
+sens. sens reps. reps administrator
 prince princess sheikh emir imam pope cardinal bishop rabbi ceo founder executive speaker whip
 lawmaker legislator councillor councilor sheriff economist researcher expert activist
 journalist correspondent editor reporter member mp mna mpa delegate negotiator diplomat
@@ -70,7 +71,8 @@ atty. supt. insp. pres. sec. amb. no. vs. u.s. u.k. u.n. e.u. inc. corp. co. ltd
 """.split())
 # Title abbreviations and the words they stand for, so that "the senator" finds "Sen. Warren".
 TITLE_EXPANSIONS = {
-    "sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "sen.": "senator", "sen": "senator", "sens.": "senator", "sens": "senator", "reps.": "representative",
+    "reps": "representative", "rep": "representative", "rep.": "representative", "gov.": "governor", "gen.": "general",
     "lt.": "lieutenant", "col.": "colonel", "maj.": "major", "capt.": "captain", "sgt.": "sergeant",
     "cmdr.": "commander", "adm.": "admiral", "pres.": "president", "atty.": "attorney", "supt.": "superintendent",
     "insp.": "inspector", "amb.": "ambassador", "sec.": "secretary", "dr.": "doctor", "prof.": "professor",
@@ -178,6 +180,7 @@ class Mention:
     label: str = ""  # NER label of the name, if any
     token: int = -1  # index of the head token in the doc
     resolved: bool = False  # name was taken from an antecedent
+    members: tuple = ()  # the people a plural description stands for ("the senators" -> A, B)
 
 
 @dataclass(frozen=True)
@@ -532,7 +535,7 @@ class Resolver:
                 j -= 1
                 continue
             break
-        while j <= k and toks[j].lower_ in TITLE_WORDS:
+        while j <= k and (toks[j].lower_ in TITLE_WORDS or (toks[j].text == "." and j > 0)):
             j += 1
         if head.ent_type_ == "PERSON":
             # "Secretary of State Brad Raffensperger": the name is the person entity, the rest is office
@@ -882,6 +885,30 @@ class Resolver:
                 return h
         return None
 
+    def _named_group(self, m: Mention) -> Optional[Mention]:
+        """ "Sens. A and B demanded answers ... the senators wrote": a definite plural office stands
+        for the people named together before it who hold that office."""
+        tok = self.doc[m.token] if 0 <= m.token < len(self.doc) else None
+        if tok is None or _lemma(tok) not in TITLE_WORDS or _lemma(tok) in GENERIC_ROLES:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in tok.children):
+            return None
+        office = TITLE_EXPANSIONS.get(_lemma(tok), _lemma(tok))
+        for h in reversed(self.history):
+            if h.start >= m.start or m.start - h.end > ANAPHORA_CHARS or h.kind != "person" or not h.proper:
+                continue
+            head = self.doc[h.token]
+            conj = [c for c in head.children if c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+            if not conj:
+                continue
+            if office not in person_aliases(_with_expansions(h.words)):
+                continue
+            names = [self.resolve(h).name] + [self.resolve(self.mention(c)).name for c in conj]
+            names = list(dict.fromkeys(names))
+            joined = ", ".join(names[:-1]) + " and " + names[-1]
+            return replace(h, name=joined, members=tuple(names), resolved=True)
+        return None
+
     def _named_later(self, m: Mention) -> Optional[Mention]:
         """ "A federal judge on Tuesday blocked the plan ... U.S. District Judge Helen Marsh said":
         a lede's indefinite office is the person who holds it named right after, unless the
@@ -961,6 +988,8 @@ class Resolver:
             target = self._named_later(m)
         elif m.kind == "anonymous" and not m.plural:
             target = self._earlier_unnamed(m)
+        elif m.kind in ("anonymous", "description") and m.plural:
+            target = self._named_group(m)
         elif m.kind == "document":
             target = self._author_of_document(m)
         elif m.kind == "person" or (m.proper and " " not in m.name and m.label not in ("GPE", "LOC", "NORP")):
@@ -975,12 +1004,13 @@ class Resolver:
             self._resolved[m.token] = out
             return out
         if target is not None:
-            target = self.resolve(target, _depth + 1) if target.token != m.token else target
+            if target.token != m.token and not target.members:
+                target = self.resolve(target, _depth + 1)
             role = target.role
             if m.kind == "description" and not role and m.head in TITLE_WORDS:
                 role = m.text
             out = replace(m, name=target.name, kind=target.kind, role=role, words=m.words | target.words,
-                          proper=target.proper, label=target.label, resolved=True)
+                          proper=target.proper, label=target.label, resolved=True, members=target.members)
         else:
             out = m
         self._resolved[m.token] = out
