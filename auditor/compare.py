@@ -120,7 +120,7 @@ def figure_findings(members: Sequence[Claim], category: str,
             out.append(Finding(kind="figure-difference", severity="note", sources=sources, evidence=evidence,
                                summary=f"{category}: {qa.text} {what} ({describe(qa)}, {ca.article}) and {qb.text} "
                                        f"({describe(qb)}, {cb.article}) differ but are compatible"))
-        elif all(dates) and dates[0] != dates[1]:
+        elif all(dates) and dates[0] != dates[1] and qa.unit is None and qb.unit is None:
             out.append(Finding(kind="figure-update", severity="note", sources=sources, evidence=evidence,
                                summary=f"{category}: {qa.text} ({ca.article}, published {dates[0]}) vs {qb.text} "
                                        f"({cb.article}, published {dates[1]}): published at different times; "

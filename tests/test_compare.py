@@ -193,3 +193,11 @@ def test_hedged_sums_of_one_bill_agree():
     out = run([usd("$1.2 trillion", 1.15e12, 1.25e12, "a1", False), usd("nearly $1.2 trillion", 1.08e12, 1.2e12, "a2", False),
                usd("roughly $1.2 trillion", 1.08e12, 1.32e12, "a3")], category="money:bill")
     assert out.verdict == "agree"
+
+
+def test_a_vote_published_later_is_not_a_revised_toll():
+    arts = [Article(id="a1", path="a1", text="", published="2026-12-10"),
+            Article(id="a2", path="a2", text="", published="2026-12-11")]
+    out = run([_tally("52-47", 52, 47, "a1"), _tally("51-48", 51, 48, "a2")], category="tally", articles=arts)
+    assert out.verdict == "diverge"
+    assert "figure-update" not in {f.kind for f in out.findings}

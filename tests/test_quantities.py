@@ -352,3 +352,14 @@ def test_describe_speaks_the_unit(q, text):
 ])
 def test_background_windows_read_alike(a, b, same):
     assert Q.comparable_scale(a, b) is same
+
+
+@pytest.mark.parametrize("sentence, window, place", [
+    ("The Senate voted 52-47 late Thursday to keep the government open through Jan. 29, sending the measure to "
+     "the House before a midnight Friday deadline.", "late Thursday", None),
+    ("Senate clears funding patch 51-48 as Hale, Delgado hold their coalitions together", None, None),
+    ("Another six people were killed in the Bolan district on Monday.", "on Monday", "Bolan"),
+])
+def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):
+    q = [q for q in figures(nlp, sentence) if not (q.category or "").startswith("time:")][0]
+    assert (q.window, q.place) == (window, place)

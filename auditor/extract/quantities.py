@@ -742,6 +742,7 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
     return "; ".join(dict.fromkeys(parts)) or None
 
 
+_NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
 _END_POINT = {"through", "until", "till", "thru", "before"}
 _BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "to"}
 
@@ -750,8 +751,11 @@ def _end_point_or_baseline(doc, ent) -> bool:
     """A date that is not the figure's time window: the end of a period ("funded through the end of
     January", "before a midnight Friday deadline") or the baseline of a comparison ("by $38 billion
     over last year's levels")."""
-    if ent.start > 0 and doc[ent.start - 1].lower_ in _END_POINT:
-        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "DET" and ent.start > 1:
+        before = doc[ent.start - 2]  # "before a midnight Friday deadline"
+    if before is not None and before.lower_ in _END_POINT:
+        return True  # "through Jan. 29"
     if ent.end < len(doc) and doc[ent.end].lower_ == "deadline":
         return True
     root = ent.root
@@ -778,6 +782,8 @@ def _place(doc, tokens, number_tokens) -> Optional[str]:
             is_place = True
         if not is_place:
             continue
+        if root.dep_ == "pobj" and governor.pos_ == "ADP" and governor.lower_ in _NOT_LOCATIVE:
+            continue  # "clears the bill as Hale, Delgado hold ...": a person the tagger took for a place
         rank = 0 if (root.dep_ == "pobj" or root.head.dep_ == "pobj" or root.dep_ == "compound") else 1
         if root.dep_ == "poss":
             rank = 2
