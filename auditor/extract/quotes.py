@@ -14,7 +14,9 @@ Rules kept general on purpose (hidden articles use other outlets' conventions):
 - single quotes (``‘ ’`` or ``'``) count in headline-like lines, or in articles that use no
   double quotes at all (the British style); elsewhere they are nested quotes or scare quotes;
   an apostrophe (a mark between two letters, as in Pakistan’s) is never a quote mark;
-- one or two words quoted in mid-sentence are scare quotes, not a speaker's words: dropped;
+- one or two words quoted in mid-sentence are scare quotes, not a speaker's words: dropped, unless
+  a reporting verb takes them as its complement ("called it “long overdue”", "said it was “a
+  disgrace”"): then they are a partial quote;
 - a quote that starts mid-sentence (its words woven into reported speech) is ``partial``.
 """
 from __future__ import annotations

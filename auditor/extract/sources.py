@@ -8,8 +8,14 @@ the article credits it, not when it is merely mentioned:
   ("officials confirmed the toll");
 - "according to X" (and "according to a report by X"), "as reported by X", "cited by X";
 - "X told <outlet>" (the outlet is credited too, and X is reached via it);
-- credit lines: "— Reuters", "With additional input from Reuters", "(AP) —", "Photo: AFP",
-  and post credits "— X/@handle".
+- "citing X" ("Reuters reported, citing the sheriff's office": the office via Reuters), and the
+  compiler of figures ("according to figures compiled by X");
+- credit lines: "— Reuters", "With additional input from Reuters", "(AP) —", "WASHINGTON, July 9
+  (Reuters) -", "Photo: AFP", post credits "— X/@handle", and contributor lines ("The Associated
+  Press contributed to this report", "CNN's Jane Doe contributed": the outlet, not its staff).
+One party credited under two forms in an article is one source named by its fuller form (AP /
+Associated Press, OMB / Office of Management and Budget, the Post / The Washington Post, a lone
+surname / the full name); a bare description that names nobody ("the agency") is no source.
 Chains are kept ("officials cited by Al Jazeera" -> officials, via ("Al Jazeera",)).
 
 Outlets are recognised by position (credit lines, "told", "reported" with an organisation as

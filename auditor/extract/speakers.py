@@ -6,6 +6,12 @@ Why a module of its own: both the quote stage and the source stage need the same
 pronoun ("it further added"), a surname ("Naqvi"), an acronym ("the EU") or a document
 ("the Russian statement"). Each resolves to the compatible named mention that precedes it
 (person vs organisation), the way a reader does; nothing here knows any seed article.
+Compatibility is by words ("the interior minister" -> Interior Minister X), by implied titles
+("the senator" -> Senate Leader X; "the lawmaker" -> Rep. X), by the kind of body ("the agency" ->
+the Office of ...; "the company" -> a named non-state organisation), and by gender where the text
+states it (Mr./Ms., congresswoman). Definite unnamed parties take up the one introduced before
+("the official" -> "a senior administration official"); "the senators" -> the senators named
+together. A bare description that resolves to nothing ("the agency") is no speaker at all.
 
 The parse is spaCy's (dependency labels, lemmas, NER); the word lists below are general
 English grammar (reporting verbs, titles of office, document nouns), not names from articles.
