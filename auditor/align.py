@@ -53,6 +53,7 @@ RIVAL_FIGURES = 0.5  # two different figures are rival counts of one quantity on
 MAX_RIVAL_RATIO = 2.0  # counts more than twice apart are different quantities, not rival reports
 SETTING_SHARE = 0.1  # a name in more than a tenth of an incident's claims is its setting
 NEIGHBOURS = 8
+MAX_DENSE = 4000  # up to this many claims in an incident, their similarities are computed at once
 NOT_COMPARED = {None, "money"}
 # Statements in the middle band must also say the same thing about the shared party: the
 # idf-weighted cosine of their content words (names left out) must reach this.
@@ -134,10 +135,16 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
     """Cannot-link test for two figures: same category and unit, no two different places (a region
     never differs from a town: it may contain it), same scale of time (event vs background), and
     not more than MAX_RIVAL_RATIO apart."""
-    qa, qb = a.quantity, b.quantity
-    if qa is None or qb is None or qa.category != qb.category or qa.unit != qb.unit:
+    if a.quantity is None or b.quantity is None:
         return False
-    if not places_can_meet(_figure_places(a, claims, setting), _figure_places(b, claims, setting)):
+    return _figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting),
+                               _figure_places(b, claims, setting))
+
+
+def _figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str]) -> bool:
+    if qa.category != qb.category or qa.unit != qb.unit:
+        return False
+    if not places_can_meet(pa, pb):
         return False
     if not comparable_scale(qa.window, qb.window):
         return False
@@ -194,9 +201,14 @@ def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
     return MIN_RELATED
 
 
-def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting: Sequence[str]) -> Optional[float]:
-    """Strength of the evidence that two figures count the same quantity, or None."""
-    if not figures_can_meet(a, b, claims, setting):
+def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting: Sequence[str],
+                places: Optional[tuple[Sequence[str], Sequence[str]]] = None) -> Optional[float]:
+    """Strength of the evidence that two figures count the same quantity, or None (`places`: the
+    two facets' specific places, when the caller has them already)."""
+    if a.quantity is None or b.quantity is None:
+        return None
+    pa, pb = places if places is not None else (_figure_places(a, claims, setting), _figure_places(b, claims, setting))
+    if not _figures_compatible(a.quantity, b.quantity, pa, pb):
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
@@ -458,7 +470,7 @@ class Content:
 
 class _Groups:
     """Union-find over facets that refuses merges breaking a cannot-link constraint, or joining two
-    groups that are not close as wholes."""
+    groups that are not close as wholes (`group_ok` sees both groups' members)."""
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -470,15 +482,13 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def merge(self, i: int, j: int, can_meet, close_enough=None) -> bool:
+    def merge(self, i: int, j: int, can_meet=None, group_ok=None) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        for x in self.members[ri]:
-            for y in self.members[rj]:
-                if not can_meet(x, y):
-                    return False
-        if close_enough is not None and not close_enough(self.members[ri], self.members[rj]):
+        if can_meet is not None and not all(can_meet(x, y) for x in self.members[ri] for y in self.members[rj]):
+            return False
+        if group_ok is not None and not group_ok(self.members[ri], self.members[rj]):
             return False
         if len(self.members[ri]) < len(self.members[rj]):
             ri, rj = rj, ri
@@ -497,10 +507,14 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
     setting = setting_names(local)
     content = Content(local)
     facets = facets_of(local)
-    sims = V @ V.T if len(local) <= 2000 else None
+    sims = V @ V.T if len(local) <= MAX_DENSE else None
+    article_of = np.array([hash(c.article) for c in local])
 
     def sim(i: int, j: int) -> float:
         return float(sims[i, j]) if sims is not None else float(V[i] @ V[j])
+
+    def block(xs: Sequence[int], ys: Sequence[int]) -> np.ndarray:
+        return sims[np.ix_(xs, ys)] if sims is not None else V[list(xs)] @ V[list(ys)].T
 
     links: list[tuple[float, int, int]] = []
     # figures: blocked by category
@@ -508,20 +522,24 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
     for k, f in enumerate(facets):
         if f.quantity is not None:
             by_category[f.category].append(k)
+    places_of = {k: _figure_places(f, local, setting) for k, f in enumerate(facets) if f.quantity is not None}
     for members in by_category.values():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 a, b = facets[members[x]], facets[members[y]]
                 if local[a.claim].article == local[b.claim].article:
                     continue
-                score = figure_link(a, b, local, sim(a.claim, b.claim), setting)
+                score = figure_link(a, b, local, sim(a.claim, b.claim), setting,
+                                    (places_of[members[x]], places_of[members[y]]))
                 if score is not None:
                     links.append((score, members[x], members[y]))
     # statements: nearest neighbours in other articles
     statement_facet = {f.claim: k for k, f in enumerate(facets) if f.quantity is None}
     for i in range(len(local)):
         row = sims[i] if sims is not None else V @ V[i]
-        order = np.argsort(-row)
+        top = min(len(row), 4 * NEIGHBOURS + 8)
+        order = np.argpartition(-row, top - 1)[:top] if top < len(row) else np.arange(len(row))
+        order = order[np.argsort(-row[order], kind="stable")]
         taken = 0
         for j in order:
             j = int(j)
@@ -534,31 +552,37 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             if score is not None:
                 links.append((score, statement_facet[i], statement_facet[j]))
 
-    def can_meet(x: int, y: int) -> bool:
+    def figures_meet(x: int, y: int) -> bool:
         a, b = facets[x], facets[y]
-        if (a.quantity is None) != (b.quantity is None):
-            return False
-        if a.quantity is not None:
-            if local[a.claim].article == local[b.claim].article:
-                return a.category == b.category and a.quantity.unit == b.quantity.unit
-            return figures_can_meet(a, b, local, setting)
         if local[a.claim].article == local[b.claim].article:
-            return True
-        return statements_can_meet(local[a.claim], local[b.claim], sim(a.claim, b.claim))
+            return a.category == b.category and a.quantity.unit == b.quantity.unit
+        return _figures_compatible(a.quantity, b.quantity, places_of[x], places_of[y])
 
-    def close_enough(xs: Sequence[int], ys: Sequence[int]) -> bool:
-        """Average linkage for statements: the two groups' cross-article pairs are close on average."""
+    def group_ok(xs: Sequence[int], ys: Sequence[int]) -> bool:
+        """Cannot-link constraints between every pair of members, and, for statements, average
+        linkage: the two groups' cross-article pairs are close on average."""
+        if (facets[xs[0]].quantity is None) != (facets[ys[0]].quantity is None):
+            return False
         if facets[xs[0]].quantity is not None:
+            return all(figures_meet(x, y) for x in xs for y in ys)
+        cx, cy = [facets[x].claim for x in xs], [facets[y].claim for y in ys]
+        m = block(cx, cy)
+        cross = article_of[cx][:, None] != article_of[cy][None, :]
+        if (m[cross] < MIN_RELATED).any():
+            return False
+        acting_x = [x for x in cx if local[x].actors and local[x].predicate]
+        acting_y = [y for y in cy if local[y].actors and local[y].predicate]
+        for x in acting_x:  # the same act by different parties is not one fact
+            for y in acting_y:
+                if local[x].article != local[y].article and not statements_can_meet(local[x], local[y], 1.0):
+                    return False
+        if len(xs) == 1 and len(ys) == 1 or not cross.any():
             return True
-        pairs = [sim(facets[x].claim, facets[y].claim) for x in xs for y in ys
-                 if local[facets[x].claim].article != local[facets[y].claim].article]
-        if len(xs) == 1 and len(ys) == 1 or not pairs:
-            return True
-        return sum(pairs) / len(pairs) >= GROUP_SIMILARITY
+        return float(m[cross].mean()) >= GROUP_SIMILARITY
 
     groups = _Groups(len(facets))
     for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
-        groups.merge(x, y, can_meet, close_enough)
+        groups.merge(x, y, group_ok=group_ok)
 
     clusters: list[Cluster] = []
     linked_claims: set[int] = set()
