@@ -1,15 +1,19 @@
 """Claims: the factual units compared across articles, with stable content-derived ids.
 
-A claim starts as a sentence; sentences without any content (a lone credit line, a date)
-are not claims. Where the parse shows that a sentence joins two facts with their own subjects
-("14 soldiers lost their lives, while 21 terrorists were killed"), each becomes its own claim,
-so that each can agree or disagree with other articles on its own. Ids come from the article id
+A claim starts as a sentence; sentences that state nothing about the story are not claims: a
+lone credit line or date, a newsroom formula ("The Associated Press contributed to this report.",
+"Editing by ...", "Journal Staff Writer"), a dateline with neither verb nor figure. Where the parse
+shows that a sentence joins two facts with their own subjects ("14 soldiers lost their lives,
+while 21 terrorists were killed"), or ends with a participle clause with its own object ("The
+Senate voted 52-47, sending the measure to the House before a midnight Friday deadline"), each
+becomes its own claim, so that each can agree or disagree with other articles on its own. Ids come from the article id
 and the claim text, not from run order, so the same claim keeps its id when other articles are
 added.
 
 Each claim carries what alignment needs to tell two facts apart when their words are alike: its
 figures (extract.quantities), the places and named participants it mentions, who its subject is,
-its main predicate, and whether it is negated.
+its main predicate, whether it is negated, whether it is quoted speech, and its content words
+(terms) besides the names.
 """
 from __future__ import annotations
 

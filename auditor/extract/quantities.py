@@ -8,7 +8,24 @@ the number, not at a fixed distance in the text.
 
 Categories are "<outcome>:<group>", e.g. ``killed:security``, ``killed:civilians``,
 ``injured:total``, ``burned:vehicles``; a group alone (``militants``) when nothing happened to it
-that the lexicon knows. The lexicons below are general news vocabulary, not words of one story.
+that the lexicon knows. For outcomes that befall a whole population (evacuations) the outcome
+decides and residents and people are one group. The lexicons below are general news vocabulary,
+not words of one story.
+
+Besides counts, a claim states figures with a unit (``Quantity.unit``), each compared only with
+figures of the same unit:
+- tallies ("voted 52-47", "a 6-3 ruling", "314 to 117"): one figure of two numbers, ``tally``;
+- sums of money ("nearly $1.2 trillion"), classed by what they pay for (``money:bill``,
+  ``money:aid``, ``money:change`` for "raise spending by $38 billion"); a figure written with a
+  scale word stands for its rounding interval ("$1.2 trillion" is 1.15 to 1.25 trillion);
+- measures converted to one unit per dimension: speeds in mph ("50 miles per hour", "80 km/h"),
+  areas in acres ("5,000 hectares"), shares in percent, each with what it measures
+  (``speed:wind``, ``burned:area``, ``percent:contain``);
+- points in time a claim states as facts: the end of a period ("open through Jan. 29",
+  "through the end of January": ``time:until``) and clock times or deadlines ("before a
+  midnight Friday deadline": ``time:at``), as hours of the story's week or days of the year.
+Figures inside a conditional clause ("If the House fails to act by midnight Friday, ...") are
+hypotheses and are left out.
 """
 from __future__ import annotations
 
