@@ -69,3 +69,25 @@ def test_second_run_is_served_from_the_cache(seeds_audit, tmp_path) -> None:
     _, first = embed.embed(texts, config)
     _, second = embed.embed(texts, config)
     assert first == len(set(texts)) and second == 0
+
+
+# The issues' targets on the seeds: a regression below any of them fails the build.
+TARGETS = [
+    ("link_f1", 0.75),
+    ("conflict_recall", 1.0),
+    ("quote_f1", 0.95),
+    ("speaker_accuracy", 0.9),
+    ("source_f1", 0.8),
+    ("outlet_f1", 0.9),
+    ("event_pair_accuracy", 1.0),
+]
+
+
+@pytest.mark.parametrize("figure, floor", TARGETS)
+def test_yardstick_meets_the_targets(scores, figure: str, floor: float) -> None:
+    assert scores[figure] >= floor, f"{figure} = {scores[figure]:.3f} < {floor}"
+
+
+def test_no_false_or_cross_incident_conflicts(scores) -> None:
+    assert scores["false_conflicts"].startswith("0/")
+    assert scores["cross_event_conflicts"] == 0
