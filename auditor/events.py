@@ -20,6 +20,7 @@ is kept apart.
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -30,7 +31,7 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
-from .claims import same_entity
+from .claims import initials, same_entity
 from .extract.quantities import gap_ratio, window_kind
 from .model import Article, Claim, Event, Quantity
 
@@ -74,19 +75,37 @@ def anchors(claims: Iterable[Claim]) -> set[str]:
 
 
 def _canonical(all_names: Iterable[str]) -> dict[str, str]:
-    """Map each name to one representative of the names it matches (acronyms, surnames, spellings)."""
+    """Map each name to one representative of the names it matches (acronyms, surnames, spellings):
+    the first representative, longest names first, that `same_entity` accepts. Representatives are
+    looked up by the keys `same_entity` can match on (the name, its initials, its last word), so
+    each name is tried against a few, not all of them."""
     names = sorted(set(all_names), key=lambda n: (-len(n), n))
     rep: dict[str, str] = {}
+    seq: dict[str, int] = {}  # representative -> order of appearance
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n in names:
         if n.startswith("#"):
             rep[n] = n
             continue
-        for r in dict.fromkeys(rep.values()):
-            if not r.startswith("#") and same_entity(n, r):
-                rep[n] = r
-                break
+        words, ini = n.split(), initials(n)
+        keys = [("name", n), ("name", ini), ("bare", ini), ("initials", n.replace(".", "")), ("initials", ini)]
+        if len(words) == 1:
+            keys.append(("last", n))
         else:
-            rep[n] = n
+            keys.append(("name", words[-1]))
+        found = [r for k in keys if k[1] for r in by_key.get(k, ()) if same_entity(n, r)]
+        if found:
+            rep[n] = min(found, key=seq.get)
+            continue
+        rep[n] = n
+        seq[n] = len(seq)
+        r_words, r_ini = n.split(), initials(n)
+        by_key[("name", n)].append(n)
+        by_key[("bare", n.replace(".", ""))].append(n)
+        if r_ini:
+            by_key[("initials", r_ini)].append(n)
+        if len(r_words) > 1:
+            by_key[("last", r_words[-1])].append(n)
     return rep
 
 
@@ -124,6 +143,42 @@ def _day(published: Optional[str]) -> Optional[date]:
         return None
 
 
+BLOCK_MAX_ARTICLES = 50  # an anchor carried by more articles than this proposes no pairs (a stop word)
+NEIGHBOURS = 10  # each article is also compared with its nearest articles by document vector
+CROSS_CHECK_MAX = 2500  # at most this many article pairs are checked for contradicting figures per merge
+
+
+def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optional[dict] = None,
+                    max_articles: int = BLOCK_MAX_ARTICLES, k: int = NEIGHBOURS) -> list[tuple[str, str]]:
+    """The pairs of articles worth comparing, in the order of `ids`: those sharing a key (an anchor,
+    a figure's category) that at most `max_articles` articles carry, and each article with its `k`
+    nearest by document vector. Everything else shares nothing distinctive and reads unlike, and is
+    never compared: the work grows with the articles, not with their pairs."""
+    pos = {a: i for i, a in enumerate(ids)}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for a in ids:
+        for x in keys.get(a, ()):
+            postings[x].append(a)
+    out: set[tuple[str, str]] = set()
+    for arts in postings.values():
+        if 2 <= len(arts) <= max_articles:
+            out.update(combinations(arts, 2))  # postings follow `ids`, so pairs are in its order
+    rows = [a for a in ids if centre is not None and centre.get(a) is not None]
+    if k > 0 and len(rows) > 1:
+        m = np.stack([centre[a] for a in rows])
+        kk = min(k, len(rows) - 1)
+        for s in range(0, len(rows), 1024):  # top-k in chunks: memory stays O(chunk x n)
+            sims = m[s:s + 1024] @ m.T
+            sims[np.arange(sims.shape[0]), np.arange(s, s + sims.shape[0])] = -np.inf
+            top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+            for r, js in enumerate(top):
+                a = rows[s + r]
+                for j in js:
+                    b = rows[int(j)]
+                    out.add((a, b) if pos[a] < pos[b] else (b, a))
+    return sorted(out, key=lambda p: (pos[p[0]], pos[p[1]]))
+
+
 def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
           vectors: Optional[np.ndarray] = None) -> tuple[Event, ...]:
     """Incidents of the articles, each with the evidence that binds or separates them."""
@@ -138,6 +193,7 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
     rep = _canonical(x for s in raw.values() for x in s)
     sets = {a: {rep[x] for x in raw[a]} for a in ids}
     n = len(ids)
+    pos = {a: k for k, a in enumerate(ids)}
     df: dict[str, int] = defaultdict(int)
     for s in sets.values():
         for x in s:
@@ -148,6 +204,9 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
     def sim(a: str, b: str) -> float:
         return sum(weight[x] ** 2 for x in sets[a] & sets[b]) / (norm[a] * norm[b])
 
+    def evidence(a: str, b: str) -> float:
+        return sum(weight[x] for x in sets[a] & sets[b])
+
     place_df: dict[str, int] = defaultdict(int)
     for a in ids:
         for p in {p.lower() for c in by_article[a] for p in c.places}:
@@ -155,77 +214,170 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
     common_places = {p for p, d in place_df.items() if d * 2 >= n}
     figures = {a: _aggregate_figures(by_article[a], common_places) for a in ids}
     days = {a.id: _day(a.published) for a in articles}
-    apart: dict[tuple[str, str], str] = {}
-    for a, b in combinations(ids, 2):
-        if days[a] and days[b] and abs((days[a] - days[b]).days) > MAX_DAYS_APART:
-            apart[(a, b)] = f"published {days[a]} and {days[b]}"
-            continue
-        why = figures_contradict(figures[a], figures[b])
-        if why:
-            apart[(a, b)] = why
-    # 1. merge on shared anchors, strongest first: enough shared weight to match one anchor that
-    #    at most half of the articles use
-    def evidence(a: str, b: str) -> float:
-        return sum(weight[x] for x in sets[a] & sets[b])
-
-    needed = math.log((n + 1) / max(1, n // 2))
-    groups = _merge([[a] for a in ids], apart, lambda x, y: sim(x, y), lambda x, y: evidence(x, y), needed)
-    # 2. the articles were given as one story: groups that nothing keeps apart and that are about
-    #    the same subject (their averaged claim vectors as close as paraphrases) are one incident
-    if vectors is not None and len(vectors) == len(claims) and len(groups) > 1:
+    centre: Optional[dict] = None
+    if vectors is not None and len(vectors) == len(claims):
         index = {c.id: k for k, c in enumerate(claims)}
         centre = {}
         for a in ids:
             rows = [index[c.id] for c in by_article[a]]
             v = np.asarray(vectors[rows], dtype=np.float64).mean(axis=0) if rows else None
             centre[a] = v / np.linalg.norm(v) if v is not None and np.linalg.norm(v) else None
+    # figures of one category are compared even without a shared anchor: rival tolls keep apart
+    keys = {a: sets[a] | {"@" + category for category in figures[a]} for a in ids}
+    pairs = candidate_pairs(ids, keys, centre)
 
-        def topic(x: str, y: str) -> float:
-            return float(centre[x] @ centre[y]) if centre[x] is not None and centre[y] is not None else 0.0
+    # evidence against one incident, for the pairs that are compared (and those checked at a merge)
+    apart: dict[tuple[str, str], str] = {}
+    checked: set[tuple[str, str]] = set()
 
-        groups = _merge(groups, apart, topic, topic, SAME_SUBJECT)
+    def check(a: str, b: str) -> Optional[str]:
+        checked.add((a, b))
+        if days[a] and days[b] and abs((days[a] - days[b]).days) > MAX_DAYS_APART:
+            apart[(a, b)] = f"published {days[a]} and {days[b]}"
+        else:
+            why = figures_contradict(figures[a], figures[b])
+            if why:
+                apart[(a, b)] = why
+        return apart.get((a, b))
+
+    for a, b in pairs:
+        check(a, b)
+
+    def kept_apart(g: Sequence[str], h: Sequence[str]) -> bool:
+        """Any pair across two groups kept apart: dates in O(|g|+|h|), figures pair by pair (bounded)."""
+        dg = [a for a in g if days[a]]
+        dh = [a for a in h if days[a]]
+        if dg and dh:
+            for xs, ys in ((dg, dh), (dh, dg)):
+                late, early = max(xs, key=days.get), min(ys, key=days.get)
+                if (days[late] - days[early]).days > MAX_DAYS_APART:
+                    check(*sorted((late, early), key=pos.get))
+                    return True
+        if len(g) * len(h) <= CROSS_CHECK_MAX:
+            for x in g:
+                for y in h:
+                    p = (x, y) if pos[x] < pos[y] else (y, x)
+                    if p not in checked and check(*p):
+                        return True
+        return False
+
+    # 1. merge on shared anchors, strongest first: enough shared weight to match one anchor that
+    #    at most half of the articles use
+    needed = math.log((n + 1) / max(1, n // 2))
+    groups = _merge([[a] for a in ids], pairs, pos, apart, kept_apart, needed,
+                    pair_values=lambda x, y: (evidence(x, y), sim(x, y)))
+    # 2. the articles were given as one story: groups that nothing keeps apart and that are about
+    #    the same subject (their averaged claim vectors as close as paraphrases) are one incident
+    if centre is not None and len(groups) > 1:
+        groups = _merge(groups, pairs, pos, apart, kept_apart, SAME_SUBJECT, centres=centre)
+    apart_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for p in apart:
+        apart_of[p[0]].append(p)
+        apart_of[p[1]].append(p)
+    by_id = {a.id: a for a in articles}
     events = []
-    order = {a: k for k, a in enumerate(ids)}
-    for k, g in enumerate(sorted(groups, key=lambda g: min(order[a] for a in g))):
-        g = sorted(g, key=order.get)
-        evidence = []
+    for k, g in enumerate(sorted(groups, key=lambda g: min(pos[a] for a in g))):
+        g = sorted(g, key=pos.get)
+        members = set(g)
+        evidence_lines = []
         shared = set.intersection(*(sets[a] for a in g)) if len(g) > 1 else set()
         if shared:
             top = sorted(shared, key=lambda x: -weight[x])[:6]
-            evidence.append("shared: " + ", ".join(x.lstrip("#") for x in top))
-        for (a, b), why in apart.items():
-            if (a in g) != (b in g) and (a in g or b in g):
-                evidence.append(f"apart from {b if a in g else a}: {why}")
+            evidence_lines.append("shared: " + ", ".join(x.lstrip("#") for x in top))
+        across = {p for a in g for p in apart_of.get(a, ()) if (p[0] in members) != (p[1] in members)}
+        for a, b in sorted(across, key=lambda p: (pos[p[0]], pos[p[1]])):
+            evidence_lines.append(f"apart from {b if a in members else a}: {apart[(a, b)]}")
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),
-                            label=_label([x for x in articles if x.id in g], [c for a in g for c in by_article[a]]),
-                            evidence=tuple(evidence)))
-    log.info("grouped %d articles into %d incidents", n, len(events))
+                            label=_label([by_id[a] for a in g], [c for a in g for c in by_article[a]]),
+                            evidence=tuple(evidence_lines)))
+    log.info("grouped %d articles into %d incidents (%d pairs compared)", n, len(events), len(pairs))
     return tuple(events)
 
 
 SAME_SUBJECT = 0.75  # cosine of averaged claim vectors; sentence paraphrases start about there
 
 
-def _merge(groups: list[list[str]], apart: dict, order, score, needed: float) -> list[list[str]]:
-    """Average-linkage merging: closest groups first (by `order`), while their mean `score` reaches
-    `needed` and no pair across them is kept apart."""
-    groups = [list(g) for g in groups]
-    while True:
-        best = None
-        for gi, gj in combinations(range(len(groups)), 2):
-            if any((x, y) in apart or (y, x) in apart for x in groups[gi] for y in groups[gj]):
-                continue
-            pairs = [(x, y) for x in groups[gi] for y in groups[gj]]
-            if float(np.mean([score(x, y) for x, y in pairs])) < needed:
-                continue
-            rank = float(np.mean([order(x, y) for x, y in pairs]))
-            if best is None or rank > best[0]:
-                best = (rank, gi, gj)
-        if best is None:
-            return groups
-        _, gi, gj = best
-        groups[gi] = groups[gi] + groups[gj]
-        del groups[gj]
+def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[str, int], apart: dict,
+           kept_apart, needed: float, pair_values=None, centres: Optional[dict] = None) -> list[list[str]]:
+    """Average-linkage merging over the groups that candidate `pairs` link: closest groups first (by
+    the mean `order` across them), while their mean `score` reaches `needed` and no pair across them
+    is kept apart. `pair_values(a, b)` gives (score, order) of a candidate pair, pairs not compared
+    counting 0; with `centres` both are the mean cosine of the articles' vectors, over all pairs.
+    A heap of group pairs with lazy deletion replaces rescanning every pair of groups per merge;
+    ties go to the groups whose first articles come first, as a scan in order would."""
+    members: dict[int, list[str]] = {}
+    first: dict[int, int] = {}
+    gid_of: dict[str, int] = {}
+    total: dict[int, np.ndarray] = {}
+    for gid, g in enumerate(groups):
+        members[gid] = list(g)
+        first[gid] = min(pos[a] for a in g)
+        for a in g:
+            gid_of[a] = gid
+        if centres is not None:
+            vs = [centres[a] for a in g if centres.get(a) is not None]
+            total[gid] = np.sum(vs, axis=0) if vs else None
+    next_id = len(groups)
+
+    def key(g: int, h: int) -> tuple[int, int]:
+        return (g, h) if g < h else (h, g)
+
+    stats: dict[tuple[int, int], list] = {}  # group pair -> [sum of scores, sum of orders, kept apart]
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for a, b in pairs:
+        g, h = gid_of[a], gid_of[b]
+        if g == h:
+            continue
+        st = stats.setdefault(key(g, h), [0.0, 0.0, False])
+        neighbours[g].add(h)
+        neighbours[h].add(g)
+        st[2] = st[2] or (a, b) in apart
+        if centres is None:
+            s, o = pair_values(a, b)
+            st[0] += s
+            st[1] += o
+    heap: list = []
+
+    def push(g: int, h: int) -> None:
+        st = stats[key(g, h)]
+        if st[2]:
+            return
+        count = len(members[g]) * len(members[h])
+        if centres is not None:
+            s = o = float(total[g] @ total[h]) / count if total[g] is not None and total[h] is not None else 0.0
+        else:
+            s, o = st[0] / count, st[1] / count
+        if s < needed:
+            return
+        lo, hi = (g, h) if first[g] < first[h] else (h, g)
+        heapq.heappush(heap, (-o, first[lo], first[hi], lo, hi))
+
+    for g, h in list(stats):
+        push(g, h)
+    while heap:
+        _, _, _, g, h = heapq.heappop(heap)
+        if g not in members or h not in members or stats[key(g, h)][2]:
+            continue
+        if kept_apart(members[g], members[h]):
+            stats[key(g, h)][2] = True
+            continue
+        new, next_id = next_id, next_id + 1
+        members[new] = members.pop(g) + members.pop(h)
+        first[new] = min(first[g], first[h])
+        if centres is not None:
+            tg, th = total.pop(g), total.pop(h)
+            total[new] = tg if th is None else th if tg is None else tg + th
+        del stats[key(g, h)]
+        for j in (neighbours.pop(g) | neighbours.pop(h)) - {g, h}:
+            sg, sh = stats.pop(key(g, j), None), stats.pop(key(h, j), None)
+            parts = [s for s in (sg, sh) if s is not None]
+            stats[key(new, j)] = [sum(s[0] for s in parts), sum(s[1] for s in parts), any(s[2] for s in parts)]
+            neighbours[j] -= {g, h}
+            neighbours[j].add(new)
+            neighbours[new].add(j)
+        for j in neighbours[new]:
+            push(new, j)
+    return [members[g] for g in sorted(members, key=first.get)]
 
 
 def _label(articles: Sequence[Article], claims: Sequence[Claim]) -> Optional[str]:
