@@ -1,13 +1,29 @@
-"""The shared spaCy parse: loaded once per process, offline, from an installed model package."""
+"""The shared spaCy parse: loaded once per process, offline, from an installed model package.
+
+Parses are cached on disk like embeddings: one SQLite file (`parses.sqlite` in the cache
+folder), keyed by the model (its meta name and version and the spaCy version) and the
+sentence's text hash, holding `Doc.to_bytes()` without the tensor and user data (nothing
+downstream reads either). A run whose sentences are all cached never loads the model: the
+serialised Docs carry their own strings, so a blank vocabulary of the model's language
+restores every attribute the extractors read (lemmas, tags, POS, morphology, dependencies,
+heads, entities, sentence starts, noun chunks, lexical flags). A mixed run deserialises the
+hits with the loaded model's vocabulary, so all Docs of one call share one vocab.
+"""
 from __future__ import annotations
 
+import hashlib
 import logging
+import sqlite3
+from contextlib import closing
 from functools import lru_cache
-from typing import Sequence
+from pathlib import Path
+from typing import Optional, Sequence, Union
 
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
+
+_EXCLUDE = ("tensor", "user_data")  # not read by any stage; the tensor alone is ~70% of the bytes
 
 
 @lru_cache(maxsize=4)
@@ -21,7 +37,133 @@ def load_pipeline(name: str):
         raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
 
 
-def parse(texts: Sequence[str], name: str, batch_size: int = 16) -> list:
-    """spaCy Docs for the texts, in order; character offsets equal the texts' own."""
+@lru_cache(maxsize=4)
+def _model_meta(name: str) -> dict:
+    """The model's meta.json, read without loading the pipeline where possible."""
+    import spacy.util
+
+    try:
+        if spacy.util.is_package(name):
+            return dict(spacy.util.get_model_meta(spacy.util.get_package_path(name)))
+        path = Path(name).expanduser()
+        if (path / "meta.json").exists():
+            return dict(spacy.util.get_model_meta(path))
+    except Exception:  # an unreadable meta: fall back to the loaded pipeline's
+        log.debug("meta of spaCy model %r unreadable without loading it", name, exc_info=True)
+    return dict(load_pipeline(name).meta)
+
+
+def model_key(name: str) -> str:
+    """The parse cache's model key: language, meta name and version, and the spaCy version."""
+    import spacy
+
+    meta = _model_meta(name)
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}@{meta.get('version', '')}|spacy@{spacy.__version__}"
+
+
+@lru_cache(maxsize=4)
+def _blank_vocab(lang: str):
+    import spacy
+
+    return spacy.blank(lang).vocab
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class ParseCache:
+    """Serialised Docs keyed by (model key, text hash) in a SQLite file."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / "parses.sqlite"
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE IF NOT EXISTS docs (model TEXT, key TEXT, data BLOB, PRIMARY KEY (model, key))")
+        return conn
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        if not keys:
+            return found
+        with closing(self._connect()) as conn:
+            unique = list(dict.fromkeys(keys))
+            for i in range(0, len(unique), 500):
+                chunk = unique[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(f"SELECT key, data FROM docs WHERE model = ? AND key IN ({marks})", [model, *chunk])
+                for key, data in rows:
+                    found[key] = bytes(data)
+        return found
+
+    def put_many(self, model: str, items: dict[str, bytes]) -> None:
+        if not items:
+            return
+        with closing(self._connect()) as conn, conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO docs (model, key, data) VALUES (?, ?, ?)",
+                [(model, k, sqlite3.Binary(v)) for k, v in items.items()],
+            )
+
+
+def _parse_fresh(texts: Sequence[str], name: str, batch_size: int) -> list:
+    """The real parse (the seam tests count calls through)."""
     nlp = load_pipeline(name)
     return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+def parse(texts: Sequence[str], name: str, batch_size: int = 16,
+          cache_dir: Optional[Union[str, Path]] = None) -> list:
+    """spaCy Docs for the texts, in order; character offsets equal the texts' own.
+
+    With `cache_dir`, parses are read from and written to `cache_dir/parses.sqlite`; only the
+    texts not found there are parsed. Without it, everything is parsed and nothing is written."""
+    if cache_dir is None:
+        return _parse_fresh(texts, name, batch_size)
+    from spacy.tokens import Doc
+
+    texts = list(texts)
+    keys = [text_key(t) for t in texts]
+    cache: Optional[ParseCache] = ParseCache(Path(cache_dir))
+    model = model_key(name)
+    stored: dict[str, bytes] = {}
+    try:
+        stored = cache.get_many(model, keys)
+    except sqlite3.Error as exc:
+        log.warning("parse cache unreadable (%s); parsing without it", exc)
+        cache = None
+
+    missing: dict[str, str] = {}
+    for key, text in zip(keys, texts):
+        if key not in stored and key not in missing:
+            missing[key] = text
+    vocab = load_pipeline(name).vocab if missing else _blank_vocab(_model_meta(name).get("lang") or "en")
+    docs: dict[str, object] = {}
+    for key, data in stored.items():
+        try:
+            docs[key] = Doc(vocab).from_bytes(data)
+        except Exception as exc:  # a damaged entry: parse that sentence again
+            log.warning("parse cache entry unreadable (%s: %s); parsing again", type(exc).__name__, exc)
+            missing.setdefault(key, texts[keys.index(key)])
+    if missing and vocab is not load_pipeline(name).vocab:  # damaged entries on an all-hit run
+        vocab = load_pipeline(name).vocab
+        docs = {k: Doc(vocab).from_bytes(stored[k]) for k in docs}
+    if missing:
+        fresh = dict(zip(missing.keys(), _parse_fresh(list(missing.values()), name, batch_size)))
+        docs.update(fresh)
+        if cache is not None:
+            try:
+                cache.put_many(model, {k: d.to_bytes(exclude=_EXCLUDE) for k, d in fresh.items()})
+            except sqlite3.Error as exc:
+                log.warning("could not write the parse cache (%s)", exc)
+    log.info("parsed %d sentences (%d from cache)", len(missing), len(set(keys)) - len(missing))
+    out = []
+    seen: set[str] = set()
+    for key in keys:  # a repeated text gets its own Doc object, as nlp.pipe would give
+        doc = docs[key]
+        out.append(doc.copy() if key in seen else doc)
+        seen.add(key)
+    return out

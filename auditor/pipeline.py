@@ -52,7 +52,8 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         views = {a.id: ingest.analysis_text(a) for a in articles}
         sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
     with timer("parse"):
-        sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model)
+        sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model,
+                                  cache_dir=config.resolved_cache_dir() if config.use_cache else None)
     with timer("quotes"):  # who said what: quotes, speakers (per-article docs stitched from the parse)
         article_docs = extract.article_docs(articles, views, sentences, sentence_docs)
         quotes = extract.quotes_of(articles, views, article_docs)

@@ -1,0 +1,114 @@
+"""The parse cache: round trips keep every attribute the extractors read; hits parse nothing."""
+from __future__ import annotations
+
+import pytest
+
+from auditor import nlp
+from auditor.config import DEFAULT_SPACY_MODEL
+
+SENTENCES = [
+    "The Ministry of Health said on Tuesday that 1,240 people had been evacuated from Valencia.",
+    '"We are doing everything we can," Mayor Ana Lopez told reporters, adding that rain would continue.',
+    "Officials estimated the damage at $3.5 million, up from 2 million euros reported by Reuters last week.",
+    "At least 12 were killed.",
+]
+
+TOKEN_ATTRS = ("text", "text_with_ws", "idx", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "ent_iob_",
+               "is_sent_start", "is_stop", "like_num", "lower_", "norm_", "shape_", "is_punct", "is_space")
+
+
+def _signature(doc) -> tuple:
+    tokens = tuple(tuple(getattr(t, a) for a in TOKEN_ATTRS) + (str(t.morph), t.head.i) for t in doc)
+    ents = tuple((e.start, e.end, e.label_) for e in doc.ents)
+    chunks = tuple((c.start, c.end) for c in doc.noun_chunks)
+    sents = tuple((s.start, s.end) for s in doc.sents)
+    return tokens, ents, chunks, sents
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts the texts really parsed, through the seam."""
+    calls: list[int] = []
+    real = nlp._parse_fresh
+
+    def fake(texts, name, batch_size):
+        calls.append(len(texts))
+        return real(texts, name, batch_size)
+
+    monkeypatch.setattr(nlp, "_parse_fresh", fake)
+    return calls
+
+
+def test_round_trip_keeps_attributes(tmp_path, counted) -> None:
+    cold = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    warm = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    plain = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL)
+    assert counted == [len(SENTENCES), len(SENTENCES)]  # the warm call parsed nothing
+    assert [_signature(d) for d in warm] == [_signature(d) for d in cold] == [_signature(d) for d in plain]
+    assert any(d.ents for d in warm)  # the sentences exercise entities, not only tokens
+    assert (tmp_path / "parses.sqlite").exists()
+
+
+def test_all_hits_need_no_model(tmp_path, counted, monkeypatch) -> None:
+    expected = [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)]
+
+    def refuse(name):
+        raise AssertionError("the model was loaded on a fully cached run")
+
+    monkeypatch.setattr(nlp, "load_pipeline", refuse)
+    assert [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)] == expected
+
+
+def test_partial_hits_parse_only_misses_and_keep_order(tmp_path, counted) -> None:
+    nlp.parse(SENTENCES[:2], DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    texts = [SENTENCES[3], SENTENCES[0], SENTENCES[2], SENTENCES[0]]
+    docs = nlp.parse(texts, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    assert counted == [2, 2]  # the two unseen sentences, the repeat parsed once
+    assert [d.text for d in docs] == texts
+    assert docs[1] is not docs[3] and _signature(docs[1]) == _signature(docs[3])
+    assert len({id(d.vocab) for d in docs}) == 1
+
+
+def test_no_cache_dir_writes_nothing(tmp_path, counted) -> None:
+    nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL)
+    nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL)
+    assert counted == [len(SENTENCES), len(SENTENCES)]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pipeline_without_cache_writes_no_parses(tmp_path, seeds_dir, fake_embedder) -> None:
+    from auditor.config import AuditConfig
+    from auditor.pipeline import audit
+
+    cache = tmp_path / "cache"
+    audit([sorted(seeds_dir.glob("*.txt"))[0]], AuditConfig(cache_dir=cache, use_cache=False, embedder=fake_embedder))
+    assert not (cache / "parses.sqlite").exists()
+    audit([sorted(seeds_dir.glob("*.txt"))[0]], AuditConfig(cache_dir=cache, embedder=fake_embedder))
+    assert (cache / "parses.sqlite").exists()
+
+
+def test_corrupt_cache_file_is_survived(tmp_path, counted, caplog) -> None:
+    (tmp_path / "parses.sqlite").write_bytes(b"this is not a database" * 100)
+    docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    assert [d.text for d in docs] == SENTENCES
+    assert counted == [len(SENTENCES)]
+    assert "parse cache unreadable" in caplog.text
+
+
+def test_damaged_entry_is_parsed_again(tmp_path, counted, caplog) -> None:
+    import sqlite3
+
+    expected = [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)]
+    with sqlite3.connect(tmp_path / "parses.sqlite") as conn:
+        conn.execute("UPDATE docs SET data = ? WHERE key = ?", (b"\x00garbage", nlp.text_key(SENTENCES[1])))
+    docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    assert counted == [len(SENTENCES), 1]
+    assert [_signature(d) for d in docs] == expected
+    assert "parse cache entry unreadable" in caplog.text
+
+
+def test_cache_is_keyed_by_model_version() -> None:
+    import spacy
+
+    key = nlp.model_key(DEFAULT_SPACY_MODEL)
+    assert spacy.__version__ in key and nlp._model_meta(DEFAULT_SPACY_MODEL)["version"] in key
