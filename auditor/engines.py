@@ -29,8 +29,10 @@ CHUNKS_PER_WORKER = 4  # a few chunks each, so a slow worker does not hold the o
 def plan_chunks(order: Sequence[int], batch_size: int, workers: int) -> list[list[int]]:
     """Cut the length-sorted row order into chunks of whole batches, a few per worker.
 
-    Chunk boundaries fall on batch boundaries of the local engine, so every batch a worker
-    encodes is a batch the local engine would have encoded: same padding, same vectors.
+    `order` is the local embedder's own batch order (onnx: by token count), so chunk boundaries
+    fall on the local engine's batch boundaries and every batch a worker encodes is one the local
+    engine would have encoded: same padding, same vectors (torch re-sorts inside sentence-transformers:
+    equal to float precision).
     """
     if not order:
         return []
@@ -85,8 +87,9 @@ class RayEmbedder:
 
         self.config = config
         self.batch_size = config.batch_size
-        # the name only: building a local embedder loads nothing
-        self.name = make_local_embedder(config.model, config.backend, config.batch_size, config.resolved_cache_dir()).name
+        # building a local embedder loads nothing; it gives the name and (onnx) the batch order
+        self._local = make_local_embedder(config.model, config.backend, config.batch_size, config.resolved_cache_dir())
+        self.name = self._local.name
         self._workers_wanted = workers
         self._threads = threads_per_worker
         self._actors: list = []
@@ -119,7 +122,8 @@ class RayEmbedder:
         import ray
 
         began = time.perf_counter()
-        chunks = plan_chunks(length_order(texts), self.batch_size, len(actors))
+        order = self._local.batch_order(texts) if hasattr(self._local, "batch_order") else length_order(texts)
+        chunks = plan_chunks(order, self.batch_size, len(actors))
         pending = [actors[i % len(actors)].encode.remote([texts[r] for r in rows]) for i, rows in enumerate(chunks)]
         out: Optional[np.ndarray] = None
         for rows, (vectors, seconds) in zip(chunks, ray.get(pending)):
