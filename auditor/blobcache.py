@@ -6,10 +6,13 @@ A SQLite file per kind of value (embeddings, parses) so that concurrent runs sha
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 from typing import Sequence
+
+log = logging.getLogger(__name__)
 
 _CHUNK = 500  # keys per query, under SQLite's bound-parameter limit
 
@@ -54,3 +57,21 @@ class BlobCache:
         with closing(self._connect()) as conn, conn:
             conn.executemany(f"INSERT OR REPLACE INTO {self.table} (model, key, data) VALUES (?, ?, ?)",
                              [(model, k, sqlite3.Binary(v)) for k, v in items.items()])
+
+
+def read_or_forget(store, model: str, keys: Sequence[str], what: str) -> tuple[dict, object]:
+    """Look keys up; a damaged store is reported once and dropped (None), so the run goes on without it."""
+    try:
+        return store.get_many(model, keys), store
+    except sqlite3.Error as exc:
+        log.warning("%s cache unreadable (%s); going on without it", what, exc)
+        return {}, None
+
+
+def missing_texts(keys: Sequence[str], texts: Sequence[str], found: dict) -> dict[str, str]:
+    """The texts not found, each once, by key, in first-seen order: what must still be computed."""
+    missing: dict[str, str] = {}
+    for key, text in zip(keys, texts):
+        if key not in found and key not in missing:
+            missing[key] = text
+    return missing

@@ -15,7 +15,7 @@ from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
-from .blobcache import BlobCache, text_key
+from .blobcache import BlobCache, missing_texts, read_or_forget, text_key
 from .config import DEFAULT_MODEL, AuditConfig
 from .errors import ModelError
 
@@ -148,15 +148,8 @@ def embed(texts: Sequence[str], config: AuditConfig, embedder: Optional[Embedder
     cache = EmbeddingCache(config.resolved_cache_dir()) if config.use_cache else None
     known: dict[str, np.ndarray] = {}
     if cache is not None:
-        try:
-            known = cache.get_many(embedder.name, keys)
-        except sqlite3.Error as exc:
-            log.warning("embedding cache unreadable (%s); embedding without it", exc)
-            cache = None
-    missing: dict[str, str] = {}
-    for key, text in zip(keys, texts):
-        if key not in known and key not in missing:
-            missing[key] = text
+        known, cache = read_or_forget(cache, embedder.name, keys, "embedding")
+    missing = missing_texts(keys, texts, known)
     if missing:
         vectors = embedder.encode(list(missing.values()))
         fresh = dict(zip(missing.keys(), vectors))

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from .blobcache import BlobCache, text_key
+from .blobcache import BlobCache, missing_texts, read_or_forget, text_key
 from .errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -94,17 +94,8 @@ def parse(texts: Sequence[str], name: str, batch_size: int = 16,
     keys = [text_key(t) for t in texts]
     cache: Optional[ParseCache] = ParseCache(Path(cache_dir))
     model = model_key(name)
-    stored: dict[str, bytes] = {}
-    try:
-        stored = cache.get_many(model, keys)
-    except sqlite3.Error as exc:
-        log.warning("parse cache unreadable (%s); parsing without it", exc)
-        cache = None
-
-    missing: dict[str, str] = {}
-    for key, text in zip(keys, texts):
-        if key not in stored and key not in missing:
-            missing[key] = text
+    stored, cache = read_or_forget(cache, model, keys, "parse")
+    missing = missing_texts(keys, texts, stored)
     vocab = load_pipeline(name).vocab if missing else _blank_vocab(_model_meta(name).get("lang") or "en")
     docs: dict[str, object] = {}
     for key, data in stored.items():
