@@ -464,7 +464,8 @@ def show_rerun(cold: dict, warm: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000], help="article counts (none: skip the audits)")
-    parser.add_argument("--model-backend", default="torch", choices=["torch", "onnx", "onnx-int8"])
+    parser.add_argument("--model-backend", default="onnx", choices=["torch", "onnx", "onnx-int8"],
+                        help="embedding backend (default onnx: the product default, `auto`)")
     parser.add_argument("--engine", default="local", choices=["local", "ray"])
     parser.add_argument("--ray-address", default=None)
     parser.add_argument("--batch-size", type=int, default=64)
