@@ -9,12 +9,17 @@ than two independent confirmations of a fact. Three steps, each a pure function:
    of articles are found through an inverted index of word shingles (never all pairs of
    sentences); matching shingles are chained, and the ends of each chain are refined by local
    alignment (rapidfuzz opcodes) on normalised words, then mapped back to character offsets.
+   Given the incidents (events stage), pairs are sought within each incident, and across
+   incidents only through rare shingles (in a few articles corpus-wide) covering a long passage:
+   wire copy split across incidents is still found, while text recombined all over a big corpus
+   (a background paragraph, one story's stock sentences) costs no corpus-wide all-pairs work.
 2. ``classify``: wire, derived (with direction when dates, credits or containment tell it),
    shared-statement (the shared text is quoted on both sides), or common-source (no shared
    passage, but a credited source in common). Credited vs uncredited: does the reusing article
    name where the text came from?
 3. Boilerplate: a passage that recurs in several articles of one outlet (a standard
-   background paragraph, a footer) is that outlet's furniture, not reuse, and is ignored.
+   background paragraph, a footer) is that outlet's furniture, not reuse, and is ignored. It is
+   found corpus-wide, in one pass over the shingle index.
 
 Sources and quotes come from the extract stage; with none given, a small fallback reads
 credit lines ("according to Reuters", "— With additional input from Reuters") from the text so
@@ -31,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from itertools import combinations
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -68,6 +73,12 @@ class ReuseConfig:
     slack: int = 3  # passages this close on both sides (swapped clauses) are merged into one
     min_shared: int = 2  # shingles two articles must share before they are aligned at all
     max_df: int = 200  # a shingle in more articles than this is a stock phrase: not used to find pairs
+    # Across incidents only rare shingles find pairs: in at most this many articles corpus-wide, a
+    # text printed by a handful of outlets (costs at most cross_max_df^2 / 2 pair counts a shingle).
+    cross_max_df: int = 8
+    # ... and a pair of articles from different incidents must share this many of them: half of
+    # long_tokens, i.e. a 24-word verbatim run or a 40-word passage with a few words edited.
+    cross_min_shared: int = 20
     max_positions: int = 4  # occurrences of one shingle within one article that are paired up
     long_tokens: int = 40  # shared words that make passages "long" (wire copy, not a phrase)
     boilerplate_articles: int = 3  # articles of one outlet sharing a passage make it boilerplate
@@ -166,20 +177,60 @@ def build_index(tokens: Sequence[Tokens], k: int) -> ShingleIndex:
     return ShingleIndex(per_article, {s: tuple(a) for s, a in postings.items()})
 
 
-def candidate_pairs(index: ShingleIndex, order: dict[str, int], cfg: ReuseConfig) -> list[tuple[str, str]]:
+Pair = tuple[str, str]
+
+
+def _in_order(pairs: Iterable[Pair], order: dict[str, int]) -> list[Pair]:
+    """Distinct pairs sorted by the corpus order of their articles (the order of every output)."""
+    return sorted(set(pairs), key=lambda p: (order[p[0]], order[p[1]]))
+
+
+def _count_pairs(postings: Iterable[Sequence[str]], order: dict[str, int],
+                 keep: Optional[Callable[[str, str], bool]] = None) -> dict[Pair, int]:
+    """Shingles shared per pair of articles (pairs in corpus order), over the postings given."""
+    counts: dict[Pair, int] = defaultdict(int)
+    for articles in postings:
+        for pair in combinations(sorted(articles, key=order.__getitem__), 2):
+            if keep is None or keep(*pair):
+                counts[pair] += 1
+    return counts
+
+
+def candidate_pairs(index: ShingleIndex, order: dict[str, int], cfg: ReuseConfig,
+                    incidents: Optional[Sequence[Sequence[str]]] = None) -> list[Pair]:
     """Pairs of articles sharing at least ``min_shared`` shingles, stock phrases left out.
 
-    Work is the sum of squared posting lengths over shingles seen in 2..max_df articles, so a
-    corpus where most articles share nothing costs about one pass over its words.
+    With ``incidents`` (groups of article ids), only pairs inside one incident, counted incident
+    by incident: work is the sum over incidents of their squared posting lengths, so a shingle
+    printed across the whole corpus never makes all pairs of the corpus. Without, corpus-wide:
+    the sum of squared posting lengths over shingles seen in 2..max_df articles, so a corpus where
+    most articles share nothing costs about one pass over its words.
     """
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for articles in index.postings.values():
-        if 2 <= len(articles) <= cfg.max_df:
-            ranked = sorted(articles, key=order.__getitem__)
-            for pair in combinations(ranked, 2):
-                counts[pair] += 1
-    return sorted((p for p, n in counts.items() if n >= cfg.min_shared),
-                  key=lambda p: (order[p[0]], order[p[1]]))
+    def stock(sid: int) -> bool:
+        return len(index.postings[sid]) > cfg.max_df
+
+    found: list[Pair] = []
+    for group in ([list(order)] if incidents is None else incidents):
+        local: dict[int, list[str]] = defaultdict(list)
+        for aid in group:
+            for sid in index.positions.get(aid, ()):
+                local[sid].append(aid)
+        counts = _count_pairs((a for sid, a in local.items() if len(a) >= 2 and not stock(sid)), order)
+        found.extend(p for p, n in counts.items() if n >= cfg.min_shared)
+    return _in_order(found, order)
+
+
+def rare_pairs(index: ShingleIndex, order: dict[str, int], incident_of: dict[str, int],
+               cfg: ReuseConfig) -> list[Pair]:
+    """Pairs of articles of different incidents sharing ``cross_min_shared`` rare shingles.
+
+    Wire copy or a copied article that the events stage put in two incidents is still found, while
+    text common to many articles (a background paragraph, a stock phrase) links no incidents.
+    Shingles in at most ``cross_max_df`` articles only: linear in the corpus.
+    """
+    counts = _count_pairs((a for a in index.postings.values() if 2 <= len(a) <= cfg.cross_max_df), order,
+                          lambda x, y: incident_of[x] != incident_of[y])
+    return _in_order((p for p, n in counts.items() if n >= cfg.cross_min_shared), order)
 
 
 def outlet_key(article: Article) -> Optional[str]:
@@ -230,28 +281,34 @@ def _chains(seeds: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]
     """Group seeds lying within ``gap`` words of each other on both sides (union-find).
 
     Order inside a group is free, so a passage whose clauses were swapped stays one passage.
+    Seeds are swept in order of their position in the first article; ``root`` follows the
+    component of the current seed, so each close pair costs one find, not two.
     """
-    parent = list(range(len(seeds)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     seeds.sort()
-    for n in range(len(seeds)):
+    parent = list(range(len(seeds)))
+    for n in range(1, len(seeds)):
         i, j = seeds[n]
+        root = n
         m = n - 1
-        while m >= 0 and i - seeds[m][0] <= gap:
-            if abs(j - seeds[m][1]) <= gap:
-                ra, rb = find(n), find(m)
-                if ra != rb:
-                    parent[ra] = rb
+        while m >= 0:
+            im, jm = seeds[m]
+            if i - im > gap:
+                break
+            if -gap <= j - jm <= gap:
+                r = m
+                while parent[r] != r:
+                    parent[r] = parent[parent[r]]
+                    r = parent[r]
+                if r != root:
+                    parent[root] = r
+                    root = r
             m -= 1
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for n, s in enumerate(seeds):
-        groups[find(n)].append(s)
+        r = n
+        while parent[r] != r:
+            r = parent[r]
+        groups[r].append(s)
     return list(groups.values())
 
 
@@ -540,20 +597,24 @@ def quoted_regions(text: str, quotes: Sequence[Quote] = ()) -> list[tuple[int, i
 
 
 def _quoted_words(toks: Tokens, spans: Sequence[Span], regions: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """(words of the spans inside quote regions, words of the spans)."""
+    """(words of the spans inside quote regions, words of the spans).
+
+    A word is inside when one region holds it whole: the furthest end among regions starting at
+    or before the word (a running maximum over regions sorted by start) reaches the word's end.
+    """
+    starts = [r[0] for r in regions]
+    reach: list[int] = []
+    for _, end in regions:
+        reach.append(max(end, reach[-1]) if reach else end)
     inside = total = 0
     for span in spans:
         lo = bisect_left(toks.starts, span.start)
         hi = bisect_right(toks.ends, span.end)
         for w in range(lo, hi):
-            start, end = toks.starts[w], toks.ends[w]
             total += 1
-            r = bisect_right(regions, (start, len(toks.starts) + 10**9)) - 1
-            while r >= 0 and regions[r][0] <= start:
-                if end <= regions[r][1]:
-                    inside += 1
-                    break
-                r -= 1
+            r = bisect_right(starts, toks.starts[w])
+            if r and reach[r - 1] >= toks.ends[w]:
+                inside += 1
     return inside, total
 
 
@@ -669,8 +730,10 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
          events: Sequence[Event] = (), config: Optional[ReuseConfig] = None) -> tuple[Reuse, ...]:
     """Every reuse between the articles: shared passages classified, and shared credited sources.
 
-    ``events`` (when given) limits common-source pairs to articles of one incident: two reports of
-    different incidents crediting Reuters are not one story's common source.
+    ``events`` (when given) limits the work to incidents: shared passages are sought within each
+    incident, and across incidents only through rare shingles (copy printed by a few articles,
+    ``rare_pairs``); common-source pairs are limited to one incident, as two reports of different
+    incidents crediting Reuters are not one story's common source.
     """
     cfg = config or ReuseConfig()
     order = {a.id: n for n, a in enumerate(articles)}
@@ -694,23 +757,21 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
                               outlets[aid])
         return sides[aid]
 
-    out: dict[tuple[str, str], Reuse] = {}
-    for x, y in candidate_pairs(index, order, cfg):
+    incidents = _incidents(articles, events)
+    pairs = candidate_pairs(index, order, cfg, incidents)
+    if events:
+        incident_of = {aid: n for n, group in enumerate(incidents) for aid in group}
+        pairs = _in_order(pairs + rare_pairs(index, order, incident_of, cfg), order)
+    out: dict[Pair, Reuse] = {}
+    for x, y in pairs:
         same = outlets[x] is not None and outlets[x] == outlets[y]
         skip = boiler.get(outlets[x], frozenset()) if same else frozenset()
         found = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.positions[x], index.positions[y], cfg, skip)
         if found:
             out[(x, y)] = classify(side(x), side(y), found, cfg)
 
-    together = _same_event(events)
-    crediting: dict[str, set[str]] = defaultdict(set)
-    for aid, cs in credits.items():
-        for c in cs:
-            if c.kind != "anonymous":
-                crediting[c.canonical].add(aid)
-    pairs = {tuple(sorted(p, key=order.__getitem__)) for ids in crediting.values() for p in combinations(ids, 2)}
-    for x, y in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])):
-        if (x, y) in out or (together is not None and frozenset((x, y)) not in together):
+    for x, y in _credit_pairs(credits, incidents, order):
+        if (x, y) in out:
             continue
         common = _common_source(side(x), side(y))
         if common:
@@ -718,13 +779,27 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     log.info("reuse: %d pairs (%s)", len(out),
              ", ".join(f"{k} {sum(r.kind == k for r in out.values())}"
                        for k in ("wire", "derived", "shared-statement", "common-source")))
-    return tuple(out[p] for p in sorted(out, key=lambda p: (order[p[0]], order[p[1]])))
+    return tuple(out[p] for p in _in_order(out, order))
 
 
-def _same_event(events: Sequence[Event]) -> Optional[set[frozenset[str]]]:
+def _incidents(articles: Sequence[Article], events: Sequence[Event]) -> list[list[str]]:
+    """Article ids per incident (an article in no event is an incident of its own); all in one without events."""
     if not events:
-        return None
-    pairs: set[frozenset[str]] = set()
-    for e in events:
-        pairs.update(frozenset(p) for p in combinations(e.articles, 2))
-    return pairs
+        return [[a.id for a in articles]]
+    known = {a.id for a in articles}
+    groups = [[aid for aid in dict.fromkeys(e.articles) if aid in known] for e in events]
+    placed = {aid for g in groups for aid in g}
+    return groups + [[a.id] for a in articles if a.id not in placed]
+
+
+def _credit_pairs(credits: dict[str, tuple[Credit, ...]], incidents: Sequence[Sequence[str]],
+                  order: dict[str, int]) -> list[Pair]:
+    """Pairs of one incident crediting one party by name, built incident by incident."""
+    pairs: list[Pair] = []
+    for group in incidents:
+        crediting: dict[str, list[str]] = defaultdict(list)
+        for aid in group:
+            for canonical in dict.fromkeys(c.canonical for c in credits.get(aid, ()) if c.kind != "anonymous"):
+                crediting[canonical].append(aid)
+        pairs.extend(p for ids in crediting.values() for p in combinations(sorted(ids, key=order.__getitem__), 2))
+    return _in_order(pairs, order)
