@@ -403,3 +403,94 @@ def test_seeds_share_no_passage_and_000_001_share_al_jazeera() -> None:
     assert all(r.kind == "common-source" and not r.passages for r in found)
     kinds = {tuple(x[:3] for x in r.articles): r.kind for r in found}
     assert kinds.get(("000", "001")) == "common-source"
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+def _events(*groups: list[Article]) -> tuple[Event, ...]:
+    return tuple(Event(f"e{n}", tuple(a.id for a in g)) for n, g in enumerate(groups))
+
+
+@pytest.mark.parametrize(
+    "shared, long_enough",
+    [
+        (OWN_B[1], False),  # one 17-word sentence: a passage, but too short to link two incidents
+        (para(*WIRE[:2]), True),  # two wire sentences, 49 words: copy, whatever the incidents
+    ],
+    ids=["short sentence", "long passage"],
+)
+def test_across_incidents_only_long_passages_link(shared: str, long_enough: bool) -> None:
+    a = art("a", para(OWN_A[0], shared))
+    b = art("b", para(shared, OWN_B[0]))
+    assert len(reuse.find([a, b], events=_events([a, b]))) == 1
+    assert len(reuse.find([a, b], events=_events([a], [b]))) == int(long_enough)
+
+
+BACKGROUND_BLOCK = para(BACKGROUND, WIRE[5])  # 50 words of background, printed verbatim
+OWN_SENTENCES = [*WIRE[:5], *OWN_A, *OWN_B]
+
+
+@pytest.mark.parametrize("carriers, cross_pairs", [(2, 1), (5, 0)])
+def test_background_common_to_many_articles_links_no_incidents(carriers: int, cross_pairs: int) -> None:
+    """Each article is an incident of its own; the background is rare only when 2 of them print it."""
+    cfg = reuse.ReuseConfig(cross_max_df=4)
+    arts = [art(f"a{n}", para(OWN_SENTENCES[n], BACKGROUND_BLOCK)) for n in range(carriers)]
+    assert len(reuse.find(arts, events=_events(*([a] for a in arts)), config=cfg)) == cross_pairs
+    # In one incident the same background is aligned for every pair.
+    assert len(reuse.find(arts, events=_events(arts), config=cfg)) == carriers * (carriers - 1) // 2
+
+
+def test_wire_copy_split_across_incidents_is_found() -> None:
+    a = art("a", para("QUETTA, Pakistan (Reuters) - " + WIRE[0], *WIRE[1:4], OWN_A[0]), outlet="Daily Ledger")
+    b = art("b", para(OWN_B[0], *WIRE[0:4], "— With additional input from Reuters"), outlet="Evening Star")
+    c = art("c", para(OWN_A[1], BACKGROUND))
+    (r,) = reuse.find([a, b, c], events=_events([a, c], [b]))
+    assert r.articles == ("a", "b") and r.kind == "wire" and r.credited is True
+
+
+@pytest.mark.parametrize("size", [12, 30])
+def test_aligned_pairs_grow_with_incidents_not_with_all_pairs(size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every article prints the same background; incidents of 3 articles: 3 pairs aligned each."""
+    aligned: list[tuple[str, str]] = []
+    pair_passages = reuse.pair_passages
+
+    def counting(a: Article, b: Article, *rest):
+        aligned.append((a.id, b.id))
+        return pair_passages(a, b, *rest)
+
+    monkeypatch.setattr(reuse, "pair_passages", counting)
+    arts = [art(f"a{n:02d}", BACKGROUND_BLOCK) for n in range(size)]
+    found = reuse.find(arts, events=_events(*(arts[n:n + 3] for n in range(0, size, 3))))
+    assert len(aligned) == len(found) == size
+    assert all(int(x[1:]) // 3 == int(y[1:]) // 3 for x, y in aligned)
+    aligned.clear()
+    assert len(reuse.find(arts)) == len(aligned) == size * (size - 1) // 2
+
+
+def test_common_source_pairs_stay_within_incidents() -> None:
+    arts = [art(f"a{n}", para(OWN_SENTENCES[n], "Rail traffic was halted, Al Jazeera reported.")) for n in range(6)]
+    sources = tuple(_source(a, "Al Jazeera") for a in arts)
+    found = reuse.find(arts, sources=sources, events=_events(arts[:2], arts[2:]))
+    assert [r.articles for r in found] == [("a0", "a1"), ("a2", "a3"), ("a2", "a4"), ("a2", "a5"), ("a3", "a4"),
+                                           ("a3", "a5"), ("a4", "a5")]
+    assert all(r.kind == "common-source" for r in found)
+
+
+@pytest.mark.parametrize(
+    "regions, inside",
+    [
+        ([], 0),
+        ([(0, 200)], 12),
+        # "the army ... attackers" in one quote, "will" in a shorter one starting inside it: the
+        # words after "will" are still inside the long quote.
+        ([(18, 52), (27, 31)], 6),
+        ([(27, 31)], 1),
+        ([(18, 30)], 2),  # "will" cut in half is not inside
+    ],
+)
+def test_quoted_words_inside_any_region(regions: list[tuple[int, int]], inside: int) -> None:
+    text = "The minister said the army will pursue the attackers across the province."
+    toks = reuse.tokenise("a", text)
+    span = Span("a", 0, len(text), text)
+    assert reuse._quoted_words(toks, [span], regions) == (inside, 12)
