@@ -41,16 +41,11 @@ class _StageTimer:
             log.info("stage %s: %.3f s", stage, seconds)
 
 
-def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = None, *,
-          progress: Optional[ProgressCallback] = None, stdin: Optional[BinaryIO] = None) -> Audit:
-    """Audit the articles found in `inputs` (files, folders, "-" for stdin)."""
-    config = config or AuditConfig()
-    timer = _StageTimer(progress)
-    with timer("ingest"):
-        articles, problems = ingest.load(inputs, config, stdin=stdin)
-    with timer("segment"):
-        views = {a.id: ingest.analysis_text(a) for a in articles}
-        sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
+def _read(articles: Sequence, views: dict, sentences: tuple, config: AuditConfig,
+          timer: _StageTimer) -> tuple[tuple, tuple, tuple]:
+    """Parse, then quotes, sources and claims: the only stages that read the parse. Its Docs (a few
+    kB a sentence, twice over with the stitched article Docs) live only in this call, so they are
+    freed before the embedding model loads and the later stages run."""
     with timer("parse"):
         sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model,
                                   cache_dir=config.resolved_cache_dir() if config.use_cache else None)
@@ -63,6 +58,20 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         claims = claims_stage.from_sentences(sentences, sentence_docs)
         claims = extract_sources.attribute(claims, quotes, sources, sentences)
         claims = claims_stage.mark_quoted(claims, quotes)
+    return quotes, sources, claims
+
+
+def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = None, *,
+          progress: Optional[ProgressCallback] = None, stdin: Optional[BinaryIO] = None) -> Audit:
+    """Audit the articles found in `inputs` (files, folders, "-" for stdin)."""
+    config = config or AuditConfig()
+    timer = _StageTimer(progress)
+    with timer("ingest"):
+        articles, problems = ingest.load(inputs, config, stdin=stdin)
+    with timer("segment"):
+        views = {a.id: ingest.analysis_text(a) for a in articles}
+        sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
+    quotes, sources, claims = _read(articles, views, sentences, config, timer)
     embedder = embed.make_embedder(config)
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)

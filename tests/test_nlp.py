@@ -112,3 +112,42 @@ def test_cache_is_keyed_by_model_version() -> None:
 
     key = nlp.model_key(DEFAULT_SPACY_MODEL)
     assert spacy.__version__ in key and nlp._model_meta(DEFAULT_SPACY_MODEL)["version"] in key
+
+
+def _bytes(doc) -> bytes:
+    return doc.to_bytes(exclude=["tensor", "user_data"])
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_fresh_docs_drop_the_tensor_and_nothing_else(tmp_path, cached) -> None:
+    docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path if cached else None)
+    whole = [nlp.load_pipeline(DEFAULT_SPACY_MODEL)(text) for text in SENTENCES]
+    assert all(d.tensor.size for d in whole)  # the model does make one...
+    assert [d.tensor.size for d in docs] == [0] * len(SENTENCES)  # ...that the parse does not keep
+    assert [_bytes(d) for d in docs] == [_bytes(d) for d in whole]
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 256])
+def test_batch_size_does_not_change_the_parse(batch_size) -> None:
+    one_by_one = [_bytes(nlp.load_pipeline(DEFAULT_SPACY_MODEL)(text)) for text in SENTENCES]
+    assert [_bytes(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, batch_size=batch_size)] == one_by_one
+
+
+def test_cache_is_written_a_chunk_at_a_time(tmp_path, counted, monkeypatch) -> None:
+    import sqlite3
+
+    writes: list[int] = []
+    real = nlp.ParseCache.put_many
+
+    def put_many(self, model, items):
+        writes.append(len(items))
+        return real(self, model, items)
+
+    monkeypatch.setattr(nlp, "_WRITE_CHUNK", 3)
+    monkeypatch.setattr(nlp.ParseCache, "put_many", put_many)
+    cold = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    warm = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    assert writes == [3, 1] and counted == [len(SENTENCES)]
+    assert [_signature(d) for d in warm] == [_signature(d) for d in cold]
+    with sqlite3.connect(tmp_path / "parses.sqlite") as conn:
+        assert conn.execute("SELECT COUNT(*) FROM docs").fetchone() == (len(SENTENCES),)
