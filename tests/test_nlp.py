@@ -151,3 +151,17 @@ def test_cache_is_written_a_chunk_at_a_time(tmp_path, counted, monkeypatch) -> N
     assert [_signature(d) for d in warm] == [_signature(d) for d in cold]
     with sqlite3.connect(tmp_path / "parses.sqlite") as conn:
         assert conn.execute("SELECT COUNT(*) FROM docs").fetchone() == (len(SENTENCES),)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_codec_is_spacys_own_serialisation(text) -> None:
+    from spacy.tokens import Doc
+
+    doc = nlp.parse([text], DEFAULT_SPACY_MODEL)[0]
+    codec = nlp._Codec()
+    data = codec.dump(doc)
+    assert data == _bytes(doc)
+    vocab = nlp._blank_vocab("en")
+    restored, reference = codec.load(vocab, data), Doc(vocab).from_bytes(data)
+    assert _signature(restored) == _signature(reference) == _signature(doc)
+    assert _bytes(restored) == data
