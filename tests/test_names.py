@@ -127,3 +127,39 @@ def test_quotes_get_their_speakers_id():
 ])
 def test_source_id(name, kind, article, expected):
     assert source_id(name, kind, article) == expected
+
+
+def _components(items):
+    """Reference grouping: connected parts of the pairwise relation, comparing every pair."""
+    from auditor.extract.names import _Union, _compare, _group_kind
+
+    u = _Union(len(items))
+    for i, (a, ka) in enumerate(items):
+        for j, (b, kb) in enumerate(items[:i]):
+            if _group_kind(ka, a) == _group_kind(kb, b) and _compare(a, b, ka, kb):
+                u.union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(u.find(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+@pytest.mark.parametrize("items", [
+    # spellings, a middle name, a longer given name, one surname for two people
+    [("Sarfraz Bugti", "person"), ("Nawab Akbar Bugti", "person"), ("Sarfaraz Bugti", "person"),
+     ("Najeeb Kakar", "person"), ("Khawaja Asif", "person"), ("Najibullah Kakar", "person"),
+     ("Khawaja Muhammad Asif", "person"), ("the spokesman", "person"), ("The spokesman", "person")],
+    # acronyms, agency short forms, place qualifiers, demonyms, one differing word
+    [("BLA", "organization"), ("Chinese Embassy in Islamabad", "government"), ("AP", "outlet"),
+     ("Balochistan Liberation Army", "organization"), ("The Associated Press", "outlet"),
+     ("Chinese Embassy", "government"), ("Baloch Liberation Army", "organization"),
+     ("Pakistan Army", "government"), ("Pakistan Navy", "government"), ("Agence France-Presse", "outlet"),
+     ("AFP", "outlet"), ("Interior Ministry", "government"), ("Interior Minstry", "government")],
+    # anonymous parties and bare descriptions join only their own wording
+    [("officials", "anonymous"), ("Officials", "anonymous"), ("the country’s military", "government"),
+     ("country's military", "organization"), ("security officials", "anonymous"), ("officials", "person")],
+])
+def test_cluster_names_finds_every_pair_the_full_comparison_finds(items):
+    from auditor.extract.names import cluster_names
+
+    assert [g for g in cluster_names(items) if len(g) > 1] == _components(items)

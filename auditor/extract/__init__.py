@@ -130,12 +130,15 @@ def sources_of(articles: Sequence, views: dict, docs: dict, quotes: Sequence) ->
     (sources, quotes with speaker_id set)."""
     from . import names, sources as sources_mod
 
+    by_article: dict[str, list] = {}
+    for q in quotes:
+        by_article.setdefault(q.article, []).append(q)
     found: list = []
     for a in articles:
         if a.id not in docs:
             continue
         try:
-            found.extend(sources_mod.extract(a, views[a.id], docs[a.id], [q for q in quotes if q.article == a.id]))
+            found.extend(sources_mod.extract(a, views[a.id], docs[a.id], by_article.get(a.id, [])))
         except Exception:
             log.warning("sources of %s could not be extracted", a.id, exc_info=True)
     return names.canonicalize(found, quotes)

@@ -269,25 +269,68 @@ def _group_kind(kind: str, name: str = "") -> str:
     return "anonymous" if kind == "anonymous" or is_description(name) else "party"
 
 
+def _candidate_keys(name: str, kind: str) -> list[tuple]:
+    """Keys that any two names `_compare` can join share at least one of (a necessary condition,
+    not a sufficient one): comparing only names that share a key finds every pair that matters
+    without comparing all pairs, which grew with the square of the corpus's distinct names.
+
+    - descriptions and anonymous parties join only when their normal forms are equal;
+    - people only when their first and last words begin with the same letter (``same_spelling``
+      and ``_longer_form`` both require it), which also holds for equal normal forms;
+    - organisations: equal normal forms or an agency's short and long name; an acronym and the
+      initials of the other name; one name and the same with a place qualifier (same first two
+      words); one word different in names of equal length (same words elsewhere).
+    """
+    group = _group_kind(kind, name)
+    norm = normalize(name)
+    if group == "anonymous":
+        return [("a", norm)]
+    toks = norm.split()
+    if group == "person":
+        return [("p", toks[0].casefold()[:1], toks[-1].casefold()[:1]) if toks else ("p",)]
+    plain = norm.replace("‐", "-")
+    keys: list[tuple] = [("n", plain)]
+    if plain in AGENCY_ALIASES:
+        keys.append(("n", AGENCY_ALIASES[plain]))
+    stripped = name.strip()
+    keys.append(("i", stripped.replace(".", "").upper() if is_acronym(stripped) else initials(name).upper()))
+    if len(toks) >= 2:
+        keys.append(("q", toks[0], toks[1]))
+        keys.extend(("d", len(toks), k, tuple(toks[:k] + toks[k + 1:])) for k in range(len(toks) - 1))
+    return keys
+
+
 def cluster_names(items: Sequence[tuple[str, str]]) -> list[list[int]]:
-    """Groups of (name, kind) items that name one party; indices in input order."""
+    """Groups of (name, kind) items that name one party; indices in input order.
+
+    The groups are the connected parts of the "names one party" relation (`_compare`); only
+    items sharing a candidate key are compared, so the work grows with the corpus, not its square."""
     n = len(items)
     u = _Union(n)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if u.find(i) == u.find(j):
-                continue
-            if _group_kind(items[i][1], items[i][0]) != _group_kind(items[j][1], items[j][0]):
-                continue
-            if _compare(items[i][0], items[j][0], items[i][1], items[j][1]):
-                u.union(i, j)
+    blocks: dict[tuple, list[int]] = {}
+    for i, (name, kind) in enumerate(items):
+        for key in dict.fromkeys(_candidate_keys(name, kind)):
+            blocks.setdefault(key, []).append(i)
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if u.find(i) == u.find(j):
+                    continue
+                if _group_kind(items[i][1], items[i][0]) != _group_kind(items[j][1], items[j][0]):
+                    continue
+                if _compare(items[i][0], items[j][0], items[i][1], items[j][1]):
+                    u.union(i, j)
     # a lone surname joins the one multi-word person holding it, when only one does
-    people = [i for i in range(n) if items[i][1] == "person" and len(_tokens(items[i][0])) > 1]
+    holding: dict[str, list[int]] = {}
+    for j in range(n):
+        if items[j][1] == "person" and len(_tokens(items[j][0])) > 1:
+            for tok in dict.fromkeys(_tokens(items[j][0])):
+                holding.setdefault(tok, []).append(j)
     for i in range(n):
         toks = _tokens(items[i][0])
         if items[i][1] != "person" or len(toks) != 1:
             continue
-        holders = {u.find(j) for j in people if toks[0] in _tokens(items[j][0])}
+        holders = {u.find(j) for j in holding.get(toks[0], ())}
         if len(holders) == 1:
             u.union(i, holders.pop())
     groups: dict[int, list[int]] = {}
@@ -296,25 +339,34 @@ def cluster_names(items: Sequence[tuple[str, str]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def pick_canonical(names: Sequence[str]) -> str:
-    """The fullest, most used spelling: not an acronym, most words, most frequent, first seen."""
+def _canonical_of(names: Iterable[str], counts: dict[str, int], first: dict[str, int]) -> str:
+    """The fullest, most used spelling among `names`, given each name's count and first position."""
+    return max(names, key=lambda nm: (not is_acronym(nm), len(_tokens(nm)), counts[nm], -first[nm]))
+
+
+def _counts(names: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for i, nm in enumerate(names):
         counts[nm] = counts.get(nm, 0) + 1
         first.setdefault(nm, i)
-    return max(counts, key=lambda nm: (not is_acronym(nm), len(_tokens(nm)), counts[nm], -first[nm]))
+    return counts, first
+
+
+def pick_canonical(names: Sequence[str]) -> str:
+    """The fullest, most used spelling: not an acronym, most words, most frequent, first seen."""
+    counts, first = _counts(names)
+    return _canonical_of(counts, counts, first)
 
 
 def canonical_names(items: Sequence[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     """(name, kind) -> (canonical name, spelling variants seen for that party)."""
     uniq = list(dict.fromkeys(items))
     out: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
-    all_names = [nm for nm, _ in items]
+    counts, first = _counts([nm for nm, _ in items])  # every use of a spelling weighs, whatever its kind
     for group in cluster_names(uniq):
         members = [uniq[i] for i in group]
-        weighted = [nm for nm in all_names if nm in {m[0] for m in members}]
-        canon = pick_canonical(weighted)
+        canon = _canonical_of({m[0] for m in members}, counts, first)
         kind = members[0][1]
         variants = sorted({m[0] for m in members if m[0] == canon or _compare(m[0], canon, kind, kind) == "variant"},
                           key=lambda s: (s != canon, s))
@@ -328,22 +380,27 @@ def canonical_places(names: Iterable[str]) -> dict[str, str]:
     """Place name -> one spelling for the place ("Musakhail" -> "Musakhel"), for the claims stage.
 
     Generic words (district, province...) are ignored in the comparison, not removed from names.
+    Only names whose words begin with the same letters are compared (`same_spelling` requires it).
     """
     names = [n for n in names if n and n.strip()]
     uniq = list(dict.fromkeys(names))
-    cores = [" ".join(t for t in _tokens(n) if t not in PLACE_GENERICS) or normalize(n) for n in uniq]
+    cores = [(" ".join(t for t in _tokens(n) if t not in PLACE_GENERICS) or normalize(n)).split() for n in uniq]
     u = _Union(len(uniq))
-    for i in range(len(uniq)):
-        for j in range(i + 1, len(uniq)):
-            a, b = cores[i].split(), cores[j].split()
-            if len(a) == len(b) and all(same_spelling(x, y) for x, y in zip(a, b)):
-                u.union(i, j)
+    blocks: dict[tuple[str, ...], list[int]] = {}
+    for i, core in enumerate(cores):
+        blocks.setdefault(tuple(w.casefold()[:1] for w in core), []).append(i)
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if all(same_spelling(a, b) for a, b in zip(cores[i], cores[j])):
+                    u.union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(uniq)):
         groups.setdefault(u.find(i), []).append(i)
+    counts, first = _counts(names)
     out: dict[str, str] = {}
     for group in groups.values():
-        canon = pick_canonical([n for n in names if n in {uniq[i] for i in group}])
+        canon = _canonical_of({uniq[i] for i in group}, counts, first)
         for i in group:
             out[uniq[i]] = canon
     return out
