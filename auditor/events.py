@@ -282,7 +282,7 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
         evidence_lines = []
         shared = set.intersection(*(sets[a] for a in g)) if len(g) > 1 else set()
         if shared:
-            top = sorted(shared, key=lambda x: -weight[x])[:6]
+            top = sorted(shared, key=lambda x: (-weight[x], x))[:6]  # ties by name: the same order every run
             evidence_lines.append("shared: " + ", ".join(x.lstrip("#") for x in top))
         across = {p for a in g for p in apart_of.get(a, ()) if (p[0] in members) != (p[1] in members)}
         for a, b in sorted(across, key=lambda p: (pos[p[0]], pos[p[1]])):

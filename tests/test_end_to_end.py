@@ -91,3 +91,22 @@ def test_yardstick_meets_the_targets(scores, figure: str, floor: float) -> None:
 def test_no_false_or_cross_incident_conflicts(scores) -> None:
     assert scores["false_conflicts"].startswith("0/")
     assert scores["cross_event_conflicts"] == 0
+
+
+def test_the_audit_is_the_same_whatever_the_hash_seed(tmp_path) -> None:
+    """Python salts str hashes per process: output ordered by set iteration would differ between
+    runs of one input, which a fact-check workflow diffing audits cannot tell from a real change."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"audit-{seed}.json"
+        env = dict(os.environ, PYTHONHASHSEED=seed, AUDITOR_CACHE_DIR=str(tmp_path / "cache"))
+        subprocess.run([sys.executable, "-m", "auditor", "audit", str(ROOT / "seeds"), "--json", str(out), "--quiet"],
+                       check=True, env=env, capture_output=True)
+        data = json.loads(out.read_text(encoding="utf-8"))
+        data.pop("timings")
+        outputs.append(data)
+    assert outputs[0] == outputs[1]
