@@ -32,39 +32,49 @@ def article_doc(text: str, spans: Sequence[tuple[int, int]], docs: Sequence):
     """One spaCy Doc for `text` from the parses of its sentences (`spans` are their offsets in
     `text`, `docs` their Docs, in order). Token offsets equal offsets in `text`; dependency heads,
     tags, lemmas and entities are the sentence parses'. Text outside every sentence becomes
-    whitespace (or unattached) tokens."""
+    whitespace (or unattached) tokens.
+
+    The annotations are copied as arrays (`Doc.to_array` / `Doc.from_array`), the way `Doc(...)`
+    itself loads them, instead of as strings it would look up again token by token."""
+    import numpy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SPACY, TAG
     from spacy.tokens import Doc
 
     if not docs:
         raise ValueError("no sentence parses to stitch")
     vocab = docs[0].vocab
-    words: list[str] = []
+    strings = vocab.strings
+
+    def sid(value: str) -> int:
+        strings.add(value)
+        return strings[value]
+
+    # columns in the order Doc(...) loads them: POS, HEAD, DEP, LEMMA, TAG, MORPH, ENT_IOB, ENT_TYPE
+    columns = [POS, HEAD, DEP, LEMMA, TAG, MORPH, ENT_IOB, ENT_TYPE]
+    pos_x, dep_default, iob_o = sid("X"), sid("dep"), _IOB.index("O")
+    morph_keys: dict[tuple[int, int], int] = {}  # (vocabulary, a parse's morph key) -> the key Doc(...) gives
+    no_morph = vocab.morphology.add("")
+    words: list = []  # a word's text, or a sentence token's ORTH id
     spaces: list[bool] = []
-    tags: list[str] = []
-    pos: list[str] = []
-    lemmas: list[str] = []
-    heads: list[int] = []
-    deps: list[str] = []
-    ents: list[str] = []
-    morphs: list[str] = []
+    rows: list = []  # arrays of `columns`, one row per word
+
+    def word_text(w) -> str:
+        return w if isinstance(w, str) else strings[w]
 
     def add_gap(gap: str) -> None:
         for piece in _gap_tokens(gap):
-            if piece == " " and words and not spaces[-1] and not words[-1].isspace():
+            if piece == " " and words and not spaces[-1] and not word_text(words[-1]).isspace():
                 spaces[-1] = True
                 continue
-            if piece.isspace() and words and words[-1].isspace() and not spaces[-1]:
-                words[-1] += piece
+            if piece.isspace() and words and word_text(words[-1]).isspace() and not spaces[-1]:
+                words[-1] = word_text(words[-1]) + piece
                 continue
             words.append(piece)
             spaces.append(False)
-            tags.append("_SP" if piece.isspace() else "XX")
-            pos.append("SPACE" if piece.isspace() else "X")
-            lemmas.append(piece)
-            heads.append(len(words) - 1)
-            deps.append("dep")
-            ents.append("O")
-            morphs.append("")
+            space = piece.isspace()
+            rows.append(numpy.array([[sid("SPACE" if space else "X"), 0, dep_default, sid(piece),
+                                      sid("_SP" if space else "XX"), no_morph,
+                                      iob_o, 0]], dtype=numpy.uint64))
 
     pos_in_text = 0
     for (start, end), d in sorted(zip(spans, docs), key=lambda x: x[0][0]):
@@ -72,24 +82,60 @@ def article_doc(text: str, spans: Sequence[tuple[int, int]], docs: Sequence):
             log.warning("sentence parse does not match the text at %d; skipped", start)
             continue
         add_gap(text[pos_in_text:start])
-        base = len(words)
-        for t in d:
-            words.append(t.text)
-            spaces.append(bool(t.whitespace_))
-            tags.append(t.tag_ or "")
-            pos.append(t.pos_ or "X")
-            lemmas.append(t.lemma_ or t.text)
-            heads.append(base + t.head.i)
-            deps.append(t.dep_ or "dep")
-            ents.append(f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") and t.ent_type_ else "O")
-            morphs.append(str(t.morph))
+        if len(d):
+            own = d.to_array([POS, HEAD, DEP, LEMMA, TAG, MORPH, ENT_IOB, ENT_TYPE, ORTH, SPACY])
+            if d.vocab is not vocab:  # the ids are hashes of the strings; the strings must be known here
+                for column in (2, 3, 4, 7, 8):
+                    for value in set(own[:, column].tolist()) - {0}:
+                        strings.add(d.vocab.strings[value])
+            words.extend(own[:, 8].tolist())
+            spaces.extend(bool(x) for x in own[:, 9])
+            rows.append(_sentence_rows(own[:, :8], own[:, 8], d.vocab, vocab, morph_keys, pos_x, dep_default, iob_o))
         pos_in_text = end
     add_gap(text[pos_in_text:])
-    doc = Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, lemmas=lemmas, heads=heads, deps=deps,
-              ents=ents, morphs=morphs)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    if rows:
+        values = numpy.concatenate(rows)
+        _fix_iob(values[:, 6], values[:, 7], iob_o)
+        doc.from_array(columns, values)
     if doc.text != text:
         raise ValueError("stitched parse does not reproduce the text")
     return doc
+
+
+_IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB values (Token.iob_strings())
+
+
+def _sentence_rows(own, orth, source, vocab, morph_keys: dict, pos_x: int, dep_default: int, iob_o: int):
+    """A sentence parse's annotation rows as Doc(...) would load them from its strings: a missing
+    POS reads X, a missing lemma the word itself, a missing dependency "dep", a token outside an
+    entity (or with no entity type) O; heads stay relative, so they hold in the article."""
+    import numpy
+    from spacy.tokens import MorphAnalysis
+
+    rows = own.copy()
+    rows[rows[:, 0] == 0, 0] = pos_x
+    rows[rows[:, 2] == 0, 2] = dep_default
+    no_lemma = rows[:, 3] == 0
+    rows[no_lemma, 3] = orth[no_lemma]
+    for k, key in enumerate(rows[:, 5].tolist()):
+        if (id(source), key) not in morph_keys:  # what `str(token.morph)` reads, as Doc(...) adds it
+            morph_keys[(id(source), key)] = vocab.morphology.add(str(MorphAnalysis.from_id(source, key)))
+        rows[k, 5] = morph_keys[(id(source), key)]
+    in_entity = numpy.isin(rows[:, 6], (_IOB.index("B"), _IOB.index("I"))) & (rows[:, 7] != 0)
+    rows[~in_entity, 6] = iob_o
+    rows[~in_entity, 7] = 0
+    return rows
+
+
+def _fix_iob(iob, types, iob_o: int) -> None:
+    """What Doc(...) does to entity tags before loading them: an I after an O, or after an entity of
+    another type, begins an entity (B). Each fix depends only on the tags as given."""
+    inside, begin = _IOB.index("I"), _IOB.index("B")
+    prev_iob, prev_type = iob[:-1].copy(), types[:-1].copy()
+    nxt_inside = iob[1:] == inside
+    starts = nxt_inside & ((prev_iob == iob_o) | (((prev_iob == begin) | (prev_iob == inside)) & (prev_type != types[1:])))
+    iob[1:][starts] = begin
 
 
 def article_docs(articles: Sequence, views: dict, sentences: Sequence, sentence_docs: Sequence) -> dict:
