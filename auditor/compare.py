@@ -12,6 +12,7 @@ single-source, and a claim credited to nobody is noted as such.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left
 import logging
 import re
 from dataclasses import replace
@@ -51,6 +52,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
     by_id = {c.id: c for c in claims}
     published = {a.id: a.published for a in articles}
     outlet = {a.id: (a.outlet or a.id) for a in articles}
+    quote_index = QuoteIndex(quotes)
     out = []
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims if i in by_id]
@@ -65,7 +67,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
             findings.extend(denial_findings(members))
         findings.extend(attribution_findings(members))
         findings.extend(terminology_findings(members, outlet))
-        findings.extend(quote_findings(members, quotes))
+        findings.extend(quote_findings(members, quote_index))
         findings.extend(unattributed_findings(members))
         verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
@@ -211,18 +213,19 @@ def single_source_findings(members: Sequence[Claim]) -> list[Finding]:
 
 
 def terms_used(text: str) -> dict[str, list[str]]:
-    """The words of each term family that a text uses, in order of appearance."""
+    """The words of each term family that a text uses, in order of appearance (a longer term
+    wins over a shorter one starting inside it: "terror attacks" is not also "attacks")."""
     lowered = text.lower()
     found: dict[str, list[str]] = {}
-    for family, words in TERM_FAMILIES.items():
-        hits = []
-        for w in sorted(words, key=len, reverse=True):
-            for m in re.finditer(rf"\b{re.escape(w)}\b", lowered):
-                if not any(s <= m.start() < e for s, e, _ in hits):
-                    hits.append((m.start(), m.end(), w))
+    for family, pattern in _TERM_PATTERNS.items():
+        hits = [m.group(0) for m in pattern.finditer(lowered)]
         if hits:
-            found[family] = [w for _, _, w in sorted(hits)]
+            found[family] = hits
     return found
+
+
+_TERM_PATTERNS = {family: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                     + r")\b") for family, words in TERM_FAMILIES.items()}
 
 
 def _stem(word: str) -> str:
@@ -252,9 +255,9 @@ def terminology_findings(members: Sequence[Claim], outlet: Optional[dict] = None
     return out
 
 
-def quote_findings(members: Sequence[Claim], quotes: Iterable[Quote]) -> list[Finding]:
+def quote_findings(members: Sequence[Claim], quotes: "QuoteIndex") -> list[Finding]:
     """The same quote worded differently in two articles, with the word-level difference."""
-    inside = [q for q in quotes if any(q.article == c.article and c.start <= q.start < c.end for c in members)]
+    inside = quotes.starting_inside(members)
     out = []
     for a, b in combinations(inside, 2):
         if a.article == b.article:
@@ -270,6 +273,34 @@ def quote_findings(members: Sequence[Claim], quotes: Iterable[Quote]) -> list[Fi
                            sources=tuple(x for x in (a.speaker_id, b.speaker_id) if x),
                            summary=f"quoted differently: {word_diff(wa, wb)}"))
     return out
+
+
+class QuoteIndex:
+    """Quotes by article, ordered by start, so the quotes that begin inside a claim are found by
+    bisection instead of a scan of every quote for every cluster."""
+
+    def __init__(self, quotes: Iterable[Quote]) -> None:
+        by_article: dict[str, list[tuple[int, int, Quote]]] = {}
+        for order, q in enumerate(quotes):
+            by_article.setdefault(q.article, []).append((q.start, order, q))
+        self._starts: dict[str, list[int]] = {}
+        self._entries: dict[str, list[tuple[int, Quote]]] = {}
+        for article, entries in by_article.items():
+            entries.sort(key=lambda e: (e[0], e[1]))
+            self._starts[article] = [e[0] for e in entries]
+            self._entries[article] = [(e[1], e[2]) for e in entries]
+
+    def starting_inside(self, claims: Iterable[Claim]) -> list[Quote]:
+        """The quotes that start inside any of the claims, each once, in the order they were given."""
+        found: dict[int, Quote] = {}
+        for c in claims:
+            starts = self._starts.get(c.article)
+            if not starts:
+                continue
+            entries = self._entries[c.article]
+            for k in range(bisect_left(starts, c.start), bisect_left(starts, c.end)):
+                found.setdefault(*entries[k])
+        return [found[order] for order in sorted(found)]
 
 
 def _words(text: str) -> list[str]:

@@ -201,3 +201,34 @@ def test_a_vote_published_later_is_not_a_revised_toll():
     out = run([_tally("52-47", 52, 47, "a1"), _tally("51-48", 51, 48, "a2")], category="tally", articles=arts)
     assert out.verdict == "diverge"
     assert "figure-update" not in {f.kind for f in out.findings}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Terrorists stormed the post; the militants were later killed.",
+     {"perpetrators": ["terrorists", "militants"], "killing": ["killed"]}),
+    # a longer term wins over the shorter one inside it
+    ("The terror attacks left 14 soldiers dead.",
+     {"the violence": ["terror attacks"], "security forces": ["soldiers"], "killing": ["dead"]}),
+    ("Two policemen were shot dead and one lost their lives later.",
+     {"security forces": ["policemen"], "killing": ["shot dead", "lost their lives"]}),
+    # whole words only
+    ("The attackers' deadline passed.", {"perpetrators": ["attackers"]}),
+    ("Markets rallied on Tuesday.", {}),
+])
+def test_terms_used(text, expected):
+    assert compare.terms_used(text) == expected
+
+
+def quote(qid, article, start, text="“We will rebuild,” she said"):
+    return Quote(id=qid, article=article, start=start, end=start + len(text), text=text)
+
+
+def test_quote_index_finds_quotes_starting_inside_claims_in_given_order():
+    quotes = [quote("q3", "a1", 300), quote("q2", "a1", 120), quote("q1", "a1", 10), quote("q4", "a2", 15)]
+    index = compare.QuoteIndex(quotes)
+    claims = [Claim(id="c1", article="a1", start=0, end=130, text="x" * 130, sentence=0),
+              Claim(id="c2", article="a1", start=100, end=300, text="x" * 200, sentence=1),  # q2 again; q3 starts at its end
+              Claim(id="c3", article="a2", start=0, end=15, text="x" * 15, sentence=0)]  # q4 starts at its end
+    assert [q.id for q in index.starting_inside(claims)] == ["q2", "q1"]
+    assert [q.id for q in index.starting_inside(claims[:0])] == []
+    assert [q.id for q in index.starting_inside([Claim(id="c9", article="zz", start=0, end=9, text="x" * 9, sentence=0)])] == []
