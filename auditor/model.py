@@ -7,8 +7,11 @@ Field names are the JSON names (``article`` holds an article id), so serialisati
 """
 from __future__ import annotations
 
+import dataclasses
+import math
+import types
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.0"
 
@@ -233,3 +236,46 @@ class Audit:
             if a.id == article_id:
                 return a
         raise KeyError(article_id)
+
+
+# --------------------------------------------------------------------------- plain data
+
+def to_plain(value: Any, finite: bool = False) -> Any:
+    """Plain data (dicts by field name, lists, strings, numbers, None) from model objects; `from_plain`
+    gives them back. With `finite`, infinities become None, as JSON readers expect."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name), finite) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v, finite) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_plain(v, finite) for k, v in value.items()}
+    if finite and isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def from_plain(tp: Any, value: Any) -> Any:
+    """The object of type `tp` (a dataclass, tuple or plain type) back from `to_plain` data:
+    unknown fields are ignored and missing ones take their defaults, so older data still reads."""
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    if origin is Union or origin is getattr(types, "UnionType", Union):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        return from_plain(options[0], value) if options else value
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = _HINTS.get(tp)
+        if hints is None:
+            hints = _HINTS[tp] = get_type_hints(tp)
+        return tp(**{f.name: from_plain(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value})
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_plain(args[0], v) for v in value)
+        return tuple(from_plain(a, v) for a, v in zip(args, value))
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value

@@ -17,15 +17,13 @@ import logging
 import os
 import sqlite3
 import tempfile
-import types
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence, Union, get_args, get_origin, get_type_hints
+from typing import Callable, Iterator, Optional, Sequence, Union
 
-from . import model
 from .errors import AuditorError
-from .model import Audit
+from .model import Audit, from_plain
 from .review import ArticleInfo, Change, Fact, Move, Review, ReviewError, normalize_status, reattach
 
 log = logging.getLogger(__name__)
@@ -446,7 +444,7 @@ def _fact_json(f: Fact) -> str:
 
 
 def _fact_from_json(text: str) -> Fact:
-    return _decode(Fact, json.loads(text))
+    return from_plain(Fact, json.loads(text))
 
 
 # --------------------------------------------------------------------------- JSON -> Audit
@@ -461,31 +459,4 @@ def audit_from_json(text: str) -> Audit:
     timings = data.get("timings")
     if isinstance(timings, dict):
         data["timings"] = list(timings.items())
-    return _decode(Audit, data)
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _decode(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = get_origin(tp)
-    if origin is Union or (hasattr(types, "UnionType") and origin is getattr(types, "UnionType")):
-        options = [a for a in get_args(tp) if a is not type(None)]
-        return _decode(options[0], value) if options else value
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _HINTS.get(tp)
-        if hints is None:
-            hints = _HINTS[tp] = get_type_hints(tp, vars(model) if tp.__module__ == model.__name__ else None)
-        kwargs = {f.name: _decode(hints[f.name], value[f.name]) for f in dataclasses.fields(tp)
-                  if f.name in value}
-        return tp(**kwargs)
-    if origin is tuple:
-        args = get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value))
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+    return from_plain(Audit, data)

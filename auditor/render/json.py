@@ -1,25 +1,15 @@
 """The JSON audit: the dataclasses as they are, field for field, plus `schema_version`."""
 from __future__ import annotations
 
-import dataclasses
 import json
-import math
 from typing import Any
 
-from ..model import Audit
+from ..model import Audit, to_plain
 
 
 def to_data(value: Any) -> Any:
     """Plain JSON data from model objects; tuples become lists, infinities become null."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [to_data(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_data(v) for k, v in value.items()}
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
+    return to_plain(value, finite=True)
 
 
 def audit_to_data(audit: Audit) -> dict[str, Any]:
