@@ -39,26 +39,28 @@ def load_pipeline(name: str):
 
 @lru_cache(maxsize=4)
 def _model_meta(name: str) -> dict:
-    """The model's meta.json, read without loading the pipeline where possible."""
-    import spacy.util
+    """The model's meta.json, read without importing spaCy where possible: an installed package keeps
+    it beside its `__init__.py` (what spaCy's own `get_package_path` reads), a folder at its top."""
+    import importlib.util
+    import json
 
     try:
-        if spacy.util.is_package(name):
-            return dict(spacy.util.get_model_meta(spacy.util.get_package_path(name)))
-        path = Path(name).expanduser()
-        if (path / "meta.json").exists():
-            return dict(spacy.util.get_model_meta(path))
-    except Exception:  # an unreadable meta: fall back to the loaded pipeline's
+        spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        folder = Path(spec.origin).parent if spec is not None and spec.origin else Path(name).expanduser()
+        if (folder / "meta.json").is_file():
+            return dict(json.loads((folder / "meta.json").read_text(encoding="utf-8")))
+    except (ImportError, ValueError, OSError):  # an unreadable meta: fall back to the loaded pipeline's
         log.debug("meta of spaCy model %r unreadable without loading it", name, exc_info=True)
     return dict(load_pipeline(name).meta)
 
 
 def model_key(name: str) -> str:
-    """The parse cache's model key: language, meta name and version, and the spaCy version."""
-    import spacy
+    """The parse cache's model key: language, meta name and version, and the spaCy version (from
+    its installed distribution, so that a run served from caches never imports spaCy)."""
+    from importlib.metadata import version
 
     meta = _model_meta(name)
-    return f"{meta.get('lang', '')}_{meta.get('name', name)}@{meta.get('version', '')}|spacy@{spacy.__version__}"
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}@{meta.get('version', '')}|spacy@{version('spacy')}"
 
 
 @lru_cache(maxsize=4)

@@ -112,6 +112,19 @@ def test_cache_is_keyed_by_model_version() -> None:
 
     key = nlp.model_key(DEFAULT_SPACY_MODEL)
     assert spacy.__version__ in key and nlp._model_meta(DEFAULT_SPACY_MODEL)["version"] in key
+    read, loaded = nlp._model_meta(DEFAULT_SPACY_MODEL), nlp.load_pipeline(DEFAULT_SPACY_MODEL).meta
+    assert [read[k] for k in ("lang", "name", "version")] == [loaded[k] for k in ("lang", "name", "version")]
+
+
+def test_model_key_does_not_import_spacy() -> None:
+    """A run served from the caches needs the key but not the parser: importing spaCy (and torch
+    through thinc) would cost seconds."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from auditor import nlp; nlp.model_key(%r); "
+            "sys.exit('spacy' in sys.modules)" % DEFAULT_SPACY_MODEL)
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
 def _bytes(doc) -> bytes:
