@@ -276,6 +276,4 @@ def from_plain(tp: Any, value: Any) -> Any:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(from_plain(args[0], v) for v in value)
         return tuple(from_plain(a, v) for a, v in zip(args, value))
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+    return value  # numbers as they were written: a whole count stays an int, as the stages made it

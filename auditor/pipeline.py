@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
 from . import align, claims as claims_stage, compare as compare_stage, embed, events as events_stage, ingest, nlp, segment
-from . import provenance as provenance_stage, reuse as reuse_stage
+from . import provenance as provenance_stage, readings, reuse as reuse_stage
 from . import extract
+from .extract import names
 from .extract import sources as extract_sources
 from .config import AuditConfig
 from .model import Audit
@@ -41,24 +42,55 @@ class _StageTimer:
             log.info("stage %s: %.3f s", stage, seconds)
 
 
-def _read(articles: Sequence, views: dict, sentences: tuple, config: AuditConfig,
-          timer: _StageTimer) -> tuple[tuple, tuple, tuple]:
-    """Parse, then quotes, sources and claims: the only stages that read the parse. Its Docs (a few
-    kB a sentence, twice over with the stitched article Docs) live only in this call, so they are
-    freed before the embedding model loads and the later stages run."""
+def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> tuple[tuple, tuple, tuple, tuple]:
+    """Sentences, quotes, sources and claims of every article. What depends on one article alone
+    (its `readings.Reading`) comes from the readings cache for articles read before; the others
+    are segmented, parsed and read here. Then the steps across articles: one name per party,
+    attribution, quoting marks."""
+    cache = readings.ReadingCache(config.resolved_cache_dir(), nlp.model_key(config.spacy_model)) \
+        if config.use_cache else None
+    with timer("readings"):
+        known = cache.recall(articles) if cache is not None else {}
+    fresh = [a for a in articles if a.id not in known]
+    if fresh:
+        known.update(_read_fresh(fresh, views, config, timer))
+        if cache is not None:
+            cache.remember(fresh, known)
+    log.info("read %d articles (%d from the readings cache)", len(fresh), len(articles) - len(fresh))
+    by_article = [known[a.id] for a in articles]
+    sentences = tuple(s for r in by_article for s in r.sentences)
+    quotes = tuple(q for r in by_article for q in r.quotes)
+    with timer("attribute"):  # one canonical id per party across articles; claims credited and marked
+        sources, quotes = names.canonicalize([s for r in by_article for s in r.sources], quotes)
+        claims = tuple(c for r in by_article for c in r.claims)
+        claims = extract_sources.attribute(claims, quotes, sources, sentences)
+        claims = claims_stage.mark_quoted(claims, quotes)
+    return sentences, quotes, sources, claims
+
+
+def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> dict:
+    """article id -> Reading, by segmenting and parsing. The parse's Docs (a few kB a sentence, twice
+    over with the stitched article Docs) live only in this call, so they are freed before the
+    embedding model loads and the later stages run."""
+    with timer("segment"):
+        sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
     with timer("parse"):
         sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model,
                                   cache_dir=config.resolved_cache_dir() if config.use_cache else None)
     with timer("quotes"):  # who said what: quotes, speakers (per-article docs stitched from the parse)
         article_docs = extract.article_docs(articles, views, sentences, sentence_docs)
         quotes = extract.quotes_of(articles, views, article_docs)
-    with timer("sources"):  # whom each article credits, one canonical id per party across articles
-        sources, quotes = extract.sources_of(articles, views, article_docs, quotes)
+    with timer("sources"):  # whom each article credits, ids local to the article
+        found = extract.sources_found(articles, views, article_docs, quotes)
     with timer("claims"):  # fact units with their figures (extract.quantities), places and participants
         claims = claims_stage.from_sentences(sentences, sentence_docs)
-        claims = extract_sources.attribute(claims, quotes, sources, sentences)
-        claims = claims_stage.mark_quoted(claims, quotes)
-    return quotes, sources, claims
+    parts: dict[str, dict[str, list]] = {a.id: {"sentences": [], "quotes": [], "sources": [], "claims": []}
+                                         for a in articles}
+    for kind, items in (("sentences", sentences), ("quotes", quotes), ("sources", found), ("claims", claims)):
+        for item in items:
+            parts[item.article][kind].append(item)
+    return {article_id: readings.Reading(**{kind: tuple(items) for kind, items in p.items()})
+            for article_id, p in parts.items()}
 
 
 def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = None, *,
@@ -68,10 +100,8 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     timer = _StageTimer(progress)
     with timer("ingest"):
         articles, problems = ingest.load(inputs, config, stdin=stdin)
-    with timer("segment"):
-        views = {a.id: ingest.analysis_text(a) for a in articles}
-        sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
-    quotes, sources, claims = _read(articles, views, sentences, config, timer)
+        views = {a.id: ingest.analysis_text(a) for a in articles}  # noise blanked, offsets kept
+    sentences, quotes, sources, claims = _read(articles, views, config, timer)
     embedder = embed.make_embedder(config)
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)

@@ -171,10 +171,10 @@ def quotes_of(articles: Sequence, views: dict, docs: dict) -> tuple:
     return tuple(out)
 
 
-def sources_of(articles: Sequence, views: dict, docs: dict, quotes: Sequence) -> tuple[tuple, tuple]:
-    """Every article's credited sources, with one canonical id per party across articles; returns
-    (sources, quotes with speaker_id set)."""
-    from . import names, sources as sources_mod
+def sources_found(articles: Sequence, views: dict, docs: dict, quotes: Sequence) -> tuple:
+    """Every article's credited sources, ids still local to the article (see `sources_of`). An
+    article whose sources cannot be read is logged and skipped, never failing the run."""
+    from . import sources as sources_mod
 
     by_article: dict[str, list] = {}
     for q in quotes:
@@ -187,7 +187,15 @@ def sources_of(articles: Sequence, views: dict, docs: dict, quotes: Sequence) ->
             found.extend(sources_mod.extract(a, views[a.id], docs[a.id], by_article.get(a.id, [])))
         except Exception:
             log.warning("sources of %s could not be extracted", a.id, exc_info=True)
-    return names.canonicalize(found, quotes)
+    return tuple(found)
+
+
+def sources_of(articles: Sequence, views: dict, docs: dict, quotes: Sequence) -> tuple[tuple, tuple]:
+    """Every article's credited sources, with one canonical id per party across articles; returns
+    (sources, quotes with speaker_id set)."""
+    from . import names
+
+    return names.canonicalize(sources_found(articles, views, docs, quotes), quotes)
 
 
 def analyse(articles: Sequence, spacy_model: str) -> tuple[tuple, tuple]:
