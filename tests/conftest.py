@@ -49,3 +49,19 @@ def private_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[int]:
+    """How many texts reach the real spaCy parser, call by call (through nlp's seam)."""
+    from auditor import nlp
+
+    calls: list[int] = []
+    real = nlp._parse_fresh
+
+    def counting(texts, name, batch_size):
+        calls.append(len(texts))
+        return real(texts, name, batch_size)
+
+    monkeypatch.setattr(nlp, "_parse_fresh", counting)
+    return calls

@@ -25,31 +25,17 @@ def _signature(doc) -> tuple:
     return tokens, ents, chunks, sents
 
 
-@pytest.fixture
-def counted(monkeypatch):
-    """Counts the texts really parsed, through the seam."""
-    calls: list[int] = []
-    real = nlp._parse_fresh
-
-    def fake(texts, name, batch_size):
-        calls.append(len(texts))
-        return real(texts, name, batch_size)
-
-    monkeypatch.setattr(nlp, "_parse_fresh", fake)
-    return calls
-
-
-def test_round_trip_keeps_attributes(tmp_path, counted) -> None:
+def test_round_trip_keeps_attributes(tmp_path, parsed) -> None:
     cold = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
     warm = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
     plain = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL)
-    assert counted == [len(SENTENCES), len(SENTENCES)]  # the warm call parsed nothing
+    assert parsed == [len(SENTENCES), len(SENTENCES)]  # the warm call parsed nothing
     assert [_signature(d) for d in warm] == [_signature(d) for d in cold] == [_signature(d) for d in plain]
     assert any(d.ents for d in warm)  # the sentences exercise entities, not only tokens
     assert (tmp_path / "parses.sqlite").exists()
 
 
-def test_all_hits_need_no_model(tmp_path, counted, monkeypatch) -> None:
+def test_all_hits_need_no_model(tmp_path, parsed, monkeypatch) -> None:
     expected = [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)]
 
     def refuse(name):
@@ -59,20 +45,20 @@ def test_all_hits_need_no_model(tmp_path, counted, monkeypatch) -> None:
     assert [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)] == expected
 
 
-def test_partial_hits_parse_only_misses_and_keep_order(tmp_path, counted) -> None:
+def test_partial_hits_parse_only_misses_and_keep_order(tmp_path, parsed) -> None:
     nlp.parse(SENTENCES[:2], DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
     texts = [SENTENCES[3], SENTENCES[0], SENTENCES[2], SENTENCES[0]]
     docs = nlp.parse(texts, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
-    assert counted == [2, 2]  # the two unseen sentences, the repeat parsed once
+    assert parsed == [2, 2]  # the two unseen sentences, the repeat parsed once
     assert [d.text for d in docs] == texts
     assert docs[1] is not docs[3] and _signature(docs[1]) == _signature(docs[3])
     assert len({id(d.vocab) for d in docs}) == 1
 
 
-def test_no_cache_dir_writes_nothing(tmp_path, counted) -> None:
+def test_no_cache_dir_writes_nothing(tmp_path, parsed) -> None:
     nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL)
     nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL)
-    assert counted == [len(SENTENCES), len(SENTENCES)]
+    assert parsed == [len(SENTENCES), len(SENTENCES)]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -87,22 +73,22 @@ def test_pipeline_without_cache_writes_no_parses(tmp_path, seeds_dir, fake_embed
     assert (cache / "parses.sqlite").exists()
 
 
-def test_corrupt_cache_file_is_survived(tmp_path, counted, caplog) -> None:
+def test_corrupt_cache_file_is_survived(tmp_path, parsed, caplog) -> None:
     (tmp_path / "parses.sqlite").write_bytes(b"this is not a database" * 100)
     docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
     assert [d.text for d in docs] == SENTENCES
-    assert counted == [len(SENTENCES)]
+    assert parsed == [len(SENTENCES)]
     assert "parse cache unreadable" in caplog.text
 
 
-def test_damaged_entry_is_parsed_again(tmp_path, counted, caplog) -> None:
+def test_damaged_entry_is_parsed_again(tmp_path, parsed, caplog) -> None:
     import sqlite3
 
     expected = [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)]
     with sqlite3.connect(tmp_path / "parses.sqlite") as conn:
         conn.execute("UPDATE docs SET data = ? WHERE key = ?", (b"\x00garbage", nlp.text_key(SENTENCES[1])))
     docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
-    assert counted == [len(SENTENCES), 1]
+    assert parsed == [len(SENTENCES), 1]
     assert [_signature(d) for d in docs] == expected
     assert "parse cache entry unreadable" in caplog.text
 
@@ -146,7 +132,7 @@ def test_batch_size_does_not_change_the_parse(batch_size) -> None:
     assert [_bytes(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, batch_size=batch_size)] == one_by_one
 
 
-def test_cache_is_written_a_chunk_at_a_time(tmp_path, counted, monkeypatch) -> None:
+def test_cache_is_written_a_chunk_at_a_time(tmp_path, parsed, monkeypatch) -> None:
     import sqlite3
 
     writes: list[int] = []
@@ -160,7 +146,7 @@ def test_cache_is_written_a_chunk_at_a_time(tmp_path, counted, monkeypatch) -> N
     monkeypatch.setattr(nlp.ParseCache, "put_many", put_many)
     cold = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
     warm = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
-    assert writes == [3, 1] and counted == [len(SENTENCES)]
+    assert writes == [3, 1] and parsed == [len(SENTENCES)]
     assert [_signature(d) for d in warm] == [_signature(d) for d in cold]
     with sqlite3.connect(tmp_path / "parses.sqlite") as conn:
         assert conn.execute("SELECT COUNT(*) FROM docs").fetchone() == (len(SENTENCES),)

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from auditor import nlp, readings
+from auditor import readings
 from auditor.config import AuditConfig
 from auditor.model import Article, Excluded
 from auditor.pipeline import audit
@@ -21,20 +21,6 @@ def _without_timings(result) -> dict:
     data = audit_to_data(result)
     data.pop("timings")
     return data
-
-
-@pytest.fixture
-def parses(monkeypatch) -> list[int]:
-    """How many sentences reach the real parser, call by call."""
-    calls: list[int] = []
-    real = nlp._parse_fresh
-
-    def counting(texts, name, batch_size):
-        calls.append(len(texts))
-        return real(texts, name, batch_size)
-
-    monkeypatch.setattr(nlp, "_parse_fresh", counting)
-    return calls
 
 
 def test_a_reading_survives_the_round_trip_exactly(seeds_dir, fake_embedder, tmp_path) -> None:
@@ -69,18 +55,18 @@ def test_article_key_follows_content_not_location(other, same) -> None:
     assert (readings.article_key(other) == readings.article_key(BASE)) is same
 
 
-def test_second_run_reads_nothing_again_and_gives_the_same_audit(seeds_dir, fake_embedder, tmp_path, parses) -> None:
+def test_second_run_reads_nothing_again_and_gives_the_same_audit(seeds_dir, fake_embedder, tmp_path, parsed) -> None:
     config = AuditConfig(cache_dir=tmp_path, embedder=fake_embedder)
     first = audit([seeds_dir], config)
-    assert len(parses) == 1
+    assert len(parsed) == 1
     second = audit([seeds_dir], config)
-    assert len(parses) == 1  # no parse at all, not even of a cached sentence
+    assert len(parsed) == 1  # no parse at all, not even of a cached sentence
     assert {stage for stage, _ in second.timings} >= {"readings", "attribute"}
     assert "parse" not in dict(second.timings)
     assert _without_timings(second) == _without_timings(first)
 
 
-def test_a_new_article_is_the_only_one_read(seeds_dir, fake_embedder, tmp_path, parses) -> None:
+def test_a_new_article_is_the_only_one_read(seeds_dir, fake_embedder, tmp_path, parsed) -> None:
     config = AuditConfig(cache_dir=tmp_path / "cache", embedder=fake_embedder)
     folder = tmp_path / "story"
     folder.mkdir()
@@ -90,19 +76,19 @@ def test_a_new_article_is_the_only_one_read(seeds_dir, fake_embedder, tmp_path, 
     audit([folder], config)
     shutil.copy(seeds[3], folder / seeds[3].name)
     grown = audit([folder], config)
-    parsed_for_the_new_one = parses[-1]
+    parsed_for_the_new_one = parsed[-1]
     fresh = audit([folder], AuditConfig(cache_dir=tmp_path / "other", embedder=fake_embedder))
     new_sentences = sum(1 for s in fresh.sentences if s.article == seeds[3].stem)
     assert 0 < parsed_for_the_new_one <= new_sentences  # only the new article's sentences
     assert _without_timings(grown) == _without_timings(fresh)
 
 
-def test_other_code_never_reads_these_readings(seeds_dir, fake_embedder, tmp_path, parses, monkeypatch) -> None:
+def test_other_code_never_reads_these_readings(seeds_dir, fake_embedder, tmp_path, parsed, monkeypatch) -> None:
     config = AuditConfig(cache_dir=tmp_path, embedder=fake_embedder)
     audit([seeds_dir], config)
     monkeypatch.setattr(readings, "code_fingerprint", lambda: "another-version")
     audit([seeds_dir], config)
-    assert len(parses) == 1  # the sentences are parsed once (parse cache), but every article is read again
+    assert len(parsed) == 1  # the sentences are parsed once (parse cache), but every article is read again
     with sqlite3.connect(tmp_path / "readings.sqlite") as db:
         models = {m for (m,) in db.execute("SELECT DISTINCT model FROM readings")}
     assert len(models) == 2 and any(m.startswith("another-version|") for m in models)
