@@ -30,6 +30,7 @@ _WRITE_CHUNK = 2000  # Docs serialised per cache write
 def load_pipeline(name: str):
     """A spaCy pipeline by package name or path; never downloads."""
     try:
+        import_spacy(name)
         import spacy
 
         return spacy.load(name)
@@ -37,10 +38,9 @@ def load_pipeline(name: str):
         raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
 
 
-@lru_cache(maxsize=4)
-def _model_meta(name: str) -> dict:
-    """The model's meta.json, read without importing spaCy where possible: an installed package keeps
-    it beside its `__init__.py` (what spaCy's own `get_package_path` reads), a folder at its top."""
+def _read_meta(name: str) -> Optional[dict]:
+    """The model's meta.json, read without importing spaCy: an installed package keeps it beside its
+    `__init__.py` (what spaCy's own `get_package_path` reads), a folder at its top; None if unreadable."""
     import importlib.util
     import json
 
@@ -49,9 +49,53 @@ def _model_meta(name: str) -> dict:
         folder = Path(spec.origin).parent if spec is not None and spec.origin else Path(name).expanduser()
         if (folder / "meta.json").is_file():
             return dict(json.loads((folder / "meta.json").read_text(encoding="utf-8")))
-    except (ImportError, ValueError, OSError):  # an unreadable meta: fall back to the loaded pipeline's
+    except (ImportError, ValueError, OSError):
         log.debug("meta of spaCy model %r unreadable without loading it", name, exc_info=True)
-    return dict(load_pipeline(name).meta)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _model_meta(name: str) -> dict:
+    """The model's meta.json, from the file where possible, else from the loaded pipeline."""
+    return _read_meta(name) or dict(load_pipeline(name).meta)
+
+
+_TORCH_MODELS = ("torch", "transformers")  # requirements of pipelines whose components run on PyTorch
+
+
+def import_spacy(name: str) -> None:
+    """Import spaCy for the model `name`, without PyTorch when the model does not need it.
+
+    spaCy imports thinc, and thinc imports torch whenever it is installed (it is, for the
+    embedding model's export), which is most of spaCy's import time (~1.1 of 1.7 s here). A
+    pipeline that lists no torch-based requirement in its meta.json (en_core_web_sm: tok2vec,
+    tagger, parser, ner on thinc's own numpy layers) never calls torch, so torch is hidden from that
+    one import; torch itself stays importable afterwards (the embedding backends import it as
+    usual). Transformer pipelines (spacy-transformers, spacy-curated-transformers) and models whose
+    meta cannot be read import spaCy as it comes."""
+    import sys
+
+    hide = "spacy" not in sys.modules and "torch" not in sys.modules
+    if hide:
+        meta = _read_meta(name)
+        hide = meta is not None and not any(word in " ".join(meta.get("requirements") or ()) for word in _TORCH_MODELS)
+    hidden = _HideTorch()
+    if hide:
+        sys.meta_path.insert(0, hidden)
+    try:
+        import spacy  # noqa: F401
+    finally:
+        if hide:
+            sys.meta_path.remove(hidden)
+
+
+class _HideTorch:
+    """An import finder under which `import torch` fails as if torch were not installed."""
+
+    def find_spec(self, fullname: str, path=None, target=None):
+        if fullname == "torch" or fullname.startswith("torch."):
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
 
 
 def model_key(name: str) -> str:
@@ -137,6 +181,7 @@ def parse(texts: Sequence[str], name: str, batch_size: int = 256,
     With `cache_dir`, parses are read from and written to `cache_dir/parses.sqlite`; only the
     texts not found there are parsed. Without it, everything is parsed and nothing is written.
     `batch_size` 256 is the model's own default: a third less CPU than 16, the same Docs."""
+    import_spacy(name)
     if cache_dir is None:
         return _parse_fresh(texts, name, batch_size)
     codec = _Codec()

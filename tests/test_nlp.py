@@ -164,3 +164,33 @@ def test_codec_is_spacys_own_serialisation(text) -> None:
     restored, reference = codec.load(vocab, data), Doc(vocab).from_bytes(data)
     assert _signature(restored) == _signature(reference) == _signature(doc)
     assert _bytes(restored) == data
+
+
+def _imports_after(code: str) -> list[str]:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import sys; from auditor import nlp; " + code +
+                          "; print(*[m in sys.modules for m in ('spacy', 'torch')])"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_spacy_is_imported_without_torch_for_a_model_that_needs_none() -> None:
+    assert _imports_after(f"nlp.import_spacy({DEFAULT_SPACY_MODEL!r})") == ["True", "False"]
+    # torch stays importable afterwards (the embedding backends import it), and the model still parses
+    assert _imports_after(f"d = nlp.parse(['Officials said 14 people died.'], {DEFAULT_SPACY_MODEL!r}); "
+                          "assert [t.dep_ for t in d[0]][1] == 'ROOT'; import torch") == ["True", "True"]
+
+
+@pytest.mark.parametrize("meta", [
+    {"lang": "en", "name": "trf", "version": "1", "requirements": ["spacy-curated-transformers>=0.2.2,<1.0.0"]},
+    {"lang": "en", "name": "trf", "version": "1", "requirements": ["spacy-transformers>=1.1.2,<1.4.0"]},
+    None,  # no meta.json: what it needs is unknown
+])
+def test_spacy_keeps_torch_for_other_models(tmp_path, meta) -> None:
+    import json
+
+    if meta is not None:
+        (tmp_path / "meta.json").write_text(json.dumps(meta))
+    assert _imports_after(f"nlp.import_spacy({str(tmp_path)!r})") == ["True", "True"]
