@@ -25,8 +25,11 @@ ProgressCallback = Callable[[str], None]
 
 
 class _StageTimer:
+    """Wall seconds per stage, summed over every time a stage runs (the reading stages run once per
+    chunk of articles), in the order the stages first ran."""
+
     def __init__(self, progress: Optional[ProgressCallback]) -> None:
-        self.timings: list[tuple[str, float]] = []
+        self.seconds: dict[str, float] = {}
         self.progress = progress
 
     @contextmanager
@@ -38,8 +41,15 @@ class _StageTimer:
             yield
         finally:
             seconds = time.perf_counter() - began
-            self.timings.append((stage, round(seconds, 4)))
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
             log.info("stage %s: %.3f s", stage, seconds)
+
+    @property
+    def timings(self) -> tuple[tuple[str, float], ...]:
+        return tuple((stage, round(seconds, 4)) for stage, seconds in self.seconds.items())
+
+
+READ_CHUNK = 200  # articles segmented, parsed and read together: bounds the Docs alive at once
 
 
 def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> tuple[tuple, tuple, tuple, tuple]:
@@ -52,10 +62,12 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
     with timer("readings"):
         known = cache.recall(articles) if cache is not None else {}
     fresh = [a for a in articles if a.id not in known]
-    if fresh:
-        known.update(_read_fresh(fresh, views, config, timer))
+    for i in range(0, len(fresh), READ_CHUNK):  # a chunk's parse is freed before the next is made
+        chunk = fresh[i : i + READ_CHUNK]
+        found = _read_fresh(chunk, views, config, timer)
         if cache is not None:
-            cache.remember(fresh, known)
+            cache.remember(chunk, found)
+        known.update(found)
     log.info("read %d articles (%d from the readings cache)", len(fresh), len(articles) - len(fresh))
     by_article = [known[a.id] for a in articles]
     sentences = tuple(s for r in by_article for s in r.sentences)
@@ -70,8 +82,8 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
 
 def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> dict:
     """article id -> Reading, by segmenting and parsing. The parse's Docs (a few kB a sentence, twice
-    over with the stitched article Docs) live only in this call, so they are freed before the
-    embedding model loads and the later stages run."""
+    over with the stitched article Docs) live only in this call, one chunk of articles at a time,
+    so a large corpus never holds them all and none is alive when the embedding model loads."""
     with timer("segment"):
         sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
     with timer("parse"):
@@ -126,5 +138,5 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         provenance=provenance,
         problems=tuple(problems),
         model=embedder.name,
-        timings=tuple(timer.timings),
+        timings=timer.timings,
     )

@@ -248,7 +248,9 @@ def child(args: argparse.Namespace) -> None:
     result = auditor.audit([args.corpus], config, progress=progress)
     total = time.perf_counter() - began
     marks.append(("", time.process_time()))
-    stage_cpu = {stage: round(marks[i + 1][1] - at, 3) for i, (stage, at) in enumerate(marks[:-1])}
+    stage_cpu: dict[str, float] = {}  # summed: the reading stages run once per chunk of articles
+    for (stage, at), (_, until) in zip(marks, marks[1:]):
+        stage_cpu[stage] = round(stage_cpu.get(stage, 0.0) + until - at, 3)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     hwm = _vm_hwm_mb()
     inner = counting.inner
