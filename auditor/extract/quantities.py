@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional
 
 from ..model import Quantity
@@ -94,6 +95,7 @@ def parse_number(text: str) -> Optional[float]:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=8192)  # asked of every token's text
 def vague_interval(text: str) -> Optional[tuple[float, float]]:
     """ "dozens" -> (24, 99); "tens of billions" -> (2e10, 1e11); None when the text is not vague."""
     words = text.lower().replace(" of ", " ").split()
@@ -282,6 +284,8 @@ _STATE_NOUNS = {"evacuation", "custody"}
 _REPORTING = {"say", "report", "tell", "state", "confirm", "announce", "add", "claim", "accord", "note"}
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
                "since the start", "since the beginning")
+_CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in _CUMULATIVE)  # in this order
+_LATEST = re.compile(r"\blatest\b")
 _INCREMENT = {"additional", "more", "further", "fresh", "new", "extra"}
 _TIME_WORDS = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|day|days|night|"
@@ -302,7 +306,8 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
     number lies in article offsets [start, end): counts, tallies ("52-47"), measures with a unit
     (money, speeds, areas, percentages) and the points in time a claim states ("through Jan. 29",
     "at midnight Friday"). Years, bare dates, ordinals, and durations ("48 hours") are left out."""
-    end = base + len(doc.text) if end is None else end
+    text = doc.text  # joined from the tokens on every access
+    end = base + len(text) if end is None else end
     spans: list[_Num] = []
     used: set[int] = set()
     for tok in doc:
@@ -316,12 +321,13 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
     out: list[Quantity] = []
     for num in spans:
         others = [doc[n.value_first] for n in spans if n is not num]
-        q = _build(doc, base, num, others)
+        q = _build(doc, text, base, num, others)
         if q is not None:
             out.append(q)
-    out.extend(times(doc.text, base, start, end))
-    conditions = _conditional_ranges(doc)
-    out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
+    out.extend(times(text, base, start, end))
+    if out:  # most claims have no figure: no conditional clause to look for
+        conditions = _conditional_ranges(doc)
+        out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
 
 
@@ -404,18 +410,22 @@ def _currency_before(doc, i: int) -> Optional[tuple[str, int]]:
     return None
 
 
+_TALLY_TOKEN = re.compile(r"(\d{1,4})[-–](\d{1,4})")
+_WHOLE_NUMBER = re.compile(r"\d{1,4}")
+
+
 def _is_tally(doc, i: int) -> Optional[tuple[float, float, int]]:
     """(first, second, last token) of a tally such as a vote "52-47" or "a 6-3 ruling": two whole
     numbers joined by a dash, the first not smaller (a range is written low-high: "30-40")."""
     tok = doc[i]
-    m = re.fullmatch(r"(\d{1,4})[-–](\d{1,4})", tok.text)
+    m = _TALLY_TOKEN.fullmatch(tok.text)
     if m:
         a, b, last = float(m.group(1)), float(m.group(2)), i
-    elif re.fullmatch(r"\d{1,4}", tok.text) and i + 2 < len(doc) and doc[i + 1].lower_ == "to" \
-            and re.fullmatch(r"\d{1,4}", doc[i + 2].text) and _vote_context(doc, i):
+    elif _WHOLE_NUMBER.fullmatch(tok.text) and i + 2 < len(doc) and doc[i + 1].lower_ == "to" \
+            and _WHOLE_NUMBER.fullmatch(doc[i + 2].text) and _vote_context(doc, i):
         a, b, last = float(tok.text), float(doc[i + 2].text), i + 2  # "approved it 314 to 117"
-    elif re.fullmatch(r"\d{1,4}", tok.text) and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") \
-            and re.fullmatch(r"\d{1,4}", doc[i + 2].text) and doc[i + 1].idx == tok.idx + len(tok.text) \
+    elif _WHOLE_NUMBER.fullmatch(tok.text) and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") \
+            and _WHOLE_NUMBER.fullmatch(doc[i + 2].text) and doc[i + 1].idx == tok.idx + len(tok.text) \
             and doc[i + 2].idx == doc[i + 1].idx + 1:
         a, b, last = float(tok.text), float(doc[i + 2].text), i + 2
     else:
@@ -446,11 +456,11 @@ def _vote_context(doc, i: int) -> bool:
 def _number_at(doc, tok) -> Optional[_Num]:
     """The number starting at `tok` with its interval, unit and extent, else None."""
     text = tok.text.lower()
-    tally = _is_tally(doc, tok.i)
+    # every tally begins with a digit (\d is what str.isdecimal accepts): most tokens skip the regexes
+    tally = _is_tally(doc, tok.i) if tok.text[:1].isdecimal() else None
     if tally is not None:
         a, b, last = tally
         return _Num(tok.i, last, a, a, unit="tally", second=b, value_first=tok.i)
-    currency = _currency_before(doc, tok.i)
     if text in _VAGUE_TENS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
             and doc[tok.i + 2].lower_.rstrip("s") in _SCALES:
         # "tens of billions", "hundreds of thousands"
@@ -465,6 +475,7 @@ def _number_at(doc, tok) -> Optional[_Num]:
         return _Num(tok.i, tok.i, vague[0], vague[1], True, value_first=tok.i)
     if not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
         return None
+    currency = _currency_before(doc, tok.i)
     # extend over a multi-token number: "two hundred", "1.5 million", "twenty - one"
     last = tok.i
     while last + 1 < len(doc):
@@ -733,10 +744,11 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
             parts.append("cumulative")
     ids = {t.i for t in tokens}
     seen_ents = set()
+    ents = doc.ents  # built anew on every access
     for t in tokens:
         ent = None
         if t.ent_type_ in ("DATE", "TIME"):
-            for e in doc.ents:
+            for e in ents:
                 if e.start <= t.i < e.end:
                     ent = e
                     break
@@ -750,11 +762,11 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
     lowered = " ".join(t.lower_ for t in tokens)
-    for cue in _CUMULATIVE:
-        if re.search(rf"\b{re.escape(cue)}\b", lowered) and "cumulative" not in parts:
+    if "cumulative" not in parts:
+        cue = next((cue for cue, pattern in _CUMULATIVE_CUES if pattern.search(lowered)), None)
+        if cue is not None:
             parts.append(cue if cue != "total toll" else "cumulative")
-            break
-    if re.search(r"\blatest\b", lowered) and not parts:
+    if _LATEST.search(lowered) and not parts:
         parts.append("latest")
     return "; ".join(dict.fromkeys(parts)) or None
 
@@ -785,10 +797,11 @@ def _place(doc, tokens, number_tokens) -> Optional[str]:
     """The most specific place named in the figure's clause: the object of a locative preposition
     ("in Kalat", "across Balochistan province") before a possessive one ("Pakistan's")."""
     best = None
+    ids = {t.i for t in tokens}
     for e in doc.ents:
-        if not any(t.i == e.root.i for t in tokens):
-            continue
         root = e.root
+        if root.i not in ids:
+            continue
         is_place = e.label_ in _PLACE_LABELS
         # the small NER model often mislabels small places: trust a place noun or locative preposition
         governor = root.head
@@ -817,7 +830,7 @@ def place_name(text: str) -> str:
     return " ".join(words)
 
 
-def _build(doc, base: int, num: "_Num", others: list = ()) -> Optional[Quantity]:
+def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optional[Quantity]:
     first, last, low, high, vague = num.number_first, num.last, num.low, num.high, num.vague
     qualifier, q_start = (None, num.first) if vague else _qualifier(doc, num.first)
     value = None if vague else (low if low == high else None)
@@ -849,7 +862,7 @@ def _build(doc, base: int, num: "_Num", others: list = ()) -> Optional[Quantity]
     s = doc[q_start].idx
     end_tok = doc[num.unit_end] if num.unit_end is not None else doc[last]
     e = end_tok.idx + len(end_tok.text)
-    return Quantity(start=base + s, end=base + e, text=doc.text[s:e], value=value, low=lo, high=hi,
+    return Quantity(start=base + s, end=base + e, text=text[s:e], value=value, low=lo, high=hi,
                     low_inclusive=lo_inc, high_inclusive=hi_inc, approximate=approx, vague=vague,
                     counted=counted or None, category=category, place=place, window=window,
                     unit=num.unit, second=num.second)
@@ -1019,12 +1032,17 @@ _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|ju
         r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
 _CLOCK = r"(?:midnight|noon|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
+# Each pattern opens with a lookahead on the letters its matches can begin with, so that the search
+# passes over other positions without trying every optional lead-in there (same matches).
 _DATE_RE = re.compile(
-    rf"(?:(?:the\s+)?(?P<edge>end|middle|start|beginning|close)\s+of\s+|(?P<rel>early|mid|late)[\s-]+)?"
+    rf"(?=[abcdefjlmnost])(?:(?:the\s+)?(?P<edge>end|middle|start|beginning|close)\s+of\s+|(?P<rel>early|mid|late)[\s-]+)?"
     rf"(?P<mon>{_MON})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d\b)?", re.I)
 _WEEK_RE = re.compile(
-    rf"(?:(?P<rel>late|early)\s+)?(?:(?P<clock1>{_CLOCK})\s+(?:on\s+)?)?(?P<wd>{_WD})"
+    rf"(?=[lemn\dtwfs])(?:(?P<rel>late|early)\s+)?(?:(?P<clock1>{_CLOCK})\s+(?:on\s+)?)?(?P<wd>{_WD})"
     rf"(?:\s+(?:at\s+)?(?P<clock2>{_CLOCK})|\s+(?P<part>{_PART}))?", re.I)
+# Every match of the two patterns above holds a month or a weekday: a text with neither is passed
+# over at the cost of one quick search.
+_CALENDAR_WORD = re.compile(rf"(?=[adfjmnos]){_MON}|(?=[mtwfs]){_WD}", re.I)
 _UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+(?:at least\s+)?$", re.I)
 _PARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (18, 30), "overnight": (21, 31)}
 
@@ -1052,6 +1070,8 @@ def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
     0:00 of the story's week (unit "weekday-hours"); dates count days of the year ("day-of-year")."""
     lo_off, hi_off = max(0, start - base), min(len(text), end - base)
     out: list[Quantity] = []
+    if not _CALENDAR_WORD.search(text, lo_off, hi_off):
+        return out
     taken: list[tuple[int, int]] = []
     for m in _DATE_RE.finditer(text, lo_off, hi_off):
         mon = m.group("mon")
@@ -1143,6 +1163,7 @@ WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "b
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+@lru_cache(maxsize=1 << 14)  # a few distinct windows, asked of every pair of figures
 def window_kind(window: Optional[str]) -> str:
     """What a window says about the figure's time span, for comparing two figures:
     incident (the event itself, or no window), day (a named day), span (past N hours/days),
@@ -1184,6 +1205,7 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
     return _norm_window(a) == _norm_window(b)
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every pair of figures alignment weighs
 def comparable_scale(a: Optional[str], b: Optional[str]) -> bool:
     """Figures of the event (any day or span of it) and background figures (a year or more) are
     never the same quantity; two background figures only when their windows read the same."""
@@ -1195,6 +1217,7 @@ def comparable_scale(a: Optional[str], b: Optional[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm_window(w: Optional[str]) -> str:
     """A window in a comparable form: "over a decade" and "over 10 years" read the same."""
     t = (w or "").lower()
