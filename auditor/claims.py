@@ -21,6 +21,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from .extract import quantities as quantities_stage
@@ -117,6 +118,7 @@ def is_claim_like(text: str) -> bool:
 # Formulas with which a newsroom credits its own work or addresses its readers: they say who wrote
 # or edited the article, not anything about the story.
 _NEWSROOM = re.compile(
+    r"(?:^|(?=[;|])|\b(?=[acefst]))(?:"  # where a formula can begin (the search skips other positions)
     r"\bcontributed( reporting)? (to|for) (this|the) (report|story|article|coverage)\b|\bcontributed reporting\b|"
     r"^\W*(additional |further )?(reporting|editing|writing|compiled|produced|edited|written|translated|"
     r"graphics|research) by\b|[;|]\s*(editing|writing|additional reporting) by\b|"
@@ -124,7 +126,7 @@ _NEWSROOM = re.compile(
     r"\bthis (story|article|report) (has been|was) (updated|corrected|changed)\b|^\W*corrections?:|"
     r"\ball rights reserved\b|^\W*(©|copyright \d{4})|\b(sign up|subscribe) (for|to) (our|the|this) newsletter\b|"
     r"\bclick here\b|\bfollow us on\b|^\W*(last )?(updated|published|posted)\b:?\s*(on\s+)?(\d|[a-z]+day\b|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
 # a short biography line closing an article: "Jane Doe is a reporter for The Post covering Congress."
 _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (is|are) (a|an|the) [\w -]{0,40}"
                   r"(reporter|correspondent|writer|editor|columnist|producer)s? (for|at|with|covering)\b")
@@ -148,11 +150,13 @@ def entity_key(text: str) -> str:
     return METONYMS.get(t, t)
 
 
+@lru_cache(maxsize=1 << 16)  # asked twice for every pair of names alignment compares
 def initials(key: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", key) if w and w not in _STOP_NAME_WORDS]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+@lru_cache(maxsize=1 << 18)  # alignment asks of the same pairs of names again and again
 def same_entity(a: str, b: str) -> bool:
     """Two entity keys name one party: equal, an acronym of the other ("bla" / "balochistan
     liberation army"), a surname of the other ("naqvi" / "mohsin naqvi"), or the same initials
@@ -348,34 +352,45 @@ def mark_quoted(claims: Sequence[Claim], quotes: Sequence) -> tuple[Claim, ...]:
         by_article.setdefault(q.article, []).append((q.start, q.end))
     out = []
     for c in claims:
-        spans = by_article.get(c.article, ())
+        # only the quotes that reach into the claim count or cover any of its characters
+        reach = max(c.end, c.start + len(c.text))
+        spans = [(s, e) for s, e in by_article.get(c.article, ()) if s < reach and e > c.start]
         covered = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in spans)
-        rest = "".join(ch for k, ch in enumerate(c.text, c.start) if not any(s <= k < e for s, e in spans))
-        quoted = covered * 2 >= max(1, c.end - c.start) or (covered > 0 and _is_attribution(rest)) \
+        quoted = covered * 2 >= max(1, c.end - c.start) or (covered > 0 and _is_attribution(_outside(c, spans))) \
             or quoted_text(c.text)
         out.append(replace(c, quoted=quoted) if quoted != c.quoted else c)
     return tuple(out)
 
 
+def _outside(claim: Claim, spans: Sequence[tuple[int, int]]) -> str:
+    """The claim's characters that no span (article offsets) covers."""
+    return "".join(ch for k, ch in enumerate(claim.text, claim.start) if not any(s <= k < e for s, e in spans))
+
+
 _QUOTE_MARKS = "\"“”"
+_QUOTE_MARK = re.compile("([\"“”])")
 
 
 def quoted_text(text: str) -> bool:
     """Whether a text is mostly quoted speech (a text-only fallback): at least half of it sits
     between quotation marks, or all that does not is a short attribution ("“We’ll be fine,” the
     speaker said.")."""
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return False  # nothing inside quotation marks
     inside, depth_open, total = 0, False, 0
     outside: list[str] = []
-    for ch in text:
-        if ch in _QUOTE_MARKS:
-            depth_open = (not depth_open) if ch == '"' else (ch == "“")
+    # runs of text between quotation marks (odd pieces are the marks); a run's visible characters
+    # are what is left without its whitespace (str.split and str.isspace agree on whitespace)
+    for k, piece in enumerate(_QUOTE_MARK.split(text)):
+        if k % 2:
+            depth_open = (not depth_open) if piece == '"' else (piece == "“")
             outside.append(" ")
             continue
         if not depth_open:
-            outside.append(ch)
-        if not ch.isspace():
-            total += 1
-            inside += depth_open
+            outside.append(piece)
+        visible = len("".join(piece.split()))
+        total += visible
+        inside += visible if depth_open else 0
     if total == 0 or inside == 0:
         return False
     return inside * 2 >= total or _is_attribution("".join(outside))
@@ -404,7 +419,7 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
         units = fact_units(doc) if doc is not None else [(0, len(s.text))]
         for a, b in units:
             text = s.text[a:b]
-            if not is_claim_like(text):
+            if text != s.text and not is_claim_like(text):
                 continue
             extra: dict = {}
             if doc is not None:
