@@ -139,6 +139,7 @@ def is_newsroom_line(text: str) -> bool:
     return bool(_NEWSROOM.search(text)) or (len(text.split()) <= 25 and bool(_BIO.search(text)))
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every name in every claim, and of places by alignment
 def entity_key(text: str) -> str:
     """A comparable form of a name: case, articles, possessives and punctuation dropped, and
     metonyms resolved ("Washington" -> "united states")."""
@@ -293,10 +294,10 @@ def features(doc, start_char: int, end_char: int) -> dict:
     places: list[str] = []
     entities: list[str] = []
     place_roots: set[int] = set()
-    for e in doc.ents:
-        if e.start not in ids or e.label_ not in _ENTITY_LABELS or e.start in credit:
+    named = [(e, e.root) for e in doc.ents if e.label_ in _ENTITY_LABELS]  # doc.ents and Span.root are rebuilt per access
+    for e, root in named:
+        if e.start not in ids or e.start in credit:
             continue
-        root = e.root
         locative = (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or \
                    (root.dep_ in ("compound", "appos") and root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATIVE) or \
                    (root.dep_ == "poss" and root.head.lemma_.lower() in ("province", "district", "city", "region", "capital"))
@@ -316,8 +317,8 @@ def features(doc, start_char: int, end_char: int) -> dict:
     negated = False
 
     def names_in(phrase) -> list[str]:
-        return [entity_key(e.text) for e in doc.ents if e.label_ in _ENTITY_LABELS and e.root.i not in place_roots
-                and phrase.left_edge.i <= e.root.i <= phrase.right_edge.i]
+        lo, hi = phrase.left_edge.i, phrase.right_edge.i
+        return [entity_key(e.text) for e, root in named if root.i not in place_roots and lo <= root.i <= hi]
 
     if predicate is not None:
         subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
@@ -330,7 +331,7 @@ def features(doc, start_char: int, end_char: int) -> dict:
         negated = any(c.dep_ == "neg" for c in predicate.children) or predicate.lemma_.lower() in DENIAL_VERBS
         negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children) \
             or any(s.lower_ in ("nobody", "none", "no-one") for s in subjects)
-    in_names = {i for e in doc.ents if e.label_ in _ENTITY_LABELS for i in range(e.start, e.end)}
+    in_names = {i for e, _ in named for i in range(e.start, e.end)}
     terms = [t.lemma_.lower() for t in tokens
              if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i not in in_names and t.i not in credit and not t.is_stop
              and t.lemma_.isalpha() and len(t.lemma_) > 2 and t.lemma_.lower() not in _LIGHT_WORDS]

@@ -822,6 +822,7 @@ def _place(doc, tokens, number_tokens) -> Optional[str]:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every place in every claim
 def place_name(text: str) -> str:
     """ "the Kalat district" -> "Kalat": the name without article or administrative noun."""
     words = re.sub(r"^(the)\s+", "", " ".join(text.split()), flags=re.I).split()
