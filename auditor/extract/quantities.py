@@ -1041,9 +1041,13 @@ _DATE_RE = re.compile(
 _WEEK_RE = re.compile(
     rf"(?=[lemn\dtwfs])(?:(?P<rel>late|early)\s+)?(?:(?P<clock1>{_CLOCK})\s+(?:on\s+)?)?(?P<wd>{_WD})"
     rf"(?:\s+(?:at\s+)?(?P<clock2>{_CLOCK})|\s+(?P<part>{_PART}))?", re.I)
-# Every match of the two patterns above holds a month or a weekday: a text with neither is passed
-# over at the cost of one quick search.
-_CALENDAR_WORD = re.compile(rf"(?=[adfjmnos]){_MON}|(?=[mtwfs]){_WD}", re.I)
+# Every match of _DATE_RE holds a month and every match of _WEEK_RE a weekday: a pattern is run only
+# on a text that holds its word. The words are looked for in the lowered text, where the search can
+# skip to their first letters: lowering keeps every offset, and a letter matches a-z ignoring case
+# exactly when it lowers into a-z, but for four letters (İ ı ſ K) that leave the test to the patterns.
+_MONTH_WORD = re.compile(_MON)
+_WEEKDAY_WORD = re.compile(_WD)
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+(?:at least\s+)?$", re.I)
 _PARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (18, 30), "overnight": (21, 31)}
 
@@ -1071,10 +1075,9 @@ def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
     0:00 of the story's week (unit "weekday-hours"); dates count days of the year ("day-of-year")."""
     lo_off, hi_off = max(0, start - base), min(len(text), end - base)
     out: list[Quantity] = []
-    if not _CALENDAR_WORD.search(text, lo_off, hi_off):
-        return out
+    months, weekdays = _calendar_words(text, lo_off, hi_off)
     taken: list[tuple[int, int]] = []
-    for m in _DATE_RE.finditer(text, lo_off, hi_off):
+    for m in _DATE_RE.finditer(text, lo_off, hi_off) if months else ():
         mon = m.group("mon")
         if mon.lower() == "may" and not (mon == "May" and (m.group("day") or m.group("edge") or m.group("rel"))):
             continue  # the verb "may"
@@ -1102,7 +1105,7 @@ def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
             lo, hi = day0 + 1, day0 + last_day
         out.append(_time_quantity(text, base, m, role, "day-of-year", lo, hi))
         taken.append((m.start(), m.end()))
-    for m in _WEEK_RE.finditer(text, lo_off, hi_off):
+    for m in _WEEK_RE.finditer(text, lo_off, hi_off) if weekdays else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         clock = m.group("clock1") or m.group("clock2")
@@ -1126,6 +1129,14 @@ def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
             lo, hi = day, day + 24
         out.append(_time_quantity(text, base, m, role, "weekday-hours", lo, hi))
     return out
+
+
+def _calendar_words(text: str, lo: int, hi: int) -> tuple[bool, bool]:
+    """Whether text[lo:hi] may hold a month, and a weekday, as _DATE_RE and _WEEK_RE read them."""
+    if _CASE_TWINS.search(text):
+        return True, True
+    lowered = text.lower()
+    return _MONTH_WORD.search(lowered, lo, hi) is not None, _WEEKDAY_WORD.search(lowered, lo, hi) is not None
 
 
 def _time_role(text: str, s: int, e: int, clock: bool) -> Optional[str]:
