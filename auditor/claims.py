@@ -92,6 +92,7 @@ _DIRECTIONS = re.compile(r"^(northern|southern|eastern|western|central|north|sou
                          r"southeast|southwest|north-west|north-east|south-west|south-east|upstate|downstate)\s+")
 
 
+@lru_cache(maxsize=1 << 14)  # alignment asks it of every place of every pair of claims
 def is_region(name: str) -> bool:
     """A country, US state or world region ("Oregon", "Ore.", "central Oregon", "the West"), or a name
     with a regional noun ("Balochistan province"): places that contain others."""
@@ -157,7 +158,7 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
-@lru_cache(maxsize=1 << 18)  # alignment asks of the same pairs of names again and again
+@lru_cache(maxsize=1 << 17)  # alignment asks of the same pairs of names again and again
 def same_entity(a: str, b: str) -> bool:
     """Two entity keys name one party: equal, an acronym of the other ("bla" / "balochistan
     liberation army"), a surname of the other ("naqvi" / "mohsin naqvi"), or the same initials

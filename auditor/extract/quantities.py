@@ -95,7 +95,7 @@ def parse_number(text: str) -> Optional[float]:
     return total + current if seen else None
 
 
-@lru_cache(maxsize=8192)  # asked of every token's text
+@lru_cache(maxsize=1 << 14)  # asked of every token's text
 def vague_interval(text: str) -> Optional[tuple[float, float]]:
     """ "dozens" -> (24, 99); "tens of billions" -> (2e10, 1e11); None when the text is not vague."""
     words = text.lower().replace(" of ", " ").split()
@@ -285,6 +285,7 @@ _REPORTING = {"say", "report", "tell", "state", "confirm", "announce", "add", "c
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
                "since the start", "since the beginning")
 _CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in _CUMULATIVE)  # in this order
+_ANY_CUMULATIVE = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _CUMULATIVE) + r")\b")  # one search for most texts
 _LATEST = re.compile(r"\blatest\b")
 _INCREMENT = {"additional", "more", "further", "fresh", "new", "extra"}
 _TIME_WORDS = re.compile(
@@ -762,7 +763,7 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
     lowered = " ".join(t.lower_ for t in tokens)
-    if "cumulative" not in parts:
+    if "cumulative" not in parts and _ANY_CUMULATIVE.search(lowered):
         cue = next((cue for cue, pattern in _CUMULATIVE_CUES if pattern.search(lowered)), None)
         if cue is not None:
             parts.append(cue if cue != "total toll" else "cumulative")
