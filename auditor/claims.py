@@ -18,6 +18,7 @@ its main predicate, whether it is negated, whether it is quoted speech, and its 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import replace
@@ -26,6 +27,8 @@ from typing import Iterable, Optional, Sequence
 
 from .extract import quantities as quantities_stage
 from .model import Claim, Sentence
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_CLAIM_WORDS = 3
@@ -410,7 +413,8 @@ def _is_attribution(rest: str) -> bool:
 def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = None) -> tuple[Claim, ...]:
     """Claims of the sentences; with their parses (`docs`, one per sentence, parsed from the
     sentence text), sentences are split into fact units and each claim gets its figures and
-    participants."""
+    participants. A sentence whose units cannot be read (odd text the rules did not foresee) is
+    logged and kept whole as one plain claim, never failing the run."""
     sentences = list(sentences)
     seen: dict[str, int] = {}
     out = []
@@ -418,18 +422,30 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
         if not is_claim_like(s.text):
             continue
         doc = docs[k] if docs is not None else None
-        units = fact_units(doc) if doc is not None else [(0, len(s.text))]
-        for a, b in units:
+        try:
+            units = _units(s, doc)
+        except Exception:
+            log.warning("claims of sentence %d of %s could not be read; kept whole", s.index, s.article, exc_info=True)
+            units = [(0, len(s.text), {})]
+        for a, b, extra in units:
             text = s.text[a:b]
-            if text != s.text and not is_claim_like(text):
-                continue
-            extra: dict = {}
-            if doc is not None:
-                extra = features(doc, a, b)
-                extra["quantities"] = quantities_stage.extract(doc, s.start, s.start + a, s.start + b)
-                if not extra["quantities"] and not any(t.pos_ in ("VERB", "AUX") for t in doc if a <= t.idx < b):
-                    continue  # no verb and no figure: a dateline ("PINE HOLLOW, Ore."), a label, a byline
-            extra["quoted"] = quoted_text(text)
             out.append(Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
-                             end=s.start + b, text=text, sentence=s.index, **extra))
+                             end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)}))
     return tuple(out)
+
+
+def _units(s: Sentence, doc) -> list[tuple[int, int, dict]]:
+    """(start, end, features) of each fact unit of a sentence, offsets within the sentence."""
+    if doc is None:
+        return [(0, len(s.text), {})]
+    out = []
+    for a, b in fact_units(doc):
+        text = s.text[a:b]
+        if text != s.text and not is_claim_like(text):
+            continue
+        extra = features(doc, a, b)
+        extra["quantities"] = quantities_stage.extract(doc, s.start, s.start + a, s.start + b)
+        if not extra["quantities"] and not any(t.pos_ in ("VERB", "AUX") for t in doc if a <= t.idx < b):
+            continue  # no verb and no figure: a dateline ("PINE HOLLOW, Ore."), a label, a byline
+        out.append((a, b, extra))
+    return out

@@ -195,3 +195,25 @@ def test_terms_are_what_is_said_without_names():
     (c,) = claims_of("Interior Minister Mohsin Naqvi accused India of backing the attackers.")
     assert {"accuse", "back", "attacker"} <= set(c.terms)
     assert not {"naqvi", "india", "minister"} & set(c.terms)
+
+
+def test_a_sentence_the_rules_cannot_read_is_kept_whole(monkeypatch, caplog):
+    text = "Officials said 14 people died in the blast, and 30 were injured."
+    sentences = [Sentence("a1", 0, 0, len(text), text), Sentence("a1", 1, len(text) + 1, 2 * len(text) + 1, text)]
+    docs = parse([text, text], DEFAULT_SPACY_MODEL)
+    real = C.features
+    calls = []
+
+    def failing_once(doc, a, b):
+        calls.append(a)
+        if len(calls) == 1:
+            raise IndexError("an odd text")
+        return real(doc, a, b)
+
+    monkeypatch.setattr(C, "features", failing_once)
+    claims = C.from_sentences(sentences, docs)
+    assert "could not be read" in caplog.text
+    first = [c for c in claims if c.sentence == 0]
+    assert [(c.start, c.end, c.quantities) for c in first] == [(0, len(text), ())]  # whole, plain
+    assert all(c.quantities for c in claims if c.sentence == 1)  # the next sentence is read as usual
+    assert len({c.id for c in claims}) == len(claims)

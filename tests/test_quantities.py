@@ -363,3 +363,16 @@ def test_background_windows_read_alike(a, b, same):
 def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):
     q = [q for q in figures(nlp, sentence) if not (q.category or "").startswith("time:")][0]
     assert (q.window, q.place) == (window, place)
+
+
+@pytest.mark.parametrize("text", [
+    # letters that match a-z only when case is ignored (long s, dotless i, Kelvin sign) must not crash
+    # the lookup of the matched word: the text is read, the look-alike word is not a date
+    "The park stays closed through ſept. 30.",
+    "The order is in effect through frıday evening.",
+    "The shelter stays open through Saturday nıght.",
+    "Temperatures fell to 300 \u212a on Friday.",
+])
+def test_look_alike_letters_in_calendar_words(text):
+    found = Q.times(text, 0, 0, len(text))
+    assert all(q.unit in ("day-of-year", "weekday-hours") for q in found)

@@ -1087,7 +1087,9 @@ def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
         role = _time_role(text, m.start(), m.end(), clock=False)
         if role is None:
             continue
-        month = _MONTHS[mon.lower()[:3]]
+        month = _MONTHS.get(mon.lower()[:3])
+        if month is None:  # matched ignoring case through a look-alike letter ("ſept", "frıday"): not a date
+            continue
         last_day = _MONTH_DAYS[month - 1]
         day0 = sum(_MONTH_DAYS[:month - 1])
         edge = (m.group("edge") or m.group("rel") or "").lower()
@@ -1113,13 +1115,16 @@ def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
         role = _time_role(text, m.start(), m.end(), clock=bool(clock))
         if role is None:
             continue
-        day = _WEEKDAY_INDEX[m.group("wd").lower()] * 24
+        weekday = _WEEKDAY_INDEX.get(m.group("wd").lower())
+        if weekday is None:
+            continue
+        day = weekday * 24
         if clock:
             h = _clock_hour(clock)
             if h is None:
                 continue
             lo = hi = day + h
-        elif m.group("part"):
+        elif m.group("part") and m.group("part").lower() in _PARTS:
             a, b = _PARTS[m.group("part").lower()]
             lo, hi = day + a, day + b
         elif (m.group("rel") or "").lower() == "late":
