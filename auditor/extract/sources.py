@@ -33,7 +33,8 @@ from typing import Iterable, Optional, Sequence
 from ..model import Article, Claim, Quote, Source, Span
 from . import names as names_mod
 from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, TITLE_WORDS, VENUE_NOUNS,
-                       Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of)
+                       Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of,
+                       token_range)
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +196,7 @@ def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
     words = m.name.split()
     labels: list[str] = []
     if doc is not None and 0 <= m.token < len(doc) and not m.resolved:
-        toks = [t for t in doc if m.start <= t.idx < m.end]
+        toks = token_range(doc, m.start, m.end)
         words = [t.text for t in toks] or words
         labels = [t.ent_type_ for t in toks]
     role_words = (m.role or "").split()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -259,7 +260,10 @@ def is_reporting(t, weak: bool = False) -> bool:
 
 
 def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
+    for s, e in spans:  # a plain loop: called for most tokens of an article, over its few quotes
+        if s <= i < e:
+            return True
+    return False
 
 
 # Things that carry information for someone: "according to data from the ministry", "polls suggest".
@@ -1024,8 +1028,16 @@ class Resolver:
 
 
 # ---- quote attribution -----------------------------------------------------------------------
-def _token_range(doc, start: int, end: int) -> list:
-    return [t for t in doc if start <= t.idx < end]
+def token_range(doc, start: int, end: int) -> list:
+    """The tokens of `doc` that start in [start, end). Token offsets increase through a Doc, so the
+    range is found by bisection: a scan would make a Token object of every word of the article."""
+    lo = bisect_left(doc, start, key=_token_start)
+    hi = bisect_left(doc, end, lo=lo, key=_token_start)
+    return [doc[i] for i in range(lo, hi)]
+
+
+def _token_start(t) -> int:
+    return t.idx
 
 
 def _frames(text: str, quotes, blocks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1106,7 +1118,7 @@ class QuoteAttributor:
     def _opens_with_attribution(self, frame: tuple[int, int]) -> bool:
         """The sentence starts with a reporting clause: "Cole wrote ...", "said the senator", "the
         agency said in a memo" (a reporting verb among its first words, no quote before it)."""
-        toks = [t for t in _token_range(self.doc, frame[0], frame[1]) if not t.is_space]
+        toks = [t for t in token_range(self.doc, frame[0], frame[1]) if not t.is_space]
         if not toks or _in_spans(toks[0].idx, self.outer) or toks[0].text in ALL_QUOTE_MARKS:
             return False
         words = [t for t in toks if not t.is_punct][:6]
@@ -1142,7 +1154,7 @@ class QuoteAttributor:
 
     def _governing_verbs(self, q) -> list:
         """Verbs outside the quote that the quoted words hang from, nearest ancestor first."""
-        qtoks = [t for t in self.doc if q.start <= t.idx < q.end]
+        qtoks = token_range(self.doc, q.start, q.end)
         inside = {t.i for t in qtoks}
         lo, hi = self._block_of(q.start)
         found: list = []
@@ -1167,7 +1179,7 @@ class QuoteAttributor:
 
     def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
         """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
-        after = [t for t in _token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
+        after = [t for t in token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
         after = [t for t in after if not _in_spans(t.idx, self.outer)]
         words = [t for t in after if not t.is_punct]
         if words and not any(t.pos_ in ("VERB", "AUX") for t in words) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
@@ -1185,7 +1197,7 @@ class QuoteAttributor:
             m = replace(base, start=s, end=e, text=text, name=text if base.kind != "person" else base.name,
                         role=base.role or (text if base.kind != "person" else None))
             return self.resolver.resolve(m), "attribution fragment"
-        before = [t for t in _token_range(self.doc, frame[0], q.outer_start) if not t.is_space and not _in_spans(t.idx, self.outer)]
+        before = [t for t in token_range(self.doc, frame[0], q.outer_start) if not t.is_space and not _in_spans(t.idx, self.outer)]
         if before and before[-1].text == ":":
             words = [t for t in before[:-1] if not t.is_punct]
             if words and not any(t.pos_ in ("VERB", "AUX") for t in words):
@@ -1216,7 +1228,7 @@ class QuoteAttributor:
         if fallback is not None:
             return fallback
         # 2. a reporting verb elsewhere in the sentence, nearest to the quote
-        outside = self._outside(_token_range(self.doc, frame[0], frame[1]))
+        outside = self._outside(token_range(self.doc, frame[0], frame[1]))
         cands = [t for t in outside if is_reporting(t) or (_lemma(t) == "accord" and any(c.lower_ == "to" for c in t.children))]
         cands.sort(key=lambda t: min(abs(t.idx - q.outer_end), abs(t.idx - q.outer_start)))
         for v in cands:
@@ -1260,13 +1272,13 @@ class QuoteAttributor:
         q = self.quotes[n]
         fi = _frame_of(self.frames, q.start)
         frame = self.frames[fi]
-        rest = [t for t in self._outside(_token_range(self.doc, frame[0], frame[1])) if not t.is_punct and not t.is_space]
+        rest = [t for t in self._outside(token_range(self.doc, frame[0], frame[1])) if not t.is_punct and not t.is_space]
         if rest:
             return Attribution(None, None)  # the sentence has its own words but no speaker: leave it
         # the next sentence, when it is only an attribution ("That is what he said.")
         if fi + 1 < len(self.frames):
             nxt = self.frames[fi + 1]
-            toks = self._outside(_token_range(self.doc, nxt[0], nxt[1]))
+            toks = self._outside(token_range(self.doc, nxt[0], nxt[1]))
             words = [t for t in toks if not t.is_punct and not t.is_space]
             reps = [t for t in words if is_reporting(t)]
             if reps and len(words) <= 6 and not any(o.start >= nxt[0] and o.start < nxt[1] for o in self.quotes):
@@ -1291,7 +1303,7 @@ class QuoteAttributor:
                 return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
             # a sentence introducing it ("... said in a statement:") or quoting its speaker's
             # position just before (a named party, not "officials" or an unresolved pronoun)
-            toks = self._outside(_token_range(self.doc, prev[0], prev[1]))
+            toks = self._outside(token_range(self.doc, prev[0], prev[1]))
             reps = [t for t in toks if is_reporting(t)]
             if reps:
                 sp = self._speaker_from_verb(reps[-1])
