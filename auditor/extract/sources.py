@@ -32,7 +32,8 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Article, Claim, Quote, Source, Span
 from . import names as names_mod
-from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, TITLE_WORDS, VENUE_NOUNS,
+from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS,
+                       VENUE_NOUNS, WEAK_REPORTING_LEMMAS,
                        Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of,
                        token_range)
 
@@ -287,7 +288,6 @@ class _ParseCredits:
         venue = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on", "via") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in c.children) for c in v.children)
         info_obj = lemma in INFO_OBJECT_LEMMAS and "dobj" in deps
-        quoting = any(self.r.in_quote(t.idx) for t in v.subtree if not t.is_punct)
         # "as reported by X", "cited by X": the agent is credited
         for c in v.children:
             if c.dep_ == "agent" and lemma in CHAIN_LEMMAS | {"confirm", "announce"}:
@@ -295,7 +295,7 @@ class _ParseCredits:
                     if o.dep_ == "pobj":
                         m = self.r.resolve(self.r.mention(o, True))
                         self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=is_outlet(m, lemma == "report"))
-        if not (clause or venue or info_obj or quoting):
+        if not (clause or venue or info_obj or self._quoting(v)):
             return
         quoted = quoted_person(v)  # "APP quoted a police official as saying"
         subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
@@ -331,6 +331,11 @@ class _ParseCredits:
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
                   outlet=reported_org and not _gov_like_words(m.name.split()))
+
+    def _quoting(self, v) -> bool:
+        """The verb's phrase holds quoted words (its subtree is walked only when nothing else
+        made it a credit)."""
+        return any(self.r.in_quote(t.idx) for t in v.subtree if not t.is_punct)
 
     def _outlets_around(self, v) -> list[tuple[Mention, str]]:
         """Outlets the reporting verb names as audience or venue (not inside what was reported)."""
@@ -427,7 +432,7 @@ class _ParseCredits:
                             self._add(m, "interview with", tok.idx, m.end, outlet=True)
 
     def run(self) -> list[Credit]:
-        for t in self.doc:
+        for t in _cue_candidates(self.doc):
             if self.r.in_quote(t.idx):
                 continue
             if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
@@ -441,6 +446,26 @@ class _ParseCredits:
             elif t.pos_ == "NOUN":
                 self.interview_with(t)
         return self.credits
+
+
+# Words that can open a credit in `_ParseCredits.run`: "according", "per", and (as lemmas) "cite",
+# "interview" and the reporting verbs; no other word takes a branch there.
+_CUE_WORDS = ("according", "per")
+_CUE_LEMMAS = REPORTING_LEMMAS | WEAK_REPORTING_LEMMAS | {"cite", "interview"}
+
+
+def _cue_candidates(doc) -> list:
+    """The tokens of `doc` that may be credit cues, in order: those whose lower-case form is a cue
+    word or whose lemma (lower-cased, the word itself when it has none) is a cue lemma. Read from
+    the Doc's arrays, so that the other words of the article get no Token object."""
+    import numpy
+
+    strings = doc.vocab.strings
+    lower, lemma = doc.to_array(["LOWER", "LEMMA"]).T
+    cue_lemmas = [h for h in numpy.unique(lemma).tolist() if h == 0 or strings[h].lower() in _CUE_LEMMAS]
+    wanted = numpy.isin(lemma, numpy.array(cue_lemmas, dtype=numpy.uint64)) | numpy.isin(
+        lower, numpy.array([strings[w] for w in _CUE_WORDS], dtype=numpy.uint64))
+    return [doc[i] for i in numpy.flatnonzero(wanted).tolist()]
 
 
 def _usable(m: Mention) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -395,6 +395,7 @@ class Resolver:
         self.acronyms = names_mod.acronyms(text)
         self._cache: dict[int, Mention] = {}
         self._resolved: dict[int, Mention] = {}
+        self._sentence_starts: Optional[list[int]] = None  # first token of each sentence, on first need
         self.history = self._history()
 
     # ---- building mentions -------------------------------------------------------------
@@ -708,7 +709,7 @@ class Resolver:
             seen.add(tok.i)
             out.append(self.mention(tok, subject))
 
-        for t in self.doc:
+        for t in tokens_with(self.doc, "DEP", SUBJECT_DEPS + ("pobj",)):  # the only tokens the branches take
             if t.dep_ in SUBJECT_DEPS:
                 add(t, True)
                 left = self.left_conjunct(t)
@@ -726,8 +727,6 @@ class Resolver:
                         add(c, True)
             elif t.dep_ == "pobj" and t.head.lower_ in ("to", "by") and t.head.head.lemma_ in ("accord", "cite", "report", "quote", "claim"):
                 add(t, True)
-            elif t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS:
-                continue
         for ent in self.doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 add(ent.root, False)
@@ -736,7 +735,13 @@ class Resolver:
 
     # ---- resolution --------------------------------------------------------------------
     def _sentence_of(self, i: int) -> int:
-        return self.doc[i].sent.start if 0 <= i < len(self.doc) else -1
+        """The index of the first token of token i's sentence (what `doc[i].sent.start` gives), by
+        bisection over the sentence starts: `.sent` walks the sentence on every call."""
+        if not 0 <= i < len(self.doc):
+            return -1
+        if self._sentence_starts is None:
+            self._sentence_starts = [sent.start for sent in self.doc.sents]
+        return self._sentence_starts[bisect_right(self._sentence_starts, i) - 1]
 
     def _compatible(self, pronoun_kind: str, m: Mention) -> bool:
         kind = m.kind
@@ -931,7 +936,7 @@ class Resolver:
         for h in self.history:
             if h.start <= m.end or h.start - m.end > CATAPHORA_CHARS:
                 continue
-            if h.kind != "person" or not h.proper or not self.doc[h.token].sent.start > (sent.start if sent else -1):
+            if h.kind != "person" or not h.proper or not self._sentence_of(h.token) > (sent.start if sent else -1):
                 continue
             words = person_aliases(h.words)
             if m.head in words and modifiers <= words:
@@ -1038,6 +1043,16 @@ def token_range(doc, start: int, end: int) -> list:
 
 def _token_start(t) -> int:
     return t.idx
+
+
+def tokens_with(doc, attr: str, values: Iterable[str]) -> list:
+    """The tokens of `doc` whose `attr` (a spaCy attribute name, e.g. "DEP") is one of the strings
+    `values`, in order. Read from one array, so that the other words get no Token object."""
+    import numpy
+
+    column = doc.to_array(attr)
+    wanted = numpy.array([doc.vocab.strings[v] for v in values], dtype=numpy.uint64)
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(column, wanted)).tolist()]
 
 
 def _frames(text: str, quotes, blocks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
