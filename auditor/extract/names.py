@@ -22,6 +22,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz
@@ -52,8 +53,10 @@ AGENCY_ALIASES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """Lower case, typographic apostrophes folded, leading article and possessive dropped."""
+    """Lower case, typographic apostrophes folded, leading article and possessive dropped.
+    Cached: the source stage asks again for the same few names of each article."""
     s = " ".join(name.replace("’", "'").replace("‘", "'").split()).casefold()
     s = re.sub(r"^(the|a|an)\s+", "", s)
     s = re.sub(r"'s\b", "", s)

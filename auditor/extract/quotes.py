@@ -42,6 +42,7 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CL
 
 _OPEN_BEFORE = set("([{—–-/\u00a0") | set(ALL_MARKS)  # characters after which a mark opens
 _CLOSE_AFTER = set(",.;:!?)]}—–-…") | set(ALL_MARKS)  # characters before which a mark closes
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER) + "]")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*", re.U)
 _TERMINAL = ".!?…"
 MAX_SCARE_WORDS = 2  # "khawarij", "Indian-backed militants": a term, not a statement
@@ -148,7 +149,7 @@ def _double_quotes(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSp
         open_at: Optional[int] = None
         continued = False
         last_end = lo
-        marks = [i for i in range(lo, hi) if text[i] in DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER]
+        marks = [m.start() for m in _DOUBLE_MARK.finditer(text, lo, hi)]
         for n, i in enumerate(marks):
             role = _double_role(text, i, lo, hi)
             if open_at is None:

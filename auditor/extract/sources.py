@@ -456,16 +456,14 @@ _CUE_LEMMAS = REPORTING_LEMMAS | WEAK_REPORTING_LEMMAS | {"cite", "interview"}
 
 def _cue_candidates(doc) -> list:
     """The tokens of `doc` that may be credit cues, in order: those whose lower-case form is a cue
-    word or whose lemma (lower-cased, the word itself when it has none) is a cue lemma. Read from
-    the Doc's arrays, so that the other words of the article get no Token object."""
-    import numpy
-
+    word, whose lower-cased lemma is a cue lemma, or that have no lemma. Read from the Doc's arrays,
+    so that the other words of the article get no Token object."""
     strings = doc.vocab.strings
-    lower, lemma = doc.to_array(["LOWER", "LEMMA"]).T
-    cue_lemmas = [h for h in numpy.unique(lemma).tolist() if h == 0 or strings[h].lower() in _CUE_LEMMAS]
-    wanted = numpy.isin(lemma, numpy.array(cue_lemmas, dtype=numpy.uint64)) | numpy.isin(
-        lower, numpy.array([strings[w] for w in _CUE_WORDS], dtype=numpy.uint64))
-    return [doc[i] for i in numpy.flatnonzero(wanted).tolist()]
+    rows = doc.to_array(["LOWER", "LEMMA"]).tolist()
+    lemmas = {lemma for _, lemma in rows}
+    cue_lemmas = {lemma for lemma in lemmas if lemma == 0 or strings[lemma].lower() in _CUE_LEMMAS}
+    cue_words = {strings[w] for w in _CUE_WORDS}
+    return [doc[i] for i, (lower, lemma) in enumerate(rows) if lemma in cue_lemmas or lower in cue_words]
 
 
 def _usable(m: Mention) -> bool:

@@ -22,6 +22,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Callable, Iterable, Optional, Sequence
 
 from . import names as names_mod
@@ -250,6 +251,10 @@ def _looks_proper(t) -> bool:
             and t.lower_ not in TITLE_WORDS and t.i > 0 and not t.nbor(-1).is_punct)
 
 
+_token_index = attrgetter("i")  # keys for sorting and bisecting tokens
+_token_start = attrgetter("idx")
+
+
 def _lemma(t) -> str:
     return (t.lemma_ or t.text).lower()
 
@@ -414,16 +419,16 @@ class Resolver:
             elif c.dep_ in ("prep", "npadvmod") and c.i > head.i and any(
                     g.ent_type_ in ("DATE", "TIME") for g in c.subtree if g.dep_ in ("pobj", "npadvmod") or g is c):
                 dropped.update(t.i for t in c.subtree)  # "the office on Wednesday": when, not who
-        for d in head.subtree:
+        subtree = list(head.subtree)  # walked twice below; a walk makes a Token of every word in it
+        for d in subtree:
             if d.i in dropped or d is head or d.i <= head.i:
                 continue
             if d.dep_ in ("appos", "relcl", "acl") and d.left_edge.i > 0 and self.doc[d.left_edge.i - 1].text == ",":
                 # "a spokesperson for Anduril Industries, one of the contractors named in the audit,"
                 dropped.update(t.i for t in d.subtree)
                 dropped.add(d.left_edge.i - 1)
-        toks = sorted((t for t in head.subtree if t.i not in dropped), key=lambda t: t.i)
         # the contiguous run around the head, inside one line
-        idx = {t.i for t in toks}
+        idx = {t.i for t in subtree} - dropped
         lo = hi = head.i
         while lo - 1 in idx and "\n" not in self.doc[lo - 1].text:
             lo -= 1
@@ -448,7 +453,7 @@ class Resolver:
     def left_conjunct(self, head) -> Optional[list]:
         """The phrase before a conjunction folded into `head`'s phrase: "Pakistan's military" in
         "Pakistan's military and Interior Minister Mohsin Naqvi" (a common misparse)."""
-        toks = sorted(head.subtree, key=lambda t: t.i)
+        toks = sorted(head.subtree, key=_token_index)
         cc = [t for t in toks if t.pos_ == "CCONJ" and t.i < head.i]
         if not cc:
             return None
@@ -591,7 +596,7 @@ class Resolver:
         """The mention headed by `head`, before resolution."""
         if head.i in self._cache:
             m = self._cache[head.i]
-            return replace(m, subject=subject or m.subject)
+            return replace(m, subject=True) if subject and not m.subject else m
         m = self._build(head, subject)
         if m.kind == "person":
             m = replace(m, words=person_aliases(m.words))
@@ -990,7 +995,7 @@ class Resolver:
         """The mention with `name` (and `kind`, `role`) taken from what it refers to."""
         if m.token in self._resolved:
             r = self._resolved[m.token]
-            return replace(r, subject=m.subject or r.subject)
+            return replace(r, subject=True) if m.subject and not r.subject else r
         if _depth > 3:
             return m
         target: Optional[Mention] = None
@@ -1041,18 +1046,13 @@ def token_range(doc, start: int, end: int) -> list:
     return [doc[i] for i in range(lo, hi)]
 
 
-def _token_start(t) -> int:
-    return t.idx
 
 
 def tokens_with(doc, attr: str, values: Iterable[str]) -> list:
     """The tokens of `doc` whose `attr` (a spaCy attribute name, e.g. "DEP") is one of the strings
     `values`, in order. Read from one array, so that the other words get no Token object."""
-    import numpy
-
-    column = doc.to_array(attr)
-    wanted = numpy.array([doc.vocab.strings[v] for v in values], dtype=numpy.uint64)
-    return [doc[i] for i in numpy.flatnonzero(numpy.isin(column, wanted)).tolist()]
+    wanted = {doc.vocab.strings[v] for v in values}
+    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
 def _frames(text: str, quotes, blocks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
