@@ -1055,11 +1055,9 @@ def tokens_with(doc, attr: str, values: Iterable[str]) -> list:
     return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
-def _frames(text: str, quotes, blocks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences of the text with quoted words masked, so that a period inside a quote does not
-    split the sentence that attributes it."""
-    import syntok.segmenter as syntok_segmenter
-
+def _mask_quotes(text: str, quotes) -> str:
+    """The text with quoted words masked ("x" for every character but spaces and a quote's final
+    .!?), so that a period inside a quote does not split the sentence that attributes it."""
     masked = list(text)
     for q in quotes:
         last = q.end - 1
@@ -1068,38 +1066,30 @@ def _frames(text: str, quotes, blocks: Sequence[tuple[int, int]]) -> list[tuple[
             if ch.isspace() or (i == last and ch in ".!?"):
                 continue
             masked[i] = "x"
-    m = "".join(masked)
+    return "".join(masked)
+
+
+def _block_sentences(text: str, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """syntok's sentences of the block [lo, hi) of the masked text, as offsets of the text."""
+    import syntok.segmenter as syntok_segmenter
+
     out: list[tuple[int, int]] = []
-    for lo, hi in blocks:
-        chunk = m[lo:hi]
-        first = len(out)
-        for para in syntok_segmenter.analyze(chunk):
-            for sent in para:
-                toks = [t for t in sent if t.value]
-                if not toks:
-                    continue
-                span = (lo + toks[0].offset, lo + toks[-1].offset + len(toks[-1].value))
-                if len(out) > first and _ends_in_abbreviation(text[out[-1][0]:out[-1][1]]):
-                    out[-1] = (out[-1][0], span[1])  # "Rep." / "Gov." / "J." do not end a sentence
-                else:
-                    out.append(span)
+    for para in syntok_segmenter.analyze(masked[lo:hi]):
+        for sent in para:
+            toks = [t for t in sent if t.value]
+            if not toks:
+                continue
+            span = (lo + toks[0].offset, lo + toks[-1].offset + len(toks[-1].value))
+            if out and _ends_in_abbreviation(text[out[-1][0]:out[-1][1]]):
+                out[-1] = (out[-1][0], span[1])  # "Rep." / "Gov." / "J." do not end a sentence
+            else:
+                out.append(span)
     return out
 
 
 def _ends_in_abbreviation(sentence: str) -> bool:
     last = sentence.rsplit(None, 1)[-1] if sentence.strip() else ""
     return last.lower() in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]\.", last))
-
-
-def _frame_of(frames: Sequence[tuple[int, int]], i: int) -> int:
-    for n, (s, e) in enumerate(frames):
-        if s <= i < e:
-            return n
-    best = 0
-    for n, (s, _) in enumerate(frames):
-        if s <= i:
-            best = n
-    return best
 
 
 class QuoteAttributor:
@@ -1111,8 +1101,59 @@ class QuoteAttributor:
         self.quotes = list(quotes)
         self.outer = [(q.outer_start, q.outer_end) for q in self.quotes]
         self.resolver = Resolver(doc, text, self.outer)
-        self.blocks = list(blocks)
-        self.frames = self._join_exclaimed(_frames(text, self.quotes, self.blocks))
+        self.blocks = list(blocks)  # in text order
+        self._block_starts = [lo for lo, _ in self.blocks]
+        self._masked: Optional[str] = None
+        self._frames_by_block: dict[int, list[tuple[int, int]]] = {}
+
+    # ---- frames: the article's sentences with quoted words masked ----------------------------
+    # Split block by block on first need: syntok's split is the dearest step of attribution, and
+    # most quotes are settled by the verb they hang from without asking for a sentence. No frame
+    # crosses a line break, so a block's frames are the same whether or not the others are split,
+    # and the article's frames are those of its blocks in order.
+    def _block_frames(self, k: int) -> list[tuple[int, int]]:
+        """The frames of block k: its sentences, one ending in an exclaimed quote joined to the
+        attribution after it."""
+        if k not in self._frames_by_block:
+            if self._masked is None:
+                self._masked = _mask_quotes(self.text, self.quotes)
+            lo, hi = self.blocks[k]
+            self._frames_by_block[k] = self._join_exclaimed(_block_sentences(self.text, self._masked, lo, hi))
+        return self._frames_by_block[k]
+
+    def _frame_position(self, i: int) -> tuple[int, int]:
+        """(block, index among its frames) of the frame holding offset i; failing that, of the last
+        frame starting before i, or else of the article's first frame."""
+        k = bisect_right(self._block_starts, i) - 1  # the last block starting at or before i
+        own = self._block_frames(k) if k >= 0 else []
+        holding = [n for n, (s, e) in enumerate(own) if s <= i < e]
+        starting_before = [n for n, (s, _) in enumerate(own) if s <= i]
+        if holding:
+            return k, holding[0]
+        if starting_before:
+            return k, starting_before[-1]
+        earlier = self._first_with_frames(range(k - 1, -1, -1))
+        if earlier is not None:
+            return earlier, len(self._block_frames(earlier)) - 1
+        return self._first_with_frames(range(max(k, 0), len(self.blocks))), 0  # a quote's block has frames
+
+    def _first_with_frames(self, ks: Iterable[int]) -> Optional[int]:
+        return next((k for k in ks if self._block_frames(k)), None)
+
+    def _frame(self, position: tuple[int, int]) -> tuple[int, int]:
+        k, n = position
+        return self._block_frames(k)[n]
+
+    def _next_frame(self, position: tuple[int, int], step: int) -> Optional[tuple[int, int]]:
+        """The frame `step` (1 or -1) after the one at `position` in the article, if there is one."""
+        k, n = position
+        frames = self._block_frames(k)
+        if 0 <= n + step < len(frames):
+            return frames[n + step]
+        j = self._first_with_frames(range(k + 1, len(self.blocks)) if step > 0 else range(k - 1, -1, -1))
+        if j is None:
+            return None
+        return self._block_frames(j)[0 if step > 0 else -1]
 
     def _join_exclaimed(self, frames: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A quote ending in "!" or "?" does not end its sentence when the attribution follows it
@@ -1223,8 +1264,6 @@ class QuoteAttributor:
 
     def attribute_one(self, n: int) -> Attribution:
         q = self.quotes[n]
-        fi = _frame_of(self.frames, q.start)
-        frame = self.frames[fi]
         # 1. the verb the quoted words depend on
         govs = self._governing_verbs(q)
         ordered = ([v for v in govs if is_reporting(v)] + [v for v in govs if is_reporting(v, weak=True) and not is_reporting(v)]
@@ -1243,6 +1282,7 @@ class QuoteAttributor:
         if fallback is not None:
             return fallback
         # 2. a reporting verb elsewhere in the sentence, nearest to the quote
+        frame = self._frame(self._frame_position(q.start))
         outside = self._outside(token_range(self.doc, frame[0], frame[1]))
         cands = [t for t in outside if is_reporting(t) or (_lemma(t) == "accord" and any(c.lower_ == "to" for c in t.children))]
         cands.sort(key=lambda t: min(abs(t.idx - q.outer_end), abs(t.idx - q.outer_start)))
@@ -1285,14 +1325,14 @@ class QuoteAttributor:
         """A quote standing alone takes the speaker of the sentence before (ending in a colon, or
         quoting someone) or of a short attribution sentence right after it."""
         q = self.quotes[n]
-        fi = _frame_of(self.frames, q.start)
-        frame = self.frames[fi]
+        position = self._frame_position(q.start)
+        frame = self._frame(position)
         rest = [t for t in self._outside(token_range(self.doc, frame[0], frame[1])) if not t.is_punct and not t.is_space]
         if rest:
             return Attribution(None, None)  # the sentence has its own words but no speaker: leave it
         # the next sentence, when it is only an attribution ("That is what he said.")
-        if fi + 1 < len(self.frames):
-            nxt = self.frames[fi + 1]
+        nxt = self._next_frame(position, 1)
+        if nxt is not None:
             toks = self._outside(token_range(self.doc, nxt[0], nxt[1]))
             words = [t for t in toks if not t.is_punct and not t.is_space]
             reps = [t for t in words if is_reporting(t)]
@@ -1310,8 +1350,8 @@ class QuoteAttributor:
                     return Attribution(self.resolver.resolve(self.resolver.mention(root, True)), "dash attribution",
                                        toks[0].idx, toks[0].idx + 1)
         # the previous sentence
-        if fi > 0:
-            prev = self.frames[fi - 1]
+        prev = self._next_frame(position, -1)
+        if prev is not None:
             prev_quotes = [k for k, o in enumerate(self.quotes) if prev[0] <= o.start < prev[1]]
             if prev_quotes and done[prev_quotes[-1]].speaker is not None:
                 a = done[prev_quotes[-1]]
