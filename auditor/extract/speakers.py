@@ -407,11 +407,12 @@ class Resolver:
     def in_quote(self, i: int) -> bool:
         return _in_spans(i, self.quote_spans)
 
-    def _np_tokens(self, head) -> list:
-        """The head's noun phrase without clauses, appositions, conjuncts or brackets."""
+    def _np_tokens(self, head, children: list) -> list:
+        """The head's noun phrase without clauses, appositions, conjuncts or brackets (`children`:
+        the head's)."""
         person = head.ent_type_ == "PERSON"
         dropped: set[int] = set()
-        for c in head.children:
+        for c in children:
             if c.dep_ == "punct" and (c.text in "()[]" or (c.text == "-" and not c.whitespace_)):
                 continue  # brackets are handled with what they enclose; Ocasio-Cortez is one name
             if c.dep_ in _DROP_CHILD_DEPS or (person and c.dep_ == "prep" and c.i > head.i):
@@ -616,16 +617,18 @@ class Resolver:
                 name = self.text[after[0].idx:e0]
                 return Mention(s0, e0, self.text[s0:e0], name, "person", head.text + ".", after[-1].lower_,
                                frozenset(t.lower_ for t in after), False, subject, True, "PERSON", head.i)
-        toks = toks if explicit else self._np_tokens(head)
+        children = list(head.children)  # read several times below; each walk makes new Tokens
+        toks = toks if explicit else self._np_tokens(head, children)
         s, e, text = self._span_text(toks)
         content = [t for t in toks if not t.is_punct and t.pos_ not in ("ADP", "DET", "CCONJ", "PART")]
         lemmas = _with_expansions(frozenset(_lemma(t) for t in content) | frozenset(t.lower_ for t in content))
-        appos = self._appos_role(head)
+        in_apposition = any(c.dep_ == "appos" for c in children)  # what the three _appos_ readers look for
+        appos = self._appos_role(head) if in_apposition else None
         if appos:
             lemmas |= _with_expansions(frozenset(w.lower() for w in re.findall(r"[\w-]+", appos)))
-        plural = head.tag_ in ("NNS", "NNPS") or (not explicit and any(c.dep_ == "conj" for c in head.children))
+        plural = head.tag_ in ("NNS", "NNPS") or (not explicit and any(c.dep_ == "conj" for c in children))
         label = head.ent_type_
-        named = self._appos_person(head)
+        named = self._appos_person(head) if in_apposition else None
         if named is not None:
             # "His lawyer, Alina Habba," / "Senate Majority Leader Chuck Schumer, D-N.Y.," parsed
             # with the title as head: the person is the name in apposition
@@ -635,7 +638,7 @@ class Resolver:
             ns = name_toks[0].idx
             return Mention(s, max(e, ne), self.text[s:max(e, ne)], self.text[ns:ne], "person", text, lower,
                            lemmas | frozenset(t.lower_ for t in name_toks), False, subject, True, "PERSON", head.i)
-        proper_appos = self._appos_proper(head)
+        proper_appos = self._appos_proper(head) if in_apposition else None
         if proper_appos is not None:
             # "Gandhi's party, the Indian National Congress," -> the party by its name
             ptoks = self._clean(sorted((t for t in proper_appos.subtree if t.dep_ not in ("punct",)), key=lambda t: t.i), proper_appos)
@@ -651,7 +654,7 @@ class Resolver:
             role = self._span_text(role_toks)[2] if role_toks else None
             role = role or appos
             return Mention(s, e, text, name, "person", role, lower, lemmas, False, subject, True, "PERSON", head.i)
-        det_words = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i}
+        det_words = {c.lower_ for c in children if c.dep_ in ("det", "nummod", "amod") and c.i < head.i}
         if lower in TITLE_WORDS and label != "PERSON":
             # an office without a name: "the German Consul General in Karachi", "the interior minister";
             # "a senior official" is anonymous
@@ -673,7 +676,7 @@ class Resolver:
         # a common noun: a description ("the embassy") or an anonymous party ("officials")
         indefinite = bool(det_words & _INDEFINITE)
         has_proper = any(t.pos_ == "PROPN" for t in toks)
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in head.children if c.i < head.i)
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in children if c.i < head.i)
         if lower in DOCUMENT_NOUNS or lower in INFO_NOUNS:
             kind = "document"
         elif (plural and not definite) or indefinite:
