@@ -278,18 +278,19 @@ class _ParseCredits:
 
     def reporting_verb(self, v) -> None:
         lemma = v.lemma_.lower()
-        if any(c.dep_ == "neg" for c in v.children):
+        children = list(v.children)  # read several times; a walk scans the verb's whole clause
+        if any(c.dep_ == "neg" for c in children):
             return  # "not confirmed by authorities", "did not say": no credit
-        deps = {c.dep_ for c in v.children}
+        deps = {c.dep_ for c in children}
         # a clause after the verb, or before it when the verb has no object of its own
         # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech
-        clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps) for c in v.children)
+        clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps) for c in children)
         clause = clause or v.dep_ == "parataxis"
         venue = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on", "via") and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in c.children) for c in v.children)
+            g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in c.children) for c in children)
         info_obj = lemma in INFO_OBJECT_LEMMAS and "dobj" in deps
         # "as reported by X", "cited by X": the agent is credited
-        for c in v.children:
+        for c in children:
             if c.dep_ == "agent" and lemma in CHAIN_LEMMAS | {"confirm", "announce"}:
                 for o in c.children:
                     if o.dep_ == "pobj":
@@ -311,7 +312,7 @@ class _ParseCredits:
                     via.append(om.name)
                     self._add(om, "quoted", om.start, om.end, outlet=True)
         # "According to Reuters, the minister confirmed ...": the minister via Reuters
-        for c in v.children:
+        for c in children:
             if c.dep_ == "prep" and c.lemma_.lower() == "accord":
                 to = next((g for g in c.children if g.lower_ == "to"), None)
                 for o in ([g for g in to.children if g.dep_ == "pobj"] if to is not None else []):
