@@ -144,6 +144,27 @@ def _components(items):
     return [g for g in groups.values() if len(g) > 1]
 
 
+def _generated_items(seed: int, count: int) -> list[tuple[str, str]]:
+    """Names made of a few words that are spelling variants, demonyms and places of one another,
+    with acronyms, qualifiers and lower-case forms, under every kind."""
+    import random
+
+    rng = random.Random(seed)
+    words = ["Baloch", "Balochistan", "Pakistan", "Pakistani", "Sarfraz", "Sarfaraz", "Musakhel", "Musakhail",
+             "Najeeb", "Najibullah", "Interior", "Foreign", "Ministry", "Office", "Liberation", "Army", "Embassy",
+             "Bugti", "Kakar", "Khan", "Kahn", "Smith", "Smyth", "Johnson", "Jonson", "Ahmed", "Ahmad", "Council"]
+    items = []
+    for _ in range(count):
+        ws = [rng.choice(words) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.15:
+            ws = ["".join(w[0] for w in ws)]
+        elif rng.random() < 0.15:
+            ws += [rng.choice(["in", "of"]), rng.choice(words)]
+        name = " ".join(w.lower() if rng.random() < 0.1 else w for w in ws)
+        items.append((name, rng.choice(["person", "person", "organization", "government", "anonymous"])))
+    return list(dict.fromkeys(items))
+
+
 @pytest.mark.parametrize("items", [
     # spellings, a middle name, a longer given name, one surname for two people
     [("Sarfraz Bugti", "person"), ("Nawab Akbar Bugti", "person"), ("Sarfaraz Bugti", "person"),
@@ -158,6 +179,13 @@ def _components(items):
     # anonymous parties and bare descriptions join only their own wording
     [("officials", "anonymous"), ("Officials", "anonymous"), ("the country’s military", "government"),
      ("country's military", "organization"), ("security officials", "anonymous"), ("officials", "person")],
+    # one-word people, one-letter initials, one differing word with and without the same first letter
+    [("Khan", "person"), ("khan", "person"), ("Kahn", "person"), ("Reuters", "organization"), ("R", "organization"),
+     ("Musakhel District Council", "government"), ("Musakhail District Council", "government"),
+     ("Kohlu District Council", "government"), ("Interior Ministry", "government"), ("Foreign Ministry", "government"),
+     ("FM", "government"), ("IM", "government"), ("Pakistani Embassy", "government"), ("Pakistan Embassy", "government"),
+     ("Baloch liberation army", "organization"), ("Balochistan liberation army", "organization")],
+    _generated_items(seed=3, count=300),
 ])
 def test_cluster_names_finds_every_pair_the_full_comparison_finds(items):
     from auditor.extract.names import cluster_names

@@ -279,10 +279,15 @@ def _candidate_keys(name: str, kind: str) -> list[tuple]:
 
     - descriptions and anonymous parties join only when their normal forms are equal;
     - people only when their first and last words begin with the same letter (``same_spelling``
-      and ``_longer_form`` both require it), which also holds for equal normal forms;
+      and ``_longer_form`` both require it), which also holds for equal normal forms; a one-word
+      name only when the normal forms are equal (a lone surname joins a full name by the separate
+      rule in `cluster_names`);
     - organisations: equal normal forms or an agency's short and long name; an acronym and the
-      initials of the other name; one name and the same with a place qualifier (same first two
-      words); one word different in names of equal length (same words elsewhere).
+      initials of the other name (an acronym has two letters at least, so initials of fewer need
+      no key); one name and the same with a place qualifier (same first two words); one word
+      different in names of equal length (same words elsewhere, and the differing words begin
+      with the same letter, as a spelling variant or a demonym and its place do: without that
+      letter, every "X Ministry" of the corpus would be compared with every other).
     """
     group = _group_kind(kind, name)
     norm = normalize(name)
@@ -290,16 +295,21 @@ def _candidate_keys(name: str, kind: str) -> list[tuple]:
         return [("a", norm)]
     toks = norm.split()
     if group == "person":
+        if len(toks) == 1:
+            return [("p1", norm)]
         return [("p", toks[0].casefold()[:1], toks[-1].casefold()[:1]) if toks else ("p",)]
     plain = norm.replace("‐", "-")
     keys: list[tuple] = [("n", plain)]
     if plain in AGENCY_ALIASES:
         keys.append(("n", AGENCY_ALIASES[plain]))
     stripped = name.strip()
-    keys.append(("i", stripped.replace(".", "").upper() if is_acronym(stripped) else initials(name).upper()))
+    letters = stripped.replace(".", "").upper() if is_acronym(stripped) else initials(name).upper()
+    if len(letters) >= 2:
+        keys.append(("i", letters))
     if len(toks) >= 2:
         keys.append(("q", toks[0], toks[1]))
-        keys.extend(("d", len(toks), k, tuple(toks[:k] + toks[k + 1:])) for k in range(len(toks) - 1))
+        keys.extend(("d", len(toks), k, tuple(toks[:k] + toks[k + 1:]), toks[k].casefold()[:1])
+                    for k in range(len(toks) - 1))
     return keys
 
 
