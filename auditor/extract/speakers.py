@@ -480,9 +480,9 @@ class Resolver:
                 continue
             if depth == 0:
                 out.append(t)
-        while out and (out[0].lower_ in _LEAD_STRIP or out[0].is_punct or out[0].is_space) and out[0] is not head:
+        while out and (out[0].lower_ in _LEAD_STRIP or out[0].is_punct or out[0].is_space) and out[0].i != head.i:
             out.pop(0)
-        while out and (out[-1].is_punct or out[-1].is_space or out[-1].tag_ == "POS") and out[-1] is not head:
+        while out and (out[-1].is_punct or out[-1].is_space or out[-1].tag_ == "POS") and out[-1].i != head.i:
             out.pop()  # "CNN's" names CNN
         return out or [head]
 
