@@ -34,12 +34,14 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import numpy as np
 
-from .claims import is_region, same_entity
-from .extract.quantities import comparable_scale, gap_ratio, overlaps, same_window
+from .claims import initials, is_region, same_entity
+from .extract import quantities
+from .extract.quantities import gap_ratio, overlaps
 from .model import Claim, Cluster, Event, Quantity
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,12 @@ CLOSE_WORDING = 0.45
 GROUP_SIMILARITY = 0.5
 
 DISTANCE_THRESHOLD = 1 - PARAPHRASE  # kept for callers of the first version
+
+# Pure tests on names and windows that pair loops ask again and again about the same few values.
+_same_entity = lru_cache(maxsize=1 << 16)(same_entity)
+_is_region = lru_cache(maxsize=1 << 14)(is_region)
+_comparable_scale = lru_cache(maxsize=1 << 12)(quantities.comparable_scale)
+_same_window = lru_cache(maxsize=1 << 12)(quantities.same_window)
 
 
 def cluster_id(claim_ids: Sequence[str], facet: str = "") -> str:
@@ -112,12 +120,31 @@ def setting_names(claims: Sequence[Claim]) -> list[str]:
             counts[name] += 1
             articles[name].add(c.article)
     limit = max(2, SETTING_SHARE * len(claims))
+    keys = {name: _match_keys(name) for name in counts}
+    by_key: dict[tuple, list[str]] = defaultdict(list)
+    for name, ks in keys.items():
+        for k in ks:
+            by_key[k].append(name)
     out = []
     for name, n in counts.items():
-        merged = sum(m for other, m in counts.items() if same_entity(name, other))
+        candidates = {other for k in keys[name] for other in by_key[k]}
+        merged = sum(counts[other] for other in candidates if _same_entity(name, other))
         if merged > limit or (_INCIDENT_NOUNS.search(name) and len(articles[name]) >= 2 and merged >= 2):
             out.append(name)
     return out
+
+
+def _match_keys(name: str) -> set[tuple]:
+    """Keys that two names share whenever `same_entity` accepts them: the name without dots, its
+    initials (an acronym of the other, or the same initials with as many words), its last word (a
+    surname of the other). Names are then compared with those sharing a key, not with all names."""
+    words, ini = name.split(), initials(name)
+    keys: set[tuple] = {("abbr", name.replace(".", ""))}
+    if ini:
+        keys.update({("abbr", ini), ("initials", ini, len(words))})
+    if words:
+        keys.add(("last", words[-1]))
+    return keys
 
 
 def _names(c: Claim) -> list[str]:
@@ -125,7 +152,7 @@ def _names(c: Claim) -> list[str]:
 
 
 def _specific(names: Sequence[str], setting: Sequence[str]) -> list[str]:
-    return [n for n in names if not any(same_entity(n, s) for s in setting)]
+    return [n for n in names if not any(_same_entity(n, s) for s in setting)]
 
 
 # --------------------------------------------------------------------------- pair decisions
@@ -146,7 +173,7 @@ def _figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Seque
         return False
     if not places_can_meet(pa, pb):
         return False
-    if not comparable_scale(qa.window, qb.window):
+    if not _comparable_scale(qa.window, qb.window):
         return False
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
@@ -166,9 +193,9 @@ def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
     """Two sets of places can be one place: some pair names the same place, or one side names only
     regions (a state, a country) that may contain the other's towns. Two different towns, or two
     different regions, cannot."""
-    if not pa or not pb or any(same_entity(x, y) for x in pa for y in pb):
+    if not pa or not pb or any(_same_entity(x, y) for x in pa for y in pb):
         return True
-    ra, rb = all(is_region(x) for x in pa), all(is_region(y) for y in pb)
+    ra, rb = all(_is_region(x) for x in pa), all(_is_region(y) for y in pb)
     return ra != rb
 
 
@@ -202,18 +229,26 @@ def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
 
 
 def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting: Sequence[str],
-                places: Optional[tuple[Sequence[str], Sequence[str]]] = None) -> Optional[float]:
+                places: Optional[tuple[Sequence[str], Sequence[str]]] = None,
+                names: Optional[tuple[Sequence[str], Sequence[str]]] = None) -> Optional[float]:
     """Strength of the evidence that two figures count the same quantity, or None (`places`: the
-    two facets' specific places, when the caller has them already)."""
+    two facets' specific places, `names`: their claims' specific names, when the caller has them
+    already)."""
     if a.quantity is None or b.quantity is None:
         return None
     pa, pb = places if places is not None else (_figure_places(a, claims, setting), _figure_places(b, claims, setting))
+
+    def shared_specific() -> bool:
+        na, nb = names if names is not None else (_specific(_names(claims[a.claim]), setting),
+                                                  _specific(_names(claims[b.claim]), setting))
+        return _overlap(na, nb)
+
     if not _figures_compatible(a.quantity, b.quantity, pa, pb):
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
         # same category and compatible figures: a check that the sentences are related
-        if sim < _agreeing_similarity(qa, qb) and not _shared_specific(a, b, claims, setting):
+        if sim < _agreeing_similarity(qa, qb) and not shared_specific():
             return None
         if (qa.vague or qb.vague) and sim < PARAPHRASE and not _same_counted(qa, qb):
             return None  # "hundreds of thousands of families" is not "about 800,000 federal workers"
@@ -225,9 +260,9 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     # act ("has killed two people" / "kills three") in the same window
     ca, cb = claims[a.claim], claims[b.claim]
     needed = _rival_similarity(qa)
-    if qa.unit is None and same_window(qa.window, qb.window) and _same_act(ca, cb):
+    if qa.unit is None and _same_window(qa.window, qb.window) and _same_act(ca, cb):
         needed = min(needed, MIN_RELATED)
-    if sim < needed and not (same_window(qa.window, qb.window) and _shared_specific(a, b, claims, setting)):
+    if sim < needed and not (_same_window(qa.window, qb.window) and shared_specific()):
         return None
     return sim
 
@@ -253,12 +288,6 @@ def _same_act(a: Claim, b: Claim) -> bool:
     """Both claims' main predicates report one act ("killed" / "kills")."""
     fa, fb = _FAMILY_OF.get(a.predicate or ""), _FAMILY_OF.get(b.predicate or "")
     return fa is not None and fa == fb
-
-
-def _shared_specific(a: Facet, b: Facet, claims: Sequence[Claim], setting: Sequence[str]) -> bool:
-    na = _specific(_names(claims[a.claim]), setting)
-    nb = _specific(_names(claims[b.claim]), setting)
-    return any(same_entity(x, y) for x in na for y in nb)
 
 
 def statements_can_meet(a: Claim, b: Claim, sim: float) -> bool:
@@ -297,7 +326,8 @@ def predicate_class(lemma: Optional[str]) -> Optional[str]:
 
 
 def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
-                   content: Optional["Content"] = None) -> Optional[float]:
+                   content: Optional["Content"] = None,
+                   participants: Optional[tuple[Sequence[str], Sequence[str]]] = None) -> Optional[float]:
     """Strength of the evidence that two statements are one fact, or None.
 
     A paraphrase (embedding similarity >= PARAPHRASE) is one fact. Below that, related statements
@@ -322,7 +352,8 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     words = content.similarity(a, b) if content is not None else 0.0
     if words >= CLOSE_WORDING:
         return sim + 0.05
-    shared = [x for x in _participants(a, setting) if any(same_entity(x, y) for y in _participants(b, setting))]
+    pa, pb = participants if participants is not None else (_participants(a, setting), _participants(b, setting))
+    shared = [x for x in pa if any(_same_entity(x, y) for y in pb)]
     if not shared:
         return None
     if same_family(a, b):
@@ -347,7 +378,7 @@ def _participants(c: Claim, setting: Sequence[str]) -> list[str]:
     speaker = _source_name(c.attribution)
     names = _specific(_names(c), setting)
     if speaker:
-        names = [n for n in names if not same_entity(n, speaker) and not same_entity(speaker, n)]
+        names = [n for n in names if not _same_entity(n, speaker) and not _same_entity(speaker, n)]
     return names
 
 
@@ -397,7 +428,7 @@ def _figures(c: Claim) -> list[Quantity]:
 
 
 def _overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
-    return any(same_entity(x, y) for x in xs for y in ys)
+    return any(_same_entity(x, y) for x in xs for y in ys)
 
 
 # --------------------------------------------------------------------------- content words
@@ -468,13 +499,19 @@ class Content:
 # --------------------------------------------------------------------------- clustering
 
 
+JOIN, NOT_YET, NEVER = "join", "not yet", "never"  # verdicts on joining two groups
+
+
 class _Groups:
-    """Union-find over facets that refuses merges breaking a cannot-link constraint, or joining two
-    groups that are not close as wholes (`group_ok` sees both groups' members)."""
+    """Union-find over facets that joins two groups only when `judge` says JOIN. NOT_YET (the
+    groups are not close as wholes) may change as groups grow; NEVER (a pair across them must not
+    meet: a cannot-link constraint) cannot, since groups only grow and keep that pair, so it is
+    remembered and the groups, or the groups they grow into, are never judged again."""
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        self.never: dict[int, set[int]] = defaultdict(set)  # root -> roots it must not join
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -482,18 +519,28 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def merge(self, i: int, j: int, can_meet=None, group_ok=None) -> bool:
+    def merge(self, i: int, j: int, judge) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        if can_meet is not None and not all(can_meet(x, y) for x in self.members[ri] for y in self.members[rj]):
+        if rj in self.never.get(ri, ()):
             return False
-        if group_ok is not None and not group_ok(self.members[ri], self.members[rj]):
+        verdict = judge(self.members[ri], self.members[rj])
+        if verdict == NEVER:
+            self.never[ri].add(rj)
+            self.never[rj].add(ri)
+        if verdict != JOIN:
             return False
         if len(self.members[ri]) < len(self.members[rj]):
             ri, rj = rj, ri
         self.parent[rj] = ri
         self.members[ri].extend(self.members.pop(rj))
+        apart = self.never.pop(rj, set())
+        for k in apart:
+            self.never[k].discard(rj)
+            self.never[k].add(ri)
+        if apart:
+            self.never[ri] |= apart
         return True
 
 
@@ -523,6 +570,7 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
         if f.quantity is not None:
             by_category[f.category].append(k)
     places_of = {k: _figure_places(f, local, setting) for k, f in enumerate(facets) if f.quantity is not None}
+    specific = [_specific(_names(c), setting) for c in local]
     for members in by_category.values():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
@@ -530,25 +578,23 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
                 if local[a.claim].article == local[b.claim].article:
                     continue
                 score = figure_link(a, b, local, sim(a.claim, b.claim), setting,
-                                    (places_of[members[x]], places_of[members[y]]))
+                                    (places_of[members[x]], places_of[members[y]]),
+                                    (specific[a.claim], specific[b.claim]))
                 if score is not None:
                     links.append((score, members[x], members[y]))
     # statements: nearest neighbours in other articles
     statement_facet = {f.claim: k for k, f in enumerate(facets) if f.quantity is None}
-    for i in range(len(local)):
-        row = sims[i] if sims is not None else V @ V[i]
-        top = min(len(row), 4 * NEIGHBOURS + 8)
-        order = np.argpartition(-row, top - 1)[:top] if top < len(row) else np.arange(len(row))
-        order = order[np.argsort(-row[order], kind="stable")]
+    participants = [_participants(c, setting) for c in local]
+    article = [c.article for c in local]
+    for i, order, nearest in _nearest(sims, V, 4 * NEIGHBOURS + 8):
         taken = 0
-        for j in order:
-            j = int(j)
-            if taken >= NEIGHBOURS or row[j] < MIN_RELATED:
+        for j, similarity, unrelated in zip(order.tolist(), nearest.tolist(), (nearest < MIN_RELATED).tolist()):
+            if taken >= NEIGHBOURS or unrelated:
                 break
-            if j == i or local[j].article == local[i].article:
+            if j == i or article[j] == article[i]:
                 continue
             taken += 1
-            score = statement_link(local[i], local[j], float(row[j]), setting, content)
+            score = statement_link(local[i], local[j], similarity, setting, content, (participants[i], participants[j]))
             if score is not None:
                 links.append((score, statement_facet[i], statement_facet[j]))
 
@@ -558,31 +604,31 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             return a.category == b.category and a.quantity.unit == b.quantity.unit
         return _figures_compatible(a.quantity, b.quantity, places_of[x], places_of[y])
 
-    def group_ok(xs: Sequence[int], ys: Sequence[int]) -> bool:
-        """Cannot-link constraints between every pair of members, and, for statements, average
-        linkage: the two groups' cross-article pairs are close on average."""
+    def judge(xs: Sequence[int], ys: Sequence[int]) -> str:
+        """NEVER when a pair across the groups breaks a cannot-link constraint; for statements,
+        NOT_YET unless the two groups' cross-article pairs are close on average (average linkage)."""
         if (facets[xs[0]].quantity is None) != (facets[ys[0]].quantity is None):
-            return False
+            return NEVER
         if facets[xs[0]].quantity is not None:
-            return all(figures_meet(x, y) for x in xs for y in ys)
+            return JOIN if all(figures_meet(x, y) for x in xs for y in ys) else NEVER
         cx, cy = [facets[x].claim for x in xs], [facets[y].claim for y in ys]
         m = block(cx, cy)
         cross = article_of[cx][:, None] != article_of[cy][None, :]
         if (m[cross] < MIN_RELATED).any():
-            return False
+            return NEVER
         acting_x = [x for x in cx if local[x].actors and local[x].predicate]
         acting_y = [y for y in cy if local[y].actors and local[y].predicate]
         for x in acting_x:  # the same act by different parties is not one fact
             for y in acting_y:
                 if local[x].article != local[y].article and not statements_can_meet(local[x], local[y], 1.0):
-                    return False
+                    return NEVER
         if len(xs) == 1 and len(ys) == 1 or not cross.any():
-            return True
-        return float(m[cross].mean()) >= GROUP_SIMILARITY
+            return JOIN
+        return JOIN if float(m[cross].mean()) >= GROUP_SIMILARITY else NOT_YET
 
     groups = _Groups(len(facets))
     for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
-        groups.merge(x, y, group_ok=group_ok)
+        groups.merge(x, y, judge)
 
     clusters: list[Cluster] = []
     linked_claims: set[int] = set()
@@ -602,6 +648,25 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             clusters.append(Cluster(id=cluster_id((c.id,)), claims=(c.id,), verdict="single-source", event=event_id,
                                     label=_label(local, [i], None), articles=(c.article,)))
     return clusters
+
+
+def _nearest(sims: Optional[np.ndarray], V: np.ndarray, k: int, chunk: int = 256):
+    """(i, the indices of row i's k largest similarities, most similar first, and those
+    similarities) for each row of the similarities `sims`, or of V @ V.T row by row when they are
+    not computed at once. Rows are selected a chunk at a time: one numpy call per chunk, not per row."""
+    n = len(V)
+    for start in range(0, n, chunk):
+        rows = sims[start:start + chunk] if sims is not None else np.stack([V @ V[i] for i in range(start, min(n, start + chunk))])
+        top = min(n, k)
+        if top < n:
+            order = np.argpartition(-rows, top - 1, axis=1)[:, :top]
+        else:
+            order = np.broadcast_to(np.arange(n), rows.shape)
+        values = np.take_along_axis(rows, order, axis=1)
+        ranked = np.argsort(-values, axis=1, kind="stable")
+        order, values = np.take_along_axis(order, ranked, axis=1), np.take_along_axis(values, ranked, axis=1)
+        for r in range(len(rows)):
+            yield start + r, order[r], values[r]
 
 
 def _label(claims: Sequence[Claim], idxs: Sequence[int], category: Optional[str]) -> str:
