@@ -199,13 +199,13 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
         for x in s:
             df[x] += 1
     weight = {x: math.log((n + 1) / d) for x, d in df.items()}
-    norm = {a: math.sqrt(sum(weight[x] ** 2 for x in sets[a])) or 1.0 for a in ids}
+    squared = {x: w ** 2 for x, w in weight.items()}
+    norm = {a: math.sqrt(sum(map(squared.__getitem__, sets[a]))) or 1.0 for a in ids}
 
-    def sim(a: str, b: str) -> float:
-        return sum(weight[x] ** 2 for x in sets[a] & sets[b]) / (norm[a] * norm[b])
-
-    def evidence(a: str, b: str) -> float:
-        return sum(weight[x] for x in sets[a] & sets[b])
+    def evidence_and_sim(a: str, b: str) -> tuple[float, float]:
+        """The weight of the anchors two articles share, and their cosine by those weights."""
+        shared = sets[a] & sets[b]
+        return sum(map(weight.__getitem__, shared)), sum(map(squared.__getitem__, shared)) / (norm[a] * norm[b])
 
     place_df: dict[str, int] = defaultdict(int)
     for a in ids:
@@ -265,7 +265,7 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
     #    at most half of the articles use
     needed = math.log((n + 1) / max(1, n // 2))
     groups = _merge([[a] for a in ids], pairs, pos, apart, kept_apart, needed,
-                    pair_values=lambda x, y: (evidence(x, y), sim(x, y)))
+                    pair_values=evidence_and_sim)
     # 2. the articles were given as one story: groups that nothing keeps apart and that are about
     #    the same subject (their averaged claim vectors as close as paraphrases) are one incident
     if centre is not None and len(groups) > 1:
@@ -303,8 +303,15 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
     the mean `order` across them), while their mean `score` reaches `needed` and no pair across them
     is kept apart. `pair_values(a, b)` gives (score, order) of a candidate pair, pairs not compared
     counting 0; with `centres` both are the mean cosine of the articles' vectors, over all pairs.
-    A heap of group pairs with lazy deletion replaces rescanning every pair of groups per merge;
-    ties go to the groups whose first articles come first, as a scan in order would."""
+
+    A heap of group pairs replaces rescanning every pair of groups per merge; ties go to the groups
+    whose first articles come first, as a scan in order would. An entry is checked against the pair
+    as it stands when it comes out, and goes back in if it is stale. That lets a merge skip the
+    pairs it only makes weaker: with pair values, a neighbour of one group only has the same sums
+    over more pairs, so its mean falls and its old entry comes out first. Only the other group's
+    neighbours are updated (the group with fewer neighbours joins the other), so a merge costs the
+    smaller side, not the whole neighbourhood of a group that keeps growing. (This needs orders to
+    be positive wherever scores reach `needed`, as the shared anchors' weights and cosine are.)"""
     members: dict[int, list[str]] = {}
     first: dict[int, int] = {}
     gid_of: dict[str, int] = {}
@@ -317,7 +324,6 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
         if centres is not None:
             vs = [centres[a] for a in g if centres.get(a) is not None]
             total[gid] = np.sum(vs, axis=0) if vs else None
-    next_id = len(groups)
 
     def key(g: int, h: int) -> tuple[int, int]:
         return (g, h) if g < h else (h, g)
@@ -336,47 +342,62 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
             s, o = pair_values(a, b)
             st[0] += s
             st[1] += o
-    heap: list = []
 
-    def push(g: int, h: int) -> None:
+    def entry(g: int, h: int) -> Optional[tuple]:
+        """The heap entry of two groups as they stand; None when they may not merge."""
         st = stats[key(g, h)]
         if st[2]:
-            return
+            return None
         count = len(members[g]) * len(members[h])
         if centres is not None:
             s = o = float(total[g] @ total[h]) / count if total[g] is not None and total[h] is not None else 0.0
         else:
             s, o = st[0] / count, st[1] / count
         if s < needed:
-            return
+            return None
         lo, hi = (g, h) if first[g] < first[h] else (h, g)
-        heapq.heappush(heap, (-o, first[lo], first[hi], lo, hi))
+        return (-o, first[lo], first[hi], lo, hi)
 
-    for g, h in list(stats):
-        push(g, h)
+    heap = [e for e in (entry(g, h) for g, h in stats) if e is not None]
+    heapq.heapify(heap)
     while heap:
-        _, _, _, g, h = heapq.heappop(heap)
-        if g not in members or h not in members or stats[key(g, h)][2]:
+        popped = heapq.heappop(heap)
+        g, h = popped[3], popped[4]
+        if g not in members or h not in members:
+            continue
+        current = entry(g, h)
+        if current != popped:
+            if current is not None:
+                heapq.heappush(heap, current)
             continue
         if kept_apart(members[g], members[h]):
             stats[key(g, h)][2] = True
             continue
-        new, next_id = next_id, next_id + 1
-        members[new] = members.pop(g) + members.pop(h)
-        first[new] = min(first[g], first[h])
+        keep, gone = (g, h) if len(neighbours[g]) >= len(neighbours[h]) else (h, g)
+        members[keep] = members[g] + members[h]
+        del members[gone]
+        first[keep] = min(first[g], first[h])
         if centres is not None:
-            tg, th = total.pop(g), total.pop(h)
-            total[new] = tg if th is None else th if tg is None else tg + th
+            tg, th = total[g], total[h]
+            total[keep] = tg if th is None else th if tg is None else tg + th
+            del total[gone]
         del stats[key(g, h)]
-        for j in (neighbours.pop(g) | neighbours.pop(h)) - {g, h}:
-            sg, sh = stats.pop(key(g, j), None), stats.pop(key(h, j), None)
-            parts = [s for s in (sg, sh) if s is not None]
-            stats[key(new, j)] = [sum(s[0] for s in parts), sum(s[1] for s in parts), any(s[2] for s in parts)]
-            neighbours[j] -= {g, h}
-            neighbours[j].add(new)
-            neighbours[new].add(j)
-        for j in neighbours[new]:
-            push(new, j)
+        around_keep = neighbours[keep]
+        around_keep.discard(gone)
+        around_gone = neighbours.pop(gone) - {keep}
+        for j in around_gone:
+            moved, st = stats.pop(key(gone, j)), stats.get(key(keep, j))
+            stats[key(keep, j)] = moved if st is None else [st[0] + moved[0], st[1] + moved[1], st[2] or moved[2]]
+            around_j = neighbours[j]
+            around_j.discard(gone)
+            around_j.add(keep)
+            around_keep.add(j)
+        # pairs whose value may have risen get a fresh entry: with centres, every pair of the merged
+        # group (its vector changed); with pair values, those that took in the other group's sums
+        for j in around_keep if centres is not None else around_gone:
+            e = entry(keep, j)
+            if e is not None:
+                heapq.heappush(heap, e)
     return [members[g] for g in sorted(members, key=first.get)]
 
 
