@@ -31,7 +31,7 @@ import logging
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -169,8 +169,8 @@ def build_index(tokens: Sequence[Tokens], k: int) -> ShingleIndex:
     for toks in tokens:
         norms = toks.norms
         where: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(norms) - k + 1):
-            where[ids.setdefault(norms[i:i + k], len(ids))].append(i)
+        for i, shingle in enumerate(zip(*(norms[o:] for o in range(k)))):  # norms[i:i + k], for each i
+            where[ids.setdefault(shingle, len(ids))].append(i)
         per_article[toks.article] = {sid: tuple(pos) for sid, pos in where.items()}
         for sid in where:
             postings[sid].append(toks.article)
@@ -277,39 +277,45 @@ def _seeds(pa: Positions, pb: Positions, skip: frozenset[int], cap: int) -> list
     return [(i, j) for sid in common for i in pa[sid][:cap] for j in pb[sid][:cap]]
 
 
-def _chains(seeds: list[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
-    """Group seeds lying within ``gap`` words of each other on both sides (union-find).
+def _chains(seeds: list[tuple[int, int]], gap: int) -> list[tuple[int, int, int, int]]:
+    """Group seeds lying within ``gap`` words of each other on both sides (connected components);
+    each group as the first and last seed position on each side: (a_first, a_last, b_first, b_last).
 
     Order inside a group is free, so a passage whose clauses were swapped stays one passage.
-    Seeds are swept in order of their position in the first article; ``root`` follows the
-    component of the current seed, so each close pair costs one find, not two.
+    Seeds are binned in cells of ``gap + 1`` words on each side: the seeds of one cell are all that
+    close, and close seeds lie in one cell or two neighbouring ones. So cells are the units joined,
+    and two neighbouring cells are compared seed by seed only while they are apart (a verbatim run
+    joins its cells at the first pair tried); not every seed with every seed near it.
     """
-    seeds.sort()
-    parent = list(range(len(seeds)))
-    for n in range(1, len(seeds)):
-        i, j = seeds[n]
-        root = n
-        m = n - 1
-        while m >= 0:
-            im, jm = seeds[m]
-            if i - im > gap:
-                break
-            if -gap <= j - jm <= gap:
-                r = m
-                while parent[r] != r:
-                    parent[r] = parent[parent[r]]
-                    r = parent[r]
-                if r != root:
-                    parent[root] = r
-                    root = r
-            m -= 1
-    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for n, s in enumerate(seeds):
-        r = n
-        while parent[r] != r:
-            r = parent[r]
-        groups[r].append(s)
-    return list(groups.values())
+    size = gap + 1
+    cells: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for s in seeds:
+        cells[(s[0] // size, s[1] // size)].append(s)
+    parent = {c: c for c in cells}
+
+    def find(c: tuple[int, int]) -> tuple[int, int]:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for (ci, cj), here in cells.items():
+        for other in ((ci, cj + 1), (ci + 1, cj - 1), (ci + 1, cj), (ci + 1, cj + 1)):
+            there = cells.get(other)
+            if there is None:
+                continue
+            ra, rb = find((ci, cj)), find(other)
+            if ra != rb and any(abs(i - x) <= gap and abs(j - y) <= gap for i, j in reversed(here) for x, y in there):
+                parent[rb] = ra
+    bounds: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    for c, here in cells.items():
+        in_a, in_b = zip(*here)
+        box = (min(in_a), max(in_a), min(in_b), max(in_b))
+        r = find(c)
+        old = bounds.get(r)
+        bounds[r] = box if old is None else (min(old[0], box[0]), max(old[1], box[1]),
+                                             min(old[2], box[2]), max(old[3], box[3]))
+    return list(bounds.values())
 
 
 def _extend(xa: Sequence[str], xb: Sequence[str]) -> tuple[int, int]:
@@ -335,13 +341,12 @@ def _extend(xa: Sequence[str], xb: Sequence[str]) -> tuple[int, int]:
     return best
 
 
-def _region(chain: list[tuple[int, int]], ta: Tokens, tb: Tokens, cfg: ReuseConfig) -> tuple[int, int, int, int]:
-    """Word ranges [a0, a1) and [b0, b1) of one chain, ends refined by local alignment."""
+def _region(chain: tuple[int, int, int, int], ta: Tokens, tb: Tokens, cfg: ReuseConfig) -> tuple[int, int, int, int]:
+    """Word ranges [a0, a1) and [b0, b1) of one chain (its first and last seeds on each side), ends
+    refined by local alignment."""
     k = cfg.shingle
-    a0 = min(i for i, _ in chain)
-    a1 = max(i for i, _ in chain) + k
-    b0 = min(j for _, j in chain)
-    b1 = max(j for _, j in chain) + k
+    a0, a_last, b0, b_last = chain
+    a1, b1 = a_last + k, b_last + k
     left_a = ta.norms[max(0, a0 - cfg.pad):a0][::-1]
     left_b = tb.norms[max(0, b0 - cfg.pad):b0][::-1]
     ea, eb = _extend(left_a, left_b)
@@ -353,14 +358,7 @@ def _region(chain: list[tuple[int, int]], ta: Tokens, tb: Tokens, cfg: ReuseConf
 def _word_similarity(wa: Sequence[str], wb: Sequence[str]) -> float:
     """Mean of order-sensitive (Indel) and order-free (multiset Dice) word similarity."""
     ordered = Indel.normalized_similarity(list(wa), list(wb))
-    bag_a: dict[str, int] = defaultdict(int)
-    for w in wa:
-        bag_a[w] += 1
-    common = 0
-    for w in wb:
-        if bag_a.get(w, 0) > 0:
-            bag_a[w] -= 1
-            common += 1
+    common = sum((Counter(wa) & Counter(wb)).values())  # words in both, with repeats
     dice = 2 * common / (len(wa) + len(wb)) if wa or wb else 0.0
     return (ordered + dice) / 2
 
@@ -463,6 +461,7 @@ _CREDIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def slug(name: str) -> str:
     """A plain id for a name: casefolded words joined by '-', a leading 'the' dropped."""
     words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name.casefold()))
@@ -610,9 +609,11 @@ def _quoted_words(toks: Tokens, spans: Sequence[Span], regions: Sequence[tuple[i
     for span in spans:
         lo = bisect_left(toks.starts, span.start)
         hi = bisect_right(toks.ends, span.end)
+        r = bisect_right(starts, toks.starts[lo]) if lo < hi else 0  # regions starting at or before word w
         for w in range(lo, hi):
             total += 1
-            r = bisect_right(starts, toks.starts[w])
+            while r < len(starts) and starts[r] <= toks.starts[w]:
+                r += 1
             if r and reach[r - 1] >= toks.ends[w]:
                 inside += 1
     return inside, total
