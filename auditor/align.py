@@ -572,16 +572,14 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
     places_of = {k: _figure_places(f, local, setting) for k, f in enumerate(facets) if f.quantity is not None}
     specific = [_specific(_names(c), setting) for c in local]
     for members in by_category.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                a, b = facets[members[x]], facets[members[y]]
-                if local[a.claim].article == local[b.claim].article:
-                    continue
-                score = figure_link(a, b, local, sim(a.claim, b.claim), setting,
-                                    (places_of[members[x]], places_of[members[y]]),
-                                    (specific[a.claim], specific[b.claim]))
-                if score is not None:
-                    links.append((score, members[x], members[y]))
+        for x, y in _rival_pairs(members, facets):
+            a, b = facets[x], facets[y]
+            if local[a.claim].article == local[b.claim].article:
+                continue
+            score = figure_link(a, b, local, sim(a.claim, b.claim), setting, (places_of[x], places_of[y]),
+                                (specific[a.claim], specific[b.claim]))
+            if score is not None:
+                links.append((score, x, y))
     # statements: nearest neighbours in other articles
     statement_facet = {f.claim: k for k, f in enumerate(facets) if f.quantity is None}
     participants = [_participants(c, setting) for c in local]
@@ -648,6 +646,26 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             clusters.append(Cluster(id=cluster_id((c.id,)), claims=(c.id,), verdict="single-source", event=event_id,
                                     label=_label(local, [i], None), articles=(c.article,)))
     return clusters
+
+
+def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]):
+    """The pairs (x, y), x < y, of the figure facets `members` that may be rival reports of one
+    quantity: all pairs but those of two positive values more than MAX_RIVAL_RATIO apart, which
+    `_figures_compatible` refuses. Positive values are swept in order, each meeting the values up
+    to that ratio above it, so figures of very different sizes are never paired up."""
+    def value(m: int) -> float:
+        return facets[m].quantity.value
+
+    positive = sorted((m for m in members if (value(m) or 0) > 0), key=value)
+    others = [m for m in members if not (value(m) or 0) > 0]
+    for k, x in enumerate(positive):
+        for y in positive[k + 1:]:
+            if value(y) / value(x) > MAX_RIVAL_RATIO:  # max / min, and it only grows from here
+                break
+            yield (x, y) if x < y else (y, x)
+    for k, x in enumerate(others):
+        for y in positive + others[k + 1:]:
+            yield (x, y) if x < y else (y, x)
 
 
 def _nearest(sims: Optional[np.ndarray], V: np.ndarray, k: int, chunk: int = 256):
