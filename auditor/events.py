@@ -126,11 +126,10 @@ def _aggregate_figures(claims: Sequence[Claim], common_places: set[str]) -> dict
 
 def figures_contradict(fa: dict[str, list[Quantity]], fb: dict[str, list[Quantity]]) -> Optional[str]:
     """A category whose event-wide figures in two articles are all too far apart to be one toll."""
-    for category in sorted(set(fa) & set(fb)):
-        pairs = [(a, b) for a in fa[category] for b in fb[category]]
-        if pairs and all(gap_ratio(a, b) > MAX_RIVAL_RATIO for a, b in pairs):
-            a, b = pairs[0]
-            return f"{category}: {a.text} vs {b.text}"
+    for category in sorted(fa.keys() & fb.keys()):
+        xs, ys = fa[category], fb[category]
+        if xs and ys and all(gap_ratio(a, b) > MAX_RIVAL_RATIO for a in xs for b in ys):
+            return f"{category}: {xs[0].text} vs {ys[0].text}"
     return None
 
 
@@ -305,8 +304,8 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
     counting 0; with `centres` both are the mean cosine of the articles' vectors, over all pairs.
 
     A heap of group pairs replaces rescanning every pair of groups per merge; ties go to the groups
-    whose first articles come first, as a scan in order would. An entry is checked against the pair
-    as it stands when it comes out, and goes back in if it is stale. That lets a merge skip the
+    whose first articles come first, as a scan in order would. An entry made before either group
+    last changed is stale: when it comes out, the pair goes back in as it stands. That lets a merge skip the
     pairs it only makes weaker: with pair values, a neighbour of one group only has the same sums
     over more pairs, so its mean falls and its old entry comes out first. Only the other group's
     neighbours are updated (the group with fewer neighbours joins the other), so a merge costs the
@@ -314,6 +313,7 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
     be positive wherever scores reach `needed`, as the shared anchors' weights and cosine are.)"""
     members: dict[int, list[str]] = {}
     first: dict[int, int] = {}
+    version: dict[int, int] = defaultdict(int)  # merges a group has taken in
     gid_of: dict[str, int] = {}
     total: dict[int, np.ndarray] = {}
     for gid, g in enumerate(groups):
@@ -356,19 +356,20 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
         if s < needed:
             return None
         lo, hi = (g, h) if first[g] < first[h] else (h, g)
-        return (-o, first[lo], first[hi], lo, hi)
+        return (-o, first[lo], first[hi], lo, hi, version[lo], version[hi])
 
     heap = [e for e in (entry(g, h) for g, h in stats) if e is not None]
     heapq.heapify(heap)
     while heap:
-        popped = heapq.heappop(heap)
-        g, h = popped[3], popped[4]
+        _, _, _, g, h, made_g, made_h = heapq.heappop(heap)
         if g not in members or h not in members:
             continue
-        current = entry(g, h)
-        if current != popped:
+        if (made_g, made_h) != (version[g], version[h]):
+            current = entry(g, h)
             if current is not None:
                 heapq.heappush(heap, current)
+            continue
+        if stats[key(g, h)][2]:
             continue
         if kept_apart(members[g], members[h]):
             stats[key(g, h)][2] = True
@@ -377,6 +378,7 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
         members[keep] = members[g] + members[h]
         del members[gone]
         first[keep] = min(first[g], first[h])
+        version[keep] += 1
         if centres is not None:
             tg, th = total[g], total[h]
             total[keep] = tg if th is None else th if tg is None else tg + th
