@@ -35,7 +35,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -519,7 +519,7 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def merge(self, i: int, j: int, judge) -> bool:
+    def merge(self, i: int, j: int, judge: Callable[[list[int], list[int]], str]) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
@@ -648,7 +648,7 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
     return clusters
 
 
-def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]):
+def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
     """The pairs (x, y), x < y, of the figure facets `members` that may be rival reports of one
     quantity: all pairs but those of two positive values more than MAX_RIVAL_RATIO apart, which
     `_figures_compatible` refuses. Positive values are swept in order, each meeting the values up
@@ -668,13 +668,15 @@ def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]):
             yield (x, y) if x < y else (y, x)
 
 
-def _nearest(sims: Optional[np.ndarray], V: np.ndarray, k: int, chunk: int = 256):
+def _nearest(sims: Optional[np.ndarray], V: np.ndarray, k: int,
+             chunk: int = 256) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """(i, the indices of row i's k largest similarities, most similar first, and those
     similarities) for each row of the similarities `sims`, or of V @ V.T row by row when they are
     not computed at once. Rows are selected a chunk at a time: one numpy call per chunk, not per row."""
     n = len(V)
     for start in range(0, n, chunk):
-        rows = sims[start:start + chunk] if sims is not None else np.stack([V @ V[i] for i in range(start, min(n, start + chunk))])
+        stop = min(n, start + chunk)
+        rows = sims[start:stop] if sims is not None else np.stack([V @ V[i] for i in range(start, stop)])
         top = min(n, k)
         if top < n:
             order = np.argpartition(-rows, top - 1, axis=1)[:, :top]

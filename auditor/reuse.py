@@ -268,29 +268,41 @@ def boilerplate_shingles(index: ShingleIndex, outlets: dict[str, Optional[str]],
 Positions = dict[int, tuple[int, ...]]
 
 
-def _seeds(pa: Positions, pb: Positions, skip: frozenset[int], cap: int) -> list[tuple[int, int]]:
+Cells = dict[tuple[int, int], tuple[list[int], list[int]]]
+
+
+def _seeds(pa: Positions, pb: Positions, skip: frozenset[int], cap: int, size: int) -> Cells:
     """(i, j) word positions where both articles have the same shingle (a shingle repeated
-    within an article pairs up its first ``cap`` occurrences only)."""
+    within an article pairs up its first ``cap`` occurrences only), binned in cells of ``size``
+    words on each side: cell (i // size, j // size) holds its seeds' i and j in two lists (two
+    lists a cell, not a tuple a seed: fewer objects for the garbage collector to follow)."""
     common = pa.keys() & pb.keys()
     if skip:
         common -= skip
-    return [(i, j) for sid in common for i in pa[sid][:cap] for j in pb[sid][:cap]]
+    cells: Cells = {}
+    for sid in common:
+        in_b = pb[sid][:cap]
+        for i in pa[sid][:cap]:
+            row = i // size
+            for j in in_b:
+                cell = cells.get((row, j // size))
+                if cell is None:
+                    cell = cells[row, j // size] = ([], [])
+                cell[0].append(i)
+                cell[1].append(j)
+    return cells
 
 
-def _chains(seeds: list[tuple[int, int]], gap: int) -> list[tuple[int, int, int, int]]:
+def _chains(cells: Cells, gap: int) -> list[tuple[int, int, int, int]]:
     """Group seeds lying within ``gap`` words of each other on both sides (connected components);
     each group as the first and last seed position on each side: (a_first, a_last, b_first, b_last).
 
     Order inside a group is free, so a passage whose clauses were swapped stays one passage.
-    Seeds are binned in cells of ``gap + 1`` words on each side: the seeds of one cell are all that
+    Seeds come binned in cells of ``gap + 1`` words on each side: the seeds of one cell are all that
     close, and close seeds lie in one cell or two neighbouring ones. So cells are the units joined,
     and two neighbouring cells are compared seed by seed only while they are apart (a verbatim run
     joins its cells at the first pair tried); not every seed with every seed near it.
     """
-    size = gap + 1
-    cells: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for s in seeds:
-        cells[(s[0] // size, s[1] // size)].append(s)
     parent = {c: c for c in cells}
 
     def find(c: tuple[int, int]) -> tuple[int, int]:
@@ -299,17 +311,22 @@ def _chains(seeds: list[tuple[int, int]], gap: int) -> list[tuple[int, int, int,
             c = parent[c]
         return c
 
+    def close(here: tuple[list[int], list[int]], there: tuple[list[int], list[int]]) -> bool:
+        """Some seed of one cell within ``gap`` of some seed of the other (the last seeds of the
+        first cell against the first of the second: where a run crosses from one to the next)."""
+        return any(abs(i - x) <= gap and abs(j - y) <= gap
+                   for i, j in zip(reversed(here[0]), reversed(here[1])) for x, y in zip(*there))
+
     for (ci, cj), here in cells.items():
         for other in ((ci, cj + 1), (ci + 1, cj - 1), (ci + 1, cj), (ci + 1, cj + 1)):
             there = cells.get(other)
             if there is None:
                 continue
             ra, rb = find((ci, cj)), find(other)
-            if ra != rb and any(abs(i - x) <= gap and abs(j - y) <= gap for i, j in reversed(here) for x, y in there):
+            if ra != rb and close(here, there):
                 parent[rb] = ra
     bounds: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-    for c, here in cells.items():
-        in_a, in_b = zip(*here)
+    for c, (in_a, in_b) in cells.items():
         box = (min(in_a), max(in_a), min(in_b), max(in_b))
         r = find(c)
         old = bounds.get(r)
@@ -407,7 +424,7 @@ def _merge(regions: list[tuple[int, int, int, int]], slack: int) -> list[tuple[i
 def pair_passages(a: Article, b: Article, ta: Tokens, tb: Tokens, pa: Positions, pb: Positions,
                   cfg: ReuseConfig, skip: frozenset[int] = frozenset()) -> tuple[Passage, ...]:
     """Shared passages of two articles; ``skip`` holds shingles that are boilerplate for this pair."""
-    seeds = _seeds(pa, pb, skip, cfg.max_positions)
+    seeds = _seeds(pa, pb, skip, cfg.max_positions, cfg.gap + 1)
     if not seeds:
         return ()
     regions = _merge([_region(c, ta, tb, cfg) for c in _chains(seeds, cfg.gap)], cfg.slack)
