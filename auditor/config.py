@@ -34,7 +34,7 @@ class AuditConfig:
     backend: str = "auto"  # auto (onnx where known to work, else torch) | torch | onnx | onnx-int8; in the cache key
     engine: str = "local"  # local | ray (auditor.engines): where embedding runs
     ray_address: Optional[str] = None  # engine=ray: an existing cluster's address; None starts a local one
-    parse_processes: int = 0  # spaCy worker processes; 0 = one per core (up to 4) when >= 1,000 sentences
+    read_processes: int = 0  # processes reading new articles; 0 = one per core (up to 4) from 64 new articles
 
     def resolved_cache_dir(self) -> Path:
         return self.cache_dir if self.cache_dir is not None else default_cache_dir()

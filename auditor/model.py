@@ -11,7 +11,8 @@ import dataclasses
 import math
 import types
 from dataclasses import dataclass, field
-from typing import Any, Optional, Union, get_args, get_origin, get_type_hints
+from functools import lru_cache
+from typing import Any, Callable, Optional, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.0"
 
@@ -254,26 +255,48 @@ def to_plain(value: Any, finite: bool = False) -> Any:
     return value
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
 def from_plain(tp: Any, value: Any) -> Any:
     """The object of type `tp` (a dataclass, tuple or plain type) back from `to_plain` data:
-    unknown fields are ignored and missing ones take their defaults, so older data still reads."""
-    if value is None:
-        return None
+    unknown fields are ignored and missing ones take their defaults, so older data still reads.
+    Numbers stay as they were written (a whole count stays an int, as the stages made it)."""
+    return _decoder(tp)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@lru_cache(maxsize=None)
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A decoding function for one type, built once from its hints: reading many objects then
+    costs a call per field that needs one, not a look at the type for every value."""
     origin = get_origin(tp)
     if origin is Union or origin is getattr(types, "UnionType", Union):
         options = [a for a in get_args(tp) if a is not type(None)]
-        return from_plain(options[0], value) if options else value
+        inner = _decoder(options[0]) if options else _same
+        return _same if inner is _same else (lambda v: None if v is None else inner(v))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _HINTS.get(tp)
-        if hints is None:
-            hints = _HINTS[tp] = get_type_hints(tp)
-        return tp(**{f.name: from_plain(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value})
+        hints = get_type_hints(tp)
+        names = [f.name for f in dataclasses.fields(tp)]
+        plain = [n for n in names if _decoder(hints[n]) is _same]
+        nested = [(n, _decoder(hints[n])) for n in names if _decoder(hints[n]) is not _same]
+
+        def decode_object(v: Any) -> Any:
+            if v is None:
+                return None
+            kwargs = {n: v[n] for n in plain if n in v}
+            for n, decode in nested:
+                if n in v:
+                    kwargs[n] = decode(v[n])
+            return tp(**kwargs)
+
+        return decode_object
     if origin is tuple:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], v) for v in value)
-        return tuple(from_plain(a, v) for a, v in zip(args, value))
-    return value  # numbers as they were written: a whole count stays an int, as the stages made it
+            item = _decoder(args[0])
+            return (lambda v: None if v is None else tuple(v)) if item is _same else \
+                (lambda v: None if v is None else tuple(map(item, v)))
+        items = [_decoder(a) for a in args]
+        return lambda v: None if v is None else tuple(d(x) for d, x in zip(items, v))
+    return _same

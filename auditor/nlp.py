@@ -150,44 +150,17 @@ class _Codec:
                                             object_pairs_hook=lambda pairs: self._hook(dict(pairs))))
 
 
-PARALLEL_MIN = 1000  # sentences: below this, starting worker processes costs more than it saves
-
-
-def parse_processes(requested: int, n_texts: int) -> int:
-    """How many processes parse `n_texts` sentences: `requested` if set (>= 1), else one per core up to
-    four when there are enough sentences to repay starting them. spaCy's parser runs on one core,
-    so on a 2-core machine two processes parse 1.7x faster (the same Docs)."""
-    import os
-
-    if requested >= 1:
-        return requested
-    return min(os.cpu_count() or 1, 4) if n_texts >= PARALLEL_MIN else 1
-
-
-def _parse_fresh(texts: Sequence[str], name: str, batch_size: int, processes: int = 1) -> list:
+def _parse_fresh(texts: Sequence[str], name: str, batch_size: int) -> list:
     """The real parse (the seam tests count calls through). Each Doc's tok2vec tensor (96 floats a
     token, half a fresh Doc's memory) is dropped as the Doc streams out of the batch, so the
-    tensors of a whole corpus never pile up: nothing reads them (no vectors, no similarity).
-
-    With `processes` > 1, spaCy's own `nlp.pipe(n_process=...)` forks workers; the objects alive
-    here are frozen for the duration (`gc.freeze`), so a collection in a worker does not touch, and
-    copy, the parent's memory page by page."""
-    import gc
-
+    tensors of a whole corpus never pile up: nothing reads them (no vectors, no similarity)."""
     import numpy
 
     nlp = load_pipeline(name)
     docs = []
-    parallel = processes > 1 and len(texts) > 1
-    if parallel:
-        gc.freeze()
-    try:
-        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes if parallel else 1):
-            doc.tensor = numpy.zeros((0,), dtype="float32")  # what a Doc without a tensor holds; one per Doc, it is resized in place
-            docs.append(doc)
-    finally:
-        if parallel:
-            gc.unfreeze()
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # what a Doc without a tensor holds; one per Doc, it is resized in place
+        docs.append(doc)
     return docs
 
 
@@ -202,16 +175,15 @@ def _store(cache: ParseCache, model: str, docs: dict, codec: _Codec) -> None:
 
 
 def parse(texts: Sequence[str], name: str, batch_size: int = 256,
-          cache_dir: Optional[Union[str, Path]] = None, processes: int = 0) -> list:
+          cache_dir: Optional[Union[str, Path]] = None) -> list:
     """spaCy Docs for the texts, in order; character offsets equal the texts' own.
 
     With `cache_dir`, parses are read from and written to `cache_dir/parses.sqlite`; only the
     texts not found there are parsed. Without it, everything is parsed and nothing is written.
-    `batch_size` 256 is the model's own default: a third less CPU than 16, the same Docs.
-    `processes`: see `parse_processes` (0 = one per core for large jobs)."""
+    `batch_size` 256 is the model's own default: a third less CPU than 16, the same Docs."""
     import_spacy(name)
     if cache_dir is None:
-        return _parse_fresh(texts, name, batch_size, parse_processes(processes, len(texts)))
+        return _parse_fresh(texts, name, batch_size)
     codec = _Codec()
     texts = list(texts)
     keys = [text_key(t) for t in texts]
@@ -232,8 +204,7 @@ def parse(texts: Sequence[str], name: str, batch_size: int = 256,
         vocab = load_pipeline(name).vocab
         docs = {k: codec.load(vocab, codec.dump(d)) for k, d in docs.items()}
     if missing:
-        fresh = dict(zip(missing.keys(), _parse_fresh(list(missing.values()), name, batch_size,
-                                                      parse_processes(processes, len(missing)))))
+        fresh = dict(zip(missing.keys(), _parse_fresh(list(missing.values()), name, batch_size)))
         docs.update(fresh)
         if cache is not None:
             _store(cache, model, fresh, codec)

@@ -36,39 +36,64 @@ class _StageTimer:
     def __call__(self, stage: str) -> Iterator[None]:
         if self.progress:
             self.progress(stage)
+        self.seconds.setdefault(stage, 0.0)  # listed before the parts it contains ("read", "read/parse")
         began = time.perf_counter()
         try:
             yield
         finally:
             seconds = time.perf_counter() - began
-            self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+            self.add(stage, seconds)
             log.info("stage %s: %.3f s", stage, seconds)
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
     @property
     def timings(self) -> tuple[tuple[str, float], ...]:
         return tuple((stage, round(seconds, 4)) for stage, seconds in self.seconds.items())
 
 
-READ_CHUNK = 200  # articles segmented, parsed and read together: bounds the Docs alive at once
+READ_CHUNK = 200  # articles segmented, parsed and read together here: bounds the Docs alive at once
+WORKER_CHUNK = 25  # articles per task when worker processes read: small enough to share the work evenly
+PARALLEL_MIN = 64  # new articles: fewer are read in this process (starting a worker costs ~1.5 s)
+
+
+def read_processes(requested: int, new_articles: int) -> int:
+    """How many processes read `new_articles`: `requested` if set (>= 1), else one per core up to
+    four when there are enough articles to repay starting them, where processes can be forked.
+    Reading (segment, parse, quotes, sources, claims) is single-threaded and independent per
+    article; the embedding model already uses every core through its own threads."""
+    import multiprocessing
+    import os
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # a spawned worker re-imports the caller's __main__: never done behind its back
+    if requested >= 1:
+        return requested
+    return min(os.cpu_count() or 1, 4) if new_articles >= PARALLEL_MIN else 1
 
 
 def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> tuple[tuple, tuple, tuple, tuple]:
     """Sentences, quotes, sources and claims of every article. What depends on one article alone
     (its `readings.Reading`) comes from the readings cache for articles read before; the others
-    are segmented, parsed and read here. Then the steps across articles: one name per party,
-    attribution, quoting marks."""
+    are read here ("read": segment, parse, quotes, sources, claims), in worker processes when
+    there are many. Then the steps across articles: one name per party, attribution, quoting marks."""
     cache = readings.ReadingCache(config.resolved_cache_dir(), nlp.model_key(config.spacy_model)) \
         if config.use_cache else None
     with timer("readings"):
         known = cache.recall(articles) if cache is not None else {}
     fresh = [a for a in articles if a.id not in known]
-    for i in range(0, len(fresh), READ_CHUNK):  # a chunk's parse is freed before the next is made
-        chunk = fresh[i : i + READ_CHUNK]
-        found = _read_fresh(chunk, views, config, timer)
-        if cache is not None:
-            cache.remember(chunk, found)
-        known.update(found)
-    log.info("read %d articles (%d from the readings cache)", len(fresh), len(articles) - len(fresh))
+    processes = read_processes(config.read_processes, len(fresh))
+    with timer("read"):
+        chunks = _read_in_workers(fresh, views, config, processes) if processes > 1 else _read_here(fresh, views, config)
+        for chunk, found, stage_seconds in chunks:
+            for stage, seconds in stage_seconds.items():
+                timer.add(f"read/{stage}", seconds)
+            if cache is not None:
+                cache.remember(chunk, found)
+            known.update(found)
+    log.info("read %d articles in %d process(es); %d from the readings cache", len(fresh), processes,
+             len(articles) - len(fresh))
     by_article = [known[a.id] for a in articles]
     sentences = tuple(s for r in by_article for s in r.sentences)
     quotes = tuple(q for r in by_article for q in r.quotes)
@@ -80,6 +105,47 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
     return sentences, quotes, sources, claims
 
 
+ReadChunks = Iterator[tuple[Sequence, dict, dict]]  # (articles, id -> Reading, stage -> seconds)
+
+
+def _read_here(articles: Sequence, views: dict, config: AuditConfig) -> ReadChunks:
+    for i in range(0, len(articles), READ_CHUNK):  # a chunk's parse is freed before the next is made
+        chunk = articles[i : i + READ_CHUNK]
+        stages = _StageTimer(None)
+        found = _read_fresh(chunk, views, config, stages)
+        yield chunk, found, stages.seconds
+
+
+def _read_in_workers(articles: Sequence, views: dict, config: AuditConfig, processes: int) -> ReadChunks:
+    """The same readings from forked worker processes, WORKER_CHUNK articles a task, in order. A
+    worker loads its own parser and returns encoded readings; nothing of the parse comes back. The
+    objects alive here are frozen (`gc.freeze`) while workers live, so a collection in a worker
+    never touches, and so never copies, this process's memory."""
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [articles[i : i + WORKER_CHUNK] for i in range(0, len(articles), WORKER_CHUNK)]
+    cache_dir = config.resolved_cache_dir() if config.use_cache else None
+    tasks = [(chunk, {a.id: views[a.id] for a in chunk}, config.spacy_model, cache_dir) for chunk in chunks]
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, (encoded, stage_seconds) in zip(chunks, pool.map(_read_in_worker, tasks)):
+                yield chunk, {aid: readings.decode(data) for aid, data in encoded.items()}, stage_seconds
+    finally:
+        gc.unfreeze()
+
+
+def _read_in_worker(task: tuple) -> tuple[dict[str, bytes], dict[str, float]]:
+    """One worker task: readings of a few articles, encoded, and the seconds of each reading stage."""
+    articles, views, spacy_model, cache_dir = task
+    config = AuditConfig(spacy_model=spacy_model, cache_dir=cache_dir, use_cache=cache_dir is not None)
+    stages = _StageTimer(None)
+    found = _read_fresh(articles, views, config, stages)
+    return {aid: readings.encode(r) for aid, r in found.items()}, stages.seconds
+
+
 def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> dict:
     """article id -> Reading, by segmenting and parsing. The parse's Docs (a few kB a sentence, twice
     over with the stitched article Docs) live only in this call, one chunk of articles at a time,
@@ -88,8 +154,7 @@ def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _St
         sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
     with timer("parse"):
         sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model,
-                                  cache_dir=config.resolved_cache_dir() if config.use_cache else None,
-                                  processes=config.parse_processes)
+                                  cache_dir=config.resolved_cache_dir() if config.use_cache else None)
     with timer("quotes"):  # who said what: quotes, speakers (per-article docs stitched from the parse)
         article_docs = extract.article_docs(articles, views, sentences, sentence_docs)
         quotes = extract.quotes_of(articles, views, article_docs)

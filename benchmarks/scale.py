@@ -25,7 +25,6 @@ import random
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -245,13 +244,15 @@ def child(args: argparse.Namespace) -> None:
             log.write(f"{time.strftime('%H:%M:%S')} +{time.perf_counter() - began:8.1f}s cpu {time.process_time():8.1f}s "
                       f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB  start {stage}\n")
 
-    result = auditor.audit([args.corpus], config, progress=progress)
+    with MemorySampler() as memory:
+        result = auditor.audit([args.corpus], config, progress=progress)
     total = time.perf_counter() - began
     marks.append(("", time.process_time()))
     stage_cpu: dict[str, float] = {}  # summed: the reading stages run once per chunk of articles
     for (stage, at), (_, until) in zip(marks, marks[1:]):
         stage_cpu[stage] = round(stage_cpu.get(stage, 0.0) + until - at, 3)
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the reading workers, once they have ended
     hwm = _vm_hwm_mb()
     inner = counting.inner
     print(json.dumps({
@@ -260,9 +261,69 @@ def child(args: argparse.Namespace) -> None:
         "embedded": counting.texts, "forward_s": getattr(inner, "forward_seconds", None),
         "worker_forward_s": getattr(inner, "worker_forward_seconds", None),
         "peak_rss_mb": usage.ru_maxrss / 1024, "vm_hwm_mb": hwm, "cpu_s": usage.ru_utime + usage.ru_stime, "stage_cpu": stage_cpu,
+        "workers_cpu_s": children.ru_utime + children.ru_stime, "workers_peak_rss_mb": children.ru_maxrss / 1024,
+        "family_peak_pss_mb": memory.peak_pss_mb, "family_peak_rss_sum_mb": memory.peak_rss_sum_mb,
+        "family_processes": memory.peak_processes,
         "heavy_modules": sorted(m for m in ("torch", "sentence_transformers", "transformers", "onnxruntime", "ray",
                                             "faiss", "sklearn", "spacy") if m in sys.modules),
     }))
+
+
+class MemorySampler:
+    """Peak memory of this process and every process it started (the reading workers), sampled every
+    `interval` s: the sum of PSS (proportional set size: a page shared by n processes counts 1/n, so
+    the fork's shared pages are not counted twice) and, as an upper bound, the sum of RSS."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        import threading
+
+        self.interval = interval
+        self.peak_pss_mb = 0.0
+        self.peak_rss_sum_mb = 0.0
+        self.peak_processes = 1
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "MemorySampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @staticmethod
+    def _family(root: int) -> list[int]:
+        parent_of: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                parent_of[int(stat.parent.name)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+        family, frontier = [root], [root]
+        while frontier:
+            frontier = [pid for pid, ppid in parent_of.items() if ppid in frontier]
+            family += frontier
+        return family
+
+    @staticmethod
+    def _kb(pid: int, path: str, key: str) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/{path}").read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            pass
+        return 0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            family = self._family(os.getpid())
+            self.peak_pss_mb = max(self.peak_pss_mb, sum(self._kb(p, "smaps_rollup", "Pss:") for p in family) / 1024)
+            self.peak_rss_sum_mb = max(self.peak_rss_sum_mb, sum(self._kb(p, "status", "VmRSS:") for p in family) / 1024)
+            self.peak_processes = max(self.peak_processes, len(family))
+            self._stop.wait(self.interval)
 
 
 def _vm_hwm_mb() -> float | None:
@@ -437,6 +498,9 @@ def show_size(n: int, cold: dict, warm: dict | None) -> None:
     cpu_total = sum(cpu.values())
     print(f"   {'stage':<12}{'wall s':>10}{'share':>8}{'cpu s':>10}{'share':>8}")
     for stage, seconds in cold["timings"].items():
+        if "/" in stage:  # a part of "read", summed over the processes that read (worker processes: no cpu here)
+            print(f"     {stage.split('/', 1)[1]:<10}{seconds:>10.2f}   process-seconds of the readers")
+            continue
         c = cpu.get(stage, 0.0)
         print(f"   {stage:<12}{seconds:>10.2f}{seconds / total:>8.1%}{c:>10.2f}{c / max(cpu_total, 1e-9):>8.1%}")
     print(f"   {'(startup)':<12}{cold['import_s']:>10.2f}{cold['import_s'] / total:>8.1%}   imports + building the embedder")
@@ -444,6 +508,10 @@ def show_size(n: int, cold: dict, warm: dict | None) -> None:
     print(f"   {'TOTAL':<12}{total:>10.2f}{'':>8}{cpu_total:>10.2f}   peak RSS {cold['peak_rss_mb']:.0f} MB (ru_maxrss), "
           f"{hwm or float('nan'):.0f} MB (VmHWM); "
           f"process cpu {cold['cpu_s']:.1f} s; loaded: {', '.join(cold['heavy_modules'])}")
+    if cold.get("family_processes", 1) > 1:
+        print(f"   {'':<12}with the {cold['family_processes'] - 1} reading worker(s): peak PSS {cold['family_peak_pss_mb']:.0f} MB "
+              f"(sampled; RSS summed {cold['family_peak_rss_sum_mb']:.0f} MB), workers' cpu {cold['workers_cpu_s']:.1f} s, "
+              f"largest worker {cold['workers_peak_rss_mb']:.0f} MB")
     rate = cold["embedded"] / forward if forward else float("nan")
     print(f"   model: {cold['embedded']} sentences embedded, forward {forward:.2f} s wall = {forward / total:.1%} of the audit "
           f"(embed stage = {cpu.get('embed', 0) / max(cpu_total, 1e-9):.1%} of its cpu), {rate:.0f} sentences/s of model time")

@@ -59,9 +59,9 @@ def parsed(monkeypatch) -> list[int]:
     calls: list[int] = []
     real = nlp._parse_fresh
 
-    def counting(texts, name, batch_size, processes=1):
+    def counting(texts, name, batch_size):
         calls.append(len(texts))
-        return real(texts, name, batch_size, processes)
+        return real(texts, name, batch_size)
 
     monkeypatch.setattr(nlp, "_parse_fresh", counting)
     return calls

@@ -194,28 +194,3 @@ def test_spacy_keeps_torch_for_other_models(tmp_path, meta) -> None:
     if meta is not None:
         (tmp_path / "meta.json").write_text(json.dumps(meta))
     assert _imports_after(f"nlp.import_spacy({str(tmp_path)!r})") == ["True", "True"]
-
-
-@pytest.mark.parametrize("requested, n_texts, expected", [
-    (0, nlp.PARALLEL_MIN - 1, 1),  # a small job: starting workers would cost more than it saves
-    (1, 50_000, 1),
-    (3, 5, 3),  # asked for: given
-])
-def test_parse_processes(requested, n_texts, expected) -> None:
-    assert nlp.parse_processes(requested, n_texts) == expected
-
-
-def test_parse_processes_follow_the_cores(monkeypatch) -> None:
-    import os
-
-    for cores, expected in ((1, 1), (2, 2), (16, 4)):
-        monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
-        assert nlp.parse_processes(0, nlp.PARALLEL_MIN) == expected
-
-
-def test_worker_processes_give_the_same_parse(tmp_path) -> None:
-    texts = SENTENCES * 3
-    alone = nlp.parse(texts, DEFAULT_SPACY_MODEL, processes=1)
-    shared = nlp.parse(texts, DEFAULT_SPACY_MODEL, batch_size=4, cache_dir=tmp_path, processes=2)
-    assert [_signature(d) for d in shared] == [_signature(d) for d in alone]
-    assert [_bytes(d) for d in shared] == [_bytes(d) for d in alone]

@@ -6,7 +6,7 @@ import gc
 import pytest
 
 from auditor.config import AuditConfig
-from auditor.pipeline import audit
+from auditor.pipeline import PARALLEL_MIN, audit
 
 
 class DocCountingEmbedder:
@@ -34,17 +34,54 @@ def test_no_doc_is_alive_during_embedding(seeds_dir, fake_embedder, tmp_path, us
     assert embedder.live_docs == [0]
 
 
-def test_reading_in_chunks_changes_nothing_but_memory(seeds_dir, fake_embedder, tmp_path, monkeypatch) -> None:
-    from auditor import pipeline
+def _without_timings(result) -> dict:
     from auditor.render.json import audit_to_data
 
-    whole = audit([seeds_dir], AuditConfig(use_cache=False, embedder=fake_embedder))
+    data = audit_to_data(result)
+    data.pop("timings")
+    return data
+
+
+def test_reading_in_chunks_changes_nothing_but_memory(seeds_dir, fake_embedder, monkeypatch) -> None:
+    from auditor import pipeline
+
+    whole = audit([seeds_dir], AuditConfig(use_cache=False, embedder=fake_embedder, read_processes=1))
     monkeypatch.setattr(pipeline, "READ_CHUNK", 2)  # 5 articles: chunks of 2, 2 and 1
-    stages: list[str] = []
-    chunked = audit([seeds_dir], AuditConfig(use_cache=False, embedder=fake_embedder), progress=stages.append)
-    assert stages.count("parse") == 3
-    assert [s for s, _ in chunked.timings].count("parse") == 1  # one figure per stage, summed over chunks
-    data = [audit_to_data(x) for x in (whole, chunked)]
-    for d in data:
-        d.pop("timings")
-    assert data[0] == data[1]
+    parses = []
+    real = pipeline.nlp.parse
+    monkeypatch.setattr(pipeline.nlp, "parse", lambda texts, *a, **k: parses.append(len(texts)) or real(texts, *a, **k))
+    chunked = audit([seeds_dir], AuditConfig(use_cache=False, embedder=fake_embedder, read_processes=1))
+    assert len(parses) == 3
+    stages = [s for s, _ in chunked.timings]
+    assert stages.count("read/parse") == 1 and stages.index("read") < stages.index("read/parse")  # summed, after "read"
+    assert _without_timings(chunked) == _without_timings(whole)
+
+
+def test_worker_processes_read_the_same(seeds_dir, fake_embedder, tmp_path, monkeypatch) -> None:
+    from auditor import pipeline
+
+    here = audit([seeds_dir], AuditConfig(cache_dir=tmp_path / "a", embedder=fake_embedder, read_processes=1))
+    monkeypatch.setattr(pipeline, "WORKER_CHUNK", 2)  # three tasks for two workers
+    workers = audit([seeds_dir], AuditConfig(cache_dir=tmp_path / "b", embedder=fake_embedder, read_processes=2))
+    assert _without_timings(workers) == _without_timings(here)
+    timings = dict(workers.timings)
+    assert timings["read/parse"] > 0 and timings["read/claims"] > 0  # the workers' stage figures came back
+    assert (tmp_path / "b" / "readings.sqlite").exists() and (tmp_path / "b" / "parses.sqlite").exists()
+    again = audit([seeds_dir], AuditConfig(cache_dir=tmp_path / "b", embedder=fake_embedder, read_processes=2))
+    assert _without_timings(again) == _without_timings(here) and "read/parse" not in dict(again.timings)
+
+
+@pytest.mark.parametrize("requested, new_articles, cores, expected", [
+    (0, PARALLEL_MIN, 2, 2),
+    (0, PARALLEL_MIN - 1, 2, 1),  # too few to repay starting workers
+    (0, 5000, 16, 4),  # at most four by default
+    (0, 5000, 1, 1),
+    (3, 2, 2, 3),  # asked for: given
+])
+def test_read_processes(monkeypatch, requested, new_articles, cores, expected) -> None:
+    import os
+
+    from auditor import pipeline
+
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert pipeline.read_processes(requested, new_articles) == expected
