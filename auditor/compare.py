@@ -17,12 +17,12 @@ import logging
 import re
 from dataclasses import replace
 from itertools import combinations
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from .align import predicate_class
 from .claims import overlap
 from .extract.quantities import describe, overlaps, same_window, window_kind
-from .model import Article, Claim, Cluster, Finding, Quote, Span
+from .model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
 
@@ -90,50 +90,89 @@ def _source(c: Claim) -> str:
 
 def figure_findings(members: Sequence[Claim], category: str,
                     published: Optional[dict] = None) -> list[Finding]:
-    """Conflicts, compatible differences and window differences between the articles' figures."""
+    """Conflicts, compatible differences and window differences between the articles' figures.
+
+    Figures are first grouped into readings (the same interval for the same window: "14" in five
+    articles is one reading), and findings are made between readings, each naming every article
+    on both sides: 25 articles saying 14 and 25 saying 17 are one conflict, not 625. Whether a
+    difference is a conflict or an update (published at different times) is still decided article
+    pair by article pair, so a cluster diverges exactly when some pair of its articles conflicts."""
     published = published or {}
-    figures = [(c, q) for c in members for q in c.quantities if q.category == category]
+    readings: dict[tuple, list[tuple[Claim, Quantity]]] = {}
+    for c in members:
+        for q in c.quantities:
+            if q.category == category:
+                readings.setdefault(_reading(q), []).append((c, q))
     out: list[Finding] = []
-    seen: set[tuple] = set()
-    for (ca, qa), (cb, qb) in combinations(figures, 2):
-        if ca.article == cb.article:
-            continue
-        key = tuple(sorted([(ca.article, describe(qa), qa.window or ""), (cb.article, describe(qb), qb.window or "")]))
-        if key in seen:
-            continue
-        seen.add(key)
-        evidence = (_span(ca, qa.start, qa.end, qa.text), _span(cb, qb.start, qb.end, qb.text),
-                    _span(ca), _span(cb))
-        sources = (_source(ca), _source(cb))
-        what = qa.counted or qb.counted or category
+    for ka, kb in combinations(readings, 2):
+        side_a, side_b = readings[ka], readings[kb]
+        qa, qb = side_a[0][1], side_b[0][1]
+        pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
+                 for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
+        if not pairs:
+            continue  # one article's own figures
         identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
             and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
         if not same_window(qa.window, qb.window):
             if not identical:
-                out.append(Finding(kind="window-difference", severity="note", sources=sources, evidence=evidence,
-                                   summary=f"{category}: {qa.text} ({qa.window or 'the event'}, {ca.article}) and "
-                                           f"{qb.text} ({qb.window or 'the event'}, {cb.article}) cover different "
-                                           f"time windows ({window_kind(qa.window)} vs {window_kind(qb.window)})"))
+                out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,
+                                           lambda a, b: f"{category}: {qa.text} ({qa.window or 'the event'}, {a}) and "
+                                                        f"{qb.text} ({qb.window or 'the event'}, {b}) cover different "
+                                                        f"time windows ({window_kind(qa.window)} vs {window_kind(qb.window)})"))
             continue
         if identical:
             continue
-        dates = (published.get(ca.article), published.get(cb.article))
+        what = qa.counted or qb.counted or category
         if overlaps(qa, qb):
-            out.append(Finding(kind="figure-difference", severity="note", sources=sources, evidence=evidence,
-                               summary=f"{category}: {qa.text} {what} ({describe(qa)}, {ca.article}) and {qb.text} "
-                                       f"({describe(qb)}, {cb.article}) differ but are compatible"))
-        elif all(dates) and dates[0] != dates[1] and qa.unit is None and qb.unit is None:
-            out.append(Finding(kind="figure-update", severity="note", sources=sources, evidence=evidence,
-                               summary=f"{category}: {qa.text} ({ca.article}, published {dates[0]}) vs {qb.text} "
-                                       f"({cb.article}, published {dates[1]}): published at different times; "
-                                       f"tolls are often revised as counts come in"))
-        else:
+            out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
+                                       lambda a, b: f"{category}: {qa.text} {what} ({describe(qa)}, {a}) and {qb.text} "
+                                                    f"({describe(qb)}, {b}) differ but are compatible"))
+            continue
+        updated = [(x, y) for x, y in pairs if published.get(x) and published.get(y)
+                   and published[x] != published[y] and qa.unit is None and qb.unit is None]
+        conflicting = [p for p in pairs if p not in set(updated)]
+        if updated:
+            dates = lambda ids: ", ".join(dict.fromkeys(str(published[i]) for i in ids))  # noqa: E731
+            out.append(_figure_finding("figure-update", "note", side_a, side_b, updated,
+                                       lambda a, b: f"{category}: {qa.text} ({a}, published {dates(x for x, _ in updated)}) "
+                                                    f"vs {qb.text} ({b}, published {dates(y for _, y in updated)}): "
+                                                    f"published at different times; tolls are often revised as counts come in"))
+        if conflicting:
             windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
-            out.append(Finding(kind="figure-conflict", severity="diverge", sources=sources, evidence=evidence,
-                               summary=f"{category}: {ca.article} says {qa.text} {qa.counted or ''}".rstrip()
-                                       + f" ({describe(qa)}), {cb.article} says {qb.text} {qb.counted or ''}".rstrip()
-                                       + f" ({describe(qb)}) for the same time ({windows}): both cannot be right"))
+            out.append(_figure_finding("figure-conflict", "diverge", side_a, side_b, conflicting,
+                                       lambda a, b: f"{category}: {a} {_say(a)} {qa.text} {qa.counted or ''}".rstrip()
+                                                    + f" ({describe(qa)}), {b} {_say(b)} {qb.text} {qb.counted or ''}".rstrip()
+                                                    + f" ({describe(qb)}) for the same time ({windows}): both cannot be right"))
     return out
+
+
+def _reading(q: Quantity) -> tuple:
+    """What makes two figures the same reading: the interval, its unit and tally, and the window."""
+    return (describe(q), q.low, q.high, q.low_inclusive, q.high_inclusive, q.second, q.unit, q.window or "")
+
+
+def _figure_finding(kind: str, severity: str, side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]],
+                    pairs: Sequence[tuple[str, str]], summary: Callable[[str, str], str]) -> Finding:
+    """One finding between two readings, over the article pairs it holds for: the figures first,
+    then the claims they stand in, and every source behind them."""
+    in_a, in_b = {x for x, _ in pairs}, {y for _, y in pairs}
+    used = [(c, q) for c, q in side_a if c.article in in_a] + [(c, q) for c, q in side_b if c.article in in_b]
+    evidence = tuple(dict.fromkeys([_span(c, q.start, q.end, q.text) for c, q in used] + [_span(c) for c, _ in used]))
+    return Finding(kind=kind, severity=severity, evidence=evidence,
+                   sources=tuple(dict.fromkeys(_source(c) for c, _ in used)),
+                   summary=summary(_articles(in_a), _articles(in_b)))
+
+
+def _articles(ids: Iterable[str], most: int = 4) -> str:
+    """Article ids for a summary: "a1", "a1, a2 and a3", "a1, a2, a3, a4 and 6 more"."""
+    ids = sorted(ids)
+    if len(ids) > most:
+        return f"{', '.join(ids[:most])} and {len(ids) - most} more"
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+
+
+def _say(articles: str) -> str:
+    return "say" if " and " in articles else "says"
 
 
 # --------------------------------------------------------------------------- statements
@@ -256,21 +295,22 @@ def terminology_findings(members: Sequence[Claim], outlet: Optional[dict] = None
 
 
 def quote_findings(members: Sequence[Claim], quotes: "QuoteIndex") -> list[Finding]:
-    """The same quote worded differently in two articles, with the word-level difference."""
-    inside = quotes.starting_inside(members)
+    """The same quote worded differently in two articles, with the word-level difference: one
+    finding per pair of wordings, naming every quote of either wording from another article."""
+    wordings: dict[tuple[str, ...], list[Quote]] = {}
+    for q in quotes.starting_inside(members):
+        wordings.setdefault(tuple(_words(q.text)), []).append(q)
     out = []
-    for a, b in combinations(inside, 2):
-        if a.article == b.article:
+    for wa, wb in combinations(wordings, 2):
+        if difflib.SequenceMatcher(None, wa, wb).ratio() < 0.6:
             continue
-        wa, wb = _words(a.text), _words(b.text)
-        if wa == wb:
-            continue
-        ratio = difflib.SequenceMatcher(None, wa, wb).ratio()
-        if ratio < 0.6:
-            continue
+        side_a, side_b = wordings[wa], wordings[wb]
+        if {q.article for q in side_a} | {q.article for q in side_b} == {side_a[0].article}:
+            continue  # one article quoting itself two ways
+        used = side_a + side_b
         out.append(Finding(kind="quote-wording", severity="note",
-                           evidence=(Span(a.article, a.start, a.end, a.text), Span(b.article, b.start, b.end, b.text)),
-                           sources=tuple(x for x in (a.speaker_id, b.speaker_id) if x),
+                           evidence=tuple(Span(q.article, q.start, q.end, q.text) for q in used),
+                           sources=tuple(dict.fromkeys(q.speaker_id for q in used if q.speaker_id)),
                            summary=f"quoted differently: {word_diff(wa, wb)}"))
     return out
 

@@ -232,3 +232,51 @@ def test_quote_index_finds_quotes_starting_inside_claims_in_given_order():
     assert [q.id for q in index.starting_inside(claims)] == ["q2", "q1"]
     assert [q.id for q in index.starting_inside(claims[:0])] == []
     assert [q.id for q in index.starting_inside([Claim(id="c9", article="zz", start=0, end=9, text="x" * 9, sentence=0)])] == []
+
+
+def test_many_articles_with_two_figures_make_one_conflict():
+    """Three articles say 14, two say 17: one conflict naming all five, not six pairwise ones."""
+    claims = [claim(f"c{n}", f"a{n}", f"{v} soldiers were killed", fig(str(v), v, v)) for n, v in
+              ((1, 14), (2, 14), (3, 14), (4, 17), (5, 17))]
+    out = run(claims, category="killed:security")
+    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert out.verdict == "diverge"
+    assert {s.article for s in conflict.evidence} == {"a1", "a2", "a3", "a4", "a5"}
+    assert "a1, a2 and a3 say 14" in conflict.summary and "a4 and a5 say 17" in conflict.summary
+
+
+def test_update_and_conflict_are_told_apart_article_pair_by_pair():
+    """a1 (Monday) says 14; a2 (Tuesday) and a3 (Monday) say 17. a1 against a2 is a toll revised
+    overnight, a1 against a3 a conflict on the same day: both findings, each with its own articles."""
+    claims = [claim("c1", "a1", "14 soldiers were killed", fig("14", 14, 14)),
+              claim("c2", "a2", "17 soldiers were killed", fig("17", 17, 17)),
+              claim("c3", "a3", "17 soldiers were killed", fig("17", 17, 17))]
+    articles = [Article(id="a1", path="a1", text="x", published="2026-01-05"),
+                Article(id="a2", path="a2", text="x", published="2026-01-06"),
+                Article(id="a3", path="a3", text="x", published="2026-01-05")]
+    out = run(claims, category="killed:security", articles=articles)
+    by_kind = {f.kind: f for f in out.findings}
+    assert {s.article for s in by_kind["figure-update"].evidence} == {"a1", "a2"}  # published a day apart
+    assert {s.article for s in by_kind["figure-conflict"].evidence} == {"a1", "a3"}  # the same day
+    assert out.verdict == "diverge"
+
+
+def test_one_article_restating_its_own_figure_is_no_finding():
+    claims = [claim("c1", "a1", "14 soldiers were killed", fig("14", 14, 14)),
+              claim("c2", "a1", "17 soldiers were killed earlier", fig("17", 17, 17)),
+              claim("c3", "a2", "14 soldiers were killed", fig("14", 14, 14))]
+    out = run(claims, category="killed:security")
+    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert [s.article for s in conflict.evidence if s.text == "17"] == ["a1"]
+    assert {s.article for s in conflict.evidence if s.text == "14"} == {"a2"}  # a1's own 14 is not against itself
+
+
+def test_a_quote_worded_two_ways_is_one_finding_across_articles():
+    texts = {"a1": "“We will rebuild every home,” she said", "a2": "“We will rebuild every home,” she said",
+             "a3": "“We will rebuild each home,” she said"}
+    quotes = [Quote(id=f"q{a}", article=a, start=0, end=len(t), text=t) for a, t in texts.items()]
+    claims = [claim(f"c{a}", a, t) for a, t in texts.items()]
+    out = run(claims, quotes=quotes)
+    (wording,) = [f for f in out.findings if f.kind == "quote-wording"]
+    assert {s.article for s in wording.evidence} == {"a1", "a2", "a3"}
+    assert "[-every-] [+each+]" in wording.summary
