@@ -86,11 +86,11 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
     processes = read_processes(config.read_processes, len(fresh))
     with timer("read"):
         chunks = _read_in_workers(fresh, views, config, processes) if processes > 1 else _read_here(fresh, views, config)
-        for chunk, found, stage_seconds in chunks:
+        for chunk, found, stage_seconds, encoded in chunks:
             for stage, seconds in stage_seconds.items():
                 timer.add(f"read/{stage}", seconds)
             if cache is not None:
-                cache.remember(chunk, found)
+                cache.remember(chunk, found, encoded)
             known.update(found)
     log.info("read %d articles in %d process(es); %d from the readings cache", len(fresh), processes,
              len(articles) - len(fresh))
@@ -105,7 +105,7 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
     return sentences, quotes, sources, claims
 
 
-ReadChunks = Iterator[tuple[Sequence, dict, dict]]  # (articles, id -> Reading, stage -> seconds)
+ReadChunks = Iterator[tuple[Sequence, dict, dict, dict]]  # articles, id -> Reading, stage -> seconds, id -> encoded
 
 
 def _read_here(articles: Sequence, views: dict, config: AuditConfig) -> ReadChunks:
@@ -113,7 +113,7 @@ def _read_here(articles: Sequence, views: dict, config: AuditConfig) -> ReadChun
         chunk = articles[i : i + READ_CHUNK]
         stages = _StageTimer(None)
         found = _read_fresh(chunk, views, config, stages)
-        yield chunk, found, stages.seconds
+        yield chunk, found, stages.seconds, {}
 
 
 def _read_in_workers(articles: Sequence, views: dict, config: AuditConfig, processes: int) -> ReadChunks:
@@ -132,7 +132,7 @@ def _read_in_workers(articles: Sequence, views: dict, config: AuditConfig, proce
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk, (encoded, stage_seconds) in zip(chunks, pool.map(_read_in_worker, tasks)):
-                yield chunk, {aid: readings.decode(data) for aid, data in encoded.items()}, stage_seconds
+                yield chunk, {aid: readings.decode(data) for aid, data in encoded.items()}, stage_seconds, encoded
     finally:
         gc.unfreeze()
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from auditor import readings
+from auditor import memo, readings
 from auditor.config import AuditConfig
 from auditor.model import Article, Excluded
 from auditor.pipeline import audit
@@ -86,7 +86,7 @@ def test_a_new_article_is_the_only_one_read(seeds_dir, fake_embedder, tmp_path, 
 def test_other_code_never_reads_these_readings(seeds_dir, fake_embedder, tmp_path, parsed, monkeypatch) -> None:
     config = AuditConfig(cache_dir=tmp_path, embedder=fake_embedder)
     audit([seeds_dir], config)
-    monkeypatch.setattr(readings, "code_fingerprint", lambda: "another-version")
+    monkeypatch.setattr(memo, "code_fingerprint", lambda: "another-version")
     audit([seeds_dir], config)
     assert len(parsed) == 1  # the sentences are parsed once (parse cache), but every article is read again
     with sqlite3.connect(tmp_path / "readings.sqlite") as db:
