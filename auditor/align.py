@@ -697,6 +697,11 @@ def _label(claims: Sequence[Claim], idxs: Sequence[int], category: Optional[str]
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def cluster_order(cluster: Cluster) -> tuple[bool, str]:
+    """The order of clusters in an audit: shared facts first, then single-source ones, each by id."""
+    return (cluster.verdict == "single-source", cluster.id)
+
+
 def align(claims: Sequence[Claim], vectors: np.ndarray, events: Sequence[Event],
           threshold: float = DISTANCE_THRESHOLD) -> tuple[Cluster, ...]:
     """Clusters of claims, one incident at a time; verdicts are refined by the compare stage."""
@@ -707,7 +712,7 @@ def align(claims: Sequence[Claim], vectors: np.ndarray, events: Sequence[Event],
     clusters: list[Cluster] = []
     for event_id, members in by_event.items():
         clusters.extend(align_event(claims, vectors, members, event_id))
-    clusters.sort(key=lambda c: (c.verdict == "single-source", c.id))
+    clusters.sort(key=cluster_order)
     log.info("aligned %d claims into %d clusters (%d shared)", len(claims), len(clusters),
              sum(c.verdict != "single-source" for c in clusters))
     return tuple(clusters)

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
 from . import align, claims as claims_stage, compare as compare_stage, embed, events as events_stage, ingest, nlp, segment
-from . import provenance as provenance_stage, readings, reuse as reuse_stage
+from . import memo, provenance as provenance_stage, readings, reuse as reuse_stage
 from . import extract
 from .extract import names
 from .extract import sources as extract_sources
 from .config import AuditConfig
-from .model import Audit
+from .model import Audit, Cluster
 
 log = logging.getLogger(__name__)
 
@@ -186,12 +187,11 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     with timer("events"):
         events = events_stage.group(articles, claims, vectors)
     with timer("reuse"):
-        reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events)
+        passages = memo.ObjectCache(config.resolved_cache_dir(), "passages.sqlite", "passages", "",
+                                    reuse_stage.StoredPassages) if config.use_cache else None
+        reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events, cache=passages)
         provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
-    with timer("align"):
-        clusters = align.align(claims, vectors, events)
-    with timer("compare"):
-        clusters = compare_stage.compare(clusters, claims, articles, quotes)
+    clusters = _clusters(articles, claims, vectors, events, quotes, embedder.name, config, timer)
     return Audit(
         articles=tuple(articles),
         sentences=sentences,
@@ -206,3 +206,48 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         model=embedder.name,
         timings=timer.timings,
     )
+
+
+def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, quotes: Sequence, model: str,
+              config: AuditConfig, timer: _StageTimer) -> tuple:
+    """Clusters with verdicts (align, then compare), incident by incident. An incident's clusters
+    depend only on its claims (with their credits and figures), their vectors (the embedding model),
+    its articles' outlets and dates and its quotes, so an incident whose inputs are all unchanged
+    since an earlier run takes its clusters from the cache (`clusters.sqlite`)."""
+    with timer("align"):
+        event_of = {a: e.id for e in events for a in e.articles}
+        units: dict[Optional[str], list[int]] = {}
+        for i, c in enumerate(claims):
+            units.setdefault(event_of.get(c.article), []).append(i)
+        cache = memo.ObjectCache(config.resolved_cache_dir(), "clusters.sqlite", "clusters", model, tuple[Cluster, ...]) \
+            if config.use_cache else None
+        keys = {}
+        if cache is not None:
+            quotes_of: dict[str, list] = {}
+            for q in quotes:
+                quotes_of.setdefault(q.article, []).append(q)
+            article_keys = {a.id: readings.article_key(a) for a in articles}
+            for unit, idxs in units.items():
+                # what the claims and quotes are follows from their articles' content (their
+                # readings); what the steps across articles set on them is added: credits,
+                # quoting marks, speakers' shared ids
+                own = sorted({claims[i].article for i in idxs})
+                keys[unit] = memo.content_key([article_keys[a] for a in own],
+                                              [(claims[i].id, claims[i].attribution, claims[i].attribution_span,
+                                                claims[i].quoted) for i in idxs],
+                                              [(q.id, q.speaker_id) for a in own for q in quotes_of.get(a, ())])
+        known = cache.recall(keys.values()) if cache is not None else {}
+        todo = [unit for unit in units if keys.get(unit) not in known]
+        idxs = sorted(i for unit in todo for i in units[unit])
+        fresh = align.align([claims[i] for i in idxs], vectors[idxs] if len(idxs) else vectors[:0],
+                            [e for e in events if e.id in set(todo)])
+    with timer("compare"):
+        fresh = compare_stage.compare(fresh, claims, articles, quotes)
+        if cache is not None:
+            by_unit: dict[Optional[str], list] = {unit: [] for unit in todo}
+            for c in fresh:
+                by_unit[c.event].append(c)
+            cache.remember({keys[unit]: tuple(made) for unit, made in by_unit.items()})
+    log.info("clusters of %d incidents made, %d from the cache", len(todo), len(units) - len(todo))
+    recalled = [replace(c, event=unit) for unit in units if unit not in todo for c in known[keys[unit]]]
+    return tuple(sorted(list(fresh) + recalled, key=align.cluster_order))

@@ -41,6 +41,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from rapidfuzz.distance import Indel, Levenshtein
 
 from . import ingest
+from .memo import ObjectCache, content_key
 from .model import Article, Event, Passage, Quote, Reuse, Source, Span
 
 log = logging.getLogger(__name__)
@@ -745,13 +746,16 @@ def _common_source(sa: Side, sb: Side) -> Optional[Reuse]:
 
 
 def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Sequence[Quote] = (),
-         events: Sequence[Event] = (), config: Optional[ReuseConfig] = None) -> tuple[Reuse, ...]:
+         events: Sequence[Event] = (), config: Optional[ReuseConfig] = None,
+         cache: Optional[ObjectCache] = None) -> tuple[Reuse, ...]:
     """Every reuse between the articles: shared passages classified, and shared credited sources.
 
     ``events`` (when given) limits the work to incidents: shared passages are sought within each
     incident, and across incidents only through rare shingles (copy printed by a few articles,
     ``rare_pairs``); common-source pairs are limited to one incident, as two reports of different
-    incidents crediting Reuters are not one story's common source.
+    incidents crediting Reuters are not one story's common source. ``cache`` (a memo of
+    ``StoredPassages``) keeps each pair's shared passages under the pair's texts, settings and
+    boilerplate, so a re-run aligns only pairs it has not seen.
     """
     cfg = config or ReuseConfig()
     order = {a.id: n for n, a in enumerate(articles)}
@@ -780,13 +784,27 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     if events:
         incident_of = {aid: n for n, group in enumerate(incidents) for aid in group}
         pairs = _in_order(pairs + rare_pairs(index, order, incident_of, cfg), order)
-    out: dict[Pair, Reuse] = {}
+    skips = {}
     for x, y in pairs:
         same = outlets[x] is not None and outlets[x] == outlets[y]
-        skip = boiler.get(outlets[x], frozenset()) if same else frozenset()
-        found = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.positions[x], index.positions[y], cfg, skip)
+        skips[(x, y)] = boiler.get(outlets[x], frozenset()) if same else frozenset()
+    keys = _pair_keys(by_id, pairs, skips, index, cfg) if cache is not None else {}
+    known = cache.recall(keys.values()) if cache is not None else {}
+    made: dict[str, StoredPassages] = {}
+    out: dict[Pair, Reuse] = {}
+    for x, y in pairs:
+        key = keys.get((x, y))
+        if key in known:
+            found = _passages_from(known[key], by_id[x], by_id[y])
+        else:
+            found = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.positions[x], index.positions[y], cfg,
+                                  skips[(x, y)])
+            if key is not None:
+                made[key] = tuple((p.a.start, p.a.end, p.b.start, p.b.end, p.similarity) for p in found)
         if found:
             out[(x, y)] = classify(side(x), side(y), found, cfg)
+    if cache is not None:
+        cache.remember(made)
 
     for x, y in _credit_pairs(credits, incidents, order):
         if (x, y) in out:
@@ -798,6 +816,28 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
              ", ".join(f"{k} {sum(r.kind == k for r in out.values())}"
                        for k in ("wire", "derived", "shared-statement", "common-source")))
     return tuple(out[p] for p in _in_order(out, order))
+
+
+StoredPassages = tuple[tuple[int, int, int, int, float], ...]  # a pair's passages in a cache: offsets, similarity
+
+
+def _passages_from(stored: StoredPassages, a: Article, b: Article) -> tuple[Passage, ...]:
+    return tuple(Passage(Span(a.id, a0, a1, a.text[a0:a1]), Span(b.id, b0, b1, b.text[b0:b1]), sim)
+                 for a0, a1, b0, b1, sim in stored)
+
+
+def _pair_keys(by_id: dict[str, Article], pairs: Sequence[Pair], skips: dict[Pair, frozenset[int]],
+               index: ShingleIndex, cfg: ReuseConfig) -> dict[Pair, str]:
+    """The memo key of each pair's passages: both articles' ids and texts (with what is left out of
+    them), the settings, and the boilerplate that applies to the pair, named by where its shared
+    shingles stand in the first article (shingle ids are this run's own)."""
+    digest = {aid: content_key(aid, by_id[aid].text, by_id[aid].excluded) for aid in dict.fromkeys(a for p in pairs for a in p)}
+    keys = {}
+    for x, y in pairs:
+        pa, pb = index.positions[x], index.positions[y]
+        boiler = sorted(pos for sid in skips[(x, y)] if sid in pa and sid in pb for pos in pa[sid])
+        keys[(x, y)] = content_key(digest[x], digest[y], cfg, boiler)
+    return keys
 
 
 def _incidents(articles: Sequence[Article], events: Sequence[Event]) -> list[list[str]]:

@@ -85,3 +85,31 @@ def test_read_processes(monkeypatch, requested, new_articles, cores, expected) -
 
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
     assert pipeline.read_processes(requested, new_articles) == expected
+
+
+def test_incidents_with_unchanged_inputs_take_their_clusters_from_the_cache(seeds_dir, fake_embedder, tmp_path,
+                                                                          monkeypatch) -> None:
+    import shutil
+
+    from auditor import pipeline
+
+    aligned: list[set] = []
+    real = pipeline.align.align
+    monkeypatch.setattr(pipeline.align, "align",
+                        lambda claims, *a, **k: aligned.append({c.article for c in claims}) or real(claims, *a, **k))
+    folder = tmp_path / "story"
+    shutil.copytree(seeds_dir, folder)
+    config = AuditConfig(cache_dir=tmp_path / "cache", embedder=fake_embedder)
+    first = audit([folder], config)
+    assert len(first.events) == 2 and aligned[-1] == {a.id for a in first.articles}
+    again = audit([folder], config)
+    assert aligned[-1] == set() and _without_timings(again) == _without_timings(first)
+    # an edit to one article redoes its incident only; the other incident's clusters are recalled
+    edited = next(folder.glob("002_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nOfficials said 9 more bodies were found.\n",
+                      encoding="utf-8")
+    after = audit([folder], config)
+    incident = next(e for e in after.events if edited.stem in e.articles)
+    assert aligned[-1] == set(incident.articles)
+    fresh = audit([folder], AuditConfig(cache_dir=tmp_path / "fresh", embedder=fake_embedder))
+    assert _without_timings(after) == _without_timings(fresh)

@@ -494,3 +494,46 @@ def test_quoted_words_inside_any_region(regions: list[tuple[int, int]], inside: 
     toks = reuse.tokenise("a", text)
     span = Span("a", 0, len(text), text)
     assert reuse._quoted_words(toks, [span], regions) == (inside, 12)
+
+
+# --------------------------------------------------------------------------- the passages cache
+
+
+def _passages_cache(tmp_path):
+    from auditor.memo import ObjectCache
+
+    return ObjectCache(tmp_path, "passages.sqlite", "passages", "", reuse.StoredPassages)
+
+
+def _counting_alignments(monkeypatch) -> list:
+    calls: list = []
+    real = reuse.pair_passages
+    monkeypatch.setattr(reuse, "pair_passages", lambda a, b, *rest: calls.append((a.id, b.id)) or real(a, b, *rest))
+    return calls
+
+
+def test_cached_passages_give_the_same_reuse_without_aligning_again(tmp_path, monkeypatch) -> None:
+    articles = [art("a", para(*WIRE[:4], OWN_A[0]), published="2024-08-26"),
+                art("b", para(*WIRE[1:5], OWN_B[0]), published="2024-08-27"),
+                art("c", para(OWN_A[1], *WIRE[2:]), outlet="Evening Star")]
+    aligned = _counting_alignments(monkeypatch)
+    first = reuse.find(articles, cache=_passages_cache(tmp_path))
+    assert len(aligned) == 3 and first
+    second = reuse.find(articles, cache=_passages_cache(tmp_path))
+    assert second == first and len(aligned) == 3  # every pair's passages came from the cache
+    edited = [articles[0], articles[1], art("c", para(OWN_B[1], *WIRE[2:]), outlet="Evening Star")]
+    third = reuse.find(edited, cache=_passages_cache(tmp_path))
+    assert sorted(aligned[3:]) == [("a", "c"), ("b", "c")]  # only the pairs of the edited article
+    assert third == reuse.find(edited)
+    assert_offsets(third, edited)
+
+
+def test_a_pair_with_other_boilerplate_is_aligned_again(tmp_path, monkeypatch) -> None:
+    """Same-outlet pairs skip that outlet's boilerplate, which depends on the corpus: a third
+    article of the outlet turns the shared background into boilerplate, so the pair is redone."""
+    two = [art(f"s{n}", para(s, BACKGROUND), outlet="Daily Ledger") for n, s in enumerate((OWN_A[0], OWN_B[0]))]
+    aligned = _counting_alignments(monkeypatch)
+    assert reuse.find(two, cache=_passages_cache(tmp_path))  # two articles: not boilerplate yet
+    three = two + [art("s2", para(WIRE[3], BACKGROUND), outlet="Daily Ledger")]
+    assert reuse.find(three, cache=_passages_cache(tmp_path)) == reuse.find(three) == ()
+    assert ("s0", "s1") in aligned[1:]
