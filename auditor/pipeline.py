@@ -1,14 +1,17 @@
 """The one place that chains the stages: ingest -> segment -> extract -> embed -> align -> compare.
 
 Each stage is a module of functions that take values and return new ones; this module only
-calls them in order, times them, and assembles the Audit.
+calls them in order, times them, and assembles the Audit. It also decides what need not run
+again: what one article yields (its reading), two articles' shared passages and an incident's
+clusters come from the caches (`memo`) when their inputs are unchanged, and new articles are
+read in worker processes when there are many.
 """
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import replace
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
