@@ -34,7 +34,6 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
@@ -67,12 +66,6 @@ CLOSE_WORDING = 0.45
 GROUP_SIMILARITY = 0.5
 
 DISTANCE_THRESHOLD = 1 - PARAPHRASE  # kept for callers of the first version
-
-# Pure tests on names and windows that pair loops ask again and again about the same few values.
-_same_entity = lru_cache(maxsize=1 << 16)(same_entity)
-_is_region = lru_cache(maxsize=1 << 14)(is_region)
-_comparable_scale = lru_cache(maxsize=1 << 12)(quantities.comparable_scale)
-_same_window = lru_cache(maxsize=1 << 12)(quantities.same_window)
 
 
 def cluster_id(claim_ids: Sequence[str], facet: str = "") -> str:
@@ -128,7 +121,7 @@ def setting_names(claims: Sequence[Claim]) -> list[str]:
     out = []
     for name, n in counts.items():
         candidates = {other for k in keys[name] for other in by_key[k]}
-        merged = sum(counts[other] for other in candidates if _same_entity(name, other))
+        merged = sum(counts[other] for other in candidates if same_entity(name, other))
         if merged > limit or (_INCIDENT_NOUNS.search(name) and len(articles[name]) >= 2 and merged >= 2):
             out.append(name)
     return out
@@ -152,7 +145,7 @@ def _names(c: Claim) -> list[str]:
 
 
 def _specific(names: Sequence[str], setting: Sequence[str]) -> list[str]:
-    return [n for n in names if not any(_same_entity(n, s) for s in setting)]
+    return [n for n in names if not any(same_entity(n, s) for s in setting)]
 
 
 # --------------------------------------------------------------------------- pair decisions
@@ -173,7 +166,7 @@ def _figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Seque
         return False
     if not places_can_meet(pa, pb):
         return False
-    if not _comparable_scale(qa.window, qb.window):
+    if not quantities.comparable_scale(qa.window, qb.window):
         return False
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
@@ -193,9 +186,9 @@ def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
     """Two sets of places can be one place: some pair names the same place, or one side names only
     regions (a state, a country) that may contain the other's towns. Two different towns, or two
     different regions, cannot."""
-    if not pa or not pb or any(_same_entity(x, y) for x in pa for y in pb):
+    if not pa or not pb or any(same_entity(x, y) for x in pa for y in pb):
         return True
-    ra, rb = all(_is_region(x) for x in pa), all(_is_region(y) for y in pb)
+    ra, rb = all(is_region(x) for x in pa), all(is_region(y) for y in pb)
     return ra != rb
 
 
@@ -260,9 +253,9 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     # act ("has killed two people" / "kills three") in the same window
     ca, cb = claims[a.claim], claims[b.claim]
     needed = _rival_similarity(qa)
-    if qa.unit is None and _same_window(qa.window, qb.window) and _same_act(ca, cb):
+    if qa.unit is None and quantities.same_window(qa.window, qb.window) and _same_act(ca, cb):
         needed = min(needed, MIN_RELATED)
-    if sim < needed and not (_same_window(qa.window, qb.window) and shared_specific()):
+    if sim < needed and not (quantities.same_window(qa.window, qb.window) and shared_specific()):
         return None
     return sim
 
@@ -353,7 +346,7 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     if words >= CLOSE_WORDING:
         return sim + 0.05
     pa, pb = participants if participants is not None else (_participants(a, setting), _participants(b, setting))
-    shared = [x for x in pa if any(_same_entity(x, y) for y in pb)]
+    shared = [x for x in pa if any(same_entity(x, y) for y in pb)]
     if not shared:
         return None
     if same_family(a, b):
@@ -378,7 +371,7 @@ def _participants(c: Claim, setting: Sequence[str]) -> list[str]:
     speaker = _source_name(c.attribution)
     names = _specific(_names(c), setting)
     if speaker:
-        names = [n for n in names if not _same_entity(n, speaker) and not _same_entity(speaker, n)]
+        names = [n for n in names if not same_entity(n, speaker) and not same_entity(speaker, n)]
     return names
 
 
@@ -428,7 +421,7 @@ def _figures(c: Claim) -> list[Quantity]:
 
 
 def _overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
-    return any(_same_entity(x, y) for x in xs for y in ys)
+    return any(same_entity(x, y) for x in xs for y in ys)
 
 
 # --------------------------------------------------------------------------- content words

@@ -1207,6 +1207,7 @@ def window_kind(window: Optional[str]) -> str:
     return "incident"
 
 
+@lru_cache(maxsize=1 << 12)  # a few distinct windows, asked of every pair of figures
 def same_window(a: Optional[str], b: Optional[str]) -> bool:
     """Whether two figures cover the same time: both the event itself (a named day, "last week's
     attacks", or no window), or the same span. Two different named weekdays are different days."""
