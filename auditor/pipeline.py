@@ -21,7 +21,7 @@ from . import extract
 from .extract import names
 from .extract import sources as extract_sources
 from .config import AuditConfig
-from .model import Audit, Cluster
+from .model import Audit, Cluster, Event
 
 log = logging.getLogger(__name__)
 
@@ -187,14 +187,15 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     embedder = embed.make_embedder(config)
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)
+    article_keys = {a.id: readings.article_key(a) for a in articles} if config.use_cache else {}
     with timer("events"):
-        events = events_stage.group(articles, claims, vectors)
+        events = _events(articles, claims, vectors, embedder.name, article_keys, config)
     with timer("reuse"):
         passages = memo.ObjectCache(config.resolved_cache_dir(), "passages.sqlite", "passages", "",
                                     reuse_stage.StoredPassages) if config.use_cache else None
         reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events, cache=passages)
         provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
-    clusters = _clusters(articles, claims, vectors, events, quotes, embedder.name, config, timer)
+    clusters = _clusters(articles, claims, vectors, events, quotes, embedder.name, article_keys, config, timer)
     return Audit(
         articles=tuple(articles),
         sentences=sentences,
@@ -211,8 +212,26 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     )
 
 
+def _events(articles: Sequence, claims: Sequence, vectors, model: str, article_keys: dict,
+            config: AuditConfig) -> tuple:
+    """Incidents. They are a function of every article at once (their claims and the claims'
+    vectors follow from the articles' content and the embedding model), so they are cached for
+    the corpus as a whole (`events.sqlite`): a re-run over the same articles takes them from the
+    cache, and any added or edited article groups everything again."""
+    if not config.use_cache:
+        return events_stage.group(articles, claims, vectors)
+    cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", model, tuple[Event, ...])
+    key = memo.content_key([article_keys[a.id] for a in articles])
+    known = cache.recall([key])
+    if key in known:
+        return known[key]
+    events = events_stage.group(articles, claims, vectors)
+    cache.remember({key: events})
+    return events
+
+
 def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, quotes: Sequence, model: str,
-              config: AuditConfig, timer: _StageTimer) -> tuple:
+              article_keys: dict, config: AuditConfig, timer: _StageTimer) -> tuple:
     """Clusters with verdicts (align, then compare), incident by incident. An incident's clusters
     depend only on its claims (with their credits and figures), their vectors (the embedding model),
     its articles' outlets and dates and its quotes, so an incident whose inputs are all unchanged
@@ -229,7 +248,6 @@ def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, q
             quotes_of: dict[str, list] = {}
             for q in quotes:
                 quotes_of.setdefault(q.article, []).append(q)
-            article_keys = {a.id: readings.article_key(a) for a in articles}
             for unit, idxs in units.items():
                 # what the claims and quotes are follows from their articles' content (their
                 # readings); what the steps across articles set on them is added: credits,

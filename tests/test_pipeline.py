@@ -113,3 +113,26 @@ def test_incidents_with_unchanged_inputs_take_their_clusters_from_the_cache(seed
     assert aligned[-1] == set(incident.articles)
     fresh = audit([folder], AuditConfig(cache_dir=tmp_path / "fresh", embedder=fake_embedder))
     assert _without_timings(after) == _without_timings(fresh)
+
+
+def test_incidents_are_grouped_again_only_when_the_articles_change(seeds_dir, fake_embedder, tmp_path,
+                                                                   monkeypatch) -> None:
+    import shutil
+
+    from auditor import pipeline
+
+    grouped: list[int] = []
+    real = pipeline.events_stage.group
+    monkeypatch.setattr(pipeline.events_stage, "group", lambda articles, *a: grouped.append(len(articles)) or real(articles, *a))
+    folder = tmp_path / "story"
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for path in seeds[:4]:
+        shutil.copy(path, folder / path.name)
+    config = AuditConfig(cache_dir=tmp_path / "cache", embedder=fake_embedder)
+    first = audit([folder], config)
+    again = audit([folder], config)
+    assert grouped == [4] and again.events == first.events
+    shutil.copy(seeds[4], folder / seeds[4].name)
+    grown = audit([folder], config)
+    assert grouped == [4, 5] and {a for e in grown.events for a in e.articles} == {p.stem for p in seeds}
