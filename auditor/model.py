@@ -244,15 +244,32 @@ class Audit:
 def to_plain(value: Any, finite: bool = False) -> Any:
     """Plain data (dicts by field name, lists, strings, numbers, None) from model objects; `from_plain`
     gives them back. With `finite`, infinities become None, as JSON readers expect."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name), finite) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is float:
+        return None if finite and not math.isfinite(value) else value
+    if kind is tuple or kind is list:
+        return [to_plain(v, finite) for v in value]
+    if kind is dict:
+        return {str(k): to_plain(v, finite) for k, v in value.items()}
+    names = _field_names(kind)
+    if names is not None:
+        return {n: to_plain(getattr(value, n), finite) for n in names}
     if isinstance(value, (list, tuple)):
         return [to_plain(v, finite) for v in value]
     if isinstance(value, dict):
         return {str(k): to_plain(v, finite) for k, v in value.items()}
-    if finite and isinstance(value, float) and not math.isfinite(value):
-        return None
     return value
+
+
+_ATOMS = (str, int, bool, type(None))
+
+
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> Optional[tuple[str, ...]]:
+    """A dataclass's field names (looked up once per class, not once per object); None otherwise."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 def from_plain(tp: Any, value: Any) -> Any:
