@@ -317,3 +317,35 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
         items = [_decoder(a) for a in args]
         return lambda v: None if v is None else tuple(d(x) for d, x in zip(items, v))
     return _same
+
+
+# --------------------------------------------------------------------------- compact rows of spans
+
+def span_row(span: Span, texts: dict[str, str]) -> list:
+    """A span as [article, start, end], its text left out when it is the article's text at those
+    offsets (a cache then stores where evidence is, not the evidence again); else with its text."""
+    row: list = [span.article, span.start, span.end]
+    if texts.get(span.article, "")[span.start : span.end] != span.text:
+        row.append(span.text)
+    return row
+
+
+def span_from_row(row: list, texts: dict[str, str]) -> Span:
+    """The span back from `span_row` (KeyError when its article's text is not given)."""
+    article, start, end = row[0], row[1], row[2]
+    return Span(article, start, end, row[3] if len(row) > 3 else texts[article][start:end])
+
+
+def span_decoder(texts: dict[str, str]) -> Callable[[list], Span]:
+    """`span_from_row` making one Span per distinct row: the same evidence recurs in many
+    findings and edges, and is then one object, as it was when the stage made it."""
+    made: dict[tuple, Span] = {}
+
+    def decode(row: list) -> Span:
+        key = tuple(row)
+        span = made.get(key)
+        if span is None:
+            span = made[key] = span_from_row(row, texts)
+        return span
+
+    return decode

@@ -21,7 +21,7 @@ from . import extract
 from .extract import names
 from .extract import sources as extract_sources
 from .config import AuditConfig
-from .model import Audit, Cluster, Event
+from .model import Audit, Cluster, Event, Provenance, span_decoder
 
 log = logging.getLogger(__name__)
 
@@ -188,14 +188,13 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     with timer("embed"):
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)
     article_keys = {a.id: readings.article_key(a) for a in articles} if config.use_cache else {}
+    # what the cross-article caches hold follows from the readings (the spaCy model) and the vectors
+    scope = f"{embedder.name}|{nlp.model_key(config.spacy_model)}" if config.use_cache else embedder.name
     with timer("events"):
-        events = _events(articles, claims, vectors, embedder.name, article_keys, config)
+        events = _events(articles, claims, vectors, scope, article_keys, config)
     with timer("reuse"):
-        passages = memo.ObjectCache(config.resolved_cache_dir(), "passages.sqlite", "passages", "",
-                                    reuse_stage.StoredPassages) if config.use_cache else None
-        reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events, cache=passages)
-        provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
-    clusters = _clusters(articles, claims, vectors, events, quotes, embedder.name, article_keys, config, timer)
+        reuse, provenance = _reuse(articles, sources, quotes, events, article_keys, config)
+    clusters = _clusters(articles, claims, vectors, events, quotes, scope, article_keys, config, timer)
     return Audit(
         articles=tuple(articles),
         sentences=sentences,
@@ -212,15 +211,15 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     )
 
 
-def _events(articles: Sequence, claims: Sequence, vectors, model: str, article_keys: dict,
+def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_keys: dict,
             config: AuditConfig) -> tuple:
     """Incidents. They are a function of every article at once (their claims and the claims'
-    vectors follow from the articles' content and the embedding model), so they are cached for
-    the corpus as a whole (`events.sqlite`): a re-run over the same articles takes them from the
+    vectors follow from the articles' content, the spaCy model and the embedding model: `scope`),
+    so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles takes them from the
     cache, and any added or edited article groups everything again."""
     if not config.use_cache:
         return events_stage.group(articles, claims, vectors)
-    cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", model, tuple[Event, ...])
+    cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", scope, tuple[Event, ...])
     key = memo.content_key([article_keys[a.id] for a in articles])
     known = cache.recall([key])
     if key in known:
@@ -230,10 +229,40 @@ def _events(articles: Sequence, claims: Sequence, vectors, model: str, article_k
     return events
 
 
-def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, quotes: Sequence, model: str,
+def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequence, article_keys: dict,
+           config: AuditConfig) -> tuple[tuple, Provenance]:
+    """Reuse between articles and the provenance graph. Both are a function of every article at
+    once, so they are cached for the corpus as a whole (`reuse.sqlite`, as compact rows of offsets)
+    under its articles' content in order, the incidents, and what the steps across articles set on
+    the credits and quotes; when that misses, the pairs' shared passages still come from their own
+    cache (`passages.sqlite`), so an added article aligns only the pairs it is in."""
+    if not config.use_cache:
+        reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events)
+        return reuse, provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
+    directory = config.resolved_cache_dir()
+    cache = memo.ObjectCache(directory, "reuse.sqlite", "reuse", nlp.model_key(config.spacy_model), list)
+    key = memo.content_key([article_keys[a.id] for a in articles], [list(e.articles) for e in events],
+                           [(s.id, s.canonical, s.variants) for s in sources], [(q.id, q.speaker_id) for q in quotes],
+                           reuse_stage.ReuseConfig())
+    texts = {a.id: a.text for a in articles}
+    stored = cache.recall([key]).get(key)
+    if stored is not None:
+        try:
+            span = span_decoder(texts)
+            return reuse_stage.from_rows(stored[0], span), provenance_stage.from_rows(stored[1], span)
+        except (KeyError, ValueError, TypeError, IndexError) as exc:  # a foreign entry: made again
+            log.warning("the reuse cache's entry is unreadable (%s); finding reuse again", exc)
+    passages = memo.ObjectCache(directory, "passages.sqlite", "passages", "", reuse_stage.StoredPassages)
+    reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events, cache=passages)
+    provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
+    cache.remember({key: [reuse_stage.to_rows(reuse, texts), provenance_stage.to_rows(provenance, texts)]})
+    return reuse, provenance
+
+
+def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, quotes: Sequence, scope: str,
               article_keys: dict, config: AuditConfig, timer: _StageTimer) -> tuple:
     """Clusters with verdicts (align, then compare), incident by incident. An incident's clusters
-    depend only on its claims (with their credits and figures), their vectors (the embedding model),
+    depend only on its claims (with their credits and figures, as the spaCy model read them), their vectors (the embedding model),
     its articles' outlets and dates and its quotes, so an incident whose inputs are all unchanged
     since an earlier run takes its clusters from the cache (`clusters.sqlite`)."""
     with timer("align"):
@@ -241,7 +270,7 @@ def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, q
         units: dict[Optional[str], list[int]] = {}
         for i, c in enumerate(claims):
             units.setdefault(event_of.get(c.article), []).append(i)
-        cache = memo.ObjectCache(config.resolved_cache_dir(), "clusters.sqlite", "clusters", model, tuple[Cluster, ...]) \
+        cache = memo.ObjectCache(config.resolved_cache_dir(), "clusters.sqlite", "clusters", scope, tuple[Cluster, ...]) \
             if config.use_cache else None
         keys = {}
         if cache is not None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from . import reuse as reuse_stage
-from .model import Article, Edge, Node, Provenance, Quote, Reuse, Source, Span
+from .model import Article, Edge, Node, Provenance, Quote, Reuse, Source, Span, span_row
 
 log = logging.getLogger(__name__)
 
@@ -182,3 +182,17 @@ class _UnnamedOrigins:
             self.parent[ry] = rx
         self.names[rx] = name
         return name
+
+
+def to_rows(graph: Provenance, texts: dict[str, str]) -> list:
+    """The graph as compact rows for a cache (evidence by offsets into `texts`, article id -> text)."""
+    return [[[n.id, n.kind, n.label] for n in graph.nodes],
+            [[e.source, e.target, e.kind, [span_row(s, texts) for s in e.evidence]] for e in graph.edges]]
+
+
+def from_rows(rows: list, span: Callable[[list], Span]) -> Provenance:
+    """The graph back from `to_rows`, spans made by `span` (`model.span_decoder`); KeyError or
+    ValueError when the rows do not fit the texts."""
+    nodes, edges = rows
+    return Provenance(nodes=tuple(Node(i, k, label) for i, k, label in nodes),
+                      edges=tuple(Edge(s, t, k, tuple(map(span, ev))) for s, t, k, ev in edges))

@@ -136,3 +136,48 @@ def test_incidents_are_grouped_again_only_when_the_articles_change(seeds_dir, fa
     shutil.copy(seeds[4], folder / seeds[4].name)
     grown = audit([folder], config)
     assert grouped == [4, 5] and {a for e in grown.events for a in e.articles} == {p.stem for p in seeds}
+
+
+def test_reuse_is_found_again_only_when_the_articles_change(seeds_dir, fake_embedder, tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from auditor import pipeline
+
+    found: list[int] = []
+    real = pipeline.reuse_stage.find
+    monkeypatch.setattr(pipeline.reuse_stage, "find", lambda articles, **k: found.append(len(articles)) or real(articles, **k))
+    folder = tmp_path / "story"
+    shutil.copytree(seeds_dir, folder)
+    config = AuditConfig(cache_dir=tmp_path / "cache", embedder=fake_embedder)
+    first = audit([folder], config)
+    again = audit([folder], config)
+    assert found == [5] and first.reuse and _without_timings(again) == _without_timings(first)
+    edited = next(folder.glob("003_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nThe Associated Press contributed to this report.\n",
+                      encoding="utf-8")
+    after = audit([folder], config)
+    assert found == [5, 5]
+    fresh = audit([folder], AuditConfig(cache_dir=tmp_path / "fresh", embedder=fake_embedder))
+    assert _without_timings(after) == _without_timings(fresh)
+
+
+def test_another_spacy_model_reads_nothing_from_the_cross_article_caches(seeds_dir, fake_embedder, tmp_path,
+                                                                         monkeypatch) -> None:
+    """Claims, quotes and credits follow from the spaCy model, so incidents, reuse and clusters
+    made with one model are never served to a run with another."""
+    from auditor import nlp, pipeline
+
+    calls: list[str] = []
+    for stage, name in ((pipeline.events_stage, "group"), (pipeline.reuse_stage, "find"), (pipeline.align, "align")):
+        real = getattr(stage, name)
+        monkeypatch.setattr(stage, name, lambda first, *a, _real=real, _name=name, **k:
+                            (calls.append(_name) if len(first) else None) or _real(first, *a, **k))
+    config = AuditConfig(cache_dir=tmp_path / "cache", embedder=fake_embedder)
+    first = audit([seeds_dir], config)
+    audit([seeds_dir], config)
+    assert calls == ["group", "find", "align"]  # the second run made none of them
+    real_key = nlp.model_key
+    monkeypatch.setattr(nlp, "model_key", lambda name: real_key(name) + "|another build")
+    other = audit([seeds_dir], config)
+    assert calls == ["group", "find", "align"] * 2
+    assert _without_timings(other) == _without_timings(first)

@@ -7,7 +7,7 @@ import pytest
 
 from auditor import ingest, provenance, reuse
 from auditor.config import AuditConfig
-from auditor.model import Article, Passage, Quote, Reuse, Source, Span
+from auditor.model import Article, Edge, Passage, Provenance, Quote, Reuse, Source, Span
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -62,6 +62,16 @@ def test_sources_quotes_and_via_chain_become_edges() -> None:
         assert e.evidence, e
         for s in e.evidence:
             assert {"a": A, "b": B}[s.article].text[s.start:s.end] == s.text
+    # the cache's compact rows give the same graph back; a span that is not its article's text keeps its own
+    import json
+
+    from auditor.model import span_decoder
+
+    texts = {"a": A.text, "b": B.text}
+    odd = Edge("article:b", "agency:reuters", "cites", (Span("b", 0, 5, "quoted elsewhere"),))
+    graph = Provenance(g.nodes, g.edges + (odd,))
+    rows = json.loads(json.dumps(provenance.to_rows(graph, texts)))
+    assert provenance.from_rows(rows, span_decoder(texts)) == graph
 
 
 def test_without_sources_the_text_credits_are_used() -> None:

@@ -537,3 +537,20 @@ def test_a_pair_with_other_boilerplate_is_aligned_again(tmp_path, monkeypatch) -
     three = two + [art("s2", para(WIRE[3], BACKGROUND), outlet="Daily Ledger")]
     assert reuse.find(three, cache=_passages_cache(tmp_path)) == reuse.find(three) == ()
     assert ("s0", "s1") in aligned[1:]
+
+
+def test_rows_give_the_same_reuse_back(tmp_path) -> None:
+    import json
+
+    from auditor.model import span_decoder
+
+    articles = [art("a", para(*WIRE[:4], OWN_A[0]), published="2024-08-26"),
+                art("b", para(*WIRE[1:5], OWN_B[0]), published="2024-08-27"),
+                art("c", para(OWN_A[1], *WIRE[2:]), outlet="Evening Star")]
+    found = reuse.find(articles)
+    assert found and any(r.evidence or r.passages for r in found)
+    texts = {a.id: a.text for a in articles}
+    rows = json.loads(json.dumps(reuse.to_rows(found, texts)))  # as the cache stores them
+    assert reuse.from_rows(rows, span_decoder(texts)) == found
+    with pytest.raises(KeyError):  # rows of other articles never pass for these
+        reuse.from_rows(rows, span_decoder({"a": texts["a"]}))
