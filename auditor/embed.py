@@ -30,6 +30,27 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+def prepare_in_background(embedder: Embedder) -> Optional["threading.Thread"]:
+    """Start loading the model in a thread, for an embedder that can (`prepare()`): the caller
+    parses meanwhile, and the load (mostly outside the GIL) uses the other core. A failure there
+    is only logged: encode() loads again and reports it. None when there is nothing to start."""
+    import threading
+
+    prepare = getattr(embedder, "prepare", None)
+    if prepare is None:
+        return None
+
+    def run() -> None:
+        try:
+            prepare()
+        except Exception as exc:  # noqa: BLE001 - reported by encode(), in the caller's thread
+            log.debug("loading the model ahead failed (%s); encode() will load it", exc)
+
+    thread = threading.Thread(target=run, name="auditor-model-load", daemon=True)
+    thread.start()
+    return thread
+
+
 def resolve_model(model: str) -> tuple[str, str]:
     """(cache key, loadable path or name) of a model, refusing anything that would need the hub."""
     if model == DEFAULT_MODEL:

@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -262,8 +263,22 @@ class OnnxEmbedder:
         self._lower = False
         self.forward_seconds = 0.0  # whole encode calls (tokenising is a few % of it), as for the torch embedder
         self.tokenize_seconds = 0.0
+        self._loading = threading.Lock()  # prepare() may run in a thread while encode() is called
+
+    def prepare(self) -> bool:
+        """Load the session and tokenizer now, if the model is exported already; False if not
+        (an export imports torch, which is left to encode() in the caller's thread). The pipeline
+        calls this in a thread while it parses: ONNX Runtime builds the session without the GIL."""
+        if not onnx_path(self._cache_dir, self._model_key, self.backend).exists():
+            return False
+        self._load()
+        return True
 
     def _load(self):
+        with self._loading:
+            return self._load_once()
+
+    def _load_once(self):
         if self._session is None:
             try:
                 import onnxruntime as ort

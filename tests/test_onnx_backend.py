@@ -200,3 +200,13 @@ def test_another_cache_folder_gets_a_copy_not_a_new_export(onnx_cache, tmp_path)
     made = list((tmp_path / "onnx").glob("*.onnx"))
     assert len(made) == 1
     assert made[0].read_bytes() == next((onnx_cache / "onnx").glob(made[0].name)).read_bytes()
+
+
+@pytest.mark.slow
+def test_prepare_loads_only_a_model_exported_before(onnx_cache, tmp_path) -> None:
+    not_exported = make_embedder(AuditConfig(backend="onnx", cache_dir=tmp_path))
+    assert not_exported.prepare() is False and not (tmp_path / "onnx").exists()  # an export is left to encode()
+    make_embedder(AuditConfig(backend="onnx", cache_dir=onnx_cache)).encode(["warm"])
+    ready = make_embedder(AuditConfig(backend="onnx", cache_dir=onnx_cache))
+    assert ready.prepare() is True
+    np.testing.assert_array_equal(ready.encode(TEXTS), make_embedder(AuditConfig(backend="onnx", cache_dir=onnx_cache)).encode(TEXTS))
