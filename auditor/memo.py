@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from .blobcache import BlobCache, read_or_forget
-from .model import from_plain, to_plain
+from .model import from_plain, from_rows, to_plain, to_rows
 
 log = logging.getLogger(__name__)
 
@@ -43,22 +43,30 @@ def content_key(*parts: Any) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
 
-def encode(value: Any) -> bytes:
-    return zlib.compress(json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+def encode(value: Any, texts: Optional[dict[str, str]] = None) -> bytes:
+    """JSON of the value, zlib level 1: as `model.to_rows` against `texts` (article id -> text)
+    when given (positional, text that is the article's own left out), else as `model.to_plain`."""
+    plain = to_plain(value) if texts is None else to_rows(value, texts)
+    return zlib.compress(json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
-def decode(tp: Any, data: bytes) -> Any:
-    return from_plain(tp, json.loads(zlib.decompress(data).decode("utf-8")))
+def decode(tp: Any, data: bytes, texts: Optional[dict[str, str]] = None) -> Any:
+    plain = json.loads(zlib.decompress(data).decode("utf-8"))
+    return from_plain(tp, plain) if texts is None else from_rows(tp, plain, texts)
 
 
 class ObjectCache:
     """Objects of type `tp` by content key in table `table` of `directory/filename`, scoped by the
-    code fingerprint and `scope` (the models the objects were made with)."""
+    code fingerprint and `scope` (the models the objects were made with). With `texts` (article id
+    -> text of the articles the objects are about), objects are stored as compact rows whose spans
+    point into those texts (`model.to_rows`): about half the bytes, and faster to read back."""
 
-    def __init__(self, directory: Path, filename: str, table: str, scope: str, tp: Any) -> None:
+    def __init__(self, directory: Path, filename: str, table: str, scope: str, tp: Any,
+                 texts: Optional[dict[str, str]] = None) -> None:
         self._store: Optional[BlobCache] = BlobCache(Path(directory) / filename, table)
-        self._scope = f"{code_fingerprint()}|{scope}"
+        self._scope = f"{code_fingerprint()}|{scope}|{'rows' if texts is not None else 'plain'}"
         self._tp = tp
+        self._texts = texts
         self.what = table
 
     def recall(self, keys: Iterable[str]) -> dict[str, Any]:
@@ -70,8 +78,8 @@ class ObjectCache:
             if key not in stored:
                 continue
             try:
-                found[key] = decode(self._tp, stored.pop(key))
-            except (ValueError, TypeError, KeyError, zlib.error) as exc:  # a torn or foreign entry: computed again
+                found[key] = decode(self._tp, stored.pop(key), self._texts)
+            except (ValueError, TypeError, KeyError, IndexError, zlib.error) as exc:  # a torn or foreign entry: computed again
                 log.warning("an entry of the %s cache is unreadable (%s); computing it again", self.what, exc)
         return found
 
@@ -80,7 +88,7 @@ class ObjectCache:
         if self._store is None:
             return
         data = dict(encoded or {})
-        data.update((key, encode(value)) for key, value in items.items() if key not in data)
+        data.update((key, encode(value, self._texts)) for key, value in items.items() if key not in data)
         try:
             self._store.put_many(self._scope, data)
         except sqlite3.Error as exc:

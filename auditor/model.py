@@ -349,3 +349,95 @@ def span_decoder(texts: dict[str, str]) -> Callable[[list], Span]:
         return span
 
     return decode
+
+
+# --------------------------------------------------------------------------- compact rows (caches)
+
+_SPAN_FIELDS = ("article", "start", "end", "text")
+
+
+@lru_cache(maxsize=None)
+def _text_index(kind: type) -> Optional[int]:
+    """Where `text` is among the fields of a span-like class (article, start, end, text), else None."""
+    names = _field_names(kind) or ()
+    return names.index("text") if all(n in names for n in _SPAN_FIELDS) else None
+
+
+def to_rows(value: Any, texts: dict[str, str]) -> Any:
+    """Compact plain data for a cache: a dataclass becomes the list of its field values in field
+    order, and a span-like object (article, start, end, text: a Span, Sentence, Claim, Quote)
+    whose text is its article's text in `texts` at its offsets has that text left out (null).
+    `from_rows` gives the objects back; both sides must be the same code (the caches are scoped so)."""
+    kind = type(value)
+    if kind in _ATOMS or kind is float:
+        return value
+    if kind is tuple or kind is list:
+        return [to_rows(v, texts) for v in value]
+    if kind is dict:
+        return {str(k): to_rows(v, texts) for k, v in value.items()}
+    names = _field_names(kind)
+    if names is None:
+        return value
+    row = [to_rows(getattr(value, n), texts) for n in names]
+    at = _text_index(kind)
+    if at is not None and value.article in texts and texts[value.article][value.start : value.end] == value.text:
+        row[at] = None
+    return row
+
+
+def from_rows(tp: Any, rows: Any, texts: dict[str, str]) -> Any:
+    """The object of type `tp` back from `to_rows` data (KeyError when a left-out text's article
+    is not in `texts`, TypeError or ValueError when the data is not of this type)."""
+    return _row_decoder(tp)(rows, texts)
+
+
+def _same_row(value: Any, texts: dict[str, str]) -> Any:
+    return value
+
+
+@lru_cache(maxsize=None)
+def _row_decoder(tp: Any) -> Callable[[Any, dict[str, str]], Any]:
+    """A positional decoding function for one type, built once from its hints (as `_decoder`)."""
+    origin = get_origin(tp)
+    if origin is Union or origin is getattr(types, "UnionType", Union):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        inner = _row_decoder(options[0]) if options else _same_row
+        return _same_row if inner is _same_row else (lambda v, t: None if v is None else inner(v, t))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = get_type_hints(tp)
+        names = _field_names(tp)
+        nested = [(i, _row_decoder(hints[n])) for i, n in enumerate(names) if _row_decoder(hints[n]) is not _same_row]
+        at = _text_index(tp)
+        where = (names.index("article"), names.index("start"), names.index("end")) if at is not None else None
+
+        make = object.__new__
+        if len(names) != len(set(names)) or getattr(tp, "__post_init__", None) or getattr(tp, "__slots__", None):
+            raise TypeError(f"{tp.__name__} cannot be made from rows")
+
+        def decode_row(v: Any, texts: dict[str, str]) -> Any:
+            if v is None:
+                return None
+            if len(v) != len(names):
+                raise ValueError(f"a {tp.__name__} row has {len(v)} values, not {len(names)}")
+            if nested or (at is not None and v[at] is None):
+                v = list(v)
+                for i, decode in nested:
+                    v[i] = decode(v[i], texts)
+                if at is not None and v[at] is None:
+                    v[at] = texts[v[where[0]]][v[where[1]] : v[where[2]]]
+            # every field is given: the object's fields are set at once, as the frozen dataclass's
+            # __init__ would set them one object.__setattr__ at a time (3-4x slower)
+            obj = make(tp)
+            obj.__dict__.update(zip(names, v))
+            return obj
+
+        return decode_row
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _row_decoder(args[0])
+            return (lambda v, t: None if v is None else tuple(v)) if item is _same_row else \
+                (lambda v, t: None if v is None else tuple([item(x, t) for x in v]))
+        items = [_row_decoder(a) for a in args]
+        return lambda v, t: None if v is None else tuple(d(x, t) for d, x in zip(items, v))
+    return _same_row

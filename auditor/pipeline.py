@@ -13,6 +13,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from threading import Thread
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
 from . import align, claims as claims_stage, compare as compare_stage, embed, events as events_stage, ingest, nlp, segment
@@ -77,17 +78,22 @@ def read_processes(requested: int, new_articles: int) -> int:
     return min(os.cpu_count() or 1, 4) if new_articles >= PARALLEL_MIN else 1
 
 
-def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> tuple[tuple, tuple, tuple, tuple]:
+def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer,
+          embedder: Optional[embed.Embedder] = None) -> tuple[tuple, tuple, tuple, tuple, Optional[Thread]]:
     """Sentences, quotes, sources and claims of every article. What depends on one article alone
     (its `readings.Reading`) comes from the readings cache for articles read before; the others
     are read here ("read": segment, parse, quotes, sources, claims), in worker processes when
-    there are many. Then the steps across articles: one name per party, attribution, quoting marks."""
-    cache = readings.ReadingCache(config.resolved_cache_dir(), nlp.model_key(config.spacy_model)) \
+    there are many. Then the steps across articles: one name per party, attribution, quoting marks.
+    New articles have new claims to embed, so while they are read in this process the `embedder`
+    loads its model in a thread, returned for the caller to join (never while workers are forked:
+    a fork copies no other thread)."""
+    cache = readings.ReadingCache(config.resolved_cache_dir(), nlp.model_key(config.spacy_model), articles) \
         if config.use_cache else None
     with timer("readings"):
         known = cache.recall(articles) if cache is not None else {}
     fresh = [a for a in articles if a.id not in known]
     processes = read_processes(config.read_processes, len(fresh))
+    loading = embed.prepare_in_background(embedder) if fresh and processes == 1 and embedder is not None else None
     with timer("read"):
         chunks = _read_in_workers(fresh, views, config, processes) if processes > 1 else _read_here(fresh, views, config)
         for chunk, found, stage_seconds, encoded in chunks:
@@ -106,7 +112,7 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
         claims = tuple(c for r in by_article for c in r.claims)
         claims = extract_sources.attribute(claims, quotes, sources, sentences)
         claims = claims_stage.mark_quoted(claims, quotes)
-    return sentences, quotes, sources, claims
+    return sentences, quotes, sources, claims, loading
 
 
 ReadChunks = Iterator[tuple[Sequence, dict, dict, dict]]  # articles, id -> Reading, stage -> seconds, id -> encoded
@@ -136,7 +142,8 @@ def _read_in_workers(articles: Sequence, views: dict, config: AuditConfig, proce
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk, (encoded, stage_seconds) in zip(chunks, pool.map(_read_in_worker, tasks)):
-                yield chunk, {aid: readings.decode(data) for aid, data in encoded.items()}, stage_seconds, encoded
+                texts = readings.texts_of(chunk)
+                yield chunk, {aid: readings.decode(data, texts) for aid, data in encoded.items()}, stage_seconds, encoded
     finally:
         gc.unfreeze()
 
@@ -147,7 +154,8 @@ def _read_in_worker(task: tuple) -> tuple[dict[str, bytes], dict[str, float]]:
     config = AuditConfig(spacy_model=spacy_model, cache_dir=cache_dir, use_cache=cache_dir is not None)
     stages = _StageTimer(None)
     found = _read_fresh(articles, views, config, stages)
-    return {aid: readings.encode(r) for aid, r in found.items()}, stages.seconds
+    texts = readings.texts_of(articles)
+    return {aid: readings.encode(r, texts) for aid, r in found.items()}, stages.seconds
 
 
 def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> dict:
@@ -183,9 +191,11 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     with timer("ingest"):
         articles, problems = ingest.load(inputs, config, stdin=stdin)
         views = {a.id: ingest.analysis_text(a) for a in articles}  # noise blanked, offsets kept
-    sentences, quotes, sources, claims = _read(articles, views, config, timer)
     embedder = embed.make_embedder(config)
+    sentences, quotes, sources, claims, loading = _read(articles, views, config, timer, embedder)
     with timer("embed"):
+        if loading is not None:
+            loading.join()  # the model loaded while articles were read; no thread outlives the audit
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)
     article_keys = {a.id: readings.article_key(a) for a in articles} if config.use_cache else {}
     # what the cross-article caches hold follows from the readings (the spaCy model) and the vectors
@@ -270,8 +280,8 @@ def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, q
         units: dict[Optional[str], list[int]] = {}
         for i, c in enumerate(claims):
             units.setdefault(event_of.get(c.article), []).append(i)
-        cache = memo.ObjectCache(config.resolved_cache_dir(), "clusters.sqlite", "clusters", scope, tuple[Cluster, ...]) \
-            if config.use_cache else None
+        cache = memo.ObjectCache(config.resolved_cache_dir(), "clusters.sqlite", "clusters", scope, tuple[Cluster, ...],
+                                 texts=readings.texts_of(articles)) if config.use_cache else None
         keys = {}
         if cache is not None:
             quotes_of: dict[str, list] = {}

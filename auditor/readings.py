@@ -41,19 +41,27 @@ def article_key(article: Article) -> str:
     return content_key({f.name: getattr(article, f.name) for f in fields(article) if f.name not in _NOT_IN_KEY})
 
 
-def encode(reading: Reading) -> bytes:
-    return memo.encode(reading)
+def texts_of(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> text: what a reading's spans point into when it is stored as rows."""
+    return {a.id: a.text for a in articles}
 
 
-def decode(data: bytes) -> Reading:
-    return memo.decode(Reading, data)
+def encode(reading: Reading, texts: dict[str, str]) -> bytes:
+    """A reading as stored: compact rows whose spans point into its article's text (`texts`)."""
+    return memo.encode(reading, texts)
+
+
+def decode(data: bytes, texts: dict[str, str]) -> Reading:
+    return memo.decode(Reading, data, texts)
 
 
 class ReadingCache:
-    """Readings of articles in `readings.sqlite`, under (code and spaCy model, article content)."""
+    """Readings of articles in `readings.sqlite`, under (code and spaCy model, article content),
+    as compact rows against the texts of `articles` (the articles they may be asked for)."""
 
-    def __init__(self, directory: Path, spacy_model_key: str) -> None:
-        self._cache = memo.ObjectCache(directory, "readings.sqlite", "readings", spacy_model_key, Reading)
+    def __init__(self, directory: Path, spacy_model_key: str, articles: Sequence[Article]) -> None:
+        self._cache = memo.ObjectCache(directory, "readings.sqlite", "readings", spacy_model_key, Reading,
+                                       texts=texts_of(articles))
 
     def recall(self, articles: Sequence[Article]) -> dict[str, Reading]:
         """article id -> its stored reading, for the articles read before; damaged entries are misses."""

@@ -181,3 +181,36 @@ def test_another_spacy_model_reads_nothing_from_the_cross_article_caches(seeds_d
     other = audit([seeds_dir], config)
     assert calls == ["group", "find", "align"] * 2
     assert _without_timings(other) == _without_timings(first)
+
+
+class PreparingEmbedder:
+    """A fake embedder that records in which thread its model was prepared."""
+
+    name = "fake-preparing"
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.prepared_in: list[str] = []
+
+    def prepare(self) -> bool:
+        import threading
+
+        self.prepared_in.append(threading.current_thread().name)
+        return True
+
+    def encode(self, texts):
+        return self.inner.encode(texts)
+
+
+@pytest.mark.parametrize("processes, read_before, expected", [
+    (1, False, ["auditor-model-load"]),  # new articles read here: the model loads meanwhile, in a thread
+    (2, False, []),  # read in forked workers: no thread is started before a fork
+    (1, True, []),  # every reading from the cache: nothing new to embed, nothing loaded ahead
+])
+def test_the_model_loads_while_new_articles_are_read(seeds_dir, fake_embedder, tmp_path, processes, read_before,
+                                                     expected) -> None:
+    if read_before:
+        audit([seeds_dir], AuditConfig(cache_dir=tmp_path, embedder=fake_embedder))
+    embedder = PreparingEmbedder(fake_embedder)
+    result = audit([seeds_dir], AuditConfig(cache_dir=tmp_path, embedder=embedder, read_processes=processes))
+    assert embedder.prepared_in == expected and result.claims

@@ -31,8 +31,12 @@ def test_a_reading_survives_the_round_trip_exactly(seeds_dir, fake_embedder, tmp
         quotes=tuple(q for q in result.quotes if q.article == article),
         sources=tuple(s for s in result.sources if s.article == article),
         claims=tuple(c for c in result.claims if c.article == article))
-    back = readings.decode(readings.encode(reading))
+    texts = readings.texts_of(result.articles)
+    back = readings.decode(readings.encode(reading, texts), texts)
     assert back == reading
+    assert len(readings.encode(reading, texts)) < len(memo.encode(reading))  # the spans' text is not stored again
+    with pytest.raises(KeyError):  # rows never pass for another article's
+        readings.decode(readings.encode(reading, texts), {})
     # the same types too: a whole count stays an int, an interval bound a float
     for original, decoded in zip(reading.claims, back.claims):
         for q, r in zip(original.quantities, decoded.quantities):
