@@ -12,7 +12,7 @@ import math
 import types
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Optional, Union, get_args, get_origin, get_type_hints
+from typing import Any, Callable, Optional, Sequence, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.0"
 
@@ -441,3 +441,43 @@ def _row_decoder(tp: Any) -> Callable[[Any, dict[str, str]], Any]:
         items = [_row_decoder(a) for a in args]
         return lambda v, t: None if v is None else tuple(d(x, t) for d, x in zip(items, v))
     return _same_row
+
+
+def row_changes(before: Sequence[Any], after: Sequence[Any], texts: dict[str, str]) -> Optional[list]:
+    """What a step that maps objects one to one changed, as rows: [[index, {field: value}], ...]
+    for the objects it replaced, with only the fields that differ. None when the step did not
+    keep the objects one to one (another count or class): then there is nothing to record."""
+    if len(before) != len(after):
+        return None
+    changed: list = []
+    for i, (old, new) in enumerate(zip(before, after)):
+        if old is new:
+            continue
+        if type(old) is not type(new) or _field_names(type(new)) is None:
+            return None
+        was = old.__dict__
+        diff = {n: to_rows(v, texts) for n, v in new.__dict__.items() if n not in was or not (was[n] is v or was[n] == v)}
+        if diff:
+            changed.append([i, diff])
+    return changed
+
+
+def apply_row_changes(before: Sequence[Any], changed: list, texts: dict[str, str]) -> tuple:
+    """The objects after the step, from the objects before it and its `row_changes`."""
+    out = list(before)
+    for i, diff in changed:
+        old = out[i]
+        kind = type(old)
+        new = object.__new__(kind)
+        new.__dict__.update(old.__dict__)
+        new.__dict__.update({n: _field_row_decoder(kind, n)(v, texts) for n, v in diff.items()})
+        out[i] = new
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _field_row_decoder(kind: type, name: str) -> Callable[[Any, dict[str, str]], Any]:
+    if name not in (_field_names(kind) or ()):
+        raise KeyError(f"{kind.__name__} has no field {name!r}")
+    _row_decoder(kind)  # refuses a class that needs its __init__
+    return _row_decoder(get_type_hints(kind)[name])

@@ -22,7 +22,7 @@ from . import extract
 from .extract import names
 from .extract import sources as extract_sources
 from .config import AuditConfig
-from .model import Audit, Cluster, Event, Provenance, span_decoder
+from .model import Audit, Cluster, Event, Provenance, apply_row_changes, row_changes, span_decoder
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def read_processes(requested: int, new_articles: int) -> int:
     return min(os.cpu_count() or 1, 4) if new_articles >= PARALLEL_MIN else 1
 
 
-def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer,
+def _read(articles: Sequence, views: dict, article_keys: dict, config: AuditConfig, timer: _StageTimer,
           embedder: Optional[embed.Embedder] = None) -> tuple[tuple, tuple, tuple, tuple, Optional[Thread]]:
     """Sentences, quotes, sources and claims of every article. What depends on one article alone
     (its `readings.Reading`) comes from the readings cache for articles read before; the others
@@ -90,7 +90,7 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
     cache = readings.ReadingCache(config.resolved_cache_dir(), nlp.model_key(config.spacy_model), articles) \
         if config.use_cache else None
     with timer("readings"):
-        known = cache.recall(articles) if cache is not None else {}
+        known = cache.recall(articles, article_keys) if cache is not None else {}
     fresh = [a for a in articles if a.id not in known]
     processes = read_processes(config.read_processes, len(fresh))
     loading = embed.prepare_in_background(embedder) if fresh and processes == 1 and embedder is not None else None
@@ -106,13 +106,42 @@ def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTim
              len(articles) - len(fresh))
     by_article = [known[a.id] for a in articles]
     sentences = tuple(s for r in by_article for s in r.sentences)
-    quotes = tuple(q for r in by_article for q in r.quotes)
     with timer("attribute"):  # one canonical id per party across articles; claims credited and marked
-        sources, quotes = names.canonicalize([s for r in by_article for s in r.sources], quotes)
-        claims = tuple(c for r in by_article for c in r.claims)
-        claims = extract_sources.attribute(claims, quotes, sources, sentences)
-        claims = claims_stage.mark_quoted(claims, quotes)
+        sources, quotes, claims = _attribute(articles, by_article, sentences, article_keys, config)
     return sentences, quotes, sources, claims, loading
+
+
+def _attribute(articles: Sequence, by_article: Sequence, sentences: tuple, article_keys: dict,
+               config: AuditConfig) -> tuple[tuple, tuple, tuple]:
+    """The steps across articles: one canonical id per party, claims credited, quoting marked.
+    They follow from every reading at once, so what they change (a few fields of some objects)
+    is cached for the corpus as a whole (`attributions.sqlite`): a re-run over the same articles
+    applies the changes instead of working them out again."""
+    found = tuple(s for r in by_article for s in r.sources)
+    read_quotes = tuple(q for r in by_article for q in r.quotes)
+    read_claims = tuple(c for r in by_article for c in r.claims)
+    cache = key = None
+    texts = readings.texts_of(articles)
+    if config.use_cache:
+        cache = memo.ObjectCache(config.resolved_cache_dir(), "attributions.sqlite", "attributions",
+                                 nlp.model_key(config.spacy_model), list)
+        key = memo.content_key([article_keys[a.id] for a in articles])
+        stored = cache.recall([key]).get(key)
+        if stored is not None:
+            try:
+                return tuple(apply_row_changes(before, changed, texts)
+                             for before, changed in zip((found, read_quotes, read_claims), stored))
+            except (KeyError, ValueError, TypeError, IndexError) as exc:  # a foreign entry: made again
+                log.warning("the attributions cache's entry is unreadable (%s); attributing again", exc)
+    sources, quotes = names.canonicalize(found, read_quotes)
+    claims = extract_sources.attribute(read_claims, quotes, sources, sentences)
+    claims = claims_stage.mark_quoted(claims, quotes)
+    if cache is not None:
+        changed = [row_changes(before, after, texts)
+                   for before, after in ((found, sources), (read_quotes, quotes), (read_claims, claims))]
+        if None not in changed:
+            cache.remember({key: changed})
+    return sources, quotes, claims
 
 
 ReadChunks = Iterator[tuple[Sequence, dict, dict, dict]]  # articles, id -> Reading, stage -> seconds, id -> encoded
@@ -192,12 +221,12 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         articles, problems = ingest.load(inputs, config, stdin=stdin)
         views = {a.id: ingest.analysis_text(a) for a in articles}  # noise blanked, offsets kept
     embedder = embed.make_embedder(config)
-    sentences, quotes, sources, claims, loading = _read(articles, views, config, timer, embedder)
+    article_keys = {a.id: readings.article_key(a) for a in articles} if config.use_cache else {}
+    sentences, quotes, sources, claims, loading = _read(articles, views, article_keys, config, timer, embedder)
     with timer("embed"):
         if loading is not None:
             loading.join()  # the model loaded while articles were read; no thread outlives the audit
         vectors, _ = embed.embed([c.text for c in claims], config, embedder)
-    article_keys = {a.id: readings.article_key(a) for a in articles} if config.use_cache else {}
     # what the cross-article caches hold follows from the readings (the spaCy model) and the vectors
     scope = f"{embedder.name}|{nlp.model_key(config.spacy_model)}" if config.use_cache else embedder.name
     with timer("events"):

@@ -63,9 +63,10 @@ class ReadingCache:
         self._cache = memo.ObjectCache(directory, "readings.sqlite", "readings", spacy_model_key, Reading,
                                        texts=texts_of(articles))
 
-    def recall(self, articles: Sequence[Article]) -> dict[str, Reading]:
-        """article id -> its stored reading, for the articles read before; damaged entries are misses."""
-        keys = {a.id: article_key(a) for a in articles}
+    def recall(self, articles: Sequence[Article], keys: Optional[dict[str, str]] = None) -> dict[str, Reading]:
+        """article id -> its stored reading, for the articles read before; damaged entries are misses.
+        `keys`: the articles' `article_key`s, when the caller has them."""
+        keys = {a.id: keys[a.id] if keys else article_key(a) for a in articles}
         found = self._cache.recall(keys.values())
         return {article_id: found[key] for article_id, key in keys.items() if key in found}
 

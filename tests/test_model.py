@@ -71,3 +71,28 @@ def test_plain_data_reads_back_with_defaults_for_missing_fields() -> None:
     plain["unknown"] = 1
     assert from_plain(Article, plain) == Article(id="a", path="a.txt", text=TEXT)
     assert [f.name for f in fields(Article)][:3] == ["id", "path", "text"]
+
+
+def test_changes_of_a_one_to_one_step_replay_exactly() -> None:
+    from dataclasses import replace
+
+    from auditor.model import apply_row_changes, row_changes
+
+    before = (CLAIM, replace(CLAIM, id="a-c1", attribution=None, attribution_span=None), Sentence("a", 0, 0, 47, TEXT[:47]))
+    after = (CLAIM, replace(before[1], attribution="s_mayor", attribution_span=Span("a", 67, 76, TEXT[67:76])),
+             before[2])
+    changed = json.loads(json.dumps(row_changes(before, after, TEXTS)))
+    assert [i for i, _ in changed] == [1] and set(changed[0][1]) == {"attribution", "attribution_span"}
+    replayed = apply_row_changes(before, changed, TEXTS)
+    assert replayed == after and replayed[0] is before[0]
+    assert to_plain(replayed) == to_plain(after)
+
+
+@pytest.mark.parametrize("after", [
+    (CLAIM,),  # one object dropped
+    (CLAIM, Sentence("a", 0, 0, 47, TEXT[:47])),  # another class in the same place
+])
+def test_a_step_that_is_not_one_to_one_records_nothing(after) -> None:
+    from auditor.model import row_changes
+
+    assert row_changes((CLAIM, CLAIM), after, TEXTS) is None

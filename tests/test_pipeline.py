@@ -214,3 +214,28 @@ def test_the_model_loads_while_new_articles_are_read(seeds_dir, fake_embedder, t
     embedder = PreparingEmbedder(fake_embedder)
     result = audit([seeds_dir], AuditConfig(cache_dir=tmp_path, embedder=embedder, read_processes=processes))
     assert embedder.prepared_in == expected and result.claims
+
+
+def test_attribution_is_replayed_from_the_cache_when_the_articles_are_unchanged(seeds_dir, fake_embedder, tmp_path,
+                                                                                 monkeypatch) -> None:
+    import shutil
+
+    from auditor import pipeline
+
+    made: list[int] = []
+    real = pipeline.names.canonicalize
+    monkeypatch.setattr(pipeline.names, "canonicalize", lambda sources, quotes: made.append(len(sources)) or real(sources, quotes))
+    folder = tmp_path / "story"
+    shutil.copytree(seeds_dir, folder)
+    config = AuditConfig(cache_dir=tmp_path / "cache", embedder=fake_embedder)
+    first = audit([folder], config)
+    again = audit([folder], config)
+    assert len(made) == 1 and _without_timings(again) == _without_timings(first)
+    assert any(c.attribution for c in again.claims) and any(q.speaker_id for q in again.quotes)
+    edited = next(folder.glob("001_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\n“We will rebuild,” the governor told Reuters.\n",
+                      encoding="utf-8")
+    after = audit([folder], config)
+    assert len(made) == 2
+    fresh = audit([folder], AuditConfig(cache_dir=tmp_path / "fresh", embedder=fake_embedder))
+    assert _without_timings(after) == _without_timings(fresh)
