@@ -8,11 +8,13 @@ Field names are the JSON names (``article`` holds an article id), so serialisati
 from __future__ import annotations
 
 import dataclasses
+import gc
 import math
 import types
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Optional, Sequence, Union, get_args, get_origin, get_type_hints
+from typing import Any, Callable, Iterator, Optional, Sequence, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.0"
 
@@ -240,6 +242,23 @@ class Audit:
 
 
 # --------------------------------------------------------------------------- plain data
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off for a stretch that makes millions of objects and no cycles
+    (encoding or decoding these dataclasses, the stages across articles). Each full collection
+    walks every tracked object, and a large audit holds millions: at 10,000 articles, turning
+    the reuse into rows for its cache took 16.5 s with the collector on and 2.4 s with it off.
+    Objects still go as soon as nothing refers to them; the collector is put back as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 def to_plain(value: Any, finite: bool = False) -> Any:
     """Plain data (dicts by field name, lists, strings, numbers, None) from model objects; `from_plain`

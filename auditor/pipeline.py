@@ -8,6 +8,7 @@ read in worker processes when there are many.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from . import extract
 from .extract import names
 from .extract import sources as extract_sources
 from .config import AuditConfig
-from .model import Audit, Cluster, Event, Provenance, apply_row_changes, row_changes, span_decoder
+from .model import Audit, Cluster, Event, Provenance, apply_row_changes, no_cycle_collection, row_changes, span_decoder
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ def _read(articles: Sequence, views: dict, article_keys: dict, config: AuditConf
     a fork copies no other thread)."""
     cache = readings.ReadingCache(config.resolved_cache_dir(), nlp.model_key(config.spacy_model), articles) \
         if config.use_cache else None
-    with timer("readings"):
+    with timer("readings"), no_cycle_collection():
         known = cache.recall(articles, article_keys) if cache is not None else {}
     fresh = [a for a in articles if a.id not in known]
     processes = read_processes(config.read_processes, len(fresh))
@@ -106,7 +107,7 @@ def _read(articles: Sequence, views: dict, article_keys: dict, config: AuditConf
              len(articles) - len(fresh))
     by_article = [known[a.id] for a in articles]
     sentences = tuple(s for r in by_article for s in r.sentences)
-    with timer("attribute"):  # one canonical id per party across articles; claims credited and marked
+    with timer("attribute"), no_cycle_collection():  # one id per party across articles; claims credited, marked
         sources, quotes, claims = _attribute(articles, by_article, sentences, article_keys, config)
     return sentences, quotes, sources, claims, loading
 
@@ -160,7 +161,6 @@ def _read_in_workers(articles: Sequence, views: dict, config: AuditConfig, proce
     worker loads its own parser and returns encoded readings; nothing of the parse comes back. The
     objects alive here are frozen (`gc.freeze`) while workers live, so a collection in a worker
     never touches, and so never copies, this process's memory."""
-    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -223,6 +223,15 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
     embedder = embed.make_embedder(config)
     article_keys = {a.id: readings.article_key(a) for a in articles} if config.use_cache else {}
     sentences, quotes, sources, claims, loading = _read(articles, views, article_keys, config, timer, embedder)
+    with no_cycle_collection():
+        return _across_articles(articles, problems, sentences, quotes, sources, claims, loading, embedder,
+                                article_keys, config, timer)
+
+
+def _across_articles(articles: Sequence, problems: Sequence, sentences: tuple, quotes: tuple, sources: tuple,
+                     claims: tuple, loading: Optional[Thread], embedder: embed.Embedder, article_keys: dict,
+                     config: AuditConfig, timer: _StageTimer) -> Audit:
+    """The stages after reading: embed, events, reuse, then align and compare; the Audit."""
     with timer("embed"):
         if loading is not None:
             loading.join()  # the model loaded while articles were read; no thread outlives the audit

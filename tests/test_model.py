@@ -96,3 +96,20 @@ def test_a_step_that_is_not_one_to_one_records_nothing(after) -> None:
     from auditor.model import row_changes
 
     assert row_changes((CLAIM, CLAIM), after, TEXTS) is None
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_collector_is_off_inside_and_put_back_after_even_on_error(enabled_before) -> None:
+    import gc
+
+    from auditor.model import no_cycle_collection
+
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError):
+            with no_cycle_collection():
+                assert not gc.isenabled()
+                raise RuntimeError("a stage failed")
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Audit, to_plain
+from ..model import Audit, no_cycle_collection, to_plain
 
 
 def to_data(value: Any) -> Any:
@@ -25,7 +25,8 @@ def dumps(audit: Audit, indent: int | None = 1) -> str:
     item of a top-level list (an article, a claim, a cluster...), so the file reads and diffs item
     by item; each line is written by json's C encoder, which `json.dumps(..., indent=...)` never
     uses (at 1,000 articles that made writing the file cost more than the audit). Without, one line."""
-    data = audit_to_data(audit)
+    with no_cycle_collection():
+        data = audit_to_data(audit)
     if indent is None:
         return json.dumps(data, ensure_ascii=False) + "\n"
     return _one_item_a_line(data, " " * indent)
