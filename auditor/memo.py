@@ -16,7 +16,7 @@ import sqlite3
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .blobcache import BlobCache, read_or_forget
 from .model import from_plain, from_rows, to_plain, to_rows
@@ -48,6 +48,20 @@ def encode(value: Any, texts: Optional[dict[str, str]] = None) -> bytes:
     when given (positional, text that is the article's own left out), else as `model.to_plain`."""
     plain = to_plain(value) if texts is None else to_rows(value, texts)
     return zlib.compress(json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def encode_in_chunks(items: Sequence[Any], rows_of: Callable[[Sequence[Any]], list], chunk: int = 5000) -> bytes:
+    """The JSON array of `rows_of(items)` (one row per item), zlib level 1, made `chunk` items at a
+    time: a corpus-wide result of hundreds of thousands of rows is never held as rows, JSON text
+    and bytes all at once (at 10,000 articles that was half a GB more at the audit's peak)."""
+    z = zlib.compressobj(1)
+    out = [z.compress(b"[")]
+    for i in range(0, len(items), chunk):
+        text = json.dumps(rows_of(items[i : i + chunk]), ensure_ascii=False, separators=(",", ":"))[1:-1]
+        out.append(z.compress((b"," if i else b"") + text.encode("utf-8")))
+    out.append(z.compress(b"]"))
+    out.append(z.flush())
+    return b"".join(out)
 
 
 def decode(tp: Any, data: bytes, texts: Optional[dict[str, str]] = None) -> Any:

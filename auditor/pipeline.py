@@ -292,18 +292,24 @@ def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequ
     key = memo.content_key([article_keys[a.id] for a in articles], [list(e.articles) for e in events],
                            [(s.id, s.canonical, s.variants) for s in sources], [(q.id, q.speaker_id) for q in quotes],
                            reuse_stage.ReuseConfig())
-    texts = {a.id: a.text for a in articles}
-    stored = cache.recall([key]).get(key)
-    if stored is not None:
+    parts = {part: f"{key}/{part}" for part in ("reuse", "nodes", "edges")}
+    texts = readings.texts_of(articles)
+    stored = cache.recall(parts.values())
+    if all(k in stored for k in parts.values()):
         try:
             span = span_decoder(texts)
-            return reuse_stage.from_rows(stored[0], span), provenance_stage.from_rows(stored[1], span)
+            return (reuse_stage.from_rows(stored[parts["reuse"]], span),
+                    provenance_stage.from_rows(stored[parts["nodes"]], stored[parts["edges"]], span))
         except (KeyError, ValueError, TypeError, IndexError) as exc:  # a foreign entry: made again
             log.warning("the reuse cache's entry is unreadable (%s); finding reuse again", exc)
     passages = memo.ObjectCache(directory, "passages.sqlite", "passages", "", reuse_stage.StoredPassages)
     reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events, cache=passages)
     provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
-    cache.remember({key: [reuse_stage.to_rows(reuse, texts), provenance_stage.to_rows(provenance, texts)]})
+    cache.remember({}, {
+        parts["reuse"]: memo.encode_in_chunks(reuse, lambda chunk: reuse_stage.to_rows(chunk, texts)),
+        parts["nodes"]: memo.encode_in_chunks(provenance.nodes, provenance_stage.node_rows),
+        parts["edges"]: memo.encode_in_chunks(provenance.edges, lambda chunk: provenance_stage.edge_rows(chunk, texts)),
+    })
     return reuse, provenance
 
 

@@ -184,15 +184,18 @@ class _UnnamedOrigins:
         return name
 
 
-def to_rows(graph: Provenance, texts: dict[str, str]) -> list:
-    """The graph as compact rows for a cache (evidence by offsets into `texts`, article id -> text)."""
-    return [[[n.id, n.kind, n.label] for n in graph.nodes],
-            [[e.source, e.target, e.kind, [span_row(s, texts) for s in e.evidence]] for e in graph.edges]]
+def node_rows(nodes: Sequence[Node]) -> list:
+    """Nodes as compact rows for a cache."""
+    return [[n.id, n.kind, n.label] for n in nodes]
 
 
-def from_rows(rows: list, span: Callable[[list], Span]) -> Provenance:
-    """The graph back from `to_rows`, spans made by `span` (`model.span_decoder`); KeyError or
-    ValueError when the rows do not fit the texts."""
-    nodes, edges = rows
+def edge_rows(edges: Sequence[Edge], texts: dict[str, str]) -> list:
+    """Edges as compact rows for a cache (evidence by offsets into `texts`, article id -> text)."""
+    return [[e.source, e.target, e.kind, [span_row(s, texts) for s in e.evidence]] for e in edges]
+
+
+def from_rows(nodes: list, edges: list, span: Callable[[list], Span]) -> Provenance:
+    """The graph back from `node_rows` and `edge_rows`, spans made by `span` (`model.span_decoder`);
+    KeyError or ValueError when the rows do not fit the texts."""
     return Provenance(nodes=tuple(Node(i, k, label) for i, k, label in nodes),
                       edges=tuple(Edge(s, t, k, tuple(map(span, ev))) for s, t, k, ev in edges))

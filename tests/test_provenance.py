@@ -70,8 +70,9 @@ def test_sources_quotes_and_via_chain_become_edges() -> None:
     texts = {"a": A.text, "b": B.text}
     odd = Edge("article:b", "agency:reuters", "cites", (Span("b", 0, 5, "quoted elsewhere"),))
     graph = Provenance(g.nodes, g.edges + (odd,))
-    rows = json.loads(json.dumps(provenance.to_rows(graph, texts)))
-    assert provenance.from_rows(rows, span_decoder(texts)) == graph
+    node_data = json.loads(json.dumps(provenance.node_rows(graph.nodes)))
+    edge_data = json.loads(json.dumps(provenance.edge_rows(graph.edges, texts)))
+    assert provenance.from_rows(node_data, edge_data, span_decoder(texts)) == graph
 
 
 def test_without_sources_the_text_credits_are_used() -> None:
