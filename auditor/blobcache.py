@@ -59,6 +59,14 @@ class BlobCache:
                              [(model, k, sqlite3.Binary(v)) for k, v in items.items()])
 
 
+    def keep_latest(self, count: int) -> None:
+        """Delete all but the `count` entries written last (any model): for stores whose entries are
+        large and rarely read again, such as results for a whole corpus, one per corpus audited."""
+        with closing(self._connect()) as conn, conn:
+            conn.execute(f"DELETE FROM {self.table} WHERE rowid NOT IN "
+                         f"(SELECT rowid FROM {self.table} ORDER BY rowid DESC LIMIT ?)", (count,))
+
+
 def read_or_forget(store, model: str, keys: Sequence[str], what: str) -> tuple[dict, object]:
     """Look keys up; a damaged store is reported once and dropped (None), so the run goes on without it."""
     try:

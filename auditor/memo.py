@@ -73,11 +73,14 @@ class ObjectCache:
     """Objects of type `tp` by content key in table `table` of `directory/filename`, scoped by the
     code fingerprint and `scope` (the models the objects were made with). With `texts` (article id
     -> text of the articles the objects are about), objects are stored as compact rows whose spans
-    point into those texts (`model.to_rows`): about half the bytes, and faster to read back."""
+    point into those texts (`model.to_rows`): about half the bytes, and faster to read back. With
+    `keep`, only the `keep` entries written last are kept (results for a whole corpus: one large
+    entry per corpus audited, which would otherwise pile up run after run)."""
 
     def __init__(self, directory: Path, filename: str, table: str, scope: str, tp: Any,
-                 texts: Optional[dict[str, str]] = None) -> None:
+                 texts: Optional[dict[str, str]] = None, keep: Optional[int] = None) -> None:
         self._store: Optional[BlobCache] = BlobCache(Path(directory) / filename, table)
+        self._keep = keep  # entries kept after each write (the latest written); None: all
         self._scope = f"{code_fingerprint()}|{scope}|{'rows' if texts is not None else 'plain'}"
         self._tp = tp
         self._texts = texts
@@ -105,5 +108,7 @@ class ObjectCache:
         data.update((key, encode(value, self._texts)) for key, value in items.items() if key not in data)
         try:
             self._store.put_many(self._scope, data)
+            if self._keep is not None:
+                self._store.keep_latest(self._keep)
         except sqlite3.Error as exc:
             log.warning("could not write the %s cache (%s)", self.what, exc)

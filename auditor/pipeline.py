@@ -61,6 +61,7 @@ class _StageTimer:
 
 READ_CHUNK = 200  # articles segmented, parsed and read together here: bounds the Docs alive at once
 WORKER_CHUNK = 25  # articles per task when worker processes read: small enough to share the work evenly
+CORPORA_KEPT = 8  # whole-corpus results (incidents, attributions, reuse) kept for the corpora audited last
 PARALLEL_MIN = 64  # new articles: fewer are read in this process (starting a worker costs ~1.5 s)
 
 
@@ -125,7 +126,7 @@ def _attribute(articles: Sequence, by_article: Sequence, sentences: tuple, artic
     texts = readings.texts_of(articles)
     if config.use_cache:
         cache = memo.ObjectCache(config.resolved_cache_dir(), "attributions.sqlite", "attributions",
-                                 nlp.model_key(config.spacy_model), list)
+                                 nlp.model_key(config.spacy_model), list, keep=CORPORA_KEPT)
         key = memo.content_key([article_keys[a.id] for a in articles])
         stored = cache.recall([key]).get(key)
         if stored is not None:
@@ -267,7 +268,8 @@ def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_k
     cache, and any added or edited article groups everything again."""
     if not config.use_cache:
         return events_stage.group(articles, claims, vectors)
-    cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", scope, tuple[Event, ...])
+    cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", scope, tuple[Event, ...],
+                             keep=CORPORA_KEPT)
     key = memo.content_key([article_keys[a.id] for a in articles])
     known = cache.recall([key])
     if key in known:
@@ -288,7 +290,8 @@ def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequ
         reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events)
         return reuse, provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
     directory = config.resolved_cache_dir()
-    cache = memo.ObjectCache(directory, "reuse.sqlite", "reuse", nlp.model_key(config.spacy_model), list)
+    cache = memo.ObjectCache(directory, "reuse.sqlite", "reuse", nlp.model_key(config.spacy_model), list,
+                             keep=3 * CORPORA_KEPT)  # three entries a corpus
     key = memo.content_key([article_keys[a.id] for a in articles], [list(e.articles) for e in events],
                            [(s.id, s.canonical, s.variants) for s in sources], [(q.id, q.speaker_id) for q in quotes],
                            reuse_stage.ReuseConfig())

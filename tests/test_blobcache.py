@@ -32,3 +32,16 @@ def test_damaged_file_raises_sqlite_error(tmp_path) -> None:
 def test_table_name_must_be_an_identifier(tmp_path) -> None:
     with pytest.raises(ValueError):
         BlobCache(tmp_path / "c.sqlite", "x; DROP TABLE y")
+
+
+@pytest.mark.parametrize("count, kept", [(1, {"c"}), (3, {"c", "e", "d"}), (10, {"a", "b", "c", "d", "e"})])
+def test_keep_latest_keeps_the_entries_written_last_whatever_their_model(tmp_path, count, kept) -> None:
+    cache = BlobCache(tmp_path / "c.sqlite", "t")
+    for key in "abcd":
+        cache.put_many("m1" if key in "ab" else "m2", {key: key.encode()})
+    cache.put_many("m1", {"e": b"e"})
+    cache.put_many("m2", {"c": b"c again"})  # written again: now the latest
+    cache.keep_latest(count)
+    found = {**cache.get_many("m1", list("abcde")), **cache.get_many("m2", list("abcde"))}
+    assert set(found) == kept
+    assert found["c"] == b"c again"

@@ -239,3 +239,30 @@ def test_attribution_is_replayed_from_the_cache_when_the_articles_are_unchanged(
     assert len(made) == 2
     fresh = audit([folder], AuditConfig(cache_dir=tmp_path / "fresh", embedder=fake_embedder))
     assert _without_timings(after) == _without_timings(fresh)
+
+
+def test_whole_corpus_results_are_kept_for_the_latest_corpora_only(seeds_dir, fake_embedder, tmp_path,
+                                                                   monkeypatch) -> None:
+    import shutil
+    import sqlite3
+
+    from auditor import pipeline
+
+    monkeypatch.setattr(pipeline, "CORPORA_KEPT", 2)
+    config = AuditConfig(cache_dir=tmp_path / "cache", embedder=fake_embedder)
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for n in (3, 4, 5):  # three corpora audited in turn
+        folder = tmp_path / f"story-{n}"
+        folder.mkdir()
+        for path in seeds[:n]:
+            shutil.copy(path, folder / path.name)
+        audit([folder], config)
+    for name, table, per_corpus in (("events", "events", 1), ("attributions", "attributions", 1), ("reuse", "reuse", 3)):
+        with sqlite3.connect(tmp_path / "cache" / f"{name}.sqlite") as conn:
+            assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 2 * per_corpus, name
+    grouped: list[int] = []
+    real = pipeline.events_stage.group
+    monkeypatch.setattr(pipeline.events_stage, "group", lambda articles, *a: grouped.append(len(articles)) or real(articles, *a))
+    audit([tmp_path / "story-5"], config)  # among the latest two: from the cache
+    audit([tmp_path / "story-3"], config)  # the oldest: made again
+    assert grouped == [3]
