@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -613,28 +614,38 @@ def quoted_regions(text: str, quotes: Sequence[Quote] = ()) -> list[tuple[int, i
     return sorted(regions)
 
 
-def _quoted_words(toks: Tokens, spans: Sequence[Span], regions: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """(words of the spans inside quote regions, words of the spans).
-
-    A word is inside when one region holds it whole: the furthest end among regions starting at
-    or before the word (a running maximum over regions sorted by start) reaches the word's end.
-    """
+def quoted_word_positions(toks: Tokens, regions: Sequence[tuple[int, int]]) -> array:
+    """Positions of the words inside quote regions, in order (an int array: an article's words
+    are many, its quoted words few). A word is inside when one region holds it whole: the furthest
+    end among regions starting at or before the word (a running maximum over regions sorted by
+    start) reaches the word's end."""
+    inside = array("i")
+    if not regions:
+        return inside
     starts = [r[0] for r in regions]
     reach: list[int] = []
     for _, end in regions:
         reach.append(max(end, reach[-1]) if reach else end)
-    inside = total = 0
+    r = 0
+    for w, (start, end) in enumerate(zip(toks.starts, toks.ends)):
+        while r < len(starts) and starts[r] <= start:
+            r += 1
+        if r and reach[r - 1] >= end:
+            inside.append(w)
+    return inside
+
+
+def _quoted_words(toks: Tokens, spans: Sequence[Span], inside: array) -> tuple[int, int]:
+    """(words of the spans inside quote regions, words of the spans), given the positions of the
+    article's quoted words (`quoted_word_positions`): two bisections a span, whatever its length."""
+    quoted = total = 0
     for span in spans:
         lo = bisect_left(toks.starts, span.start)
         hi = bisect_right(toks.ends, span.end)
-        r = bisect_right(starts, toks.starts[lo]) if lo < hi else 0  # regions starting at or before word w
-        for w in range(lo, hi):
-            total += 1
-            while r < len(starts) and starts[r] <= toks.starts[w]:
-                r += 1
-            if r and reach[r - 1] >= toks.ends[w]:
-                inside += 1
-    return inside, total
+        if lo < hi:
+            total += hi - lo
+            quoted += bisect_left(inside, hi) - bisect_left(inside, lo)
+    return quoted, total
 
 
 # --------------------------------------------------------------------------- classification
@@ -683,7 +694,7 @@ class Side:
     article: Article
     tokens: Tokens
     credits: tuple[Credit, ...]
-    quoted: tuple[tuple[int, int], ...]  # character ranges inside quotation marks
+    quoted: array  # positions of the words inside quotation marks (`quoted_word_positions`)
     quotes: tuple[Quote, ...]  # the quotes given by the extract stage (may be none)
     outlet: Optional[str]
 
@@ -775,7 +786,8 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     def side(aid: str) -> Side:
         if aid not in sides:
             art, own = by_id[aid], tuple(quotes_by.get(aid, ()))
-            sides[aid] = Side(art, toks[aid], credits.get(aid, ()), tuple(quoted_regions(art.text, own)), own,
+            sides[aid] = Side(art, toks[aid], credits.get(aid, ()),
+                              quoted_word_positions(toks[aid], quoted_regions(art.text, own)), own,
                               outlets[aid])
         return sides[aid]
 
@@ -848,11 +860,12 @@ def _pair_keys(by_id: dict[str, Article], pairs: Sequence[Pair], skips: dict[Pai
     them), the settings, and the boilerplate that applies to the pair, named by where its shared
     shingles stand in the first article (shingle ids are this run's own)."""
     digest = {aid: content_key(aid, by_id[aid].text, by_id[aid].excluded) for aid in dict.fromkeys(a for p in pairs for a in p)}
+    settings = content_key(cfg)  # once: hundreds of thousands of pairs share it
     keys = {}
     for x, y in pairs:
         pa, pb = index.positions[x], index.positions[y]
         boiler = sorted(pos for sid in skips[(x, y)] if sid in pa and sid in pb for pos in pa[sid])
-        keys[(x, y)] = content_key(digest[x], digest[y], cfg, boiler)
+        keys[(x, y)] = content_key(digest[x], digest[y], settings, boiler)
     return keys
 
 

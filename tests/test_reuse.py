@@ -493,7 +493,11 @@ def test_quoted_words_inside_any_region(regions: list[tuple[int, int]], inside: 
     text = "The minister said the army will pursue the attackers across the province."
     toks = reuse.tokenise("a", text)
     span = Span("a", 0, len(text), text)
-    assert reuse._quoted_words(toks, [span], regions) == (inside, 12)
+    assert reuse._quoted_words(toks, [span], reuse.quoted_word_positions(toks, regions)) == (inside, 12)
+    # a span of part of the sentence counts only its own words: "the army will pursue the attackers"
+    part = Span("a", 18, 52, text[18:52])
+    expected = {0: 0, 12: 6, 6: 6, 1: 1, 2: 2}[inside]
+    assert reuse._quoted_words(toks, [part], reuse.quoted_word_positions(toks, regions)) == (expected, 6)
 
 
 # --------------------------------------------------------------------------- the passages cache
