@@ -129,7 +129,7 @@ def _attribute(articles: Sequence, by_article: Sequence, sentences: tuple, artic
                                  nlp.model_key(config.spacy_model), list, keep=CORPORA_KEPT)
         key = memo.content_key([article_keys[a.id] for a in articles])
         stored = cache.recall([key]).get(key)
-        if stored is not None:
+        if stored is not None and len(stored) == 3:
             try:
                 return tuple(apply_row_changes(before, changed, texts)
                              for before, changed in zip((found, read_quotes, read_claims), stored))
