@@ -338,38 +338,6 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
     return _same
 
 
-# --------------------------------------------------------------------------- compact rows of spans
-
-def span_row(span: Span, texts: dict[str, str]) -> list:
-    """A span as [article, start, end], its text left out when it is the article's text at those
-    offsets (a cache then stores where evidence is, not the evidence again); else with its text."""
-    row: list = [span.article, span.start, span.end]
-    if texts.get(span.article, "")[span.start : span.end] != span.text:
-        row.append(span.text)
-    return row
-
-
-def span_from_row(row: list, texts: dict[str, str]) -> Span:
-    """The span back from `span_row` (KeyError when its article's text is not given)."""
-    article, start, end = row[0], row[1], row[2]
-    return Span(article, start, end, row[3] if len(row) > 3 else texts[article][start:end])
-
-
-def span_decoder(texts: dict[str, str]) -> Callable[[list], Span]:
-    """`span_from_row` making one Span per distinct row: the same evidence recurs in many
-    findings and edges, and is then one object, as it was when the stage made it."""
-    made: dict[tuple, Span] = {}
-
-    def decode(row: list) -> Span:
-        key = tuple(row)
-        span = made.get(key)
-        if span is None:
-            span = made[key] = span_from_row(row, texts)
-        return span
-
-    return decode
-
-
 # --------------------------------------------------------------------------- compact rows (caches)
 
 _SPAN_FIELDS = ("article", "start", "end", "text")
@@ -404,24 +372,29 @@ def to_rows(value: Any, texts: dict[str, str]) -> Any:
     return row
 
 
-def from_rows(tp: Any, rows: Any, texts: dict[str, str]) -> Any:
+def from_rows(tp: Any, rows: Any, texts: dict[str, str], spans: Optional[dict] = None) -> Any:
     """The object of type `tp` back from `to_rows` data (KeyError when a left-out text's article
-    is not in `texts`, TypeError or ValueError when the data is not of this type)."""
-    return _row_decoder(tp)(rows, texts)
+    is not in `texts`, TypeError or ValueError when the data is not of this type). Equal Spans
+    come back as one object, as the stages made them (the same evidence recurs in many findings,
+    passages and edges); pass one `spans` dict to several calls to share them across those too."""
+    return _row_decoder(tp)(rows, (texts, {} if spans is None else spans))
 
 
-def _same_row(value: Any, texts: dict[str, str]) -> Any:
+_RowContext = tuple  # (article id -> text, row -> Span already made)
+
+
+def _same_row(value: Any, ctx: _RowContext) -> Any:
     return value
 
 
 @lru_cache(maxsize=None)
-def _row_decoder(tp: Any) -> Callable[[Any, dict[str, str]], Any]:
+def _row_decoder(tp: Any) -> Callable[[Any, _RowContext], Any]:
     """A positional decoding function for one type, built once from its hints (as `_decoder`)."""
     origin = get_origin(tp)
     if origin is Union or origin is getattr(types, "UnionType", Union):
         options = [a for a in get_args(tp) if a is not type(None)]
         inner = _row_decoder(options[0]) if options else _same_row
-        return _same_row if inner is _same_row else (lambda v, t: None if v is None else inner(v, t))
+        return _same_row if inner is _same_row else (lambda v, c: None if v is None else inner(v, c))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = get_type_hints(tp)
         names = _field_names(tp)
@@ -430,24 +403,32 @@ def _row_decoder(tp: Any) -> Callable[[Any, dict[str, str]], Any]:
         where = (names.index("article"), names.index("start"), names.index("end")) if at is not None else None
 
         make = object.__new__
+        shared = tp is Span and not nested  # a Span's row is all atoms: its tuple names it
         if len(names) != len(set(names)) or getattr(tp, "__post_init__", None) or getattr(tp, "__slots__", None):
             raise TypeError(f"{tp.__name__} cannot be made from rows")
 
-        def decode_row(v: Any, texts: dict[str, str]) -> Any:
+        def decode_row(v: Any, ctx: _RowContext) -> Any:
             if v is None:
                 return None
             if len(v) != len(names):
                 raise ValueError(f"a {tp.__name__} row has {len(v)} values, not {len(names)}")
+            if shared:
+                key = tuple(v)
+                made = ctx[1].get(key)
+                if made is not None:
+                    return made
             if nested or (at is not None and v[at] is None):
                 v = list(v)
                 for i, decode in nested:
-                    v[i] = decode(v[i], texts)
+                    v[i] = decode(v[i], ctx)
                 if at is not None and v[at] is None:
-                    v[at] = texts[v[where[0]]][v[where[1]] : v[where[2]]]
+                    v[at] = ctx[0][v[where[0]]][v[where[1]] : v[where[2]]]
             # every field is given: the object's fields are set at once, as the frozen dataclass's
             # __init__ would set them one object.__setattr__ at a time (3-4x slower)
             obj = make(tp)
             obj.__dict__.update(zip(names, v))
+            if shared:
+                ctx[1][key] = obj
             return obj
 
         return decode_row
@@ -455,10 +436,10 @@ def _row_decoder(tp: Any) -> Callable[[Any, dict[str, str]], Any]:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             item = _row_decoder(args[0])
-            return (lambda v, t: None if v is None else tuple(v)) if item is _same_row else \
-                (lambda v, t: None if v is None else tuple([item(x, t) for x in v]))
+            return (lambda v, c: None if v is None else tuple(v)) if item is _same_row else \
+                (lambda v, c: None if v is None else tuple([item(x, c) for x in v]))
         items = [_row_decoder(a) for a in args]
-        return lambda v, t: None if v is None else tuple(d(x, t) for d, x in zip(items, v))
+        return lambda v, c: None if v is None else tuple(d(x, c) for d, x in zip(items, v))
     return _same_row
 
 
@@ -484,18 +465,19 @@ def row_changes(before: Sequence[Any], after: Sequence[Any], texts: dict[str, st
 def apply_row_changes(before: Sequence[Any], changed: list, texts: dict[str, str]) -> tuple:
     """The objects after the step, from the objects before it and its `row_changes`."""
     out = list(before)
+    ctx = (texts, {})
     for i, diff in changed:
         old = out[i]
         kind = type(old)
         new = object.__new__(kind)
         new.__dict__.update(old.__dict__)
-        new.__dict__.update({n: _field_row_decoder(kind, n)(v, texts) for n, v in diff.items()})
+        new.__dict__.update({n: _field_row_decoder(kind, n)(v, ctx) for n, v in diff.items()})
         out[i] = new
     return tuple(out)
 
 
 @lru_cache(maxsize=None)
-def _field_row_decoder(kind: type, name: str) -> Callable[[Any, dict[str, str]], Any]:
+def _field_row_decoder(kind: type, name: str) -> Callable[[Any, _RowContext], Any]:
     if name not in (_field_names(kind) or ()):
         raise KeyError(f"{kind.__name__} has no field {name!r}")
     _row_decoder(kind)  # refuses a class that needs its __init__

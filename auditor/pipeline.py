@@ -23,7 +23,8 @@ from . import extract
 from .extract import names
 from .extract import sources as extract_sources
 from .config import AuditConfig
-from .model import Audit, Cluster, Event, Provenance, apply_row_changes, no_cycle_collection, row_changes, span_decoder
+from .model import (Audit, Cluster, Edge, Event, Node, Provenance, Reuse, apply_row_changes, from_rows, no_cycle_collection,
+                    row_changes, to_rows)
 
 log = logging.getLogger(__name__)
 
@@ -300,18 +301,18 @@ def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequ
     stored = cache.recall(parts.values())
     if all(k in stored for k in parts.values()):
         try:
-            span = span_decoder(texts)
-            return (reuse_stage.from_rows(stored[parts["reuse"]], span),
-                    provenance_stage.from_rows(stored[parts["nodes"]], stored[parts["edges"]], span))
+            spans: dict = {}  # one Span object per distinct span across reuse and graph
+            return (from_rows(tuple[Reuse, ...], stored[parts["reuse"]], texts, spans),
+                    Provenance(nodes=from_rows(tuple[Node, ...], stored[parts["nodes"]], texts, spans),
+                               edges=from_rows(tuple[Edge, ...], stored[parts["edges"]], texts, spans)))
         except (KeyError, ValueError, TypeError, IndexError) as exc:  # a foreign entry: made again
             log.warning("the reuse cache's entry is unreadable (%s); finding reuse again", exc)
     passages = memo.ObjectCache(directory, "passages.sqlite", "passages", "", reuse_stage.StoredPassages)
     reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events, cache=passages)
     provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
     cache.remember({}, {
-        parts["reuse"]: memo.encode_in_chunks(reuse, lambda chunk: reuse_stage.to_rows(chunk, texts)),
-        parts["nodes"]: memo.encode_in_chunks(provenance.nodes, provenance_stage.node_rows),
-        parts["edges"]: memo.encode_in_chunks(provenance.edges, lambda chunk: provenance_stage.edge_rows(chunk, texts)),
+        part: memo.encode_in_chunks(items, lambda chunk: to_rows(chunk, texts))
+        for part, items in ((parts["reuse"], reuse), (parts["nodes"], provenance.nodes), (parts["edges"], provenance.edges))
     })
     return reuse, provenance
 

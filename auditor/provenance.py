@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
 from . import reuse as reuse_stage
-from .model import Article, Edge, Node, Provenance, Quote, Reuse, Source, Span, span_row
+from .model import Article, Edge, Node, Provenance, Quote, Reuse, Source, Span
 
 log = logging.getLogger(__name__)
 
@@ -182,20 +182,3 @@ class _UnnamedOrigins:
             self.parent[ry] = rx
         self.names[rx] = name
         return name
-
-
-def node_rows(nodes: Sequence[Node]) -> list:
-    """Nodes as compact rows for a cache."""
-    return [[n.id, n.kind, n.label] for n in nodes]
-
-
-def edge_rows(edges: Sequence[Edge], texts: dict[str, str]) -> list:
-    """Edges as compact rows for a cache (evidence by offsets into `texts`, article id -> text)."""
-    return [[e.source, e.target, e.kind, [span_row(s, texts) for s in e.evidence]] for e in edges]
-
-
-def from_rows(nodes: list, edges: list, span: Callable[[list], Span]) -> Provenance:
-    """The graph back from `node_rows` and `edge_rows`, spans made by `span` (`model.span_decoder`);
-    KeyError or ValueError when the rows do not fit the texts."""
-    return Provenance(nodes=tuple(Node(i, k, label) for i, k, label in nodes),
-                      edges=tuple(Edge(s, t, k, tuple(map(span, ev))) for s, t, k, ev in edges))

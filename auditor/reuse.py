@@ -43,7 +43,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from . import ingest
 from .memo import ObjectCache, content_key
-from .model import Article, Event, Passage, Quote, Reuse, Source, Span, span_row
+from .model import Article, Event, Passage, Quote, Reuse, Source, Span
 
 log = logging.getLogger(__name__)
 
@@ -831,22 +831,6 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
 
 
 StoredPassages = tuple[tuple[int, int, int, int, float], ...]  # a pair's passages in a cache: offsets, similarity
-
-
-def to_rows(found: Sequence[Reuse], texts: dict[str, str]) -> list:
-    """Reuse as compact rows for a cache (spans by offsets into `texts`, article id -> text)."""
-    return [[r.articles[0], r.articles[1], r.kind, list(r.share), r.direction, r.credited,
-             [[span_row(p.a, texts), span_row(p.b, texts), p.similarity] for p in r.passages],
-             [span_row(e, texts) for e in r.evidence]] for r in found]
-
-
-def from_rows(rows: list, span: Callable[[list], Span]) -> tuple[Reuse, ...]:
-    """The reuse back from `to_rows`, spans made by `span` (`model.span_decoder`); KeyError or
-    ValueError when the rows do not fit the texts."""
-    return tuple(Reuse(articles=(a, b), kind=kind, share=(share[0], share[1]), direction=direction, credited=credited,
-                       passages=tuple(Passage(span(pa), span(pb), sim) for pa, pb, sim in passages),
-                       evidence=tuple(map(span, evidence)))
-                 for a, b, kind, share, direction, credited, passages, evidence in rows)
 
 
 def _passages_from(stored: StoredPassages, a: Article, b: Article) -> tuple[Passage, ...]:

@@ -113,3 +113,18 @@ def test_the_collector_is_off_inside_and_put_back_after_even_on_error(enabled_be
         assert gc.isenabled() is enabled_before
     finally:
         gc.enable()
+
+
+def test_equal_spans_come_back_as_one_object_within_and_across_calls() -> None:
+    from auditor.model import Edge
+
+    evidence = Span("a", 32, 46, TEXT[32:46])
+    edges = (Edge("article:a", "source:officials", "cites", (evidence,)),
+             Edge("article:a", "source:officials", "quotes", (Span("a", 32, 46, TEXT[32:46]),)))
+    rows = json.loads(json.dumps(to_rows(edges, TEXTS)))
+    back = from_rows(tuple[Edge, ...], rows, TEXTS)
+    assert back == edges and back[0].evidence[0] is back[1].evidence[0]
+    spans: dict = {}
+    first = from_rows(Claim, to_rows(CLAIM, TEXTS), TEXTS, spans)
+    again = from_rows(tuple[Edge, ...], rows, TEXTS, spans)
+    assert first.attribution_span is again[0].evidence[0]

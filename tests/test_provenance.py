@@ -65,14 +65,13 @@ def test_sources_quotes_and_via_chain_become_edges() -> None:
     # the cache's compact rows give the same graph back; a span that is not its article's text keeps its own
     import json
 
-    from auditor.model import span_decoder
+    from auditor.model import from_rows, to_rows
 
     texts = {"a": A.text, "b": B.text}
     odd = Edge("article:b", "agency:reuters", "cites", (Span("b", 0, 5, "quoted elsewhere"),))
     graph = Provenance(g.nodes, g.edges + (odd,))
-    node_data = json.loads(json.dumps(provenance.node_rows(graph.nodes)))
-    edge_data = json.loads(json.dumps(provenance.edge_rows(graph.edges, texts)))
-    assert provenance.from_rows(node_data, edge_data, span_decoder(texts)) == graph
+    rows = json.loads(json.dumps(to_rows(graph, texts)))
+    assert from_rows(Provenance, rows, texts) == graph
 
 
 def test_without_sources_the_text_credits_are_used() -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from auditor import ingest, reuse
 from auditor.config import AuditConfig
-from auditor.model import Article, Event, Excluded, Quote, Source, Span
+from auditor.model import Article, Event, Excluded, Quote, Reuse, Source, Span
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -543,10 +543,10 @@ def test_a_pair_with_other_boilerplate_is_aligned_again(tmp_path, monkeypatch) -
     assert ("s0", "s1") in aligned[1:]
 
 
-def test_rows_give_the_same_reuse_back(tmp_path) -> None:
+def test_reuse_as_cache_rows_comes_back_the_same(tmp_path) -> None:
     import json
 
-    from auditor.model import span_decoder
+    from auditor.model import from_rows, to_rows
 
     articles = [art("a", para(*WIRE[:4], OWN_A[0]), published="2024-08-26"),
                 art("b", para(*WIRE[1:5], OWN_B[0]), published="2024-08-27"),
@@ -554,7 +554,7 @@ def test_rows_give_the_same_reuse_back(tmp_path) -> None:
     found = reuse.find(articles)
     assert found and any(r.evidence or r.passages for r in found)
     texts = {a.id: a.text for a in articles}
-    rows = json.loads(json.dumps(reuse.to_rows(found, texts)))  # as the cache stores them
-    assert reuse.from_rows(rows, span_decoder(texts)) == found
+    rows = json.loads(json.dumps(to_rows(found, texts)))  # as the cache stores them
+    assert from_rows(tuple[Reuse, ...], rows, texts) == found
     with pytest.raises(KeyError):  # rows of other articles never pass for these
-        reuse.from_rows(rows, span_decoder({"a": texts["a"]}))
+        from_rows(tuple[Reuse, ...], rows, {"a": texts["a"]})
