@@ -439,6 +439,8 @@ def _row_decoder(tp: Any) -> Callable[[Any, _RowContext], Any]:
             return (lambda v, c: None if v is None else tuple(v)) if item is _same_row else \
                 (lambda v, c: None if v is None else tuple([item(x, c) for x in v]))
         items = [_row_decoder(a) for a in args]
+        if all(d is _same_row for d in items):  # (str, str), (float, float): nothing to decode inside
+            return lambda v, c: None if v is None else tuple(v)
         return lambda v, c: None if v is None else tuple(d(x, c) for d, x in zip(items, v))
     return _same_row
 
