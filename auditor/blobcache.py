@@ -58,7 +58,6 @@ class BlobCache:
             conn.executemany(f"INSERT OR REPLACE INTO {self.table} (model, key, data) VALUES (?, ?, ?)",
                              [(model, k, sqlite3.Binary(v)) for k, v in items.items()])
 
-
     def keep_latest(self, count: int) -> None:
         """Delete all but the `count` entries written last (any model): for stores whose entries are
         large and rarely read again, such as results for a whole corpus, one per corpus audited."""

@@ -2,10 +2,10 @@
 
 A stage's result for one unit (an article's reading, an incident's clusters, two articles' shared
 passages) is a pure function of that unit's inputs and of auditor's own code. `ObjectCache` stores
-such results as model objects (JSON of `model.to_plain`, zlib level 1) in a SQLite file of the cache
-folder, scoped by a fingerprint of auditor's source files and whatever model the results came
-from, so a re-run computes only the units whose inputs changed, and a new version of the code
-never reads an older version's results. A damaged store or entry is a miss, never an error.
+such results as model objects (JSON of `model.to_plain`, or of the compact `model.to_rows`; zlib
+level 1) in a SQLite file of the cache folder, scoped by a fingerprint of auditor's source files
+and whatever model the results came from, so a re-run computes only the units whose inputs
+changed, and a new version of the code never reads an older version's results. A damaged store or entry is a miss, never an error.
 """
 from __future__ import annotations
 

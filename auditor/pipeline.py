@@ -103,7 +103,7 @@ def _read(articles: Sequence, views: dict, article_keys: dict, config: AuditConf
             for stage, seconds in stage_seconds.items():
                 timer.add(f"read/{stage}", seconds)
             if cache is not None:
-                cache.remember(chunk, found, encoded)
+                cache.remember(chunk, found, encoded, article_keys)
             known.update(found)
     log.info("read %d articles in %d process(es); %d from the readings cache", len(fresh), processes,
              len(articles) - len(fresh))
@@ -265,8 +265,8 @@ def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_k
             config: AuditConfig) -> tuple:
     """Incidents. They are a function of every article at once (their claims and the claims'
     vectors follow from the articles' content, the spaCy model and the embedding model: `scope`),
-    so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles takes them from the
-    cache, and any added or edited article groups everything again."""
+    so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles
+    takes them from the cache, and any added or edited article groups everything again."""
     if not config.use_cache:
         return events_stage.group(articles, claims, vectors)
     cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", scope, tuple[Event, ...],
@@ -320,9 +320,10 @@ def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequ
 def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, quotes: Sequence, scope: str,
               article_keys: dict, config: AuditConfig, timer: _StageTimer) -> tuple:
     """Clusters with verdicts (align, then compare), incident by incident. An incident's clusters
-    depend only on its claims (with their credits and figures, as the spaCy model read them), their vectors (the embedding model),
-    its articles' outlets and dates and its quotes, so an incident whose inputs are all unchanged
-    since an earlier run takes its clusters from the cache (`clusters.sqlite`)."""
+    depend only on its claims (with their credits and figures, as the spaCy model read them), their
+    vectors (the embedding model), its articles' outlets and dates and its quotes, so an incident
+    whose inputs are all unchanged since an earlier run takes its clusters from the cache
+    (`clusters.sqlite`)."""
     with timer("align"):
         event_of = {a: e.id for e in events for a in e.articles}
         units: dict[Optional[str], list[int]] = {}
@@ -346,9 +347,10 @@ def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, q
                                               [(q.id, q.speaker_id) for a in own for q in quotes_of.get(a, ())])
         known = cache.recall(keys.values()) if cache is not None else {}
         todo = [unit for unit in units if keys.get(unit) not in known]
+        todo_set = set(todo)
         idxs = sorted(i for unit in todo for i in units[unit])
         fresh = align.align([claims[i] for i in idxs], vectors[idxs] if len(idxs) else vectors[:0],
-                            [e for e in events if e.id in set(todo)])
+                            [e for e in events if e.id in todo_set])
     with timer("compare"):
         fresh = compare_stage.compare(fresh, claims, articles, quotes)
         if cache is not None:

@@ -71,8 +71,10 @@ class ReadingCache:
         return {article_id: found[key] for article_id, key in keys.items() if key in found}
 
     def remember(self, articles: Sequence[Article], readings: dict[str, Reading],
-                 encoded: Optional[dict[str, bytes]] = None) -> None:
-        """Store the readings of `articles` (`encoded`: some already encoded, by article id)."""
+                 encoded: Optional[dict[str, bytes]] = None, keys: Optional[dict[str, str]] = None) -> None:
+        """Store the readings of `articles` (`encoded`: some already encoded, by article id; `keys`:
+        the articles' `article_key`s, when the caller has them)."""
         encoded = encoded or {}
-        self._cache.remember({article_key(a): readings[a.id] for a in articles if a.id in readings and a.id not in encoded},
-                             {article_key(a): encoded[a.id] for a in articles if a.id in encoded})
+        keys = {a.id: keys[a.id] if keys else article_key(a) for a in articles}
+        self._cache.remember({keys[a.id]: readings[a.id] for a in articles if a.id in readings and a.id not in encoded},
+                             {keys[a.id]: encoded[a.id] for a in articles if a.id in encoded})
