@@ -1,16 +1,32 @@
 #!/usr/bin/env python3
 """Audit every gold set the repository holds and print the yardstick's figures side by side.
 
-    .venv/bin/python benchmarks/yardstick.py            # seeds + the hand-written dev set
-    .venv/bin/python benchmarks/yardstick.py --scorer ../shared/eval/score.py
+    .venv/bin/python benchmarks/yardstick.py                 # seeds, devset and the dev splits
+    .venv/bin/python benchmarks/yardstick.py --holdout       # and the held-out splits (measure only)
+    .venv/bin/python benchmarks/yardstick.py --sets incidents/dev -v
+    .venv/bin/python benchmarks/yardstick.py --json figures.json
 
-The seeds are what the analysis was developed on; tests/fixtures/devset is a held-out,
-hand-written set of other stories (US politics, a wildfire) used to catch fitting to the seeds.
+Sets:
+- `seeds`: what the analysis was first developed on (a regression guard, not an estimate);
+- `devset`: six hand-written articles (US politics, a wildfire), developed against since;
+- `incidents/`, `divergences/`, `speakers/` under tests/fixtures: real coverage collected from
+  public pages and annotated by hand, each in a `dev` split (develop against it) and a `holdout`
+  split (look only at its figures, never at its texts, so that it still says how the audit does
+  on text it was not tuned on). Each split holds corpora (a folder with `articles/` and
+  `gold.json`), audited one by one as a user would audit one story.
+
+Figures of a split pool its corpora: links, quotes, speakers and sources are scored on the
+corpora's audits put side by side; incident pairs are counted within each corpus only (two
+corpora are two separate audits). Where the gold lists `conflicts` (the divergences set), the
+audit's "both cannot be right" findings are matched against them: a finding is right when its
+evidence covers both sides of a gold conflict; precision counts a second finding for one gold
+conflict as wrong (it repeats one).
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import sys
 import time
@@ -23,12 +39,12 @@ import auditor  # noqa: E402
 from auditor.config import AuditConfig  # noqa: E402
 from auditor.render.json import audit_to_data  # noqa: E402
 
-SETS = {
-    "seeds": (ROOT / "seeds", ROOT / "tests" / "fixtures" / "gold_seeds.json"),
-    "devset": (ROOT / "tests" / "fixtures" / "devset" / "articles", ROOT / "tests" / "fixtures" / "devset" / "gold.json"),
-}
-FIGURES = ("link_precision", "link_recall", "link_f1", "conflict_recall", "false_conflicts", "cross_event_conflicts",
-           "quote_f1", "speaker_accuracy", "source_f1", "outlet_f1", "event_pair_accuracy", "overall")
+FIXTURES = ROOT / "tests" / "fixtures"
+GROUPED_SETS = ("incidents", "divergences", "speakers")
+FIGURES = ("articles", "link_precision", "link_recall", "link_f1", "conflict_recall", "false_conflicts",
+           "cross_event_conflicts", "quote_f1", "speaker_accuracy", "source_f1", "outlet_f1",
+           "event_pair_accuracy", "divergence_precision", "divergence_recall", "divergence_findings", "overall")
+DIVERGE_SEVERITIES = {"diverge"}
 
 
 def load_scorer(path: Path):
@@ -38,34 +54,157 @@ def load_scorer(path: Path):
     return module
 
 
+def corpora_of(name: str) -> list[tuple[str, Path, Path]]:
+    """(corpus name, articles folder, gold file) of a set name such as `seeds` or `incidents/dev`."""
+    if name == "seeds":
+        return [("seeds", ROOT / "seeds", FIXTURES / "gold_seeds.json")]
+    if name == "devset":
+        return [("devset", FIXTURES / "devset" / "articles", FIXTURES / "devset" / "gold.json")]
+    split = FIXTURES / name
+    return [(f"{name}/{c.name}", c / "articles", c / "gold.json")
+            for c in sorted(split.iterdir()) if (c / "gold.json").is_file()]
+
+
+def prefixed(data: dict, gold: dict, prefix: str) -> tuple[dict, dict]:
+    """One corpus's audit and gold with every article id and key prefixed, so corpora can be pooled."""
+    ids = {a["id"]: f"{prefix}:{a['id']}" for a in data["articles"]}
+    data = dict(data)
+    data["articles"] = [{**a, "id": ids[a["id"]], "path": f"{prefix}:{Path(str(a.get('path') or '')).name}"}
+                        for a in data["articles"]]
+    for field in ("claims", "quotes", "sources"):
+        data[field] = [{**x, "article": ids.get(x["article"], x["article"]),
+                        **({"id": f"{prefix}:{x['id']}"} if "id" in x else {})} for x in data[field]]
+    data["clusters"] = [{**k, "claims": [f"{prefix}:{c}" for c in k["claims"]]} for k in data["clusters"]]
+    data["events"] = [{**e, "articles": [ids.get(a, a) for a in e["articles"]]} for e in data["events"]]
+    key = lambda k: f"{prefix}:{k}"  # noqa: E731
+    member = lambda m: {**m, "article": key(m["article"])}  # noqa: E731
+    gold = {
+        "articles": {key(k): f"{prefix}:{Path(v).name}" for k, v in gold["articles"].items()},
+        "clusters": [{**c, "members": [member(m) for m in c["members"]]} for c in gold.get("clusters", [])],
+        "quotes": [member(q) for q in gold.get("quotes", [])],
+        "sources": {key(k): v for k, v in gold.get("sources", {}).items()},
+        "outlets": {key(k): v for k, v in gold.get("outlets", {}).items()},
+        "events": [[key(k) for k in grp] for grp in gold.get("events", [])],
+        "conflicts": [{**c, "a": member(c["a"]), "b": member(c["b"])} for c in gold.get("conflicts", [])],
+    }
+    return data, gold
+
+
+def pooled(parts: list[tuple[dict, dict]]) -> tuple[dict, dict]:
+    data = {f: [x for d, _ in parts for x in d[f]] for f in ("articles", "claims", "clusters", "quotes", "sources", "events")}
+    gold = {"articles": {}, "sources": {}, "outlets": {}, "clusters": [], "quotes": [], "events": [], "conflicts": []}
+    for _, g in parts:
+        for field in ("articles", "sources", "outlets"):
+            gold[field].update(g[field])
+        for field in ("clusters", "quotes", "events", "conflicts"):
+            gold[field].extend(g[field])
+    return data, gold
+
+
+def divergence_figures(score, data: dict, gold: dict, notes: list[str]) -> dict:
+    """Findings that say two figures cannot both be right, against the gold's list of true conflicts."""
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    key_of = {a["id"]: k for k, name in gold["articles"].items() for a in data["articles"] if a["path"] == name}
+    sides = []
+    for c in gold["conflicts"]:
+        located = []
+        for side in (c["a"], c["b"]):
+            article = next((aid for aid, k in key_of.items() if k == side["article"]), None)
+            span = score.locate(side["snippet"], texts[article]) if article else None
+            located.append((article, span))
+        sides.append(located)
+    findings = [f for k in data["clusters"] for f in k.get("findings", []) if f.get("severity") in DIVERGE_SEVERITIES]
+    matched: set[int] = set()
+    right = 0
+    for f in findings:
+        spans = [(e["article"], (e["start"], e["end"])) for e in f.get("evidence", [])]
+        hit = None
+        for i, ((aa, sa), (ab, sb)) in enumerate(sides):
+            if None in (aa, sa, ab, sb):
+                continue
+            covers = lambda art, span: any(x == art and score.overlaps(s, span) for x, s in spans)  # noqa: E731
+            if covers(aa, sa) and covers(ab, sb):
+                hit = i
+                break
+        if hit is not None and hit not in matched:
+            matched.add(hit)
+            right += 1
+        else:
+            notes.append(f"{'repeated' if hit is not None else 'false'} divergence: {f.get('summary', '')[:150]}")
+    for i, c in enumerate(gold["conflicts"]):
+        if i not in matched:
+            notes.append(f"missed divergence [{c.get('id')}]: {c['a']['snippet'][:60]!r} vs {c['b']['snippet'][:60]!r}")
+    total = len(gold["conflicts"])
+    return {"divergence_precision": right / len(findings) if findings else (1.0 if not total else 0.0),
+            "divergence_recall": right / total if total else 1.0,
+            "divergence_findings": f"{right}/{len(findings)} of {total}"}
+
+
+def event_accuracy(score, parts: list[tuple[dict, dict]]) -> float:
+    """Incident pairs right, counted within each corpus (pairs across two separate audits say nothing)."""
+    right = total = 0
+    for data, gold in parts:
+        n = len(gold["articles"])
+        pairs = n * (n - 1) // 2
+        if pairs:
+            right += round(score.Scorer(data, gold).events()["event_pair_accuracy"] * pairs)
+            total += pairs
+    return right / total if total else 0.0
+
+
+def measure(score, name: str, config: AuditConfig, verbose: bool) -> tuple[dict, list[str]]:
+    parts = []
+    began = time.perf_counter()
+    for corpus, articles, gold_path in corpora_of(name):
+        data = json.loads(json.dumps(audit_to_data(auditor.audit([articles], config))))
+        parts.append(prefixed(data, json.loads(gold_path.read_text(encoding="utf-8")), corpus.replace("/", "~")))
+    seconds = time.perf_counter() - began
+    data, gold = pooled(parts)
+    scorer = score.Scorer(data, gold, verbose=verbose)
+    result = scorer.run()
+    notes = list(scorer.notes)
+    result["event_pair_accuracy"] = event_accuracy(score, parts)
+    result.update(divergence_figures(score, data, gold, notes) if gold["conflicts"] else {})
+    parts_of_overall = [result[f] for f in ("link_f1", "conflict_recall", "quote_f1", "speaker_accuracy",
+                                            "source_f1", "outlet_f1", "event_pair_accuracy")]
+    result["overall"] = sum(parts_of_overall) / len(parts_of_overall)
+    result["articles"] = f"{len(data['articles'])} in {len(parts)}"
+    result["seconds"] = round(seconds, 1)
+    return result, notes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false hit")
+    parser.add_argument("--sets", nargs="*", help="set names (default: seeds, devset and every dev split)")
+    parser.add_argument("--holdout", action="store_true", help="also the held-out splits (figures only)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false hit (not for holdout)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     if not args.scorer.exists():
         print(f"scorer not found: {args.scorer}", file=sys.stderr)
         return 1
     score = load_scorer(args.scorer)
+    names = args.sets or ["seeds", "devset", *(f"{s}/dev" for s in GROUPED_SETS if (FIXTURES / s / "dev").is_dir())]
+    if args.holdout:
+        names += [f"{s}/holdout" for s in GROUPED_SETS if (FIXTURES / s / "holdout").is_dir()]
     results = {}
-    for name, (articles, gold_path) in SETS.items():
-        began = time.perf_counter()
-        data = json.loads(json.dumps(audit_to_data(auditor.audit([articles], AuditConfig()))))
-        seconds = time.perf_counter() - began
-        scorer = score.Scorer(data, json.loads(gold_path.read_text(encoding="utf-8")), verbose=args.verbose)
-        results[name] = scorer.run()
-        results[name]["seconds"] = round(seconds, 1)
-        if args.verbose:
+    for name in names:
+        results[name], notes = measure(score, name, AuditConfig(), args.verbose)
+        if args.verbose and not name.endswith("holdout"):
             print(f"--- {name}")
-            for note in scorer.notes:
+            for note in notes:
                 print("  " + note)
-    print(f"{'figure':24s}" + "".join(f"{n:>10s}" for n in results))
+    width = max(12, *(len(n) + 2 for n in results))
+    print(f"{'figure':22s}" + "".join(f"{n:>{width}s}" for n in results))
     for figure in (*FIGURES, "seconds"):
         cells = []
         for res in results.values():
-            value = res[figure]
-            cells.append(f"{value:10.3f}" if isinstance(value, float) else f"{value!s:>10s}")
-        print(f"{figure:24s}" + "".join(cells))
+            value = res.get(figure, "")
+            cells.append(f"{value:{width}.3f}" if isinstance(value, float) else f"{value!s:>{width}s}")
+        print(f"{figure:22s}" + "".join(cells))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
 
 
