@@ -65,3 +65,20 @@ def parsed(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(nlp, "_parse_fresh", counting)
     return calls
+
+
+def browser_required() -> bool:
+    """Under CI (`.ci/run` sets AUDITOR_REQUIRE_BROWSER=1) a skipped browser test is a failure."""
+    import os
+
+    return os.environ.get("AUDITOR_REQUIRE_BROWSER", "") not in ("", "0")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and item.get_closest_marker("browser") and browser_required():
+        report.outcome = "failed"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.longrepr = f"browser test skipped under CI (AUDITOR_REQUIRE_BROWSER=1): {reason}"
