@@ -11,6 +11,33 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "gold_seeds.json"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+DEVSET = ROOT / "tests" / "fixtures" / "devset"
+# The two hand-annotated sets the conclusions of an audit are checked on: (articles, gold).
+GOLD_SETS = {"seeds": (SEEDS, GOLD), "devset": (DEVSET / "articles", DEVSET / "gold.json")}
+
+
+def yardstick(result, gold_path: Path) -> dict:
+    """The shared yardstick's figures for an audit (skips the test where the scorer is not beside
+    this checkout)."""
+    import importlib.util
+    import json
+
+    from auditor.render.json import audit_to_data
+
+    if not SCORER.exists():
+        pytest.skip("the shared yardstick is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data = json.loads(json.dumps(audit_to_data(result)))
+    return module.Scorer(data, json.loads(gold_path.read_text(encoding="utf-8"))).run()
+
+
+def conclusions(figures: dict) -> dict:
+    """What an editor reads off an audit: conflicts found, false conflicts, incidents."""
+    keys = ("conflicts_flagged", "false_conflicts", "cross_event_conflicts", "event_pair_accuracy")
+    return {k: figures[k] for k in keys}
 
 
 class FakeEmbedder:

@@ -66,7 +66,7 @@ def test_second_run_reads_nothing_again_and_gives_the_same_audit(seeds_dir, fake
     second = audit([seeds_dir], config)
     assert len(parsed) == 1  # no parse at all, not even of a cached sentence
     assert {stage for stage, _ in second.timings} >= {"readings", "attribute"}
-    assert dict(second.timings)["read"] < 0.05 and "read/parse" not in dict(second.timings)
+    assert "read/parse" not in dict(second.timings)  # what users care about: nothing read, whatever the CPU's speed
     assert _without_timings(second) == _without_timings(first)
 
 
