@@ -12,32 +12,32 @@ __version__ = "0.1.0"
 __all__ = ["audit", "AuditConfig", "Audit", "write_json", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import AuditConfig
-    from .model import Audit
+    from auditor.config import AuditConfig
+    from auditor.model import Audit
 
 
 def audit(inputs, config: "AuditConfig | None" = None, **kwargs: Any) -> "Audit":
     """Audit the articles in `inputs` (files, folders, "-"); see auditor.pipeline.audit."""
-    from .pipeline import audit as run
+    from auditor.pipeline import audit as run
 
     return run(inputs, config, **kwargs)
 
 
 def write_json(result: "Audit", path) -> None:
     """Write the audit as JSON, atomically."""
-    from .fileio import write_atomic
-    from .render.json import dumps
+    from auditor.fileio import write_atomic
+    from auditor.render.json import dumps
 
     write_atomic(path, dumps(result))
 
 
 def __getattr__(name: str) -> Any:
     if name == "AuditConfig":
-        from .config import AuditConfig
+        from auditor.config import AuditConfig
 
         return AuditConfig
     if name == "Audit":
-        from .model import Audit
+        from auditor.model import Audit
 
         return Audit
     raise AttributeError(name)

@@ -12,8 +12,8 @@ from typing import Callable, List, Optional
 
 import typer
 
-from . import __version__
-from .errors import AuditorError
+from auditor import __version__
+from auditor.errors import AuditorError
 
 EXIT_FAILURE = 1
 EXIT_INTERNAL = 70
@@ -113,7 +113,7 @@ def audit(
     _configure_logging(quiet, verbose)
 
     def run() -> None:
-        from .config import AuditConfig
+        from auditor.config import AuditConfig
 
         ws = _open_workspace(workspace) if workspace else None
         inputs = (ws.inputs(paths) if ws else paths) or [DEFAULT_INPUT]
@@ -157,19 +157,19 @@ def _audit_with_progress(inputs: List[str], config, quiet: bool):
 
 def _write_outputs(result, json_out: Optional[Path], html_out: Optional[Path], markdown_out: Optional[Path]) -> None:
     """Render everything first, then write: a rendering failure leaves every old file intact."""
-    from .fileio import write_atomic
+    from auditor.fileio import write_atomic
 
     rendered: list[tuple[Path, str]] = []
     if json_out:
-        from .render.json import dumps
+        from auditor.render.json import dumps
 
         rendered.append((json_out, dumps(result)))
     if html_out:
-        from .render.html import render_report
+        from auditor.render.html import render_report
 
         rendered.append((html_out, render_report(result)))
     if markdown_out:
-        from .render.markdown import render_markdown
+        from auditor.render.markdown import render_markdown
 
         rendered.append((markdown_out, render_markdown(result)))
     for path, text in rendered:
@@ -216,7 +216,7 @@ def compare(
         import os
         import shutil
 
-        from .config import AuditConfig
+        from auditor.config import AuditConfig
 
         if fmt not in COMPARE_FORMATS:
             raise AuditorError(f"--format must be one of {', '.join(COMPARE_FORMATS)}, not {fmt!r}")
@@ -229,26 +229,26 @@ def compare(
         if len(result.articles) != 2:
             raise AuditorError(f"compare needs exactly two articles; {first} and {second} hold {len(result.articles)}")
         if fmt == "json":
-            from .render.json import dumps
+            from auditor.render.json import dumps
 
             text = dumps(result)
         elif fmt == "markdown":
-            from .render.markdown import render_markdown
+            from auditor.render.markdown import render_markdown
 
             text = render_markdown(result)
         elif fmt == "html":
-            from .render.html import render_report
+            from auditor.render.html import render_report
 
             text = render_report(result)
         else:
-            from .render.terminal import DEFAULT_WIDTH, render_compare
+            from auditor.render.terminal import DEFAULT_WIDTH, render_compare
 
             tty = output is None and sys.stdout.isatty()
             color = tty and not os.environ.get("NO_COLOR")
             width = min(DEFAULT_WIDTH, shutil.get_terminal_size().columns) if tty else DEFAULT_WIDTH
             text = render_compare(result, width=width, color=color)
         if output:
-            from .fileio import write_atomic
+            from auditor.fileio import write_atomic
 
             write_atomic(output, text)
             if not quiet:
@@ -268,7 +268,7 @@ _WS_HELP = "Story workspace folder (made by: auditor audit PATH... --workspace D
 
 
 def _open_workspace(location: Path, create: bool = True):
-    from .workspace import Workspace
+    from auditor.review.workspace import Workspace
 
     return Workspace.open(location, create=create)
 
@@ -283,7 +283,7 @@ def review_list(
 ) -> None:
     """One line per fact or finding: id, status, verdict, articles, text."""
     def run() -> None:
-        from .review import list_lines
+        from auditor.review.reviews import list_lines
 
         with _open_workspace(workspace, create=False) as ws:
             for line in list_lines(ws.facts(), ws.reviews(), status=status, reviewed=reviewed,
@@ -300,7 +300,7 @@ def review_show(
 ) -> None:
     """A fact's claims, findings, review and history."""
     def run() -> None:
-        from .review import describe
+        from auditor.review.reviews import describe
 
         with _open_workspace(workspace, create=False) as ws:
             key = ws.resolve(ident)
@@ -342,12 +342,12 @@ def review_export(
 ) -> None:
     """Export reviews: ClaimReview JSON-LD of settled verdicts, or CSV of findings with statuses."""
     def run() -> None:
-        from .review import export
+        from auditor.review.reviews import export
 
         with _open_workspace(workspace, create=False) as ws:
             text = export(fmt, ws.facts(), ws.reviews(), ws.articles(), base_url=base_url, organization=organization)
         if output:
-            from .fileio import write_atomic
+            from auditor.fileio import write_atomic
 
             if output.parent and not output.parent.exists():
                 raise AuditorError(f"{output}: output folder does not exist")
@@ -371,7 +371,7 @@ def serve(
     _configure_logging(quiet, False)
 
     def run() -> None:
-        from .serve import make_server
+        from auditor.review.serve import make_server
 
         server = make_server(workspace, host=host, port=port, allow_remote=allow_remote)
         typer.echo(f"reviewing {server.workspace_path} at {server.url} (Ctrl-C to stop)", err=True)

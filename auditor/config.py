@@ -32,7 +32,7 @@ class AuditConfig:
     encoding: str = "utf-8"
     embedder: Optional[Any] = None  # an object with .name and .encode(list[str]); tests inject fakes
     backend: str = "auto"  # auto (onnx where known to work, else torch) | torch | onnx | onnx-int8; in the cache key
-    engine: str = "local"  # local | ray (auditor.engines): where embedding runs
+    engine: str = "local"  # local | ray (auditor.embed.engines): where embedding runs
     ray_address: Optional[str] = None  # engine=ray: an existing cluster's address; None starts a local one
     read_processes: int = 0  # processes reading new articles; 0 = one per core (up to 4) from 64 new articles
 

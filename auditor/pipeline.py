@@ -17,14 +17,28 @@ from pathlib import Path
 from threading import Thread
 from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
-from . import align, claims as claims_stage, compare as compare_stage, embed, events as events_stage, ingest, nlp, segment
-from . import memo, provenance as provenance_stage, readings, reuse as reuse_stage
-from . import extract
-from .extract import names
-from .extract import sources as extract_sources
-from .config import AuditConfig
-from .model import (Audit, Cluster, Edge, Event, Node, Provenance, Reuse, apply_row_changes, from_rows, no_cycle_collection,
-                    row_changes, to_rows)
+from auditor.crossdoc import align
+from auditor.read import claims as claims_stage
+from auditor.crossdoc import compare as compare_stage
+from auditor import embed
+from auditor.crossdoc import events as events_stage
+from auditor.read import ingest
+from auditor.read import nlp
+from auditor.read import segment
+from auditor.store import memo
+from auditor.crossdoc import provenance as provenance_stage
+from auditor.store import readings
+from auditor.crossdoc import reuse as reuse_stage
+from auditor import read as extract
+from auditor.read import names
+from auditor.read import sources as extract_sources
+from auditor.config import AuditConfig
+from auditor.model import Audit, Cluster, Edge, Event, Node, Provenance, Reuse
+from auditor.codec import apply_row_changes
+from auditor.codec import from_rows
+from auditor.codec import no_cycle_collection
+from auditor.codec import row_changes
+from auditor.codec import to_rows
 
 log = logging.getLogger(__name__)
 

@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor import ingest  # noqa: E402
+from auditor.read import ingest  # noqa: E402
 from auditor.config import DEFAULT_SPACY_MODEL, AuditConfig  # noqa: E402
-from auditor.extract import analyse  # noqa: E402
-from auditor.nlp import load_pipeline  # noqa: E402
+from auditor.read import analyse  # noqa: E402
+from auditor.read.nlp import load_pipeline  # noqa: E402
 
 log = logging.getLogger("quotes_vs_textacy")
 

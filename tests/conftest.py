@@ -81,7 +81,7 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def parsed(monkeypatch) -> list[int]:
     """How many texts reach the real spaCy parser, call by call (through nlp's seam)."""
-    from auditor import nlp
+    from auditor.read import nlp
 
     calls: list[int] = []
     real = nlp._parse_fresh

@@ -7,11 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from auditor import align as A
-from auditor import claims as C
+from auditor.crossdoc import align as A
+from auditor.read import claims as C
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.model import Claim, Event, Quantity, Sentence
-from auditor.nlp import parse
+from auditor.read.nlp import parse
 
 
 def build(pairs: list[tuple[str, str]]) -> tuple[Claim, ...]:

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from auditor.blobcache import BlobCache, text_key
+from auditor.store.blobcache import BlobCache, text_key
 
 
 @pytest.mark.parametrize("count", [0, 1, 499, 500, 1201])  # across the chunk boundary of lookups

@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from auditor.review import (BEST_RATING, CSV_COLUMNS, RATINGS, WORST_RATING, ArticleInfo, Review, claimreview,
-                            findings_csv, reattach)
-from auditor.workspace import Workspace
+from auditor.review.reviews import (BEST_RATING, CSV_COLUMNS, RATINGS, WORST_RATING, ArticleInfo, Review, claimreview, findings_csv, reattach)
+from auditor.review.workspace import Workspace
 from test_review import TEXTS, fig_conflict, make_audit
 
 ROOT = Path(__file__).resolve().parents[1]

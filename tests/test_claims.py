@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from auditor import claims as C
+from auditor.read import claims as C
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.model import Sentence
-from auditor.nlp import load_pipeline, parse
+from auditor.read.nlp import load_pipeline, parse
 
 
 @pytest.fixture(scope="module")

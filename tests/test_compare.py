@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor import compare
+from auditor.crossdoc import compare
 from auditor.model import Article, Claim, Cluster, Quantity, Quote
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from auditor.config import AuditConfig
 from auditor.embed import make_embedder
-from auditor.engines import plan_chunks
+from auditor.embed.engines import plan_chunks
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ TEXTS = [f"{n} people were killed in {place} on {day}, officials said." for n in
 @pytest.fixture(scope="module")
 def ray_local():
     ray = pytest.importorskip("ray")
-    from auditor.engines import start_ray
+    from auditor.embed.engines import start_ray
 
     start_ray(None, num_cpus=2)
     yield ray

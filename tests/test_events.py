@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from auditor import claims as C
-from auditor import events as E
+from auditor.read import claims as C
+from auditor.crossdoc import events as E
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.model import Article, Sentence
-from auditor.nlp import parse
+from auditor.read.nlp import parse
 
 
 def corpus(texts: dict[str, list[str]], published: dict[str, str] | None = None):

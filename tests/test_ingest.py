@@ -1,4 +1,4 @@
-"""Tests of auditor.ingest: reading inputs into articles, bad inputs, and noise exclusion."""
+"""Tests of auditor.read.ingest: reading inputs into articles, bad inputs, and noise exclusion."""
 from __future__ import annotations
 
 import codecs
@@ -11,7 +11,7 @@ import pytest
 
 from auditor.config import AuditConfig
 from auditor.errors import InputError, NoArticlesError
-from auditor.ingest import analysis_text, load
+from auditor.read.ingest import analysis_text, load
 from auditor.model import Article, Problem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -281,7 +281,7 @@ def test_bad_file(tmp_path: Path, name: str, content: bytes, max_bytes, reason: 
 def test_missing_path(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     missing = tmp_path / "nope.txt"
     good = write(tmp_path, "good.txt", BODY)
-    with caplog.at_level(logging.INFO, logger="auditor.ingest"):
+    with caplog.at_level(logging.INFO, logger="auditor.read.ingest"):
         articles, problems = load([missing, good], AuditConfig())
     assert problems == [Problem(str(missing), "no such file or directory")]
     assert str(missing) in caplog.text

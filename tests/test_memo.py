@@ -1,11 +1,11 @@
-"""Tests of auditor.memo: keys, the code fingerprint, and encodings of cached results."""
+"""Tests of auditor.store.memo: keys, the code fingerprint, and encodings of cached results."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from auditor import memo
+from auditor.store import memo
 from auditor.model import Span
 
 ITEMS = [Span("a", n, n + 3, "’x\\\"") for n in range(7)]  # non-ASCII, a backslash and a quote in the text

@@ -7,8 +7,11 @@ from dataclasses import dataclass, fields
 
 import pytest
 
-from auditor.model import (Article, Claim, Cluster, Finding, Quantity, Quote, Sentence, Source, Span, from_plain,
-                           from_rows, to_plain, to_rows)
+from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Sentence, Source, Span
+from auditor.codec import from_plain
+from auditor.codec import from_rows
+from auditor.codec import to_plain
+from auditor.codec import to_rows
 
 TEXT = "At least 14 people were killed, officials said. “We will rebuild,” the mayor said."
 TEXTS = {"a": TEXT}
@@ -76,7 +79,8 @@ def test_plain_data_reads_back_with_defaults_for_missing_fields() -> None:
 def test_changes_of_a_one_to_one_step_replay_exactly() -> None:
     from dataclasses import replace
 
-    from auditor.model import apply_row_changes, row_changes
+    from auditor.codec import apply_row_changes
+    from auditor.codec import row_changes
 
     before = (CLAIM, replace(CLAIM, id="a-c1", attribution=None, attribution_span=None), Sentence("a", 0, 0, 47, TEXT[:47]))
     after = (CLAIM, replace(before[1], attribution="s_mayor", attribution_span=Span("a", 67, 76, TEXT[67:76])),
@@ -93,7 +97,7 @@ def test_changes_of_a_one_to_one_step_replay_exactly() -> None:
     (CLAIM, Sentence("a", 0, 0, 47, TEXT[:47])),  # another class in the same place
 ])
 def test_a_step_that_is_not_one_to_one_records_nothing(after) -> None:
-    from auditor.model import row_changes
+    from auditor.codec import row_changes
 
     assert row_changes((CLAIM, CLAIM), after, TEXTS) is None
 
@@ -102,7 +106,7 @@ def test_a_step_that_is_not_one_to_one_records_nothing(after) -> None:
 def test_the_collector_is_off_inside_and_put_back_after_even_on_error(enabled_before) -> None:
     import gc
 
-    from auditor.model import no_cycle_collection
+    from auditor.codec import no_cycle_collection
 
     (gc.enable if enabled_before else gc.disable)()
     try:

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.extract.names import (acronyms, canonical_places, canonicalize, compare_orgs, compare_people,
-                                   same_spelling, source_id)
+from auditor.read.names import (acronyms, canonical_places, canonicalize, compare_orgs, compare_people, same_spelling, source_id)
 from auditor.model import Quote, Source
 
 
@@ -131,7 +130,7 @@ def test_source_id(name, kind, article, expected):
 
 def _components(items):
     """Reference grouping: connected parts of the pairwise relation, comparing every pair."""
-    from auditor.extract.names import _Union, _compare, _group_kind
+    from auditor.read.names import _Union, _compare, _group_kind
 
     u = _Union(len(items))
     for i, (a, ka) in enumerate(items):
@@ -188,6 +187,6 @@ def _generated_items(seed: int, count: int) -> list[tuple[str, str]]:
     _generated_items(seed=3, count=300),
 ])
 def test_cluster_names_finds_every_pair_the_full_comparison_finds(items):
-    from auditor.extract.names import cluster_names
+    from auditor.read.names import cluster_names
 
     assert [g for g in cluster_names(items) if len(g) > 1] == _components(items)

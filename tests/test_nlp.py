@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor import nlp
+from auditor.read import nlp
 from auditor.config import DEFAULT_SPACY_MODEL
 
 SENTENCES = [
@@ -108,7 +108,7 @@ def test_model_key_does_not_import_spacy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from auditor import nlp; nlp.model_key(%r); "
+    code = ("import sys; from auditor.read import nlp; nlp.model_key(%r); "
             "sys.exit('spacy' in sys.modules)" % DEFAULT_SPACY_MODEL)
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
@@ -170,7 +170,7 @@ def _imports_after(code: str) -> list[str]:
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-c", "import sys; from auditor import nlp; " + code +
+    out = subprocess.run([sys.executable, "-c", "import sys; from auditor.read import nlp; " + code +
                           "; print(*[m in sys.modules for m in ('spacy', 'torch')])"],
                          capture_output=True, text=True, check=True)
     return out.stdout.split()

@@ -13,7 +13,7 @@ import pytest
 from auditor.config import AuditConfig
 from auditor.embed import embed, make_embedder, resolve_model
 from auditor.errors import ModelError
-from auditor.onnx_backend import choose_backend, length_order, onnx_path, read_pipeline
+from auditor.embed.onnx import choose_backend, length_order, onnx_path, read_pipeline
 from conftest import GOLD_SETS, conclusions, yardstick
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -165,7 +165,8 @@ def test_another_spacy_model_reads_nothing_from_the_cross_article_caches(seeds_d
                                                                          monkeypatch) -> None:
     """Claims, quotes and credits follow from the spaCy model, so incidents, reuse and clusters
     made with one model are never served to a run with another."""
-    from auditor import nlp, pipeline
+    from auditor import pipeline
+    from auditor.read import nlp
 
     calls: list[str] = []
     for stage, name in ((pipeline.events_stage, "group"), (pipeline.reuse_stage, "find"), (pipeline.align, "align")):

@@ -1,11 +1,13 @@
-"""Tests of auditor.provenance: nodes and edges from credits, quotes and reuse, with evidence."""
+"""Tests of auditor.crossdoc.provenance: nodes and edges from credits, quotes and reuse, with evidence."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from auditor import ingest, provenance, reuse
+from auditor.read import ingest
+from auditor.crossdoc import provenance
+from auditor.crossdoc import reuse
 from auditor.config import AuditConfig
 from auditor.model import Article, Edge, Passage, Provenance, Quote, Reuse, Source, Span
 
@@ -65,7 +67,8 @@ def test_sources_quotes_and_via_chain_become_edges() -> None:
     # the cache's compact rows give the same graph back; a span that is not its article's text keeps its own
     import json
 
-    from auditor.model import from_rows, to_rows
+    from auditor.codec import from_rows
+    from auditor.codec import to_rows
 
     texts = {"a": A.text, "b": B.text}
     odd = Edge("article:b", "agency:reuters", "cites", (Span("b", 0, 5, "quoted elsewhere"),))

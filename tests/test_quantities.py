@@ -7,9 +7,9 @@ import math
 import pytest
 
 from auditor.config import DEFAULT_SPACY_MODEL
-from auditor.extract import quantities as Q
+from auditor.read import quantities as Q
 from auditor.model import Quantity
-from auditor.nlp import load_pipeline
+from auditor.read.nlp import load_pipeline
 
 INF = math.inf
 

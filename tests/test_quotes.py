@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.config import DEFAULT_SPACY_MODEL
-from auditor.extract import analyse
-from auditor.extract.quotes import find_quotes
+from auditor.read import analyse
+from auditor.read.quotes import find_quotes
 from auditor.model import Article
 
 

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from auditor import memo, readings
+from auditor.store import memo
+from auditor.store import readings
 from auditor.config import AuditConfig
 from auditor.model import Article, Excluded
 from auditor.pipeline import audit

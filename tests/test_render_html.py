@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.model import (Article, Audit, Claim, Cluster, Edge, Event, Excluded, Finding, Node, Passage,
-                           Provenance, Quantity, Quote, Reuse, Sentence, Source, Span)
+from auditor.model import (Article, Audit, Claim, Cluster, Edge, Event, Excluded, Finding, Node, Passage, Provenance, Quantity, Quote, Reuse, Sentence, Source, Span)
 from auditor.render.html import render_report, templates_dir
 
 TEXT_A = (

@@ -1,11 +1,12 @@
-"""Tests of auditor.reuse: shared passages, their kinds, credits and boilerplate."""
+"""Tests of auditor.crossdoc.reuse: shared passages, their kinds, credits and boilerplate."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from auditor import ingest, reuse
+from auditor.read import ingest
+from auditor.crossdoc import reuse
 from auditor.config import AuditConfig
 from auditor.model import Article, Event, Excluded, Quote, Reuse, Source, Span
 
@@ -504,7 +505,7 @@ def test_quoted_words_inside_any_region(regions: list[tuple[int, int]], inside: 
 
 
 def _passages_cache(tmp_path):
-    from auditor.memo import ObjectCache
+    from auditor.store.memo import ObjectCache
 
     return ObjectCache(tmp_path, "passages.sqlite", "passages", "", reuse.StoredPassages)
 
@@ -546,7 +547,8 @@ def test_a_pair_with_other_boilerplate_is_aligned_again(tmp_path, monkeypatch) -
 def test_reuse_as_cache_rows_comes_back_the_same(tmp_path) -> None:
     import json
 
-    from auditor.model import from_rows, to_rows
+    from auditor.codec import from_rows
+    from auditor.codec import to_rows
 
     articles = [art("a", para(*WIRE[:4], OWN_A[0]), published="2024-08-26"),
                 art("b", para(*WIRE[1:5], OWN_B[0]), published="2024-08-27"),

@@ -9,11 +9,10 @@ from typing import Optional, Sequence
 
 import pytest
 
-from auditor.align import cluster_id
+from auditor.crossdoc.align import cluster_id
 from auditor.model import Article, Audit, Claim, Cluster, Finding, Span
-from auditor.review import (MIN_SHARED_CLAIMS, MIN_TEXT_SIMILARITY, Fact, Review, ReviewError, edits, list_lines,
-                            normalize_status, reattach)
-from auditor.workspace import Workspace
+from auditor.review.reviews import (MIN_SHARED_CLAIMS, MIN_TEXT_SIMILARITY, Fact, Review, ReviewError, edits, list_lines, normalize_status, reattach)
+from auditor.review.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 

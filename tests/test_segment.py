@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.segment import blocks, sentences
+from auditor.read.segment import blocks, sentences
 
 
 @pytest.mark.parametrize(

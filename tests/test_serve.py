@@ -23,8 +23,8 @@ import pytest
 
 from auditor.errors import AuditorError
 from auditor.model import Finding
-from auditor.serve import is_loopback, make_server
-from auditor.workspace import Workspace
+from auditor.review.serve import is_loopback, make_server
+from auditor.review.workspace import Workspace
 from test_review import fig_conflict, make_audit
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.config import DEFAULT_SPACY_MODEL
-from auditor.extract import analyse
-from auditor.extract.sources import attribute, credit_lines, outlet_like
+from auditor.read import analyse
+from auditor.read.sources import attribute, credit_lines, outlet_like
 from auditor.model import Article, Claim, Quote, Source, Span
 
 

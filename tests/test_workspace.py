@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor import workspace as ws_module
-from auditor.workspace import APPLICATION_ID, LATEST, MIGRATIONS, Workspace, WorkspaceError, audit_from_json
+from auditor.review import workspace as ws_module
+from auditor.review.workspace import APPLICATION_ID, LATEST, MIGRATIONS, Workspace, WorkspaceError, audit_from_json
 from test_review import fig_conflict, make_audit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,7 +207,7 @@ def test_cli_refuses_a_foreign_workspace_in_one_line(tmp_path, command) -> None:
 
 WRITER = r"""
 import sys, time
-from auditor.workspace import Workspace
+from auditor.review.workspace import Workspace
 from test_review import make_audit
 mode, folder, key, pause_at = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ws = Workspace.open(folder, create=False)
@@ -298,7 +298,7 @@ def test_sigkill_mid_write_leaves_the_last_committed_state(story, mode, when, de
 TWO_WRITERS = r"""
 import sys, time
 from pathlib import Path
-from auditor.workspace import Workspace
+from auditor.review.workspace import Workspace
 folder, key, name, field, count, start = sys.argv[1:7]
 while not Path(start).exists():
     time.sleep(0.001)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ..model import Audit
+from auditor.model import Audit
 
 
 def templates_dir() -> Path:
@@ -39,9 +39,9 @@ def environment():
 def render_report(audit: Audit, **review: object) -> str:
     """One HTML file: inline CSS and SVG, a CSP forbidding every network load, no script.
 
-    `review` is the review page's context (auditor.serve: review_mode=True, reviews, ...);
+    `review` is the review page's context (auditor.review.serve: review_mode=True, reviews, ...);
     without it the templates render the static report unchanged.
     """
-    from .view import build
+    from auditor.render.view import build
 
     return environment().get_template("report.html").render(view=build(audit), audit=audit, **review)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Audit, no_cycle_collection, to_plain
+from auditor.model import Audit
+from auditor.codec import no_cycle_collection
+from auditor.codec import to_plain
 
 
 def to_data(value: Any) -> Any:

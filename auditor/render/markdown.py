@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from ..model import Audit
-from .view import ClusterView, DiffToken, ReportView, Segment, build
+from auditor.model import Audit
+from auditor.render.view import ClusterView, DiffToken, ReportView, Segment, build
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!{}])")
 

@@ -19,8 +19,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Audit
-from .view import ArticleHead, ClusterView, Credit, DiffToken, FigureRow, QuoteGroup, ReportView, Segment, build
+from auditor.model import Audit
+from auditor.render.view import ArticleHead, ClusterView, Credit, DiffToken, FigureRow, QuoteGroup, ReportView, Segment, build
 
 DEFAULT_WIDTH = 80
 _BIDI = dict.fromkeys(list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)), "\ufffd")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from ..model import Article, Audit, Claim, Cluster, Edge, Quantity, Quote, Source, Span
+from auditor.model import Article, Audit, Claim, Cluster, Edge, Quantity, Quote, Source, Span
 
 # --------------------------------------------------------------------------- anchors & labels
 

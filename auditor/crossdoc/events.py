@@ -31,9 +31,9 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
-from .claims import initials, same_entity
-from .extract.quantities import gap_ratio, window_kind
-from .model import Article, Claim, Event, Quantity
+from auditor.read.claims import initials, same_entity
+from auditor.read.quantities import gap_ratio, window_kind
+from auditor.model import Article, Claim, Event, Quantity
 
 log = logging.getLogger(__name__)
 

@@ -158,7 +158,7 @@ def article_docs(articles: Sequence, views: dict, sentences: Sequence, sentence_
 def quotes_of(articles: Sequence, views: dict, docs: dict) -> tuple:
     """Every article's quotes with speakers. An article whose quotes cannot be read is logged and
     skipped, never failing the run."""
-    from . import quotes as quotes_mod
+    from auditor.read import quotes as quotes_mod
 
     out: list = []
     for a in articles:
@@ -174,7 +174,7 @@ def quotes_of(articles: Sequence, views: dict, docs: dict) -> tuple:
 def sources_found(articles: Sequence, views: dict, docs: dict, quotes: Sequence) -> tuple:
     """Every article's credited sources, ids still local to the article (see `sources_of`). An
     article whose sources cannot be read is logged and skipped, never failing the run."""
-    from . import sources as sources_mod
+    from auditor.read import sources as sources_mod
 
     by_article: dict[str, list] = {}
     for q in quotes:
@@ -193,7 +193,7 @@ def sources_found(articles: Sequence, views: dict, docs: dict, quotes: Sequence)
 def sources_of(articles: Sequence, views: dict, docs: dict, quotes: Sequence) -> tuple[tuple, tuple]:
     """Every article's credited sources, with one canonical id per party across articles; returns
     (sources, quotes with speaker_id set)."""
-    from . import names
+    from auditor.read import names
 
     return names.canonicalize(sources_found(articles, views, docs, quotes), quotes)
 
@@ -201,7 +201,9 @@ def sources_of(articles: Sequence, views: dict, docs: dict, quotes: Sequence) ->
 def analyse(articles: Sequence, spacy_model: str) -> tuple[tuple, tuple]:
     """Quotes and sources of articles, parsed the way the pipeline parses them (for tests,
     benchmarks and callers outside the pipeline). Returns (quotes, sources)."""
-    from .. import ingest, nlp, segment
+    from auditor.read import ingest
+    from auditor.read import nlp
+    from auditor.read import segment
 
     views = {a.id: ingest.analysis_text(a) for a in articles}
     sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))

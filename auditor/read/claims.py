@@ -25,8 +25,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from .extract import quantities as quantities_stage
-from .model import Claim, Sentence
+from auditor.read import quantities as quantities_stage
+from auditor.model import Claim, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +243,7 @@ def fact_units(doc) -> list[tuple[int, int]]:
 def _own_fact(tok) -> bool:
     """A trailing participle clause states its own fact when it is not the outcome of the main clause
     ("gunmen attacked police, killing at least 10 people" is one fact with its toll)."""
-    from .extract.quantities import OUTCOMES
+    from auditor.read.quantities import OUTCOMES
 
     if tok.lemma_.lower() in REPORTING_VERBS:
         return False  # "..., citing the sheriff's office": a credit, not a fact

@@ -30,12 +30,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
-from ..model import Article, Claim, Quote, Source, Span
-from . import names as names_mod
-from .speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS,
-                       VENUE_NOUNS, WEAK_REPORTING_LEMMAS,
-                       Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of,
-                       token_range)
+from auditor.model import Article, Claim, Quote, Source, Span
+from auditor.read import names as names_mod
+from auditor.read.speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
 
 log = logging.getLogger(__name__)
 

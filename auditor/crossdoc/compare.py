@@ -19,10 +19,10 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
-from .align import predicate_class
-from .claims import overlap
-from .extract.quantities import describe, overlaps, same_window, window_kind
-from .model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
+from auditor.crossdoc.align import predicate_class
+from auditor.read.claims import overlap
+from auditor.read.quantities import describe, overlaps, same_window, window_kind
+from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import syntok.segmenter as syntok_segmenter
 
-from .model import Sentence
+from auditor.model import Sentence
 
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _MIN_SENTENCE_CHARS = 2

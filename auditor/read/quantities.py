@@ -35,7 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional
 
-from ..model import Quantity
+from auditor.model import Quantity
 
 INF = math.inf
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Optional, Sequence
 
-from . import memo
-from .memo import content_key
-from .model import Article, Claim, Quote, Sentence, Source
+from auditor.store import memo
+from auditor.store.memo import content_key
+from auditor.model import Article, Claim, Quote, Sentence, Source
 
 log = logging.getLogger(__name__)
 

@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from .. import segment
-from ..model import Quote
+from auditor.read import segment
+from auditor.model import Quote
 
 log = logging.getLogger(__name__)
 
@@ -348,7 +348,8 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
     spans = find_quotes(text)
     if not spans:
         return ()
-    from . import speakers, sources  # the parse-dependent half
+    from auditor.read import speakers  # the parse-dependent half
+    from auditor.read import sources
 
     atts = speakers.attribute_quotes(doc, text, spans, segment.blocks(text))
     out = []

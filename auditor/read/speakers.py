@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Callable, Iterable, Optional, Sequence
 
-from . import names as names_mod
+from auditor.read import names as names_mod
 
 log = logging.getLogger(__name__)
 

@@ -22,9 +22,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, Union
 
-from .errors import AuditorError
-from .model import Audit, from_plain
-from .review import ArticleInfo, Change, Fact, Move, Review, ReviewError, normalize_status, reattach
+from auditor.errors import AuditorError
+from auditor.model import Audit
+from auditor.codec import from_plain
+from auditor.review.reviews import ArticleInfo, Change, Fact, Move, Review, ReviewError, normalize_status, reattach
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +296,7 @@ class Workspace:
 
     def record(self, audit: Audit) -> "RunReport":
         """Store a run and move every fact's key (and so its review) onto the new clusters."""
-        from .render.json import dumps
+        from auditor.render.json import dumps
 
         payload = dumps(audit, indent=None)
         with self.transaction() as db:

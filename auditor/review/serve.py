@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Optional, Union
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from .errors import AuditorError
-from .workspace import Workspace
+from auditor.errors import AuditorError
+from auditor.review.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -230,7 +230,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
     # -- actions
 
     def _save(self, form: dict[str, str]) -> str:
-        from .review import edits
+        from auditor.review.reviews import edits
 
         changed = edits(form.get("status"), form.get("status_was"), form.get("note"), form.get("note_was"))
         with self.server.workspace() as ws:
@@ -240,8 +240,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
         return key
 
     def _page(self) -> None:
-        from .render.html import render_report
-        from .review import page_context
+        from auditor.render.html import render_report
+        from auditor.review.reviews import page_context
 
         with self.server.workspace() as ws:
             audit = self.server.audit(ws)
@@ -254,7 +254,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
         self._send(200, render_report(audit, **context))
 
     def _export(self, fmt: str, content_type: str, filename: str) -> None:
-        from .review import export
+        from auditor.review.reviews import export
 
         with self.server.workspace() as ws:
             text = export(fmt, ws.facts(), ws.reviews(), ws.articles(), base_url=self.server.url)

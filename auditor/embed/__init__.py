@@ -15,9 +15,9 @@ from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
-from .blobcache import BlobCache, missing_texts, read_or_forget, text_key
-from .config import DEFAULT_MODEL, AuditConfig
-from .errors import ModelError
+from auditor.store.blobcache import BlobCache, missing_texts, read_or_forget, text_key
+from auditor.config import DEFAULT_MODEL, AuditConfig
+from auditor.errors import ModelError
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class EmbeddingCache:
 def make_local_embedder(model: str, backend: str, batch_size: int, cache_dir: Path,
                         threads: Optional[int] = None) -> Embedder:
     """The embedder of one backend in this process (also what each Ray worker builds)."""
-    from .onnx_backend import BACKENDS, OnnxEmbedder, choose_backend
+    from auditor.embed.onnx import BACKENDS, OnnxEmbedder, choose_backend
 
     if backend not in BACKENDS:
         raise ModelError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
@@ -154,7 +154,7 @@ def make_embedder(config: AuditConfig) -> Embedder:
     if config.embedder is not None:
         return config.embedder
     if config.engine == "ray":
-        from .engines import RayEmbedder
+        from auditor.embed.engines import RayEmbedder
 
         return RayEmbedder(config)
     if config.engine != "local":

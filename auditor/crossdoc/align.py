@@ -38,10 +38,10 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
-from .claims import initials, is_region, same_entity
-from .extract import quantities
-from .extract.quantities import gap_ratio, overlaps
-from .model import Claim, Cluster, Event, Quantity
+from auditor.read.claims import initials, is_region, same_entity
+from auditor.read import quantities
+from auditor.read.quantities import gap_ratio, overlaps
+from auditor.model import Claim, Cluster, Event, Quantity
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import logging
 from collections import defaultdict
 from typing import Optional, Sequence
 
-from . import reuse as reuse_stage
-from .model import Article, Edge, Node, Provenance, Quote, Reuse, Source, Span
+from auditor.crossdoc import reuse as reuse_stage
+from auditor.model import Article, Edge, Node, Provenance, Quote, Reuse, Source, Span
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from .config import AuditConfig
-from .errors import ModelError
+from auditor.config import AuditConfig
+from auditor.errors import ModelError
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class _Worker:
     """One model in one Ray worker process; built lazily by the first chunk it receives."""
 
     def __init__(self, model: str, backend: str, batch_size: int, cache_dir: str, threads: int) -> None:
-        from .embed import make_local_embedder
+        from auditor.embed import make_local_embedder
 
         if backend == "torch":
             import torch
@@ -83,7 +83,7 @@ class RayEmbedder:
     """An Embedder whose encode() fans batches out to Ray actors; same name (cache key) as the local one."""
 
     def __init__(self, config: AuditConfig, workers: Optional[int] = None, threads_per_worker: int = 1) -> None:
-        from .embed import make_local_embedder
+        from auditor.embed import make_local_embedder
 
         self.config = config
         self.batch_size = config.batch_size
@@ -113,7 +113,7 @@ class RayEmbedder:
         return self._actors
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        from .onnx_backend import length_order
+        from auditor.embed.onnx import length_order
 
         texts = list(texts)
         if not texts:

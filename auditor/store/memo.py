@@ -2,7 +2,7 @@
 
 A stage's result for one unit (an article's reading, an incident's clusters, two articles' shared
 passages) is a pure function of that unit's inputs and of auditor's own code. `ObjectCache` stores
-such results as model objects (JSON of `model.to_plain`, or of the compact `model.to_rows`; zlib
+such results as model objects (JSON of `codec.to_plain`, or of the compact `codec.to_rows`; zlib
 level 1) in a SQLite file of the cache folder, scoped by a fingerprint of auditor's source files
 and whatever model the results came from, so a re-run computes only the units whose inputs
 changed, and a new version of the code never reads an older version's results. A damaged store or entry is a miss, never an error.
@@ -18,20 +18,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from .blobcache import BlobCache, read_or_forget
-from .model import from_plain, from_rows, to_plain, to_rows
+from auditor.store.blobcache import BlobCache, read_or_forget
+from auditor.codec import from_plain
+from auditor.codec import from_rows
+from auditor.codec import to_plain
+from auditor.codec import to_rows
 
 log = logging.getLogger(__name__)
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # the auditor package
+CODE_SUFFIXES = (".py", ".txt", ".tsv")  # source files and the vocabularies they load
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of every source file of the installed auditor package (a few milliseconds, once per
-    process): results made by other code are never read back."""
+    """A hash of every source file and vocabulary of the installed auditor package (a few
+    milliseconds, once per process): results made by other code or words are never read back."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -44,8 +48,8 @@ def content_key(*parts: Any) -> str:
 
 
 def encode(value: Any, texts: Optional[dict[str, str]] = None) -> bytes:
-    """JSON of the value, zlib level 1: as `model.to_rows` against `texts` (article id -> text)
-    when given (positional, text that is the article's own left out), else as `model.to_plain`."""
+    """JSON of the value, zlib level 1: as `codec.to_rows` against `texts` (article id -> text)
+    when given (positional, text that is the article's own left out), else as `codec.to_plain`."""
     plain = to_plain(value) if texts is None else to_rows(value, texts)
     return zlib.compress(json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
@@ -73,7 +77,7 @@ class ObjectCache:
     """Objects of type `tp` by content key in table `table` of `directory/filename`, scoped by the
     code fingerprint and `scope` (the models the objects were made with). With `texts` (article id
     -> text of the articles the objects are about), objects are stored as compact rows whose spans
-    point into those texts (`model.to_rows`): about half the bytes, and faster to read back. With
+    point into those texts (`codec.to_rows`): about half the bytes, and faster to read back. With
     `keep`, only the `keep` entries written last are kept (results for a whole corpus: one large
     entry per corpus audited, which would otherwise pile up run after run)."""
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from .blobcache import BlobCache, missing_texts, read_or_forget, text_key
-from .errors import ModelError
+from auditor.store.blobcache import BlobCache, missing_texts, read_or_forget, text_key
+from auditor.errors import ModelError
 
 log = logging.getLogger(__name__)
 

@@ -41,9 +41,9 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from . import ingest
-from .memo import ObjectCache, content_key
-from .model import Article, Event, Passage, Quote, Reuse, Source, Span
+from auditor.read import ingest
+from auditor.store.memo import ObjectCache, content_key
+from auditor.model import Article, Event, Passage, Quote, Reuse, Source, Span
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ cluster gets a fact key at first sight, and on every later run the previous fact
 to the new clusters (shared claim ids first, then wording) so the key, and the review on it,
 move with the fact. What no longer matches is kept as orphaned, never dropped.
 
-Everything here is pure: the workspace (auditor.workspace) stores, this module decides.
+Everything here is pure: the workspace (auditor.review.workspace) stores, this module decides.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Optional, Sequence
 
-from .errors import AuditorError
-from .model import Audit, Cluster, Finding
+from auditor.errors import AuditorError
+from auditor.model import Audit, Cluster, Finding
 
 # --------------------------------------------------------------------------- statuses
 

@@ -23,7 +23,7 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from .errors import ModelError
+from auditor.errors import ModelError
 
 log = logging.getLogger(__name__)
 
