@@ -41,6 +41,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from auditor import vocab
 from auditor.read import ingest
 from auditor.store.memo import ObjectCache, content_key
 from auditor.model import Article, Event, Passage, Quote, Reuse, Source, Span
@@ -50,17 +51,8 @@ log = logging.getLogger(__name__)
 OUTLET_KINDS = frozenset({"outlet", "agency", "media", "news", "newswire", "wire", "publication"})
 
 # News agencies whose copy other outlets print: general knowledge, not drawn from any sample.
-WIRE_AGENCIES = frozenset(
-    {
-        "reuters", "thomson reuters", "associated press", "the associated press", "ap",
-        "agence france-presse", "agence france presse", "afp", "xinhua", "ani", "pti",
-        "press trust of india", "ians", "uni", "associated press of pakistan", "app", "anadolu",
-        "anadolu agency", "aa", "kyodo", "kyodo news", "yonhap", "tass", "ria novosti", "interfax",
-        "dpa", "efe", "ansa", "upi", "united press international", "bernama", "irna", "wam",
-        "spa", "saudi press agency", "kuna", "qna", "mena", "bloomberg", "bss", "nna", "antara",
-        "pa media", "aap", "cna", "europa press", "ukrinform", "sana",
-    }
-)
+WIRE_AGENCIES = frozenset(name for row in vocab.rows("news_agencies") if row[1] == "agency"
+                          for name in (row[0], *row[2:3], *(row[3].split(", ") if len(row) > 3 else ())) if name)
 
 
 @dataclass(frozen=True)

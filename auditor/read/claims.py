@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
+from auditor import vocab
 from auditor.read import quantities as quantities_stage
 from auditor.model import Claim, Sentence
 
@@ -34,8 +35,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_CLAIM_WORDS = 3
 # "X, while Y" joins two facts; "X after Y" or "X because Y" is one fact with its circumstance.
 _CONTRASTIVE_MARKS = {"while", "whereas", "although", "though"}
-REPORTING_VERBS = {"say", "report", "tell", "state", "add", "write", "announce", "confirm", "note", "claim",
-                   "according", "quote", "cite", "post", "tweet"}
+ACCORDING = "accord"  # the lemma of "according (to X)": credits without a verb of speech
+REPORTING_VERBS = vocab.words("reporting_verbs_neutral") | {ACCORDING}
 DENIAL_VERBS = {"deny", "refute"}
 # Words that carry no content of their own in news copy: reporting and light verbs, titles.
 _LIGHT_WORDS = (REPORTING_VERBS - {"claim"}) | {  # "claimed responsibility" is an act

@@ -27,6 +27,8 @@ from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from auditor import vocab
+
 log = logging.getLogger(__name__)
 
 FUZZY_SAME = 85
@@ -40,17 +42,7 @@ _VOWELS = set("aeiouy")
 # Short names of wire agencies and broadcasters whose letters are not the initials of their long form
 # in English, or that are a first word only ("Xinhua" / "Xinhua News Agency"). General knowledge:
 # AP is the Associated Press whoever quotes it.
-AGENCY_ALIASES = {
-    "ap": "associated press", "afp": "agence france-presse", "dpa": "deutsche presse-agentur",
-    "upi": "united press international", "pti": "press trust of india", "ani": "asian news international",
-    "app": "associated press of pakistan", "voa": "voice of america", "dw": "deutsche welle",
-    "rfe/rl": "radio free europe/radio liberty", "rferl": "radio free europe/radio liberty",
-    "irna": "islamic republic news agency", "ians": "indo-asian news service", "kyodo": "kyodo news",
-    "anadolu": "anadolu agency", "xinhua": "xinhua news agency", "yonhap": "yonhap news agency",
-    "efe": "agencia efe", "ansa": "agenzia nazionale stampa associata", "tass": "tass news agency",
-    "bss": "bangladesh sangbad sangstha", "sana": "syrian arab news agency", "wam": "emirates news agency",
-    "spa": "saudi press agency", "kcna": "korean central news agency", "mena": "middle east news agency",
-}
+AGENCY_ALIASES = vocab.table("news_agencies", column=2)
 
 
 @lru_cache(maxsize=1 << 16)

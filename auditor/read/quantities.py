@@ -35,6 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional
 
+from auditor import vocab
 from auditor.model import Quantity
 
 INF = math.inf
@@ -281,7 +282,7 @@ _STATE_PREPOSITIONS = {"under", "in", "into"}
 _STATE_VERBS = {"be", "remain", "stay", "receive", "face", "get"}
 _STATE_NOUNS = {"evacuation", "custody"}
 
-_REPORTING = {"say", "report", "tell", "state", "confirm", "announce", "add", "claim", "accord", "note"}
+_REPORTING = vocab.words("reporting_verbs_neutral") | {"accord"}  # "according to X"
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
                "since the start", "since the beginning")
 _CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in _CUMULATIVE)  # in this order

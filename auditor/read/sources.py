@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
+from auditor import vocab
 from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
 from auditor.read.speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
@@ -37,14 +38,8 @@ from auditor.read.speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS,
 log = logging.getLogger(__name__)
 
 # The major wire agencies and broadcasters (general knowledge, matched on the whole name).
-KNOWN_OUTLETS = frozenset("""
-reuters|ap|associated press|afp|agence france-presse|agence france presse|al jazeera|aljazeera|bbc|bbc news
-|cnn|xinhua|xinhua news agency|bloomberg|ani|pti|press trust of india|dpa|deutsche presse-agentur|kyodo
-|kyodo news|anadolu|anadolu agency|efe|ansa|tass|ria novosti|interfax|yonhap|nhk|upi|united press international
-|app|associated press of pakistan|irna|wafa|al arabiya|sky news|npr|pbs|abc news|nbc news|cbs news|fox news
-|msnbc|politico|axios|the hill|c-span|cnbc|voice of america|voa|deutsche welle|dw|france 24|rfe/rl
-|radio free europe|euronews|getty images|epa|ians|bernama|antara|sputnik|rt|cgtn|global times|trt world
-""".replace("\n", "").split("|"))
+KNOWN_OUTLETS = vocab.words("news_outlets") | frozenset(
+    name for row in vocab.rows("news_agencies") for name in (row[0], *row[2:3], *(row[3].split(", ") if len(row) > 3 else ())) if name)
 # Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
 MEDIA_WORDS = frozenset("""
 times post news press tv television radio herald journal tribune gazette telegraph chronicle observer daily

@@ -25,26 +25,17 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Callable, Iterable, Optional, Sequence
 
+from auditor import vocab
 from auditor.read import names as names_mod
 
 log = logging.getLogger(__name__)
 
 # Verbs that report speech or a stated position. The parse decides the rest: a verb that
 # governs the quoted words is a cue even when it is not listed here.
-REPORTING_LEMMAS = frozenset("""
-say tell add write state confirm claim warn post tweet note explain insist ask announce declare
-reply comment argue stress emphasize emphasise urge vow pledge acknowledge admit deny
-describe conclude suggest report reveal disclose assert allege maintain contend observe remark
-recall predict estimate testify mention reiterate reaffirm underline underscore caution complain
-concede inform brief quote cite believe think fear expect assess retort clarify affirm boast
-lament told
-""".split())
+REPORTING_LEMMAS = vocab.words("reporting_verbs")
 # Verbs that report speech in one sense and act in another ("Pakistan would respond"): cues only
 # when no plainer reporting verb governs the quote.
-WEAK_REPORTING_LEMMAS = frozenset("""
-respond answer counter repeat highlight promise threaten demand share accuse blame criticize
-criticise praise welcome order instruct recommend propose call
-""".split())
+WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
 INFO_OBJECT_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "estimate"})
 # Nouns for things that "say" on behalf of their author ("the Russian statement said").
