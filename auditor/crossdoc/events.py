@@ -33,18 +33,14 @@ import numpy as np
 
 from auditor.read.claims import initials, same_entity
 from auditor.read.quantities import gap_ratio, window_kind
+from auditor import vocab
 from auditor.model import Article, Claim, Event, Quantity
 
 log = logging.getLogger(__name__)
 
 MAX_DAYS_APART = 30  # follow-ups of one incident rarely come a month later; new incidents do
 MAX_RIVAL_RATIO = 2.0  # as in align: counts more than twice apart are not rival reports of one toll
-REACTIONS = {
-    "condemn", "denounce", "deplore", "mourn", "condole", "express", "extend", "reiterate", "reaffirm", "support",
-    "stand", "convey", "hope", "wish", "pray", "vow", "pledge", "urge", "call", "offer", "send", "welcome",
-    "praise", "oppose", "reject", "decry", "grieve", "sympathise", "sympathize", "thank", "go", "continue",
-    "emphasize", "emphasise", "stress", "double",
-}
+REACTIONS = vocab.words("reaction_verbs")
 _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\blast year\b|\bpast year\b|"
                          r"\bfor years\b|\blong-standing\b|\blongstanding\b|\bhistor(y|ic|ical)\b|\bsince\b", re.I)
 NOT_COMPARED = {None, "money", "attacks"}
