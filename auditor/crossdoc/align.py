@@ -38,6 +38,7 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
+from auditor import vocab
 from auditor.read.claims import initials, is_region, same_entity
 from auditor.read import quantities
 from auditor.read.quantities import gap_ratio, overlaps
@@ -387,25 +388,7 @@ def _source_name(attribution: Optional[str]) -> Optional[str]:
 # Families of acts that news copy reports as one fact in other words, verbs and their nouns; wider
 # than PREDICATE_CLASSES: a party's reactions to an event (condemning it, mourning its victims,
 # pledging support) are reported as one statement of that party.
-ACT_FAMILIES = [
-    ("react", "condemn", "condemnation", "denounce", "deplore", "decry", "criticise", "criticize", "criticism",
-     "slam", "censure", "mourn", "grieve", "condole", "condolence", "lament", "support", "back", "stand",
-     "solidarity", "reaffirm", "reiterate", "pledge", "vow", "sympathy", "sympathise", "sympathize"),
-    ("kill", "slay", "execute", "eliminate", "neutralise", "neutralize", "murder", "shoot", "gun", "die",
-     "martyr", "death", "dead", "toll", "fatality"),
-    ("injure", "wound", "hurt", "injury"),
-    ("accuse", "accusation", "blame", "allege", "allegation", "orchestrate", "sponsor"),
-    ("deny", "reject", "refute", "dismiss", "denial"),
-    ("claim", "responsibility"),
-    ("attack", "storm", "raid", "ambush", "assault", "target", "strike"),
-    ("suspend", "halt", "stop", "close", "disrupt", "suspension", "closure"),
-    ("arrest", "detain", "apprehend", "capture", "arrest", "detention", "custody"),
-    ("pass", "approve", "clear", "adopt", "passage", "approval"),
-    ("sign", "enact", "signature", "veto"),
-    ("evacuate", "flee", "displace", "evacuation", "evacuee"),
-    ("oppose", "opposition", "object", "objection", "against"),
-    ("invoke", "declare", "declaration", "emergency"),
-]
+ACT_FAMILIES = [(row[0], *row[1].split()) for row in vocab.rows("act_families")]
 _FAMILY_OF = {w: fam[0] for fam in ACT_FAMILIES for w in fam}
 
 
