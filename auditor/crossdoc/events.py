@@ -8,15 +8,20 @@ report the incident, leaving out reactions (condemnations, condolences, pledges 
 background (anything set years back). Two articles are compared by the anchors they share,
 weighted by how rare each anchor is in the collection (a name every article uses tells nothing).
 
-Evidence against one incident is kept apart and overrides resemblance:
-- publication dates more than MAX_DAYS_APART apart;
-- figures for the same category of the event as a whole (no town named, the event's day) that are
-  all more than MAX_RIVAL_RATIO apart: reports of one incident differ, but not by that much
-  ("21 militants killed" against "at least 92 militants killed" are different days).
+Evidence against one incident is read from each article's lead (`profile`) and overrides
+resemblance (`reasons_apart`):
+- days of writing (publication, else the dateline) more than MAX_DAYS_APART apart;
+- event days (auditor.read.when: "on Friday", "on New Year's Day", "Jan. 1", resolved against the
+  day of writing) more than SAME_EVENT_DAYS apart;
+- places in no common country (auditor.read.places);
+- another key participant in the same role of the same act (the person who died, who was hired);
+- for undated reports only, event-wide tolls more than MAX_RIVAL_RATIO apart (dated reports may
+  be one toll that rose, so different figures are no evidence there).
 
 Articles are then merged, closest pair of groups first (average linkage), while the groups
-share anchors worth at least one distinctive anchor (see MIN_EVENT_SIM) and no pair across them
-is kept apart.
+share anchors worth at least one distinctive anchor and no pair across them is kept apart; then
+groups about the same subject (their averaged claim vectors as close as paraphrases) join, under
+the same condition.
 """
 from __future__ import annotations
 
@@ -25,14 +30,17 @@ import logging
 import math
 import re
 from collections import defaultdict
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from auditor.read import places
 from auditor.read.claims import initials, same_entity
 from auditor.read.quantities import gap_ratio, window_kind
+from auditor.read.when import When, days_apart, mentions, parse_day
 from auditor import vocab
 from auditor.model import Article, Claim, Event, Quantity
 
@@ -41,6 +49,7 @@ log = logging.getLogger(__name__)
 MAX_DAYS_APART = 30  # follow-ups of one incident rarely come a month later; new incidents do
 MAX_RIVAL_RATIO = 2.0  # as in align: counts more than twice apart are not rival reports of one toll
 REACTIONS = vocab.words("reaction_verbs")
+LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "give", "go", "come", "become", "remain", "seem"}
 _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\blast year\b|\bpast year\b|"
                          r"\bfor years\b|\blong-standing\b|\blongstanding\b|\bhistor(y|ic|ical)\b|\bsince\b", re.I)
 NOT_COMPARED = {None, "money", "attacks"}
@@ -129,15 +138,6 @@ def figures_contradict(fa: dict[str, list[Quantity]], fb: dict[str, list[Quantit
     return None
 
 
-def _day(published: Optional[str]) -> Optional[date]:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 BLOCK_MAX_ARTICLES = 50  # an anchor carried by more articles than this proposes no pairs (a stop word)
 NEIGHBOURS = 10  # each article is also compared with its nearest articles by document vector
 CROSS_CHECK_MAX = 2500  # at most this many article pairs are checked for contradicting figures per merge
@@ -174,119 +174,284 @@ def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optio
     return sorted(out, key=lambda p: (pos[p[0]], pos[p[1]]))
 
 
-def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
-          vectors: Optional[np.ndarray] = None) -> tuple[Event, ...]:
-    """Incidents of the articles, each with the evidence that binds or separates them."""
+LEAD_CLAIMS = 4  # the title and first paragraph: where a report says what happened, when and where
+RECENT_DAYS = 7  # news reports what happened in the week before it was written; earlier is background
+SAME_EVENT_DAYS = 7  # reports of one event name days up to a week apart: the event, then its tolls and searches
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one article's lead says of its incident: when (resolved against the day of writing),
+    where (countries of the places named), who did or underwent what (participants by role)."""
+
+    article: str
+    written: Optional[date] = None  # publication day, else the dateline's
+    written_from: str = ""  # "published" | the dateline as written
+    when: Optional[When] = None
+    places: tuple[str, ...] = ()
+    countries: frozenset[str] = frozenset()
+    roles: tuple[tuple[str, str], ...] = ()  # (role, participant): ("die:subject", "pope francis")
+    figures: tuple = ()  # event-wide figures by category: (category, (Quantity, ...))
+    names: frozenset[str] = frozenset()  # every name of the lead
+
+
+def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
+    """The first claims of an article (title and first paragraph), reactions and background left out."""
+    ordered = sorted(claims, key=lambda c: c.start)
+    return [c for c in ordered[:n] if not is_reaction(c) and not is_background(c)] or ordered[:n]
+
+
+def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When]]:
+    """The day of writing (publication day, else the first full date of the lead: a dateline) and
+    the event's time: the first time the lead names besides the dateline, resolved against it.
+    Left out: times of a count (a toll "rose to 93 on Sunday" dates the count, not the event), times
+    after the writing (plans), and times long before it (background: "dismissed on January 10").
+    Without such a time, the event is taken to lie in the week before the writing."""
+    head_end = max((c.end for c in lead_claims), default=0)
+    head = article.text[:head_end]
+    written, written_from = parse_day(article.published), "published"
+    dateline = None
+    if written is None:
+        dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day), None)
+        if dateline is not None:
+            written, written_from = dateline.low, dateline.text
+    counts = [(c.start, c.end) for c in lead_claims if any(q.category not in NOT_COMPARED for q in c.quantities)]
+    for w in mentions(head, written):
+        if dateline is not None and w.start == dateline.start:
+            continue
+        if any(s <= w.start < e for s, e in counts):
+            continue
+        if w.resolved and written is not None and (w.low > written or (written - w.high).days > RECENT_DAYS):
+            continue
+        return written, written_from, w
+    if written is not None:
+        return written, written_from, When(0, 0, written_from, written - timedelta(days=RECENT_DAYS), written)
+    return written, written_from, None
+
+
+def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
+    """Who did and who underwent the lead's acts, by the parse of each claim: its subject's names
+    (`actors`) in the role "<predicate>:subject", the other names it states in "<predicate>:other"."""
+    out: list[tuple[str, str]] = []
+    for c in lead_claims:
+        if not c.predicate or c.negated or c.quoted or c.predicate in LIGHT_VERBS:
+            continue
+        actors = set(c.actors)
+        out.extend((f"{c.predicate}:subject", a) for a in c.actors)
+        out.extend((f"{c.predicate}:other", e) for e in c.entities if e not in actors and e not in c.places)
+    return tuple(dict.fromkeys(out))
+
+
+def profile(article: Article, claims: Sequence[Claim], common_places: set[str] = frozenset()) -> Profile:
+    """An article's incident as its lead states it."""
+    first = lead(claims)
+    written, written_from, when = event_time(article, first)
+    named = tuple(dict.fromkeys(p for c in first for p in c.places))
+    by_name = places.countries(named)
+    return Profile(article.id, written, written_from, when, tuple(n for n in named if n in by_name), frozenset(by_name.values()), participants(first),
+                   names=frozenset({*named, *(e for c in first for e in c.entities)}),
+                   figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
+
+
+def _same(a: str, b: str) -> bool:
+    """One participant under two names: `same_entity`, or one name's words within the other's
+    ("Castillo Cabrera", "Dorlian Ronial Castillo Cabrera")."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return same_entity(a, b) or wa <= wb or wb <= wa
+
+
+def _known(name: str, names: Iterable[str]) -> bool:
+    return any(_same(name, n) for n in names)
+
+
+def reasons_apart(a: Profile, b: Profile) -> list[str]:
+    """Plain reasons two reports are of different incidents (empty when nothing says so): days of
+    writing a month apart, event days clearly apart, no country in common, another key participant
+    in the same role. Different figures are no reason: tolls rise, and outlets count differently."""
+    out = []
+    if a.written and b.written and abs((a.written - b.written).days) > MAX_DAYS_APART:
+        out.append(f"written {a.written} and {b.written}")
+    if a.when is not None and b.when is not None:
+        gap = days_apart(a.when, b.when)
+        if gap is not None and gap > SAME_EVENT_DAYS:
+            out.append(f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
+                       f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)")
+    if a.countries and b.countries and not a.countries & b.countries:
+        out.append(f"{a.article} is set in {', '.join(a.places)}, {b.article} in {', '.join(b.places)}")
+    if not out and a.written is None and b.written is None:
+        # undated reports: nothing shows that one counts later than the other, so tolls more than
+        # twice apart are different events' (dated ones may be a toll that rose)
+        why = figures_contradict(dict(a.figures), dict(b.figures))
+        if why:
+            out.append(f"undated reports with different tolls: {why}")
+    for role, x in a.roles:
+        others = [y for r, y in b.roles if r == role and not _same(x, y)]
+        if others and not any(_same(x, y) for r, y in b.roles if r == role) \
+                and not _known(x, b.names) and not any(_known(y, a.names) for y in others):
+            verb, part = role.split(":")
+            out.append(f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}")
+            break
+    return out
+
+
+def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
+          one_story: bool = False) -> tuple[Event, ...]:
+    """Incidents of the articles, each with the evidence that binds or separates them. With
+    `one_story` the editor has said that every article reports one incident."""
     ids = [a.id for a in articles]
-    if len(ids) <= 1 or not claims:
-        return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims),
-                      evidence=("one article" if len(ids) == 1 else "no claims to compare",)),) if ids else ()
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_article[c.article].append(c)
-    raw = {a: anchors(by_article[a]) for a in ids}
-    rep = _canonical(x for s in raw.values() for x in s)
-    sets = {a: {rep[x] for x in raw[a]} for a in ids}
-    n = len(ids)
-    pos = {a: k for k, a in enumerate(ids)}
+    if not ids:
+        return ()
+    if one_story or len(ids) == 1 or not claims:
+        why = ("the editor treats all articles as one story" if one_story else
+               "one article" if len(ids) == 1 else "no claims to compare")
+        return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),)
+    by_article = _claims_by_article(claims)
+    setting = _common_places(ids, by_article)
+    profiles = {a.id: profile(a, by_article[a.id], setting) for a in articles}
+    names = _AnchorWeights(ids, by_article)
+    centre = _lead_vectors(ids, by_article, claims, vectors)
+    pairs = candidate_pairs(ids, names.sets, centre)
+    rules = _Apart(ids, profiles)
+    for a, b in pairs:
+        rules.check(a, b)
+    groups = _merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
+                    pair_values=names.evidence_and_sim)
+    if centre is not None and len(groups) > 1:
+        groups = _merge(groups, pairs, rules.pos, rules.apart, rules.kept_apart, SAME_SUBJECT, centres=centre)
+    events = _events(articles, by_article, groups, profiles, names, rules)
+    log.info("grouped %d articles into %d incidents (%d pairs compared)", len(ids), len(events), len(pairs))
+    return events
+
+
+def _common_places(ids: Sequence[str], by_article: dict[str, list[Claim]]) -> set[str]:
+    """Places at least half of the articles name: the setting, not a part of it."""
     df: dict[str, int] = defaultdict(int)
-    for s in sets.values():
-        for x in s:
-            df[x] += 1
-    weight = {x: math.log((n + 1) / d) for x, d in df.items()}
-    squared = {x: w ** 2 for x, w in weight.items()}
-    norm = {a: math.sqrt(sum(map(squared.__getitem__, sets[a]))) or 1.0 for a in ids}
-
-    def evidence_and_sim(a: str, b: str) -> tuple[float, float]:
-        """The weight of the anchors two articles share, and their cosine by those weights."""
-        shared = sets[a] & sets[b]
-        return sum(map(weight.__getitem__, shared)), sum(map(squared.__getitem__, shared)) / (norm[a] * norm[b])
-
-    place_df: dict[str, int] = defaultdict(int)
     for a in ids:
         for p in {p.lower() for c in by_article[a] for p in c.places}:
-            place_df[p] += 1
-    common_places = {p for p, d in place_df.items() if d * 2 >= n}
-    figures = {a: _aggregate_figures(by_article[a], common_places) for a in ids}
-    days = {a.id: _day(a.published) for a in articles}
-    centre: Optional[dict] = None
-    if vectors is not None and len(vectors) == len(claims):
-        index = {c.id: k for k, c in enumerate(claims)}
-        centre = {}
-        for a in ids:
-            rows = [index[c.id] for c in by_article[a]]
-            v = np.asarray(vectors[rows], dtype=np.float64).mean(axis=0) if rows else None
-            centre[a] = v / np.linalg.norm(v) if v is not None and np.linalg.norm(v) else None
-    # figures of one category are compared even without a shared anchor: rival tolls keep apart
-    keys = {a: sets[a] | {"@" + category for category in figures[a]} for a in ids}
-    pairs = candidate_pairs(ids, keys, centre)
+            df[p] += 1
+    return {p for p, d in df.items() if d * 2 >= len(ids)}
 
-    # evidence against one incident, for the pairs that are compared (and those checked at a merge)
-    apart: dict[tuple[str, str], str] = {}
-    checked: set[tuple[str, str]] = set()
 
-    def check(a: str, b: str) -> Optional[str]:
-        checked.add((a, b))
-        if days[a] and days[b] and abs((days[a] - days[b]).days) > MAX_DAYS_APART:
-            apart[(a, b)] = f"published {days[a]} and {days[b]}"
-        else:
-            why = figures_contradict(figures[a], figures[b])
-            if why:
-                apart[(a, b)] = why
-        return apart.get((a, b))
+def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        out[c.article].append(c)
+    return out
 
-    for a, b in pairs:
-        check(a, b)
 
-    def kept_apart(g: Sequence[str], h: Sequence[str]) -> bool:
-        """Any pair across two groups kept apart: dates in O(|g|+|h|), figures pair by pair (bounded)."""
-        dg = [a for a in g if days[a]]
-        dh = [a for a in h if days[a]]
-        if dg and dh:
-            for xs, ys in ((dg, dh), (dh, dg)):
-                late, early = max(xs, key=days.get), min(ys, key=days.get)
-                if (days[late] - days[early]).days > MAX_DAYS_APART:
-                    check(*sorted((late, early), key=pos.get))
+class _AnchorWeights:
+    """Each article's anchors (one name per entity) weighted by rarity: a name every article uses
+    tells nothing, one that two articles share alone binds them."""
+
+    def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]]) -> None:
+        raw = {a: anchors(by_article[a]) for a in ids}
+        rep = _canonical(x for s in raw.values() for x in s)
+        self.sets = {a: {rep[x] for x in raw[a]} for a in ids}
+        n = len(ids)
+        df: dict[str, int] = defaultdict(int)
+        for s in self.sets.values():
+            for x in s:
+                df[x] += 1
+        self.weight = {x: math.log((n + 1) / d) for x, d in df.items()}
+        self.squared = {x: w ** 2 for x, w in self.weight.items()}
+        self.norm = {a: math.sqrt(sum(map(self.squared.__getitem__, self.sets[a]))) or 1.0 for a in ids}
+        # enough shared weight to match one anchor that at most half of the articles use
+        self.needed = math.log((n + 1) / max(1, n // 2))
+
+    def evidence_and_sim(self, a: str, b: str) -> tuple[float, float]:
+        """The weight of the anchors two articles share, and their cosine by those weights."""
+        shared = self.sets[a] & self.sets[b]
+        return (sum(map(self.weight.__getitem__, shared)),
+                sum(map(self.squared.__getitem__, shared)) / (self.norm[a] * self.norm[b]))
+
+    def shared(self, group: Sequence[str], top: int = 6) -> list[str]:
+        common = set.intersection(*(self.sets[a] for a in group)) if len(group) > 1 else set()
+        return [x.lstrip("#") for x in sorted(common, key=lambda x: (-self.weight[x], x))[:top]]
+
+
+def _lead_vectors(ids: Sequence[str], by_article: dict[str, list[Claim]], claims: Sequence[Claim],
+                  vectors: Optional[np.ndarray]) -> Optional[dict]:
+    """Each article's averaged claim vector (unit length): what it is about, for resemblance.
+    (Averaging the lead's claims alone was tried: it parts the rising-toll reports of one event.)"""
+    if vectors is None or len(vectors) != len(claims):
+        return None
+    index = {c.id: k for k, c in enumerate(claims)}
+    centre = {}
+    for a in ids:
+        rows = [index[c.id] for c in by_article[a]]
+        v = np.asarray(vectors[rows], dtype=np.float64).mean(axis=0) if rows else None
+        centre[a] = v / np.linalg.norm(v) if v is not None and np.linalg.norm(v) else None
+    return centre
+
+
+class _Apart:
+    """Evidence against one incident, for the pairs compared (and those checked at a merge)."""
+
+    def __init__(self, ids: Sequence[str], profiles: dict[str, Profile]) -> None:
+        self.pos = {a: k for k, a in enumerate(ids)}
+        self.profiles = profiles
+        self.apart: dict[tuple[str, str], list[str]] = {}
+        self.checked: set[tuple[str, str]] = set()
+
+    def check(self, a: str, b: str) -> Optional[list[str]]:
+        self.checked.add((a, b))
+        why = reasons_apart(self.profiles[a], self.profiles[b])
+        if why:
+            self.apart[(a, b)] = why
+        return why or None
+
+    def kept_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
+        """Any pair across two groups kept apart (checked pair by pair, at most CROSS_CHECK_MAX)."""
+        if len(g) * len(h) > CROSS_CHECK_MAX:
+            return False
+        for x in g:
+            for y in h:
+                p = (x, y) if self.pos[x] < self.pos[y] else (y, x)
+                if p in self.apart or (p not in self.checked and self.check(*p)):
                     return True
-        if len(g) * len(h) <= CROSS_CHECK_MAX:
-            for x in g:
-                for y in h:
-                    p = (x, y) if pos[x] < pos[y] else (y, x)
-                    if p not in checked and check(*p):
-                        return True
         return False
 
-    # 1. merge on shared anchors, strongest first: enough shared weight to match one anchor that
-    #    at most half of the articles use
-    needed = math.log((n + 1) / max(1, n // 2))
-    groups = _merge([[a] for a in ids], pairs, pos, apart, kept_apart, needed,
-                    pair_values=evidence_and_sim)
-    # 2. the articles were given as one story: groups that nothing keeps apart and that are about
-    #    the same subject (their averaged claim vectors as close as paraphrases) are one incident
-    if centre is not None and len(groups) > 1:
-        groups = _merge(groups, pairs, pos, apart, kept_apart, SAME_SUBJECT, centres=centre)
-    apart_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for p in apart:
-        apart_of[p[0]].append(p)
-        apart_of[p[1]].append(p)
+
+def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], groups: list[list[str]],
+            profiles: dict[str, Profile], names: _AnchorWeights, rules: _Apart) -> tuple[Event, ...]:
+    """The incidents in order of their first article, with their evidence."""
+    pos = rules.pos
     by_id = {a.id: a for a in articles}
     events = []
     for k, g in enumerate(sorted(groups, key=lambda g: min(pos[a] for a in g))):
         g = sorted(g, key=pos.get)
-        members = set(g)
-        evidence_lines = []
-        shared = set.intersection(*(sets[a] for a in g)) if len(g) > 1 else set()
-        if shared:
-            top = sorted(shared, key=lambda x: (-weight[x], x))[:6]  # ties by name: the same order every run
-            evidence_lines.append("shared: " + ", ".join(x.lstrip("#") for x in top))
-        across = {p for a in g for p in apart_of.get(a, ()) if (p[0] in members) != (p[1] in members)}
-        for a, b in sorted(across, key=lambda p: (pos[p[0]], pos[p[1]])):
-            evidence_lines.append(f"apart from {b if a in members else a}: {apart[(a, b)]}")
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),
                             label=_label([by_id[a] for a in g], [c for a in g for c in by_article[a]]),
-                            evidence=tuple(evidence_lines)))
-    log.info("grouped %d articles into %d incidents (%d pairs compared)", n, len(events), len(pairs))
+                            evidence=evidence(g, profiles, names.shared(g), rules.apart)))
     return tuple(events)
+
+
+def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequence[str],
+             apart: dict[tuple[str, str], list[str]]) -> tuple[str, ...]:
+    """Why these articles are one incident and why others are not, deciding reasons first: when,
+    where, who (what an editor can check in the leads), then the shared names, then each article
+    kept apart with its first reason."""
+    members = set(group)
+    lines = []
+    whens = [profiles[a].when for a in group if profiles[a].when is not None]
+    if len(group) > 1 and whens:
+        days = sorted({w.describe() for w in whens})
+        lines.append("when: " + ", ".join(days[:3]) + (" (within %d days)" % SAME_EVENT_DAYS if len(days) > 1 else ""))
+    countries = set.intersection(*(set(profiles[a].countries) for a in group if profiles[a].countries)) \
+        if any(profiles[a].countries for a in group) else set()
+    if len(group) > 1 and countries:
+        named = sorted({p for a in group for p in profiles[a].places})[:4]
+        lines.append("where: " + ", ".join(named))
+    if shared:
+        lines.append("shared: " + ", ".join(shared))
+    across = sorted({p for p in apart if (p[0] in members) != (p[1] in members)},
+                    key=lambda p: (p[0] in members, p))
+    for a, b in across:
+        other = b if a in members else a
+        lines.append(f"apart from {other}: {apart[(a, b)][0]}")
+    if not lines and len(group) == 1:
+        lines.append("nothing binds it to the other articles")
+    return tuple(lines)
 
 
 SAME_SUBJECT = 0.75  # cosine of averaged claim vectors; sentence paraphrases start about there
