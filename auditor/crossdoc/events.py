@@ -204,8 +204,9 @@ def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
 def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When]]:
     """The day of writing (publication day, else the first full date of the lead: a dateline) and
     the event's time: the first time the lead names besides the dateline, resolved against it.
-    Left out: times of a count (a toll "rose to 93 on Sunday" dates the count, not the event), times
-    after the writing (plans), and times long before it (background: "dismissed on January 10").
+    Left out: times after the writing (plans) and times long before it (background: "dismissed on
+    January 10"). A later count ("the toll rose to 93 on Sunday") may give a later day than the
+    event's: SAME_EVENT_DAYS allows for that.
     Without such a time, the event is taken to lie in the week before the writing."""
     head_end = max((c.end for c in lead_claims), default=0)
     head = article.text[:head_end]
@@ -215,11 +216,8 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
         dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day), None)
         if dateline is not None:
             written, written_from = dateline.low, dateline.text
-    counts = [(c.start, c.end) for c in lead_claims if any(q.category not in NOT_COMPARED for q in c.quantities)]
     for w in mentions(head, written):
         if dateline is not None and w.start == dateline.start:
-            continue
-        if any(s <= w.start < e for s, e in counts):
             continue
         if w.resolved and written is not None and (w.low > written or (written - w.high).days > RECENT_DAYS):
             continue
@@ -242,13 +240,21 @@ def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+_TOWN = places.Place("", "town", "")
+
+
 def profile(article: Article, claims: Sequence[Claim], common_places: set[str] = frozenset()) -> Profile:
     """An article's incident as its lead states it."""
     first = lead(claims)
     written, written_from, when = event_time(article, first)
-    named = tuple(dict.fromkeys(p for c in first for p in c.places))
-    by_name = places.countries(named)
-    return Profile(article.id, written, written_from, when, tuple(n for n in named if n in by_name), frozenset(by_name.values()), participants(first),
+    # places as the parse tags them, and participants' names that are a country or a province
+    # ("Derna, Libya" is at times read as names): a town's name is too often a person's
+    regions = (e for c in first for e in c.entities if (places.resolve(e) or _TOWN).kind != "town")
+    named = tuple(dict.fromkeys([*(p for c in first for p in c.places), *regions]))
+    found = places.resolved(named)
+    shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
+    return Profile(article.id, written, written_from, when, shown, frozenset(p.country for p in found.values()),
+                   participants(first),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
 
@@ -310,7 +316,9 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
     profiles = {a.id: profile(a, by_article[a.id], setting) for a in articles}
     names = _AnchorWeights(ids, by_article)
     centre = _lead_vectors(ids, by_article, claims, vectors)
-    pairs = candidate_pairs(ids, names.sets, centre)
+    # figures of one category are compared even without a shared anchor: undated rival tolls keep apart
+    keys = {a: names.sets[a] | {"@" + category for category, _ in profiles[a].figures} for a in ids}
+    pairs = candidate_pairs(ids, keys, centre)
     rules = _Apart(ids, profiles)
     for a, b in pairs:
         rules.check(a, b)
@@ -446,9 +454,12 @@ def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequenc
         lines.append("shared: " + ", ".join(shared))
     across = sorted({p for p in apart if (p[0] in members) != (p[1] in members)},
                     key=lambda p: (p[0] in members, p))
+    told: set[str] = set()
     for a, b in across:
         other = b if a in members else a
-        lines.append(f"apart from {other}: {apart[(a, b)][0]}")
+        if other not in told:  # one reason per article kept apart: the editor checks that one
+            told.add(other)
+            lines.append(f"apart from {other}: {apart[(a, b)][0]}")
     if not lines and len(group) == 1:
         lines.append("nothing binds it to the other articles")
     return tuple(lines)

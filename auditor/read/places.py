@@ -128,7 +128,12 @@ def distance_km(a: Place, b: Place) -> Optional[float]:
 
 def countries(names: Iterable[str]) -> dict[str, str]:
     """ISO country code of each name that resolves, each read in the light of the others: "Perry"
-    next to "Florida" is the Florida town."""
+    next to "Florida" is the Florida town. (`resolved` gives the places themselves.)"""
+    return {n: p.country for n, p in resolved(names).items()}
+
+
+def resolved(names: Iterable[str]) -> dict[str, Place]:
+    """The place of each name that resolves, each read in the light of the others."""
     names = list(dict.fromkeys(names))
     first = {n: resolve(n) for n in names}
     # context: countries named as countries or provinces (unambiguous), not guessed towns
@@ -137,5 +142,5 @@ def countries(names: Iterable[str]) -> dict[str, str]:
     for n in names:
         p = resolve(n, ctx)
         if p is not None:
-            out[n] = p.country
+            out[n] = p
     return out

@@ -36,12 +36,13 @@ RELATIVE = {"today": (0, 0), "tonight": (0, 0), "this morning": (0, 0), "this af
             "earlier this week": (0, 6), "this week": (0, 6), "last week": (7, 13), "over the weekend": (0, 6),
             "this weekend": (0, 6), "last weekend": (1, 8), "last month": (28, 62)}
 
+_WEEKDAY_PREFIX = r"(?:(?:" + "|".join(w.title() for w in WEEKDAYS) + r"),?\s+)?"  # "Saturday, Jan. 18, 2025"
 _PATTERNS = [
     ("iso", re.compile(r"\b(" + _YEAR_RE + r")-(\d\d)-(\d\d)\b")),
-    ("mdy", re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(" + _YEAR_RE + r")\b")),
-    ("dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE + r")\s*,?\s+(" + _YEAR_RE + r")\b")),
-    ("md", re.compile(r"\b(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)")),
-    ("dm", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE + r")\b(?!\s*,?\s*\d)")),
+    ("mdy", re.compile(r"\b" + _WEEKDAY_PREFIX + r"(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(" + _YEAR_RE + r")\b")),
+    ("dmy", re.compile(r"\b" + _WEEKDAY_PREFIX + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE + r")\s*,?\s+(" + _YEAR_RE + r")\b")),
+    ("md", re.compile(r"\b" + _WEEKDAY_PREFIX + r"(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)")),
+    ("dm", re.compile(r"\b" + _WEEKDAY_PREFIX + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_RE + r")\b(?!\s*,?\s*\d)")),
     ("named", re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(FIXED_DAYS | EASTER_OFFSETS, key=len,
                                                                         reverse=True)) + r")\b", re.I)),
     ("weekday", re.compile(r"\b(" + "|".join(w.title() for w in WEEKDAYS) + r")\b")),
