@@ -54,3 +54,10 @@ def test_days_apart(a, b, anchor_a, anchor_b, expected):
 def test_first_dated_is_the_dateline():
     assert W.first_dated("Bears coach\ndate 2022-01-27 He succeeds Matt Nagy, fired on January 10.") == date(2022, 1, 27)
     assert W.first_dated("He was fired on January 10.") is None
+
+
+def test_a_span_of_days_against_a_day_of_unknown_year():
+    """"over the weekend" written on 7 May is a week of May: far from any New Year's Day, near a Friday."""
+    weekend = W.resolve("over the weekend", date(2023, 5, 7))
+    assert W.days_apart(weekend, W.resolve("on New Year's Day")) > 100
+    assert W.days_apart(weekend, W.resolve("on Friday")) == 0

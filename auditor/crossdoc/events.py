@@ -259,6 +259,11 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
 
 
+def _is_total(category: str) -> bool:
+    """"killed:total", "missing:total", "total": a count of everyone, not of one party."""
+    return category == "total" or category.endswith(":total") or ":" not in category
+
+
 def _same(a: str, b: str) -> bool:
     """One participant under two names: `same_entity`, or one name's words within the other's
     ("Castillo Cabrera", "Dorlian Ronial Castillo Cabrera")."""
@@ -270,10 +275,13 @@ def _known(name: str, names: Iterable[str]) -> bool:
     return any(_same(name, n) for n in names)
 
 
-def reasons_apart(a: Profile, b: Profile) -> list[str]:
+def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
     """Plain reasons two reports are of different incidents (empty when nothing says so): days of
     writing a month apart, event days clearly apart, no country in common, another key participant
-    in the same role. Different figures are no reason: tolls rise, and outlets count differently."""
+    in the same role. Different figures are no reason (tolls rise, and outlets count differently),
+    except between two undated reports, where nothing shows that one counts later than the other:
+    with `tolls` "parties", counts of one party (militants killed, security personnel killed) more
+    than MAX_RIVAL_RATIO apart; with "all", any event-wide count (see `group`)."""
     out = []
     if a.written and b.written and abs((a.written - b.written).days) > MAX_DAYS_APART:
         out.append(f"written {a.written} and {b.written}")
@@ -284,10 +292,11 @@ def reasons_apart(a: Profile, b: Profile) -> list[str]:
                        f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)")
     if a.countries and b.countries and not a.countries & b.countries:
         out.append(f"{a.article} is set in {', '.join(a.places)}, {b.article} in {', '.join(b.places)}")
-    if not out and a.written is None and b.written is None:
-        # undated reports: nothing shows that one counts later than the other, so tolls more than
-        # twice apart are different events' (dated ones may be a toll that rose)
-        why = figures_contradict(dict(a.figures), dict(b.figures))
+    if tolls and not out and a.written is None and b.written is None:
+        fa, fb = dict(a.figures), dict(b.figures)
+        if tolls == "parties":  # a disaster's totals rise for days as the missing are found
+            fa, fb = ({k: v for k, v in f.items() if not _is_total(k)} for f in (fa, fb))
+        why = figures_contradict(fa, fb)
         if why:
             out.append(f"undated reports with different tolls: {why}")
     for role, x in a.roles:
@@ -319,11 +328,18 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
     # figures of one category are compared even without a shared anchor: undated rival tolls keep apart
     keys = {a: names.sets[a] | {"@" + category for category, _ in profiles[a].figures} for a in ids}
     pairs = candidate_pairs(ids, keys, centre)
-    rules = _Apart(ids, profiles)
+    # 1. merge on shared anchors, strongest first, while nothing in the leads keeps them apart
+    rules = _Apart(ids, profiles, tolls="parties")
     for a, b in pairs:
         rules.check(a, b)
     groups = _merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
                     pair_values=names.evidence_and_sim)
+    # 2. the articles were given as one story: groups about the same subject (their averaged claim
+    #    vectors as close as paraphrases) join, unless kept apart; resemblance alone is weaker
+    #    evidence than shared names, so here undated reports with tolls far apart also keep apart
+    rules = _Apart(ids, profiles, tolls="all")
+    for a, b in pairs:
+        rules.check(a, b)
     if centre is not None and len(groups) > 1:
         groups = _merge(groups, pairs, rules.pos, rules.apart, rules.kept_apart, SAME_SUBJECT, centres=centre)
     events = _events(articles, by_article, groups, profiles, names, rules)
@@ -395,15 +411,16 @@ def _lead_vectors(ids: Sequence[str], by_article: dict[str, list[Claim]], claims
 class _Apart:
     """Evidence against one incident, for the pairs compared (and those checked at a merge)."""
 
-    def __init__(self, ids: Sequence[str], profiles: dict[str, Profile]) -> None:
+    def __init__(self, ids: Sequence[str], profiles: dict[str, Profile], tolls: str = "") -> None:
         self.pos = {a: k for k, a in enumerate(ids)}
         self.profiles = profiles
+        self.tolls = tolls
         self.apart: dict[tuple[str, str], list[str]] = {}
         self.checked: set[tuple[str, str]] = set()
 
     def check(self, a: str, b: str) -> Optional[list[str]]:
         self.checked.add((a, b))
-        why = reasons_apart(self.profiles[a], self.profiles[b])
+        why = reasons_apart(self.profiles[a], self.profiles[b], self.tolls)
         if why:
             self.apart[(a, b)] = why
         return why or None

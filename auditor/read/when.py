@@ -218,10 +218,14 @@ def days_apart(a: When, b: When) -> Optional[int]:
             return (a.low - b.high).days
         return 0
     for x, y in ((a, b), (b, a)):
-        if x.resolved and x.low == x.high and y.weekday is not None and not y.resolved:
-            return _circular(x.low.weekday(), y.weekday, 7)
-        if x.resolved and x.low == x.high and y.month and y.day and not y.resolved:
-            return _circular(_day_of_year(x.low.month, x.low.day), _day_of_year(y.month, y.day), 365)
+        if not x.resolved or y.resolved:
+            continue
+        span = [x.low + timedelta(days=k) for k in range(min((x.high - x.low).days, 366) + 1)]
+        if y.weekday is not None:
+            return min(_circular(d.weekday(), y.weekday, 7) for d in span)
+        if y.month and y.day:
+            target = _day_of_year(y.month, y.day)
+            return min(_circular(_day_of_year(d.month, d.day), target, 365) for d in span)
     if a.month and a.day and b.month and b.day:
         return _circular(_day_of_year(a.month, a.day), _day_of_year(b.month, b.day), 365)
     if a.weekday is not None and b.weekday is not None and not a.resolved and not b.resolved:
