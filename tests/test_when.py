@@ -61,3 +61,12 @@ def test_a_span_of_days_against_a_day_of_unknown_year():
     weekend = W.resolve("over the weekend", date(2023, 5, 7))
     assert W.days_apart(weekend, W.resolve("on New Year's Day")) > 100
     assert W.days_apart(weekend, W.resolve("on Friday")) == 0
+
+
+@pytest.mark.parametrize("text, anchor, nearest, expected", [
+    ("the mayor said Wednesday", date(2023, 8, 8), False, "2023-08-02"),  # written on a Tuesday: the week before
+    ("the mayor said Wednesday", date(2023, 8, 8), True, "2023-08-09"),  # a caption's Tuesday: the next day
+    ("on Dec. 30", date(2024, 1, 2), True, "2023-12-30"),
+])
+def test_a_day_the_text_names_is_read_as_the_nearest(text, anchor, nearest, expected):
+    assert W.resolve(text, anchor, nearest).describe() == expected

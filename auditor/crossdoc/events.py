@@ -202,8 +202,9 @@ def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
 
 
 def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When]]:
-    """The day of writing (publication day, else the first full date of the lead: a dateline) and
-    the event's time: the first time the lead names besides the dateline, resolved against it.
+    """The day of writing (publication day, else the first full date of the lead: a dateline or a
+    caption's date, so times are then read as the nearest such day) and the event's time: the first
+    time the lead names besides that date, resolved against it.
     Left out: times after the writing (plans) and times long before it (background: "dismissed on
     January 10"). A later count ("the toll rose to 93 on Sunday") may give a later day than the
     event's: SAME_EVENT_DAYS allows for that.
@@ -216,10 +217,12 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
         dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day), None)
         if dateline is not None:
             written, written_from = dateline.low, dateline.text
-    for w in mentions(head, written):
+    for w in mentions(head, written, nearest=dateline is not None):
         if dateline is not None and w.start == dateline.start:
             continue
-        if w.resolved and written is not None and (w.low > written or (written - w.high).days > RECENT_DAYS):
+        if w.resolved and written is not None and dateline is None and w.low > written:
+            continue  # after the day of writing: a plan, not the event
+        if w.resolved and written is not None and (written - w.high).days > RECENT_DAYS:
             continue
         return written, written_from, w
     if written is not None:
@@ -292,13 +295,10 @@ def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
                        f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)")
     if a.countries and b.countries and not a.countries & b.countries:
         out.append(f"{a.article} is set in {', '.join(a.places)}, {b.article} in {', '.join(b.places)}")
-    if tolls and not out and a.written is None and b.written is None:
-        fa, fb = dict(a.figures), dict(b.figures)
-        if tolls == "parties":  # a disaster's totals rise for days as the missing are found
-            fa, fb = ({k: v for k, v in f.items() if not _is_total(k)} for f in (fa, fb))
-        why = figures_contradict(fa, fb)
-        if why:
-            out.append(f"undated reports with different tolls: {why}")
+    if tolls and not out:
+        toll = toll_reason(a, b)
+        if toll is not None and (tolls == "all" or toll[1]):
+            out.append(toll[0])
     for role, x in a.roles:
         others = [y for r, y in b.roles if r == role and not _same(x, y)]
         if others and not any(_same(x, y) for r, y in b.roles if r == role) \
@@ -307,6 +307,20 @@ def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
             out.append(f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}")
             break
     return out
+
+
+def toll_reason(a: Profile, b: Profile) -> Optional[tuple[str, bool]]:
+    """Between two undated reports, event-wide counts more than MAX_RIVAL_RATIO apart, and whether
+    one is a count of one party (militants killed, security personnel killed), not a total: a
+    disaster's totals rise for days as the missing are found."""
+    if a.written is not None or b.written is not None:
+        return None
+    fa, fb = dict(a.figures), dict(b.figures)
+    why = figures_contradict(fa, fb)
+    if why is None:
+        return None
+    party = figures_contradict(*({k: v for k, v in f.items() if not _is_total(k)} for f in (fa, fb)))
+    return (f"undated reports with different tolls: {party or why}", party is not None)
 
 
 def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
@@ -329,17 +343,16 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
     keys = {a: names.sets[a] | {"@" + category for category, _ in profiles[a].figures} for a in ids}
     pairs = candidate_pairs(ids, keys, centre)
     # 1. merge on shared anchors, strongest first, while nothing in the leads keeps them apart
-    rules = _Apart(ids, profiles, tolls="parties")
+    rules = _Apart(ids, profiles)
     for a, b in pairs:
         rules.check(a, b)
+    rules.tolls = "parties"
     groups = _merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
                     pair_values=names.evidence_and_sim)
     # 2. the articles were given as one story: groups about the same subject (their averaged claim
     #    vectors as close as paraphrases) join, unless kept apart; resemblance alone is weaker
     #    evidence than shared names, so here undated reports with tolls far apart also keep apart
-    rules = _Apart(ids, profiles, tolls="all")
-    for a, b in pairs:
-        rules.check(a, b)
+    rules.tolls = "all"
     if centre is not None and len(groups) > 1:
         groups = _merge(groups, pairs, rules.pos, rules.apart, rules.kept_apart, SAME_SUBJECT, centres=centre)
     events = _events(articles, by_article, groups, profiles, names, rules)
@@ -411,19 +424,33 @@ def _lead_vectors(ids: Sequence[str], by_article: dict[str, list[Claim]], claims
 class _Apart:
     """Evidence against one incident, for the pairs compared (and those checked at a merge)."""
 
-    def __init__(self, ids: Sequence[str], profiles: dict[str, Profile], tolls: str = "") -> None:
+    def __init__(self, ids: Sequence[str], profiles: dict[str, Profile]) -> None:
         self.pos = {a: k for k, a in enumerate(ids)}
         self.profiles = profiles
-        self.tolls = tolls
-        self.apart: dict[tuple[str, str], list[str]] = {}
+        self.tolls = ""  # which undated tolls keep apart now: "" none, "parties", "all" (see group)
+        self.hard: dict[tuple[str, str], list[str]] = {}
+        self.by_tolls: dict[tuple[str, str], tuple[str, bool]] = {}
         self.checked: set[tuple[str, str]] = set()
 
     def check(self, a: str, b: str) -> Optional[list[str]]:
-        self.checked.add((a, b))
-        why = reasons_apart(self.profiles[a], self.profiles[b], self.tolls)
-        if why:
-            self.apart[(a, b)] = why
-        return why or None
+        """The reasons that keep a pair apart at the current `tolls`; each pair is read once."""
+        if (a, b) not in self.checked:
+            self.checked.add((a, b))
+            why = reasons_apart(self.profiles[a], self.profiles[b])
+            if why:
+                self.hard[(a, b)] = why
+            else:
+                toll = toll_reason(self.profiles[a], self.profiles[b])
+                if toll is not None:
+                    self.by_tolls[(a, b)] = toll
+        return self.apart.get((a, b))
+
+    @property
+    def apart(self) -> dict[tuple[str, str], list[str]]:
+        out = dict(self.hard)
+        if self.tolls:
+            out.update({p: [why] for p, (why, party) in self.by_tolls.items() if self.tolls == "all" or party})
+        return out
 
     def kept_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
         """Any pair across two groups kept apart (checked pair by pair, at most CROSS_CHECK_MAX)."""
@@ -432,7 +459,7 @@ class _Apart:
         for x in g:
             for y in h:
                 p = (x, y) if self.pos[x] < self.pos[y] else (y, x)
-                if p in self.apart or (p not in self.checked and self.check(*p)):
+                if self.check(*p):
                     return True
         return False
 

@@ -101,30 +101,36 @@ def _named_day(name: str, year: int) -> Optional[date]:
     return easter(year) + timedelta(days=EASTER_OFFSETS[name])
 
 
-def _latest_on_or_before(anchor: date, candidates) -> Optional[date]:
-    """The latest of the candidate days (one a year, around the anchor's) not after the anchor."""
-    days = [d for d in candidates if d is not None and d <= anchor]
+def _pick(anchor: date, candidates, nearest: bool) -> Optional[date]:
+    """Of the candidate days (one a year, around the anchor's), the latest not after the anchor,
+    or with `nearest` the nearest on either side."""
+    days = [d for d in candidates if d is not None]
+    if nearest:
+        return min(days, key=lambda d: (abs((d - anchor).days), d)) if days else None
+    days = [d for d in days if d <= anchor]
     return max(days) if days else None
 
 
-def mentions(text: str, anchor: Optional[date] = None) -> list[When]:
+def mentions(text: str, anchor: Optional[date] = None, nearest: bool = False) -> list[When]:
     """Every time expression of `text`, in reading order, resolved against `anchor` (the day of
     writing) where it is relative to it. A month and day without a year, a weekday or a named day
-    are taken as the latest such day not after the anchor: news reports what has happened."""
+    are taken as the latest such day not after the anchor: news reports what has happened. With
+    `nearest` the anchor is a day the text names, not the day of writing ("Lahaina on Tuesday,
+    Aug. 8, 2023" in a caption, then "the mayor said Wednesday"): the nearest such day is taken."""
     found: list[When] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue  # a longer expression already covers it ("May 9, 2023" before "May 9")
-            w = _resolve(kind, m, anchor)
+            w = _resolve(kind, m, anchor, nearest)
             if w is not None:
                 found.append(w)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda w: w.start)
 
 
-def _resolve(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[When]:
+def _resolve(kind: str, m: re.Match, anchor: Optional[date], nearest: bool = False) -> Optional[When]:
     base = When(m.start(), m.end(), m.group(0))
     g = m.groups()
     if kind in ("iso", "mdy", "dmy"):
@@ -142,7 +148,7 @@ def _resolve(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[When]:
             return None
         w = replace(base, month=mo, day=d)
         if anchor is not None:
-            day = _latest_on_or_before(anchor, (_day_of(anchor.year + k, mo, d) for k in (-1, 0)))
+            day = _pick(anchor, (_day_of(anchor.year + k, mo, d) for k in (-1, 0, 1)), nearest)
             w = replace(w, low=day, high=day, year=day.year if day else None)
         return w
     if kind == "named":
@@ -151,7 +157,7 @@ def _resolve(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[When]:
         if name in FIXED_DAYS:
             w = replace(w, month=FIXED_DAYS[name][0], day=FIXED_DAYS[name][1])
         if anchor is not None:
-            day = _latest_on_or_before(anchor, (_named_day(name, anchor.year + k) for k in (-1, 0)))
+            day = _pick(anchor, (_named_day(name, anchor.year + k) for k in (-1, 0, 1)), nearest)
             w = replace(w, low=day, high=day, year=day.year if day else None, month=day.month if day else w.month,
                         day=day.day if day else w.day)
         return w if (w.month or w.resolved) else None
@@ -159,7 +165,8 @@ def _resolve(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[When]:
         wd = WEEKDAYS.index(g[0].lower())
         w = replace(base, weekday=wd)
         if anchor is not None:
-            day = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+            day = _pick(anchor, (anchor + timedelta(days=k) for k in range(-6, 7) if
+                                 (anchor + timedelta(days=k)).weekday() == wd), nearest)
             w = replace(w, low=day, high=day)
         return w
     if kind == "relative":
@@ -173,9 +180,9 @@ def _resolve(kind: str, m: re.Match, anchor: Optional[date]) -> Optional[When]:
     return None
 
 
-def resolve(expression: str, anchor: Optional[date] = None) -> Optional[When]:
+def resolve(expression: str, anchor: Optional[date] = None, nearest: bool = False) -> Optional[When]:
     """One time expression resolved against the day of writing (None if it names no time)."""
-    found = mentions(expression, anchor)
+    found = mentions(expression, anchor, nearest)
     return found[0] if found else None
 
 
