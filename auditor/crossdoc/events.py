@@ -217,6 +217,7 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
         dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day), None)
         if dateline is not None:
             written, written_from = dateline.low, dateline.text
+    span = None
     for w in mentions(head, written, nearest=dateline is not None):
         if dateline is not None and w.start == dateline.start:
             continue
@@ -224,7 +225,12 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
             continue  # after the day of writing: a plan, not the event
         if w.resolved and written is not None and (written - w.high).days > RECENT_DAYS:
             continue
+        if w.resolved and w.low != w.high:
+            span = span or w  # "over the weekend", "last week": a day named later says more
+            continue
         return written, written_from, w
+    if span is not None:
+        return written, written_from, span
     if written is not None:
         return written, written_from, When(0, 0, written_from, written - timedelta(days=RECENT_DAYS), written)
     return written, written_from, None
