@@ -60,9 +60,24 @@ def is_reaction(c: Claim) -> bool:
 
 
 def is_background(c: Claim) -> bool:
-    if any(window_kind(q.window) == "background" for q in c.quantities):
+    """A claim set years back ("in 2006", "for decades", "since"). The year of a full date is no
+    sign of it: "date 2024-03-27" or "Saturday, Jan. 18, 2025" heads many a lead."""
+    if any(_window_kind(q) == "background" for q in c.quantities):
         return True
-    return bool(_BACKGROUND.search(c.text)) and not any(q.category not in NOT_COMPARED for q in c.quantities)
+    return bool(_BACKGROUND.search(_without_full_dates(c.text))) and \
+        not any(q.category not in NOT_COMPARED for q in c.quantities)
+
+
+def _window_kind(q: Quantity) -> str:
+    """The kind of a figure's time window, the year of a full date not counting as background."""
+    return window_kind(_without_full_dates(q.window) if q.window else q.window)
+
+
+def _without_full_dates(text: str) -> str:
+    for w in reversed(mentions(text)):
+        if w.day and w.year:
+            text = text[:w.start] + " " * (w.end - w.start) + text[w.end:]
+    return text
 
 
 def anchors(claims: Iterable[Claim]) -> set[str]:
@@ -74,7 +89,7 @@ def anchors(claims: Iterable[Claim]) -> set[str]:
         out.update(p.lower() for p in c.places)
         out.update(c.entities)
         for q in c.quantities:
-            if q.category not in NOT_COMPARED and q.value is not None and window_kind(q.window) != "background":
+            if q.category not in NOT_COMPARED and q.value is not None and _window_kind(q) != "background":
                 out.add(f"#{q.category}={q.value:g}")
     return out
 
@@ -119,7 +134,7 @@ def _aggregate_figures(claims: Sequence[Claim], common_places: set[str]) -> dict
     out: dict[str, list[Quantity]] = defaultdict(list)
     for c in claims:
         for q in c.quantities:
-            if q.category in NOT_COMPARED or window_kind(q.window) not in ("incident", "day"):
+            if q.category in NOT_COMPARED or _window_kind(q) not in ("incident", "day"):
                 continue
             if q.unit is not None:
                 continue  # measures, sums, tallies and times of one story differ by more than tolls do
@@ -238,14 +253,16 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
 
 def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     """Who did and who underwent the lead's acts, by the parse of each claim: its subject's names
-    (`actors`) in the role "<predicate>:subject", the other names it states in "<predicate>:other"."""
+    (`actors`) in the role "<predicate>:subject", the other names it states in "<predicate>:other".
+    Places are where, not who ("Baltimore recovered..." is the city's services)."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
         if not c.predicate or c.negated or c.quoted or c.predicate in LIGHT_VERBS:
             continue
         actors = set(c.actors)
-        out.extend((f"{c.predicate}:subject", a) for a in c.actors)
-        out.extend((f"{c.predicate}:other", e) for e in c.entities if e not in actors and e not in c.places)
+        out.extend((f"{c.predicate}:subject", a) for a in c.actors if places.resolve(a) is None)
+        out.extend((f"{c.predicate}:other", e) for e in c.entities
+                   if e not in actors and e not in c.places and places.resolve(e) is None)
     return tuple(dict.fromkeys(out))
 
 
