@@ -169,10 +169,12 @@ def test_reports_set_in_different_countries_are_apart():
 
 
 def test_another_participant_in_the_same_role_is_another_incident():
-    a = E.profile(*_one("a1", ["The Chicago Bears hired Matt Eberflus as head coach."]))
-    b = E.profile(*_one("b1", ["The Chicago Bears hired Ben Johnson as head coach."]))
+    a = E.profile(*_one("a1", ["Pope Emeritus Benedict XVI died at the age of 95, the Vatican announced."]))
+    b = E.profile(*_one("b1", ["Pope Francis died on Easter Monday at the age of 88, the Vatican said."]))
     why = E.reasons_apart(a, b)
-    assert any("Eberflus" in w.title() and "Johnson" in w.title() for w in why)
+    assert any("Benedict" in w.title() and "Francis" in w.title() for w in why)
+    same = E.profile(*_one("c1", ["Benedict XVI died in the Mater Ecclesiae Monastery, a spokesman said."]))
+    assert E.reasons_apart(a, same) == []
 
 
 def _one(aid: str, lines: list[str], published: str | None = None):

@@ -252,17 +252,16 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
 
 
 def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
-    """Who did and who underwent the lead's acts, by the parse of each claim: its subject's names
-    (`actors`) in the role "<predicate>:subject", the other names it states in "<predicate>:other".
-    Places are where, not who ("Baltimore recovered..." is the city's services)."""
+    """Who did or underwent the lead's acts, by the parse of each claim: its subject's names
+    (`actors`: "Pope Francis died", "Imran Khan was arrested", "the BLA claimed") in the role
+    "<predicate>:subject". Places are where, not who ("Baltimore recovered..." is the city's
+    services). The other names of a claim (objects, but also datelines, platforms, nationalities)
+    read too loosely from the claims to tell participants apart."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
         if not c.predicate or c.negated or c.quoted or c.predicate in LIGHT_VERBS:
             continue
-        actors = set(c.actors)
         out.extend((f"{c.predicate}:subject", a) for a in c.actors if places.resolve(a) is None)
-        out.extend((f"{c.predicate}:other", e) for e in c.entities
-                   if e not in actors and e not in c.places and places.resolve(e) is None)
     return tuple(dict.fromkeys(out))
 
 
