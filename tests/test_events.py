@@ -180,3 +180,17 @@ def test_another_participant_in_the_same_role_is_another_incident():
 def _one(aid: str, lines: list[str], published: str | None = None):
     articles, claims = corpus({aid: lines}, {aid: published} if published else None)
     return articles[0], claims
+
+
+def test_two_reports_dating_the_same_act_on_different_days_are_apart():
+    """Arrested on Tuesday (written that day) and arrested on Saturday: two arrests of one man."""
+    a = E.profile(*_one("a1", ["Imran Khan was arrested by Rangers on Tuesday outside the Islamabad High Court."],
+                        "2023-05-09"))
+    b = E.profile(*_one("b1", ["Police arrested Imran Khan in Lahore on Saturday after a court sentenced him."]))
+    assert (a.act, b.act) == ("arrest", "arrest")
+    assert any("Saturday" in w for w in E.reasons_apart(a, b))
+    # a later count of one event is not another event: the toll rose days after the fire
+    fire = E.profile(*_one("f1", ["Wildfires swept through Lahaina on Tuesday, killing at least six people."],
+                           "2023-08-09"))
+    toll = E.profile(*_one("f2", ["The death toll from the Lahaina fire reached 93 on Sunday."], "2023-08-14"))
+    assert E.reasons_apart(fire, toll) == []

@@ -12,7 +12,8 @@ Evidence against one incident is read from each article's lead (`profile`) and o
 resemblance (`reasons_apart`):
 - days of writing (publication, else the dateline) more than MAX_DAYS_APART apart;
 - event days (auditor.read.when: "on Friday", "on New Year's Day", "Jan. 1", resolved against the
-  day of writing) more than SAME_EVENT_DAYS apart;
+  day of writing) more than SAME_EVENT_DAYS apart (a later report may date a later count), or more
+  than SAME_ACT_DAYS apart when both date the same act ("was arrested on Tuesday" / "on Saturday");
 - places in no common country (auditor.read.places);
 - another key participant in the same role of the same act (the person who died, who was hired);
 - for undated reports only, event-wide tolls more than MAX_RIVAL_RATIO apart (dated reports may
@@ -191,6 +192,7 @@ def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optio
 
 LEAD_CLAIMS = 4  # the title and first paragraph: where a report says what happened, when and where
 RECENT_DAYS = 7  # news reports what happened in the week before it was written; earlier is background
+SAME_ACT_DAYS = 1  # two reports dating the same act ("was arrested on ...") differ by a time zone at most
 SAME_EVENT_DAYS = 7  # reports of one event name days up to a week apart: the event, then its tolls and searches
 
 
@@ -203,6 +205,7 @@ class Profile:
     written: Optional[date] = None  # publication day, else the dateline's
     written_from: str = ""  # "published" | the dateline as written
     when: Optional[When] = None
+    act: Optional[str] = None  # the predicate of the claim that dates the event ("arrest", "strike")
     places: tuple[str, ...] = ()
     countries: frozenset[str] = frozenset()
     roles: tuple[tuple[str, str], ...] = ()  # (role, participant): ("die:subject", "pope francis")
@@ -217,6 +220,17 @@ def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
 
 
 def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When]]:
+    """See `dated_event`; without the act."""
+    written, written_from, when, _ = dated_event(article, lead_claims)
+    return written, written_from, when
+
+
+def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
+    return next((c.predicate for c in lead_claims if c.start <= offset < c.end), None)
+
+
+def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When],
+                                                                            Optional[str]]:
     """The day of writing (publication day, else the first full date of the lead: a dateline or a
     caption's date, so times are then read as the nearest such day) and the event's time: the first
     time the lead names besides that date, resolved against it.
@@ -243,12 +257,12 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
         if w.resolved and w.low != w.high:
             span = span or w  # "over the weekend", "last week": a day named later says more
             continue
-        return written, written_from, w
+        return written, written_from, w, _act_at(lead_claims, w.start)
     if span is not None:
-        return written, written_from, span
+        return written, written_from, span, _act_at(lead_claims, span.start)
     if written is not None:
-        return written, written_from, When(0, 0, written_from, written - timedelta(days=RECENT_DAYS), written)
-    return written, written_from, None
+        return written, written_from, When(0, 0, written_from, written - timedelta(days=RECENT_DAYS), written), None
+    return written, written_from, None, None
 
 
 def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
@@ -271,14 +285,14 @@ _TOWN = places.Place("", "town", "")
 def profile(article: Article, claims: Sequence[Claim], common_places: set[str] = frozenset()) -> Profile:
     """An article's incident as its lead states it."""
     first = lead(claims)
-    written, written_from, when = event_time(article, first)
+    written, written_from, when, act = dated_event(article, first)
     # places as the parse tags them, and participants' names that are a country or a province
     # ("Derna, Libya" is at times read as names): a town's name is too often a person's
     regions = (e for c in first for e in c.entities if (places.resolve(e) or _TOWN).kind != "town")
     named = tuple(dict.fromkeys([*(p for c in first for p in c.places), *regions]))
     found = places.resolved(named)
     shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
-    return Profile(article.id, written, written_from, when, shown, frozenset(p.country for p in found.values()),
+    return Profile(article.id, written, written_from, when, act, shown, frozenset(p.country for p in found.values()),
                    participants(first),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
@@ -312,7 +326,8 @@ def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
         out.append(f"written {a.written} and {b.written}")
     if a.when is not None and b.when is not None:
         gap = days_apart(a.when, b.when)
-        if gap is not None and gap > SAME_EVENT_DAYS:
+        same_act = a.act is not None and a.act == b.act
+        if gap is not None and gap > (SAME_ACT_DAYS if same_act else SAME_EVENT_DAYS):
             out.append(f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
                        f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)")
     if a.countries and b.countries and not a.countries & b.countries:
