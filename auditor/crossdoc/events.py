@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 MAX_DAYS_APART = 30  # follow-ups of one incident rarely come a month later; new incidents do
 MAX_RIVAL_RATIO = 2.0  # as in align: counts more than twice apart are not rival reports of one toll
 REACTIONS = vocab.words("reaction_verbs")
-LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "give", "go", "come", "become", "remain", "seem"}
+COPULAS = {"be", "have", "become", "remain"}  # "X is ...", "X has ...": no act, no role
 _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\blast year\b|\bpast year\b|"
                          r"\bfor years\b|\blong-standing\b|\blongstanding\b|\bhistor(y|ic|ical)\b|\bsince\b", re.I)
 NOT_COMPARED = {None, "money", "attacks"}
@@ -273,7 +273,7 @@ def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     read too loosely from the claims to tell participants apart."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
-        if not c.predicate or c.negated or c.quoted or c.predicate in LIGHT_VERBS:
+        if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS:
             continue
         out.extend((f"{c.predicate}:subject", a) for a in c.actors if places.resolve(a) is None)
     return tuple(dict.fromkeys(out))

@@ -16,6 +16,8 @@ from typing import Optional
 
 from dateutil.easter import easter
 
+from auditor import vocab
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -25,16 +27,13 @@ _MONTH_RE = "(?:" + "|".join([m.title() for m in MONTHS] + [m[:3].title() + r"\.
                              + [r"Sept\.?"]) + ")"
 _YEAR_RE = r"(?:1[89]|20)\d\d"
 
-# Days named after the calendar: month and day, or a rule of the year (Easter).
-FIXED_DAYS = {"new year's day": (1, 1), "new year’s day": (1, 1), "new year's eve": (12, 31),
-              "new year’s eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24),
-              "christmas": (12, 25), "independence day": (7, 4), "valentine's day": (2, 14)}
-EASTER_OFFSETS = {"good friday": -2, "easter sunday": 0, "easter monday": 1, "easter": 0}
-# Words that place a day relative to the day of writing: (days back at least, at most).
-RELATIVE = {"today": (0, 0), "tonight": (0, 0), "this morning": (0, 0), "this afternoon": (0, 0),
-            "this evening": (0, 0), "yesterday": (1, 1), "overnight": (0, 1), "last night": (0, 1),
-            "earlier this week": (0, 6), "this week": (0, 6), "last week": (7, 13), "over the weekend": (0, 6),
-            "this weekend": (0, 6), "last weekend": (1, 8), "last month": (28, 62)}
+# Days named after the calendar (auditor/vocab/calendar_days.tsv): a month and day, or a distance
+# from Easter; and words that count days back from the day of writing (relative_days.tsv).
+_CALENDAR = vocab.table("calendar_days")
+FIXED_DAYS = {name: tuple(int(x) for x in md.split("-")) for name, md in _CALENDAR.items()
+              if not md.startswith("easter")}
+EASTER_OFFSETS = {name: int(md[len("easter"):]) for name, md in _CALENDAR.items() if md.startswith("easter")}
+RELATIVE = {row[0]: (int(row[1]), int(row[2])) for row in vocab.rows("relative_days")}
 
 _WEEKDAY_PREFIX = r"(?:(?:" + "|".join(w.title() for w in WEEKDAYS) + r"),?\s+)?"  # "Saturday, Jan. 18, 2025"
 _PATTERNS = [
