@@ -33,6 +33,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
@@ -41,7 +42,7 @@ import numpy as np
 from auditor.read import places
 from auditor.read.claims import initials, same_entity
 from auditor.read.quantities import gap_ratio, window_kind
-from auditor.read.when import When, days_apart, mentions, parse_day
+from auditor.read.when import When, days_apart, full_dates, mentions, parse_day
 from auditor import vocab
 from auditor.model import Article, Claim, Event, Quantity
 
@@ -74,10 +75,10 @@ def _window_kind(q: Quantity) -> str:
     return window_kind(_without_full_dates(q.window) if q.window else q.window)
 
 
+@lru_cache(maxsize=65536)
 def _without_full_dates(text: str) -> str:
-    for w in reversed(mentions(text)):
-        if w.day and w.year:
-            text = text[:w.start] + " " * (w.end - w.start) + text[w.end:]
+    for w in reversed(full_dates(text)):
+        text = text[:w.start] + " " * (w.end - w.start) + text[w.end:]
     return text
 
 
@@ -480,7 +481,17 @@ class _Apart:
                 toll = toll_reason(self.profiles[a], self.profiles[b])
                 if toll is not None:
                     self.by_tolls[(a, b)] = toll
-        return self.apart.get((a, b))
+        return self.reasons((a, b))
+
+    def reasons(self, pair: tuple[str, str]) -> Optional[list[str]]:
+        """What keeps a checked pair apart at the current `tolls`, if anything."""
+        hard = self.hard.get(pair)
+        if hard:
+            return hard
+        toll = self.by_tolls.get(pair)
+        if toll is not None and self.tolls and (self.tolls == "all" or toll[1]):
+            return [toll[0]]
+        return None
 
     @property
     def apart(self) -> dict[tuple[str, str], list[str]]:

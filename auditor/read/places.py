@@ -76,7 +76,7 @@ def _index() -> dict[str, tuple[Place, ...]]:
         add(city["name"], place)
         for alias in city.get("alternatenames") or ():
             if alias[:1].isupper() and alias.isascii():  # Latin spellings ("Darnah", "Derna"), not codes
-                add(alias, place)
+                index.setdefault(alias.lower(), []).append(place)  # ASCII already: the fast path of _key
     for short, full in METONYMS.items():  # "US", "U.S.", "Britain": the claims' own short forms
         for place in index.get(_key(full), ())[:1]:
             add(short, place)

@@ -185,6 +185,24 @@ def resolve(expression: str, anchor: Optional[date] = None, nearest: bool = Fals
     return found[0] if found else None
 
 
+_FULL_DATE_KINDS = ("iso", "mdy", "dmy")
+_A_YEAR = re.compile(_YEAR_RE)
+
+
+def full_dates(text: str) -> list[When]:
+    """The full dates (day, month and year) of a text, quickly: only where a year is written."""
+    if not _A_YEAR.search(text):
+        return []
+    found = []
+    for kind, pattern in _PATTERNS:
+        if kind in _FULL_DATE_KINDS:
+            for m in pattern.finditer(text):
+                w = _resolve(kind, m, None)
+                if w is not None and not any(f.start < w.end and w.start < f.end for f in found):
+                    found.append(w)
+    return sorted(found, key=lambda w: w.start)
+
+
 def first_dated(text: str) -> Optional[date]:
     """The first full date (day, month and year) of a text: the dateline of an article that has
     no publication date in its metadata."""
@@ -226,7 +244,10 @@ def days_apart(a: When, b: When) -> Optional[int]:
     for x, y in ((a, b), (b, a)):
         if not x.resolved or y.resolved:
             continue
-        span = [x.low + timedelta(days=k) for k in range(min((x.high - x.low).days, 366) + 1)]
+        length = (x.high - x.low).days
+        if (y.weekday is not None and length >= 6) or length >= 365:
+            return 0
+        span = [x.low + timedelta(days=k) for k in range(length + 1)]
         if y.weekday is not None:
             return min(_circular(d.weekday(), y.weekday, 7) for d in span)
         if y.month and y.day:
