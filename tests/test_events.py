@@ -1,5 +1,7 @@
-"""Incidents: articles about different events are grouped apart, by dates, contradicting
-event-wide figures and shared incident anchors; reactions and background do not bind them."""
+"""Incidents: articles about different events are grouped apart by when (event days resolved
+against the day of writing), where (countries), who (the subject of the same act) and, for
+undated reports, contradicting tolls; reports of one event are grouped by shared anchors and
+resemblance; reactions and background do not bind them."""
 from __future__ import annotations
 
 import pytest

@@ -566,87 +566,115 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
     the mean `order` across them), while their mean `score` reaches `needed` and no pair across them
     is kept apart. `pair_values(a, b)` gives (score, order) of a candidate pair, pairs not compared
     counting 0; with `centres` both are the mean cosine of the articles' vectors, over all pairs.
+    See `_Merging` for how."""
+    merging = _Merging(groups, pos, needed, pair_values, centres)
+    merging.link(pairs, apart)
+    merging.run(kept_apart)
+    return merging.result()
+
+
+class _Merging:
+    """The state of one average-linkage merge, a phase a method: the groups (`__init__`), the group
+    pairs that candidate pairs link (`link`), the heap of mergeable pairs (`entry`), and merging the
+    closest pair until none is left (`run`, `join`).
 
     A heap of group pairs replaces rescanning every pair of groups per merge; ties go to the groups
     whose first articles come first, as a scan in order would. An entry made before either group
-    last changed is stale: when it comes out, the pair goes back in as it stands. That lets a merge skip the
-    pairs it only makes weaker: with pair values, a neighbour of one group only has the same sums
-    over more pairs, so its mean falls and its old entry comes out first. Only the other group's
-    neighbours are updated (the group with fewer neighbours joins the other), so a merge costs the
-    smaller side, not the whole neighbourhood of a group that keeps growing. (This needs orders to
-    be positive wherever scores reach `needed`, as the shared anchors' weights and cosine are.)"""
-    members: dict[int, list[str]] = {}
-    first: dict[int, int] = {}
-    version: dict[int, int] = defaultdict(int)  # merges a group has taken in
-    gid_of: dict[str, int] = {}
-    total: dict[int, np.ndarray] = {}
-    for gid, g in enumerate(groups):
-        members[gid] = list(g)
-        first[gid] = min(pos[a] for a in g)
-        for a in g:
-            gid_of[a] = gid
-        if centres is not None:
-            vs = [centres[a] for a in g if centres.get(a) is not None]
-            total[gid] = np.sum(vs, axis=0) if vs else None
+    last changed is stale: when it comes out, the pair goes back in as it stands. That lets a merge
+    skip the pairs it only makes weaker: with pair values, a neighbour of one group only has the
+    same sums over more pairs, so its mean falls and its old entry comes out first. Only the other
+    group's neighbours are updated (the group with fewer neighbours joins the other), so a merge
+    costs the smaller side, not the whole neighbourhood of a group that keeps growing. (This needs
+    orders to be positive wherever scores reach `needed`, as the shared anchors' weights and cosine
+    are.)"""
 
+    def __init__(self, groups: list[list[str]], pos: dict[str, int], needed: float, pair_values=None,
+                 centres: Optional[dict] = None) -> None:
+        self.needed, self.pair_values, self.centres = needed, pair_values, centres
+        self.members: dict[int, list[str]] = {}
+        self.first: dict[int, int] = {}
+        self.version: dict[int, int] = defaultdict(int)  # merges a group has taken in
+        self.gid_of: dict[str, int] = {}
+        self.total: dict[int, Optional[np.ndarray]] = {}
+        self.stats: dict[tuple[int, int], list] = {}  # group pair -> [sum of scores, sum of orders, kept apart]
+        self.neighbours: dict[int, set[int]] = defaultdict(set)
+        for gid, g in enumerate(groups):
+            self.members[gid] = list(g)
+            self.first[gid] = min(pos[a] for a in g)
+            for a in g:
+                self.gid_of[a] = gid
+            if centres is not None:
+                vs = [centres[a] for a in g if centres.get(a) is not None]
+                self.total[gid] = np.sum(vs, axis=0) if vs else None
+
+    @staticmethod
     def key(g: int, h: int) -> tuple[int, int]:
         return (g, h) if g < h else (h, g)
 
-    stats: dict[tuple[int, int], list] = {}  # group pair -> [sum of scores, sum of orders, kept apart]
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for a, b in pairs:
-        g, h = gid_of[a], gid_of[b]
-        if g == h:
-            continue
-        st = stats.setdefault(key(g, h), [0.0, 0.0, False])
-        neighbours[g].add(h)
-        neighbours[h].add(g)
-        st[2] = st[2] or (a, b) in apart
-        if centres is None:
-            s, o = pair_values(a, b)
-            st[0] += s
-            st[1] += o
+    def link(self, pairs: Iterable[tuple[str, str]], apart: dict) -> None:
+        """Sum the candidate pairs' values into the pairs of groups they link."""
+        for a, b in pairs:
+            g, h = self.gid_of[a], self.gid_of[b]
+            if g == h:
+                continue
+            st = self.stats.setdefault(self.key(g, h), [0.0, 0.0, False])
+            self.neighbours[g].add(h)
+            self.neighbours[h].add(g)
+            st[2] = st[2] or (a, b) in apart
+            if self.centres is None:
+                s, o = self.pair_values(a, b)
+                st[0] += s
+                st[1] += o
 
-    def entry(g: int, h: int) -> Optional[tuple]:
+    def entry(self, g: int, h: int) -> Optional[tuple]:
         """The heap entry of two groups as they stand; None when they may not merge."""
-        st = stats[key(g, h)]
+        st = self.stats[self.key(g, h)]
         if st[2]:
             return None
-        count = len(members[g]) * len(members[h])
-        if centres is not None:
-            s = o = float(total[g] @ total[h]) / count if total[g] is not None and total[h] is not None else 0.0
+        count = len(self.members[g]) * len(self.members[h])
+        if self.centres is not None:
+            tg, th = self.total[g], self.total[h]
+            s = o = float(tg @ th) / count if tg is not None and th is not None else 0.0
         else:
             s, o = st[0] / count, st[1] / count
-        if s < needed:
+        if s < self.needed:
             return None
-        lo, hi = (g, h) if first[g] < first[h] else (h, g)
-        return (-o, first[lo], first[hi], lo, hi, version[lo], version[hi])
+        lo, hi = (g, h) if self.first[g] < self.first[h] else (h, g)
+        return (-o, self.first[lo], self.first[hi], lo, hi, self.version[lo], self.version[hi])
 
-    heap = [e for e in (entry(g, h) for g, h in stats) if e is not None]
-    heapq.heapify(heap)
-    while heap:
-        _, _, _, g, h, made_g, made_h = heapq.heappop(heap)
-        if g not in members or h not in members:
-            continue
-        if (made_g, made_h) != (version[g], version[h]):
-            current = entry(g, h)
-            if current is not None:
-                heapq.heappush(heap, current)
-            continue
-        if stats[key(g, h)][2]:
-            continue
-        if kept_apart(members[g], members[h]):
-            stats[key(g, h)][2] = True
-            continue
+    def run(self, kept_apart) -> None:
+        """Merge the closest pair of groups while any may merge."""
+        heap = [e for e in (self.entry(g, h) for g, h in self.stats) if e is not None]
+        heapq.heapify(heap)
+        while heap:
+            _, _, _, g, h, made_g, made_h = heapq.heappop(heap)
+            if g not in self.members or h not in self.members:
+                continue
+            if (made_g, made_h) != (self.version[g], self.version[h]):
+                current = self.entry(g, h)
+                if current is not None:
+                    heapq.heappush(heap, current)
+                continue
+            if self.stats[self.key(g, h)][2]:
+                continue
+            if kept_apart(self.members[g], self.members[h]):
+                self.stats[self.key(g, h)][2] = True
+                continue
+            for e in self.join(g, h):
+                heapq.heappush(heap, e)
+
+    def join(self, g: int, h: int) -> list[tuple]:
+        """Merge two groups; the fresh heap entries of the pairs whose value may have risen."""
+        members, stats, neighbours, key = self.members, self.stats, self.neighbours, self.key
         keep, gone = (g, h) if len(neighbours[g]) >= len(neighbours[h]) else (h, g)
         members[keep] = members[g] + members[h]
         del members[gone]
-        first[keep] = min(first[g], first[h])
-        version[keep] += 1
-        if centres is not None:
-            tg, th = total[g], total[h]
-            total[keep] = tg if th is None else th if tg is None else tg + th
-            del total[gone]
+        self.first[keep] = min(self.first[g], self.first[h])
+        self.version[keep] += 1
+        if self.centres is not None:
+            tg, th = self.total[g], self.total[h]
+            self.total[keep] = tg if th is None else th if tg is None else tg + th
+            del self.total[gone]
         del stats[key(g, h)]
         around_keep = neighbours[keep]
         around_keep.discard(gone)
@@ -660,11 +688,11 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
             around_keep.add(j)
         # pairs whose value may have risen get a fresh entry: with centres, every pair of the merged
         # group (its vector changed); with pair values, those that took in the other group's sums
-        for j in around_keep if centres is not None else around_gone:
-            e = entry(keep, j)
-            if e is not None:
-                heapq.heappush(heap, e)
-    return [members[g] for g in sorted(members, key=first.get)]
+        fresh = (self.entry(keep, j) for j in (around_keep if self.centres is not None else around_gone))
+        return [e for e in fresh if e is not None]
+
+    def result(self) -> list[list[str]]:
+        return [self.members[g] for g in sorted(self.members, key=self.first.get)]
 
 
 def _label(articles: Sequence[Article], claims: Sequence[Claim]) -> Optional[str]:
