@@ -107,6 +107,7 @@ def audit(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of .txt/.md inputs (default utf-8)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings, only errors."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage and its timing."),
+    one_story: bool = typer.Option(False, "--one-story", help="Treat every input as one incident: compare all their facts, whatever tells them apart."),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Story workspace folder: record the articles, this run and keep every review attached (later runs re-audit its articles plus PATHs)."),
 ) -> None:
     """Audit articles: cluster their claims, compare figures and quotes, trace their sources."""
@@ -121,7 +122,7 @@ def audit(
                                            max_bytes=max_bytes, encoding=encoding, backend=backend,
                                            engine=engine, ray_address=ray_address,
                                            read_processes=processes).items() if v is not None}
-        config = AuditConfig(use_cache=not no_cache, strict=strict, **overrides)
+        config = AuditConfig(use_cache=not no_cache, strict=strict, one_story=one_story, **overrides)
         result = _audit_with_progress(inputs, config, quiet)
         for problem in result.problems:
             if not quiet:

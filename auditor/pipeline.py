@@ -281,8 +281,8 @@ def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_k
     vectors follow from the articles' content, the spaCy model and the embedding model: `scope`),
     so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles
     takes them from the cache, and any added or edited article groups everything again."""
-    if not config.use_cache:
-        return events_stage.group(articles, claims, vectors)
+    if not config.use_cache or config.one_story:
+        return events_stage.group(articles, claims, vectors, one_story=config.one_story)
     cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", scope, tuple[Event, ...],
                              keep=CORPORA_KEPT)
     key = memo.content_key([article_keys[a.id] for a in articles])

@@ -183,7 +183,17 @@ class EventView:
     id: str
     label: str
     articles: tuple[ArticleHead, ...]
-    evidence: tuple[str, ...]
+    evidence: tuple[str, ...]  # the deciding reasons (when, where, who, shared names), shown
+    more_evidence: tuple[str, ...] = ()  # the rest (each article kept apart and why), folded away
+
+DECIDING_REASONS = 3  # reasons of an incident shown at once; the others are folded
+
+
+def _event_view(index, event) -> EventView:
+    """An incident with its deciding reasons first (events.evidence puts them first)."""
+    reasons = tuple(index.humanize(x) for x in event.evidence)
+    return EventView(event.id, index.event_label[event.id], tuple(index.head(a) for a in event.articles),
+                     reasons[:DECIDING_REASONS], reasons[DECIDING_REASONS:])
 
 
 @dataclass(frozen=True)
@@ -1015,8 +1025,7 @@ def build(audit: Audit) -> ReportView:
     """Everything a renderer shows, in the order an editor reads it."""
     index = _Index(audit)
     heads = tuple(index.head(a.id) for a in audit.articles)
-    events = tuple(EventView(e.id, index.event_label[e.id], tuple(index.head(a) for a in e.articles),
-                             tuple(index.humanize(x) for x in e.evidence)) for e in audit.events)
+    events = tuple(_event_view(index, e) for e in audit.events)
     diverging = sorted((c for c in audit.clusters if c.verdict == "diverge"), key=_verdict_rank)
     agreeing = sorted((c for c in audit.clusters if c.verdict == "agree"), key=_verdict_rank)
     divergences = tuple(_cluster_view(index, c, f"d-{n}", f"divergence {n}") for n, c in enumerate(diverging, 1))
