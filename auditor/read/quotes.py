@@ -25,7 +25,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from auditor.read import segment
 from auditor.model import Quote
@@ -63,6 +63,8 @@ class QuoteSpan:
     continued: bool = False  # this piece continues the previous quote after a paragraph break
     continues: bool = False  # the next quote piece carries this one on
     truncated: bool = False  # a mark was missing; recovered as well as possible
+    label_start: Optional[int] = None  # a transcript turn: the speaker label before the words
+    label_end: Optional[int] = None
 
     @property
     def outer_start(self) -> int:
@@ -302,7 +304,107 @@ def _reported_words(text: str, q: QuoteSpan, lo: int) -> bool:
     return bool(_REPORTED_WORDS.search(before))
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
+# ---- transcript turns -------------------------------------------------------------------------
+# A turn opens a line with the speaker's label: "MS. JEAN-PIERRE:", "SIMON:", "UNIDENTIFIED PERSON #2:",
+# "Joe Biden (00:03):", "Q:" / "A:", "CHAIR POWELL." (capitals and a period, two words or more).
+_TURN = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?P<qa>[QA])|(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?:[ ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*){0,4}(?:[ ]#\d+)?)(?:,[ ](?P<duty>[A-Z][A-Z ]{1,20}))?"
+    r"|(?P<timed>[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3})[ ]\((?P<clock>\d{1,2}:\d{2}(?::\d{2})?)\))"
+    r"(?P<sep>:|\.(?=[ ]))\s+(?=\S)")
+
+
+def _label_words(label: str) -> list[str]:
+    return [w for w in re.split(r"\s+", label.strip()) if w]
+
+
+def _turn_label_ok(text: str, m: "re.Match", labels: dict[str, int],
+                   person_at: Optional[Callable[[int], bool]] = None) -> bool:
+    """A line's opening words are a speaker label, not "UPDATE:" or "WASHINGTON.": a label the
+    transcript repeats, one with a title (MR., CHAIR), a timestamp or a number (#2), Q/A in pairs,
+    or capitals that spell a person named in the text (CHUCK SCHUMER -> Chuck Schumer; with a
+    parse, `person_at(offset)` says whether the name found there is a person's)."""
+    from auditor.read.speakers import TITLE_WORDS
+
+    if m.group("timed"):
+        return True
+    if "\n" in m.group(0)[m.end("sep") - m.start():]:
+        return False  # a label on a line of its own is a form's field ("NOTE:"), unless it is timed
+    if m.group("qa"):
+        return labels.get("Q", 0) > 0 and labels.get("A", 0) > 0
+    label = m.group("caps")
+    words = _label_words(label)
+    if m.group("sep") == "." and len(words) < 2:
+        return False  # "WASHINGTON. ..." is a dateline
+    if not any(ch.isalpha() for ch in label) or len(label.replace(" ", "")) < 2:
+        return False
+    if re.search(r"#\d+$", label):
+        return True
+    if labels.get(label, 0) >= 2 and len(labels) >= 2:
+        return True  # a dialogue: labels that recur among others ("FILE PHOTO:" captions alone do not)
+    if len(words) >= 2 and words[0].lower() in TITLE_WORDS:
+        return True
+    if m.group("duty"):
+        return True  # "FRANCO ORDOÑEZ, BYLINE:", "SCOTT SIMON, HOST:": a broadcaster's transcript
+    titled = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) if w.isupper() else w for w in words)
+    pattern = (re.escape(titled) if len(words) >= 2 else r"[A-Z][a-z]+\s+" + re.escape(titled)) + r"\b"
+    for found in re.finditer(r"\b" + pattern, text):
+        if person_at is None or person_at(found.end() - 1):
+            return True
+    return False
+
+
+def _turn_paragraphs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The paragraphs of a turn's words: a blank line, or a line ending a sentence, ends one; a line
+    stopping mid-sentence is wrapped onto the next (transcripts are often set with hard wraps)."""
+    out: list[tuple[int, int]] = []
+    cur: Optional[tuple[int, int]] = None
+    pos = lo
+    for line in text[lo:hi].split("\n"):
+        s, e = _trim(text, pos, pos + len(line))
+        pos += len(line) + 1
+        if e <= s:
+            if cur:
+                out.append(cur)
+            cur = None
+            continue
+        cur = (cur[0], e) if cur else (s, e)
+        if text[e - 1] in _TERMINAL + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_CLOSE + ")":
+            out.append(cur)
+            cur = None
+    if cur:
+        out.append(cur)
+    return out
+
+
+def transcript_turns(text: str, person_at: Optional[Callable[[int], bool]] = None) -> list[QuoteSpan]:
+    """The words of each transcript turn, one quote a paragraph, each carrying its turn's label.
+    A turn runs to the next label; after the last one, it stops at a line that is no speech (a
+    short line without sentence punctuation: a heading, a caption)."""
+    found = list(_TURN.finditer(text))
+    if not found:
+        return []
+    labels: dict[str, int] = {}
+    for m in found:
+        key = m.group("qa") or m.group("caps") or m.group("timed")
+        labels[key] = labels.get(key, 0) + 1
+    turns = [m for m in found if _turn_label_ok(text, m, labels, person_at)]
+    out: list[QuoteSpan] = []
+    for n, m in enumerate(turns):
+        end = turns[n + 1].start() if n + 1 < len(turns) else len(text)
+        ls, le = m.start("label"), m.end("caps") if m.group("caps") else m.end("label")
+        if m.group("timed"):
+            le = m.end("timed")
+        for s, e in _turn_paragraphs(text, m.end(), end):
+            piece = text[s:e]
+            if re.fullmatch(r"[\[(][^\])]*[\])]", piece):
+                continue  # a timestamp or a stage direction: "(01:09)", "(LAUGHTER)"
+            if text[e - 1] not in _TERMINAL + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_CLOSE and word_count(piece) < 12:
+                break  # a heading or caption: the transcript is over
+            out.append(QuoteSpan(s, e, None, None, style="turn", label_start=ls, label_end=le))
+    return out
+
+
+def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) -> list[QuoteSpan]:
     """Every quoted stretch of the (noise-masked) text, in order; pure and offset-preserving.
 
     Never raises on unbalanced marks: what can be recovered is returned with truncated=True.
@@ -320,9 +422,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 continue  # a quote within a quote belongs to the outer speaker
             found.append(QuoteSpan(q.start, q.end, q.open_mark, q.close_mark, style="single",
                                    headline=headline))
+    turns = transcript_turns(text, person_at)
+    if turns:
+        found = [q for q in found if not any(t.start <= q.start < t.end and q.style == "single" for t in turns)]
+        found += turns
     found.sort(key=lambda q: q.start)
     out: list[QuoteSpan] = []
     for q in found:
+        if q.style == "turn":
+            out.append(q)
+            continue
         lo = next((b for b, e in blocks if b <= q.start < e), 0)
         if _is_scare(text, q, lo) or (not q.headline and _is_title(text, q, lo) and not _reported_words(text, q, lo)):
             continue
@@ -332,6 +441,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         out.append(QuoteSpan(q.start, q.end, q.open_mark, q.close_mark, q.style, partial, q.headline,
                              q.continued, q.continues, q.truncated))
     return out
+
+
+def _person_at(doc) -> Callable[[int], bool]:
+    """Whether the parse makes the word at an offset part of a person's name (an entity)."""
+    from auditor.read.speakers import token_range
+
+    def person_at(offset: int) -> bool:
+        toks = token_range(doc, max(0, offset - 40), offset + 1)
+        return any(t.ent_type_ == "PERSON" and t.idx <= offset < t.idx + len(t.text) for t in toks)
+    return person_at
 
 
 def quote_id(article_id: str, start: int, text: str) -> str:
@@ -345,7 +464,7 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
 
     `text` is the noise-masked analysis text and `doc` its spaCy parse (same offsets).
     """
-    spans = find_quotes(text)
+    spans = find_quotes(text, _person_at(doc))
     if not spans:
         return ()
     from auditor.read import speakers  # the parse-dependent half

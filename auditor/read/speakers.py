@@ -1298,7 +1298,8 @@ class QuoteAttributor:
         return Attribution(None, None)
 
     def attribute(self) -> list[Attribution]:
-        out = [self.attribute_one(n) for n in range(len(self.quotes))]
+        out = [self._turn_speaker(q) if getattr(q, "label_start", None) is not None else self.attribute_one(n)
+               for n, q in enumerate(self.quotes)]
         # multi-paragraph quotes share their speaker, both ways
         for _ in range(2):
             for n, q in enumerate(self.quotes):
@@ -1314,6 +1315,68 @@ class QuoteAttributor:
                 continue
             out[n] = self._adjacent_speaker(n, out)
         return out
+
+    # ---- transcripts ---------------------------------------------------------------------------
+    def _turn_speaker(self, q) -> Attribution:
+        """A transcript turn's speaker is its label: "MS. JEAN-PIERRE" -> Karine Jean-Pierre (the
+        person of the text whose name ends so), "CHUCK SCHUMER" -> Chuck Schumer; "Q"/"A" -> the
+        interviewer and the one interviewed, where the text says who they are."""
+        ls, le = q.label_start, q.label_end
+        label = self.text[ls:le].strip()
+        if label in ("Q", "A"):
+            people = self._interview_roles()
+            m = people.get(label)
+            if m is None:
+                return Attribution(None, "transcript label", ls, le)
+            return Attribution(replace(m, start=ls, end=le, text=label), "transcript label", ls, le)
+        words = label.split()
+        role = [w for w in words[:-1] if w.lower() in TITLE_WORDS or w.lower() + "." in TITLE_WORDS]
+        role = words[:len(role)] if words[:len(role)] == role else []
+        name_words = words[len(role):] or words
+        written = " ".join(_name_case(w) for w in name_words)
+        anonymous = bool(re.search(r"#\d+$", label))
+        full = None if anonymous else self._person_named(written)
+        name = full.name if full is not None else written
+        m = Mention(ls, le, label, name, "anonymous" if anonymous else "person",
+                    " ".join(_name_case(w) for w in role) or (full.role if full is not None else None),
+                    names_mod.normalize(name_words[-1]), frozenset(w.lower() for w in words), False, True,
+                    True, "PERSON", -1, full is not None)
+        return Attribution(m, "transcript label", ls, le)
+
+    def _person_named(self, written: str) -> Optional[Mention]:
+        """The person of the text a label names: the same full name, or the one full name ending
+        in the label's surname (nearest before the label first)."""
+        want = names_mod.normalize(written).split()
+        if not want:
+            return None
+        people = [self.resolver.resolve(h) for h in self.resolver.history if h.kind == "person"]
+        full = [h for h in people if names_mod.normalize(h.name).split()[-len(want):] == want and " " in h.name]
+        if not full:
+            return None
+        longest = max(full, key=lambda h: len(h.name.split()))
+        return longest
+
+    def _interview_roles(self) -> dict[str, Mention]:
+        """ "Bucshon's interview with Editor Mizell Stewart": A is the one interviewed (the
+        possessor), Q the interviewer (after "with"); "an interview with X": A is X."""
+        if getattr(self, "_roles", None) is not None:
+            return self._roles
+        self._roles = {}
+        for t in tokens_with(self.doc, "LEMMA", ("interview",)):
+            if t.pos_ != "NOUN" or self.resolver.in_quote(t.idx):
+                continue
+            poss = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            withs = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for o in c.children if o.dep_ == "pobj"]
+            pm = self.resolver.resolve(self.resolver.mention(poss, True)) if poss is not None else None
+            wm = self.resolver.resolve(self.resolver.mention(withs[0], True)) if withs else None
+            if pm is not None and pm.kind == "person" and wm is not None and wm.kind == "person":
+                self._roles = {"A": pm, "Q": wm}
+                break
+            if wm is not None and wm.kind == "person":
+                self._roles = {"A": wm}
+                break
+        return self._roles
 
     def _adjacent_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
         """A quote standing alone takes the speaker of the sentence before (ending in a colon, or
@@ -1376,6 +1439,13 @@ class QuoteAttributor:
             a = done[best_k]
             return Attribution(a.speaker, "headline", a.cue_start, a.cue_end)
         return Attribution(None, None)
+
+
+def _name_case(word: str) -> str:
+    """A word of a label in capitals as a name is written: JEAN-PIERRE -> Jean-Pierre, MR. -> Mr."""
+    if not word.isupper():
+        return word
+    return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
 
 
 def _stems(text: str) -> set[str]:
