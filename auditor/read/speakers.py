@@ -125,6 +125,8 @@ _STATE_TYPES = frozenset({"office", "department", "ministry", "agency", "adminis
                           "commission", "authority", "board", "committee", "council", "court", "police",
                           "military", "government", "embassy", "consulate", "senate", "house", "congress",
                           "parliament", "assembly", "navy", "legislature", "cabinet"})
+# Words that make a name an organisation's even without a type word ("Silicon Valley Bank").
+_ORG_NAME_WORDS = vocab.words("org_name_words")
 TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands for
 ALL_QUOTE_MARKS = "“”„«»\"‘’‚‹›'"
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
@@ -727,8 +729,9 @@ class Resolver:
             elif t.dep_ == "pobj" and t.head.lower_ in ("to", "by") and t.head.head.lemma_ in ("accord", "cite", "report", "quote", "claim"):
                 add(t, True)
         for ent in self.doc.ents:
-            if ent.label_ in ("PERSON", "ORG"):
-                add(ent.root, False)
+            if ent.label_ in ("PERSON", "ORG") and not (ent.root.dep_ in ("compound", "amod", "nmod")
+                                                       and ent.root.head.pos_ == "NOUN"):
+                add(ent.root, False)  # "a Lib Dem source", "the Biden campaign": a modifier, no party
         out.sort(key=lambda m: m.start)
         return out
 
@@ -747,12 +750,25 @@ class Resolver:
         if kind == "description":
             kind = "person" if m.head in TITLE_WORDS else ("anonymous" if m.plural else "organization")
         if pronoun_kind == "person":
-            return kind == "person"
+            return kind == "person" or (kind == "organization" and self._person_shaped(m))
         if pronoun_kind == "thing":
             return kind in ("organization", "government", "place", "outlet") and not m.plural
         if pronoun_kind == "plural":
             return kind in ("organization", "government", "anonymous") or m.plural
         return False
+
+    @staticmethod
+    def _person_shaped(m: Mention) -> bool:
+        """A name the tagger called an organisation but shaped like a person's: two or three
+        capitalised words, none of them the kind of body an organisation is named by ("Keir Starmer",
+        not "Silicon Valley Bank" or "Goldman Sachs Group")."""
+        if not m.proper or m.resolved or m.label not in ("ORG", "") or m.plural:
+            return False
+        words = m.name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+            return False
+        low = {w.lower() for w in words}
+        return not (low & (set(ORG_TYPE_ALIASES) | _STATE_TYPES | ANY_BODY_NOUNS | INSTITUTIONS | _ORG_NAME_WORDS))
 
     def _genders(self) -> dict[str, str]:
         """Person name -> "m"/"f" where some mention of the person carries an honorific or a gendered
@@ -797,10 +813,26 @@ class Resolver:
             cands = [h for h in cands if self._compatible(pk, h)]
             if want:  # "she" is not a man the text calls Mr.
                 cands = [h for h in cands if genders.get(names_mod.normalize(h.name), want) == want]
+            subj = [h for h in cands if h.subject]
+            chained = None if subj else self._pronoun_subject_in(sid, m, pk, want)
+            if chained is not None:
+                # "He resisted calls, including from Chancellor X ... he said": the pronoun that is
+                # that sentence's subject carries the topic on, not a name in its phrases
+                return self.resolve(self.mention(chained, True))
             if not cands:
                 continue
-            subj = [h for h in cands if h.subject]
             return (subj or cands)[-1]
+        return None
+
+    def _pronoun_subject_in(self, sid: int, m: Mention, kind: str, gender: Optional[str]):
+        """A pronoun of the same kind (and gender) that is a subject in the sentence starting at
+        token `sid`, before mention `m`, outside quotes."""
+        for t in self.doc[sid:max(sid, m.token if m.token >= 0 else sid)]:
+            if self._sentence_of(t.i) != sid:
+                break
+            if (t.dep_ in SUBJECT_DEPS and PRONOUN_KIND.get(t.lower_) == kind and PRONOUN_GENDER.get(t.lower_) == gender
+                    and t.idx < m.start and not self.in_quote(t.idx)):
+                return t
         return None
 
     def _antecedent_for_description(self, m: Mention) -> Optional[Mention]:
