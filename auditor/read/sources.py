@@ -109,6 +109,13 @@ _CREDIT_NOISE = re.compile(r"(?i)\b(?:file|photos?|images?|pictures?|handout|ill
 # "Reuters | London | Updated: ...": a source line of cells.
 _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*(?:[—–-]\s*)?(?=[A-Z“\"])")
 _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
+# "NPR White House correspondent Franco Ordoñez": an outlet naming its own staff.
+_STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
+                       r"foreign|special|investigative|White|House|[A-Z][\w]*)[ ]){0,3}(?:correspondent|reporter|"
+                       r"editor|anchor|host|columnist|journalist|producer)s?\b")
+# "said on “Fox and Friends”", "told “Meet the Press”": a programme the speaker appeared on.
+_ON_PROGRAMME = re.compile(r"(?i)\b(?:said|says|told|tells|appear\w*|speaking|spoke|interview\w*|remarks)"
+                           r"\s+(?:on|to|with)\s+[“\"](?P<names>[A-Z][^”\"\n]{1,40}?)[,.]?[”\"]")
 _HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{2,30})")
 # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
 # "Associated Press writers A and B contributed.", "CNN’s Jane Doe contributed to this story."
@@ -631,13 +638,13 @@ def credit_lines(text: str) -> list[Credit]:
             for m in rx.finditer(line):
                 for nm in _split_names(m.group("names")):
                     strict = rx is _TRAILING_DASH or rx is _PHOTO
-                    if _credit_name_ok(nm) and (not strict or outlet_like(nm, "", True) or nm.isupper()):
+                    if _credit_name_ok(nm) and (not strict or _outlet_in_run(nm) or nm.isupper()):
                         s = lo + m.start("names") + m.group("names").find(nm)
                         out.append(Credit(nm, "outlet", s, s + len(nm), cue))
     return out
 
 
-def _outlet_in_run(name: str, shaped: bool = True) -> Optional[str]:
+def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optional[str]:
     """The outlet a run of capitalised words names, from its first word that starts a known outlet's
     name ("Sunday CBS" -> CBS; "CNN International" -> CNN International); else the run itself when
     it is shaped like a media name ("Washington Post", "PA Wire")."""
@@ -647,8 +654,8 @@ def _outlet_in_run(name: str, shaped: bool = True) -> Optional[str]:
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             n = names_mod.normalize(" ".join(words[i:j]))
-            if n in known or (j == i + 1 and len(n) >= 4 and n in firsts):
-                return " ".join(words[i:])
+            if n in known or (j == i + 1 and (len(n) >= 4 or words[i].isupper()) and n in firsts):
+                return " ".join(words[i:j] if exact else words[i:])
     return name if shaped and outlet_like(name, "", True) and _credit_name_ok(name) else None
 
 
@@ -669,6 +676,14 @@ def _more_credits(text: str) -> list[Credit]:
         found = _outlet_in_run(run, shaped=False)
         if found:
             add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
+    for m in _STAFF_OF.finditer(text):
+        run = m.group("names")
+        found = _outlet_in_run(run, shaped=False, exact=True)
+        if found:
+            add(found, m.start("names") + run.rfind(found), "outlet's staff")
+    for m in _ON_PROGRAMME.finditer(text):
+        if m.group("names")[:1].isupper():
+            add(m.group("names"), m.start("names"), "programme appeared on")
     for rx, cue in ((_PHOTO_BY, "photo credit"), (_OWNER_PHOTO, "photo credit"), (_SLASH_CREDIT, "photo credit"),
                     (_BRACKET_OPENING, "opening credit")):
         for m in rx.finditer(text):
