@@ -65,6 +65,7 @@ class QuoteSpan:
     truncated: bool = False  # a mark was missing; recovered as well as possible
     label_start: Optional[int] = None  # a transcript turn: the speaker label before the words
     label_end: Optional[int] = None
+    introduced_by: Optional[int] = None  # a block statement: offset of the verb that introduced it
 
     @property
     def outer_start(self) -> int:
@@ -467,13 +468,19 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
 
     `text` is the noise-masked analysis text and `doc` its spaCy parse (same offsets).
     """
-    spans = find_quotes(text, _person_at(doc))
-    if not spans:
-        return ()
     from auditor.read import speakers  # the parse-dependent half
     from auditor.read import sources
 
-    atts = speakers.attribute_quotes(doc, text, spans, segment.blocks(text))
+    spans = find_quotes(text, _person_at(doc))
+    blocks = segment.blocks(text)
+    statements = [QuoteSpan(s, e, None, None, style="block", introduced_by=v)
+                  for s, e, v in speakers.block_statements(doc, text, blocks, spans)
+                  if not any(q.start < e and s < q.end for q in spans)]
+    spans = sorted(spans + statements, key=lambda q: q.start)
+    if not spans:
+        return ()
+
+    atts = speakers.attribute_quotes(doc, text, spans, blocks)
     out = []
     for q, a in zip(spans, atts):
         piece = text[q.start:q.end]

@@ -1330,7 +1330,8 @@ class QuoteAttributor:
         return Attribution(None, None)
 
     def attribute(self) -> list[Attribution]:
-        out = [self._turn_speaker(q) if getattr(q, "label_start", None) is not None else self.attribute_one(n)
+        out = [self._turn_speaker(q) if getattr(q, "label_start", None) is not None
+               else self._introduced(q) if getattr(q, "introduced_by", None) is not None else self.attribute_one(n)
                for n, q in enumerate(self.quotes)]
         # multi-paragraph quotes share their speaker, both ways
         for _ in range(2):
@@ -1347,6 +1348,13 @@ class QuoteAttributor:
                 continue
             out[n] = self._adjacent_speaker(n, out)
         return out
+
+    def _introduced(self, q) -> Attribution:
+        """A statement set as a block after "X said in a written statement:": X speaks."""
+        verb = next((t for t in token_range(self.doc, q.introduced_by, q.introduced_by + 1)), None)
+        sp = self._speaker_from_verb(verb) if verb is not None else None
+        return Attribution(sp, verb.text if verb is not None else None, q.introduced_by,
+                           q.introduced_by + len(verb.text) if verb is not None else None)
 
     # ---- transcripts ---------------------------------------------------------------------------
     def _turn_speaker(self, q) -> Attribution:
@@ -1453,6 +1461,13 @@ class QuoteAttributor:
                 sp = self._speaker_from_verb(reps[-1])
                 if sp is not None and sp.kind not in ("pronoun", "anonymous"):
                     return Attribution(sp, reps[-1].text, reps[-1].idx, reps[-1].idx + len(reps[-1].text))
+            if self.text[prev[0]:prev[1]].rstrip().endswith(":"):
+                # "Senator X on Thursday released the following statement:" introduces what follows,
+                # whatever its verb: the subject of that sentence's main verb speaks
+                roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+                sp = self._speaker_from_verb(roots[-1]) if roots else None
+                if sp is not None and sp.kind in ("person", "organization", "government"):
+                    return Attribution(sp, roots[-1].text, roots[-1].idx, roots[-1].idx + len(roots[-1].text))
         return Attribution(None, None)
 
     def _headline_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
@@ -1483,6 +1498,57 @@ def _name_case(word: str) -> str:
 def _stems(text: str) -> set[str]:
     """Crude stems of content words (first five letters of words of four letters or more)."""
     return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", text)}
+
+
+def block_statements(doc, text: str, blocks: Sequence[tuple[int, int]], quotes: Sequence) -> list[tuple[int, int, int]]:
+    """Statements set as blocks without quote marks: (start, end, offset of the introducing verb)
+    for each paragraph after one that ends "X said in a (written) statement:", up to a paragraph
+    with quote marks, a reporting clause of its own, or the end. The introduction must be a party's
+    statement: a reporting verb with a named subject that is no news outlet ("The AP reports:"
+    introduces an excerpt of a report, not someone's words)."""
+    from auditor.read import sources  # outlets by name (sources imports this module at load)
+
+    out: list[tuple[int, int, int]] = []
+    quoted = [(q.outer_start, q.outer_end) for q in quotes]
+    resolver: Optional[Resolver] = None
+    k = 0
+    while k < len(blocks) - 1:
+        lo, hi = blocks[k]
+        intro = text[lo:hi].rstrip()
+        if not intro.endswith(":") or any(lo <= s < hi for s, _ in quoted):
+            k += 1
+            continue
+        toks = token_range(doc, lo, hi)
+        verbs = [t for t in toks if is_reporting(t) and any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and _lemma(g) in VENUE_NOUNS for g in c.children) for c in t.children)]
+        verbs = verbs or [t for t in toks if is_reporting(t) and t.dep_ == "ROOT" and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children)]
+        if not verbs:
+            k += 1
+            continue
+        subj = subject_of(verbs[-1])
+        if subj is None:
+            k += 1
+            continue
+        resolver = resolver or Resolver(doc, text, quoted)
+        m = resolver.resolve(resolver.mention(subj, True))
+        if m.kind not in ("person", "organization", "government") or sources.is_outlet(m, True):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(blocks):
+            b0, b1 = blocks[j]
+            para = text[b0:b1]
+            if any(b0 <= s < b1 for s, _ in quoted) or not para.rstrip()[-1:] in ".!?…":
+                break
+            own = [t for t in token_range(doc, b0, b1) if is_reporting(t)
+                   and (subject_of(t) is not None and subject_of(t).lower_ not in ("i", "we"))]
+            if own and j > k + 1:
+                break
+            out.append((b0, b1, verbs[-1].idx))
+            j += 1
+        k = j
+    return out
 
 
 def attribute_quotes(doc, text: str, quotes: Sequence, blocks: Sequence[tuple[int, int]]) -> list[Attribution]:
