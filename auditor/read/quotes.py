@@ -255,7 +255,7 @@ def _starts_statement(text: str, q: QuoteSpan, lo: int) -> bool:
         return False
     before = text[lo:q.outer_start].rstrip()
     if before and before[-1] in SINGLE_CLOSE + SINGLE_EITHER and before[-2:-1].isalpha() and not re.search(
-            r"(?:^|\s)[" + SINGLE_OPEN + SINGLE_EITHER + "]\w", before):
+            r"(?:^|\s)[" + SINGLE_OPEN + SINGLE_EITHER + r"]\w", before):
         return False  # "CBS’ “Face the Nation”": a possessive, not a closing quote mark
     return not before or before[-1] in _TERMINAL + ":,—–-" + ALL_MARKS
 

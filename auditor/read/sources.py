@@ -668,7 +668,7 @@ def _more_credits(text: str) -> list[Credit]:
 
     def add(name: str, s: int, cue: str) -> None:
         name = name.strip(" .,:;-–—’'")
-        if name:
+        if name and not any(c.name == name and c.start == s for c in out):
             out.append(Credit(name, "outlet", s, s + len(name), cue))
 
     for m in _POSSESSIVE.finditer(text):

@@ -729,9 +729,10 @@ class Resolver:
             elif t.dep_ == "pobj" and t.head.lower_ in ("to", "by") and t.head.head.lemma_ in ("accord", "cite", "report", "quote", "claim"):
                 add(t, True)
         for ent in self.doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and not (ent.root.dep_ in ("compound", "amod", "nmod")
-                                                       and ent.root.head.pos_ == "NOUN"):
-                add(ent.root, False)  # "a Lib Dem source", "the Biden campaign": a modifier, no party
+            if ent.label_ in ("PERSON", "ORG") and not (
+                    ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ == "NOUN"
+                    and (_lemma(ent.root.head) in ANAPHORIC_HEADS or _lemma(ent.root.head) in TITLE_WORDS)):
+                add(ent.root, False)  # "a Lib Dem source": the affiliation of a person, not a party speaking
         out.sort(key=lambda m: m.start)
         return out
 
@@ -1410,7 +1411,8 @@ class QuoteAttributor:
                      for o in c.children if o.dep_ == "pobj"]
             pm = self.resolver.resolve(self.resolver.mention(poss, True)) if poss is not None else None
             wm = self.resolver.resolve(self.resolver.mention(withs[0], True)) if withs else None
-            if pm is not None and pm.kind == "person" and wm is not None and wm.kind == "person":
+            if pm is not None and wm is not None and wm.kind == "person" and (
+                    pm.kind == "person" or (pm.proper and pm.label not in ("ORG", "GPE", "NORP"))):
                 self._roles = {"A": pm, "Q": wm}
                 break
             if wm is not None and wm.kind == "person":
