@@ -416,3 +416,23 @@ def test_an_outlets_excerpt_is_no_statement():
 ])
 def test_titles_in_quotes_are_not_quotes(text):
     assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a definite office no named mention holds is the person the sentence before is about
+    ("Following her resignation, Sir Keir Starmer has called for an immediate general election.\n\nThe Labour "
+     "leader said: “The Conservative Party has shown it no longer has a mandate to govern.”", "The Conservative",
+     "Keir Starmer"),
+    # a headline's office is the person the story names with it
+    ('UK trade department minister: "Truss has my confidence"\n\nBritain\'s trade department minister Greg Hands on '
+     "Friday backed Prime Minister Liz Truss.", "Truss has", "Greg Hands"),
+    # a pronoun takes the subject of the main clause, not of the clause it reports
+    ("On X, Mace claimed that McCarthy “has not lived up to his word.”\n\n“I came here to take difficult votes and "
+     "do the right thing,” she added.", "I came here", "Mace"),
+    # nested speech inside a transcript turn goes to the one who uttered the inner words
+    ("Karine Jean-Pierre delivers the briefing.\n\nKarine Jean-Pierre (00:03):\n\nAs President Biden says, “These "
+     "young people are some of the bravest people he knows.” We will keep speaking out.\n",
+     "These young people", "Biden"),
+])
+def test_speaker_by_topic_and_nesting(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

@@ -822,7 +822,9 @@ class Resolver:
                 return self.resolve(self.mention(chained, True))
             if not cands:
                 continue
-            return (subj or cands)[-1]
+            # the subject of the main clause ("Mace claimed that McCarthy ...") before an embedded one
+            main = [h for h in subj if 0 <= h.token < len(self.doc) and self.doc[h.token].head.dep_ == "ROOT"]
+            return (main or subj or cands)[-1]
         return None
 
     def _pronoun_subject_in(self, sid: int, m: Mention, kind: str, gender: Optional[str]):
@@ -886,16 +888,73 @@ class Resolver:
 
     def _following_named_office(self, m: Mention) -> Optional[Mention]:
         """A headline's "says prime minister" -> the first later mention holding that office
-        ("The prime minister, Keir Starmer, said")."""
+        ("The prime minister, Keir Starmer, said"); a headline's "UK trade department minister:" ->
+        "Britain's trade department minister Greg Hands" (the office and most of its qualifiers);
+        a headline's "Conservative party leader says" -> the lede's subject when the lede gives
+        that person the office ("Boris Johnson has resigned as Conservative leader")."""
         if m.head not in TITLE_WORDS:
             return None
         content = {w for w in m.words if w not in _LEAD_STRIP}
+        modifiers = content - {m.head}
+        headline = self._in_headline(m)
         for h in self.history:
             if h.start <= m.end or h.start - m.end > CATAPHORA_CHARS:
                 continue
-            if h.kind == "person" and h.proper and content <= h.words:
+            if not (h.kind == "person" and h.proper):
+                continue
+            if content <= h.words:
                 return h
+            if headline and m.head in h.words and len(modifiers & h.words) * 2 >= len(modifiers):
+                return h
+            if headline and h.subject and 0 <= h.token < len(self.doc):
+                sent = self.doc[h.token].sent
+                words = {t.lower_ for t in sent} | {_lemma(t) for t in sent}
+                if m.head in words and len(modifiers & words) * 2 >= len(modifiers):
+                    return h
         return None
+
+    def _in_headline(self, m: Mention) -> bool:
+        """The mention stands in the article's first line (its headline)."""
+        first = self.text.find("\n")
+        return m.start < (first if first >= 0 else len(self.text))
+
+    def _topic_person(self, m: Mention) -> Optional[Mention]:
+        """ "Sir Keir Starmer has called for an election. The Labour leader said: ...": a definite
+        office no named mention holds is the person the previous sentences are about (their
+        subject), unless that person is known by another office."""
+        if m.head not in TITLE_WORDS or m.head in GENERIC_ROLES or m.token < 0:
+            return None
+        tok = self.doc[m.token]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        here = self._sentence_of(m.token)
+        found: list[Mention] = []
+        seen = 0
+        for h in reversed(self.history):
+            if h.start >= m.start or h.token < 0:
+                continue
+            sid = self._sentence_of(h.token)
+            if sid == here:
+                continue
+            if found and sid != self._sentence_of(found[0].token):
+                break
+            r = self.resolve(h) if h.subject and h.proper else h
+            if h.subject and h.proper and 0 <= h.token < len(self.doc):
+                found.append(r)
+                continue
+            seen += 1
+            if seen > 3 and not found:
+                break
+        if not found:
+            return None
+        main = [h for h in found if self.doc[h.token].head.dep_ == "ROOT"]
+        h = (main or found)[0]
+        if h.kind != "person":
+            return None  # the sentence is about someone the text does not show to be a person
+        offices = {w for w in h.words if w in TITLE_WORDS} - set(GENDERED_WORDS) - {"sir", "dr", "dr."}
+        if offices and m.head not in person_aliases(frozenset(offices)):
+            return None  # known by another office: not the one described
+        return h
 
     def _generic_head(self, m: Mention) -> Optional[str]:
         """The noun a definite mention of an unnamed party takes up again: "the official" ->
@@ -1030,7 +1089,7 @@ class Resolver:
             target = self._antecedent_for_pronoun(m)
         elif m.kind == "description" and not m.plural:
             target = (self._antecedent_for_description(m) or self._following_named_office(m)
-                      or self._earlier_unnamed(m))
+                      or self._earlier_unnamed(m) or self._topic_person(m))
         elif m.kind == "anonymous" and not m.plural and m.head in TITLE_WORDS and m.head not in GENERIC_ROLES:
             target = self._named_later(m)
         elif m.kind == "anonymous" and not m.plural:
@@ -1126,7 +1185,11 @@ class QuoteAttributor:
         self.doc = doc
         self.text = text
         self.quotes = list(quotes)
-        self.outer = [(q.outer_start, q.outer_end) for q in self.quotes]
+        # a transcript turn or a block statement is speech without marks: the quotes and reporting
+        # clauses inside it are parsed like the reporter's own ("As President Biden says, “...”" in a
+        # briefing is Biden's), so that nested speech goes to the one who uttered the inner words
+        self.outer = [(q.outer_start, q.outer_end) for q in self.quotes
+                      if getattr(q, "style", "") not in ("turn", "block")]
         self.resolver = Resolver(doc, text, self.outer)
         self.blocks = list(blocks)  # in text order
         self._block_starts = [lo for lo, _ in self.blocks]
