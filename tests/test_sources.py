@@ -404,3 +404,25 @@ def test_outlets_told_or_spoken_to(text, outlet):
 ])
 def test_common_nouns_are_no_outlets(text, absent):
     assert absent not in sources_of(text)
+
+
+# A speaker is a person, an organisation or a group of people, read from the parse and entity types:
+# numbers, dates, shares and acts cannot speak; agents (by their ending), offices and bodies can.
+@pytest.mark.parametrize("text, absent", [
+    ("Forty-one percent of respondents said the economy was on the wrong track.", "Forty-one percent of respondents"),
+    ("A third said they would vote for the measure in October.", "third"),
+    ("Most regions reported that turnout was higher than in 2019.", "Most regions"),
+    ("Sunak's decision showed that he wanted an early vote, critics said.", "Sunak's decision"),
+    ("On 28 October, it said the payments would resume.", "28 October"),
+])
+def test_parties_that_cannot_speak(text, absent):
+    assert absent not in sources_of(text)
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Voters said they were tired of the campaign.", "Voters"),
+    ("Economists said the figures pointed to a slowdown.", "Economists"),
+    ("Coons earlier Thursday told NBC that he could not comment.", "Coons"),
+])
+def test_agents_can_speak(text, present):
+    assert present in sources_of(text)

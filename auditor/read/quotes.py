@@ -485,7 +485,8 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
     for q, a in zip(spans, atts):
         piece = text[q.start:q.end]
         sp = a.speaker
-        if sp is not None and (sp.kind in ("document", "pronoun") or speakers.bare_description(sp)):
+        if sp is not None and (sp.kind in ("document", "pronoun") or speakers.bare_description(sp)
+                               or not speakers.can_speak(sp, doc)):
             sp = None  # "the filing said", "the senator said" with no known referent: no speaker rather than a wrong one
         out.append(Quote(
             id=quote_id(article_id, q.start, piece),

@@ -33,7 +33,7 @@ from typing import Iterable, Optional, Sequence
 from auditor import vocab
 from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
-from auditor.read.speakers import (tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
+from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +251,7 @@ class _ParseCredits:
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False) -> Optional[Credit]:
-        if not _usable(m):
+        if not _usable(m) or not can_speak(m, self.doc):
             return None
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
         # the evidence is the mention, joined to its cue when they stand side by side

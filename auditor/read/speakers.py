@@ -208,6 +208,41 @@ def bare_description(m: "Mention") -> bool:
     return len(words) <= 1 and m.head not in INSTITUTIONS
 
 
+# Entity types of things that cannot speak: "28 October", "a third", "41 percent", "$5 million".
+MUTE_ENTITY_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
+                               "LAW", "LANGUAGE", "PRODUCT"})
+AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
+
+
+def can_speak(m: "Mention", doc=None) -> bool:
+    """Whether a mention can be a speaker or a source: a person, an organisation or a group of
+    people, or a document that speaks for its author. Read from the parse: a name (a proper noun or
+    a person, organisation, nationality or place entity) can; a number, date, percentage or event
+    cannot ("Forty-one percent of respondents" speaks through its respondents, see `speaker_head`);
+    a common noun can when it names an office, a body, a document, or an agent by its ending
+    ("voters", "respondents", "economist"), not an act or a thing ("the bank's action",
+    "gender-based harassment", "most regions")."""
+    if m.kind in ("pronoun", "document") or m.resolved or m.members:
+        return True
+    if m.label in MUTE_ENTITY_TYPES:
+        return False
+    if m.proper and m.kind in ("person", "organization", "government", "place"):
+        return True  # named: "Gandhi's party, the Indian National Congress"
+    if doc is None or not 0 <= m.token < len(doc):
+        return True
+    head = doc[m.token]
+    if head.ent_type_ in MUTE_ENTITY_TYPES or head.like_num:
+        return False
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"):
+        return True
+    if head.text[:1].isupper() and (not head.is_sent_start or head.lower_ not in doc.text):
+        return True  # a name the tagger took for a common noun ("Coons earlier told NBC")
+    lemma = _lemma(head)
+    if lemma in _SPEAKING_NOUNS:
+        return True
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3
+
+
 def person_aliases(words: frozenset) -> frozenset:
     """A person's words plus the titles they imply ("Senate Democratic Leader" -> senator; "House
     Speaker" -> representative, lawmaker)."""
@@ -273,6 +308,12 @@ INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "datum", "figure", "figures", "
                                          "documents", "transcript", "recording", "email", "emails",
                                          "projection", "projections", "forecast", "map", "tool", "tracker",
                                          "database", "dashboard"})
+
+
+# Common nouns that can speak whatever their ending: offices, bodies, documents, people.
+_SPEAKING_NOUNS = (TITLE_WORDS | frozenset(TITLE_EXPANSIONS.values()) | ANAPHORIC_HEADS | GENERIC_ROLES | INSTITUTIONS
+                   | frozenset(ORG_TYPE_ALIASES) | ANY_BODY_NOUNS | _STATE_TYPES | INFO_NOUNS | VENUE_NOUNS
+                   | frozenset(_HEAD_FORMS.values()) | frozenset({"people", "family", "crowd", "public", "staff"}))
 
 
 def party_in_info_noun(tok):
@@ -811,7 +852,7 @@ class Resolver:
         for sid in sentences[:4]:
             cands = [h for h in before if self._sentence_of(h.token) == sid]
             cands = [self.resolve(h) for h in cands]
-            cands = [h for h in cands if self._compatible(pk, h)]
+            cands = [h for h in cands if self._compatible(pk, h) and can_speak(h, self.doc)]
             if want:  # "she" is not a man the text calls Mr.
                 cands = [h for h in cands if genders.get(names_mod.normalize(h.name), want) == want]
             subj = [h for h in cands if h.subject]
