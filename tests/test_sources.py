@@ -426,3 +426,11 @@ def test_parties_that_cannot_speak(text, absent):
 ])
 def test_agents_can_speak(text, present):
     assert present in sources_of(text)
+
+
+def test_one_body_under_two_names_is_one_source():
+    text = ("The U.S. Geological Survey said the quake struck at a depth of 10 km. The United States Geological "
+            "Survey said in a statement that aftershocks were likely.")
+    found = sources_of(text)
+    assert "United States Geological Survey" in found and "U.S. Geological Survey" not in found
+    assert "quake" not in found  # a thing is no source, whatever the tagger labels it

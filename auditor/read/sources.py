@@ -836,7 +836,7 @@ def _merge_forms(groups: dict[str, list[Credit]], order: list[str], text: str) -
             if len(other) <= len(key):
                 continue
             acr = name.replace(".", "")
-            if (names_mod.agency_alias(name, oname)
+            if (names_mod.agency_alias(name, oname) or names_mod.org_key(name) == names_mod.org_key(oname)
                     or (acr in defined and names_mod.normalize(defined[acr][0]) == other)
                     or (names_mod.is_acronym(name) and names_mod.compare_orgs(name, oname) == "short")):
                 fold(key, other)

@@ -64,10 +64,7 @@ brigadier marshal field air gov governor-general acting interim former lawyer co
 barrister candidate nominee campaigner commentator strategist pollster physician surgeon doctor
 """.split())
 # Abbreviations that end in a period inside a sentence (titles, initials): not sentence ends.
-ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | frozenset("""
-mr. mrs. ms. dr. st. jr. sr. gov. lt. sen. rep. gen. col. maj. capt. sgt. cmdr. adm. prof. rev. hon.
-atty. supt. insp. pres. sec. amb. no. vs. u.s. u.k. u.n. e.u. inc. corp. co. ltd.
-""".split())
+ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | vocab.words("period_abbreviations")
 # Title abbreviations and the words they stand for, so that "the senator" finds "Sen. Warren".
 TITLE_EXPANSIONS = {
     "sen.": "senator", "sen": "senator", "sens.": "senator", "sens": "senator", "reps.": "representative",
@@ -233,8 +230,9 @@ def can_speak(m: "Mention", doc=None) -> bool:
     head = doc[m.token]
     if head.ent_type_ in MUTE_ENTITY_TYPES or head.like_num:
         return False
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"):
-        return True
+    if head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
+                                and not head.text.islower()):
+        return True  # an entity label on a lower-case common noun ("the quake") is the tagger's slip
     if head.text[:1].isupper() and (not head.is_sent_start or head.lower_ not in doc.text):
         return True  # a name the tagger took for a common noun ("Coons earlier told NBC")
     lemma = _lemma(head)
