@@ -436,3 +436,20 @@ def test_titles_in_quotes_are_not_quotes(text):
 ])
 def test_speaker_by_topic_and_nesting(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote running over paragraphs goes on after a subheading set inside it
+    ("Ms Truss made a statement outside Downing Street.\n\nShe said: \"I recognise I cannot deliver the mandate.\n\n"
+     "Liz Truss 'apologises' for mistakes as prime minister\n\n\"I am resigning as leader of the Conservative Party.\n\n"
+     "\"I will remain as prime minister until a successor has been chosen.\"", "I am resigning", "Truss"),
+    # a document speaks for the body named before it, however the parser attached the name
+    ("Yellen convened the regulators on Sunday.\n\nA Treasury Department readout noted, “Secretary Yellen expressed "
+     "full confidence in banking regulators.”", "Secretary Yellen", "Treasury Department"),
+    # a deck's office is the lede's subject who holds it
+    ("‘Them’s the breaks’: Boris Johnson resigns\n\n‘The herd instinct is powerful and when it moves it moves,’ "
+     "Conservative party leader says as he steps down\n\nBoris Johnson has resigned as Conservative leader, saying "
+     "no one is indispensable.", "The herd instinct", "Boris Johnson"),
+])
+def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
+    assert (speaker_for(text, quote) or "").endswith(speaker)

@@ -183,10 +183,15 @@ def _double_quotes(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSp
                     log.debug("quote opened at %d never closed; cut at %d", open_at, i)
                     out.append(QuoteSpan(s, e, open_at, None, continued=continued, truncated=True))
                 open_at, continued = i, False
+        if not marks and carry is not None and _crosshead(text, lo, hi):
+            continue  # a subheading set inside a quote running over paragraphs: the quote goes on after it
         carry = None
         if open_at is not None:
             s, e = _trim(text, open_at + 1, hi)
-            nxt_block = blocks[bi + 1] if bi + 1 < len(blocks) else None
+            k = bi + 1
+            while k < len(blocks) and _crosshead(text, *blocks[k]) and not _DOUBLE_MARK.search(text, *blocks[k]):
+                k += 1
+            nxt_block = blocks[k] if k < len(blocks) else None
             goes_on = nxt_block is not None and _first_char(text, *nxt_block) in DOUBLE_OPEN + DOUBLE_EITHER
             if e > s:
                 if not goes_on:
@@ -195,6 +200,13 @@ def _double_quotes(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSp
                                      truncated=not goes_on))
             carry = open_at if goes_on else None
     return out
+
+
+def _crosshead(text: str, lo: int, hi: int) -> bool:
+    """A short line without sentence punctuation at its end: a subheading between paragraphs."""
+    line = text[lo:hi].strip()
+    return bool(line) and "\n" not in line and word_count(line) <= 15 and line[-1] not in _TERMINAL + ",;:" \
+        and line[-1] not in DOUBLE_CLOSE + DOUBLE_EITHER
 
 
 def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:

@@ -322,6 +322,9 @@ def party_in_info_noun(tok):
     for c in tok.children:
         if c.dep_ == "compound" and c.pos_ == "PROPN":
             return c
+    for c in tok.children:  # "A Treasury Department readout" parsed with the name as the noun's subject
+        if c.dep_ in ("nsubj", "nmod", "amod") and c.pos_ == "PROPN" and c.i < tok.i and c.i == tok.i - 1:
+            return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -953,9 +956,18 @@ class Resolver:
         return None
 
     def _in_headline(self, m: Mention) -> bool:
-        """The mention stands in the article's first line (its headline)."""
-        first = self.text.find("\n")
-        return m.start < (first if first >= 0 else len(self.text))
+        """The mention stands in the article's headline or deck: a line before the first line that
+        ends a sentence, itself ending without sentence punctuation."""
+        pos = 0
+        for line in self.text.split("\n"):
+            end = pos + len(line)
+            stripped = line.strip().rstrip("’'\"”")
+            if stripped and stripped[-1] in ".!?…":
+                return False  # the body has begun
+            if pos <= m.start < end:
+                return True
+            pos = end + 1
+        return False
 
     def _topic_person(self, m: Mention) -> Optional[Mention]:
         """ "Sir Keir Starmer has called for an election. The Labour leader said: ...": a definite
@@ -1439,10 +1451,14 @@ class QuoteAttributor:
         # multi-paragraph quotes share their speaker, both ways
         for _ in range(2):
             for n, q in enumerate(self.quotes):
-                if q.continued and n > 0 and out[n].speaker is None and out[n - 1].speaker is not None:
-                    out[n] = replace(out[n - 1], cue=out[n - 1].cue)
-                if q.continues and n + 1 < len(self.quotes) and out[n].speaker is None and out[n + 1].speaker is not None:
-                    out[n] = out[n + 1]
+                # the piece it carries on: the nearest earlier quote left open ("continues"), which is
+                # not always the one before (a headline's quote may stand between)
+                before = next((k for k in range(n - 1, -1, -1) if self.quotes[k].continues), None)
+                after = next((k for k in range(n + 1, len(self.quotes)) if self.quotes[k].continued), None)
+                if q.continued and before is not None and out[n].speaker is None and out[before].speaker is not None:
+                    out[n] = replace(out[before], cue=out[before].cue)
+                if q.continues and after is not None and out[n].speaker is None and out[after].speaker is not None:
+                    out[n] = out[after]
         for n, q in enumerate(self.quotes):
             if out[n].speaker is not None:
                 continue
