@@ -453,3 +453,25 @@ def test_speaker_by_topic_and_nesting(text, quote, speaker):
 ])
 def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
     assert (speaker_for(text, quote) or "").endswith(speaker)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # ", saying" after a reported clause is said by the one who reports it, not by the clause's subject
+    ("Rep. Matt Gaetz suggested House Majority Leader Steve Scalise should be the next speaker, saying, “The best way "
+     "to advance the conservative agenda is to move forward with a new speaker.”", "The best way", "Matt Gaetz"),
+    # a surname the tagger read as a plural noun at a sentence's start is still the person
+    ("Former Vice President Mike Pence spoke on Tuesday.\n\nPence — without naming Trump — offered comments on the "
+     "indictment. “Today’s indictment serves as an important reminder,” he said.", "Today’s indictment", "Mike Pence"),
+])
+def test_speaker_of_participles_and_misread_names(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+def test_an_unidentified_voice_is_no_source():
+    from auditor.read import analyse as read
+
+    text = ("SELYUKH: Good morning.\n\nUNIDENTIFIED PERSON #1: Senators voting in the affirmative - Barrasso, "
+            "Blackburn.\n\nSELYUKH: The Senate voted all night.\n")
+    quotes, sources = read([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
+    assert any(q.speaker == "Unidentified Person #1" for q in quotes)
+    assert not any("Unidentified" in s.name for s in sources)

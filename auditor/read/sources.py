@@ -734,6 +734,8 @@ def _from_quotes(quotes: Sequence[Quote]) -> list[Credit]:
             continue
         if names_mod.normalize(q.speaker) in PLATFORMS:
             continue
+        if q.speaker_kind == "anonymous" and q.cue == "transcript label":
+            continue  # "UNIDENTIFIED PERSON #2:" names nobody an editor could check
         c = Credit(q.speaker, q.speaker_kind or "organization", q.speaker_start, q.speaker_end,
                    f"quote ({q.cue})" if q.cue else "quote", q.speaker_role)
         members = [p for p in re.split(r",\s*|\s+and\s+", q.speaker)] if q.speaker_kind == "person" else []

@@ -389,6 +389,11 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
 
     `skip(offset)` rejects candidates, e.g. words inside quotes that the parser took as subjects."""
     v = verb
+    if (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.dep_ == "ccomp"
+            and is_reporting(verb.head.head)):
+        # "X suggested Y should be the next speaker, saying, “...”": the one saying is the one who
+        # suggested, not the subject of what was suggested
+        v = verb.head.head
     for _ in range(depth):
         subj = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c.idx))]
         if not subj and v.tag_ != "VBN":
@@ -723,11 +728,21 @@ class Resolver:
     _MASS_SUBJECTS = frozenset({"police", "staff", "management", "research", "security", "intelligence", "leadership",
                                 "labor", "labour", "data", "evidence", "footage", "media", "press", "government"})
 
+    def _named_words(self) -> frozenset:
+        """Words the parse reads as part of a person's name somewhere in the article."""
+        if getattr(self, "_named", None) is None:
+            self._named = frozenset(t.text for t in tokens_with(self.doc, "ENT_TYPE", ("PERSON",)))
+        return self._named
+
     def _initial_name(self, head) -> bool:
         """A name the tagger took for a common noun because it opens the sentence ("Trump praised
         the law ..."): a capitalised singular noun with no determiner, whose lower-case form the
         article never uses. English does not open a sentence with a bare singular count noun."""
-        if head.tag_ != "NN" or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+        if head.tag_ not in ("NN", "NNS") or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+            return False
+        if head.tag_ == "NNS" and head.text not in self._named_words():
+            return False  # a true plural ("Polls suggest"), not a name read as one ("Pence", named before)
+        if _lemma(head) in INFO_NOUNS:
             return False
         if (head.is_stop or head.lower_ in self._MASS_SUBJECTS or head.lower_ in TITLE_WORDS
                 or head.lower_ in DOCUMENT_NOUNS):
