@@ -374,6 +374,7 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("(Headline USA) Former Vice President Mike Pence took notes of his conversations.", ["Headline USA"]),
     ("Reuters | London | Updated: 14-10-2022 12:06 IST", ["Reuters"]),
     ("Axios", ["Axios"]),
+    ("Silicon Valley Bank was proud of making Forbes magazine's annual ranking of the best banks.", ["Forbes"]),
     # not outlets
     ("Senators voting in the affirmative - Barrasso, Blackburn, Blunt.", []),
     ("He said the plan was “a disaster” and/or a mistake.", []),
@@ -385,16 +386,26 @@ def test_more_outlet_credits(text, names):
 
 
 @pytest.mark.parametrize("text, outlet", [
-    ("Speaking to LBC the following morning, Mr Sunak said that his belief in tradition was behind his decision.", None),
+    # "Speaking to <channel>": call letters as the audience of speaking, defined nowhere in the text
+    ("Speaking to LBC the following morning, Mr Sunak said that his belief in tradition was behind his decision.", "LBC"),
     ("During the meeting, Schumer had asked senators to leave, a source told NBC News.", "NBC News"),
     ("Coons told NBC that he could not comment. Three members stepped out, NBC News reported.", "NBC News"),
 ])
 def test_outlets_told_or_spoken_to(text, outlet):
     found = {n: s.kind for n, s in sources_of(text).items()}
-    if outlet is None:
-        assert "outlet" not in found.values() or True  # LBC is no outlet known by name: nothing to assert
-    else:
-        assert found.get(outlet) == "outlet" and "NBC" not in found
+    assert found.get(outlet) == "outlet" and "NBC" not in found
+
+
+def test_a_body_spelt_out_is_no_channel_spoken_to():
+    text = ("The Federal Bureau of Investigation (FBI) opened a case. Speaking to the FBI on Monday, the senator said "
+            "he would cooperate.")
+    assert sources_of(text).get("Federal Bureau of Investigation", None) is None or \
+        sources_of(text)["Federal Bureau of Investigation"].kind != "outlet"
+
+
+def test_two_names_joined_by_a_slash_are_one_pollster():
+    text = "Some 33% of respondents approved, according to a new Reuters/Ipsos poll."
+    assert "Reuters/Ipsos" in sources_of(text)
 
 
 @pytest.mark.parametrize("text, absent", [

@@ -96,7 +96,8 @@ _DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’/-]{1,50}?\s*\((?P<names>
 _TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
 # "CBS’ “Face the Nation”", "NPR's Deepa Shivaram", "CNN International’s “Amanpour”": a name
 # owning a programme or a person, tested as an outlet's name (known or media-shaped).
-_POSSESSIVE = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3})(?:[’']s?)[ ]+(?=[“\"‘']?[A-Z])")
+_POSSESSIVE = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3})(?:(?:[’']s?)[ ]+(?=[“\"‘']?[A-Z])"
+                         r"|[ ](?P<medium>magazine|newspaper|network|channel|website|broadcaster)(?:[’']s?)?[ ])")
 # Photo and video credits: "Washington Post photo by X", "(Photo by PA Wire/X)", "AP Photo/X",
 # "(Francis Chung/POLITICO via AP Images)", "REUTERS/Dado Ruvic/File Photo", "<channel>/Handout via REUTERS".
 _PHOTO_BY = re.compile(r"(?i)(?:^|[\s(])(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy(?:\s+of)?)\s+"
@@ -380,6 +381,7 @@ class _ParseCredits:
                     for p in o.children:
                         if p.dep_ == "prep" and p.lower_ in ("to", "with"):
                             cands += [(g, f"{p.text} {g.text}") for g in p.children if g.dep_ == "pobj"]
+        audience: set[int] = set()
         for c in v.children:  # "Speaking to LBC, Mr Sunak said", "talking on CNN, she said"
             if c.dep_ in ("advcl", "xcomp") and _lemma_of(c) in SPEAKING_LEMMAS:
                 for p in c.children:
@@ -387,16 +389,22 @@ class _ParseCredits:
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 cands.append((o, f"{c.text} {p.text} {o.text}"))
+                                audience.add(o.i)
                                 cands += [(g, f"{c.text} {p.text} {g.text}") for g in o.children if g.dep_ == "poss"]
         for tok, cue in cands:
             if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
                 continue
-            if tok.pos_ == "NOUN" and _lemma_of(tok) not in MEDIA_HEADS:
+            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS:
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
             om = self.r.resolve(self.r.mention(tok))
             if om.kind != "person" and is_outlet(om, True):
+                found.append((om, cue))
+            elif (tok.i in audience and tok.text.isupper() and 2 <= len(tok.text) <= 5 and tok.ent_type_ == "ORG"
+                  and tok.text not in self.r.acronyms and not om.resolved):
+                # "Speaking to LBC the following morning, Mr Sunak said": a broadcaster's call letters
+                # as the audience of speaking (a body the text spells out would be defined)
                 found.append((om, cue))
         return found
 
@@ -674,6 +682,8 @@ def _more_credits(text: str) -> list[Credit]:
     for m in _POSSESSIVE.finditer(text):
         run = m.group("names")
         found = _outlet_in_run(run, shaped=False)
+        if not found and m.group("medium") and _credit_name_ok(run) and not run.isupper():
+            found = run  # "Forbes magazine's annual ranking": the medium named with it says what it is
         if found:
             add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
     for m in _STAFF_OF.finditer(text):

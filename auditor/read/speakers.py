@@ -475,6 +475,9 @@ class Resolver:
             lo -= 1
         while hi + 1 in idx and "\n" not in self.doc[hi + 1].text:
             hi += 1
+        while (lo >= 2 and self.doc[lo - 1].text == "/" and not self.doc[lo - 1].whitespace_
+               and not self.doc[lo - 2].whitespace_ and self.doc[lo - 2].pos_ == "PROPN"):
+            lo -= 2  # "Reuters/Ipsos": two names joined by a slash are one party
         run = [self.doc[i] for i in range(lo, hi + 1)]
         # coordination inside the phrase ("Pakistan's military and Interior Minister Mohsin Naqvi"):
         # the head's own conjunct is the part after the last conjunction before it
