@@ -12,7 +12,13 @@ the article credits it, not when it is merely mentioned:
   compiler of figures ("according to figures compiled by X");
 - credit lines: "— Reuters", "With additional input from Reuters", "(AP) —", "WASHINGTON, July 9
   (Reuters) -", "Photo: AFP", post credits "— X/@handle", and contributor lines ("The Associated
-  Press contributed to this report", "CNN's Jane Doe contributed": the outlet, not its staff).
+  Press contributed to this report", "CNN's Jane Doe contributed": the outlet, not its staff);
+- photo credits in every house style ("Washington Post photo by X", "(Photo by PA Wire/X)",
+  "(X/POLITICO via AP Images)", "REUTERS/X/File Photo"), an outlet's programme or staff ("CBS’
+  “Face the Nation”", "NPR White House correspondent X"), a programme no outlet owns ("said on
+  “Fox and Friends”"), "Speaking to LBC", "(Headline USA) ..." opening a story, "Reuters | London |"
+  source lines and masthead lines; the position or a known name makes an outlet, never a
+  photographer's own name.
 One party credited under two forms in an article is one source named by its fuller form (AP /
 Associated Press, OMB / Office of Management and Budget, the Post / The Washington Post, a lone
 surname / the full name); a bare description that names nobody ("the agency") is no source.
@@ -41,10 +47,7 @@ log = logging.getLogger(__name__)
 KNOWN_OUTLETS = vocab.words("news_outlets") | frozenset(
     name for row in vocab.rows("news_agencies") for name in (row[0], *row[2:3], *(row[3].split(", ") if len(row) > 3 else ())) if name)
 # Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
-MEDIA_WORDS = frozenset("""
-times post news press tv television radio herald journal tribune gazette telegraph chronicle observer daily
-broadcasting broadcaster magazine newspaper dispatch inquirer newsweek wire media newsroom
-""".split())
+MEDIA_WORDS = vocab.words("media_name_words")
 MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "daily",
                          "tabloid", "newswire"})
 # Heads that are media only with a news word before them: "news agency", not "energy agency".

@@ -13,6 +13,22 @@ states it (Mr./Ms., congresswoman). Definite unnamed parties take up the one int
 ("the official" -> "a senior administration official"); "the senators" -> the senators named
 together. A bare description that resolves to nothing ("the agency") is no speaker at all.
 
+Where the attribution stands outside the quote's own sentence (`QuoteAttributor`), it is taken
+only from a neighbour that introduces the quote, never from any nearby name:
+- the sentence before ends in a colon ("X said in a statement:", "X released the following
+  statement:"): the subject of its reporting (else main) verb speaks;
+- the quote before, in the same run of quote paragraphs, has a speaker: a quote paragraph with no
+  words of its own outside the marks keeps it (and a quote left open over paragraphs keeps its
+  speaker across a subheading);
+- the sentence after is only an attribution ("That is what he said.", "— Mayor X");
+- a statement set without marks after "X said in a (written) statement:" is X's, paragraph by
+  paragraph, up to one with marks or with an attribution of its own (`block_statements`; an
+  outlet's "The AP reports:" introduces an excerpt of a report, not speech);
+- a transcript turn is its label's ("MS. JEAN-PIERRE:", "Q:"/"A:", "Name (00:03):"), and quotes
+  inside a turn are attributed on their own, so nested speech goes to who uttered the inner words.
+A sentence with words of its own but no speaker is left without one. A speaker must be able to
+speak (`can_speak`): a person, an organisation or a group of people, read from the parse.
+
 The parse is spaCy's (dependency labels, lemmas, NER); the word lists below are general
 English grammar (reporting verbs, titles of office, document nouns), not names from articles.
 """
@@ -39,14 +55,9 @@ WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
 INFO_OBJECT_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "estimate"})
 # Nouns for things that "say" on behalf of their author ("the Russian statement said").
-DOCUMENT_NOUNS = frozenset("""
-statement post tweet release report letter message communique communiqué notice document
-readout filing memo memorandum note bulletin announcement notification circular press
-""".split())
+DOCUMENT_NOUNS = vocab.words("document_nouns")
 # Where something was said: "said in a statement", "confirmed in a press conference".
-VENUE_NOUNS = DOCUMENT_NOUNS | frozenset("""
-interview briefing conference speech address remarks session hearing broadcast video
-""".split())
+VENUE_NOUNS = DOCUMENT_NOUNS | vocab.words("venue_nouns")
 # Titles and offices: words before a name that give a role, not part of the name.
 TITLE_WORDS = frozenset("""
 president vice prime minister premier chancellor secretary senator sen. representative rep.
