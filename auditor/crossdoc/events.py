@@ -293,7 +293,10 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     named = tuple(dict.fromkeys([*(p for c in first for p in c.places), *regions]))
     found = places.resolved(named)
     shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
-    return Profile(article.id, written, written_from, when, act, shown, frozenset(p.country for p in found.values()),
+    # a town's name alone is a weak guess ("Surprise", "Gop"): the countries that can keep two reports
+    # apart are those the article names, or the provinces it names
+    countries = frozenset(p.country for p in found.values() if p.kind != "town")
+    return Profile(article.id, written, written_from, when, act, shown, countries,
                    participants(first),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
