@@ -204,8 +204,8 @@ def _rival_similarity(q: Quantity) -> float:
     """How alike two sentences must be for two different figures of this kind to be rival reports of
     one quantity: a tally is one vote, so any related sentence will do; a point in time is shared by
     many facts of a story, so only a paraphrase will."""
-    if q.unit == "tally":
-        return MIN_RELATED
+    if q.unit == "tally" or quantities.is_physical_measure(q.category):
+        return MIN_RELATED  # one vote has one tally, one quake one magnitude, one ship one length
     if q.unit in ("weekday-hours", "day-of-year", "percent", "points"):
         return PARAPHRASE  # shares (polls, turnout, containment) vary with who measures and when
     return RIVAL_FIGURES

@@ -20,6 +20,7 @@ from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
 from auditor.crossdoc.align import predicate_class
+from auditor.read import measures
 from auditor.read.claims import overlap
 from auditor.read.quantities import describe, overlaps, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
@@ -90,13 +91,16 @@ def _source(c: Claim) -> str:
 
 def figure_findings(members: Sequence[Claim], category: str,
                     published: Optional[dict] = None) -> list[Finding]:
-    """Conflicts, compatible differences and window differences between the articles' figures.
+    """Conflicts, compatible differences, updates and window differences between the figures.
 
     Figures are first grouped into readings (the same interval for the same window: "14" in five
     articles is one reading), and findings are made between readings, each naming every article
-    on both sides: 25 articles saying 14 and 25 saying 17 are one conflict, not 625. Whether a
-    difference is a conflict or an update (published at different times) is still decided article
-    pair by article pair, so a cluster diverges exactly when some pair of its articles conflicts."""
+    on both sides: 25 articles saying 14 and 25 saying 17 are one conflict, not 625. Two readings
+    conflict only when they measure the same thing in the same units for the same time, neither is
+    a part of a breakdown, their values cannot both hold (or, for a distance, their directions),
+    and no running count ("rises to") or later publication explains the difference (an update).
+    Two figures of one article conflict too when they are different statements of one quantity
+    ("the gain of 330,000 jobs" / "employers added 303,000 jobs")."""
     published = published or {}
     readings: dict[tuple, list[tuple[Claim, Quantity]]] = {}
     for c in members:
@@ -107,12 +111,18 @@ def figure_findings(members: Sequence[Claim], category: str,
     for ka, kb in combinations(readings, 2):
         side_a, side_b = readings[ka], readings[kb]
         qa, qb = side_a[0][1], side_b[0][1]
+        if qa.unit != qb.unit:
+            continue  # "0.2 percentage points" is a change, "62.7%" a level
         pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
                  for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
         if not pairs:
-            continue  # one article's own figures
+            if _restated_in_one_article(side_a, side_b):
+                pairs = [(side_a[0][0].article, side_b[0][0].article)]
+            else:
+                continue  # one article's own figures, in one statement (a breakdown, a change)
         identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
             and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
+        direction_differs = measures.bearings_differ(qa.counted, qb.counted)
         if not same_window(qa.window, qb.window):
             if not identical:
                 out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,
@@ -120,30 +130,67 @@ def figure_findings(members: Sequence[Claim], category: str,
                                                         f"{qb.text} ({qb.window or 'the event'}, {b}) cover different "
                                                         f"time windows ({window_kind(qa.window)} vs {window_kind(qb.window)})"))
             continue
-        if identical:
+        if identical and not direction_differs:
             continue
         what = qa.counted or qb.counted or category
-        if overlaps(qa, qb):
+        if overlaps(qa, qb) and not direction_differs:
             out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
                                        lambda a, b: f"{category}: {qa.text} {what} ({describe(qa)}, {a}) and {qb.text} "
                                                     f"({describe(qb)}, {b}) differ but are compatible"))
             continue
-        updated = [(x, y) for x, y in pairs if published.get(x) and published.get(y)
-                   and published[x] != published[y] and qa.unit is None and qb.unit is None]
+        running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
+        updated = [(x, y) for x, y in pairs if running or (published.get(x) and published.get(y)
+                   and published[x] != published[y] and qa.unit is None and qb.unit is None)]
         conflicting = [p for p in pairs if p not in set(updated)]
         if updated:
-            dates = lambda ids: ", ".join(dict.fromkeys(str(published[i]) for i in ids))  # noqa: E731
+            dates = lambda ids: ", ".join(dict.fromkeys(str(published.get(i) or "undated") for i in ids))  # noqa: E731
             out.append(_figure_finding("figure-update", "note", side_a, side_b, updated,
                                        lambda a, b: f"{category}: {qa.text} ({a}, published {dates(x for x, _ in updated)}) "
                                                     f"vs {qb.text} ({b}, published {dates(y for _, y in updated)}): "
-                                                    f"published at different times; tolls are often revised as counts come in"))
+                                                    f"a count reported at different times; counts are revised as they come in"))
         if conflicting:
-            windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
             out.append(_figure_finding("figure-conflict", "diverge", side_a, side_b, conflicting,
-                                       lambda a, b: f"{category}: {a} {_say(a)} {qa.text} {qa.counted or ''}".rstrip()
-                                                    + f" ({describe(qa)}), {b} {_say(b)} {qb.text} {qb.counted or ''}".rstrip()
-                                                    + f" ({describe(qb)}) for the same time ({windows}): both cannot be right"))
-    return out
+                                       lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
+                                                                       published, direction_differs)))
+    return sorted(out, key=_finding_rank)
+
+
+def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]]) -> bool:
+    """Two figures of one article for one quantity in different statements, neither a part nor a
+    value before a change: the article contradicts itself ("The gain of 330,000 jobs" / "Employers
+    added 303,000 jobs"; "five gunmen were eliminated" / "six bandits had been liquidated")."""
+    (ca, qa), (cb, qb) = side_a[0], side_b[0]
+    if ca.article != cb.article or qa.start == qb.start:
+        return False
+    if qa.unit is not None or qb.unit is not None or qa.value is None or qb.value is None:
+        return False  # measures restated in one article are conversions or other things measured
+    kinds = {window_kind(qa.window), window_kind(qb.window)}
+    return kinds <= {"incident", "day"} and not (qa.window or "").count("before") and not (qb.window or "").count("before")
+
+
+def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b, a: str, b: str,
+                       published: dict, direction_differs: bool) -> str:
+    """One sentence an editor can check: who says what, credited to whom and published when, and
+    why both cannot hold."""
+    def side(ids: str, q: Quantity, members) -> str:
+        credited = sorted({_party(c.attribution) for c, _ in members if c.attribution})
+        when = sorted({str(published[c.article]) for c, _ in members if published.get(c.article)})
+        extra = ", ".join(x for x in ((f"citing {' and '.join(credited)}" if credited else ""),
+                                      (f"published {' and '.join(when)}" if when else "")) if x)
+        return f"{ids} {_say(ids)} {q.text}" + (f" {q.counted}" if q.counted and q.counted not in q.text else "") \
+            + f" ({describe(q)}{'; ' + extra if extra else ''})"
+    windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
+    why = "different directions from one place" if direction_differs and overlaps(qa, qb) else "values that cannot both hold"
+    return f"{category}: {side(a, qa, side_a)}, but {side(b, qb, side_b)}, for the same time ({windows}): {why}, " \
+           f"so both cannot be right"
+
+
+_KIND_RANK = {"figure-conflict": 0, "denial": 1, "figure-update": 2, "figure-difference": 3, "window-difference": 4}
+
+
+def _finding_rank(f: Finding) -> tuple:
+    """What an editor must check first: conflicts, then updates, then compatible differences."""
+    return (f.severity != "diverge", _KIND_RANK.get(f.kind, 9), f.summary)
 
 
 def _reading(q: Quantity) -> tuple:

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional
 
 from auditor import vocab
+from auditor.read import figure_context, measures
 from auditor.model import Quantity
 
 INF = math.inf
@@ -51,6 +52,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point
 # vague amounts: (low, high) of what a reader takes them to mean
 _VAGUE = {
     "dozen": (12, 12), "dozens": (24, 99), "handful": (2, 9), "scores": (40, 99), "hundreds": (200, 999),
@@ -66,6 +68,8 @@ def parse_number(text: str) -> Optional[float]:
         return None
     if len(words) == 1 and _DIGITS.match(words[0]):
         return float(words[0].replace(",", ""))
+    if len(words) == 1 and _DECIMAL_COMMA.match(words[0]):
+        return float(words[0].replace(",", "."))
     if len(words) == 1 and re.match(r"^\d+(\.\d+)?(k|m|mn|bn|b)$", words[0]):
         m = re.match(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b)$", words[0])
         return float(m.group(1)) * _SCALE_ABBREV[m.group(2)]
@@ -240,7 +244,7 @@ for _group, _words in {
                 "serviceman servicemen servicemember commando ranger jawan sepoy officer constable marine airman "
                 "sailor enforcer security army",
     "militants": "militant terrorist insurgent assailant attacker gunman gunmen fighter rebel separatist jihadist "
-                 "extremist bomber miscreant raider hijacker kidnapper perpetrator",
+                 "extremist bomber miscreant raider hijacker kidnapper perpetrator bandit",
     "civilians": "civilian worker labourer laborer passenger resident villager bystander child children kid woman "
                  "women student pupil pilgrim worshipper worshiper teacher journalist reporter migrant tourist "
                  "farmer commuter shopper patient doctor nurse employee traveller traveler driver family "
@@ -253,6 +257,7 @@ for _group, _words in {
     "money": "dollar rupee euro pound yuan yen dinar rial riyal",
     "votes": "vote ballot",
     "seats": "seat",
+    "jobs": "job payroll",
     "buildings": "house home building school shop hospital mosque church post checkpoint",
 }.items():
     for _w in _words.split():
@@ -262,7 +267,7 @@ for _group, _words in {
 OUTCOMES: dict[str, str] = {}
 for _outcome, _words in {
     "killed": "kill die dead death slay slain execute murder massacre eliminate neutralise neutralize martyr "
-              "martyred fatality toll behead assassinate body corpse perish",
+              "martyred fatality toll behead assassinate body corpse perish liquidate",
     "injured": "injure wound hurt injury injured wounded maim",
     "arrested": "arrest detain apprehend capture nab custody",
     "abducted": "abduct kidnap hostage",
@@ -326,6 +331,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         q = _build(doc, text, base, num, others)
         if q is not None:
             out.append(q)
+    out = figure_context.parts_and_wholes(text, base, out)
     out.extend(times(text, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
         conditions = _conditional_ranges(doc)
@@ -383,7 +389,10 @@ _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("hectare",), "acres", 2.47105), (("square", "miles"), "acres", 640.0), (("square", "mile"), "acres", 640.0),
     (("square", "kilometers"), "acres", 247.105), (("square", "kilometres"), "acres", 247.105),
     (("miles",), "miles", 1.0), (("mile",), "miles", 1.0), (("kilometers",), "miles", 0.621371),
-    (("kilometres",), "miles", 0.621371), (("km",), "miles", 0.621371),
+    (("kilometres",), "miles", 0.621371), (("km",), "miles", 0.621371), (("kilometer",), "miles", 0.621371),
+    (("kilometre",), "miles", 0.621371), (("feet",), "miles", 1 / 5280), (("foot",), "miles", 1 / 5280),
+    (("ft",), "miles", 1 / 5280), (("meters",), "miles", 0.000621371), (("metres",), "miles", 0.000621371),
+    (("meter",), "miles", 0.000621371), (("metre",), "miles", 0.000621371),
 ], key=lambda u: -len(u[0]))
 
 
@@ -861,14 +870,38 @@ def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optiona
     root = _clause_root(head if head is not None else doc[last])
     tokens = _scope_tokens(root, number_tokens, others)
     window = _window(doc, tokens, head, number_tokens)
+    cues = figure_context.window_cues(doc, number_tokens, tokens)
+    if cues:
+        window = "; ".join(dict.fromkeys([w for w in (window or "").split("; ") if w] + cues))
     place = _place(doc, tokens, number_tokens)
     s = doc[q_start].idx
     end_tok = doc[num.unit_end] if num.unit_end is not None else doc[last]
     e = end_tok.idx + len(end_tok.text)
+    if category is None or num.unit == "miles":
+        measure = measures.measure_of(text, doc[first].idx, e, num.unit, value)
+        if measure is not None:
+            category, of = measure
+            if category == "length":
+                thing = _measured_thing(end_tok)
+                category, counted = (f"length:{thing.lemma_.lower()}", thing.text) if thing is not None else (None, counted)
+            elif of:
+                counted = of
     return Quantity(start=base + s, end=base + e, text=text[s:e], value=value, low=lo, high=hi,
                     low_inclusive=lo_inc, high_inclusive=hi_inc, approximate=approx, vague=vague,
                     counted=counted or None, category=category, place=place, window=window,
                     unit=num.unit, second=num.second)
+
+
+def _measured_thing(unit_tok):
+    """The noun a length is of: "a 948-foot-long container ship" -> ship (the unit's head noun)."""
+    node = unit_tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.lower_ not in ("long", "length"):
+            return node
+    return None
 
 
 def _count_category(doc, head, heads, last) -> Optional[str]:
@@ -965,7 +998,29 @@ def _money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str
                 cls = _money_class(c)
                 if cls:
                     return f"money:{cls}", c.text
+    act = _money_act(tok)
+    if act:
+        return f"money:{act}", None
     return "money", None
+
+
+def _money_act(tok) -> Optional[str]:
+    """The act a sum is the object of: "forfeit $11.02 billion" and "a forfeiture of $11.2 billion"
+    are both money:forfeit; "fined $11 billion" is money:fine."""
+    if tok.dep_ in ("dobj", "oprd", "npadvmod", "attr") and tok.head.pos_ == "VERB" \
+            and tok.head.lemma_.lower() not in _SIZE_VERBS:
+        return _act_root(tok.head.lemma_.lower())
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return _act_root(tok.head.head.lemma_.lower())
+    return None
+
+
+def _act_root(word: str) -> Optional[str]:
+    """A verb or the noun made from it, as one word: forfeiture -> forfeit, payment -> pay."""
+    for suffix in ("ure", "ment", "ation", "al"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word if word.isalpha() else None
 
 
 def _topic(tok) -> Optional[str]:
@@ -1187,10 +1242,17 @@ def window_kind(window: Optional[str]) -> str:
     """What a window says about the figure's time span, for comparing two figures:
     incident (the event itself, or no window), day (a named day), span (past N hours/days),
     cumulative (in total), latest (additional, more), earlier (before the event),
-    background (a year or more: "last year", "since 2021")."""
+    background (a year or more: "last year", "since 2021"); and from the figure's context
+    (figure_context): part (of a breakdown), forecast (expected, asked for), later (a later report)."""
     if not window:
         return "incident"
     w = window.lower()
+    if figure_context.PART in w:
+        return "part"
+    if figure_context.FORECAST in w:
+        return "forecast"
+    if re.search(r"\b(later|subsequent)\b", w):
+        return "later"
     if re.search(r"\b(additional|more|further|fresh|new|extra|latest)\b", w):
         return "latest"
     if re.search(r"\b(cumulative|in total|in all|overall|so far|to date|altogether|since the (start|beginning))\b", w):
@@ -1218,8 +1280,8 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
         da = {d for d in _WEEKDAYS if a and d in a.lower()}
         db = {d for d in _WEEKDAYS if b and d in b.lower()}
         return not (da and db and not da & db)
-    if ka != kb:
-        return False
+    if ka != kb or ka == "part":
+        return False  # the parts of a breakdown are each their own quantity
     if ka == "cumulative":
         return True  # "in total" and "cumulative toll": the count so far (when published: see compare)
     return _norm_window(a) == _norm_window(b)
@@ -1247,6 +1309,12 @@ def _norm_window(w: Optional[str]) -> str:
                _TENS.get(m.group(1)))), t)
     t = re.sub(r"\b(year|month|week|day|hour)s\b", r"\1", t)
     return re.sub(r"\b(on|in|over|during|the|of|for|next|coming|past|last)\b|\W", "", t)
+
+
+def is_physical_measure(category: Optional[str]) -> bool:
+    """Whether a category is a physical measure of one thing (see measures): magnitude, depth,
+    distance, length of a named thing."""
+    return bool(category) and category.split(":")[0] in ("magnitude", "depth", "distance", "length")
 
 
 def mentions(quantities: Iterable[Quantity], category: str) -> list[Quantity]:
