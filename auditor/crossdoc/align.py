@@ -158,22 +158,23 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
     not more than MAX_RIVAL_RATIO apart."""
     if a.quantity is None or b.quantity is None:
         return False
-    return _figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting),
+    return figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting),
                                _figure_places(b, claims, setting))
 
 
-def _figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str]) -> bool:
+def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str]) -> bool:
     if qa.category != qb.category or qa.unit != qb.unit:
         return False
-    if not places_can_meet(pa, pb):
-        return False
+    if not places_can_meet(pa, pb) and not quantities.is_physical_measure(qa.category):
+        return False  # where a ship or a quake is reported from does not make its length or magnitude another
     if not quantities.comparable_scale(qa.window, qb.window):
         return False
-    if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO:
+    if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
+            and not quantities.one_per_event(qa.category):
         return False  # "at least 10" and "more than 50" overlap, but state different counts
     if qa.second is not None and qb.second is not None and not rival_tallies(qa, qb):
         return False  # a 60-38 procedural vote and the 52-47 final vote are two votes
-    return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO
+    return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO or quantities.one_per_event(qa.category)
 
 
 def rival_tallies(a: Quantity, b: Quantity) -> bool:
@@ -237,7 +238,7 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
                                                   _specific(_names(claims[b.claim]), setting))
         return _overlap(na, nb)
 
-    if not _figures_compatible(a.quantity, b.quantity, pa, pb):
+    if not figures_compatible(a.quantity, b.quantity, pa, pb):
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
@@ -547,8 +548,9 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             by_category[f.category].append(k)
     places_of = {k: _figure_places(f, local, setting) for k, f in enumerate(facets) if f.quantity is not None}
     specific = [_specific(_names(c), setting) for c in local]
-    for members in by_category.values():
-        for x, y in _rival_pairs(members, facets):
+    for category, members in by_category.items():
+        pairs = _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, facets)
+        for x, y in pairs:
             a, b = facets[x], facets[y]
             if local[a.claim].article == local[b.claim].article:
                 continue
@@ -576,7 +578,7 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
         a, b = facets[x], facets[y]
         if local[a.claim].article == local[b.claim].article:
             return a.category == b.category and a.quantity.unit == b.quantity.unit
-        return _figures_compatible(a.quantity, b.quantity, places_of[x], places_of[y])
+        return figures_compatible(a.quantity, b.quantity, places_of[x], places_of[y])
 
     def judge(xs: Sequence[int], ys: Sequence[int]) -> str:
         """NEVER when a pair across the groups breaks a cannot-link constraint; for statements,
@@ -624,10 +626,17 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
     return clusters
 
 
+def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Every pair of a measure the event has once (few per incident: a magnitude, a depth)."""
+    for k, x in enumerate(members):
+        for y in members[k + 1:]:
+            yield (x, y) if x < y else (y, x)
+
+
 def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
     """The pairs (x, y), x < y, of the figure facets `members` that may be rival reports of one
     quantity: all pairs but those of two positive values more than MAX_RIVAL_RATIO apart, which
-    `_figures_compatible` refuses. Positive values are swept in order, each meeting the values up
+    `figures_compatible` refuses. Positive values are swept in order, each meeting the values up
     to that ratio above it, so figures of very different sizes are never paired up."""
     def value(m: int) -> float:
         return facets[m].quantity.value

@@ -19,10 +19,10 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
-from auditor.crossdoc.align import predicate_class
+from auditor.crossdoc.align import figures_compatible, predicate_class
 from auditor.read import measures
 from auditor.read.claims import overlap
-from auditor.read.quantities import describe, overlaps, same_window, window_kind
+from auditor.read.quantities import describe, is_physical_measure, overlaps, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -108,11 +108,14 @@ def figure_findings(members: Sequence[Claim], category: str,
             if q.category == category:
                 readings.setdefault(_reading(q), []).append((c, q))
     out: list[Finding] = []
+    conflicts: list[tuple[tuple, Finding]] = []
     for ka, kb in combinations(readings, 2):
         side_a, side_b = readings[ka], readings[kb]
         qa, qb = side_a[0][1], side_b[0][1]
         if qa.unit != qb.unit:
             continue  # "0.2 percentage points" is a change, "62.7%" a level
+        if not figures_compatible(qa, qb, [qa.place] if qa.place else [], [qb.place] if qb.place else []):
+            continue  # a claim's other figure of the kind ("nine dead ... 143 trapped"): not the one linked
         pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
                  for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
         if not pairs:
@@ -149,10 +152,31 @@ def figure_findings(members: Sequence[Claim], category: str,
                                                     f"vs {qb.text} ({b}, published {dates(y for _, y in updated)}): "
                                                     f"a count reported at different times; counts are revised as they come in"))
         if conflicting:
-            out.append(_figure_finding("figure-conflict", "diverge", side_a, side_b, conflicting,
-                                       lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
-                                                                       published, direction_differs)))
-    return sorted(out, key=_finding_rank)
+            finding = _figure_finding("figure-conflict", "diverge", side_a, side_b, conflicting,
+                                      lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
+                                                                      published, direction_differs))
+            itself = all(x == y for x, y in conflicting)
+            values = (frozenset((describe(qa) + (qa.counted or "" if direction_differs else ""),
+                                 describe(qb) + (qb.counted or "" if direction_differs else ""))), itself)
+            conflicts.append((values, finding))
+    return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
+
+
+def _merge_same_values(conflicts: list[tuple[tuple, Finding]]) -> list[Finding]:
+    """One conflict per pair of values: "7.2" at 7:58 a.m. and "7.2" without a time, each against
+    "7.4", are one disagreement for an editor, with the evidence of both. An article at odds with
+    itself stays a finding of its own."""
+    out: list[Finding] = []
+    index: dict[tuple, int] = {}
+    for key, f in conflicts:
+        if key in index:
+            g = out[index[key]]
+            out[index[key]] = replace(g, evidence=tuple(dict.fromkeys(g.evidence + f.evidence)),
+                                      sources=tuple(dict.fromkeys(g.sources + f.sources)))
+        else:
+            index[key] = len(out)
+            out.append(f)
+    return out
 
 
 def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]]) -> bool:
@@ -160,12 +184,15 @@ def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[
     value before a change: the article contradicts itself ("The gain of 330,000 jobs" / "Employers
     added 303,000 jobs"; "five gunmen were eliminated" / "six bandits had been liquidated")."""
     (ca, qa), (cb, qb) = side_a[0], side_b[0]
-    if ca.article != cb.article or qa.start == qb.start:
-        return False
-    if qa.unit is not None or qb.unit is not None or qa.value is None or qb.value is None:
+    if ca.article != cb.article or ca.sentence == cb.sentence and ca.start == cb.start:
+        return False  # one statement's own figures are its breakdown or its change, not a restatement
+    if max(qa.value or 0, qb.value or 0) > MAX_RESTATED_RATIO * max(1.0, min(qa.value or 0, qb.value or 0)):
+        return False  # "nine dead" and "143 trapped" in one article are two counts, not one restated
+    if qa.unit is not None or qb.unit is not None or qa.value is None or qb.value is None \
+            or is_physical_measure(qa.category):
         return False  # measures restated in one article are conversions or other things measured
     kinds = {window_kind(qa.window), window_kind(qb.window)}
-    return kinds <= {"incident", "day"} and not (qa.window or "").count("before") and not (qb.window or "").count("before")
+    return kinds <= {"incident", "day", "month"} and not (qa.window or "").count("before") and not (qb.window or "").count("before")
 
 
 def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b, a: str, b: str,
@@ -185,6 +212,9 @@ def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b
            f"so both cannot be right"
 
 
+# A figure restated in one article differs by a slip ("330,000" / "303,000") or a recount ("five" /
+# "six"), not by an order of magnitude: figures further apart count different things.
+MAX_RESTATED_RATIO = 1.5
 _KIND_RANK = {"figure-conflict": 0, "denial": 1, "figure-update": 2, "figure-difference": 3, "window-difference": 4}
 
 

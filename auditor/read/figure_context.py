@@ -43,11 +43,17 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence) -> list[s
     moment = _relative_moment(clause_tokens, ancestors)
     if moment:
         cues.append(moment)
-    if any(a.lemma_.lower() in FORECAST_WORDS for a in ancestors):
+    if any(a.lemma_.lower() in FORECAST_WORDS for a in ancestors) or _forecast_sentence(first):
         cues.append(FORECAST)
     if _before_change(doc, first, ancestors):
         cues.append(BEFORE)
     return cues
+
+
+def _forecast_sentence(first) -> bool:
+    """The sentence's main verb says what was expected ("Economists had projected a gain of 200,000
+    jobs and for the jobless rate to fall from 3.9% to 3.8%": both figures are forecasts)."""
+    return first.sent.root.lemma_.lower() in FORECAST_WORDS
 
 
 def _running(first, ancestors) -> bool:
@@ -71,9 +77,10 @@ def _relative_moment(clause_tokens, ancestors) -> Optional[str]:
 def _before_change(doc, first, ancestors) -> bool:
     """ "from 3.9% to 3.8%" (the figure after "from", with a "to" after it), "after three months at
     62.5%" (the figure inside a phrase of time that ends before the event)."""
-    if re.search(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\W?$", doc.text[:first.idx]) \
-            and re.match(r"^[^;]{0,40}?\bto\b", doc.text[first.idx:]):
-        return True
+    before = doc.text[:first.idx]
+    if re.search(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\W?$", before) \
+            and (re.match(r"^[^;]{0,40}?\bto\b", doc.text[first.idx:]) or re.search(r"\bto\s+\W?\d[^;]{0,50}$", before)):
+        return True  # "from 3.9% to 3.8%", "dropped to 3.8% in March from 3.9% in February"
     for a in ancestors[:5]:
         if a.lemma_.lower() in _TIME_NOUNS and a.head.lower_ in _STATE_PREPOSITIONS and a.head.dep_ == "prep":
             return True
@@ -106,17 +113,20 @@ def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> li
         if len(after) >= 2:
             part_ids.update(id(q) for q in after)
     # lists by place: every figure of a run followed by its own place
-    placed = [(q, _place_after(text, base, q)) for q in counts]
+    numbers = [q for q in quantities if q.unit is None and q.value is not None]
+    placed = [(q, _place_after(text, base, q)) for q in numbers]
     out_extra: list[Quantity] = []
     run = [(q, p) for q, p in placed if p]
-    outcome = run[0][0].category.split(":")[0] if run else None
-    run = [(q, p) for q, p in run if q.category.split(":")[0] == outcome]
-    if len(run) >= 2 and len({p for _, p in run}) == len(run):
+    outcome = run[0][0].category.split(":")[0] if run and run[0][0].category else None
+    run = [(q, p) for q, p in run if q.category is None or q.category.split(":")[0] == outcome]
+    if outcome and len(run) >= 2 and len({p for _, p in run}) == len(run):
         for q, _ in run:
             part_ids.add(id(q))
         first, last = run[0][0], run[-1][0]
         whole_before = any(q.start < first.start and q.category == first.category for q in counts if id(q) not in part_ids)
-        if not whole_before:
+        inside = [q for q in numbers if first.start <= q.start <= last.start]
+        breakdown = _SPACED_DASH.search(text[: first.start - base]) or ":" in text[: first.start - base]
+        if not whole_before and not breakdown and len(inside) == len(run):
             total = sum(q.value for q, _ in run)
             out_extra.append(replace(first, end=last.end, text=text[first.start - base:last.end - base], value=total,
                                      low=total, high=total, place=None, approximate=False,

@@ -73,7 +73,8 @@ def measure_of(sentence: str, start: int, end: int, unit: Optional[str], value: 
     if m:
         rest = after[m.end():]
         place = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+)", rest)
-        return "distance", m.group("dir").lower() + " of " + (place.group(1).strip() if place else "")
+        where = place.group(1).strip() if place else ""
+        return ("distance:" + where.lower() if where else "distance"), m.group("dir").lower() + " of " + where
     if _FROM_AFTER.match(after) or _APART_AFTER.match(after):
         return "distance", None
     if re.search(r"\d\s*-\s*[a-z]+$", sentence[start:end], re.I) or re.match(r"^\s*-?\s*long\b", after, re.I):

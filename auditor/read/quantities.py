@@ -768,7 +768,7 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
             if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
                 continue
-            if _end_point_or_baseline(doc, ent):
+            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text):
                 continue
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
@@ -785,6 +785,24 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
 _NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
 _END_POINT = {"through", "until", "till", "thru", "before"}
 _BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "to"}
+
+
+# "the 25-year prison sentence", "a 10-day truce": how long a thing lasts, not when a figure holds
+_DURATION_ADJECTIVE = re.compile(r"(?:a |the )?(?:\d+|[a-z]+)-(?:year|month|week|day|hour|minute)s?(?:-(?:old|long))?", re.I)
+
+
+def _grades_superlative(ent) -> bool:
+    """A period that bounds a superlative ("the strongest earthquake to hit Taiwan in nearly 25
+    years", "the deadliest day in a decade") says how rare the event is, not when a figure holds."""
+    node = ent.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.tag_ == "JJS" or any(g.tag_ == "JJS" or g.lower_ == "most" for c in node.children if c.i < ent.start
+                                     for g in (c, *c.children)):
+            return True
+    return False
 
 
 def _end_point_or_baseline(doc, ent) -> bool:
@@ -929,7 +947,32 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:
         return f"{outcome}:{group or 'total'}"
+    if group == "jobs":
+        sector = _sector(head)
+        return f"jobs:{sector}" if sector else group
     return group
+
+
+_ECONOMY_WIDE = vocab.words("economy_wide_subjects")
+
+
+def _sector(head) -> Optional[str]:
+    """The part of an economy a job count is of: the common noun that adds the jobs ("Construction
+    added 39,000 jobs", "health, which added 72,000 jobs"), None for the whole ("Employers added",
+    "The United States added")."""
+    if head is None:
+        return None
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # "health, which added 72,000 jobs"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "LOC"):
+        return None  # "The United States added": the whole economy
+    lemma = subject.lemma_.lower()
+    words = {lemma, " ".join(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "ADJ"))}
+    return None if words & _ECONOMY_WIDE else lemma
 
 
 # --------------------------------------------------------------------------- measures: money, units
@@ -1029,8 +1072,8 @@ def _topic(tok) -> Optional[str]:
     graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ")]
     if graded:
         return _stem(graded[0].lemma_)  # "5% contained"
-    if tok.dep_ in ("compound", "nmod", "amod", "nummod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return _stem(tok.head.lemma_)
+    if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _stem(tok.head.lemma_)  # "the employment population ratio (60.3%)": appos
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         return _stem(tok.head.lemma_)
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
@@ -1242,7 +1285,7 @@ def window_kind(window: Optional[str]) -> str:
     """What a window says about the figure's time span, for comparing two figures:
     incident (the event itself, or no window), day (a named day), span (past N hours/days),
     cumulative (in total), latest (additional, more), earlier (before the event),
-    background (a year or more: "last year", "since 2021"); and from the figure's context
+    background (a year or more: "last year", "since 2021"), month (a month named without a year); and from the figure's context
     (figure_context): part (of a breakdown), forecast (expected, asked for), later (a later report)."""
     if not window:
         return "incident"
@@ -1257,10 +1300,12 @@ def window_kind(window: Optional[str]) -> str:
         return "latest"
     if re.search(r"\b(cumulative|in total|in all|overall|so far|to date|altogether|since the (start|beginning))\b", w):
         return "cumulative"
-    if re.search(r"\b(year|years|decade|decades|annual|annually)\b|\b(18|19|20|21)\d\d\b|\b(january|february|march|"
-                 r"april|june|july|august|september|october|november|december)\b(?!\s+\d)", w) \
+    if re.search(r"\b(year|years|decade|decades|annual|annually)\b|\b(18|19|20|21)\d\d\b", w) \
             and not re.search(r"\b(single day|a day|this week|last week)\b", w):
         return "background"
+    if re.search(_MONTH_NAMES + r"(?!\s+\d)", w) and not re.search(r"\b(single day|a day|this week|last week)\b", w) \
+            and not re.search(r"\b(earlier|before|prior)\b", w):
+        return "month"  # "in March": a month of this year, the period a monthly figure reports
     if re.search(r"\bearlier\b|\bbefore\b|\bprior\b", w):
         return "earlier"
     if re.search(r"\b(past|last|over|within|in the)\b.*\b(hours|days|weeks|months)\b|\b\d+ (hours|days)\b|several days", w):
@@ -1270,18 +1315,22 @@ def window_kind(window: Optional[str]) -> str:
     return "incident"
 
 
+_MONTH_NAMES = r"\b(january|february|march|april|june|july|august|september|october|november|december)\b"
+
+
 @lru_cache(maxsize=1 << 12)  # a few distinct windows, asked of every pair of figures
 def same_window(a: Optional[str], b: Optional[str]) -> bool:
     """Whether two figures cover the same time: both the event itself (a named day, "last week's
     attacks", or no window), or the same span. Two different named weekdays are different days."""
     ka, kb = window_kind(a), window_kind(b)
-    point = {"incident", "day"}
+    point = {"incident", "day", "month"}
     if ka in point and kb in point:
         da = {d for d in _WEEKDAYS if a and d in a.lower()}
         db = {d for d in _WEEKDAYS if b and d in b.lower()}
-        return not (da and db and not da & db)
-    if ka != kb or ka == "part":
-        return False  # the parts of a breakdown are each their own quantity
+        ma, mb = set(re.findall(_MONTH_NAMES, (a or "").lower())), set(re.findall(_MONTH_NAMES, (b or "").lower()))
+        return not (da and db and not da & db) and not (ma and mb and not ma & mb)
+    if ka != kb or ka in ("part", "forecast"):
+        return False  # the parts of a breakdown are each their own quantity; forecasters differ
     if ka == "cumulative":
         return True  # "in total" and "cumulative toll": the count so far (when published: see compare)
     return _norm_window(a) == _norm_window(b)
@@ -1315,6 +1364,13 @@ def is_physical_measure(category: Optional[str]) -> bool:
     """Whether a category is a physical measure of one thing (see measures): magnitude, depth,
     distance, length of a named thing."""
     return bool(category) and category.split(":")[0] in ("magnitude", "depth", "distance", "length")
+
+
+def one_per_event(category: Optional[str]) -> bool:
+    """A measure an event has once, however far apart its reports: a quake's magnitude, depth, and
+    distance from a named place (agencies' solutions for a depth can differ twofold)."""
+    return bool(category) and category.split(":")[0] in ("magnitude", "depth") or \
+        bool(category) and category.startswith("distance:")
 
 
 def mentions(quantities: Iterable[Quantity], category: str) -> list[Quantity]:
