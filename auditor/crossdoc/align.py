@@ -63,6 +63,9 @@ SHARED_CONTENT = 0.2
 # Paraphrases that embed only moderately alike ("The cause of the fire remains under investigation")
 # are recognised by their words: this much shared content and at least RELATED similarity.
 CLOSE_WORDING = 0.45
+# One speaker's statement in two outlets' words: nearly a paraphrase (one speaker says many things
+# in one story, so a shared speaker alone is no evidence).
+SAME_SPEAKER_PARAPHRASE = 0.7
 # Two groups of statements merge only when their cross-article pairs are this similar on average.
 GROUP_SIMILARITY = 0.5
 
@@ -335,7 +338,11 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     if not statements_can_meet(a, b, sim):
         return None
     if _figures(a) and _figures(b):
-        return None  # both state figures: their figures decide whether they are one fact
+        # both state figures: their figures decide, unless the sentences are paraphrases that give
+        # one figure alike ("The eight individuals were part of a work crew" / "all eight people
+        # were part of a construction crew") and no figure of one kind differs
+        if _figures_differ(a, b) or not (sim >= RELATED and _shared_value(a, b)):
+            return None
     if sim >= PARAPHRASE:
         return sim
     if sim < RELATED:
@@ -347,6 +354,8 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     words = content.similarity(a, b) if content is not None else 0.0
     if words >= CLOSE_WORDING:
         return sim + 0.05
+    if words >= SHARED_CONTENT and sim >= SAME_SPEAKER_PARAPHRASE and _same_speaker(a, b):
+        return sim + 0.05  # one person's statement reported by two outlets in their own words
     pa, pb = participants if participants is not None else (_participants(a, setting), _participants(b, setting))
     shared = [x for x in pa if any(same_entity(x, y) for y in pb)]
     if not shared:
@@ -356,6 +365,31 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     if words >= SHARED_CONTENT and not _both_subject(shared, a, b):
         return sim + 0.1
     return None
+
+
+def _figures_differ(a: Claim, b: Claim) -> bool:
+    """Some figure of one kind reads differently in the two claims (then they are rival reports,
+    which the figures' own links weigh, or different facts)."""
+    return any(qa.category == qb.category and qa.unit == qb.unit and not overlaps(qa, qb)
+               for qa in _figures(a) for qb in _figures(b))
+
+
+def _shared_value(a: Claim, b: Claim) -> bool:
+    """The claims give one figure alike (the same value in the same unit), whatever each says it counts."""
+    return any(qa.value is not None and qa.value == qb.value and qa.unit == qb.unit
+               for qa in _figures(a) for qb in _figures(b))
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    """Both claims are credited to one named person or body ("Rear Adm. Shannon Gilreath told
+    reporters" / "Coast Guard Rear Admiral Shannon Gilreath said")."""
+    na, nb = _source_name(a.attribution), _source_name(b.attribution)
+    if not na or not nb:
+        return False
+    if same_entity(na, nb) or same_entity(nb, na):
+        return True
+    wa, wb = set(na.split()), set(nb.split())
+    return len(wa & wb) >= 2  # "col roland butler jr and maryland state police" / "roland butler"
 
 
 def _both_subject(names: Sequence[str], a: Claim, b: Claim) -> bool:
