@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 # different facts mostly between 0.3 and 0.7; so the middle band needs other evidence.
 PARAPHRASE = 0.75
 RELATED = 0.45
+ANY_SIMILARITY = -1.0  # the figure alone says what it measures, however the sentences differ
 MIN_RELATED = 0.3  # below this two statements share too little to be one fact, whatever else
 RIVAL_FIGURES = 0.5  # two different figures are rival counts of one quantity only in alike sentences
 MAX_RIVAL_RATIO = 2.0  # counts more than twice apart are different quantities, not rival reports
@@ -172,12 +173,19 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False  # where a ship or a quake is reported from does not make its length or magnitude another
     if not quantities.comparable_scale(qa.window, qb.window):
         return False
+    growing = _moving_count(qa) or _moving_count(qb)
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
-            and not quantities.one_per_event(qa.category):
+            and not quantities.one_per_event(qa.category) and not growing:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
     if qa.second is not None and qb.second is not None and not rival_tallies(qa, qb):
         return False  # a 60-38 procedural vote and the 52-47 final vote are two votes
-    return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO or quantities.one_per_event(qa.category)
+    return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO or quantities.one_per_event(qa.category) or growing
+
+
+def _moving_count(q: Quantity) -> bool:
+    """A count reported at a moment of a rising tally ("has risen to 4", "earlier ... one had died"):
+    the story's later counts may be several times larger and are still reports of it."""
+    return q.unit is None and quantities.window_kind(q.window) in ("cumulative", "earlier", "later")
 
 
 def rival_tallies(a: Quantity, b: Quantity) -> bool:
@@ -208,8 +216,10 @@ def _rival_similarity(q: Quantity) -> float:
     """How alike two sentences must be for two different figures of this kind to be rival reports of
     one quantity: a tally is one vote, so any related sentence will do; a point in time is shared by
     many facts of a story, so only a paraphrase will."""
-    if q.unit == "tally" or quantities.is_physical_measure(q.category):
-        return MIN_RELATED  # one vote has one tally, one quake one magnitude, one ship one length
+    if quantities.is_physical_measure(q.category):
+        return ANY_SIMILARITY  # one quake has one magnitude, one ship one length: the measure names its thing
+    if q.unit == "tally":
+        return MIN_RELATED  # one vote has one tally
     if q.unit in ("weekday-hours", "day-of-year", "percent", "points"):
         return PARAPHRASE  # shares (polls, turnout, containment) vary with who measures and when
     return RIVAL_FIGURES
@@ -218,6 +228,8 @@ def _rival_similarity(q: Quantity) -> float:
 def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
     """How alike two sentences must be for two compatible figures to be one fact: a vague figure
     (a month, "dozens", "thousands") or a time point says less than an exact count."""
+    if quantities.is_physical_measure(q.category):
+        return ANY_SIMILARITY
     if q.unit in ("weekday-hours", "day-of-year"):
         exact = q.value is not None and other.value is not None
         return MIN_RELATED if exact else RELATED  # "midnight Friday" is telling, "January" is not

@@ -19,6 +19,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
+from auditor import vocab
 from auditor.crossdoc.align import figures_compatible, predicate_class
 from auditor.read import measures
 from auditor.read.claims import overlap
@@ -27,21 +28,12 @@ from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Spa
 
 log = logging.getLogger(__name__)
 
-# Words outlets choose for the same people and acts: each family is one referent, and the choice
-# within it is framing ("terrorists" vs "militants"; "martyred" vs "killed").
-TERM_FAMILIES: dict[str, tuple[str, ...]] = {
-    "perpetrators": ("terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "assailants",
-                     "assailant", "attackers", "attacker", "gunmen", "gunman", "separatists", "separatist",
-                     "rebels", "rebel", "fighters", "extremists", "jihadists", "miscreants", "bombers"),
-    "killing": ("killed", "killing", "kill", "dead", "died", "deaths", "martyred", "martyrdom", "eliminated",
-                "neutralised", "neutralized", "executed", "slain", "lost their lives", "gunned down",
-                "shot dead", "murdered", "massacred"),
-    "security forces": ("soldiers", "troops", "security personnel", "security forces", "police officers",
-                        "policemen", "law enforcers", "law enforcement personnel", "military personnel",
-                        "paramilitary", "servicemen"),
-    "the violence": ("attacks", "attack", "assaults", "assault", "violence", "bloodbath", "massacre", "carnage",
-                     "terror attacks", "terrorist attacks", "bombings", "raids", "operations", "insurgency"),
-}
+# Words outlets choose for the same people and acts: each family is one referent, and the choice of
+# framing within it is worth a note ("terrorists" vs "militants"; "martyred" vs "killed").
+FRAMING: dict[str, tuple[str, str]] = {row[0]: (row[1], row[2]) for row in vocab.rows("framing_terms")}
+TERM_FAMILIES: dict[str, tuple[str, ...]] = {}
+for _word, (_family, _) in FRAMING.items():
+    TERM_FAMILIES[_family] = TERM_FAMILIES.get(_family, ()) + (_word,)
 _CREDIT = re.compile(r"\b(said|says|say|told|tells|according to|reported|reports|stated|states|announced|confirmed|"
                      r"claimed|cited|wrote|added|quoted|posted|tweeted|statement|spokesperson|spokesman|officials?)\b",
                      re.I)
@@ -344,10 +336,6 @@ _TERM_PATTERNS = {family: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in s
                                      + r")\b") for family, words in TERM_FAMILIES.items()}
 
 
-def _stem(word: str) -> str:
-    return re.sub(r"(s|ing|ed)$", "", word.split()[0]) if word else word
-
-
 def terminology_findings(members: Sequence[Claim], outlet: Optional[dict] = None) -> list[Finding]:
     """What each article calls the same people or act, when the articles choose differently."""
     outlet = outlet or {}
@@ -359,10 +347,9 @@ def terminology_findings(members: Sequence[Claim], outlet: Optional[dict] = None
     for family, by_article in per_article.items():
         if len(by_article) < 2:
             continue
-        choice = {a: sorted({_stem(w) for w, _ in ws}) for a, ws in by_article.items()}
-        if len({tuple(v) for v in choice.values()}) < 2:
-            continue
-        if all(set(v) & set.intersection(*(set(x) for x in choice.values())) == set(v) for v in choice.values()):
+        # the framings each article chooses: "deaths" and "killing" are one framing, no note
+        choice = {a: frozenset(FRAMING[w][1] for w, _ in ws if w in FRAMING) for a, ws in by_article.items()}
+        if len(set(choice.values())) < 2:
             continue
         evidence = tuple(_span(c) for ws in by_article.values() for _, c in ws[:1])
         words = "; ".join(f"{a}: {', '.join(dict.fromkeys(w for w, _ in ws))}" for a, ws in sorted(by_article.items()))

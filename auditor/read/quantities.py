@@ -922,6 +922,17 @@ def _measured_thing(unit_tok):
     return None
 
 
+_BODY_STATES = vocab.words("body_states")
+
+
+def _body_state(head) -> Optional[str]:
+    """A state the counted bodies are said to be in ("over 100 bodies remain unidentified"): said of
+    them, not a word that describes them ("six unidentified bodies were found" are the dead)."""
+    near = [c for c in head.head.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr")] \
+        if head.dep_ in ("nsubj", "nsubjpass") else []
+    return next((t.lower_ for t in near if t.lower_ in _BODY_STATES), None)
+
+
 def _count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
@@ -938,6 +949,9 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         group = "total"  # "killed dozens", "More than 50 dead"
     if head is not None and head.lemma_.lower() in ("dead", "death", "body", "corpse", "fatality", "life"):
         group, outcome = "total", outcome or "killed"
+        state = _body_state(head)
+        if state:
+            return f"{state}:total"  # "over 100 bodies remain unidentified": not the toll
     if group == "attacks" and outcome:
         outcome = None  # "170 attacks killing 151 civilians": the attacks were not killed
     if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
