@@ -569,46 +569,72 @@ class _Groups:
 
 def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int],
                 event_id: Optional[str]) -> list[Cluster]:
-    """Clusters of one incident's claims."""
+    """Clusters of one incident's claims: candidate links between figures and between statements,
+    merged strongest first under the cannot-link constraints, then read off as clusters."""
     local = [claims[i] for i in idxs]
     if not local:
         return []
-    V = vectors[list(idxs)] if len(vectors) else np.zeros((len(local), 1), dtype=np.float32)
-    setting = setting_names(local)
-    content = Content(local)
-    facets = facets_of(local)
-    sims = V @ V.T if len(local) <= MAX_DENSE else None
-    article_of = np.array([hash(c.article) for c in local])
+    ctx = _Incident(local, vectors[list(idxs)] if len(vectors) else np.zeros((len(local), 1), dtype=np.float32))
+    links = figure_links(ctx) + statement_links(ctx)
+    groups = _Groups(len(ctx.facets))
+    judge = _judge(ctx)
+    for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        groups.merge(x, y, judge)
+    return clusters_of(ctx, groups, event_id)
 
-    def sim(i: int, j: int) -> float:
-        return float(sims[i, j]) if sims is not None else float(V[i] @ V[j])
 
-    def block(xs: Sequence[int], ys: Sequence[int]) -> np.ndarray:
-        return sims[np.ix_(xs, ys)] if sims is not None else V[list(xs)] @ V[list(ys)].T
+class _Incident:
+    """What the phases of aligning one incident share: its claims, their vectors and similarities,
+    the incident's setting (names too common to tell facts apart), content words, facets, and each
+    figure's specific places."""
 
-    links: list[tuple[float, int, int]] = []
-    # figures: blocked by category
+    def __init__(self, local: Sequence[Claim], V: np.ndarray) -> None:
+        self.local = list(local)
+        self.V = V
+        self.setting = setting_names(local)
+        self.content = Content(local)
+        self.facets = facets_of(local)
+        self.sims = V @ V.T if len(local) <= MAX_DENSE else None
+        self.article_of = np.array([hash(c.article) for c in local])
+        self.places_of = {k: _figure_places(f, local, self.setting) for k, f in enumerate(self.facets)
+                          if f.quantity is not None}
+        self.specific = [_specific(_names(c), self.setting) for c in local]
+
+    def sim(self, i: int, j: int) -> float:
+        return float(self.sims[i, j]) if self.sims is not None else float(self.V[i] @ self.V[j])
+
+    def block(self, xs: Sequence[int], ys: Sequence[int]) -> np.ndarray:
+        return self.sims[np.ix_(xs, ys)] if self.sims is not None else self.V[list(xs)] @ self.V[list(ys)].T
+
+
+def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
+    """Scored links between figures of different articles, blocked by category (a measure the
+    event has once meets every other report of it; counts only those near enough in size)."""
     by_category: dict[str, list[int]] = defaultdict(list)
-    for k, f in enumerate(facets):
+    for k, f in enumerate(ctx.facets):
         if f.quantity is not None:
             by_category[f.category].append(k)
-    places_of = {k: _figure_places(f, local, setting) for k, f in enumerate(facets) if f.quantity is not None}
-    specific = [_specific(_names(c), setting) for c in local]
+    links = []
     for category, members in by_category.items():
-        pairs = _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, facets)
+        pairs = _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, ctx.facets)
         for x, y in pairs:
-            a, b = facets[x], facets[y]
-            if local[a.claim].article == local[b.claim].article:
+            a, b = ctx.facets[x], ctx.facets[y]
+            if ctx.local[a.claim].article == ctx.local[b.claim].article:
                 continue
-            score = figure_link(a, b, local, sim(a.claim, b.claim), setting, (places_of[x], places_of[y]),
-                                (specific[a.claim], specific[b.claim]))
+            score = figure_link(a, b, ctx.local, ctx.sim(a.claim, b.claim), ctx.setting,
+                                (ctx.places_of[x], ctx.places_of[y]), (ctx.specific[a.claim], ctx.specific[b.claim]))
             if score is not None:
                 links.append((score, x, y))
-    # statements: nearest neighbours in other articles
-    statement_facet = {f.claim: k for k, f in enumerate(facets) if f.quantity is None}
-    participants = [_participants(c, setting) for c in local]
-    article = [c.article for c in local]
-    for i, order, nearest in _nearest(sims, V, 4 * NEIGHBOURS + 8):
+    return links
+
+
+def statement_links(ctx: _Incident) -> list[tuple[float, int, int]]:
+    """Scored links between statements: each claim with its nearest neighbours in other articles."""
+    statement_facet = {f.claim: k for k, f in enumerate(ctx.facets) if f.quantity is None}
+    participants = [_participants(c, ctx.setting) for c in ctx.local]
+    article = [c.article for c in ctx.local]
+    links = []
+    for i, order, nearest in _nearest(ctx.sims, ctx.V, 4 * NEIGHBOURS + 8):
         taken = 0
         for j, similarity, unrelated in zip(order.tolist(), nearest.tolist(), (nearest < MIN_RELATED).tolist()):
             if taken >= NEIGHBOURS or unrelated:
@@ -616,26 +642,33 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             if j == i or article[j] == article[i]:
                 continue
             taken += 1
-            score = statement_link(local[i], local[j], similarity, setting, content, (participants[i], participants[j]))
+            score = statement_link(ctx.local[i], ctx.local[j], similarity, ctx.setting, ctx.content,
+                                   (participants[i], participants[j]))
             if score is not None:
                 links.append((score, statement_facet[i], statement_facet[j]))
+    return links
+
+
+def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
+    """The verdict on joining two groups of facets: NEVER when a pair across them breaks a
+    cannot-link constraint; for statements, NOT_YET unless the groups' cross-article pairs are close
+    on average (average linkage)."""
+    facets, local = ctx.facets, ctx.local
 
     def figures_meet(x: int, y: int) -> bool:
         a, b = facets[x], facets[y]
         if local[a.claim].article == local[b.claim].article:
             return a.category == b.category and a.quantity.unit == b.quantity.unit
-        return figures_compatible(a.quantity, b.quantity, places_of[x], places_of[y])
+        return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y])
 
     def judge(xs: Sequence[int], ys: Sequence[int]) -> str:
-        """NEVER when a pair across the groups breaks a cannot-link constraint; for statements,
-        NOT_YET unless the two groups' cross-article pairs are close on average (average linkage)."""
         if (facets[xs[0]].quantity is None) != (facets[ys[0]].quantity is None):
             return NEVER
         if facets[xs[0]].quantity is not None:
             return JOIN if all(figures_meet(x, y) for x in xs for y in ys) else NEVER
         cx, cy = [facets[x].claim for x in xs], [facets[y].claim for y in ys]
-        m = block(cx, cy)
-        cross = article_of[cx][:, None] != article_of[cy][None, :]
+        m = ctx.block(cx, cy)
+        cross = ctx.article_of[cx][:, None] != ctx.article_of[cy][None, :]
         if (m[cross] < MIN_RELATED).any():
             return NEVER
         acting_x = [x for x in cx if local[x].actors and local[x].predicate]
@@ -648,10 +681,13 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             return JOIN
         return JOIN if float(m[cross].mean()) >= GROUP_SIMILARITY else NOT_YET
 
-    groups = _Groups(len(facets))
-    for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
-        groups.merge(x, y, judge)
+    return judge
 
+
+def clusters_of(ctx: _Incident, groups: _Groups, event_id: Optional[str]) -> list[Cluster]:
+    """The groups that span two articles or more as clusters, and every claim left out as a
+    single-source cluster of its own."""
+    local, facets = ctx.local, ctx.facets
     clusters: list[Cluster] = []
     linked_claims: set[int] = set()
     for root, members in groups.members.items():
