@@ -39,201 +39,11 @@ from auditor import vocab
 from auditor.read import figure_context, measures
 from auditor.model import Quantity
 
-INF = math.inf
-
-# --------------------------------------------------------------------------- numbers in words
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-_SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
-_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point
-# vague amounts: (low, high) of what a reader takes them to mean
-_VAGUE = {
-    "dozen": (12, 12), "dozens": (24, 99), "handful": (2, 9), "scores": (40, 99), "hundreds": (200, 999),
-    "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
-}
-_VAGUE_TENS = {"tens": 10, "hundreds": 100}  # "tens of thousands", "hundreds of thousands"
-
-
-def parse_number(text: str) -> Optional[float]:
-    """A number written in digits or words: "23", "1,200", "2.5 million", "twenty-one", "a hundred"."""
-    words = [w for w in re.split(r"[\s\-]+", text.strip().lower().replace("\u2013", "-")) if w and w != "and"]
-    if not words:
-        return None
-    if len(words) == 1 and _DIGITS.match(words[0]):
-        return float(words[0].replace(",", ""))
-    if len(words) == 1 and _DECIMAL_COMMA.match(words[0]):
-        return float(words[0].replace(",", "."))
-    if len(words) == 1 and re.match(r"^\d+(\.\d+)?(k|m|mn|bn|b)$", words[0]):
-        m = re.match(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b)$", words[0])
-        return float(m.group(1)) * _SCALE_ABBREV[m.group(2)]
-    total = 0.0
-    current = 0.0
-    seen = False
-    for w in words:
-        if w in ("a", "an") and not seen:
-            current = 1.0
-            continue
-        if _DIGITS.match(w):
-            if seen:
-                return None  # "217-215" is a tally or a range, not one number
-            current += float(w.replace(",", ""))
-        elif w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w in _SCALES:
-            scale = _SCALES[w]
-            current = (current or 1.0) * scale
-            if scale >= 1000:
-                total += current
-                current = 0.0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
-@lru_cache(maxsize=1 << 14)  # asked of every token's text
-def vague_interval(text: str) -> Optional[tuple[float, float]]:
-    """ "dozens" -> (24, 99); "tens of billions" -> (2e10, 1e11); None when the text is not vague."""
-    words = text.lower().replace(" of ", " ").split()
-    if len(words) == 2 and words[0] in _VAGUE_TENS and words[1] in _SCALES:
-        base = _VAGUE_TENS[words[0]] * _SCALES[words[1]]
-        return 2 * base, 10 * base - 1
-    if len(words) == 1 and words[0] in _VAGUE:
-        return _VAGUE[words[0]]
-    return None
-
-
-# --------------------------------------------------------------------------- qualifiers -> intervals
-
-# Each qualifier maps to how it bounds the figure v: (kind, ...). Longest phrases first.
-_QUALIFIERS: list[tuple[str, str]] = sorted(
-    [
-        ("at least", "min"), ("no fewer than", "min"), ("no less than", "min"), ("a minimum of", "min"),
-        ("not less than", "min"), ("not fewer than", "min"),
-        ("more than", "gt"), ("over", "gt"), ("above", "gt"), ("upwards of", "gt"), ("in excess of", "gt"),
-        ("well over", "gt"),
-        ("nearly", "below"), ("almost", "below"), ("just under", "below"), ("close to", "below"), ("nigh on", "below"),
-        ("up to", "max"), ("at most", "max"), ("no more than", "max"), ("not more than", "max"), ("a maximum of", "max"),
-        ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
-        ("as many as", "upto_approx"),
-        ("about", "approx"), ("around", "approx"), ("approximately", "approx"), ("roughly", "approx"),
-        ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"), ("nearly some", "approx"),
-        ("circa", "approx"), ("or so", "approx"),
-    ],
-    key=lambda q: -len(q[0]),
-)
-APPROX_SHARE = 0.1  # "about 50" is read as 45-55; "nearly 50" as 45-49
-
-
-def interval(value: float, qualifier: Optional[str]) -> tuple[Optional[float], Optional[float], bool, bool, bool]:
-    """(low, high, low_inclusive, high_inclusive, approximate) for a figure and its qualifier."""
-    kind = dict(_QUALIFIERS).get((qualifier or "").lower().strip())
-    slack = max(1.0, round(value * APPROX_SHARE))
-    if kind == "min":
-        return value, None, True, True, False
-    if kind == "gt":
-        return value, None, False, True, False
-    if kind == "below":
-        return max(0.0, value - slack), value, True, False, True
-    if kind == "max":
-        return 0.0, value, True, True, False
-    if kind == "lt":
-        return 0.0, value, True, False, False
-    if kind == "upto_approx":
-        return max(0.0, value - slack), value, True, True, True
-    if kind == "approx":
-        return max(0.0, value - slack), value + slack, True, True, True
-    return value, value, True, True, False
-
-
-def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Whether both figures can be true of one quantity: their intervals share a point (and two
-    tallies are the same pair: "52-47" and "52-48" cannot both be the vote)."""
-    if a.second is not None and b.second is not None and a.second != b.second:
-        return False
-    lo_a, hi_a = _bounds(a)
-    lo_b, hi_b = _bounds(b)
-    lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
-    if lo < hi:
-        return True
-    if lo > hi:
-        return False
-    # touching at one point: both sides must include it
-    inc = True
-    for q, (l, h) in ((a, (lo_a, hi_a)), (b, (lo_b, hi_b))):
-        if lo == l and not q.low_inclusive:
-            inc = False
-        if lo == h and not q.high_inclusive:
-            inc = False
-    return inc
-
-
-def _bounds(q: Quantity) -> tuple[float, float]:
-    return (q.low if q.low is not None else -INF), (q.high if q.high is not None else INF)
-
-
-def gap_ratio(a: Quantity, b: Quantity) -> float:
-    """How far apart two figures are, as a ratio of the nearer ends (1.0 when they overlap)."""
-    if overlaps(a, b):
-        return 1.0
-    lo_a, hi_a = _bounds(a)
-    lo_b, hi_b = _bounds(b)
-    small, big = (hi_a, lo_b) if hi_a <= lo_b else (hi_b, lo_a)
-    if small <= 0:
-        return INF
-    return big / small
-
-
-def describe(q: Quantity) -> str:
-    """The interval in words, for findings: "[23, inf)", "(70, inf)", "14", "52-47",
-    "[$1.15 trillion, $1.25 trillion)", "Fri 24:00", "Jan 29"."""
-    if q.second is not None and q.value is not None:
-        return f"{_fmt(q.value)}-{_fmt(q.second)}"
-    fmt = {"weekday-hours": _fmt_week, "day-of-year": _fmt_day}.get(q.unit or "", _fmt)
-    if q.unit in _CURRENCIES:
-        fmt = _fmt_money
-    if q.low == q.high and q.low is not None:
-        return fmt(q.low)
-    lo = "-inf" if q.low is None else fmt(q.low)
-    hi = "inf" if q.high is None else fmt(q.high)
-    return f"{'[' if q.low_inclusive and q.low is not None else '('}{lo}, {hi}{']' if q.high_inclusive and q.high is not None else ')'}"
-
-
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
-
-
-def _fmt_money(v: float) -> str:
-    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
-        if abs(v) >= scale:
-            return f"{v / scale:.4g} {word}"
-    return _fmt(v)
-
-
-def _fmt_week(v: float) -> str:
-    day, hours = divmod(v, 24)
-    if hours == 0 and day > 0:
-        day, hours = day - 1, 24
-    name = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(day) % 7]
-    return f"{name} {int(hours):02d}:{int(round((hours % 1) * 60)):02d}"
-
-
-def _fmt_day(v: float) -> str:
-    day = int(v)
-    for month, days in enumerate(_MONTH_DAYS):
-        if day <= days:
-            return f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')[month]} {day}"
-        day -= days
-    return _fmt(v)
+from auditor.read.intervals import (  # noqa: E402,F401  (the figures' interval logic, kept importable from here)
+    APPROX_SHARE, INF, _CURRENCIES, _MONTH_DAYS, _QUALIFIERS, _bounds, _fmt, _fmt_day, _fmt_money, _fmt_week, describe, gap_ratio, interval,
+    overlaps)
+from auditor.read.numbers import (  # noqa: E402,F401
+    _DECIMAL_COMMA, _DIGITS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE, _VAGUE_TENS, parse_number, vague_interval)
 
 
 # --------------------------------------------------------------------------- lexicons (lemmas)
@@ -991,7 +801,6 @@ def _sector(head) -> Optional[str]:
 
 # --------------------------------------------------------------------------- measures: money, units
 
-_CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "PKR", "INR", "CNY"}
 # What a sum of money is: the noun it sizes, read through these classes so that outlets' words for
 # one thing meet ("package", "measure", "stopgap", "bill"; "relief", "aid", "assistance").
 MONEY_CLASSES: dict[str, str] = {}
@@ -1141,7 +950,6 @@ _WEEKDAY_INDEX = {d: k for k, d in enumerate(("monday", "tuesday", "wednesday", 
                                                "sunday"))}
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
            "nov": 11, "dec": 12}
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|"
         r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
@@ -1290,88 +1098,10 @@ def _inherit_groups(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
 
 # --------------------------------------------------------------------------- windows
 
-WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "background")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@lru_cache(maxsize=1 << 14)  # a few distinct windows, asked of every pair of figures
-def window_kind(window: Optional[str]) -> str:
-    """What a window says about the figure's time span, for comparing two figures:
-    incident (the event itself, or no window), day (a named day), span (past N hours/days),
-    cumulative (in total), latest (additional, more), earlier (before the event),
-    background (a year or more: "last year", "since 2021"), month (a month named without a year); and from the figure's context
-    (figure_context): part (of a breakdown), forecast (expected, asked for), later (a later report)."""
-    if not window:
-        return "incident"
-    w = window.lower()
-    if figure_context.PART in w:
-        return "part"
-    if figure_context.FORECAST in w:
-        return "forecast"
-    if re.search(r"\b(later|subsequent)\b", w):
-        return "later"
-    if re.search(r"\b(additional|more|further|fresh|new|extra|latest)\b", w):
-        return "latest"
-    if re.search(r"\b(cumulative|in total|in all|overall|so far|to date|altogether|since the (start|beginning))\b", w):
-        return "cumulative"
-    if re.search(r"\b(year|years|decade|decades|annual|annually)\b|\b(18|19|20|21)\d\d\b", w) \
-            and not re.search(r"\b(single day|a day|this week|last week)\b", w):
-        return "background"
-    if re.search(_MONTH_NAMES + r"(?!\s+\d)", w) and not re.search(r"\b(single day|a day|this week|last week)\b", w) \
-            and not re.search(r"\b(earlier|before|prior)\b", w):
-        return "month"  # "in March": a month of this year, the period a monthly figure reports
-    if re.search(r"\bearlier\b|\bbefore\b|\bprior\b", w):
-        return "earlier"
-    if re.search(r"\b(past|last|over|within|in the)\b.*\b(hours|days|weeks|months)\b|\b\d+ (hours|days)\b|several days", w):
-        return "span"
-    if any(d in w for d in _WEEKDAYS) or re.search(r"\b(yesterday|today|tonight|single day|a day|last week|this week)\b", w):
-        return "day"
-    return "incident"
-
-
-_MONTH_NAMES = r"\b(january|february|march|april|june|july|august|september|october|november|december)\b"
-
-
-@lru_cache(maxsize=1 << 12)  # a few distinct windows, asked of every pair of figures
-def same_window(a: Optional[str], b: Optional[str]) -> bool:
-    """Whether two figures cover the same time: both the event itself (a named day, "last week's
-    attacks", or no window), or the same span. Two different named weekdays are different days."""
-    ka, kb = window_kind(a), window_kind(b)
-    point = {"incident", "day", "month"}
-    if ka in point and kb in point:
-        da = {d for d in _WEEKDAYS if a and d in a.lower()}
-        db = {d for d in _WEEKDAYS if b and d in b.lower()}
-        ma, mb = set(re.findall(_MONTH_NAMES, (a or "").lower())), set(re.findall(_MONTH_NAMES, (b or "").lower()))
-        return not (da and db and not da & db) and not (ma and mb and not ma & mb)
-    if ka != kb or ka in ("part", "forecast"):
-        return False  # the parts of a breakdown are each their own quantity; forecasters differ
-    if ka == "cumulative":
-        return True  # "in total" and "cumulative toll": the count so far (when published: see compare)
-    return _norm_window(a) == _norm_window(b)
-
-
-@lru_cache(maxsize=1 << 14)  # asked of every pair of figures alignment weighs
-def comparable_scale(a: Optional[str], b: Optional[str]) -> bool:
-    """Figures of the event (any day or span of it) and background figures (a year or more) are
-    never the same quantity; two background figures only when their windows read the same."""
-    ka, kb = window_kind(a), window_kind(b)
-    if (ka == "background") != (kb == "background"):
-        return False
-    if ka == "background":
-        return _norm_window(a) == _norm_window(b)
-    return True
-
-
-@lru_cache(maxsize=1 << 14)
-def _norm_window(w: Optional[str]) -> str:
-    """A window in a comparable form: "over a decade" and "over 10 years" read the same."""
-    t = (w or "").lower()
-    t = re.sub(r"\b(a |one )?decades?\b", "10 years", t)
-    t = re.sub(r"\b(a|one) (year|month|week|day)\b", r"1 \2", t)
-    t = re.sub(r"\b(" + "|".join(list(_UNITS) + list(_TENS)) + r")\b", lambda m: str(_UNITS.get(m.group(1),
-               _TENS.get(m.group(1)))), t)
-    t = re.sub(r"\b(year|month|week|day|hour)s\b", r"\1", t)
-    return re.sub(r"\b(on|in|over|during|the|of|for|next|coming|past|last)\b|\W", "", t)
+WINDOW_KINDS = ("incident", "day", "month", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
+                "background")
+from auditor.read.windows import (  # noqa: E402,F401  (kept importable from here)
+    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_window, window_kind)
 
 
 def is_physical_measure(category: Optional[str]) -> bool:
