@@ -105,3 +105,12 @@ def test_directions(a, b, differ):
 def test_what_is_counted(nlp, sentence, category):
     (q,) = figures(nlp, sentence)
     assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Officials said the death toll was 275 and not 288 as reported earlier.", [275]),
+    ("The toll stands at 275 rather than 288.", [275]),
+    ("Police said 12 were killed and not all of them were identified.", [12]),
+])
+def test_a_corrected_figure_is_not_stated(nlp, sentence, kept):
+    assert [q.value for q in figures(nlp, sentence)] == kept

@@ -340,7 +340,8 @@ def features(doc, start_char: int, end_char: int) -> dict:
     if predicate is not None:
         subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
         for subject in subjects:
-            actors.extend(names_in(subject))
+            if subject.dep_ != "nsubjpass":  # "Bankman-Fried was sentenced": he undergoes the act, the judge does it
+                actors.extend(names_in(subject))
         if not actors and reporting is not None:
             for c in reporting.children:
                 if c.dep_ == "nsubj":

@@ -68,8 +68,13 @@ def _running(first, ancestors) -> bool:
 
 def _relative_moment(clause_tokens, ancestors) -> Optional[str]:
     """EARLIER or LATER when the figure's clause is placed before or after another report."""
+    held = {a.i for a in ancestors}
     for t in list(clause_tokens) + list(ancestors[:6]):
-        if t.lower_ in RELATIVE_TIME and t.dep_ in ("advmod", "amod"):
+        if t.lower_ not in RELATIVE_TIME:
+            continue
+        # said of the figure's own clause: "Earlier, Reuters said ...", "In a later shoot-out, four
+        # were killed"; not of a clause beside it ("275, and not 288 as reported earlier")
+        if t.dep_ == "advmod" and t.head.i in held or t.dep_ == "amod" and t.head.head.head.i in held:
             return LATER if t.lower_.startswith(("later", "subsequent")) else EARLIER
     return None
 
@@ -152,6 +157,21 @@ def _same_measure(part: Quantity, whole: Quantity) -> bool:
 def _unspecific(category: Optional[str]) -> bool:
     """A category that names no group: "killed:total", "killed", None."""
     return not category or category.split(":")[-1] in ("total", category.split(":")[0])
+
+
+_RETRACTED = re.compile(r"(?:\bnot|\brather than|\binstead of|\bcorrected from)\s+(?:the\s+|as\s+many\s+as\s+)?\W?$", re.I)
+
+
+def without_retracted(text: str, base: int, quantities: Sequence[Quantity]) -> list[Quantity]:
+    """The figures less those the sentence sets aside for another figure ("the toll is 275 and not
+    288", "275 rather than 288 as first reported"): the article does not state them."""
+    out = []
+    for k, q in enumerate(quantities):
+        before = text[: q.start - base]
+        if _RETRACTED.search(before) and any(p.end <= q.start and p.unit == q.unit for p in quantities[:k]):
+            continue
+        out.append(q)
+    return out
 
 
 def _place_after(text: str, base: int, q: Quantity) -> Optional[str]:

@@ -141,7 +141,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         q = _build(doc, text, base, num, others)
         if q is not None:
             out.append(q)
-    out = figure_context.parts_and_wholes(text, base, out)
+    out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(times(text, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
         conditions = _conditional_ranges(doc)
@@ -639,8 +639,8 @@ def _place(doc, tokens, number_tokens) -> Optional[str]:
     ids = {t.i for t in tokens}
     for e in doc.ents:
         root = e.root
-        if root.i not in ids:
-            continue
+        if root.i not in ids or not any(ch.isalpha() for ch in e.text):
+            continue  # "288" is no place, whatever the tagger says
         is_place = e.label_ in _PLACE_LABELS
         # the small NER model often mislabels small places: trust a place noun or locative preposition
         governor = root.head
@@ -732,6 +732,18 @@ def _measured_thing(unit_tok):
     return None
 
 
+_TOLL_NOUNS = {"toll", "tally", "death", "fatality"}
+
+
+def _toll_subject(number) -> bool:
+    """The number is what a toll is said to be: the complement of "be" ("the death toll was 275")
+    or the object of "at" after "stand", "reach", "rise" ("the toll stands at 20")."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in ("attr", "pobj", "dobj", "oprd") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
+
+
 _BODY_STATES = vocab.words("body_states")
 
 
@@ -746,6 +758,8 @@ def _body_state(head) -> Optional[str]:
 def _count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
+    if head is None and _toll_subject(doc[last]):
+        return "killed:total"  # "the death toll was 275", "the toll stands at 20"
     group = group_of(heads) if heads else None
     outcome = _outcome(doc, head, doc[last])
     if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
