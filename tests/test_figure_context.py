@@ -56,7 +56,10 @@ def test_parts_and_wholes(nlp, sentence, parts, wholes):
 
 def test_a_whole_is_not_the_figure_of_its_parts_places(nlp):
     (whole,) = [q for q in figures(nlp, "At least 632 people died, 290 in Kunar province, 190 in Nangarhar.") if q.value == 632]
-    assert whole.place is None
+    assert whole.place == "all of Kunar, Nangarhar"
+    from auditor.crossdoc.align import places_can_meet
+    assert not places_can_meet([whole.place.lower()], ["kunar"])  # 632 is not Kunar's 394
+    assert places_can_meet([whole.place.lower()], [])  # but may be another outlet's national toll
 
 
 @pytest.mark.parametrize("sentence, text, category, miles", [
@@ -114,3 +117,13 @@ def test_what_is_counted(nlp, sentence, category):
 ])
 def test_a_corrected_figure_is_not_stated(nlp, sentence, kept):
     assert [q.value for q in figures(nlp, sentence)] == kept
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("part of a breakdown in Kunar", "part of a breakdown in Kunar", True),   # 290 in Kunar / 394 in Kunar
+    ("part of a breakdown in Kunar", "part of a breakdown in Nangarhar", False),
+    ("part of a breakdown in Kunar", None, False),  # a part is not the whole
+    ("part of a breakdown", "part of a breakdown", False),  # parts of breakdowns by kind: unknown scope
+])
+def test_parts_compared_only_place_for_place(a, b, same):
+    assert Q.same_window(a, b) is same

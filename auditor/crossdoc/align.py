@@ -41,6 +41,7 @@ import numpy as np
 from auditor import vocab
 from auditor.read.claims import initials, is_region, same_entity
 from auditor.read import quantities
+from auditor.read.figure_context import WHOLE_OF
 from auditor.read.quantities import gap_ratio, overlaps
 from auditor.model import Claim, Cluster, Event, Quantity
 
@@ -201,6 +202,8 @@ def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
     different regions, cannot."""
     if not pa or not pb or any(same_entity(x, y) for x in pa for y in pb):
         return True
+    if any(x.startswith(WHOLE_OF) for x in (*pa, *pb)):
+        return False  # a whole broken down by place is not the figure of one place, nor of other places
     ra, rb = all(is_region(x) for x in pa), all(is_region(y) for y in pb)
     return ra != rb
 

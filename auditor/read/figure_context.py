@@ -29,6 +29,7 @@ _STATE_PREPOSITIONS = {"after", "following", "for"}
 _LOCAL_PLACE = re.compile(r"^\s*(?:[a-z’'-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _SPACED_DASH = re.compile(r"\s(?:--|—|–)\s|—")
 
+WHOLE_OF = "all of "  # the place of a whole broken down by place: "all of Kunar, Nangarhar"
 RUNNING, EARLIER, LATER, FORECAST, BEFORE, PART = ("so far", "earlier", "later", "forecast", "before the change",
                                                    "part of a breakdown")
 
@@ -134,16 +135,20 @@ def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> li
         if not whole_before and not breakdown and len(inside) == len(run):
             total = sum(q.value for q, _ in run)
             out_extra.append(replace(first, end=last.end, text=text[first.start - base:last.end - base], value=total,
-                                     low=total, high=total, place=None, approximate=False,
+                                     low=total, high=total, place=WHOLE_OF + ", ".join(p for _, p in run),
+                                     approximate=False,
                                      counted=first.counted))
     local = {p for _, p in run} if len(run) >= 2 else set()
     own = {id(q): p for q, p in placed if p}
     out = []
     for q in quantities:
         if id(q) in part_ids:
-            q = replace(q, window=_with(q.window, PART), place=own.get(id(q), q.place))
-        elif q.place in local:
-            q = replace(q, place=own.get(id(q)))  # the whole is not the figure of one of its parts' places
+            where = own.get(id(q))
+            q = replace(q, window=_with(q.window, f"{PART} in {where}" if where else PART), place=where or q.place)
+        elif q.place in local or (local and own.get(id(q)) is None and q.unit is None and q.category
+                                  and q.category.split(":")[0] == outcome):
+            # the whole is not the figure of one of its parts' places: it spans them all
+            q = replace(q, place=own.get(id(q)) or WHOLE_OF + ", ".join(p for _, p in run))
         out.append(q)
     return out + out_extra
 

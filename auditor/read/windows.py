@@ -62,11 +62,22 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
         db = {d for d in _WEEKDAYS if b and d in b.lower()}
         ma, mb = set(re.findall(_MONTH_NAMES, (a or "").lower())), set(re.findall(_MONTH_NAMES, (b or "").lower()))
         return not (da and db and not da & db) and not (ma and mb and not ma & mb)
-    if ka != kb or ka in ("part", "forecast"):
-        return False  # the parts of a breakdown are each their own quantity; forecasters differ
+    if ka == kb == "part":
+        # a part is its own quantity: comparable only with the part of another breakdown for the same
+        # place ("290 in Kunar" / "394 in Kunar"), never with a whole or another place's part
+        pa, pb = _part_place(a), _part_place(b)
+        return bool(pa) and pa == pb
+    if ka != kb or ka == "forecast":
+        return False  # forecasters differ
     if ka == "cumulative":
         return True  # "in total" and "cumulative toll": the count so far (when published: see compare)
     return _norm_window(a) == _norm_window(b)
+
+
+def _part_place(window: Optional[str]) -> Optional[str]:
+    """The place a part of a breakdown by place is of ("part of a breakdown in Kunar" -> "kunar")."""
+    m = re.search(re.escape(figure_context.PART) + r" in ([^;]+)", window or "")
+    return m.group(1).strip().lower() if m else None
 
 
 @lru_cache(maxsize=1 << 14)  # asked of every pair of figures alignment weighs
