@@ -127,3 +127,22 @@ def test_a_corrected_figure_is_not_stated(nlp, sentence, kept):
 ])
 def test_parts_compared_only_place_for_place(a, b, same):
     assert Q.same_window(a, b) is same
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("The train collided with a freight train on Friday, 2 June, near Balasore.", 153),
+    ("The crash happened on May 2 near Balasore.", 122),
+    ("Officials said on May 3 that the toll had risen.", None),  # the date of a report
+])
+def test_event_dates(nlp, sentence, day):
+    dates = [q for q in figures(nlp, sentence) if q.category == "date:event"]
+    assert [q.value for q in dates] == ([day] if day else [])
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The quake struck 250 miles northeast of the capital.", "The quake struck about 300 km northwest of the capital."),
+])
+def test_distances_from_one_place_in_two_units(nlp, a, b):
+    (qa,), (qb,) = figures(nlp, a), figures(nlp, b)
+    assert qa.category == qb.category == "distance:capital"
+    assert not Q.overlaps(qa, qb) and measures.bearings_differ(qa.counted, qb.counted)

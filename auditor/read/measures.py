@@ -72,8 +72,10 @@ def measure_of(sentence: str, start: int, end: int, unit: Optional[str], value: 
     m = _DIRECTION_AFTER.match(after)
     if m:
         rest = after[m.end():]
-        place = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+)", rest)
+        # the reference: a name ("Hualien City") or a noun phrase ("the capital"), up to a break
+        place = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", rest)
         where = place.group(1).strip() if place else ""
+        where = re.split(r"\s+(?:on|in|at|and|after|before|when|while|with|as)\b", where)[0]
         return ("distance:" + where.lower() if where else "distance"), m.group("dir").lower() + " of " + where
     if _FROM_AFTER.match(after) or _APART_AFTER.match(after):
         return "distance", None

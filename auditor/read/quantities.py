@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional
 
 from auditor import vocab
-from auditor.read import figure_context, measures
+from auditor.read import dates, figure_context, measures
 from auditor.model import Quantity
 
 from auditor.read.intervals import (  # noqa: E402,F401  (the figures' interval logic, kept importable from here)
@@ -143,6 +143,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
             out.append(q)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(times(text, base, start, end))
+    out.extend(dates.event_dates(doc, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
