@@ -622,7 +622,12 @@ def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
         pairs = _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, ctx.facets)
         for x, y in pairs:
             a, b = ctx.facets[x], ctx.facets[y]
-            if ctx.local[a.claim].article == ctx.local[b.claim].article:
+            ca, cb = ctx.local[a.claim], ctx.local[b.claim]
+            if ca.article == cb.article:
+                if ca.sentence == cb.sentence and a.claim != b.claim and a.quantity.unit == b.quantity.unit:
+                    # two clauses of one sentence giving a figure of one kind ("five gunmen were
+                    # eliminated, while the governor reported six bandits had been liquidated")
+                    links.append((ctx.sim(a.claim, b.claim), x, y))
                 continue
             score = figure_link(a, b, ctx.local, ctx.sim(a.claim, b.claim), ctx.setting,
                                 (ctx.places_of[x], ctx.places_of[y]), (ctx.specific[a.claim], ctx.specific[b.claim]))

@@ -110,11 +110,11 @@ def figure_findings(members: Sequence[Claim], category: str,
             continue  # a claim's other figure of the kind ("nine dead ... 143 trapped"): not the one linked
         pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
                  for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
+        both = dict.fromkeys(c.article for c, _ in side_a if any(d.article == c.article for d, _ in side_b))
+        pairs += [(x, x) for x in both if _restated_in_one_article([m for m in side_a if m[0].article == x],
+                                                                   [m for m in side_b if m[0].article == x])]
         if not pairs:
-            if _restated_in_one_article(side_a, side_b):
-                pairs = [(side_a[0][0].article, side_b[0][0].article)]
-            else:
-                continue  # one article's own figures, in one statement (a breakdown, a change)
+            continue  # one article's own figures, in one statement (a breakdown, a change)
         identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
             and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
         direction_differs = measures.bearings_differ(qa.counted, qb.counted)
@@ -143,14 +143,15 @@ def figure_findings(members: Sequence[Claim], category: str,
                                        lambda a, b: f"{category}: {qa.text} ({a}, published {dates(x for x, _ in updated)}) "
                                                     f"vs {qb.text} ({b}, published {dates(y for _, y in updated)}): "
                                                     f"a count reported at different times; counts are revised as they come in"))
-        if conflicting:
-            finding = _figure_finding("figure-conflict", "diverge", side_a, side_b, conflicting,
+        values = frozenset((describe(qa) + (qa.counted or "" if direction_differs else ""),
+                            describe(qb) + (qb.counted or "" if direction_differs else "")))
+        for group in ([p for p in conflicting if p[0] != p[1]], *([p] for p in conflicting if p[0] == p[1])):
+            if not group:
+                continue  # across articles, then each article at odds with itself on its own
+            finding = _figure_finding("figure-conflict", "diverge", side_a, side_b, group,
                                       lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
                                                                       published, direction_differs))
-            itself = all(x == y for x, y in conflicting)
-            values = (frozenset((describe(qa) + (qa.counted or "" if direction_differs else ""),
-                                 describe(qb) + (qb.counted or "" if direction_differs else ""))), itself)
-            conflicts.append((values, finding))
+            conflicts.append(((values, group[0] if group[0][0] == group[0][1] else None), finding))
     return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
 
 
