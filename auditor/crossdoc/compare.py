@@ -1,13 +1,21 @@
 """Verdicts and findings: what an editor should know about each fact that several articles state.
 
-A cluster diverges only when its articles cannot all be right: figures for the same quantity,
-place and time window whose intervals do not meet (14 vs 17 security personnel), or a statement
-beside its denial. Everything else that differs is a note: compatible figures that still differ
-("more than 70" / "at least 74"), figures for different windows (on Saturday / over 48 hours /
-in total), figures published at different times (tolls rise), the same quote worded differently,
-the same fact credited to different sources, and the words each outlet uses for the same people
-or act ("terrorists" / "militants"; "martyred" / "killed"). A fact only one article states is
-single-source, and a claim credited to nobody is noted as such.
+A cluster diverges only when its articles cannot all be right: the same measure (what is counted,
+in the same unit: a toll, a magnitude, a distance from one place with its direction, a sum) of the
+same population, place and time window, neither figure a part of a breakdown of the other, whose
+intervals do not meet (14 vs 17 security personnel; magnitude 7.2 vs 7.4; 25 km south-east vs
+18 km south of one city), or a statement beside its denial. An article that gives one quantity two
+ways ("the gain of 330,000 jobs" / "employers added 303,000 jobs") contradicts itself. Each such
+finding says in one sentence who says what, credited to whom and published when.
+
+Everything else that differs is a note: compatible figures that still differ ("more than 70" /
+"at least 74"), figures for different windows (on Saturday / over 48 hours / in total), a running
+count reported at different moments ("rises to 4" ... "rises to 7": an update, with both dates),
+forecasts, the same quote worded differently, the same fact credited to different sources, and a
+framing choice for the same people or act ("terrorists" / "militants"; "martyred" / "killed";
+"riot" / "protest"; not mere variation such as "deaths" / "killing"). A fact only one article
+states is single-source, and a claim credited to nobody is noted as such. Findings are ordered by
+what an editor must check first: conflicts, then updates, then compatible differences.
 """
 from __future__ import annotations
 
