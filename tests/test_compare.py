@@ -294,7 +294,7 @@ def measure(text, low, high, category, unit=None, counted=None, window=None):
     # the same distance read in two units, and one direction a neighbour of the other on the compass
     (measure("25 kilometers", 15.53, 15.53, "distance:hualien city", "miles", "south of Hualien City"),
      measure("about 15 miles", 14, 16, "distance:hualien city", "miles", "south-southeast of Hualien City"), "agree",
-     "figure-difference"),
+     None),
     # 25 km south-east vs 18 km south of one city
     (measure("25 kilometers", 15.53, 15.53, "distance:hualien city", "miles", "southeast of Hualien City"),
      measure("18 kilometers", 11.18, 11.18, "distance:hualien city", "miles", "south of Hualien City"),
@@ -302,9 +302,12 @@ def measure(text, low, high, category, unit=None, counted=None, window=None):
     # a running count rising during the day is an update, not a conflict
     (fig("4", 4, 4, category="killed:total", window="so far"), fig("7", 7, 7, category="killed:total", window="so far"),
      "agree", "figure-update"),
-    # the parts of a breakdown are not compared
+    # the parts of a breakdown are not compared, nor noted beside a whole
     (fig("290", 290, 290, category="killed:total", window="part of a breakdown"),
-     fig("394", 394, 394, category="killed:total"), "agree", "window-difference"),
+     fig("394", 394, 394, category="killed:total"), "agree", None),
+    # an exact figure within another's bounds is only more precise
+    (fig("five", 5, 5, category="killed:militants"), fig("at least five", 5, None, category="killed:militants"),
+     "agree", None),
     # forecasters differ; that is no conflict
     (fig("3.9%", 3.9, 3.9, category="percent:rate", window="forecast"),
      fig("3.8%", 3.8, 3.8, category="percent:rate", window="forecast"), "agree", "window-difference"),

@@ -127,7 +127,8 @@ def figure_findings(members: Sequence[Claim], category: str,
             and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
         direction_differs = measures.bearings_differ(qa.counted, qb.counted)
         if not same_window(qa.window, qb.window):
-            if not identical:
+            if not identical and "part" not in (window_kind(qa.window), window_kind(qb.window)):
+                # (a part of a breakdown beside another figure is no difference of time: nothing to note)
                 out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,
                                            lambda a, b: f"{category}: {qa.text} ({qa.window or 'the event'}, {a}) and "
                                                         f"{qb.text} ({qb.window or 'the event'}, {b}) cover different "
@@ -137,6 +138,8 @@ def figure_findings(members: Sequence[Claim], category: str,
             continue
         what = qa.counted or qb.counted or category
         if overlaps(qa, qb) and not direction_differs:
+            if _refines(qa, qb) or _refines(qb, qa):
+                continue  # "five" within "at least five": one is more precise, nothing to check
             out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
                                        lambda a, b: f"{category}: {qa.text} {what} ({describe(qa)}, {a}) and {qb.text} "
                                                     f"({describe(qb)}, {b}) differ but are compatible"))
@@ -178,6 +181,12 @@ def _merge_same_values(conflicts: list[tuple[tuple, Finding]]) -> list[Finding]:
             index[key] = len(out)
             out.append(f)
     return out
+
+
+def _refines(exact: Quantity, bound: Quantity) -> bool:
+    """An exact figure that lies within the other's stated bounds ("five" / "at least five")."""
+    return exact.low is not None and exact.low == exact.high and not exact.approximate \
+        and (bound.low != bound.high or bound.approximate) and overlaps(exact, bound)
 
 
 def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]]) -> bool:
