@@ -29,7 +29,7 @@ def figures(nlp, text):
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.9, "earlier"),
     ("The US unemployment rate dropped to 3.8% in March from 3.9% in February.", 3.9, "earlier"),
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.8, "incident"),
-    ("Employers added 303,000 jobs to their payrolls in March.", 303000, "month"),
+    ("Employers added 303,000 jobs to their payrolls in March.", 303000, "day"),  # the report's own month
     ("Taipei, April 3 (CNA) The strongest earthquake to hit Taiwan in nearly 25 years has resulted in nine deaths.", 9, "incident"),
 ])
 def test_moment_of_a_figure(nlp, sentence, value, kind):
@@ -146,3 +146,13 @@ def test_distances_from_one_place_in_two_units(nlp, a, b):
     (qa,), (qb,) = figures(nlp, a), figures(nlp, b)
     assert qa.category == qb.category == "distance:capital"
     assert not Q.overlaps(qa, qb) and measures.bearings_differ(qa.counted, qb.counted)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("in March", None, True),
+    ("in March", "in March", True),
+    ("in March", "in February", False),  # January's revision is not March's gain
+    ("in September 1999", None, False),  # another year: background
+])
+def test_months_as_periods(a, b, same):
+    assert Q.same_window(a, b) is same

@@ -202,7 +202,7 @@ def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[
             or is_physical_measure(qa.category):
         return False  # measures restated in one article are conversions or other things measured
     kinds = {window_kind(qa.window), window_kind(qb.window)}
-    return kinds <= {"incident", "day", "month"} and not (qa.window or "").count("before") and not (qb.window or "").count("before")
+    return kinds <= {"incident", "day"} and not (qa.window or "").count("before") and not (qb.window or "").count("before")
 
 
 def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b, a: str, b: str,

@@ -1113,7 +1113,7 @@ def _inherit_groups(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
 
 # --------------------------------------------------------------------------- windows
 
-WINDOW_KINDS = ("incident", "day", "month", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
+WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
                 "background")
 from auditor.read.windows import (  # noqa: E402,F401  (kept importable from here)
     _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_window, window_kind)

@@ -38,7 +38,7 @@ def window_kind(window: Optional[str]) -> str:
         return "background"
     if re.search(_MONTH_NAMES + r"(?!\s+\d)", w) and not re.search(r"\b(single day|a day|this week|last week)\b", w) \
             and not re.search(r"\b(earlier|before|prior)\b", w):
-        return "month"  # "in March": a month of this year, the period a monthly figure reports
+        return "day"  # "in March": like a named day, the story's own period (a monthly figure's month)
     if re.search(r"\bearlier\b|\bbefore\b|\bprior\b", w):
         return "earlier"
     if re.search(r"\b(past|last|over|within|in the)\b.*\b(hours|days|weeks|months)\b|\b\d+ (hours|days)\b|several days", w):
@@ -56,7 +56,7 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
     """Whether two figures cover the same time: both the event itself (a named day, "last week's
     attacks", or no window), or the same span. Two different named weekdays are different days."""
     ka, kb = window_kind(a), window_kind(b)
-    point = {"incident", "day", "month"}
+    point = {"incident", "day"}
     if ka in point and kb in point:
         da = {d for d in _WEEKDAYS if a and d in a.lower()}
         db = {d for d in _WEEKDAYS if b and d in b.lower()}
