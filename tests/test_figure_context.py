@@ -156,3 +156,18 @@ def test_distances_from_one_place_in_two_units(nlp, a, b):
 ])
 def test_months_as_periods(a, b, same):
     assert Q.same_window(a, b) is same
+
+
+@pytest.mark.parametrize("sentence, value, category, kind", [
+    # a state at one moment moves as the story goes on: a snapshot, like a running count
+    ("Rescue efforts are underway as 77 people remain trapped under the debris.", 77, "trapped:total", "cumulative"),
+    ("The quake has resulted in nine deaths and 1,011 injuries, with 143 people trapped as of 10:00 p.m. Wednesday.",
+     143, "trapped:total", "cumulative"),
+    # the noun names the outcome
+    ("The quake has resulted in nine deaths and 1,011 injuries, with 143 people trapped as of 10:00 p.m. Wednesday.",
+     1011, "injured:total", "incident"),
+    ("Three vehicles and 42 individuals are still unaccounted for.", 42, "missing:total", "cumulative"),
+])
+def test_snapshots_and_outcome_nouns(nlp, sentence, value, category, kind):
+    (q,) = [q for q in figures(nlp, sentence) if q.value == value]
+    assert q.category == category and Q.window_kind(q.window) == kind

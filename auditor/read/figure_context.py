@@ -39,7 +39,7 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence) -> list[s
     first = number_tokens[0]
     ancestors = list(first.ancestors)
     cues: list[str] = []
-    if _running(first, ancestors):
+    if _running(first, ancestors) or _snapshot(first, ancestors, clause_tokens):
         cues.append(RUNNING)
     moment = _relative_moment(clause_tokens, ancestors)
     if moment:
@@ -65,6 +65,18 @@ def _running(first, ancestors) -> bool:
             verb = a.head
             return verb.lemma_.lower() in RUNNING_VERBS
     return False
+
+
+_SNAPSHOT_VERBS = {"remain", "stay"}
+
+
+def _snapshot(first, ancestors, clause_tokens) -> bool:
+    """A count of a state at one moment, which moves as the story goes on: "77 people remain
+    trapped", "143 people trapped as of 10 p.m.", "still missing"."""
+    if any(a.lemma_.lower() in _SNAPSHOT_VERBS for a in ancestors[:3]):
+        return True
+    words = [t.lower_ for t in clause_tokens]
+    return any(words[k] == "as" and words[k + 1] == "of" for k in range(len(words) - 1)) or "still" in words
 
 
 def _relative_moment(clause_tokens, ancestors) -> Optional[str]:

@@ -83,7 +83,8 @@ for _outcome, _words in {
     "abducted": "abduct kidnap hostage",
     "freed": "free release rescue escape",
     "burned": "burn torch charred char ablaze gut scorch blacken",
-    "missing": "missing",
+    "missing": "missing unaccounted",
+    "trapped": "trap trapped strand stranded stuck",
     "displaced": "displace evacuate evacuation evacuee flee",
     "destroyed": "destroy damage demolish raze flatten",
 }.items():
@@ -772,6 +773,9 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         outcome = "killed"
     if outcome and head is None:
         group = "total"  # "killed dozens", "More than 50 dead"
+    if head is not None and group is None and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) \
+            and head.lemma_.lower() not in ("toll", "custody", "hostage", "evacuation"):
+        group, outcome = "total", OUTCOMES[head.lemma_.lower()]  # "1,011 injuries": the noun names the outcome
     if head is not None and head.lemma_.lower() in ("dead", "death", "body", "corpse", "fatality", "life"):
         group, outcome = "total", outcome or "killed"
         state = _body_state(head)
