@@ -620,8 +620,13 @@ def _cluster_view(index: _Index, cluster: Cluster, anchor: str, back_label: str)
 
 
 def _verdict_rank(cluster: Cluster) -> tuple:
+    """What an editor must check first: figures that cannot both be right, then denials; among
+    them the facts most outlets state (the most read), then the most disagreements."""
     kinds = {f.kind for f in cluster.findings}
-    return (0 if "figure-conflict" in kinds else 1, -len(cluster.claims), cluster.id)
+    diverging = sum(f.severity == "diverge" for f in cluster.findings)
+    outlets = len(set(cluster.articles)) if cluster.articles else len(cluster.claims)
+    return (0 if "figure-conflict" in kinds else 1 if "denial" in kinds else 2, -outlets, -diverging,
+            -len(cluster.claims), cluster.id)
 
 
 def _matrix(index: _Index, shared: Sequence[ClusterView]) -> tuple[MatrixRow, ...]:
