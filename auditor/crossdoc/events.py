@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 MAX_DAYS_APART = 30  # follow-ups of one incident rarely come a month later; new incidents do
 MAX_RIVAL_RATIO = 2.0  # as in align: counts more than twice apart are not rival reports of one toll
 REACTIONS = vocab.words("reaction_verbs")
+REPORTING = vocab.words("reporting_verbs")
 COPULAS = {"be", "have", "become", "remain"}  # "X is ...", "X has ...": no act, no role
 _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\blast year\b|\bpast year\b|"
                          r"\bfor years\b|\blong-standing\b|\blongstanding\b|\bhistor(y|ic|ical)\b|\bsince\b", re.I)
@@ -274,7 +275,8 @@ def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     read too loosely from the claims to tell participants apart."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
-        if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS:
+        if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS or c.predicate in REPORTING:
+            # who reports the event ("the fire agency said") is a source, not a participant
             continue
         out.extend((f"{c.predicate}:subject", a) for a in c.actors if places.resolve(a) is None)
     return tuple(dict.fromkeys(out))
@@ -294,6 +296,7 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     found = places.resolved(named)
     shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
     # a town's name alone is a weak guess ("Surprise", "Gop"): the countries that can keep two reports
+    # apart are those the article names, or the provinces it names
     # apart are those the article names, or the provinces it names
     countries = frozenset(p.country for p in found.values() if p.kind != "town")
     return Profile(article.id, written, written_from, when, act, shown, countries,
