@@ -297,7 +297,6 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
     # a town's name alone is a weak guess ("Surprise", "Gop"): the countries that can keep two reports
     # apart are those the article names, or the provinces it names
-    # apart are those the article names, or the provinces it names
     countries = frozenset(p.country for p in found.values() if p.kind != "town")
     return Profile(article.id, written, written_from, when, act, shown, countries,
                    participants(first),
