@@ -195,6 +195,8 @@ def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optio
 LEAD_CLAIMS = 4  # the title and first paragraph: where a report says what happened, when and where
 RECENT_DAYS = 7  # news reports what happened in the week before it was written; earlier is background
 SAME_ACT_DAYS = 1  # two reports dating the same act ("was arrested on ...") differ by a time zone at most
+DATELINE_MAX_CHARS = 100  # a line that short is a date, byline or caption line, not a paragraph
+DATELINE_LEAD_CHARS = 40  # a dateline's place and date stand within the first words of its line
 SAME_EVENT_DAYS = 7  # reports of one event name days up to a week apart: the event, then its tolls and searches
 
 
@@ -231,6 +233,16 @@ def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
     return next((c.predicate for c in lead_claims if c.start <= offset < c.end), None)
 
 
+def _printed_as_dateline(text: str, start: int) -> bool:
+    """Whether a full date at `start` is printed where a writing date stands: on a short line of its
+    own (a date or byline line, a caption) or at the head of a line ("WASHINGTON, March 3, 2024 -").
+    A date inside the body's sentences ("since Jan. 1, 2021") is the story's background."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start <= DATELINE_MAX_CHARS or start - line_start <= DATELINE_LEAD_CHARS
+
+
 def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When],
                                                                             Optional[str]]:
     """The day of writing (publication day, else the first full date of the lead: a dateline or a
@@ -245,7 +257,8 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
     written, written_from = parse_day(article.published), "published"
     dateline = None
     if written is None:
-        dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day), None)
+        dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day
+                         and _printed_as_dateline(head, w.start)), None)
         if dateline is not None:
             written, written_from = dateline.low, dateline.text
     span = None
