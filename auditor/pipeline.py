@@ -105,8 +105,9 @@ def _texts_of(articles: Sequence) -> dict[str, str]:
     return {a.id: a.text for a in articles}
 
 
-def _corpus_key(store: Optional[memo.Store], *parts: Any) -> str:
-    return memo.content_key(*parts) if store is not None else ""
+def _corpus_key(store: Optional[memo.Store], parts: Callable[[], tuple]) -> str:
+    """The key of a result for the corpus as a whole (`parts()`: what it depends on); none without a store."""
+    return memo.content_key(*parts()) if store is not None else ""
 
 
 def parse(texts: Sequence[str], spacy_model: str, cache_dir: Optional[Union[str, Path]] = None) -> list:
@@ -186,7 +187,7 @@ def _attribute(articles: Sequence, by_article: Sequence, sentences: tuple, artic
     read_claims = tuple(c for r in by_article for c in r.claims)
     store = _store(config, "attributions.sqlite", "attributions", nlp.model_key(config.spacy_model),
                    memo.Changes((found, read_quotes, read_claims), _texts_of(articles)), keep=CORPORA_KEPT)
-    key = _corpus_key(store, [article_keys[a.id] for a in articles])
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles],))
     return memo.cached(store, key, lambda: attribute.attribute(found, read_quotes, read_claims, sentences))
 
 
@@ -304,7 +305,7 @@ def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_k
     so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles
     takes them from the cache, and any added or edited article groups everything again."""
     store = _store(config, "events.sqlite", "events", scope, memo.Objects(tuple[Event, ...]), keep=CORPORA_KEPT)
-    key = _corpus_key(store, [article_keys[a.id] for a in articles])
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles],))
     return memo.cached(store, key, lambda: events_stage.group(articles, claims, vectors))
 
 
@@ -328,8 +329,8 @@ def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequ
     store = _store(config, "reuse.sqlite", "reuse", nlp.model_key(config.spacy_model) if config.use_cache else "",
                    memo.SequencesAsRows((tuple[Reuse, ...], tuple[Node, ...], tuple[Edge, ...]), _texts_of(articles)),
                    keep=CORPORA_KEPT)
-    key = _corpus_key(store, [article_keys[a.id] for a in articles], [list(e.articles) for e in events],
-                      attribute.what_it_sets(sources=sources, quotes=quotes), reuse_stage.ReuseConfig())
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles], [list(e.articles) for e in events],
+                                      attribute.what_it_sets(sources=sources, quotes=quotes), reuse_stage.ReuseConfig()))
     reuse, nodes, edges = memo.cached(store, key, find)
     return reuse, Provenance(nodes=nodes, edges=edges)
 
