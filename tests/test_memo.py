@@ -161,3 +161,16 @@ def test_fill_stores_chunks_as_they_come_with_their_encodings(tmp_path) -> None:
     made = iter([(["A", "B"], [b"ok:pre-encoded A", None]), (["C"], None)])
     assert memo.fill(store, batch, lambda todo: made) == ["A", "B", "C"]
     assert memo.cached_batch(_store(tmp_path), ["a", "b", "c"], str, lambda items: 1 / 0) == ["pre-encoded A", "B", "C"]
+
+
+def test_only_the_pipeline_imports_the_cache() -> None:
+    """Stages are pure: they declare their keys, and the pipeline wraps them with the store."""
+    import re
+    from pathlib import Path
+
+    package = Path(memo.__file__).resolve().parents[1]
+    importers = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
+                       if "store" not in p.relative_to(package).parts
+                       and re.search(r"^\s*(from auditor\.store\b|from auditor import store\b|import auditor\.store\b)",
+                                     p.read_text(encoding="utf-8"), re.M))
+    assert importers == ["pipeline.py"]
