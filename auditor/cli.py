@@ -253,7 +253,7 @@ COMPARE_FORMATS = tuple(RENDERERS)
 def compare(
     first: str = typer.Argument(..., metavar="A", help="The first article file (or - for stdin)."),
     second: str = typer.Argument(..., metavar="B", help="The second article file."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text | json | markdown | html."),
+    fmt: str = typer.Option("text", "--format", "-f", help=" | ".join(COMPARE_FORMATS) + "."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     model: ModelOption = None,
     backend: BackendOption = None,

@@ -273,11 +273,12 @@ def look_up(store: Optional[Store[V]], items: Sequence[T], key_of: Callable[[T],
         prepare(bool(missing))
     found, damaged = store.decode(stored)
     if damaged:
-        first = dict(zip(keys, items))
         if not missing and prepare is not None:
             prepare(True)
-            found, _ = store.decode(store.fetch(list(found)))
-        missing.update((key, first[key]) for key in damaged)
+            found, again = store.decode(store.fetch(list(found)))
+            damaged += again
+        item_of = dict(zip(keys, items))
+        missing.update((key, item_of[key]) for key in damaged)
     return Batch(keys, found, missing)
 
 
