@@ -176,6 +176,7 @@ def audit(
     encoding: EncodingOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    one_story: bool = typer.Option(False, "--one-story", help="Treat every input as one incident: compare all their facts, whatever tells them apart."),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Story workspace folder: record the articles, this run and keep every review attached (later runs re-audit its articles plus PATHs)."),
 ) -> None:
     """Audit articles: cluster their claims, compare figures and quotes, trace their sources."""
@@ -186,7 +187,7 @@ def audit(
         inputs = (ws.inputs(paths) if ws else paths) or [DEFAULT_INPUT]
         config = _config(no_cache, strict, model=model, spacy_model=spacy_model, cache_dir=cache_dir,
                          max_bytes=max_bytes, encoding=encoding, backend=backend, engine=engine,
-                         ray_address=ray_address, read_processes=processes)
+                         ray_address=ray_address, read_processes=processes, one_story=one_story)
         result = _audit_with_progress(inputs, config, quiet)
         for problem in result.problems:
             if not quiet:

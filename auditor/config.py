@@ -34,6 +34,7 @@ class AuditConfig:
     backend: str = "auto"  # auto (onnx where known to work, else torch) | torch | onnx | onnx-int8; in the cache key
     engine: str = "local"  # local | ray (auditor.embed.engines): where embedding runs
     ray_address: Optional[str] = None  # engine=ray: an existing cluster's address; None starts a local one
+    one_story: bool = False  # the editor says every input reports one incident: no grouping into incidents
     read_processes: int = 0  # processes reading new articles; 0 = one per core (up to 4) from 64 new articles
 
     def resolved_cache_dir(self) -> Path:

@@ -303,10 +303,11 @@ def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_k
     """Incidents. They are a function of every article at once (their claims and the claims'
     vectors follow from the articles' content, the spaCy model and the embedding model: `scope`),
     so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles
-    takes them from the cache, and any added or edited article groups everything again."""
+    takes them from the cache, and any added or edited article groups everything again. With
+    `one_story` the editor makes every input one incident: that is part of the key too."""
     store = _store(config, "events.sqlite", "events", scope, memo.Objects(tuple[Event, ...]), keep=CORPORA_KEPT)
-    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles],))
-    return memo.cached(store, key, lambda: events_stage.group(articles, claims, vectors))
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles], config.one_story))
+    return memo.cached(store, key, lambda: events_stage.group(articles, claims, vectors, one_story=config.one_story))
 
 
 def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequence, article_keys: dict,

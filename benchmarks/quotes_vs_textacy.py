@@ -2,6 +2,10 @@
 """Side by side: auditor's quotes and speakers vs textacy's `direct_quotations`, on the same articles.
 
     .venv/bin/python benchmarks/quotes_vs_textacy.py [ARTICLES_DIR] [--gold GOLD.json] [--textacy-python PY]
+    .venv/bin/python benchmarks/quotes_vs_textacy.py tests/fixtures/speakers/dev     # a folder of corpora
+
+A folder of corpora (subfolders each holding `articles/` and `gold.json`, as the dev splits are) is
+read corpus by corpus and scored pooled, article ids prefixed with the corpus name.
 
 Both read the same noise-masked analysis text and use the same spaCy model. Scores come from the
 project's yardstick (/work/shared/eval/score.py, or $AUDITOR_SCORE_PY): quotes found against the
@@ -148,6 +152,34 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths])] + [line(r) for r in rows])
 
 
+def corpora_in(folder: Path) -> list[Path]:
+    """The corpora of a split folder: subfolders holding `articles/` and `gold.json`."""
+    return sorted(p for p in folder.iterdir() if (p / "articles").is_dir() and (p / "gold.json").is_file()) \
+        if folder.is_dir() else []
+
+
+def load_articles_and_gold(folder: Path, gold_path: Path) -> tuple[list, dict]:
+    """The articles (noise-masked analysis text, which both systems read; offsets are unchanged by
+    the masking) and the gold of one corpus, or of every corpus of a split folder pooled, ids
+    prefixed with the corpus name so that two corpora's "01" stay apart."""
+    corpora = corpora_in(folder)
+    parts = [(c.name, c / "articles", c / "gold.json") for c in corpora] or [("", folder, gold_path)]
+    articles: list = []
+    pooled: dict = {"articles": {}, "quotes": []}
+    for prefix, arts, gpath in parts:
+        loaded, _ = ingest.load([arts], AuditConfig())
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        key = (lambda k, p=prefix: f"{p}:{k}") if prefix else (lambda k: k)
+        for a in loaded:
+            fields = {**a.__dict__, "text": ingest.analysis_text(a), "excluded": ()}
+            if prefix:
+                fields.update(id=key(a.id), path=key(Path(a.path).name))
+            articles.append(a.__class__(**fields))
+        pooled["articles"].update({key(k): (key(Path(v).name) if prefix else v) for k, v in gold["articles"].items()})
+        pooled["quotes"] += [{**q, "article": key(q["article"])} for q in gold.get("quotes", [])]
+    return articles, pooled
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("articles", nargs="?", default=str(ROOT / "seeds"))
@@ -158,11 +190,8 @@ def main() -> int:
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
-    loaded, problems = ingest.load([args.articles], AuditConfig())
-    # both systems read the same noise-masked text; offsets are unchanged by the masking
-    articles = [a.__class__(**{**a.__dict__, "text": ingest.analysis_text(a), "excluded": ()}) for a in loaded]
+    articles, gold = load_articles_and_gold(Path(args.articles), Path(args.gold))
     texts = {a.id: a.text for a in articles}
-    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     yardstick = load_yardstick(Path(args.score_py))
 
     results = {"auditor": run_auditor(articles, args.model)}

@@ -74,7 +74,10 @@ def prefixed(data: dict, gold: dict, prefix: str) -> tuple[dict, dict]:
     for field in ("claims", "quotes", "sources"):
         data[field] = [{**x, "article": ids.get(x["article"], x["article"]),
                         **({"id": f"{prefix}:{x['id']}"} if "id" in x else {})} for x in data[field]]
-    data["clusters"] = [{**k, "claims": [f"{prefix}:{c}" for c in k["claims"]]} for k in data["clusters"]]
+    data["clusters"] = [{**k, "claims": [f"{prefix}:{c}" for c in k["claims"]],
+                         "findings": [{**f, "evidence": [{**e, "article": ids.get(e["article"], e["article"])}
+                                                         for e in f.get("evidence", [])]}
+                                      for f in k.get("findings", [])]} for k in data["clusters"]]
     data["events"] = [{**e, "articles": [ids.get(a, a) for a in e["articles"]]} for e in data["events"]]
     key = lambda k: f"{prefix}:{k}"  # noqa: E731
     member = lambda m: {**m, "article": key(m["article"])}  # noqa: E731

@@ -280,3 +280,83 @@ def test_a_quote_worded_two_ways_is_one_finding_across_articles():
     (wording,) = [f for f in out.findings if f.kind == "quote-wording"]
     assert {s.article for s in wording.evidence} == {"a1", "a2", "a3"}
     assert "[-every-] [+each+]" in wording.summary
+
+
+def measure(text, low, high, category, unit=None, counted=None, window=None):
+    value = low if low == high else None
+    return Quantity(start=0, end=len(text), text=text, value=value, low=low, high=high, category=category,
+                    unit=unit, counted=counted, window=window)
+
+
+@pytest.mark.parametrize("a, b, verdict, kind", [
+    # two agencies' magnitudes for one quake
+    (measure("7.2", 7.2, 7.2, "magnitude"), measure("7.4", 7.4, 7.4, "magnitude"), "diverge", "figure-conflict"),
+    # the same distance read in two units, and one direction a neighbour of the other on the compass
+    (measure("25 kilometers", 15.53, 15.53, "distance:hualien city", "miles", "south of Hualien City"),
+     measure("about 15 miles", 14, 16, "distance:hualien city", "miles", "south-southeast of Hualien City"), "agree",
+     None),
+    # 25 km south-east vs 18 km south of one city
+    (measure("25 kilometers", 15.53, 15.53, "distance:hualien city", "miles", "southeast of Hualien City"),
+     measure("18 kilometers", 11.18, 11.18, "distance:hualien city", "miles", "south of Hualien City"),
+     "diverge", "figure-conflict"),
+    # a running count rising during the day is an update, not a conflict
+    (fig("4", 4, 4, category="killed:total", window="so far"), fig("7", 7, 7, category="killed:total", window="so far"),
+     "agree", "figure-update"),
+    # the parts of a breakdown are not compared, nor noted beside a whole
+    (fig("290", 290, 290, category="killed:total", window="part of a breakdown"),
+     fig("394", 394, 394, category="killed:total"), "agree", None),
+    # an exact figure within another's bounds is only more precise
+    (fig("five", 5, 5, category="killed:militants"), fig("at least five", 5, None, category="killed:militants"),
+     "agree", None),
+    # forecasters differ; that is no conflict
+    (fig("3.9%", 3.9, 3.9, category="percent:rate", window="forecast"),
+     fig("3.8%", 3.8, 3.8, category="percent:rate", window="forecast"), "agree", "window-difference"),
+    # money by its stated precision: $11 billion may be $11.02 billion; $11.02 billion is not $11.2 billion
+    (measure("$11 billion", 10.5e9, 11.5e9, "money:forfeit", "USD"), measure("$11.02 billion", 11.015e9, 11.025e9,
+                                                                             "money:forfeit", "USD"), "agree", "figure-difference"),
+    (measure("$11.2 billion", 11.15e9, 11.25e9, "money:forfeit", "USD"), measure("$11.02 billion", 11.015e9, 11.025e9,
+                                                                              "money:forfeit", "USD"), "diverge", "figure-conflict"),
+    # a level and a change in points are not one measure
+    (measure("62.7%", 62.7, 62.7, "percent:rate", "percent"), measure("0.2 percentage points", 0.2, 0.2, "percent:rate", "points"),
+     "agree", None),
+])
+def test_measure_pairs(a, b, verdict, kind):
+    out = run([claim("c1", "a1", "x", a), claim("c2", "a2", "y", b)], category=a.category)
+    assert out.verdict == verdict
+    kinds = {f.kind for f in out.findings}
+    if kind:
+        assert kind in kinds
+    else:
+        assert not kinds & {"figure-conflict", "figure-difference", "window-difference", "figure-update"}
+
+
+def test_an_article_restating_a_figure_differently_contradicts_itself():
+    a = Claim(id="c1", article="a1", start=0, end=24, text="The gain of 330,000 jobs", sentence=3,
+              quantities=(fig("330,000", 330000, 330000, category="jobs"),))
+    b = Claim(id="c2", article="a1", start=40, end=80, text="Employers added 303,000 jobs in March", sentence=0,
+              quantities=(fig("303,000", 303000, 303000, category="jobs", window="in March"),))
+    c = Claim(id="c3", article="a2", start=0, end=30, text="Employers added 303,000 jobs", sentence=0,
+              quantities=(fig("303,000", 303000, 303000, category="jobs"),))
+    out = run([a, b, c], category="jobs")
+    conflicts = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert len(conflicts) == 2  # a1 against a2, and a1 against itself
+    assert any({e.article for e in f.evidence} == {"a1"} for f in conflicts)
+    assert "both cannot be right" in conflicts[0].summary
+
+
+def test_one_claims_other_figure_is_not_compared():
+    # "nine dead ... 143 trapped": a claim's second figure of the kind is not the one aligned
+    a = claim("c1", "a1", "x", fig("nine", 9, 9, category="killed:total"), fig("143", 143, 143, category="killed:total"))
+    b = claim("c2", "a2", "y", fig("nine", 9, 9, category="killed:total"))
+    assert run([a, b], category="killed:total").verdict == "agree"
+
+
+@pytest.mark.parametrize("a, b, noted", [
+    ("21 terrorists were killed.", "Forces killed 21 militants.", True),
+    ("The attack caused 12 deaths.", "The killing of 12 people shocked the town.", False),  # deaths / killing
+    ("The assaults began at dawn.", "The attacks began at dawn.", False),  # assaults / attacks
+    ("Police broke up the riot.", "Police broke up the protest.", True),
+])
+def test_terminology_only_for_framing(a, b, noted):
+    out = run([claim("c1", "a1", a), claim("c2", "a2", b)])
+    assert any(f.kind == "terminology" for f in out.findings) is noted

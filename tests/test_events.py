@@ -1,5 +1,7 @@
-"""Incidents: articles about different events are grouped apart, by dates, contradicting
-event-wide figures and shared incident anchors; reactions and background do not bind them."""
+"""Incidents: articles about different events are grouped apart by when (event days resolved
+against the day of writing), where (countries), who (the subject of the same act) and, for
+undated reports, contradicting tolls; reports of one event are grouped by shared anchors and
+resemblance; reactions and background do not bind them."""
 from __future__ import annotations
 
 import pytest
@@ -130,3 +132,67 @@ def test_unrelated_articles_are_never_compared(monkeypatch):
     events = E.group(articles, claims)
     assert grouping(events) == {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})}
     assert len(compared) == 2
+
+
+def test_the_editor_can_treat_everything_as_one_story():
+    articles, claims = corpus({"a1": AUGUST, "b1": WAVE})
+    events = E.group(articles, claims, one_story=True)
+    assert grouping(events) == {frozenset({"a1", "b1"})}
+    assert "editor" in events[0].evidence[0]
+
+
+NOTO_2023 = ["M6.3 Earthquake Hits Ishikawa Prefecture, Killing 1 Person",
+             "At least one person was killed in Suzu, Ishikawa Prefecture, after a strong earthquake hit on Friday."]
+NOTO_2024 = ["Japan quake update: death toll hits 15",
+             "A powerful earthquake struck Japan's Ishikawa Prefecture on New Year's Day, claiming 15 lives."]
+
+
+def test_event_days_clearly_apart_keep_reports_apart_though_no_date_is_published():
+    """One earthquake on a Friday in May, another on New Year's Day: the same prefecture, two events."""
+    articles, claims = corpus({"a1": NOTO_2023, "b1": NOTO_2024}, {"a1": "2023-05-05"})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    why = E.reasons_apart(a, b)
+    assert why and "2023-05-05" in why[0] and "January 1" in why[0]
+    assert grouping(E.group(articles, claims)) == {frozenset({"a1"}), frozenset({"b1"})}
+
+
+def test_rising_tolls_of_dated_reports_do_not_keep_them_apart():
+    """6 dead on the first day and 36 two days later: one fire, and nothing says otherwise."""
+    a = E.profile(*_one("a1", ["At least 6 people were killed in wildfires on Maui on Tuesday."], "2023-08-09"))
+    b = E.profile(*_one("b1", ["The death toll from the Maui wildfires rose to 36 on Thursday."], "2023-08-11"))
+    assert E.reasons_apart(a, b) == []
+
+
+def test_reports_set_in_different_countries_are_apart():
+    a = E.profile(*_one("a1", ["Storm Daniel caused deadly floods in Karditsa, Greece on Thursday."], "2023-09-08"))
+    b = E.profile(*_one("b1", ["Thousands died when two dams burst above Derna, Libya on Sunday night."], "2023-09-12"))
+    why = E.reasons_apart(a, b)
+    assert why and "Greece" in why[0] and "Libya" in why[0]
+
+
+def test_another_participant_in_the_same_role_is_another_incident():
+    a = E.profile(*_one("a1", ["Pope Emeritus Benedict XVI died at the age of 95, the Vatican announced."]))
+    b = E.profile(*_one("b1", ["Pope Francis died on Easter Monday at the age of 88, the Vatican said."]))
+    why = E.reasons_apart(a, b)
+    assert any("Benedict" in w.title() and "Francis" in w.title() for w in why)
+    same = E.profile(*_one("c1", ["Benedict XVI died in the Mater Ecclesiae Monastery, a spokesman said."]))
+    assert E.reasons_apart(a, same) == []
+
+
+def _one(aid: str, lines: list[str], published: str | None = None):
+    articles, claims = corpus({aid: lines}, {aid: published} if published else None)
+    return articles[0], claims
+
+
+def test_two_reports_dating_the_same_act_on_different_days_are_apart():
+    """Arrested on Tuesday (written that day) and arrested on Saturday: two arrests of one man."""
+    a = E.profile(*_one("a1", ["Imran Khan was arrested by Rangers on Tuesday outside the Islamabad High Court."],
+                        "2023-05-09"))
+    b = E.profile(*_one("b1", ["Police arrested Imran Khan in Lahore on Saturday after a court sentenced him."]))
+    assert (a.act, b.act) == ("arrest", "arrest")
+    assert any("Saturday" in w for w in E.reasons_apart(a, b))
+    # a later count of one event is not another event: the toll rose days after the fire
+    fire = E.profile(*_one("f1", ["Wildfires swept through Lahaina on Tuesday, killing at least six people."],
+                           "2023-08-09"))
+    toll = E.profile(*_one("f2", ["The death toll from the Lahaina fire reached 93 on Sunday."], "2023-08-14"))
+    assert E.reasons_apart(fire, toll) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.read.names import (acronyms, canonical_places, canonicalize, compare_orgs, compare_people, same_spelling, source_id)
+from auditor.read.names import (acronyms, cluster_names, canonical_places, canonicalize, compare_orgs, compare_people, same_spelling, source_id)
 from auditor.model import Quote, Source
 
 
@@ -36,6 +36,13 @@ def test_compare_people(a, b, expected):
     ("dpa", "Deutsche Presse-Agentur", "short"),
     ("Xinhua", "Xinhua News Agency", "short"),
     ("AP", "Agence France-Presse", None),
+    # one party, two names: abbreviations spelt out, acronyms introduced or not
+    ("U.S. Geological Survey", "United States Geological Survey", "same"),
+    ("USGS", "U.S. Geological Survey", "short"),
+    ("USGS", "United States Geological Survey", "short"),
+    ("Dept. of Labor", "Department of Labor", "same"),
+    ("U.S. Army", "U.S. Navy", None),
+    ("Federal Reserve", "Federal Reserve Bank of New York", None),
 ])
 def test_compare_orgs(a, b, expected):
     assert compare_orgs(a, b) == expected
@@ -190,3 +197,9 @@ def test_cluster_names_finds_every_pair_the_full_comparison_finds(items):
     from auditor.read.names import cluster_names
 
     assert [g for g in cluster_names(items) if len(g) > 1] == _components(items)
+
+
+def test_two_names_of_one_body_are_one_party_across_articles():
+    groups = cluster_names([("U.S. Geological Survey", "organization"), ("United States Geological Survey", "organization"),
+                            ("USGS", "organization"), ("U.S. Army", "organization")])
+    assert sorted(map(sorted, groups)) == [[0, 1, 2], [3]]

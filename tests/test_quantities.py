@@ -117,7 +117,7 @@ def test_counted_place_and_window(nlp):
 def test_two_figures_in_one_clause_keep_their_groups(nlp):
     qs = figures(nlp, "The attacks left 33 people dead, including 18 civilians and 15 security personnel on Saturday.")
     assert [(q.value, q.category) for q in qs] == [(33, "killed:total"), (18, "killed:civilians"), (15, "killed:security")]
-    assert all(Q.window_kind(q.window) == "day" for q in qs)
+    assert all(Q.window_kind(q.window) == "day" for q in qs)  # each group's own toll, comparable as such
 
 
 def test_toll_inherits_group_and_is_cumulative(nlp):

@@ -316,3 +316,162 @@ def test_truncated_article_does_not_fail():
             'Rawalpindi on Sunday. Officials said the death toll stood at 23')
     quotes, sources = analyse([Article(id="a", path="a.txt", text=text)], DEFAULT_SPACY_MODEL)
     assert len(quotes) == 1 and quotes[0].text.startswith("We will hunt")
+
+
+# ---- transcripts: a speaker label gives the speaker of the words after it ---------------------
+TRANSCRIPT_NPR = ("And we're joined now by Democratic Senator John Hickenlooper of Colorado.\n\n"
+                  "JOHN HICKENLOOPER: Oh, of course, Scott. Glad to be with you.\n\n"
+                  "SIMON: What kind of action do you think this bill would take on the climate?\n\n"
+                  "HICKENLOOPER: Oh, this is without question the most significant climate rescue initiative.\n\n"
+                  "SIMON: What would it do, what specific points in the legislation?\n")
+TRANSCRIPT_WH = ("Press Briefing by Press Secretary Karine Jean-Pierre and John Kirby\n\n"
+                 "MS. JEAN-PIERRE: Good afternoon. Happy Monday.\n\n"
+                 "MR. KIRBY: Thanks, Karine. Good afternoon, everybody.\n\n"
+                 "So, I just have two updates for you from the Middle East region, with one also related to Ukraine.\n")
+TRANSCRIPT_QA = ("U.S. Rep. Larry Bucshon voted in favor of the deal.\n\nThe following is an edited transcript of Bucshon's interview with Courier & Press Editor "
+                 "Mizell Stewart III.\n\nQ: What has this class of House freshman accomplished?\n\n"
+                 "A: Well, first of all we've changed the focus.\n")
+TRANSCRIPT_TIMED = ("Karine Jean-Pierre delivers the White House Press Briefing.\n\nKarine Jean-Pierre (00:03):\n\n"
+                    "Hi everybody. Good afternoon, also happy belated Father's Day to all the dads in here.\n\n(01:09)\n"
+                    "The administration is going to continue to speak out.\n")
+TRANSCRIPT_WRAPPED = ("Transcript of Chair Powell's Press Conference\nMay 3, 2023\n"
+                      "CHAIR POWELL. Good afternoon. Before discussing today's meeting, let me comment\n"
+                      "briefly on recent developments in the banking sector. We released Vice Chair Barr's Review of the\n"
+                      "Federal Reserve's Supervision of Silicon Valley Bank.\n"
+                      "From the perspective of monetary policy, our focus remains squarely on our dual\n"
+                      "mandate to promote maximum employment.\n")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    (TRANSCRIPT_NPR, "Oh, of course", "John Hickenlooper"),
+    (TRANSCRIPT_NPR, "Oh, this is without", "John Hickenlooper"),  # the surname label is the person named before
+    (TRANSCRIPT_NPR, "What kind of action", "Simon"),  # a host named nowhere else keeps the label's name
+    (TRANSCRIPT_WH, "Good afternoon. Happy", "Karine Jean-Pierre"),  # "MS. JEAN-PIERRE": title kept out
+    (TRANSCRIPT_WH, "So, I just have two", "John Kirby"),  # an unlabelled paragraph goes on the turn
+    (TRANSCRIPT_QA, "What has this class", "Mizell Stewart III"),  # Q: the interviewer
+    (TRANSCRIPT_QA, "Well, first of all", "Larry Bucshon"),  # A: the one interviewed
+    (TRANSCRIPT_TIMED, "Hi everybody", "Karine Jean-Pierre"),  # "Name (00:03):" on a line of its own
+    (TRANSCRIPT_TIMED, "The administration", "Karine Jean-Pierre"),  # a timestamp does not end the turn
+    (TRANSCRIPT_WRAPPED, "Good afternoon. Before", "Powell"),  # "CHAIR POWELL." with hard-wrapped lines
+    (TRANSCRIPT_WRAPPED, "From the perspective", "Powell"),
+])
+def test_transcript_turns(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+def test_transcript_turn_paragraphs():
+    pieces = quoted(TRANSCRIPT_WRAPPED)
+    assert pieces[0].startswith("Good afternoon.") and pieces[0].endswith("Silicon Valley Bank.")  # wraps joined
+    assert pieces[1].startswith("From the perspective")
+    assert "(01:09)" not in quoted(TRANSCRIPT_TIMED)
+
+
+@pytest.mark.parametrize("text", [
+    # a caption's label, a form's fields, a dateline: no turns
+    "FILE PHOTO: Elon Musk's twitter account is seen on a smartphone in front of the Twitter logo. REUTERS/File Photo",
+    "HEADLINE: Senate to Vote on Inflation Reduction Act\nBYLINE: Arash Arabasadi\nNOTE:\nTYPE: TVPKG",
+    "WASHINGTON. The Senate voted on Sunday to pass the bill.",
+    "UPDATE: The vote has been moved to Thursday.",
+])
+def test_labels_that_are_no_speakers(text):
+    assert speakers_of(text) == {}  # with the parse: "File Photo" is no person's name
+
+
+# ---- the attribution in the neighbouring sentence or paragraph -----------------------------
+# A quote whose own sentence names no speaker takes one from its neighbours only when they introduce
+# it: a sentence ending in a colon (its main verb's subject speaks, "said in a statement:" or
+# "released the following statement:"), a quote of one speaker just before (a run of paragraphs),
+# a short attribution sentence right after; a statement set without marks after "X said in a
+# written statement:" is X's, up to a paragraph with marks or an attribution of its own.
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Pennsylvania U.S. Senator John Fetterman on Thursday released the following statement on Senator "
+     "Menendez's visit:\n\n“Unless Senator Menendez is coming today to resign, I am not interested.\n\n"
+     "“We're past the point of his tough talk and defiance.”", "Unless Senator", "John Fetterman"),
+    ("Pennsylvania U.S. Senator John Fetterman on Thursday released the following statement on Senator "
+     "Menendez's visit:\n\n“Unless Senator Menendez is coming today to resign, I am not interested.\n\n"
+     "“We're past the point of his tough talk and defiance.”", "We're past", "John Fetterman"),
+    ("The FDIC will now work to protect insured deposits.\n\nThe FDIC said in a written statement:\n\n"
+     "Silicon Valley Bank, Santa Clara, California, was closed today by the California Department of Financial "
+     "Protection and Innovation.\n\nAll insured depositors will have full access to their insured deposits no "
+     "later than Monday morning.\n", "All insured depositors", "FDIC"),
+    # the pronoun that is the subject carries the topic on, not a name in a side phrase
+    ("Boris Johnson has resigned.\n\nHe resisted calls to quit – including from newly-appointed Chancellor "
+     "Nadhim Zahawi – for 48 hours.\n\nSpeaking outside Downing Street, he said: “The reason I have fought so hard "
+     "was my duty.”", "The reason", "Boris Johnson"),
+])
+def test_attribution_from_the_neighbouring_paragraph(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+def test_an_outlets_excerpt_is_no_statement():
+    text = ("The AP reports:\n\nWASHINGTON (AP) — Veering away from a default crisis, the House approved a debt "
+            "ceiling package late Wednesday.\n\nWith the House vote of 314-117, the bill now heads to the Senate.\n")
+    assert speakers_of(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    # a programme's title after an outlet's possessive is a name, not speech
+    "Pence made the comments during a Sunday appearance on CBS’ “Face the Nation,” telling host Margaret Brennan "
+    "that he had no plans to testify.",
+])
+def test_titles_in_quotes_are_not_quotes(text):
+    assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a definite office no named mention holds is the person the sentence before is about
+    ("Following her resignation, Sir Keir Starmer has called for an immediate general election.\n\nThe Labour "
+     "leader said: “The Conservative Party has shown it no longer has a mandate to govern.”", "The Conservative",
+     "Keir Starmer"),
+    # a headline's office is the person the story names with it
+    ('UK trade department minister: "Truss has my confidence"\n\nBritain\'s trade department minister Greg Hands on '
+     "Friday backed Prime Minister Liz Truss.", "Truss has", "Greg Hands"),
+    # a pronoun takes the subject of the main clause, not of the clause it reports
+    ("On X, Mace claimed that McCarthy “has not lived up to his word.”\n\n“I came here to take difficult votes and "
+     "do the right thing,” she added.", "I came here", "Mace"),
+    # nested speech inside a transcript turn goes to the one who uttered the inner words
+    ("Karine Jean-Pierre delivers the briefing.\n\nKarine Jean-Pierre (00:03):\n\nAs President Biden says, “These "
+     "young people are some of the bravest people he knows.” We will keep speaking out.\n",
+     "These young people", "Biden"),
+])
+def test_speaker_by_topic_and_nesting(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote running over paragraphs goes on after a subheading set inside it
+    ("Ms Truss made a statement outside Downing Street.\n\nShe said: \"I recognise I cannot deliver the mandate.\n\n"
+     "Liz Truss 'apologises' for mistakes as prime minister\n\n\"I am resigning as leader of the Conservative Party.\n\n"
+     "\"I will remain as prime minister until a successor has been chosen.\"", "I am resigning", "Truss"),
+    # a document speaks for the body named before it, however the parser attached the name
+    ("Yellen convened the regulators on Sunday.\n\nA Treasury Department readout noted, “Secretary Yellen expressed "
+     "full confidence in banking regulators.”", "Secretary Yellen", "Treasury Department"),
+    # a deck's office is the lede's subject who holds it
+    ("‘Them’s the breaks’: Boris Johnson resigns\n\n‘The herd instinct is powerful and when it moves it moves,’ "
+     "Conservative party leader says as he steps down\n\nBoris Johnson has resigned as Conservative leader, saying "
+     "no one is indispensable.", "The herd instinct", "Boris Johnson"),
+])
+def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
+    assert (speaker_for(text, quote) or "").endswith(speaker)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # ", saying" after a reported clause is said by the one who reports it, not by the clause's subject
+    ("Rep. Matt Gaetz suggested House Majority Leader Steve Scalise should be the next speaker, saying, “The best way "
+     "to advance the conservative agenda is to move forward with a new speaker.”", "The best way", "Matt Gaetz"),
+    # a surname the tagger read as a plural noun at a sentence's start is still the person
+    ("Former Vice President Mike Pence spoke on Tuesday.\n\nPence — without naming Trump — offered comments on the "
+     "indictment. “Today’s indictment serves as an important reminder,” he said.", "Today’s indictment", "Mike Pence"),
+])
+def test_speaker_of_participles_and_misread_names(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+def test_an_unidentified_voice_is_no_source():
+    from auditor.read import analyse as read
+
+    text = ("SELYUKH: Good morning.\n\nUNIDENTIFIED PERSON #1: Senators voting in the affirmative - Barrasso, "
+            "Blackburn.\n\nSELYUKH: The Senate voted all night.\n")
+    quotes, sources = read([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
+    assert any(q.speaker == "Unidentified Person #1" for q in quotes)
+    assert not any("Unidentified" in s.name for s in sources)

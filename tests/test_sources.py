@@ -353,3 +353,95 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     first, second = attribute([_claim("c1", text[:cut - 2], 0), _claim("c2", text[cut:], cut)], quotes, sources)
     assert first.attribution == "s_police"
     assert second.attribution == "s_hospital-officials@a"
+
+
+@pytest.mark.parametrize("text, names", [
+    # photo credits: the agency or paper, not the photographer
+    ("Washington Post photo by Jabin Botsford", ["Washington Post"]),
+    ("PHOTO: Rep. Thomas Massie attends a meeting. (Francis Chung/POLITICO via AP Images)", ["POLITICO", "AP"]),
+    ("FILE PHOTO: Elon Musk's account is seen on a smartphone. REUTERS/Dado Ruvic/Illustration/File Photo", ["REUTERS"]),
+    ("AP Photo/Mariam Zuhaib", ["AP"]),
+    ("Prime Minister Liz Truss outside 10 Downing Street (Photo by PA Wire/Kirsty O'Connor)", ["PA Wire"]),
+    ("A soaked Rishi Sunak returns to Downing Street (Image: Getty)", ["Getty"]),
+    # an outlet's programme or staff
+    ("Pence made the comments during a Sunday appearance on CBS’ “Face the Nation,” telling host Margaret Brennan.",
+     ["CBS"]),
+    ("On Thursday’s broadcast of CNN International’s “Amanpour,” Sen. John Hickenlooper stated that inflation is serious.",
+     ["CNN International"]),
+    ("Joining me now is NPR White House correspondent Franco Ordoñez.", ["NPR"]),
+    ("Earlier, he said on \"Fox and Friends\" that there was nothing in the bill for Democrats.", ["Fox and Friends"]),
+    # an outlet opening the story, a source line, a masthead
+    ("(Headline USA) Former Vice President Mike Pence took notes of his conversations.", ["Headline USA"]),
+    ("Reuters | London | Updated: 14-10-2022 12:06 IST", ["Reuters"]),
+    ("Axios", ["Axios"]),
+    ("Silicon Valley Bank was proud of making Forbes magazine's annual ranking of the best banks.", ["Forbes"]),
+    # not outlets
+    ("Senators voting in the affirmative - Barrasso, Blackburn, Blunt.", []),
+    ("He said the plan was “a disaster” and/or a mistake.", []),
+])
+def test_more_outlet_credits(text, names):
+    from auditor.read.sources import _more_credits
+
+    assert [c.name for c in credit_lines(text) + _more_credits(text)] == names
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # "Speaking to <channel>": call letters as the audience of speaking, defined nowhere in the text
+    ("Speaking to LBC the following morning, Mr Sunak said that his belief in tradition was behind his decision.", "LBC"),
+    ("During the meeting, Schumer had asked senators to leave, a source told NBC News.", "NBC News"),
+    ("Coons told NBC that he could not comment. Three members stepped out, NBC News reported.", "NBC News"),
+])
+def test_outlets_told_or_spoken_to(text, outlet):
+    found = {n: s.kind for n, s in sources_of(text).items()}
+    assert found.get(outlet) == "outlet" and "NBC" not in found
+
+
+def test_a_body_spelt_out_is_no_channel_spoken_to():
+    text = ("The Federal Bureau of Investigation (FBI) opened a case. Speaking to the FBI on Monday, the senator said "
+            "he would cooperate.")
+    assert sources_of(text).get("Federal Bureau of Investigation", None) is None or \
+        sources_of(text)["Federal Bureau of Investigation"].kind != "outlet"
+
+
+def test_two_names_joined_by_a_slash_are_one_pollster():
+    text = "Some 33% of respondents approved, according to a new Reuters/Ipsos poll."
+    assert "Reuters/Ipsos" in sources_of(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Boris Johnson announced his resignation, telling a crowd of supporters and press outside Downing Street "
+     "that he was sad.", "crowd of supporters and press outside Downing Street"),
+    ("In response to McCarthy’s post, Gaetz wrote “Just did.”", "response to McCarthy’s post"),
+])
+def test_common_nouns_are_no_outlets(text, absent):
+    assert absent not in sources_of(text)
+
+
+# A speaker is a person, an organisation or a group of people, read from the parse and entity types:
+# numbers, dates, shares and acts cannot speak; agents (by their ending), offices and bodies can.
+@pytest.mark.parametrize("text, absent", [
+    ("Forty-one percent of respondents said the economy was on the wrong track.", "Forty-one percent of respondents"),
+    ("A third said they would vote for the measure in October.", "third"),
+    ("Most regions reported that turnout was higher than in 2019.", "Most regions"),
+    ("Sunak's decision showed that he wanted an early vote, critics said.", "Sunak's decision"),
+    ("On 28 October, it said the payments would resume.", "28 October"),
+])
+def test_parties_that_cannot_speak(text, absent):
+    assert absent not in sources_of(text)
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Voters said they were tired of the campaign.", "Voters"),
+    ("Economists said the figures pointed to a slowdown.", "Economists"),
+    ("Coons earlier Thursday told NBC that he could not comment.", "Coons"),
+])
+def test_agents_can_speak(text, present):
+    assert present in sources_of(text)
+
+
+def test_one_body_under_two_names_is_one_source():
+    text = ("The U.S. Geological Survey said the quake struck at a depth of 10 km. The United States Geological "
+            "Survey said in a statement that aftershocks were likely.")
+    found = sources_of(text)
+    assert "United States Geological Survey" in found and "U.S. Geological Survey" not in found
+    assert "quake" not in found  # a thing is no source, whatever the tagger labels it

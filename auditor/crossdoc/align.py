@@ -41,6 +41,7 @@ import numpy as np
 from auditor import vocab
 from auditor.read.claims import initials, is_region, same_entity
 from auditor.read import quantities
+from auditor.read.figure_context import WHOLE_OF
 from auditor.read.quantities import gap_ratio, overlaps
 from auditor.model import Claim, Cluster, Event, Quantity
 
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 # different facts mostly between 0.3 and 0.7; so the middle band needs other evidence.
 PARAPHRASE = 0.75
 RELATED = 0.45
+ANY_SIMILARITY = -1.0  # the figure alone says what it measures, however the sentences differ
 MIN_RELATED = 0.3  # below this two statements share too little to be one fact, whatever else
 RIVAL_FIGURES = 0.5  # two different figures are rival counts of one quantity only in alike sentences
 MAX_RIVAL_RATIO = 2.0  # counts more than twice apart are different quantities, not rival reports
@@ -63,6 +65,9 @@ SHARED_CONTENT = 0.2
 # Paraphrases that embed only moderately alike ("The cause of the fire remains under investigation")
 # are recognised by their words: this much shared content and at least RELATED similarity.
 CLOSE_WORDING = 0.45
+# One speaker's statement in two outlets' words: nearly a paraphrase (one speaker says many things
+# in one story, so a shared speaker alone is no evidence).
+SAME_SPEAKER_PARAPHRASE = 0.7
 # Two groups of statements merge only when their cross-article pairs are this similar on average.
 GROUP_SIMILARITY = 0.5
 
@@ -158,22 +163,30 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
     not more than MAX_RIVAL_RATIO apart."""
     if a.quantity is None or b.quantity is None:
         return False
-    return _figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting),
+    return figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting),
                                _figure_places(b, claims, setting))
 
 
-def _figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str]) -> bool:
+def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str]) -> bool:
     if qa.category != qb.category or qa.unit != qb.unit:
         return False
-    if not places_can_meet(pa, pb):
-        return False
+    if not places_can_meet(pa, pb) and not quantities.is_physical_measure(qa.category):
+        return False  # where a ship or a quake is reported from does not make its length or magnitude another
     if not quantities.comparable_scale(qa.window, qb.window):
         return False
-    if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO:
+    growing = _moving_count(qa) or _moving_count(qb)
+    if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
+            and not quantities.one_per_event(qa.category) and not growing:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
     if qa.second is not None and qb.second is not None and not rival_tallies(qa, qb):
         return False  # a 60-38 procedural vote and the 52-47 final vote are two votes
-    return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO
+    return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO or quantities.one_per_event(qa.category) or growing
+
+
+def _moving_count(q: Quantity) -> bool:
+    """A count reported at a moment of a rising tally ("has risen to 4", "earlier ... one had died"):
+    the story's later counts may be several times larger and are still reports of it."""
+    return q.unit is None and quantities.window_kind(q.window) in ("cumulative", "earlier", "later")
 
 
 def rival_tallies(a: Quantity, b: Quantity) -> bool:
@@ -189,6 +202,8 @@ def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
     different regions, cannot."""
     if not pa or not pb or any(same_entity(x, y) for x in pa for y in pb):
         return True
+    if any(x.startswith(WHOLE_OF) for x in (*pa, *pb)):
+        return False  # a whole broken down by place is not the figure of one place, nor of other places
     ra, rb = all(is_region(x) for x in pa), all(is_region(y) for y in pb)
     return ra != rb
 
@@ -204,8 +219,10 @@ def _rival_similarity(q: Quantity) -> float:
     """How alike two sentences must be for two different figures of this kind to be rival reports of
     one quantity: a tally is one vote, so any related sentence will do; a point in time is shared by
     many facts of a story, so only a paraphrase will."""
+    if quantities.is_physical_measure(q.category):
+        return ANY_SIMILARITY  # one quake has one magnitude, one ship one length: the measure names its thing
     if q.unit == "tally":
-        return MIN_RELATED
+        return MIN_RELATED  # one vote has one tally
     if q.unit in ("weekday-hours", "day-of-year", "percent", "points"):
         return PARAPHRASE  # shares (polls, turnout, containment) vary with who measures and when
     return RIVAL_FIGURES
@@ -214,6 +231,8 @@ def _rival_similarity(q: Quantity) -> float:
 def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
     """How alike two sentences must be for two compatible figures to be one fact: a vague figure
     (a month, "dozens", "thousands") or a time point says less than an exact count."""
+    if quantities.is_physical_measure(q.category):
+        return ANY_SIMILARITY
     if q.unit in ("weekday-hours", "day-of-year"):
         exact = q.value is not None and other.value is not None
         return MIN_RELATED if exact else RELATED  # "midnight Friday" is telling, "January" is not
@@ -237,7 +256,7 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
                                                   _specific(_names(claims[b.claim]), setting))
         return _overlap(na, nb)
 
-    if not _figures_compatible(a.quantity, b.quantity, pa, pb):
+    if not figures_compatible(a.quantity, b.quantity, pa, pb):
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
@@ -334,7 +353,11 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     if not statements_can_meet(a, b, sim):
         return None
     if _figures(a) and _figures(b):
-        return None  # both state figures: their figures decide whether they are one fact
+        # both state figures: their figures decide, unless the sentences are paraphrases that give
+        # one figure alike ("The eight individuals were part of a work crew" / "all eight people
+        # were part of a construction crew") and no figure of one kind differs
+        if _figures_differ(a, b) or not (sim >= RELATED and _shared_value(a, b)):
+            return None
     if sim >= PARAPHRASE:
         return sim
     if sim < RELATED:
@@ -346,6 +369,8 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     words = content.similarity(a, b) if content is not None else 0.0
     if words >= CLOSE_WORDING:
         return sim + 0.05
+    if words >= SHARED_CONTENT and sim >= SAME_SPEAKER_PARAPHRASE and _same_speaker(a, b):
+        return sim + 0.05  # one person's statement reported by two outlets in their own words
     pa, pb = participants if participants is not None else (_participants(a, setting), _participants(b, setting))
     shared = [x for x in pa if any(same_entity(x, y) for y in pb)]
     if not shared:
@@ -355,6 +380,31 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     if words >= SHARED_CONTENT and not _both_subject(shared, a, b):
         return sim + 0.1
     return None
+
+
+def _figures_differ(a: Claim, b: Claim) -> bool:
+    """Some figure of one kind reads differently in the two claims (then they are rival reports,
+    which the figures' own links weigh, or different facts)."""
+    return any(qa.category == qb.category and qa.unit == qb.unit and not overlaps(qa, qb)
+               for qa in _figures(a) for qb in _figures(b))
+
+
+def _shared_value(a: Claim, b: Claim) -> bool:
+    """The claims give one figure alike (the same value in the same unit), whatever each says it counts."""
+    return any(qa.value is not None and qa.value == qb.value and qa.unit == qb.unit
+               for qa in _figures(a) for qb in _figures(b))
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    """Both claims are credited to one named person or body ("Rear Adm. Shannon Gilreath told
+    reporters" / "Coast Guard Rear Admiral Shannon Gilreath said")."""
+    na, nb = _source_name(a.attribution), _source_name(b.attribution)
+    if not na or not nb:
+        return False
+    if same_entity(na, nb) or same_entity(nb, na):
+        return True
+    wa, wb = set(na.split()), set(nb.split())
+    return len(wa & wb) >= 2  # "col roland butler jr and maryland state police" / "roland butler"
 
 
 def _both_subject(names: Sequence[str], a: Claim, b: Claim) -> bool:
@@ -522,45 +572,77 @@ class _Groups:
 
 def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int],
                 event_id: Optional[str]) -> list[Cluster]:
-    """Clusters of one incident's claims."""
+    """Clusters of one incident's claims: candidate links between figures and between statements,
+    merged strongest first under the cannot-link constraints, then read off as clusters."""
     local = [claims[i] for i in idxs]
     if not local:
         return []
-    V = vectors[list(idxs)] if len(vectors) else np.zeros((len(local), 1), dtype=np.float32)
-    setting = setting_names(local)
-    content = Content(local)
-    facets = facets_of(local)
-    sims = V @ V.T if len(local) <= MAX_DENSE else None
-    article_of = np.array([hash(c.article) for c in local])
+    ctx = _Incident(local, vectors[list(idxs)] if len(vectors) else np.zeros((len(local), 1), dtype=np.float32))
+    links = figure_links(ctx) + statement_links(ctx)
+    groups = _Groups(len(ctx.facets))
+    judge = _judge(ctx)
+    for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        groups.merge(x, y, judge)
+    return clusters_of(ctx, groups, event_id)
 
-    def sim(i: int, j: int) -> float:
-        return float(sims[i, j]) if sims is not None else float(V[i] @ V[j])
 
-    def block(xs: Sequence[int], ys: Sequence[int]) -> np.ndarray:
-        return sims[np.ix_(xs, ys)] if sims is not None else V[list(xs)] @ V[list(ys)].T
+class _Incident:
+    """What the phases of aligning one incident share: its claims, their vectors and similarities,
+    the incident's setting (names too common to tell facts apart), content words, facets, and each
+    figure's specific places."""
 
-    links: list[tuple[float, int, int]] = []
-    # figures: blocked by category
+    def __init__(self, local: Sequence[Claim], V: np.ndarray) -> None:
+        self.local = list(local)
+        self.V = V
+        self.setting = setting_names(local)
+        self.content = Content(local)
+        self.facets = facets_of(local)
+        self.sims = V @ V.T if len(local) <= MAX_DENSE else None
+        self.article_of = np.array([hash(c.article) for c in local])
+        self.places_of = {k: _figure_places(f, local, self.setting) for k, f in enumerate(self.facets)
+                          if f.quantity is not None}
+        self.specific = [_specific(_names(c), self.setting) for c in local]
+
+    def sim(self, i: int, j: int) -> float:
+        return float(self.sims[i, j]) if self.sims is not None else float(self.V[i] @ self.V[j])
+
+    def block(self, xs: Sequence[int], ys: Sequence[int]) -> np.ndarray:
+        return self.sims[np.ix_(xs, ys)] if self.sims is not None else self.V[list(xs)] @ self.V[list(ys)].T
+
+
+def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
+    """Scored links between figures of different articles, blocked by category (a measure the
+    event has once meets every other report of it; counts only those near enough in size)."""
     by_category: dict[str, list[int]] = defaultdict(list)
-    for k, f in enumerate(facets):
+    for k, f in enumerate(ctx.facets):
         if f.quantity is not None:
             by_category[f.category].append(k)
-    places_of = {k: _figure_places(f, local, setting) for k, f in enumerate(facets) if f.quantity is not None}
-    specific = [_specific(_names(c), setting) for c in local]
-    for members in by_category.values():
-        for x, y in _rival_pairs(members, facets):
-            a, b = facets[x], facets[y]
-            if local[a.claim].article == local[b.claim].article:
+    links = []
+    for category, members in by_category.items():
+        pairs = _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, ctx.facets)
+        for x, y in pairs:
+            a, b = ctx.facets[x], ctx.facets[y]
+            ca, cb = ctx.local[a.claim], ctx.local[b.claim]
+            if ca.article == cb.article:
+                if ca.sentence == cb.sentence and a.claim != b.claim and a.quantity.unit == b.quantity.unit:
+                    # two clauses of one sentence giving a figure of one kind ("five gunmen were
+                    # eliminated, while the governor reported six bandits had been liquidated")
+                    links.append((ctx.sim(a.claim, b.claim), x, y))
                 continue
-            score = figure_link(a, b, local, sim(a.claim, b.claim), setting, (places_of[x], places_of[y]),
-                                (specific[a.claim], specific[b.claim]))
+            score = figure_link(a, b, ctx.local, ctx.sim(a.claim, b.claim), ctx.setting,
+                                (ctx.places_of[x], ctx.places_of[y]), (ctx.specific[a.claim], ctx.specific[b.claim]))
             if score is not None:
                 links.append((score, x, y))
-    # statements: nearest neighbours in other articles
-    statement_facet = {f.claim: k for k, f in enumerate(facets) if f.quantity is None}
-    participants = [_participants(c, setting) for c in local]
-    article = [c.article for c in local]
-    for i, order, nearest in _nearest(sims, V, 4 * NEIGHBOURS + 8):
+    return links
+
+
+def statement_links(ctx: _Incident) -> list[tuple[float, int, int]]:
+    """Scored links between statements: each claim with its nearest neighbours in other articles."""
+    statement_facet = {f.claim: k for k, f in enumerate(ctx.facets) if f.quantity is None}
+    participants = [_participants(c, ctx.setting) for c in ctx.local]
+    article = [c.article for c in ctx.local]
+    links = []
+    for i, order, nearest in _nearest(ctx.sims, ctx.V, 4 * NEIGHBOURS + 8):
         taken = 0
         for j, similarity, unrelated in zip(order.tolist(), nearest.tolist(), (nearest < MIN_RELATED).tolist()):
             if taken >= NEIGHBOURS or unrelated:
@@ -568,26 +650,33 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             if j == i or article[j] == article[i]:
                 continue
             taken += 1
-            score = statement_link(local[i], local[j], similarity, setting, content, (participants[i], participants[j]))
+            score = statement_link(ctx.local[i], ctx.local[j], similarity, ctx.setting, ctx.content,
+                                   (participants[i], participants[j]))
             if score is not None:
                 links.append((score, statement_facet[i], statement_facet[j]))
+    return links
+
+
+def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
+    """The verdict on joining two groups of facets: NEVER when a pair across them breaks a
+    cannot-link constraint; for statements, NOT_YET unless the groups' cross-article pairs are close
+    on average (average linkage)."""
+    facets, local = ctx.facets, ctx.local
 
     def figures_meet(x: int, y: int) -> bool:
         a, b = facets[x], facets[y]
         if local[a.claim].article == local[b.claim].article:
             return a.category == b.category and a.quantity.unit == b.quantity.unit
-        return _figures_compatible(a.quantity, b.quantity, places_of[x], places_of[y])
+        return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y])
 
     def judge(xs: Sequence[int], ys: Sequence[int]) -> str:
-        """NEVER when a pair across the groups breaks a cannot-link constraint; for statements,
-        NOT_YET unless the two groups' cross-article pairs are close on average (average linkage)."""
         if (facets[xs[0]].quantity is None) != (facets[ys[0]].quantity is None):
             return NEVER
         if facets[xs[0]].quantity is not None:
             return JOIN if all(figures_meet(x, y) for x in xs for y in ys) else NEVER
         cx, cy = [facets[x].claim for x in xs], [facets[y].claim for y in ys]
-        m = block(cx, cy)
-        cross = article_of[cx][:, None] != article_of[cy][None, :]
+        m = ctx.block(cx, cy)
+        cross = ctx.article_of[cx][:, None] != ctx.article_of[cy][None, :]
         if (m[cross] < MIN_RELATED).any():
             return NEVER
         acting_x = [x for x in cx if local[x].actors and local[x].predicate]
@@ -600,10 +689,13 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
             return JOIN
         return JOIN if float(m[cross].mean()) >= GROUP_SIMILARITY else NOT_YET
 
-    groups = _Groups(len(facets))
-    for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
-        groups.merge(x, y, judge)
+    return judge
 
+
+def clusters_of(ctx: _Incident, groups: _Groups, event_id: Optional[str]) -> list[Cluster]:
+    """The groups that span two articles or more as clusters, and every claim left out as a
+    single-source cluster of its own."""
+    local, facets = ctx.local, ctx.facets
     clusters: list[Cluster] = []
     linked_claims: set[int] = set()
     for root, members in groups.members.items():
@@ -624,10 +716,17 @@ def align_event(claims: Sequence[Claim], vectors: np.ndarray, idxs: Sequence[int
     return clusters
 
 
+def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Every pair of a measure the event has once (few per incident: a magnitude, a depth)."""
+    for k, x in enumerate(members):
+        for y in members[k + 1:]:
+            yield (x, y) if x < y else (y, x)
+
+
 def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
     """The pairs (x, y), x < y, of the figure facets `members` that may be rival reports of one
     quantity: all pairs but those of two positive values more than MAX_RIVAL_RATIO apart, which
-    `_figures_compatible` refuses. Positive values are swept in order, each meeting the values up
+    `figures_compatible` refuses. Positive values are swept in order, each meeting the values up
     to that ratio above it, so figures of very different sizes are never paired up."""
     def value(m: int) -> float:
         return facets[m].quantity.value

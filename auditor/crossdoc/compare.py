@@ -1,13 +1,21 @@
 """Verdicts and findings: what an editor should know about each fact that several articles state.
 
-A cluster diverges only when its articles cannot all be right: figures for the same quantity,
-place and time window whose intervals do not meet (14 vs 17 security personnel), or a statement
-beside its denial. Everything else that differs is a note: compatible figures that still differ
-("more than 70" / "at least 74"), figures for different windows (on Saturday / over 48 hours /
-in total), figures published at different times (tolls rise), the same quote worded differently,
-the same fact credited to different sources, and the words each outlet uses for the same people
-or act ("terrorists" / "militants"; "martyred" / "killed"). A fact only one article states is
-single-source, and a claim credited to nobody is noted as such.
+A cluster diverges only when its articles cannot all be right: the same measure (what is counted,
+in the same unit: a toll, a magnitude, a distance from one place with its direction, a sum) of the
+same population, place and time window, neither figure a part of a breakdown of the other, whose
+intervals do not meet (14 vs 17 security personnel; magnitude 7.2 vs 7.4; 25 km south-east vs
+18 km south of one city), or a statement beside its denial. An article that gives one quantity two
+ways ("the gain of 330,000 jobs" / "employers added 303,000 jobs") contradicts itself. Each such
+finding says in one sentence who says what, credited to whom and published when.
+
+Everything else that differs is a note: compatible figures that still differ ("more than 70" /
+"at least 74"), figures for different windows (on Saturday / over 48 hours / in total), a running
+count reported at different moments ("rises to 4" ... "rises to 7": an update, with both dates),
+forecasts, the same quote worded differently, the same fact credited to different sources, and a
+framing choice for the same people or act ("terrorists" / "militants"; "martyred" / "killed";
+"riot" / "protest"; not mere variation such as "deaths" / "killing"). A fact only one article
+states is single-source, and a claim credited to nobody is noted as such. Findings are ordered by
+what an editor must check first: conflicts, then updates, then compatible differences.
 """
 from __future__ import annotations
 
@@ -19,28 +27,21 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
-from auditor.crossdoc.align import predicate_class
+from auditor import vocab
+from auditor.crossdoc.align import figures_compatible, predicate_class
+from auditor.read import measures
 from auditor.read.claims import overlap
-from auditor.read.quantities import describe, overlaps, same_window, window_kind
+from auditor.read.quantities import describe, is_physical_measure, overlaps, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
 
-# Words outlets choose for the same people and acts: each family is one referent, and the choice
-# within it is framing ("terrorists" vs "militants"; "martyred" vs "killed").
-TERM_FAMILIES: dict[str, tuple[str, ...]] = {
-    "perpetrators": ("terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "assailants",
-                     "assailant", "attackers", "attacker", "gunmen", "gunman", "separatists", "separatist",
-                     "rebels", "rebel", "fighters", "extremists", "jihadists", "miscreants", "bombers"),
-    "killing": ("killed", "killing", "kill", "dead", "died", "deaths", "martyred", "martyrdom", "eliminated",
-                "neutralised", "neutralized", "executed", "slain", "lost their lives", "gunned down",
-                "shot dead", "murdered", "massacred"),
-    "security forces": ("soldiers", "troops", "security personnel", "security forces", "police officers",
-                        "policemen", "law enforcers", "law enforcement personnel", "military personnel",
-                        "paramilitary", "servicemen"),
-    "the violence": ("attacks", "attack", "assaults", "assault", "violence", "bloodbath", "massacre", "carnage",
-                     "terror attacks", "terrorist attacks", "bombings", "raids", "operations", "insurgency"),
-}
+# Words outlets choose for the same people and acts: each family is one referent, and the choice of
+# framing within it is worth a note ("terrorists" vs "militants"; "martyred" vs "killed").
+FRAMING: dict[str, tuple[str, str]] = {row[0]: (row[1], row[2]) for row in vocab.rows("framing_terms")}
+TERM_FAMILIES: dict[str, tuple[str, ...]] = {}
+for _word, (_family, _) in FRAMING.items():
+    TERM_FAMILIES[_family] = TERM_FAMILIES.get(_family, ()) + (_word,)
 _CREDIT = re.compile(r"\b(said|says|say|told|tells|according to|reported|reports|stated|states|announced|confirmed|"
                      r"claimed|cited|wrote|added|quoted|posted|tweeted|statement|spokesperson|spokesman|officials?)\b",
                      re.I)
@@ -90,13 +91,16 @@ def _source(c: Claim) -> str:
 
 def figure_findings(members: Sequence[Claim], category: str,
                     published: Optional[dict] = None) -> list[Finding]:
-    """Conflicts, compatible differences and window differences between the articles' figures.
+    """Conflicts, compatible differences, updates and window differences between the figures.
 
     Figures are first grouped into readings (the same interval for the same window: "14" in five
     articles is one reading), and findings are made between readings, each naming every article
-    on both sides: 25 articles saying 14 and 25 saying 17 are one conflict, not 625. Whether a
-    difference is a conflict or an update (published at different times) is still decided article
-    pair by article pair, so a cluster diverges exactly when some pair of its articles conflicts."""
+    on both sides: 25 articles saying 14 and 25 saying 17 are one conflict, not 625. Two readings
+    conflict only when they measure the same thing in the same units for the same time, neither is
+    a part of a breakdown, their values cannot both hold (or, for a distance, their directions),
+    and no running count ("rises to") or later publication explains the difference (an update).
+    Two figures of one article conflict too when they are different statements of one quantity
+    ("the gain of 330,000 jobs" / "employers added 303,000 jobs")."""
     published = published or {}
     readings: dict[tuple, list[tuple[Claim, Quantity]]] = {}
     for c in members:
@@ -104,46 +108,129 @@ def figure_findings(members: Sequence[Claim], category: str,
             if q.category == category:
                 readings.setdefault(_reading(q), []).append((c, q))
     out: list[Finding] = []
+    conflicts: list[tuple[tuple, Finding]] = []
     for ka, kb in combinations(readings, 2):
         side_a, side_b = readings[ka], readings[kb]
         qa, qb = side_a[0][1], side_b[0][1]
+        if qa.unit != qb.unit:
+            continue  # "0.2 percentage points" is a change, "62.7%" a level
+        if not figures_compatible(qa, qb, [qa.place] if qa.place else [], [qb.place] if qb.place else []):
+            continue  # a claim's other figure of the kind ("nine dead ... 143 trapped"): not the one linked
         pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
                  for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
+        both = dict.fromkeys(c.article for c, _ in side_a if any(d.article == c.article for d, _ in side_b))
+        pairs += [(x, x) for x in both if _restated_in_one_article([m for m in side_a if m[0].article == x],
+                                                                   [m for m in side_b if m[0].article == x])]
         if not pairs:
-            continue  # one article's own figures
+            continue  # one article's own figures, in one statement (a breakdown, a change)
         identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
             and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
+        direction_differs = measures.bearings_differ(qa.counted, qb.counted)
         if not same_window(qa.window, qb.window):
-            if not identical:
+            if not identical and "part" not in (window_kind(qa.window), window_kind(qb.window)):
+                # (a part of a breakdown beside another figure is no difference of time: nothing to note)
                 out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,
                                            lambda a, b: f"{category}: {qa.text} ({qa.window or 'the event'}, {a}) and "
                                                         f"{qb.text} ({qb.window or 'the event'}, {b}) cover different "
                                                         f"time windows ({window_kind(qa.window)} vs {window_kind(qb.window)})"))
             continue
-        if identical:
+        if identical and not direction_differs:
             continue
         what = qa.counted or qb.counted or category
-        if overlaps(qa, qb):
+        if overlaps(qa, qb) and not direction_differs:
+            if _refines(qa, qb) or _refines(qb, qa):
+                continue  # "five" within "at least five": one is more precise, nothing to check
             out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
                                        lambda a, b: f"{category}: {qa.text} {what} ({describe(qa)}, {a}) and {qb.text} "
                                                     f"({describe(qb)}, {b}) differ but are compatible"))
             continue
-        updated = [(x, y) for x, y in pairs if published.get(x) and published.get(y)
-                   and published[x] != published[y] and qa.unit is None and qb.unit is None]
+        running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
+        updated = [(x, y) for x, y in pairs if running or (published.get(x) and published.get(y)
+                   and published[x] != published[y] and qa.unit is None and qb.unit is None)]
         conflicting = [p for p in pairs if p not in set(updated)]
         if updated:
-            dates = lambda ids: ", ".join(dict.fromkeys(str(published[i]) for i in ids))  # noqa: E731
+            dates = lambda ids: ", ".join(dict.fromkeys(str(published.get(i) or "undated") for i in ids))  # noqa: E731
             out.append(_figure_finding("figure-update", "note", side_a, side_b, updated,
                                        lambda a, b: f"{category}: {qa.text} ({a}, published {dates(x for x, _ in updated)}) "
                                                     f"vs {qb.text} ({b}, published {dates(y for _, y in updated)}): "
-                                                    f"published at different times; tolls are often revised as counts come in"))
-        if conflicting:
-            windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
-            out.append(_figure_finding("figure-conflict", "diverge", side_a, side_b, conflicting,
-                                       lambda a, b: f"{category}: {a} {_say(a)} {qa.text} {qa.counted or ''}".rstrip()
-                                                    + f" ({describe(qa)}), {b} {_say(b)} {qb.text} {qb.counted or ''}".rstrip()
-                                                    + f" ({describe(qb)}) for the same time ({windows}): both cannot be right"))
+                                                    f"a count reported at different times; counts are revised as they come in"))
+        values = frozenset((describe(qa) + (qa.counted or "" if direction_differs else ""),
+                            describe(qb) + (qb.counted or "" if direction_differs else "")))
+        for group in ([p for p in conflicting if p[0] != p[1]], *([p] for p in conflicting if p[0] == p[1])):
+            if not group:
+                continue  # across articles, then each article at odds with itself on its own
+            finding = _figure_finding("figure-conflict", "diverge", side_a, side_b, group,
+                                      lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
+                                                                      published, direction_differs))
+            conflicts.append(((values, group[0] if group[0][0] == group[0][1] else None), finding))
+    return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
+
+
+def _merge_same_values(conflicts: list[tuple[tuple, Finding]]) -> list[Finding]:
+    """One conflict per pair of values: "7.2" at 7:58 a.m. and "7.2" without a time, each against
+    "7.4", are one disagreement for an editor, with the evidence of both. An article at odds with
+    itself stays a finding of its own."""
+    out: list[Finding] = []
+    index: dict[tuple, int] = {}
+    for key, f in conflicts:
+        if key in index:
+            g = out[index[key]]
+            out[index[key]] = replace(g, evidence=tuple(dict.fromkeys(g.evidence + f.evidence)),
+                                      sources=tuple(dict.fromkeys(g.sources + f.sources)))
+        else:
+            index[key] = len(out)
+            out.append(f)
     return out
+
+
+def _refines(exact: Quantity, bound: Quantity) -> bool:
+    """An exact figure that lies within the other's stated bounds ("five" / "at least five")."""
+    return exact.low is not None and exact.low == exact.high and not exact.approximate \
+        and (bound.low != bound.high or bound.approximate) and overlaps(exact, bound)
+
+
+def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]]) -> bool:
+    """Two figures of one article for one quantity in different statements, neither a part nor a
+    value before a change: the article contradicts itself ("The gain of 330,000 jobs" / "Employers
+    added 303,000 jobs"; "five gunmen were eliminated" / "six bandits had been liquidated")."""
+    (ca, qa), (cb, qb) = side_a[0], side_b[0]
+    if ca.article != cb.article or ca.sentence == cb.sentence and ca.start == cb.start:
+        return False  # one statement's own figures are its breakdown or its change, not a restatement
+    if max(qa.value or 0, qb.value or 0) > MAX_RESTATED_RATIO * max(1.0, min(qa.value or 0, qb.value or 0)):
+        return False  # "nine dead" and "143 trapped" in one article are two counts, not one restated
+    if qa.unit is not None or qb.unit is not None or qa.value is None or qb.value is None \
+            or is_physical_measure(qa.category):
+        return False  # measures restated in one article are conversions or other things measured
+    kinds = {window_kind(qa.window), window_kind(qb.window)}
+    return kinds <= {"incident", "day"} and not (qa.window or "").count("before") and not (qb.window or "").count("before")
+
+
+def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b, a: str, b: str,
+                       published: dict, direction_differs: bool) -> str:
+    """One sentence an editor can check: who says what, credited to whom and published when, and
+    why both cannot hold."""
+    def side(ids: str, q: Quantity, members) -> str:
+        credited = sorted({_party(c.attribution) for c, _ in members if c.attribution})
+        when = sorted({str(published[c.article]) for c, _ in members if published.get(c.article)})
+        extra = ", ".join(x for x in ((f"citing {' and '.join(credited)}" if credited else ""),
+                                      (f"published {' and '.join(when)}" if when else "")) if x)
+        return f"{ids} {_say(ids)} {q.text}" + (f" {q.counted}" if q.counted and q.counted not in q.text else "") \
+            + f" ({describe(q)}{'; ' + extra if extra else ''})"
+    windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
+    why = "different directions from one place" if direction_differs and overlaps(qa, qb) else "values that cannot both hold"
+    return f"{category}: {side(a, qa, side_a)}, but {side(b, qb, side_b)}, for the same time ({windows}): {why}, " \
+           f"so both cannot be right"
+
+
+# A figure restated in one article differs by a slip ("330,000" / "303,000") or a recount ("five" /
+# "six"), not by an order of magnitude: figures further apart count different things.
+MAX_RESTATED_RATIO = 1.5
+_KIND_RANK = {"figure-conflict": 0, "denial": 1, "figure-update": 2, "figure-difference": 3, "window-difference": 4}
+
+
+def _finding_rank(f: Finding) -> tuple:
+    """What an editor must check first: conflicts, then updates, then compatible differences."""
+    return (f.severity != "diverge", _KIND_RANK.get(f.kind, 9), f.summary)
 
 
 def _reading(q: Quantity) -> tuple:
@@ -267,10 +354,6 @@ _TERM_PATTERNS = {family: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in s
                                      + r")\b") for family, words in TERM_FAMILIES.items()}
 
 
-def _stem(word: str) -> str:
-    return re.sub(r"(s|ing|ed)$", "", word.split()[0]) if word else word
-
-
 def terminology_findings(members: Sequence[Claim], outlet: Optional[dict] = None) -> list[Finding]:
     """What each article calls the same people or act, when the articles choose differently."""
     outlet = outlet or {}
@@ -282,10 +365,9 @@ def terminology_findings(members: Sequence[Claim], outlet: Optional[dict] = None
     for family, by_article in per_article.items():
         if len(by_article) < 2:
             continue
-        choice = {a: sorted({_stem(w) for w, _ in ws}) for a, ws in by_article.items()}
-        if len({tuple(v) for v in choice.values()}) < 2:
-            continue
-        if all(set(v) & set.intersection(*(set(x) for x in choice.values())) == set(v) for v in choice.values()):
+        # the framings each article chooses: "deaths" and "killing" are one framing, no note
+        choice = {a: frozenset(FRAMING[w][1] for w, _ in ws if w in FRAMING) for a, ws in by_article.items()}
+        if len(set(choice.values())) < 2:
             continue
         evidence = tuple(_span(c) for ws in by_article.values() for _, c in ws[:1])
         words = "; ".join(f"{a}: {', '.join(dict.fromkeys(w for w, _ in ws))}" for a, ws in sorted(by_article.items()))

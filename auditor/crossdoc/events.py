@@ -8,15 +8,21 @@ report the incident, leaving out reactions (condemnations, condolences, pledges 
 background (anything set years back). Two articles are compared by the anchors they share,
 weighted by how rare each anchor is in the collection (a name every article uses tells nothing).
 
-Evidence against one incident is kept apart and overrides resemblance:
-- publication dates more than MAX_DAYS_APART apart;
-- figures for the same category of the event as a whole (no town named, the event's day) that are
-  all more than MAX_RIVAL_RATIO apart: reports of one incident differ, but not by that much
-  ("21 militants killed" against "at least 92 militants killed" are different days).
+Evidence against one incident is read from each article's lead (`profile`) and overrides
+resemblance (`reasons_apart`):
+- days of writing (publication, else the dateline) more than MAX_DAYS_APART apart;
+- event days (auditor.read.when: "on Friday", "on New Year's Day", "Jan. 1", resolved against the
+  day of writing) more than SAME_EVENT_DAYS apart (a later report may date a later count), or more
+  than SAME_ACT_DAYS apart when both date the same act ("was arrested on Tuesday" / "on Saturday");
+- places in no common country (auditor.read.places);
+- another key participant in the same role of the same act (the person who died, who was hired);
+- for undated reports only, event-wide tolls more than MAX_RIVAL_RATIO apart (dated reports may
+  be one toll that rose, so different figures are no evidence there).
 
 Articles are then merged, closest pair of groups first (average linkage), while the groups
-share anchors worth at least one distinctive anchor (see MIN_EVENT_SIM) and no pair across them
-is kept apart.
+share anchors worth at least one distinctive anchor and no pair across them is kept apart; then
+groups about the same subject (their averaged claim vectors as close as paraphrases) join, under
+the same condition.
 """
 from __future__ import annotations
 
@@ -25,14 +31,18 @@ import logging
 import math
 import re
 from collections import defaultdict
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from auditor.read import places
 from auditor.read.claims import initials, same_entity
 from auditor.read.quantities import gap_ratio, window_kind
+from auditor.read.when import When, days_apart, full_dates, mentions, parse_day
 from auditor import vocab
 from auditor.model import Article, Claim, Event, Quantity
 
@@ -41,6 +51,7 @@ log = logging.getLogger(__name__)
 MAX_DAYS_APART = 30  # follow-ups of one incident rarely come a month later; new incidents do
 MAX_RIVAL_RATIO = 2.0  # as in align: counts more than twice apart are not rival reports of one toll
 REACTIONS = vocab.words("reaction_verbs")
+COPULAS = {"be", "have", "become", "remain"}  # "X is ...", "X has ...": no act, no role
 _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\blast year\b|\bpast year\b|"
                          r"\bfor years\b|\blong-standing\b|\blongstanding\b|\bhistor(y|ic|ical)\b|\bsince\b", re.I)
 NOT_COMPARED = {None, "money", "attacks"}
@@ -51,9 +62,24 @@ def is_reaction(c: Claim) -> bool:
 
 
 def is_background(c: Claim) -> bool:
-    if any(window_kind(q.window) == "background" for q in c.quantities):
+    """A claim set years back ("in 2006", "for decades", "since"). The year of a full date is no
+    sign of it: "date 2024-03-27" or "Saturday, Jan. 18, 2025" heads many a lead."""
+    if any(_window_kind(q) == "background" for q in c.quantities):
         return True
-    return bool(_BACKGROUND.search(c.text)) and not any(q.category not in NOT_COMPARED for q in c.quantities)
+    return bool(_BACKGROUND.search(_without_full_dates(c.text))) and \
+        not any(q.category not in NOT_COMPARED for q in c.quantities)
+
+
+def _window_kind(q: Quantity) -> str:
+    """The kind of a figure's time window, the year of a full date not counting as background."""
+    return window_kind(_without_full_dates(q.window) if q.window else q.window)
+
+
+@lru_cache(maxsize=65536)
+def _without_full_dates(text: str) -> str:
+    for w in reversed(full_dates(text)):
+        text = text[:w.start] + " " * (w.end - w.start) + text[w.end:]
+    return text
 
 
 def anchors(claims: Iterable[Claim]) -> set[str]:
@@ -65,7 +91,7 @@ def anchors(claims: Iterable[Claim]) -> set[str]:
         out.update(p.lower() for p in c.places)
         out.update(c.entities)
         for q in c.quantities:
-            if q.category not in NOT_COMPARED and q.value is not None and window_kind(q.window) != "background":
+            if q.category not in NOT_COMPARED and q.value is not None and _window_kind(q) != "background":
                 out.add(f"#{q.category}={q.value:g}")
     return out
 
@@ -110,7 +136,7 @@ def _aggregate_figures(claims: Sequence[Claim], common_places: set[str]) -> dict
     out: dict[str, list[Quantity]] = defaultdict(list)
     for c in claims:
         for q in c.quantities:
-            if q.category in NOT_COMPARED or window_kind(q.window) not in ("incident", "day"):
+            if q.category in NOT_COMPARED or _window_kind(q) not in ("incident", "day"):
                 continue
             if q.unit is not None:
                 continue  # measures, sums, tallies and times of one story differ by more than tolls do
@@ -127,15 +153,6 @@ def figures_contradict(fa: dict[str, list[Quantity]], fb: dict[str, list[Quantit
         if xs and ys and all(gap_ratio(a, b) > MAX_RIVAL_RATIO for a in xs for b in ys):
             return f"{category}: {xs[0].text} vs {ys[0].text}"
     return None
-
-
-def _day(published: Optional[str]) -> Optional[date]:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 BLOCK_MAX_ARTICLES = 50  # an anchor carried by more articles than this proposes no pairs (a stop word)
@@ -174,119 +191,373 @@ def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optio
     return sorted(out, key=lambda p: (pos[p[0]], pos[p[1]]))
 
 
-def group(articles: Sequence[Article], claims: Sequence[Claim] = (),
-          vectors: Optional[np.ndarray] = None) -> tuple[Event, ...]:
-    """Incidents of the articles, each with the evidence that binds or separates them."""
+LEAD_CLAIMS = 4  # the title and first paragraph: where a report says what happened, when and where
+RECENT_DAYS = 7  # news reports what happened in the week before it was written; earlier is background
+SAME_ACT_DAYS = 1  # two reports dating the same act ("was arrested on ...") differ by a time zone at most
+SAME_EVENT_DAYS = 7  # reports of one event name days up to a week apart: the event, then its tolls and searches
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one article's lead says of its incident: when (resolved against the day of writing),
+    where (countries of the places named), who did or underwent what (participants by role)."""
+
+    article: str
+    written: Optional[date] = None  # publication day, else the dateline's
+    written_from: str = ""  # "published" | the dateline as written
+    when: Optional[When] = None
+    act: Optional[str] = None  # the predicate of the claim that dates the event ("arrest", "strike")
+    places: tuple[str, ...] = ()
+    countries: frozenset[str] = frozenset()
+    roles: tuple[tuple[str, str], ...] = ()  # (role, participant): ("die:subject", "pope francis")
+    figures: tuple = ()  # event-wide figures by category: (category, (Quantity, ...))
+    names: frozenset[str] = frozenset()  # every name of the lead
+
+
+def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
+    """The first claims of an article (title and first paragraph), reactions and background left out."""
+    ordered = sorted(claims, key=lambda c: c.start)
+    return [c for c in ordered[:n] if not is_reaction(c) and not is_background(c)] or ordered[:n]
+
+
+def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When]]:
+    """See `dated_event`; without the act."""
+    written, written_from, when, _ = dated_event(article, lead_claims)
+    return written, written_from, when
+
+
+def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
+    return next((c.predicate for c in lead_claims if c.start <= offset < c.end), None)
+
+
+def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When],
+                                                                            Optional[str]]:
+    """The day of writing (publication day, else the first full date of the lead: a dateline or a
+    caption's date, so times are then read as the nearest such day) and the event's time: the first
+    time the lead names besides that date, resolved against it.
+    Left out: times after the writing (plans) and times long before it (background: "dismissed on
+    January 10"). A later count ("the toll rose to 93 on Sunday") may give a later day than the
+    event's: SAME_EVENT_DAYS allows for that.
+    Without such a time, the event is taken to lie in the week before the writing."""
+    head_end = max((c.end for c in lead_claims), default=0)
+    head = article.text[:head_end]
+    written, written_from = parse_day(article.published), "published"
+    dateline = None
+    if written is None:
+        dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day), None)
+        if dateline is not None:
+            written, written_from = dateline.low, dateline.text
+    span = None
+    for w in mentions(head, written, nearest=dateline is not None):
+        if dateline is not None and w.start == dateline.start:
+            continue
+        if w.resolved and written is not None and dateline is None and w.low > written:
+            continue  # after the day of writing: a plan, not the event
+        if w.resolved and written is not None and (written - w.high).days > RECENT_DAYS:
+            continue
+        if w.resolved and w.low != w.high:
+            span = span or w  # "over the weekend", "last week": a day named later says more
+            continue
+        return written, written_from, w, _act_at(lead_claims, w.start)
+    if span is not None:
+        return written, written_from, span, _act_at(lead_claims, span.start)
+    if written is not None:
+        return written, written_from, When(0, 0, written_from, written - timedelta(days=RECENT_DAYS), written), None
+    return written, written_from, None, None
+
+
+def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
+    """Who did or underwent the lead's acts, by the parse of each claim: its subject's names
+    (`actors`: "Pope Francis died", "Imran Khan was arrested", "the BLA claimed") in the role
+    "<predicate>:subject". Places are where, not who ("Baltimore recovered..." is the city's
+    services). The other names of a claim (objects, but also datelines, platforms, nationalities)
+    read too loosely from the claims to tell participants apart."""
+    out: list[tuple[str, str]] = []
+    for c in lead_claims:
+        if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS:
+            continue
+        out.extend((f"{c.predicate}:subject", a) for a in c.actors if places.resolve(a) is None)
+    return tuple(dict.fromkeys(out))
+
+
+_TOWN = places.Place("", "town", "")
+
+
+def profile(article: Article, claims: Sequence[Claim], common_places: set[str] = frozenset()) -> Profile:
+    """An article's incident as its lead states it."""
+    first = lead(claims)
+    written, written_from, when, act = dated_event(article, first)
+    # places as the parse tags them, and participants' names that are a country or a province
+    # ("Derna, Libya" is at times read as names): a town's name is too often a person's
+    regions = (e for c in first for e in c.entities if (places.resolve(e) or _TOWN).kind != "town")
+    named = tuple(dict.fromkeys([*(p for c in first for p in c.places), *regions]))
+    found = places.resolved(named)
+    shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
+    # a town's name alone is a weak guess ("Surprise", "Gop"): the countries that can keep two reports
+    # apart are those the article names, or the provinces it names
+    countries = frozenset(p.country for p in found.values() if p.kind != "town")
+    return Profile(article.id, written, written_from, when, act, shown, countries,
+                   participants(first),
+                   names=frozenset({*named, *(e for c in first for e in c.entities)}),
+                   figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
+
+
+def _is_total(category: str) -> bool:
+    """"killed:total", "missing:total", "total": a count of everyone, not of one party."""
+    return category == "total" or category.endswith(":total") or ":" not in category
+
+
+def _same(a: str, b: str) -> bool:
+    """One participant under two names: `same_entity`, or one name's words within the other's
+    ("Castillo Cabrera", "Dorlian Ronial Castillo Cabrera")."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return same_entity(a, b) or wa <= wb or wb <= wa
+
+
+def _known(name: str, names: Iterable[str]) -> bool:
+    return any(_same(name, n) for n in names)
+
+
+def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
+    """Plain reasons two reports are of different incidents (empty when nothing says so): days of
+    writing a month apart, event days clearly apart, no country in common, another key participant
+    in the same role. Different figures are no reason (tolls rise, and outlets count differently),
+    except between two undated reports, where nothing shows that one counts later than the other:
+    with `tolls` "parties", counts of one party (militants killed, security personnel killed) more
+    than MAX_RIVAL_RATIO apart; with "all", any event-wide count (see `group`)."""
+    out = []
+    if a.written and b.written and abs((a.written - b.written).days) > MAX_DAYS_APART:
+        out.append(f"written {a.written} and {b.written}")
+    if a.when is not None and b.when is not None:
+        gap = days_apart(a.when, b.when)
+        same_act = a.act is not None and a.act == b.act
+        if gap is not None and gap > (SAME_ACT_DAYS if same_act else SAME_EVENT_DAYS):
+            out.append(f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
+                       f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)")
+    if a.countries and b.countries and not a.countries & b.countries:
+        out.append(f"{a.article} is set in {', '.join(a.places)}, {b.article} in {', '.join(b.places)}")
+    if tolls and not out:
+        toll = toll_reason(a, b)
+        if toll is not None and (tolls == "all" or toll[1]):
+            out.append(toll[0])
+    for role, x in a.roles:
+        others = [y for r, y in b.roles if r == role and not _same(x, y)]
+        if others and not any(_same(x, y) for r, y in b.roles if r == role) \
+                and not _known(x, b.names) and not any(_known(y, a.names) for y in others):
+            verb, part = role.split(":")
+            out.append(f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}")
+            break
+    return out
+
+
+def toll_reason(a: Profile, b: Profile) -> Optional[tuple[str, bool]]:
+    """Between two undated reports, event-wide counts more than MAX_RIVAL_RATIO apart, and whether
+    one is a count of one party (militants killed, security personnel killed), not a total: a
+    disaster's totals rise for days as the missing are found."""
+    if a.written is not None or b.written is not None:
+        return None
+    fa, fb = dict(a.figures), dict(b.figures)
+    why = figures_contradict(fa, fb)
+    if why is None:
+        return None
+    party = figures_contradict(*({k: v for k, v in f.items() if not _is_total(k)} for f in (fa, fb)))
+    return (f"undated reports with different tolls: {party or why}", party is not None)
+
+
+def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
+          one_story: bool = False) -> tuple[Event, ...]:
+    """Incidents of the articles, each with the evidence that binds or separates them. With
+    `one_story` the editor has said that every article reports one incident."""
     ids = [a.id for a in articles]
-    if len(ids) <= 1 or not claims:
-        return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims),
-                      evidence=("one article" if len(ids) == 1 else "no claims to compare",)),) if ids else ()
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_article[c.article].append(c)
-    raw = {a: anchors(by_article[a]) for a in ids}
-    rep = _canonical(x for s in raw.values() for x in s)
-    sets = {a: {rep[x] for x in raw[a]} for a in ids}
-    n = len(ids)
-    pos = {a: k for k, a in enumerate(ids)}
+    if not ids:
+        return ()
+    if one_story or len(ids) == 1 or not claims:
+        why = ("the editor treats all articles as one story" if one_story else
+               "one article" if len(ids) == 1 else "no claims to compare")
+        return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),)
+    by_article = _claims_by_article(claims)
+    setting = _common_places(ids, by_article)
+    profiles = {a.id: profile(a, by_article[a.id], setting) for a in articles}
+    names = _AnchorWeights(ids, by_article)
+    centre = _lead_vectors(ids, by_article, claims, vectors)
+    # figures of one category are compared even without a shared anchor: undated rival tolls keep apart
+    keys = {a: names.sets[a] | {"@" + category for category, _ in profiles[a].figures} for a in ids}
+    pairs = candidate_pairs(ids, keys, centre)
+    # 1. merge on shared anchors, strongest first, while nothing in the leads keeps them apart
+    rules = _Apart(ids, profiles)
+    for a, b in pairs:
+        rules.check(a, b)
+    rules.tolls = "parties"
+    groups = _merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
+                    pair_values=names.evidence_and_sim)
+    # 2. the articles were given as one story: groups about the same subject (their averaged claim
+    #    vectors as close as paraphrases) join, unless kept apart; resemblance alone is weaker
+    #    evidence than shared names, so here undated reports with tolls far apart also keep apart
+    rules.tolls = "all"
+    if centre is not None and len(groups) > 1:
+        groups = _merge(groups, pairs, rules.pos, rules.apart, rules.kept_apart, SAME_SUBJECT, centres=centre)
+    events = _events(articles, by_article, groups, profiles, names, rules)
+    log.info("grouped %d articles into %d incidents (%d pairs compared)", len(ids), len(events), len(pairs))
+    return events
+
+
+def _common_places(ids: Sequence[str], by_article: dict[str, list[Claim]]) -> set[str]:
+    """Places at least half of the articles name: the setting, not a part of it."""
     df: dict[str, int] = defaultdict(int)
-    for s in sets.values():
-        for x in s:
-            df[x] += 1
-    weight = {x: math.log((n + 1) / d) for x, d in df.items()}
-    squared = {x: w ** 2 for x, w in weight.items()}
-    norm = {a: math.sqrt(sum(map(squared.__getitem__, sets[a]))) or 1.0 for a in ids}
-
-    def evidence_and_sim(a: str, b: str) -> tuple[float, float]:
-        """The weight of the anchors two articles share, and their cosine by those weights."""
-        shared = sets[a] & sets[b]
-        return sum(map(weight.__getitem__, shared)), sum(map(squared.__getitem__, shared)) / (norm[a] * norm[b])
-
-    place_df: dict[str, int] = defaultdict(int)
     for a in ids:
         for p in {p.lower() for c in by_article[a] for p in c.places}:
-            place_df[p] += 1
-    common_places = {p for p, d in place_df.items() if d * 2 >= n}
-    figures = {a: _aggregate_figures(by_article[a], common_places) for a in ids}
-    days = {a.id: _day(a.published) for a in articles}
-    centre: Optional[dict] = None
-    if vectors is not None and len(vectors) == len(claims):
-        index = {c.id: k for k, c in enumerate(claims)}
-        centre = {}
-        for a in ids:
-            rows = [index[c.id] for c in by_article[a]]
-            v = np.asarray(vectors[rows], dtype=np.float64).mean(axis=0) if rows else None
-            centre[a] = v / np.linalg.norm(v) if v is not None and np.linalg.norm(v) else None
-    # figures of one category are compared even without a shared anchor: rival tolls keep apart
-    keys = {a: sets[a] | {"@" + category for category in figures[a]} for a in ids}
-    pairs = candidate_pairs(ids, keys, centre)
+            df[p] += 1
+    return {p for p, d in df.items() if d * 2 >= len(ids)}
 
-    # evidence against one incident, for the pairs that are compared (and those checked at a merge)
-    apart: dict[tuple[str, str], str] = {}
-    checked: set[tuple[str, str]] = set()
 
-    def check(a: str, b: str) -> Optional[str]:
-        checked.add((a, b))
-        if days[a] and days[b] and abs((days[a] - days[b]).days) > MAX_DAYS_APART:
-            apart[(a, b)] = f"published {days[a]} and {days[b]}"
-        else:
-            why = figures_contradict(figures[a], figures[b])
+def _claims_by_article(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        out[c.article].append(c)
+    return out
+
+
+class _AnchorWeights:
+    """Each article's anchors (one name per entity) weighted by rarity: a name every article uses
+    tells nothing, one that two articles share alone binds them."""
+
+    def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]]) -> None:
+        raw = {a: anchors(by_article[a]) for a in ids}
+        rep = _canonical(x for s in raw.values() for x in s)
+        self.sets = {a: {rep[x] for x in raw[a]} for a in ids}
+        n = len(ids)
+        df: dict[str, int] = defaultdict(int)
+        for s in self.sets.values():
+            for x in s:
+                df[x] += 1
+        self.weight = {x: math.log((n + 1) / d) for x, d in df.items()}
+        self.squared = {x: w ** 2 for x, w in self.weight.items()}
+        self.norm = {a: math.sqrt(sum(map(self.squared.__getitem__, self.sets[a]))) or 1.0 for a in ids}
+        # enough shared weight to match one anchor that at most half of the articles use
+        self.needed = math.log((n + 1) / max(1, n // 2))
+
+    def evidence_and_sim(self, a: str, b: str) -> tuple[float, float]:
+        """The weight of the anchors two articles share, and their cosine by those weights."""
+        shared = self.sets[a] & self.sets[b]
+        return (sum(map(self.weight.__getitem__, shared)),
+                sum(map(self.squared.__getitem__, shared)) / (self.norm[a] * self.norm[b]))
+
+    def shared(self, group: Sequence[str], top: int = 6) -> list[str]:
+        common = set.intersection(*(self.sets[a] for a in group)) if len(group) > 1 else set()
+        return [x.lstrip("#") for x in sorted(common, key=lambda x: (-self.weight[x], x))[:top]]
+
+
+def _lead_vectors(ids: Sequence[str], by_article: dict[str, list[Claim]], claims: Sequence[Claim],
+                  vectors: Optional[np.ndarray]) -> Optional[dict]:
+    """Each article's averaged claim vector (unit length): what it is about, for resemblance.
+    (Averaging the lead's claims alone was tried: it parts the rising-toll reports of one event.)"""
+    if vectors is None or len(vectors) != len(claims):
+        return None
+    index = {c.id: k for k, c in enumerate(claims)}
+    centre = {}
+    for a in ids:
+        rows = [index[c.id] for c in by_article[a]]
+        v = np.asarray(vectors[rows], dtype=np.float64).mean(axis=0) if rows else None
+        centre[a] = v / np.linalg.norm(v) if v is not None and np.linalg.norm(v) else None
+    return centre
+
+
+class _Apart:
+    """Evidence against one incident, for the pairs compared (and those checked at a merge)."""
+
+    def __init__(self, ids: Sequence[str], profiles: dict[str, Profile]) -> None:
+        self.pos = {a: k for k, a in enumerate(ids)}
+        self.profiles = profiles
+        self.tolls = ""  # which undated tolls keep apart now: "" none, "parties", "all" (see group)
+        self.hard: dict[tuple[str, str], list[str]] = {}
+        self.by_tolls: dict[tuple[str, str], tuple[str, bool]] = {}
+        self.checked: set[tuple[str, str]] = set()
+
+    def check(self, a: str, b: str) -> Optional[list[str]]:
+        """The reasons that keep a pair apart at the current `tolls`; each pair is read once."""
+        if (a, b) not in self.checked:
+            self.checked.add((a, b))
+            why = reasons_apart(self.profiles[a], self.profiles[b])
             if why:
-                apart[(a, b)] = why
-        return apart.get((a, b))
+                self.hard[(a, b)] = why
+            else:
+                toll = toll_reason(self.profiles[a], self.profiles[b])
+                if toll is not None:
+                    self.by_tolls[(a, b)] = toll
+        return self.reasons((a, b))
 
-    for a, b in pairs:
-        check(a, b)
+    def reasons(self, pair: tuple[str, str]) -> Optional[list[str]]:
+        """What keeps a checked pair apart at the current `tolls`, if anything."""
+        hard = self.hard.get(pair)
+        if hard:
+            return hard
+        toll = self.by_tolls.get(pair)
+        if toll is not None and self.tolls and (self.tolls == "all" or toll[1]):
+            return [toll[0]]
+        return None
 
-    def kept_apart(g: Sequence[str], h: Sequence[str]) -> bool:
-        """Any pair across two groups kept apart: dates in O(|g|+|h|), figures pair by pair (bounded)."""
-        dg = [a for a in g if days[a]]
-        dh = [a for a in h if days[a]]
-        if dg and dh:
-            for xs, ys in ((dg, dh), (dh, dg)):
-                late, early = max(xs, key=days.get), min(ys, key=days.get)
-                if (days[late] - days[early]).days > MAX_DAYS_APART:
-                    check(*sorted((late, early), key=pos.get))
+    @property
+    def apart(self) -> dict[tuple[str, str], list[str]]:
+        out = dict(self.hard)
+        if self.tolls:
+            out.update({p: [why] for p, (why, party) in self.by_tolls.items() if self.tolls == "all" or party})
+        return out
+
+    def kept_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
+        """Any pair across two groups kept apart (checked pair by pair, at most CROSS_CHECK_MAX)."""
+        if len(g) * len(h) > CROSS_CHECK_MAX:
+            return False
+        for x in g:
+            for y in h:
+                p = (x, y) if self.pos[x] < self.pos[y] else (y, x)
+                if self.check(*p):
                     return True
-        if len(g) * len(h) <= CROSS_CHECK_MAX:
-            for x in g:
-                for y in h:
-                    p = (x, y) if pos[x] < pos[y] else (y, x)
-                    if p not in checked and check(*p):
-                        return True
         return False
 
-    # 1. merge on shared anchors, strongest first: enough shared weight to match one anchor that
-    #    at most half of the articles use
-    needed = math.log((n + 1) / max(1, n // 2))
-    groups = _merge([[a] for a in ids], pairs, pos, apart, kept_apart, needed,
-                    pair_values=evidence_and_sim)
-    # 2. the articles were given as one story: groups that nothing keeps apart and that are about
-    #    the same subject (their averaged claim vectors as close as paraphrases) are one incident
-    if centre is not None and len(groups) > 1:
-        groups = _merge(groups, pairs, pos, apart, kept_apart, SAME_SUBJECT, centres=centre)
-    apart_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for p in apart:
-        apart_of[p[0]].append(p)
-        apart_of[p[1]].append(p)
+
+def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], groups: list[list[str]],
+            profiles: dict[str, Profile], names: _AnchorWeights, rules: _Apart) -> tuple[Event, ...]:
+    """The incidents in order of their first article, with their evidence."""
+    pos = rules.pos
     by_id = {a.id: a for a in articles}
     events = []
     for k, g in enumerate(sorted(groups, key=lambda g: min(pos[a] for a in g))):
         g = sorted(g, key=pos.get)
-        members = set(g)
-        evidence_lines = []
-        shared = set.intersection(*(sets[a] for a in g)) if len(g) > 1 else set()
-        if shared:
-            top = sorted(shared, key=lambda x: (-weight[x], x))[:6]  # ties by name: the same order every run
-            evidence_lines.append("shared: " + ", ".join(x.lstrip("#") for x in top))
-        across = {p for a in g for p in apart_of.get(a, ()) if (p[0] in members) != (p[1] in members)}
-        for a, b in sorted(across, key=lambda p: (pos[p[0]], pos[p[1]])):
-            evidence_lines.append(f"apart from {b if a in members else a}: {apart[(a, b)]}")
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),
                             label=_label([by_id[a] for a in g], [c for a in g for c in by_article[a]]),
-                            evidence=tuple(evidence_lines)))
-    log.info("grouped %d articles into %d incidents (%d pairs compared)", n, len(events), len(pairs))
+                            evidence=evidence(g, profiles, names.shared(g), rules.apart)))
     return tuple(events)
+
+
+def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequence[str],
+             apart: dict[tuple[str, str], list[str]]) -> tuple[str, ...]:
+    """Why these articles are one incident and why others are not, deciding reasons first: when,
+    where, who (what an editor can check in the leads), then the shared names, then each article
+    kept apart with its first reason."""
+    members = set(group)
+    lines = []
+    whens = [profiles[a].when for a in group if profiles[a].when is not None]
+    if len(group) > 1 and whens:
+        days = sorted({w.describe() for w in whens})
+        lines.append("when: " + ", ".join(days[:3]) + (" (within %d days)" % SAME_EVENT_DAYS if len(days) > 1 else ""))
+    countries = set.intersection(*(set(profiles[a].countries) for a in group if profiles[a].countries)) \
+        if any(profiles[a].countries for a in group) else set()
+    if len(group) > 1 and countries:
+        named = sorted({p for a in group for p in profiles[a].places})[:4]
+        lines.append("where: " + ", ".join(named))
+    if shared:
+        lines.append("shared: " + ", ".join(shared))
+    across = sorted({p for p in apart if (p[0] in members) != (p[1] in members)},
+                    key=lambda p: (p[0] in members, p))
+    told: set[str] = set()
+    for a, b in across:
+        other = b if a in members else a
+        if other not in told:  # one reason per article kept apart: the editor checks that one
+            told.add(other)
+            lines.append(f"apart from {other}: {apart[(a, b)][0]}")
+    if not lines and len(group) == 1:
+        lines.append("nothing binds it to the other articles")
+    return tuple(lines)
 
 
 SAME_SUBJECT = 0.75  # cosine of averaged claim vectors; sentence paraphrases start about there
@@ -298,87 +569,115 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
     the mean `order` across them), while their mean `score` reaches `needed` and no pair across them
     is kept apart. `pair_values(a, b)` gives (score, order) of a candidate pair, pairs not compared
     counting 0; with `centres` both are the mean cosine of the articles' vectors, over all pairs.
+    See `_Merging` for how."""
+    merging = _Merging(groups, pos, needed, pair_values, centres)
+    merging.link(pairs, apart)
+    merging.run(kept_apart)
+    return merging.result()
+
+
+class _Merging:
+    """The state of one average-linkage merge, a phase a method: the groups (`__init__`), the group
+    pairs that candidate pairs link (`link`), the heap of mergeable pairs (`entry`), and merging the
+    closest pair until none is left (`run`, `join`).
 
     A heap of group pairs replaces rescanning every pair of groups per merge; ties go to the groups
     whose first articles come first, as a scan in order would. An entry made before either group
-    last changed is stale: when it comes out, the pair goes back in as it stands. That lets a merge skip the
-    pairs it only makes weaker: with pair values, a neighbour of one group only has the same sums
-    over more pairs, so its mean falls and its old entry comes out first. Only the other group's
-    neighbours are updated (the group with fewer neighbours joins the other), so a merge costs the
-    smaller side, not the whole neighbourhood of a group that keeps growing. (This needs orders to
-    be positive wherever scores reach `needed`, as the shared anchors' weights and cosine are.)"""
-    members: dict[int, list[str]] = {}
-    first: dict[int, int] = {}
-    version: dict[int, int] = defaultdict(int)  # merges a group has taken in
-    gid_of: dict[str, int] = {}
-    total: dict[int, np.ndarray] = {}
-    for gid, g in enumerate(groups):
-        members[gid] = list(g)
-        first[gid] = min(pos[a] for a in g)
-        for a in g:
-            gid_of[a] = gid
-        if centres is not None:
-            vs = [centres[a] for a in g if centres.get(a) is not None]
-            total[gid] = np.sum(vs, axis=0) if vs else None
+    last changed is stale: when it comes out, the pair goes back in as it stands. That lets a merge
+    skip the pairs it only makes weaker: with pair values, a neighbour of one group only has the
+    same sums over more pairs, so its mean falls and its old entry comes out first. Only the other
+    group's neighbours are updated (the group with fewer neighbours joins the other), so a merge
+    costs the smaller side, not the whole neighbourhood of a group that keeps growing. (This needs
+    orders to be positive wherever scores reach `needed`, as the shared anchors' weights and cosine
+    are.)"""
 
+    def __init__(self, groups: list[list[str]], pos: dict[str, int], needed: float, pair_values=None,
+                 centres: Optional[dict] = None) -> None:
+        self.needed, self.pair_values, self.centres = needed, pair_values, centres
+        self.members: dict[int, list[str]] = {}
+        self.first: dict[int, int] = {}
+        self.version: dict[int, int] = defaultdict(int)  # merges a group has taken in
+        self.gid_of: dict[str, int] = {}
+        self.total: dict[int, Optional[np.ndarray]] = {}
+        self.stats: dict[tuple[int, int], list] = {}  # group pair -> [sum of scores, sum of orders, kept apart]
+        self.neighbours: dict[int, set[int]] = defaultdict(set)
+        for gid, g in enumerate(groups):
+            self.members[gid] = list(g)
+            self.first[gid] = min(pos[a] for a in g)
+            for a in g:
+                self.gid_of[a] = gid
+            if centres is not None:
+                vs = [centres[a] for a in g if centres.get(a) is not None]
+                self.total[gid] = np.sum(vs, axis=0) if vs else None
+
+    @staticmethod
     def key(g: int, h: int) -> tuple[int, int]:
         return (g, h) if g < h else (h, g)
 
-    stats: dict[tuple[int, int], list] = {}  # group pair -> [sum of scores, sum of orders, kept apart]
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for a, b in pairs:
-        g, h = gid_of[a], gid_of[b]
-        if g == h:
-            continue
-        st = stats.setdefault(key(g, h), [0.0, 0.0, False])
-        neighbours[g].add(h)
-        neighbours[h].add(g)
-        st[2] = st[2] or (a, b) in apart
-        if centres is None:
-            s, o = pair_values(a, b)
-            st[0] += s
-            st[1] += o
+    def link(self, pairs: Iterable[tuple[str, str]], apart: dict) -> None:
+        """Sum the candidate pairs' values into the pairs of groups they link."""
+        for a, b in pairs:
+            g, h = self.gid_of[a], self.gid_of[b]
+            if g == h:
+                continue
+            st = self.stats.setdefault(self.key(g, h), [0.0, 0.0, False])
+            self.neighbours[g].add(h)
+            self.neighbours[h].add(g)
+            st[2] = st[2] or (a, b) in apart
+            if self.centres is None:
+                s, o = self.pair_values(a, b)
+                st[0] += s
+                st[1] += o
 
-    def entry(g: int, h: int) -> Optional[tuple]:
+    def entry(self, g: int, h: int) -> Optional[tuple]:
         """The heap entry of two groups as they stand; None when they may not merge."""
-        st = stats[key(g, h)]
+        st = self.stats[self.key(g, h)]
         if st[2]:
             return None
-        count = len(members[g]) * len(members[h])
-        if centres is not None:
-            s = o = float(total[g] @ total[h]) / count if total[g] is not None and total[h] is not None else 0.0
+        count = len(self.members[g]) * len(self.members[h])
+        if self.centres is not None:
+            tg, th = self.total[g], self.total[h]
+            s = o = float(tg @ th) / count if tg is not None and th is not None else 0.0
         else:
             s, o = st[0] / count, st[1] / count
-        if s < needed:
+        if s < self.needed:
             return None
-        lo, hi = (g, h) if first[g] < first[h] else (h, g)
-        return (-o, first[lo], first[hi], lo, hi, version[lo], version[hi])
+        lo, hi = (g, h) if self.first[g] < self.first[h] else (h, g)
+        return (-o, self.first[lo], self.first[hi], lo, hi, self.version[lo], self.version[hi])
 
-    heap = [e for e in (entry(g, h) for g, h in stats) if e is not None]
-    heapq.heapify(heap)
-    while heap:
-        _, _, _, g, h, made_g, made_h = heapq.heappop(heap)
-        if g not in members or h not in members:
-            continue
-        if (made_g, made_h) != (version[g], version[h]):
-            current = entry(g, h)
-            if current is not None:
-                heapq.heappush(heap, current)
-            continue
-        if stats[key(g, h)][2]:
-            continue
-        if kept_apart(members[g], members[h]):
-            stats[key(g, h)][2] = True
-            continue
+    def run(self, kept_apart) -> None:
+        """Merge the closest pair of groups while any may merge."""
+        heap = [e for e in (self.entry(g, h) for g, h in self.stats) if e is not None]
+        heapq.heapify(heap)
+        while heap:
+            _, _, _, g, h, made_g, made_h = heapq.heappop(heap)
+            if g not in self.members or h not in self.members:
+                continue
+            if (made_g, made_h) != (self.version[g], self.version[h]):
+                current = self.entry(g, h)
+                if current is not None:
+                    heapq.heappush(heap, current)
+                continue
+            if self.stats[self.key(g, h)][2]:
+                continue
+            if kept_apart(self.members[g], self.members[h]):
+                self.stats[self.key(g, h)][2] = True
+                continue
+            for e in self.join(g, h):
+                heapq.heappush(heap, e)
+
+    def join(self, g: int, h: int) -> list[tuple]:
+        """Merge two groups; the fresh heap entries of the pairs whose value may have risen."""
+        members, stats, neighbours, key = self.members, self.stats, self.neighbours, self.key
         keep, gone = (g, h) if len(neighbours[g]) >= len(neighbours[h]) else (h, g)
         members[keep] = members[g] + members[h]
         del members[gone]
-        first[keep] = min(first[g], first[h])
-        version[keep] += 1
-        if centres is not None:
-            tg, th = total[g], total[h]
-            total[keep] = tg if th is None else th if tg is None else tg + th
-            del total[gone]
+        self.first[keep] = min(self.first[g], self.first[h])
+        self.version[keep] += 1
+        if self.centres is not None:
+            tg, th = self.total[g], self.total[h]
+            self.total[keep] = tg if th is None else th if tg is None else tg + th
+            del self.total[gone]
         del stats[key(g, h)]
         around_keep = neighbours[keep]
         around_keep.discard(gone)
@@ -392,11 +691,11 @@ def _merge(groups: list[list[str]], pairs: Iterable[tuple[str, str]], pos: dict[
             around_keep.add(j)
         # pairs whose value may have risen get a fresh entry: with centres, every pair of the merged
         # group (its vector changed); with pair values, those that took in the other group's sums
-        for j in around_keep if centres is not None else around_gone:
-            e = entry(keep, j)
-            if e is not None:
-                heapq.heappush(heap, e)
-    return [members[g] for g in sorted(members, key=first.get)]
+        fresh = (self.entry(keep, j) for j in (around_keep if self.centres is not None else around_gone))
+        return [e for e in fresh if e is not None]
+
+    def result(self) -> list[list[str]]:
+        return [self.members[g] for g in sorted(self.members, key=self.first.get)]
 
 
 def _label(articles: Sequence[Article], claims: Sequence[Claim]) -> Optional[str]:

@@ -172,7 +172,9 @@ def same_entity(a: str, b: str) -> bool:
     ia, ib = initials(a), initials(b)
     if (ia and ia == b.replace(".", "")) or (ib and ib == a.replace(".", "")):
         return True
-    wa, wb = a.split(), b.split()
+    wa, wb = _without_suffix(a.split()), _without_suffix(b.split())
+    if wa == wb and wa:
+        return True  # "roland butler jr" / "roland butler"
     if len(wa) == 1 and len(wb) > 1 and wa[0] == wb[-1] and len(wa[0]) > 3:
         return True
     if len(wb) == 1 and len(wa) > 1 and wb[0] == wa[-1] and len(wb[0]) > 3:
@@ -182,6 +184,16 @@ def same_entity(a: str, b: str) -> bool:
 
         return fuzz.ratio(a, b) >= 80
     return False
+
+
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A person's name words without a generational suffix ("butler jr" -> "butler")."""
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 def overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
@@ -328,7 +340,8 @@ def features(doc, start_char: int, end_char: int) -> dict:
     if predicate is not None:
         subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
         for subject in subjects:
-            actors.extend(names_in(subject))
+            if subject.dep_ != "nsubjpass":  # "Bankman-Fried was sentenced": he undergoes the act, the judge does it
+                actors.extend(names_in(subject))
         if not actors and reporting is not None:
             for c in reporting.children:
                 if c.dep_ == "nsubj":

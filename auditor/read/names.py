@@ -200,13 +200,40 @@ def agency_alias(a: str, b: str) -> bool:
     return AGENCY_ALIASES.get(na) == nb or AGENCY_ALIASES.get(nb) == na
 
 
+_ABBREVIATIONS = vocab.table("name_abbreviations")
+
+
+@lru_cache(maxsize=4096)
+def org_key(name: str) -> str:
+    """A body's name with its abbreviations spelt out, lower case, leading article dropped:
+    "U.S. Geological Survey" and "United States Geological Survey" -> "united states geological
+    survey"; "Dept. of Labor" -> "department of labor". Two names with one key are one party."""
+    written = " ".join(name.replace("’", "'").split()).casefold().split()
+    if len(written) < 2:
+        return normalize(name)  # "EU" alone is an acronym of its long form, not an abbreviation in a name
+    words = []
+    for w in written:
+        w = re.sub(r"'s$", "", w)
+        words.append(_ABBREVIATIONS.get(w) or _ABBREVIATIONS.get(w.rstrip(",;:")) or w)
+    return normalize(" ".join(words))
+
+
+def key_initials(name: str) -> str:
+    """Initials of a body's spelt-out name, connectors left out: "U.S. Geological Survey" -> USGS."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", org_key(name)) if w and w not in _CONNECTORS).upper()
+
+
 def compare_orgs(a: str, b: str) -> Optional[str]:
     """Like compare_people, for organisations, offices and places."""
     na, nb = normalize(a), normalize(b)
     if not na or not nb:
         return None
-    if na == nb:
+    if na == nb or org_key(a) == org_key(b):
         return "same"
+    if is_acronym(a.strip()) != is_acronym(b.strip()):
+        acr, other = (a.strip(), b) if is_acronym(a.strip()) else (b.strip(), a)
+        if key_initials(other) == acr.replace(".", "").upper():
+            return "short"  # "USGS" / "U.S. Geological Survey"
     if agency_alias(a, b):
         return "short"
     if is_acronym(a.strip()) or is_acronym(b.strip()):
@@ -291,13 +318,15 @@ def _candidate_keys(name: str, kind: str) -> list[tuple]:
             return [("p1", norm)]
         return [("p", toks[0].casefold()[:1], toks[-1].casefold()[:1]) if toks else ("p",)]
     plain = norm.replace("‐", "-")
-    keys: list[tuple] = [("n", plain)]
+    keys: list[tuple] = [("n", plain), ("n", org_key(name))]
     if plain in AGENCY_ALIASES:
         keys.append(("n", AGENCY_ALIASES[plain]))
     stripped = name.strip()
     letters = stripped.replace(".", "").upper() if is_acronym(stripped) else initials(name).upper()
     if len(letters) >= 2:
         keys.append(("i", letters))
+    if not is_acronym(stripped) and len(key_initials(name)) >= 2:
+        keys.append(("i", key_initials(name)))
     if len(toks) >= 2:
         keys.append(("q", toks[0], toks[1]))
         keys.extend(("d", len(toks), k, tuple(toks[:k] + toks[k + 1:]), toks[k].casefold()[:1])

@@ -36,200 +36,14 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional
 
 from auditor import vocab
+from auditor.read import dates, figure_context, measures
 from auditor.model import Quantity
 
-INF = math.inf
-
-# --------------------------------------------------------------------------- numbers in words
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-_SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
-_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-# vague amounts: (low, high) of what a reader takes them to mean
-_VAGUE = {
-    "dozen": (12, 12), "dozens": (24, 99), "handful": (2, 9), "scores": (40, 99), "hundreds": (200, 999),
-    "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
-}
-_VAGUE_TENS = {"tens": 10, "hundreds": 100}  # "tens of thousands", "hundreds of thousands"
-
-
-def parse_number(text: str) -> Optional[float]:
-    """A number written in digits or words: "23", "1,200", "2.5 million", "twenty-one", "a hundred"."""
-    words = [w for w in re.split(r"[\s\-]+", text.strip().lower().replace("\u2013", "-")) if w and w != "and"]
-    if not words:
-        return None
-    if len(words) == 1 and _DIGITS.match(words[0]):
-        return float(words[0].replace(",", ""))
-    if len(words) == 1 and re.match(r"^\d+(\.\d+)?(k|m|mn|bn|b)$", words[0]):
-        m = re.match(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b)$", words[0])
-        return float(m.group(1)) * _SCALE_ABBREV[m.group(2)]
-    total = 0.0
-    current = 0.0
-    seen = False
-    for w in words:
-        if w in ("a", "an") and not seen:
-            current = 1.0
-            continue
-        if _DIGITS.match(w):
-            if seen:
-                return None  # "217-215" is a tally or a range, not one number
-            current += float(w.replace(",", ""))
-        elif w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w in _SCALES:
-            scale = _SCALES[w]
-            current = (current or 1.0) * scale
-            if scale >= 1000:
-                total += current
-                current = 0.0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
-@lru_cache(maxsize=1 << 14)  # asked of every token's text
-def vague_interval(text: str) -> Optional[tuple[float, float]]:
-    """ "dozens" -> (24, 99); "tens of billions" -> (2e10, 1e11); None when the text is not vague."""
-    words = text.lower().replace(" of ", " ").split()
-    if len(words) == 2 and words[0] in _VAGUE_TENS and words[1] in _SCALES:
-        base = _VAGUE_TENS[words[0]] * _SCALES[words[1]]
-        return 2 * base, 10 * base - 1
-    if len(words) == 1 and words[0] in _VAGUE:
-        return _VAGUE[words[0]]
-    return None
-
-
-# --------------------------------------------------------------------------- qualifiers -> intervals
-
-# Each qualifier maps to how it bounds the figure v: (kind, ...). Longest phrases first.
-_QUALIFIERS: list[tuple[str, str]] = sorted(
-    [
-        ("at least", "min"), ("no fewer than", "min"), ("no less than", "min"), ("a minimum of", "min"),
-        ("not less than", "min"), ("not fewer than", "min"),
-        ("more than", "gt"), ("over", "gt"), ("above", "gt"), ("upwards of", "gt"), ("in excess of", "gt"),
-        ("well over", "gt"),
-        ("nearly", "below"), ("almost", "below"), ("just under", "below"), ("close to", "below"), ("nigh on", "below"),
-        ("up to", "max"), ("at most", "max"), ("no more than", "max"), ("not more than", "max"), ("a maximum of", "max"),
-        ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
-        ("as many as", "upto_approx"),
-        ("about", "approx"), ("around", "approx"), ("approximately", "approx"), ("roughly", "approx"),
-        ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"), ("nearly some", "approx"),
-        ("circa", "approx"), ("or so", "approx"),
-    ],
-    key=lambda q: -len(q[0]),
-)
-APPROX_SHARE = 0.1  # "about 50" is read as 45-55; "nearly 50" as 45-49
-
-
-def interval(value: float, qualifier: Optional[str]) -> tuple[Optional[float], Optional[float], bool, bool, bool]:
-    """(low, high, low_inclusive, high_inclusive, approximate) for a figure and its qualifier."""
-    kind = dict(_QUALIFIERS).get((qualifier or "").lower().strip())
-    slack = max(1.0, round(value * APPROX_SHARE))
-    if kind == "min":
-        return value, None, True, True, False
-    if kind == "gt":
-        return value, None, False, True, False
-    if kind == "below":
-        return max(0.0, value - slack), value, True, False, True
-    if kind == "max":
-        return 0.0, value, True, True, False
-    if kind == "lt":
-        return 0.0, value, True, False, False
-    if kind == "upto_approx":
-        return max(0.0, value - slack), value, True, True, True
-    if kind == "approx":
-        return max(0.0, value - slack), value + slack, True, True, True
-    return value, value, True, True, False
-
-
-def overlaps(a: Quantity, b: Quantity) -> bool:
-    """Whether both figures can be true of one quantity: their intervals share a point (and two
-    tallies are the same pair: "52-47" and "52-48" cannot both be the vote)."""
-    if a.second is not None and b.second is not None and a.second != b.second:
-        return False
-    lo_a, hi_a = _bounds(a)
-    lo_b, hi_b = _bounds(b)
-    lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
-    if lo < hi:
-        return True
-    if lo > hi:
-        return False
-    # touching at one point: both sides must include it
-    inc = True
-    for q, (l, h) in ((a, (lo_a, hi_a)), (b, (lo_b, hi_b))):
-        if lo == l and not q.low_inclusive:
-            inc = False
-        if lo == h and not q.high_inclusive:
-            inc = False
-    return inc
-
-
-def _bounds(q: Quantity) -> tuple[float, float]:
-    return (q.low if q.low is not None else -INF), (q.high if q.high is not None else INF)
-
-
-def gap_ratio(a: Quantity, b: Quantity) -> float:
-    """How far apart two figures are, as a ratio of the nearer ends (1.0 when they overlap)."""
-    if overlaps(a, b):
-        return 1.0
-    lo_a, hi_a = _bounds(a)
-    lo_b, hi_b = _bounds(b)
-    small, big = (hi_a, lo_b) if hi_a <= lo_b else (hi_b, lo_a)
-    if small <= 0:
-        return INF
-    return big / small
-
-
-def describe(q: Quantity) -> str:
-    """The interval in words, for findings: "[23, inf)", "(70, inf)", "14", "52-47",
-    "[$1.15 trillion, $1.25 trillion)", "Fri 24:00", "Jan 29"."""
-    if q.second is not None and q.value is not None:
-        return f"{_fmt(q.value)}-{_fmt(q.second)}"
-    fmt = {"weekday-hours": _fmt_week, "day-of-year": _fmt_day}.get(q.unit or "", _fmt)
-    if q.unit in _CURRENCIES:
-        fmt = _fmt_money
-    if q.low == q.high and q.low is not None:
-        return fmt(q.low)
-    lo = "-inf" if q.low is None else fmt(q.low)
-    hi = "inf" if q.high is None else fmt(q.high)
-    return f"{'[' if q.low_inclusive and q.low is not None else '('}{lo}, {hi}{']' if q.high_inclusive and q.high is not None else ')'}"
-
-
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
-
-
-def _fmt_money(v: float) -> str:
-    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
-        if abs(v) >= scale:
-            return f"{v / scale:.4g} {word}"
-    return _fmt(v)
-
-
-def _fmt_week(v: float) -> str:
-    day, hours = divmod(v, 24)
-    if hours == 0 and day > 0:
-        day, hours = day - 1, 24
-    name = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(day) % 7]
-    return f"{name} {int(hours):02d}:{int(round((hours % 1) * 60)):02d}"
-
-
-def _fmt_day(v: float) -> str:
-    day = int(v)
-    for month, days in enumerate(_MONTH_DAYS):
-        if day <= days:
-            return f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')[month]} {day}"
-        day -= days
-    return _fmt(v)
+from auditor.read.intervals import (  # noqa: E402,F401  (the figures' interval logic, kept importable from here)
+    APPROX_SHARE, INF, _CURRENCIES, _MONTH_DAYS, _QUALIFIERS, _bounds, _fmt, _fmt_day, _fmt_money, _fmt_week, describe, gap_ratio, interval,
+    overlaps)
+from auditor.read.numbers import (  # noqa: E402,F401
+    _DECIMAL_COMMA, _DIGITS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE, _VAGUE_TENS, parse_number, vague_interval)
 
 
 # --------------------------------------------------------------------------- lexicons (lemmas)
@@ -240,7 +54,7 @@ for _group, _words in {
                 "serviceman servicemen servicemember commando ranger jawan sepoy officer constable marine airman "
                 "sailor enforcer security army",
     "militants": "militant terrorist insurgent assailant attacker gunman gunmen fighter rebel separatist jihadist "
-                 "extremist bomber miscreant raider hijacker kidnapper perpetrator",
+                 "extremist bomber miscreant raider hijacker kidnapper perpetrator bandit",
     "civilians": "civilian worker labourer laborer passenger resident villager bystander child children kid woman "
                  "women student pupil pilgrim worshipper worshiper teacher journalist reporter migrant tourist "
                  "farmer commuter shopper patient doctor nurse employee traveller traveler driver family "
@@ -253,6 +67,7 @@ for _group, _words in {
     "money": "dollar rupee euro pound yuan yen dinar rial riyal",
     "votes": "vote ballot",
     "seats": "seat",
+    "jobs": "job payroll",
     "buildings": "house home building school shop hospital mosque church post checkpoint",
 }.items():
     for _w in _words.split():
@@ -262,13 +77,14 @@ for _group, _words in {
 OUTCOMES: dict[str, str] = {}
 for _outcome, _words in {
     "killed": "kill die dead death slay slain execute murder massacre eliminate neutralise neutralize martyr "
-              "martyred fatality toll behead assassinate body corpse perish",
+              "martyred fatality toll behead assassinate body corpse perish liquidate",
     "injured": "injure wound hurt injury injured wounded maim",
     "arrested": "arrest detain apprehend capture nab custody",
     "abducted": "abduct kidnap hostage",
     "freed": "free release rescue escape",
     "burned": "burn torch charred char ablaze gut scorch blacken",
-    "missing": "missing",
+    "missing": "missing unaccounted",
+    "trapped": "trap trapped strand stranded stuck",
     "displaced": "displace evacuate evacuation evacuee flee",
     "destroyed": "destroy damage demolish raze flatten",
 }.items():
@@ -326,7 +142,9 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         q = _build(doc, text, base, num, others)
         if q is not None:
             out.append(q)
+    out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(times(text, base, start, end))
+    out.extend(dates.event_dates(doc, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
@@ -383,7 +201,10 @@ _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("hectare",), "acres", 2.47105), (("square", "miles"), "acres", 640.0), (("square", "mile"), "acres", 640.0),
     (("square", "kilometers"), "acres", 247.105), (("square", "kilometres"), "acres", 247.105),
     (("miles",), "miles", 1.0), (("mile",), "miles", 1.0), (("kilometers",), "miles", 0.621371),
-    (("kilometres",), "miles", 0.621371), (("km",), "miles", 0.621371),
+    (("kilometres",), "miles", 0.621371), (("km",), "miles", 0.621371), (("kilometer",), "miles", 0.621371),
+    (("kilometre",), "miles", 0.621371), (("feet",), "miles", 1 / 5280), (("foot",), "miles", 1 / 5280),
+    (("ft",), "miles", 1 / 5280), (("meters",), "miles", 0.000621371), (("metres",), "miles", 0.000621371),
+    (("meter",), "miles", 0.000621371), (("metre",), "miles", 0.000621371),
 ], key=lambda u: -len(u[0]))
 
 
@@ -759,7 +580,7 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
             if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
                 continue
-            if _end_point_or_baseline(doc, ent):
+            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text):
                 continue
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
@@ -776,6 +597,24 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
 _NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
 _END_POINT = {"through", "until", "till", "thru", "before"}
 _BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "to"}
+
+
+# "the 25-year prison sentence", "a 10-day truce": how long a thing lasts, not when a figure holds
+_DURATION_ADJECTIVE = re.compile(r"(?:a |the )?(?:\d+|[a-z]+)-(?:year|month|week|day|hour|minute)s?(?:-(?:old|long))?", re.I)
+
+
+def _grades_superlative(ent) -> bool:
+    """A period that bounds a superlative ("the strongest earthquake to hit Taiwan in nearly 25
+    years", "the deadliest day in a decade") says how rare the event is, not when a figure holds."""
+    node = ent.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.tag_ == "JJS" or any(g.tag_ == "JJS" or g.lower_ == "most" for c in node.children if c.i < ent.start
+                                     for g in (c, *c.children)):
+            return True
+    return False
 
 
 def _end_point_or_baseline(doc, ent) -> bool:
@@ -802,8 +641,8 @@ def _place(doc, tokens, number_tokens) -> Optional[str]:
     ids = {t.i for t in tokens}
     for e in doc.ents:
         root = e.root
-        if root.i not in ids:
-            continue
+        if root.i not in ids or not any(ch.isalpha() for ch in e.text):
+            continue  # "288" is no place, whatever the tagger says
         is_place = e.label_ in _PLACE_LABELS
         # the small NER model often mislabels small places: trust a place noun or locative preposition
         governor = root.head
@@ -861,19 +700,68 @@ def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optiona
     root = _clause_root(head if head is not None else doc[last])
     tokens = _scope_tokens(root, number_tokens, others)
     window = _window(doc, tokens, head, number_tokens)
+    cues = figure_context.window_cues(doc, number_tokens, tokens)
+    if cues:
+        window = "; ".join(dict.fromkeys([w for w in (window or "").split("; ") if w] + cues))
     place = _place(doc, tokens, number_tokens)
     s = doc[q_start].idx
     end_tok = doc[num.unit_end] if num.unit_end is not None else doc[last]
     e = end_tok.idx + len(end_tok.text)
+    if category is None or num.unit == "miles":
+        measure = measures.measure_of(text, doc[first].idx, e, num.unit, value)
+        if measure is not None:
+            category, of = measure
+            if category == "length":
+                thing = _measured_thing(end_tok)
+                category, counted = (f"length:{thing.lemma_.lower()}", thing.text) if thing is not None else (None, counted)
+            elif of:
+                counted = of
     return Quantity(start=base + s, end=base + e, text=text[s:e], value=value, low=lo, high=hi,
                     low_inclusive=lo_inc, high_inclusive=hi_inc, approximate=approx, vague=vague,
                     counted=counted or None, category=category, place=place, window=window,
                     unit=num.unit, second=num.second)
 
 
+def _measured_thing(unit_tok):
+    """The noun a length is of: "a 948-foot-long container ship" -> ship (the unit's head noun)."""
+    node = unit_tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.lower_ not in ("long", "length"):
+            return node
+    return None
+
+
+_TOLL_NOUNS = {"toll", "tally", "death", "fatality"}
+
+
+def _toll_subject(number) -> bool:
+    """The number is what a toll is said to be: the complement of "be" ("the death toll was 275")
+    or the object of "at" after "stand", "reach", "rise" ("the toll stands at 20")."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in ("attr", "pobj", "dobj", "oprd") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
+
+
+_BODY_STATES = vocab.words("body_states")
+
+
+def _body_state(head) -> Optional[str]:
+    """A state the counted bodies are said to be in ("over 100 bodies remain unidentified"): said of
+    them, not a word that describes them ("six unidentified bodies were found" are the dead)."""
+    near = [c for c in head.head.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr")] \
+        if head.dep_ in ("nsubj", "nsubjpass") else []
+    return next((t.lower_ for t in near if t.lower_ in _BODY_STATES), None)
+
+
 def _count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
+    if head is None and _toll_subject(doc[last]):
+        return "killed:total"  # "the death toll was 275", "the toll stands at 20"
     group = group_of(heads) if heads else None
     outcome = _outcome(doc, head, doc[last])
     if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
@@ -885,8 +773,14 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         outcome = "killed"
     if outcome and head is None:
         group = "total"  # "killed dozens", "More than 50 dead"
+    if head is not None and group is None and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) \
+            and head.lemma_.lower() not in ("toll", "custody", "hostage", "evacuation"):
+        group, outcome = "total", OUTCOMES[head.lemma_.lower()]  # "1,011 injuries": the noun names the outcome
     if head is not None and head.lemma_.lower() in ("dead", "death", "body", "corpse", "fatality", "life"):
         group, outcome = "total", outcome or "killed"
+        state = _body_state(head)
+        if state:
+            return f"{state}:total"  # "over 100 bodies remain unidentified": not the toll
     if group == "attacks" and outcome:
         outcome = None  # "170 attacks killing 151 civilians": the attacks were not killed
     if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
@@ -896,12 +790,36 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:
         return f"{outcome}:{group or 'total'}"
+    if group == "jobs":
+        sector = _sector(head)
+        return f"jobs:{sector}" if sector else group
     return group
+
+
+_ECONOMY_WIDE = vocab.words("economy_wide_subjects")
+
+
+def _sector(head) -> Optional[str]:
+    """The part of an economy a job count is of: the common noun that adds the jobs ("Construction
+    added 39,000 jobs", "health, which added 72,000 jobs"), None for the whole ("Employers added",
+    "The United States added")."""
+    if head is None:
+        return None
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # "health, which added 72,000 jobs"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "LOC"):
+        return None  # "The United States added": the whole economy
+    lemma = subject.lemma_.lower()
+    words = {lemma, " ".join(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "ADJ"))}
+    return None if words & _ECONOMY_WIDE else lemma
 
 
 # --------------------------------------------------------------------------- measures: money, units
 
-_CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "PKR", "INR", "CNY"}
 # What a sum of money is: the noun it sizes, read through these classes so that outlets' words for
 # one thing meet ("package", "measure", "stopgap", "bill"; "relief", "aid", "assistance").
 MONEY_CLASSES: dict[str, str] = {}
@@ -965,7 +883,29 @@ def _money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str
                 cls = _money_class(c)
                 if cls:
                     return f"money:{cls}", c.text
+    act = _money_act(tok)
+    if act:
+        return f"money:{act}", None
     return "money", None
+
+
+def _money_act(tok) -> Optional[str]:
+    """The act a sum is the object of: "forfeit $11.02 billion" and "a forfeiture of $11.2 billion"
+    are both money:forfeit; "fined $11 billion" is money:fine."""
+    if tok.dep_ in ("dobj", "oprd", "npadvmod", "attr") and tok.head.pos_ == "VERB" \
+            and tok.head.lemma_.lower() not in _SIZE_VERBS:
+        return _act_root(tok.head.lemma_.lower())
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return _act_root(tok.head.head.lemma_.lower())
+    return None
+
+
+def _act_root(word: str) -> Optional[str]:
+    """A verb or the noun made from it, as one word: forfeiture -> forfeit, payment -> pay."""
+    for suffix in ("ure", "ment", "ation", "al"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word if word.isalpha() else None
 
 
 def _topic(tok) -> Optional[str]:
@@ -974,8 +914,8 @@ def _topic(tok) -> Optional[str]:
     graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ")]
     if graded:
         return _stem(graded[0].lemma_)  # "5% contained"
-    if tok.dep_ in ("compound", "nmod", "amod", "nummod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return _stem(tok.head.lemma_)
+    if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _stem(tok.head.lemma_)  # "the employment population ratio (60.3%)": appos
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         return _stem(tok.head.lemma_)
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
@@ -1029,7 +969,6 @@ _WEEKDAY_INDEX = {d: k for k, d in enumerate(("monday", "tuesday", "wednesday", 
                                                "sunday"))}
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
            "nov": 11, "dec": 12}
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|"
         r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
@@ -1178,75 +1117,23 @@ def _inherit_groups(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
 
 # --------------------------------------------------------------------------- windows
 
-WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "background")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
+                "background")
+from auditor.read.windows import (  # noqa: E402,F401  (kept importable from here)
+    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_window, window_kind)
 
 
-@lru_cache(maxsize=1 << 14)  # a few distinct windows, asked of every pair of figures
-def window_kind(window: Optional[str]) -> str:
-    """What a window says about the figure's time span, for comparing two figures:
-    incident (the event itself, or no window), day (a named day), span (past N hours/days),
-    cumulative (in total), latest (additional, more), earlier (before the event),
-    background (a year or more: "last year", "since 2021")."""
-    if not window:
-        return "incident"
-    w = window.lower()
-    if re.search(r"\b(additional|more|further|fresh|new|extra|latest)\b", w):
-        return "latest"
-    if re.search(r"\b(cumulative|in total|in all|overall|so far|to date|altogether|since the (start|beginning))\b", w):
-        return "cumulative"
-    if re.search(r"\b(year|years|decade|decades|annual|annually)\b|\b(18|19|20|21)\d\d\b|\b(january|february|march|"
-                 r"april|june|july|august|september|october|november|december)\b(?!\s+\d)", w) \
-            and not re.search(r"\b(single day|a day|this week|last week)\b", w):
-        return "background"
-    if re.search(r"\bearlier\b|\bbefore\b|\bprior\b", w):
-        return "earlier"
-    if re.search(r"\b(past|last|over|within|in the)\b.*\b(hours|days|weeks|months)\b|\b\d+ (hours|days)\b|several days", w):
-        return "span"
-    if any(d in w for d in _WEEKDAYS) or re.search(r"\b(yesterday|today|tonight|single day|a day|last week|this week)\b", w):
-        return "day"
-    return "incident"
+def is_physical_measure(category: Optional[str]) -> bool:
+    """Whether a category is a physical measure of one thing (see measures): magnitude, depth,
+    distance, length of a named thing."""
+    return bool(category) and category.split(":")[0] in ("magnitude", "depth", "distance", "length")
 
 
-@lru_cache(maxsize=1 << 12)  # a few distinct windows, asked of every pair of figures
-def same_window(a: Optional[str], b: Optional[str]) -> bool:
-    """Whether two figures cover the same time: both the event itself (a named day, "last week's
-    attacks", or no window), or the same span. Two different named weekdays are different days."""
-    ka, kb = window_kind(a), window_kind(b)
-    point = {"incident", "day"}
-    if ka in point and kb in point:
-        da = {d for d in _WEEKDAYS if a and d in a.lower()}
-        db = {d for d in _WEEKDAYS if b and d in b.lower()}
-        return not (da and db and not da & db)
-    if ka != kb:
-        return False
-    if ka == "cumulative":
-        return True  # "in total" and "cumulative toll": the count so far (when published: see compare)
-    return _norm_window(a) == _norm_window(b)
-
-
-@lru_cache(maxsize=1 << 14)  # asked of every pair of figures alignment weighs
-def comparable_scale(a: Optional[str], b: Optional[str]) -> bool:
-    """Figures of the event (any day or span of it) and background figures (a year or more) are
-    never the same quantity; two background figures only when their windows read the same."""
-    ka, kb = window_kind(a), window_kind(b)
-    if (ka == "background") != (kb == "background"):
-        return False
-    if ka == "background":
-        return _norm_window(a) == _norm_window(b)
-    return True
-
-
-@lru_cache(maxsize=1 << 14)
-def _norm_window(w: Optional[str]) -> str:
-    """A window in a comparable form: "over a decade" and "over 10 years" read the same."""
-    t = (w or "").lower()
-    t = re.sub(r"\b(a |one )?decades?\b", "10 years", t)
-    t = re.sub(r"\b(a|one) (year|month|week|day)\b", r"1 \2", t)
-    t = re.sub(r"\b(" + "|".join(list(_UNITS) + list(_TENS)) + r")\b", lambda m: str(_UNITS.get(m.group(1),
-               _TENS.get(m.group(1)))), t)
-    t = re.sub(r"\b(year|month|week|day|hour)s\b", r"\1", t)
-    return re.sub(r"\b(on|in|over|during|the|of|for|next|coming|past|last)\b|\W", "", t)
+def one_per_event(category: Optional[str]) -> bool:
+    """A measure an event has once, however far apart its reports: a quake's magnitude, depth, and
+    distance from a named place (agencies' solutions for a depth can differ twofold)."""
+    return bool(category) and category.split(":")[0] in ("magnitude", "depth") or \
+        bool(category) and category.startswith("distance:")
 
 
 def mentions(quantities: Iterable[Quantity], category: str) -> list[Quantity]:

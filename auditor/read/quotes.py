@@ -25,7 +25,7 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from auditor.read import segment
 from auditor.model import Quote
@@ -63,6 +63,9 @@ class QuoteSpan:
     continued: bool = False  # this piece continues the previous quote after a paragraph break
     continues: bool = False  # the next quote piece carries this one on
     truncated: bool = False  # a mark was missing; recovered as well as possible
+    label_start: Optional[int] = None  # a transcript turn: the speaker label before the words
+    label_end: Optional[int] = None
+    introduced_by: Optional[int] = None  # a block statement: offset of the verb that introduced it
 
     @property
     def outer_start(self) -> int:
@@ -180,10 +183,15 @@ def _double_quotes(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSp
                     log.debug("quote opened at %d never closed; cut at %d", open_at, i)
                     out.append(QuoteSpan(s, e, open_at, None, continued=continued, truncated=True))
                 open_at, continued = i, False
+        if not marks and carry is not None and _crosshead(text, lo, hi):
+            continue  # a subheading set inside a quote running over paragraphs: the quote goes on after it
         carry = None
         if open_at is not None:
             s, e = _trim(text, open_at + 1, hi)
-            nxt_block = blocks[bi + 1] if bi + 1 < len(blocks) else None
+            k = bi + 1
+            while k < len(blocks) and _crosshead(text, *blocks[k]) and not _DOUBLE_MARK.search(text, *blocks[k]):
+                k += 1
+            nxt_block = blocks[k] if k < len(blocks) else None
             goes_on = nxt_block is not None and _first_char(text, *nxt_block) in DOUBLE_OPEN + DOUBLE_EITHER
             if e > s:
                 if not goes_on:
@@ -192,6 +200,13 @@ def _double_quotes(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSp
                                      truncated=not goes_on))
             carry = open_at if goes_on else None
     return out
+
+
+def _crosshead(text: str, lo: int, hi: int) -> bool:
+    """A short line without sentence punctuation at its end: a subheading between paragraphs."""
+    line = text[lo:hi].strip()
+    return bool(line) and "\n" not in line and word_count(line) <= 15 and line[-1] not in _TERMINAL + ",;:" \
+        and line[-1] not in DOUBLE_CLOSE + DOUBLE_EITHER
 
 
 def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
@@ -251,6 +266,9 @@ def _starts_statement(text: str, q: QuoteSpan, lo: int) -> bool:
     if not (first.isupper() or first.isdigit() or first in "[(…."):
         return False
     before = text[lo:q.outer_start].rstrip()
+    if before and before[-1] in SINGLE_CLOSE + SINGLE_EITHER and before[-2:-1].isalpha() and not re.search(
+            r"(?:^|\s)[" + SINGLE_OPEN + SINGLE_EITHER + r"]\w", before):
+        return False  # "CBS’ “Face the Nation”": a possessive, not a closing quote mark
     return not before or before[-1] in _TERMINAL + ":,—–-" + ALL_MARKS
 
 
@@ -302,7 +320,107 @@ def _reported_words(text: str, q: QuoteSpan, lo: int) -> bool:
     return bool(_REPORTED_WORDS.search(before))
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
+# ---- transcript turns -------------------------------------------------------------------------
+# A turn opens a line with the speaker's label: "MS. JEAN-PIERRE:", "SIMON:", "UNIDENTIFIED PERSON #2:",
+# "Joe Biden (00:03):", "Q:" / "A:", "CHAIR POWELL." (capitals and a period, two words or more).
+_TURN = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?P<qa>[QA])|(?P<caps>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?:[ ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*){0,4}(?:[ ]#\d+)?)(?:,[ ](?P<duty>[A-Z][A-Z ]{1,20}))?"
+    r"|(?P<timed>[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3})[ ]\((?P<clock>\d{1,2}:\d{2}(?::\d{2})?)\))"
+    r"(?P<sep>:|\.(?=[ ]))\s+(?=\S)")
+
+
+def _label_words(label: str) -> list[str]:
+    return [w for w in re.split(r"\s+", label.strip()) if w]
+
+
+def _turn_label_ok(text: str, m: "re.Match", labels: dict[str, int],
+                   person_at: Optional[Callable[[int], bool]] = None) -> bool:
+    """A line's opening words are a speaker label, not "UPDATE:" or "WASHINGTON.": a label the
+    transcript repeats, one with a title (MR., CHAIR), a timestamp or a number (#2), Q/A in pairs,
+    or capitals that spell a person named in the text (CHUCK SCHUMER -> Chuck Schumer; with a
+    parse, `person_at(offset)` says whether the name found there is a person's)."""
+    from auditor.read.speakers import TITLE_WORDS
+
+    if m.group("timed"):
+        return True
+    if "\n" in m.group(0)[m.end("sep") - m.start():]:
+        return False  # a label on a line of its own is a form's field ("NOTE:"), unless it is timed
+    if m.group("qa"):
+        return labels.get("Q", 0) > 0 and labels.get("A", 0) > 0
+    label = m.group("caps")
+    words = _label_words(label)
+    if m.group("sep") == "." and len(words) < 2:
+        return False  # "WASHINGTON. ..." is a dateline
+    if not any(ch.isalpha() for ch in label) or len(label.replace(" ", "")) < 2:
+        return False
+    if re.search(r"#\d+$", label):
+        return True
+    if labels.get(label, 0) >= 2 and len(labels) >= 2:
+        return True  # a dialogue: labels that recur among others ("FILE PHOTO:" captions alone do not)
+    if len(words) >= 2 and words[0].lower() in TITLE_WORDS:
+        return True
+    if m.group("duty"):
+        return True  # "FRANCO ORDOÑEZ, BYLINE:", "SCOTT SIMON, HOST:": a broadcaster's transcript
+    titled = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) if w.isupper() else w for w in words)
+    pattern = (re.escape(titled) if len(words) >= 2 else r"[A-Z][a-z]+\s+" + re.escape(titled)) + r"\b"
+    for found in re.finditer(r"\b" + pattern, text):
+        if person_at is None or person_at(found.end() - 1):
+            return True
+    return False
+
+
+def _turn_paragraphs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The paragraphs of a turn's words: a blank line, or a line ending a sentence, ends one; a line
+    stopping mid-sentence is wrapped onto the next (transcripts are often set with hard wraps)."""
+    out: list[tuple[int, int]] = []
+    cur: Optional[tuple[int, int]] = None
+    pos = lo
+    for line in text[lo:hi].split("\n"):
+        s, e = _trim(text, pos, pos + len(line))
+        pos += len(line) + 1
+        if e <= s:
+            if cur:
+                out.append(cur)
+            cur = None
+            continue
+        cur = (cur[0], e) if cur else (s, e)
+        if text[e - 1] in _TERMINAL + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_CLOSE + ")":
+            out.append(cur)
+            cur = None
+    if cur:
+        out.append(cur)
+    return out
+
+
+def transcript_turns(text: str, person_at: Optional[Callable[[int], bool]] = None) -> list[QuoteSpan]:
+    """The words of each transcript turn, one quote a paragraph, each carrying its turn's label.
+    A turn runs to the next label; after the last one, it stops at a line that is no speech (a
+    short line without sentence punctuation: a heading, a caption)."""
+    found = list(_TURN.finditer(text))
+    if not found:
+        return []
+    labels: dict[str, int] = {}
+    for m in found:
+        key = m.group("qa") or m.group("caps") or m.group("timed")
+        labels[key] = labels.get(key, 0) + 1
+    turns = [m for m in found if _turn_label_ok(text, m, labels, person_at)]
+    out: list[QuoteSpan] = []
+    for n, m in enumerate(turns):
+        end = turns[n + 1].start() if n + 1 < len(turns) else len(text)
+        ls, le = m.start("label"), m.end("caps") if m.group("caps") else m.end("label")
+        if m.group("timed"):
+            le = m.end("timed")
+        for s, e in _turn_paragraphs(text, m.end(), end):
+            piece = text[s:e]
+            if re.fullmatch(r"[\[(][^\])]*[\])]", piece):
+                continue  # a timestamp or a stage direction: "(01:09)", "(LAUGHTER)"
+            if text[e - 1] not in _TERMINAL + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_CLOSE and word_count(piece) < 12:
+                break  # a heading or caption: the transcript is over
+            out.append(QuoteSpan(s, e, None, None, style="turn", label_start=ls, label_end=le))
+    return out
+
+
+def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) -> list[QuoteSpan]:
     """Every quoted stretch of the (noise-masked) text, in order; pure and offset-preserving.
 
     Never raises on unbalanced marks: what can be recovered is returned with truncated=True.
@@ -320,9 +438,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 continue  # a quote within a quote belongs to the outer speaker
             found.append(QuoteSpan(q.start, q.end, q.open_mark, q.close_mark, style="single",
                                    headline=headline))
+    turns = transcript_turns(text, person_at)
+    if turns:
+        found = [q for q in found if not any(t.start <= q.start < t.end and q.style == "single" for t in turns)]
+        found += turns
     found.sort(key=lambda q: q.start)
     out: list[QuoteSpan] = []
     for q in found:
+        if q.style == "turn":
+            out.append(q)
+            continue
         lo = next((b for b, e in blocks if b <= q.start < e), 0)
         if _is_scare(text, q, lo) or (not q.headline and _is_title(text, q, lo) and not _reported_words(text, q, lo)):
             continue
@@ -332,6 +457,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         out.append(QuoteSpan(q.start, q.end, q.open_mark, q.close_mark, q.style, partial, q.headline,
                              q.continued, q.continues, q.truncated))
     return out
+
+
+def _person_at(doc) -> Callable[[int], bool]:
+    """Whether the parse makes the word at an offset part of a person's name (an entity)."""
+    from auditor.read.speakers import token_range
+
+    def person_at(offset: int) -> bool:
+        toks = token_range(doc, max(0, offset - 40), offset + 1)
+        return any(t.ent_type_ == "PERSON" and t.idx <= offset < t.idx + len(t.text) for t in toks)
+    return person_at
 
 
 def quote_id(article_id: str, start: int, text: str) -> str:
@@ -345,18 +480,25 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
 
     `text` is the noise-masked analysis text and `doc` its spaCy parse (same offsets).
     """
-    spans = find_quotes(text)
-    if not spans:
-        return ()
     from auditor.read import speakers  # the parse-dependent half
     from auditor.read import sources
 
-    atts = speakers.attribute_quotes(doc, text, spans, segment.blocks(text))
+    spans = find_quotes(text, _person_at(doc))
+    blocks = segment.blocks(text)
+    statements = [QuoteSpan(s, e, None, None, style="block", introduced_by=v)
+                  for s, e, v in speakers.block_statements(doc, text, blocks, spans)
+                  if not any(q.start < e and s < q.end for q in spans)]
+    spans = sorted(spans + statements, key=lambda q: q.start)
+    if not spans:
+        return ()
+
+    atts = speakers.attribute_quotes(doc, text, spans, blocks)
     out = []
     for q, a in zip(spans, atts):
         piece = text[q.start:q.end]
         sp = a.speaker
-        if sp is not None and (sp.kind in ("document", "pronoun") or speakers.bare_description(sp)):
+        if sp is not None and (sp.kind in ("document", "pronoun") or speakers.bare_description(sp)
+                               or not speakers.can_speak(sp, doc)):
             sp = None  # "the filing said", "the senator said" with no known referent: no speaker rather than a wrong one
         out.append(Quote(
             id=quote_id(article_id, q.start, piece),

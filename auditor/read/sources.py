@@ -12,7 +12,13 @@ the article credits it, not when it is merely mentioned:
   compiler of figures ("according to figures compiled by X");
 - credit lines: "— Reuters", "With additional input from Reuters", "(AP) —", "WASHINGTON, July 9
   (Reuters) -", "Photo: AFP", post credits "— X/@handle", and contributor lines ("The Associated
-  Press contributed to this report", "CNN's Jane Doe contributed": the outlet, not its staff).
+  Press contributed to this report", "CNN's Jane Doe contributed": the outlet, not its staff);
+- photo credits in every house style ("Washington Post photo by X", "(Photo by PA Wire/X)",
+  "(X/POLITICO via AP Images)", "REUTERS/X/File Photo"), an outlet's programme or staff ("CBS’
+  “Face the Nation”", "NPR White House correspondent X"), a programme no outlet owns ("said on
+  “Fox and Friends”"), "Speaking to LBC", "(Headline USA) ..." opening a story, "Reuters | London |"
+  source lines and masthead lines; the position or a known name makes an outlet, never a
+  photographer's own name.
 One party credited under two forms in an article is one source named by its fuller form (AP /
 Associated Press, OMB / Office of Management and Budget, the Post / The Washington Post, a lone
 surname / the full name); a bare description that names nobody ("the agency") is no source.
@@ -33,7 +39,7 @@ from typing import Iterable, Optional, Sequence
 from auditor import vocab
 from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
-from auditor.read.speakers import (INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
+from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +47,7 @@ log = logging.getLogger(__name__)
 KNOWN_OUTLETS = vocab.words("news_outlets") | frozenset(
     name for row in vocab.rows("news_agencies") for name in (row[0], *row[2:3], *(row[3].split(", ") if len(row) > 3 else ())) if name)
 # Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
-MEDIA_WORDS = frozenset("""
-times post news press tv television radio herald journal tribune gazette telegraph chronicle observer daily
-broadcasting broadcaster magazine newspaper dispatch inquirer newsweek wire media newsroom
-""".split())
+MEDIA_WORDS = vocab.words("media_name_words")
 MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "daily",
                          "tabloid", "newswire"})
 # Heads that are media only with a news word before them: "news agency", not "energy agency".
@@ -82,6 +85,8 @@ scientist doctor lawyer attorney prosecutor authority agency spokesperson spokes
 lawmaker legislator officer employee worker staffer executive lawmaker negotiator relative family neighbor
 neighbour survivor victim teacher student parent activist organizer organiser manager owner
 """.split())
+# Verbs of appearing before an audience: "Speaking to LBC", "talking on CNN".
+SPEAKING_LEMMAS = frozenset({"speak", "talk", "appear"})
 MAX_CUE_GAP = 25  # characters between a party's mention and its cue for one evidence span
 KIND_RANK = {"outlet": 5, "person": 4, "government": 3, "organization": 2, "anonymous": 1}
 
@@ -92,6 +97,29 @@ _PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|
                     r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()|]{1,60}?)\s*(?=[)|\n]|$)")
 _DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’/-]{1,50}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
 _TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
+# "CBS’ “Face the Nation”", "NPR's Deepa Shivaram", "CNN International’s “Amanpour”": a name
+# owning a programme or a person, tested as an outlet's name (known or media-shaped).
+_POSSESSIVE = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3})(?:(?:[’']s?)[ ]+(?=[“\"‘']?[A-Z])"
+                         r"|[ ](?P<medium>magazine|newspaper|network|channel|website|broadcaster)(?:[’']s?)?[ ])")
+# Photo and video credits: "Washington Post photo by X", "(Photo by PA Wire/X)", "AP Photo/X",
+# "(Francis Chung/POLITICO via AP Images)", "REUTERS/Dado Ruvic/File Photo", "<channel>/Handout via REUTERS".
+_PHOTO_BY = re.compile(r"(?i)(?:^|[\s(])(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy(?:\s+of)?)\s+"
+                       r"(?P<names>[A-Z][^\n()|,;]{1,60}?)\s*(?=[)\n]|$|,|;)")
+_OWNER_PHOTO = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w&.' -]{1,40}?)\s+(?:photo|photograph|image|video)s?\s+by\b")
+_SLASH_CREDIT = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3}(?:[ ]?/[ ]?[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3})+"
+                           r"(?:[ ]via[ ][A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,2})?)")
+_CREDIT_NOISE = re.compile(r"(?i)\b(?:file|photos?|images?|pictures?|handout|illustration|pool|video|stringer)\b")
+# "(Headline USA) Former Vice President ...": an outlet in brackets opening the story;
+# "Reuters | London | Updated: ...": a source line of cells.
+_BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*(?:[—–-]\s*)?(?=[A-Z“\"])")
+_CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
+# "NPR White House correspondent Franco Ordoñez": an outlet naming its own staff.
+_STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
+                       r"foreign|special|investigative|White|House|[A-Z][\w]*)[ ]){0,3}(?:correspondent|reporter|"
+                       r"editor|anchor|host|columnist|journalist|producer)s?\b")
+# "said on “Fox and Friends”", "told “Meet the Press”": a programme the speaker appeared on.
+_ON_PROGRAMME = re.compile(r"(?i)\b(?:said|says|told|tells|appear\w*|speaking|spoke|interview\w*|remarks)"
+                           r"\s+(?:on|to|with)\s+[“\"](?P<names>[A-Z][^”\"\n]{1,40}?)[,.]?[”\"]")
 _HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{2,30})")
 # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
 # "Associated Press writers A and B contributed.", "CNN’s Jane Doe contributed to this story."
@@ -119,6 +147,11 @@ class Credit:
     role: Optional[str] = None
     via: tuple[str, ...] = ()
     handle: Optional[str] = None
+
+
+def _known_short() -> frozenset:
+    """Known outlet names as one normalised form each, agencies' short and long names included."""
+    return frozenset(names_mod.normalize(n) for n in KNOWN_OUTLETS)
 
 
 # ---- kinds ----------------------------------------------------------------------------------
@@ -222,7 +255,7 @@ class _ParseCredits:
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False) -> Optional[Credit]:
-        if not _usable(m):
+        if not _usable(m) or not can_speak(m, self.doc):
             return None
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
         # the evidence is the mention, joined to its cue when they stand side by side
@@ -289,6 +322,9 @@ class _ParseCredits:
                         m = self.r.resolve(self.r.mention(o, True))
                         self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=is_outlet(m, lemma == "report"))
         if not (clause or venue or info_obj or self._quoting(v)):
+            if lemma == "tell":  # "..., a source told NBC News.": the outlet told is credited whatever it was told
+                for om, cue in self._outlets_around(v):
+                    self._add(om, cue, om.start, om.end, outlet=True)
             return
         quoted = quoted_person(v)  # "APP quoted a police official as saying"
         subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
@@ -348,13 +384,30 @@ class _ParseCredits:
                     for p in o.children:
                         if p.dep_ == "prep" and p.lower_ in ("to", "with"):
                             cands += [(g, f"{p.text} {g.text}") for g in p.children if g.dep_ == "pobj"]
+        audience: set[int] = set()
+        for c in v.children:  # "Speaking to LBC, Mr Sunak said", "talking on CNN, she said"
+            if c.dep_ in ("advcl", "xcomp") and _lemma_of(c) in SPEAKING_LEMMAS:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("to", "on", "with"):
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                cands.append((o, f"{c.text} {p.text} {o.text}"))
+                                audience.add(o.i)
+                                cands += [(g, f"{c.text} {p.text} {g.text}") for g in o.children if g.dep_ == "poss"]
         for tok, cue in cands:
             if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
                 continue
+            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS:
+                continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
             om = self.r.resolve(self.r.mention(tok))
             if om.kind != "person" and is_outlet(om, True):
+                found.append((om, cue))
+            elif (tok.i in audience and tok.text.isupper() and 2 <= len(tok.text) <= 5 and tok.ent_type_ == "ORG"
+                  and tok.text not in self.r.acronyms and not om.resolved):
+                # "Speaking to LBC the following morning, Mr Sunak said": a broadcaster's call letters
+                # as the audience of speaking (a body the text spells out would be defined)
                 found.append((om, cue))
         return found
 
@@ -380,10 +433,13 @@ class _ParseCredits:
             return
         via: list[str] = []
         subj = subject_of(v, skip=self.r.in_quote)
-        if subj is not None and not self.r.in_quote(subj.idx):
-            sm = self.r.resolve(self.r.mention(subj, True))
+        subjects = [subj] + [c for c in subj.children if c.dep_ == "conj"] if subj is not None else []
+        for sj in subjects:  # "the Washington Post and CNBC reported, citing unnamed sources"
+            if self.r.in_quote(sj.idx):
+                continue
+            sm = self.r.resolve(self.r.mention(sj, True))
             if is_outlet(sm, True) and sm.kind != "person" and (
-                    sm.proper or _lemma_of(subj) in MEDIA_HEADS):
+                    sm.proper or _lemma_of(sj) in MEDIA_HEADS):
                 via.append(sm.name)
                 self._add(sm, "citing", sm.start, sm.end, outlet=True)
         for o in objs:
@@ -424,7 +480,23 @@ class _ParseCredits:
                         if is_outlet(m, True):
                             self._add(m, "interview with", tok.idx, m.end, outlet=True)
 
+    def outlet_possessives(self) -> None:
+        """ "NPR's Deepa Shivaram", "CBS’ “Face the Nation”", "CNN International’s Amanpour": an
+        outlet named as the owner of a person (its staff) or of a programme is credited."""
+        for t in tokens_with(self.doc, "DEP", ("poss",)):
+            if t.pos_ != "PROPN" or self.r.in_quote(t.idx):
+                continue
+            head = t.head
+            owned = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "WORK_OF_ART") or any(
+                self.r.in_quote(x.idx) for x in (head, self.doc[min(len(self.doc) - 1, t.i + 2)]))
+            if not owned:
+                continue
+            m = self.r.resolve(self.r.mention(t))
+            if m.kind != "person" and is_outlet(m, False) and names_mod.normalize(m.name) in KNOWN_OUTLETS | _known_short():
+                self._add(m, "outlet's own", m.start, m.end, outlet=True)
+
     def run(self) -> list[Credit]:
+        self.outlet_possessives()
         for t in _cue_candidates(self.doc):
             if self.r.in_quote(t.idx):
                 continue
@@ -577,9 +649,77 @@ def credit_lines(text: str) -> list[Credit]:
             for m in rx.finditer(line):
                 for nm in _split_names(m.group("names")):
                     strict = rx is _TRAILING_DASH or rx is _PHOTO
-                    if _credit_name_ok(nm) and (not strict or outlet_like(nm, "", True) or nm.isupper()):
+                    if _credit_name_ok(nm) and (not strict or _outlet_in_run(nm) or nm.isupper()):
                         s = lo + m.start("names") + m.group("names").find(nm)
                         out.append(Credit(nm, "outlet", s, s + len(nm), cue))
+    return out
+
+
+def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optional[str]:
+    """The outlet a run of capitalised words names, from its first word that starts a known outlet's
+    name ("Sunday CBS" -> CBS; "CNN International" -> CNN International); else the run itself when
+    it is shaped like a media name ("Washington Post", "PA Wire")."""
+    words = name.split()
+    known = _known_short() | frozenset(names_mod.AGENCY_ALIASES)
+    firsts = {k.split()[0] for k in known if " " in k}  # "Getty" of Getty Images
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            n = names_mod.normalize(" ".join(words[i:j]))
+            if n in known or (j == i + 1 and (len(n) >= 4 or words[i].isupper()) and n in firsts):
+                return " ".join(words[i:j] if exact else words[i:])
+    return name if shaped and outlet_like(name, "", True) and _credit_name_ok(name) else None
+
+
+def _more_credits(text: str) -> list[Credit]:
+    """Outlets credited by photo and video credits, an outlet's possessive (its programme, its
+    staff), a bracketed outlet opening the story, a source line of cells, or a line that is only
+    an outlet's name (a masthead). Names must be outlets by name or shape: a photographer's own
+    name is no outlet."""
+    out: list[Credit] = []
+
+    def add(name: str, s: int, cue: str) -> None:
+        name = name.strip(" .,:;-–—’'")
+        if name and not any(c.name == name and c.start == s for c in out):
+            out.append(Credit(name, "outlet", s, s + len(name), cue))
+
+    for m in _POSSESSIVE.finditer(text):
+        run = m.group("names")
+        found = _outlet_in_run(run, shaped=False)
+        if not found and m.group("medium") and _credit_name_ok(run) and not run.isupper():
+            found = run  # "Forbes magazine's annual ranking": the medium named with it says what it is
+        if found:
+            add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
+    for m in _STAFF_OF.finditer(text):
+        run = m.group("names")
+        found = _outlet_in_run(run, shaped=False, exact=True)
+        if found:
+            add(found, m.start("names") + run.rfind(found), "outlet's staff")
+    for m in _ON_PROGRAMME.finditer(text):
+        if m.group("names")[:1].isupper():
+            add(m.group("names"), m.start("names"), "programme appeared on")
+    for rx, cue in ((_PHOTO_BY, "photo credit"), (_OWNER_PHOTO, "photo credit"), (_SLASH_CREDIT, "photo credit"),
+                    (_BRACKET_OPENING, "opening credit")):
+        for m in rx.finditer(text):
+            body = m.group("names")
+            for part in re.split(r"\s*/\s*|\s+via\s+|\s+and\s+", body):
+                core = " ".join(_CREDIT_NOISE.sub(" ", part).split())
+                if not core:
+                    continue
+                found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 else None)
+                if rx is _BRACKET_OPENING and not found and _credit_name_ok(core.split()[0]) and len(core.split()) <= 3:
+                    found = core  # the position credits it, as a dateline does: "(Headline USA) Former ..."
+                if found:
+                    add(found, m.start("names") + max(0, body.find(found)), cue)
+    pos = 0
+    for line in text.split("\n"):
+        lo = pos
+        pos += len(line) + 1
+        m = _CELL_LINE.match(line)
+        if m and _outlet_in_run(m.group("names")):
+            add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
+        stripped = line.strip()
+        if stripped and len(stripped) <= 40 and names_mod.normalize(stripped) in _known_short():
+            add(stripped, lo + line.find(stripped), "masthead")
     return out
 
 
@@ -607,6 +747,8 @@ def _from_quotes(quotes: Sequence[Quote]) -> list[Credit]:
             continue
         if names_mod.normalize(q.speaker) in PLATFORMS:
             continue
+        if q.speaker_kind == "anonymous" and q.cue == "transcript label":
+            continue  # "UNIDENTIFIED PERSON #2:" names nobody an editor could check
         c = Credit(q.speaker, q.speaker_kind or "organization", q.speaker_start, q.speaker_end,
                    f"quote ({q.cue})" if q.cue else "quote", q.speaker_role)
         members = [p for p in re.split(r",\s*|\s+and\s+", q.speaker)] if q.speaker_kind == "person" else []
@@ -638,7 +780,7 @@ def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> t
         quote_spans.append((a, q.end + 1))
     resolver = Resolver(doc, text, quote_spans)
     credits = _from_quotes(quotes) + _ParseCredits(doc, text, resolver).run()
-    lines = credit_lines(text)
+    lines = credit_lines(text) + _more_credits(text)
     for c in lines:
         if c.handle:
             prior = [k for k in credits if k.start < c.start and k.kind != "outlet"]
@@ -709,7 +851,7 @@ def _merge_forms(groups: dict[str, list[Credit]], order: list[str], text: str) -
             if len(other) <= len(key):
                 continue
             acr = name.replace(".", "")
-            if (names_mod.agency_alias(name, oname)
+            if (names_mod.agency_alias(name, oname) or names_mod.org_key(name) == names_mod.org_key(oname)
                     or (acr in defined and names_mod.normalize(defined[acr][0]) == other)
                     or (names_mod.is_acronym(name) and names_mod.compare_orgs(name, oname) == "short")):
                 fold(key, other)
@@ -719,7 +861,8 @@ def _merge_forms(groups: dict[str, list[Credit]], order: list[str], text: str) -
     for key in list(order):
         if key not in groups or len(key.split()) != 1 or kind_of(key) != "outlet":
             continue
-        holders = [k for k in outlets if k in groups and k != key and k.split()[-1] == key]
+        holders = [k for k in outlets if k in groups and k != key and (k.split()[-1] == key or (
+            k.split()[0] == key and all(w in MEDIA_WORDS or w in ("international", "world") for w in k.split()[1:])))]
         if len(holders) == 1:
             fold(key, holders[0])
     # a lone surname credited beside the one full name that ends in it

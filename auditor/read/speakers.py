@@ -13,6 +13,22 @@ states it (Mr./Ms., congresswoman). Definite unnamed parties take up the one int
 ("the official" -> "a senior administration official"); "the senators" -> the senators named
 together. A bare description that resolves to nothing ("the agency") is no speaker at all.
 
+Where the attribution stands outside the quote's own sentence (`QuoteAttributor`), it is taken
+only from a neighbour that introduces the quote, never from any nearby name:
+- the sentence before ends in a colon ("X said in a statement:", "X released the following
+  statement:"): the subject of its reporting (else main) verb speaks;
+- the quote before, in the same run of quote paragraphs, has a speaker: a quote paragraph with no
+  words of its own outside the marks keeps it (and a quote left open over paragraphs keeps its
+  speaker across a subheading);
+- the sentence after is only an attribution ("That is what he said.", "— Mayor X");
+- a statement set without marks after "X said in a (written) statement:" is X's, paragraph by
+  paragraph, up to one with marks or with an attribution of its own (`block_statements`; an
+  outlet's "The AP reports:" introduces an excerpt of a report, not speech);
+- a transcript turn is its label's ("MS. JEAN-PIERRE:", "Q:"/"A:", "Name (00:03):"), and quotes
+  inside a turn are attributed on their own, so nested speech goes to who uttered the inner words.
+A sentence with words of its own but no speaker is left without one. A speaker must be able to
+speak (`can_speak`): a person, an organisation or a group of people, read from the parse.
+
 The parse is spaCy's (dependency labels, lemmas, NER); the word lists below are general
 English grammar (reporting verbs, titles of office, document nouns), not names from articles.
 """
@@ -39,14 +55,9 @@ WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
 INFO_OBJECT_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "estimate"})
 # Nouns for things that "say" on behalf of their author ("the Russian statement said").
-DOCUMENT_NOUNS = frozenset("""
-statement post tweet release report letter message communique communiqué notice document
-readout filing memo memorandum note bulletin announcement notification circular press
-""".split())
+DOCUMENT_NOUNS = vocab.words("document_nouns")
 # Where something was said: "said in a statement", "confirmed in a press conference".
-VENUE_NOUNS = DOCUMENT_NOUNS | frozenset("""
-interview briefing conference speech address remarks session hearing broadcast video
-""".split())
+VENUE_NOUNS = DOCUMENT_NOUNS | vocab.words("venue_nouns")
 # Titles and offices: words before a name that give a role, not part of the name.
 TITLE_WORDS = frozenset("""
 president vice prime minister premier chancellor secretary senator sen. representative rep.
@@ -64,10 +75,7 @@ brigadier marshal field air gov governor-general acting interim former lawyer co
 barrister candidate nominee campaigner commentator strategist pollster physician surgeon doctor
 """.split())
 # Abbreviations that end in a period inside a sentence (titles, initials): not sentence ends.
-ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | frozenset("""
-mr. mrs. ms. dr. st. jr. sr. gov. lt. sen. rep. gen. col. maj. capt. sgt. cmdr. adm. prof. rev. hon.
-atty. supt. insp. pres. sec. amb. no. vs. u.s. u.k. u.n. e.u. inc. corp. co. ltd.
-""".split())
+ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | vocab.words("period_abbreviations")
 # Title abbreviations and the words they stand for, so that "the senator" finds "Sen. Warren".
 TITLE_EXPANSIONS = {
     "sen.": "senator", "sen": "senator", "sens.": "senator", "sens": "senator", "reps.": "representative",
@@ -125,6 +133,8 @@ _STATE_TYPES = frozenset({"office", "department", "ministry", "agency", "adminis
                           "commission", "authority", "board", "committee", "council", "court", "police",
                           "military", "government", "embassy", "consulate", "senate", "house", "congress",
                           "parliament", "assembly", "navy", "legislature", "cabinet"})
+# Words that make a name an organisation's even without a type word ("Silicon Valley Bank").
+_ORG_NAME_WORDS = vocab.words("org_name_words")
 TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands for
 ALL_QUOTE_MARKS = "“”„«»\"‘’‚‹›'"
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
@@ -206,6 +216,42 @@ def bare_description(m: "Mention") -> bool:
     return len(words) <= 1 and m.head not in INSTITUTIONS
 
 
+# Entity types of things that cannot speak: "28 October", "a third", "41 percent", "$5 million".
+MUTE_ENTITY_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
+                               "LAW", "LANGUAGE", "PRODUCT"})
+AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
+
+
+def can_speak(m: "Mention", doc=None) -> bool:
+    """Whether a mention can be a speaker or a source: a person, an organisation or a group of
+    people, or a document that speaks for its author. Read from the parse: a name (a proper noun or
+    a person, organisation, nationality or place entity) can; a number, date, percentage or event
+    cannot ("Forty-one percent of respondents" speaks through its respondents, see `speaker_head`);
+    a common noun can when it names an office, a body, a document, or an agent by its ending
+    ("voters", "respondents", "economist"), not an act or a thing ("the bank's action",
+    "gender-based harassment", "most regions")."""
+    if m.kind in ("pronoun", "document") or m.resolved or m.members:
+        return True
+    if m.label in MUTE_ENTITY_TYPES:
+        return False
+    if m.proper and m.kind in ("person", "organization", "government", "place"):
+        return True  # named: "Gandhi's party, the Indian National Congress"
+    if doc is None or not 0 <= m.token < len(doc):
+        return True
+    head = doc[m.token]
+    if head.ent_type_ in MUTE_ENTITY_TYPES or head.like_num:
+        return False
+    if head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
+                                and not head.text.islower()):
+        return True  # an entity label on a lower-case common noun ("the quake") is the tagger's slip
+    if head.text[:1].isupper() and (not head.is_sent_start or head.lower_ not in doc.text):
+        return True  # a name the tagger took for a common noun ("Coons earlier told NBC")
+    lemma = _lemma(head)
+    if lemma in _SPEAKING_NOUNS:
+        return True
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3
+
+
 def person_aliases(words: frozenset) -> frozenset:
     """A person's words plus the titles they imply ("Senate Democratic Leader" -> senator; "House
     Speaker" -> representative, lawmaker)."""
@@ -273,6 +319,12 @@ INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "datum", "figure", "figures", "
                                          "database", "dashboard"})
 
 
+# Common nouns that can speak whatever their ending: offices, bodies, documents, people.
+_SPEAKING_NOUNS = (TITLE_WORDS | frozenset(TITLE_EXPANSIONS.values()) | ANAPHORIC_HEADS | GENERIC_ROLES | INSTITUTIONS
+                   | frozenset(ORG_TYPE_ALIASES) | ANY_BODY_NOUNS | _STATE_TYPES | INFO_NOUNS | VENUE_NOUNS
+                   | frozenset(_HEAD_FORMS.values()) | frozenset({"people", "family", "crowd", "public", "staff"}))
+
+
 def party_in_info_noun(tok):
     """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry."""
     for c in tok.children:
@@ -280,6 +332,9 @@ def party_in_info_noun(tok):
             return c
     for c in tok.children:
         if c.dep_ == "compound" and c.pos_ == "PROPN":
+            return c
+    for c in tok.children:  # "A Treasury Department readout" parsed with the name as the noun's subject
+        if c.dep_ in ("nsubj", "nmod", "amod") and c.pos_ == "PROPN" and c.i < tok.i and c.i == tok.i - 1:
             return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
@@ -345,6 +400,11 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
 
     `skip(offset)` rejects candidates, e.g. words inside quotes that the parser took as subjects."""
     v = verb
+    if (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.dep_ == "ccomp"
+            and is_reporting(verb.head.head)):
+        # "X suggested Y should be the next speaker, saying, “...”": the one saying is the one who
+        # suggested, not the subject of what was suggested
+        v = verb.head.head
     for _ in range(depth):
         subj = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c.idx))]
         if not subj and v.tag_ != "VBN":
@@ -426,6 +486,9 @@ class Resolver:
             lo -= 1
         while hi + 1 in idx and "\n" not in self.doc[hi + 1].text:
             hi += 1
+        while (lo >= 2 and self.doc[lo - 1].text == "/" and not self.doc[lo - 1].whitespace_
+               and not self.doc[lo - 2].whitespace_ and self.doc[lo - 2].pos_ == "PROPN"):
+            lo -= 2  # "Reuters/Ipsos": two names joined by a slash are one party
         run = [self.doc[i] for i in range(lo, hi + 1)]
         # coordination inside the phrase ("Pakistan's military and Interior Minister Mohsin Naqvi"):
         # the head's own conjunct is the part after the last conjunction before it
@@ -679,11 +742,21 @@ class Resolver:
     _MASS_SUBJECTS = frozenset({"police", "staff", "management", "research", "security", "intelligence", "leadership",
                                 "labor", "labour", "data", "evidence", "footage", "media", "press", "government"})
 
+    def _named_words(self) -> frozenset:
+        """Words the parse reads as part of a person's name somewhere in the article."""
+        if getattr(self, "_named", None) is None:
+            self._named = frozenset(t.text for t in tokens_with(self.doc, "ENT_TYPE", ("PERSON",)))
+        return self._named
+
     def _initial_name(self, head) -> bool:
         """A name the tagger took for a common noun because it opens the sentence ("Trump praised
         the law ..."): a capitalised singular noun with no determiner, whose lower-case form the
         article never uses. English does not open a sentence with a bare singular count noun."""
-        if head.tag_ != "NN" or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+        if head.tag_ not in ("NN", "NNS") or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+            return False
+        if head.tag_ == "NNS" and head.text not in self._named_words():
+            return False  # a true plural ("Polls suggest"), not a name read as one ("Pence", named before)
+        if _lemma(head) in INFO_NOUNS:
             return False
         if (head.is_stop or head.lower_ in self._MASS_SUBJECTS or head.lower_ in TITLE_WORDS
                 or head.lower_ in DOCUMENT_NOUNS):
@@ -727,8 +800,10 @@ class Resolver:
             elif t.dep_ == "pobj" and t.head.lower_ in ("to", "by") and t.head.head.lemma_ in ("accord", "cite", "report", "quote", "claim"):
                 add(t, True)
         for ent in self.doc.ents:
-            if ent.label_ in ("PERSON", "ORG"):
-                add(ent.root, False)
+            if ent.label_ in ("PERSON", "ORG") and not (
+                    ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ == "NOUN"
+                    and (_lemma(ent.root.head) in ANAPHORIC_HEADS or _lemma(ent.root.head) in TITLE_WORDS)):
+                add(ent.root, False)  # "a Lib Dem source": the affiliation of a person, not a party speaking
         out.sort(key=lambda m: m.start)
         return out
 
@@ -747,12 +822,25 @@ class Resolver:
         if kind == "description":
             kind = "person" if m.head in TITLE_WORDS else ("anonymous" if m.plural else "organization")
         if pronoun_kind == "person":
-            return kind == "person"
+            return kind == "person" or (kind == "organization" and self._person_shaped(m))
         if pronoun_kind == "thing":
             return kind in ("organization", "government", "place", "outlet") and not m.plural
         if pronoun_kind == "plural":
             return kind in ("organization", "government", "anonymous") or m.plural
         return False
+
+    @staticmethod
+    def _person_shaped(m: Mention) -> bool:
+        """A name the tagger called an organisation but shaped like a person's: two or three
+        capitalised words, none of them the kind of body an organisation is named by ("Keir Starmer",
+        not "Silicon Valley Bank" or "Goldman Sachs Group")."""
+        if not m.proper or m.resolved or m.label not in ("ORG", "") or m.plural:
+            return False
+        words = m.name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+            return False
+        low = {w.lower() for w in words}
+        return not (low & (set(ORG_TYPE_ALIASES) | _STATE_TYPES | ANY_BODY_NOUNS | INSTITUTIONS | _ORG_NAME_WORDS))
 
     def _genders(self) -> dict[str, str]:
         """Person name -> "m"/"f" where some mention of the person carries an honorific or a gendered
@@ -794,13 +882,31 @@ class Resolver:
         for sid in sentences[:4]:
             cands = [h for h in before if self._sentence_of(h.token) == sid]
             cands = [self.resolve(h) for h in cands]
-            cands = [h for h in cands if self._compatible(pk, h)]
+            cands = [h for h in cands if self._compatible(pk, h) and can_speak(h, self.doc)]
             if want:  # "she" is not a man the text calls Mr.
                 cands = [h for h in cands if genders.get(names_mod.normalize(h.name), want) == want]
+            subj = [h for h in cands if h.subject]
+            chained = None if subj else self._pronoun_subject_in(sid, m, pk, want)
+            if chained is not None:
+                # "He resisted calls, including from Chancellor X ... he said": the pronoun that is
+                # that sentence's subject carries the topic on, not a name in its phrases
+                return self.resolve(self.mention(chained, True))
             if not cands:
                 continue
-            subj = [h for h in cands if h.subject]
-            return (subj or cands)[-1]
+            # the subject of the main clause ("Mace claimed that McCarthy ...") before an embedded one
+            main = [h for h in subj if 0 <= h.token < len(self.doc) and self.doc[h.token].head.dep_ == "ROOT"]
+            return (main or subj or cands)[-1]
+        return None
+
+    def _pronoun_subject_in(self, sid: int, m: Mention, kind: str, gender: Optional[str]):
+        """A pronoun of the same kind (and gender) that is a subject in the sentence starting at
+        token `sid`, before mention `m`, outside quotes."""
+        for t in self.doc[sid:max(sid, m.token if m.token >= 0 else sid)]:
+            if self._sentence_of(t.i) != sid:
+                break
+            if (t.dep_ in SUBJECT_DEPS and PRONOUN_KIND.get(t.lower_) == kind and PRONOUN_GENDER.get(t.lower_) == gender
+                    and t.idx < m.start and not self.in_quote(t.idx)):
+                return t
         return None
 
     def _antecedent_for_description(self, m: Mention) -> Optional[Mention]:
@@ -853,16 +959,82 @@ class Resolver:
 
     def _following_named_office(self, m: Mention) -> Optional[Mention]:
         """A headline's "says prime minister" -> the first later mention holding that office
-        ("The prime minister, Keir Starmer, said")."""
+        ("The prime minister, Keir Starmer, said"); a headline's "UK trade department minister:" ->
+        "Britain's trade department minister Greg Hands" (the office and most of its qualifiers);
+        a headline's "Conservative party leader says" -> the lede's subject when the lede gives
+        that person the office ("Boris Johnson has resigned as Conservative leader")."""
         if m.head not in TITLE_WORDS:
             return None
         content = {w for w in m.words if w not in _LEAD_STRIP}
+        modifiers = content - {m.head}
+        headline = self._in_headline(m)
         for h in self.history:
             if h.start <= m.end or h.start - m.end > CATAPHORA_CHARS:
                 continue
-            if h.kind == "person" and h.proper and content <= h.words:
+            if not (h.kind == "person" and h.proper):
+                continue
+            if content <= h.words:
                 return h
+            if headline and m.head in h.words and len(modifiers & h.words) * 2 >= len(modifiers):
+                return h
+            if headline and h.subject and 0 <= h.token < len(self.doc):
+                sent = self.doc[h.token].sent
+                words = {t.lower_ for t in sent} | {_lemma(t) for t in sent}
+                if m.head in words and len(modifiers & words) * 2 >= len(modifiers):
+                    return h
         return None
+
+    def _in_headline(self, m: Mention) -> bool:
+        """The mention stands in the article's headline or deck: a line before the first line that
+        ends a sentence, itself ending without sentence punctuation."""
+        pos = 0
+        for line in self.text.split("\n"):
+            end = pos + len(line)
+            stripped = line.strip().rstrip("’'\"”")
+            if stripped and stripped[-1] in ".!?…":
+                return False  # the body has begun
+            if pos <= m.start < end:
+                return True
+            pos = end + 1
+        return False
+
+    def _topic_person(self, m: Mention) -> Optional[Mention]:
+        """ "Sir Keir Starmer has called for an election. The Labour leader said: ...": a definite
+        office no named mention holds is the person the previous sentences are about (their
+        subject), unless that person is known by another office."""
+        if m.head not in TITLE_WORDS or m.head in GENERIC_ROLES or m.token < 0:
+            return None
+        tok = self.doc[m.token]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        here = self._sentence_of(m.token)
+        found: list[Mention] = []
+        seen = 0
+        for h in reversed(self.history):
+            if h.start >= m.start or h.token < 0:
+                continue
+            sid = self._sentence_of(h.token)
+            if sid == here:
+                continue
+            if found and sid != self._sentence_of(found[0].token):
+                break
+            r = self.resolve(h) if h.subject and h.proper else h
+            if h.subject and h.proper and 0 <= h.token < len(self.doc):
+                found.append(r)
+                continue
+            seen += 1
+            if seen > 3 and not found:
+                break
+        if not found:
+            return None
+        main = [h for h in found if self.doc[h.token].head.dep_ == "ROOT"]
+        h = (main or found)[0]
+        if h.kind != "person":
+            return None  # the sentence is about someone the text does not show to be a person
+        offices = {w for w in h.words if w in TITLE_WORDS} - set(GENDERED_WORDS) - {"sir", "dr", "dr."}
+        if offices and m.head not in person_aliases(frozenset(offices)):
+            return None  # known by another office: not the one described
+        return h
 
     def _generic_head(self, m: Mention) -> Optional[str]:
         """The noun a definite mention of an unnamed party takes up again: "the official" ->
@@ -997,7 +1169,7 @@ class Resolver:
             target = self._antecedent_for_pronoun(m)
         elif m.kind == "description" and not m.plural:
             target = (self._antecedent_for_description(m) or self._following_named_office(m)
-                      or self._earlier_unnamed(m))
+                      or self._earlier_unnamed(m) or self._topic_person(m))
         elif m.kind == "anonymous" and not m.plural and m.head in TITLE_WORDS and m.head not in GENERIC_ROLES:
             target = self._named_later(m)
         elif m.kind == "anonymous" and not m.plural:
@@ -1093,7 +1265,11 @@ class QuoteAttributor:
         self.doc = doc
         self.text = text
         self.quotes = list(quotes)
-        self.outer = [(q.outer_start, q.outer_end) for q in self.quotes]
+        # a transcript turn or a block statement is speech without marks: the quotes and reporting
+        # clauses inside it are parsed like the reporter's own ("As President Biden says, “...”" in a
+        # briefing is Biden's), so that nested speech goes to the one who uttered the inner words
+        self.outer = [(q.outer_start, q.outer_end) for q in self.quotes
+                      if getattr(q, "style", "") not in ("turn", "block")]
         self.resolver = Resolver(doc, text, self.outer)
         self.blocks = list(blocks)  # in text order
         self._block_starts = [lo for lo, _ in self.blocks]
@@ -1298,14 +1474,20 @@ class QuoteAttributor:
         return Attribution(None, None)
 
     def attribute(self) -> list[Attribution]:
-        out = [self.attribute_one(n) for n in range(len(self.quotes))]
+        out = [self._turn_speaker(q) if getattr(q, "label_start", None) is not None
+               else self._introduced(q) if getattr(q, "introduced_by", None) is not None else self.attribute_one(n)
+               for n, q in enumerate(self.quotes)]
         # multi-paragraph quotes share their speaker, both ways
         for _ in range(2):
             for n, q in enumerate(self.quotes):
-                if q.continued and n > 0 and out[n].speaker is None and out[n - 1].speaker is not None:
-                    out[n] = replace(out[n - 1], cue=out[n - 1].cue)
-                if q.continues and n + 1 < len(self.quotes) and out[n].speaker is None and out[n + 1].speaker is not None:
-                    out[n] = out[n + 1]
+                # the piece it carries on: the nearest earlier quote left open ("continues"), which is
+                # not always the one before (a headline's quote may stand between)
+                before = next((k for k in range(n - 1, -1, -1) if self.quotes[k].continues), None)
+                after = next((k for k in range(n + 1, len(self.quotes)) if self.quotes[k].continued), None)
+                if q.continued and before is not None and out[n].speaker is None and out[before].speaker is not None:
+                    out[n] = replace(out[before], cue=out[before].cue)
+                if q.continues and after is not None and out[n].speaker is None and out[after].speaker is not None:
+                    out[n] = out[after]
         for n, q in enumerate(self.quotes):
             if out[n].speaker is not None:
                 continue
@@ -1314,6 +1496,76 @@ class QuoteAttributor:
                 continue
             out[n] = self._adjacent_speaker(n, out)
         return out
+
+    def _introduced(self, q) -> Attribution:
+        """A statement set as a block after "X said in a written statement:": X speaks."""
+        verb = next((t for t in token_range(self.doc, q.introduced_by, q.introduced_by + 1)), None)
+        sp = self._speaker_from_verb(verb) if verb is not None else None
+        return Attribution(sp, verb.text if verb is not None else None, q.introduced_by,
+                           q.introduced_by + len(verb.text) if verb is not None else None)
+
+    # ---- transcripts ---------------------------------------------------------------------------
+    def _turn_speaker(self, q) -> Attribution:
+        """A transcript turn's speaker is its label: "MS. JEAN-PIERRE" -> Karine Jean-Pierre (the
+        person of the text whose name ends so), "CHUCK SCHUMER" -> Chuck Schumer; "Q"/"A" -> the
+        interviewer and the one interviewed, where the text says who they are."""
+        ls, le = q.label_start, q.label_end
+        label = self.text[ls:le].strip()
+        if label in ("Q", "A"):
+            people = self._interview_roles()
+            m = people.get(label)
+            if m is None:
+                return Attribution(None, "transcript label", ls, le)
+            return Attribution(replace(m, start=ls, end=le, text=label), "transcript label", ls, le)
+        words = label.split()
+        role = [w for w in words[:-1] if w.lower() in TITLE_WORDS or w.lower() + "." in TITLE_WORDS]
+        role = words[:len(role)] if words[:len(role)] == role else []
+        name_words = words[len(role):] or words
+        written = " ".join(_name_case(w) for w in name_words)
+        anonymous = bool(re.search(r"#\d+$", label))
+        full = None if anonymous else self._person_named(written)
+        name = full.name if full is not None else written
+        m = Mention(ls, le, label, name, "anonymous" if anonymous else "person",
+                    " ".join(_name_case(w) for w in role) or (full.role if full is not None else None),
+                    names_mod.normalize(name_words[-1]), frozenset(w.lower() for w in words), False, True,
+                    True, "PERSON", -1, full is not None)
+        return Attribution(m, "transcript label", ls, le)
+
+    def _person_named(self, written: str) -> Optional[Mention]:
+        """The person of the text a label names: the same full name, or the one full name ending
+        in the label's surname (nearest before the label first)."""
+        want = names_mod.normalize(written).split()
+        if not want:
+            return None
+        people = [self.resolver.resolve(h) for h in self.resolver.history if h.kind == "person"]
+        full = [h for h in people if names_mod.normalize(h.name).split()[-len(want):] == want and " " in h.name]
+        if not full:
+            return None
+        longest = max(full, key=lambda h: len(h.name.split()))
+        return longest
+
+    def _interview_roles(self) -> dict[str, Mention]:
+        """ "Bucshon's interview with Editor Mizell Stewart": A is the one interviewed (the
+        possessor), Q the interviewer (after "with"); "an interview with X": A is X."""
+        if getattr(self, "_roles", None) is not None:
+            return self._roles
+        self._roles = {}
+        for t in tokens_with(self.doc, "LEMMA", ("interview",)):
+            if t.pos_ != "NOUN" or self.resolver.in_quote(t.idx):
+                continue
+            poss = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            withs = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for o in c.children if o.dep_ == "pobj"]
+            pm = self.resolver.resolve(self.resolver.mention(poss, True)) if poss is not None else None
+            wm = self.resolver.resolve(self.resolver.mention(withs[0], True)) if withs else None
+            if pm is not None and wm is not None and wm.kind == "person" and (
+                    pm.kind == "person" or (pm.proper and pm.label not in ("ORG", "GPE", "NORP"))):
+                self._roles = {"A": pm, "Q": wm}
+                break
+            if wm is not None and wm.kind == "person":
+                self._roles = {"A": wm}
+                break
+        return self._roles
 
     def _adjacent_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
         """A quote standing alone takes the speaker of the sentence before (ending in a colon, or
@@ -1358,6 +1610,13 @@ class QuoteAttributor:
                 sp = self._speaker_from_verb(reps[-1])
                 if sp is not None and sp.kind not in ("pronoun", "anonymous"):
                     return Attribution(sp, reps[-1].text, reps[-1].idx, reps[-1].idx + len(reps[-1].text))
+            if self.text[prev[0]:prev[1]].rstrip().endswith(":"):
+                # "Senator X on Thursday released the following statement:" introduces what follows,
+                # whatever its verb: the subject of that sentence's main verb speaks
+                roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+                sp = self._speaker_from_verb(roots[-1]) if roots else None
+                if sp is not None and sp.kind in ("person", "organization", "government"):
+                    return Attribution(sp, roots[-1].text, roots[-1].idx, roots[-1].idx + len(roots[-1].text))
         return Attribution(None, None)
 
     def _headline_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
@@ -1378,9 +1637,67 @@ class QuoteAttributor:
         return Attribution(None, None)
 
 
+def _name_case(word: str) -> str:
+    """A word of a label in capitals as a name is written: JEAN-PIERRE -> Jean-Pierre, MR. -> Mr."""
+    if not word.isupper():
+        return word
+    return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+
+
 def _stems(text: str) -> set[str]:
     """Crude stems of content words (first five letters of words of four letters or more)."""
     return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", text)}
+
+
+def block_statements(doc, text: str, blocks: Sequence[tuple[int, int]], quotes: Sequence) -> list[tuple[int, int, int]]:
+    """Statements set as blocks without quote marks: (start, end, offset of the introducing verb)
+    for each paragraph after one that ends "X said in a (written) statement:", up to a paragraph
+    with quote marks, a reporting clause of its own, or the end. The introduction must be a party's
+    statement: a reporting verb with a named subject that is no news outlet ("The AP reports:"
+    introduces an excerpt of a report, not someone's words)."""
+    from auditor.read import sources  # outlets by name (sources imports this module at load)
+
+    out: list[tuple[int, int, int]] = []
+    quoted = [(q.outer_start, q.outer_end) for q in quotes]
+    resolver: Optional[Resolver] = None
+    k = 0
+    while k < len(blocks) - 1:
+        lo, hi = blocks[k]
+        intro = text[lo:hi].rstrip()
+        if not intro.endswith(":") or any(lo <= s < hi for s, _ in quoted):
+            k += 1
+            continue
+        toks = token_range(doc, lo, hi)
+        verbs = [t for t in toks if is_reporting(t) and any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and _lemma(g) in VENUE_NOUNS for g in c.children) for c in t.children)]
+        verbs = verbs or [t for t in toks if is_reporting(t) and t.dep_ == "ROOT" and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children)]
+        if not verbs:
+            k += 1
+            continue
+        subj = subject_of(verbs[-1])
+        if subj is None:
+            k += 1
+            continue
+        resolver = resolver or Resolver(doc, text, quoted)
+        m = resolver.resolve(resolver.mention(subj, True))
+        if m.kind not in ("person", "organization", "government") or sources.is_outlet(m, True):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(blocks):
+            b0, b1 = blocks[j]
+            para = text[b0:b1]
+            if any(b0 <= s < b1 for s, _ in quoted) or not para.rstrip()[-1:] in ".!?…":
+                break
+            own = [t for t in token_range(doc, b0, b1) if is_reporting(t)
+                   and (subject_of(t) is not None and subject_of(t).lower_ not in ("i", "we"))]
+            if own and j > k + 1:
+                break
+            out.append((b0, b1, verbs[-1].idx))
+            j += 1
+        k = j
+    return out
 
 
 def attribute_quotes(doc, text: str, quotes: Sequence, blocks: Sequence[tuple[int, int]]) -> list[Attribution]:

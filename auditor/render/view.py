@@ -185,7 +185,17 @@ class EventView:
     id: str
     label: str
     articles: tuple[ArticleHead, ...]
-    evidence: tuple[str, ...]
+    evidence: tuple[str, ...]  # the deciding reasons (when, where, who, shared names), shown
+    more_evidence: tuple[str, ...] = ()  # the rest (each article kept apart and why), folded away
+
+DECIDING_REASONS = 3  # reasons of an incident shown at once; the others are folded
+
+
+def _event_view(index, event) -> EventView:
+    """An incident with its deciding reasons first (events.evidence puts them first)."""
+    reasons = tuple(index.humanize(x) for x in event.evidence)
+    return EventView(event.id, index.event_label[event.id], tuple(index.head(a) for a in event.articles),
+                     reasons[:DECIDING_REASONS], reasons[DECIDING_REASONS:])
 
 
 @dataclass(frozen=True)
@@ -612,8 +622,13 @@ def _cluster_view(index: _Index, cluster: Cluster, anchor: str, back_label: str)
 
 
 def _verdict_rank(cluster: Cluster) -> tuple:
+    """What an editor must check first: figures that cannot both be right, then denials; among
+    them the facts most outlets state (the most read), then the most disagreements."""
     kinds = {f.kind for f in cluster.findings}
-    return (0 if "figure-conflict" in kinds else 1, -len(cluster.claims), cluster.id)
+    diverging = sum(f.severity == "diverge" for f in cluster.findings)
+    outlets = len(set(cluster.articles)) if cluster.articles else len(cluster.claims)
+    return (0 if "figure-conflict" in kinds else 1 if "denial" in kinds else 2, -outlets, -diverging,
+            -len(cluster.claims), cluster.id)
 
 
 def _matrix(index: _Index, shared: Sequence[ClusterView]) -> tuple[MatrixRow, ...]:
@@ -971,8 +986,7 @@ def build(audit: Audit) -> ReportView:
     """Everything a renderer shows, in the order an editor reads it."""
     index = _Index(audit)
     heads = tuple(index.head(a.id) for a in audit.articles)
-    events = tuple(EventView(e.id, index.event_label[e.id], tuple(index.head(a) for a in e.articles),
-                             tuple(index.humanize(x) for x in e.evidence)) for e in audit.events)
+    events = tuple(_event_view(index, e) for e in audit.events)
     diverging = sorted((c for c in audit.clusters if c.verdict == "diverge"), key=_verdict_rank)
     agreeing = sorted((c for c in audit.clusters if c.verdict == "agree"), key=_verdict_rank)
     divergences = tuple(_cluster_view(index, c, f"d-{n}", f"divergence {n}") for n, c in enumerate(diverging, 1))

@@ -1,0 +1,137 @@
+"""Figures as intervals: a qualifier read as bounds ("at least 23" is [23, inf), "nearly 50" is
+[45, 50)), whether two figures can both hold, how far apart they are, and the interval in words for
+a finding. Pure functions of Quantity values."""
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from auditor.model import Quantity
+
+INF = math.inf
+_CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "PKR", "INR", "CNY"}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+# Each qualifier maps to how it bounds the figure v: (kind, ...). Longest phrases first.
+_QUALIFIERS: list[tuple[str, str]] = sorted(
+    [
+        ("at least", "min"), ("no fewer than", "min"), ("no less than", "min"), ("a minimum of", "min"),
+        ("not less than", "min"), ("not fewer than", "min"),
+        ("more than", "gt"), ("over", "gt"), ("above", "gt"), ("upwards of", "gt"), ("in excess of", "gt"),
+        ("well over", "gt"),
+        ("nearly", "below"), ("almost", "below"), ("just under", "below"), ("close to", "below"), ("nigh on", "below"),
+        ("up to", "max"), ("at most", "max"), ("no more than", "max"), ("not more than", "max"), ("a maximum of", "max"),
+        ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
+        ("as many as", "upto_approx"),
+        ("about", "approx"), ("around", "approx"), ("approximately", "approx"), ("roughly", "approx"),
+        ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"), ("nearly some", "approx"),
+        ("circa", "approx"), ("or so", "approx"),
+    ],
+    key=lambda q: -len(q[0]),
+)
+APPROX_SHARE = 0.1  # "about 50" is read as 45-55; "nearly 50" as 45-49
+
+
+def interval(value: float, qualifier: Optional[str]) -> tuple[Optional[float], Optional[float], bool, bool, bool]:
+    """(low, high, low_inclusive, high_inclusive, approximate) for a figure and its qualifier."""
+    kind = dict(_QUALIFIERS).get((qualifier or "").lower().strip())
+    slack = max(1.0, round(value * APPROX_SHARE))
+    if kind == "min":
+        return value, None, True, True, False
+    if kind == "gt":
+        return value, None, False, True, False
+    if kind == "below":
+        return max(0.0, value - slack), value, True, False, True
+    if kind == "max":
+        return 0.0, value, True, True, False
+    if kind == "lt":
+        return 0.0, value, True, False, False
+    if kind == "upto_approx":
+        return max(0.0, value - slack), value, True, True, True
+    if kind == "approx":
+        return max(0.0, value - slack), value + slack, True, True, True
+    return value, value, True, True, False
+
+
+def overlaps(a: Quantity, b: Quantity) -> bool:
+    """Whether both figures can be true of one quantity: their intervals share a point (and two
+    tallies are the same pair: "52-47" and "52-48" cannot both be the vote)."""
+    if a.second is not None and b.second is not None and a.second != b.second:
+        return False
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
+    lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
+    if lo < hi:
+        return True
+    if lo > hi:
+        return False
+    # touching at one point: both sides must include it
+    inc = True
+    for q, (l, h) in ((a, (lo_a, hi_a)), (b, (lo_b, hi_b))):
+        if lo == l and not q.low_inclusive:
+            inc = False
+        if lo == h and not q.high_inclusive:
+            inc = False
+    return inc
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    return (q.low if q.low is not None else -INF), (q.high if q.high is not None else INF)
+
+
+def gap_ratio(a: Quantity, b: Quantity) -> float:
+    """How far apart two figures are, as a ratio of the nearer ends (1.0 when they overlap)."""
+    if overlaps(a, b):
+        return 1.0
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
+    small, big = (hi_a, lo_b) if hi_a <= lo_b else (hi_b, lo_a)
+    if small <= 0:
+        return INF
+    return big / small
+
+
+def describe(q: Quantity) -> str:
+    """The interval in words, for findings: "[23, inf)", "(70, inf)", "14", "52-47",
+    "[$1.15 trillion, $1.25 trillion)", "Fri 24:00", "Jan 29"."""
+    if q.second is not None and q.value is not None:
+        return f"{_fmt(q.value)}-{_fmt(q.second)}"
+    fmt = {"weekday-hours": _fmt_week, "day-of-year": _fmt_day}.get(q.unit or "", _fmt)
+    if q.unit in _CURRENCIES:
+        fmt = _fmt_money
+    if q.low == q.high and q.low is not None:
+        return fmt(q.low)
+    lo = "-inf" if q.low is None else fmt(q.low)
+    hi = "inf" if q.high is None else fmt(q.high)
+    return f"{'[' if q.low_inclusive and q.low is not None else '('}{lo}, {hi}{']' if q.high_inclusive and q.high is not None else ')'}"
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _fmt_money(v: float) -> str:
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(v) >= scale:
+            return f"{v / scale:.4g} {word}"
+    return _fmt(v)
+
+
+def _fmt_week(v: float) -> str:
+    day, hours = divmod(v, 24)
+    if hours == 0 and day > 0:
+        day, hours = day - 1, 24
+    name = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(day) % 7]
+    return f"{name} {int(hours):02d}:{int(round((hours % 1) * 60)):02d}"
+
+
+def _fmt_day(v: float) -> str:
+    day = int(v)
+    for month, days in enumerate(_MONTH_DAYS):
+        if day <= days:
+            return f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')[month]} {day}"
+        day -= days
+    return _fmt(v)
+
+

@@ -1,0 +1,79 @@
+"""Numbers as written in news copy: digits with thousands separators or a decimal comma, words
+("twenty-one", "a hundred"), scale words and abbreviations ("2.5 million", "5bn"), and vague
+amounts ("dozens", "hundreds") as the range a reader takes them to mean. Pure functions."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point
+# vague amounts: (low, high) of what a reader takes them to mean
+_VAGUE = {
+    "dozen": (12, 12), "dozens": (24, 99), "handful": (2, 9), "scores": (40, 99), "hundreds": (200, 999),
+    "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
+}
+_VAGUE_TENS = {"tens": 10, "hundreds": 100}  # "tens of thousands", "hundreds of thousands"
+
+
+def parse_number(text: str) -> Optional[float]:
+    """A number written in digits or words: "23", "1,200", "2.5 million", "twenty-one", "a hundred"."""
+    words = [w for w in re.split(r"[\s\-]+", text.strip().lower().replace("\u2013", "-")) if w and w != "and"]
+    if not words:
+        return None
+    if len(words) == 1 and _DIGITS.match(words[0]):
+        return float(words[0].replace(",", ""))
+    if len(words) == 1 and _DECIMAL_COMMA.match(words[0]):
+        return float(words[0].replace(",", "."))
+    if len(words) == 1 and re.match(r"^\d+(\.\d+)?(k|m|mn|bn|b)$", words[0]):
+        m = re.match(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b)$", words[0])
+        return float(m.group(1)) * _SCALE_ABBREV[m.group(2)]
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if w in ("a", "an") and not seen:
+            current = 1.0
+            continue
+        if _DIGITS.match(w):
+            if seen:
+                return None  # "217-215" is a tally or a range, not one number
+            current += float(w.replace(",", ""))
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _SCALES:
+            scale = _SCALES[w]
+            current = (current or 1.0) * scale
+            if scale >= 1000:
+                total += current
+                current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every token's text
+def vague_interval(text: str) -> Optional[tuple[float, float]]:
+    """ "dozens" -> (24, 99); "tens of billions" -> (2e10, 1e11); None when the text is not vague."""
+    words = text.lower().replace(" of ", " ").split()
+    if len(words) == 2 and words[0] in _VAGUE_TENS and words[1] in _SCALES:
+        base = _VAGUE_TENS[words[0]] * _SCALES[words[1]]
+        return 2 * base, 10 * base - 1
+    if len(words) == 1 and words[0] in _VAGUE:
+        return _VAGUE[words[0]]
+    return None
+
+

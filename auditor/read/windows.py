@@ -1,0 +1,104 @@
+"""Time windows of figures, compared: what a window says about the figure's time span (the event,
+a day, a month, a span, a running count, an earlier or later report, a forecast, a part of a
+breakdown, background), and whether two windows are one time. Pure functions of window texts."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from auditor.read import figure_context
+from auditor.read.numbers import _TENS, _UNITS
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1 << 14)  # a few distinct windows, asked of every pair of figures
+def window_kind(window: Optional[str]) -> str:
+    """What a window says about the figure's time span, for comparing two figures:
+    incident (the event itself, or no window), day (a named day), span (past N hours/days),
+    cumulative (in total), latest (additional, more), earlier (before the event),
+    background (a year or more: "last year", "since 2021"), month (a month named without a year); and from the figure's context
+    (figure_context): part (of a breakdown), forecast (expected, asked for), later (a later report)."""
+    if not window:
+        return "incident"
+    w = window.lower()
+    if figure_context.PART in w:
+        return "part"
+    if figure_context.FORECAST in w:
+        return "forecast"
+    if re.search(r"\b(later|subsequent)\b", w):
+        return "later"
+    if re.search(r"\b(additional|more|further|fresh|new|extra|latest)\b", w):
+        return "latest"
+    if re.search(r"\b(cumulative|in total|in all|overall|so far|to date|altogether|since the (start|beginning))\b", w):
+        return "cumulative"
+    if re.search(r"\b(year|years|decade|decades|annual|annually)\b|\b(18|19|20|21)\d\d\b", w) \
+            and not re.search(r"\b(single day|a day|this week|last week)\b", w):
+        return "background"
+    if re.search(_MONTH_NAMES + r"(?!\s+\d)", w) and not re.search(r"\b(single day|a day|this week|last week)\b", w) \
+            and not re.search(r"\b(earlier|before|prior)\b", w):
+        return "day"  # "in March": like a named day, the story's own period (a monthly figure's month)
+    if re.search(r"\bearlier\b|\bbefore\b|\bprior\b", w):
+        return "earlier"
+    if re.search(r"\b(past|last|over|within|in the)\b.*\b(hours|days|weeks|months)\b|\b\d+ (hours|days)\b|several days", w):
+        return "span"
+    if any(d in w for d in _WEEKDAYS) or re.search(r"\b(yesterday|today|tonight|single day|a day|last week|this week)\b", w):
+        return "day"
+    return "incident"
+
+
+_MONTH_NAMES = r"\b(january|february|march|april|june|july|august|september|october|november|december)\b"
+
+
+@lru_cache(maxsize=1 << 12)  # a few distinct windows, asked of every pair of figures
+def same_window(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two figures cover the same time: both the event itself (a named day, "last week's
+    attacks", or no window), or the same span. Two different named weekdays are different days."""
+    ka, kb = window_kind(a), window_kind(b)
+    point = {"incident", "day"}
+    if ka in point and kb in point:
+        da = {d for d in _WEEKDAYS if a and d in a.lower()}
+        db = {d for d in _WEEKDAYS if b and d in b.lower()}
+        ma, mb = set(re.findall(_MONTH_NAMES, (a or "").lower())), set(re.findall(_MONTH_NAMES, (b or "").lower()))
+        return not (da and db and not da & db) and not (ma and mb and not ma & mb)
+    if ka == kb == "part":
+        # a part is its own quantity: comparable only with the part of another breakdown for the same
+        # place ("290 in Kunar" / "394 in Kunar"), never with a whole or another place's part
+        pa, pb = _part_place(a), _part_place(b)
+        return bool(pa) and pa == pb
+    if ka != kb or ka == "forecast":
+        return False  # forecasters differ
+    if ka == "cumulative":
+        return True  # "in total" and "cumulative toll": the count so far (when published: see compare)
+    return _norm_window(a) == _norm_window(b)
+
+
+def _part_place(window: Optional[str]) -> Optional[str]:
+    """The place a part of a breakdown by place is of ("part of a breakdown in Kunar" -> "kunar")."""
+    m = re.search(re.escape(figure_context.PART) + r" in ([^;]+)", window or "")
+    return m.group(1).strip().lower() if m else None
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every pair of figures alignment weighs
+def comparable_scale(a: Optional[str], b: Optional[str]) -> bool:
+    """Figures of the event (any day or span of it) and background figures (a year or more) are
+    never the same quantity; two background figures only when their windows read the same."""
+    ka, kb = window_kind(a), window_kind(b)
+    if (ka == "background") != (kb == "background"):
+        return False
+    if ka == "background":
+        return _norm_window(a) == _norm_window(b)
+    return True
+
+
+@lru_cache(maxsize=1 << 14)
+def _norm_window(w: Optional[str]) -> str:
+    """A window in a comparable form: "over a decade" and "over 10 years" read the same."""
+    t = (w or "").lower()
+    t = re.sub(r"\b(a |one )?decades?\b", "10 years", t)
+    t = re.sub(r"\b(a|one) (year|month|week|day)\b", r"1 \2", t)
+    t = re.sub(r"\b(" + "|".join(list(_UNITS) + list(_TENS)) + r")\b", lambda m: str(_UNITS.get(m.group(1),
+               _TENS.get(m.group(1)))), t)
+    t = re.sub(r"\b(year|month|week|day|hour)s\b", r"\1", t)
+    return re.sub(r"\b(on|in|over|during|the|of|for|next|coming|past|last)\b|\W", "", t)
