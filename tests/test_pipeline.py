@@ -124,7 +124,7 @@ def test_incidents_are_grouped_again_only_when_the_articles_change(seeds_dir, fa
 
     grouped: list[int] = []
     real = pipeline.events_stage.group
-    monkeypatch.setattr(pipeline.events_stage, "group", lambda articles, *a: grouped.append(len(articles)) or real(articles, *a))
+    monkeypatch.setattr(pipeline.events_stage, "group", lambda articles, *a, **k: grouped.append(len(articles)) or real(articles, *a, **k))
     folder = tmp_path / "story"
     folder.mkdir()
     seeds = sorted(seeds_dir.glob("*.txt"))
@@ -264,7 +264,7 @@ def test_whole_corpus_results_are_kept_for_the_latest_corpora_only(seeds_dir, fa
             assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 2 * per_corpus, name
     grouped: list[int] = []
     real = pipeline.events_stage.group
-    monkeypatch.setattr(pipeline.events_stage, "group", lambda articles, *a: grouped.append(len(articles)) or real(articles, *a))
+    monkeypatch.setattr(pipeline.events_stage, "group", lambda articles, *a, **k: grouped.append(len(articles)) or real(articles, *a, **k))
     audit([tmp_path / "story-5"], config)  # among the latest two: from the cache
     audit([tmp_path / "story-3"], config)  # the oldest: made again
     assert grouped == [3]
