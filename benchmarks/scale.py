@@ -196,7 +196,8 @@ def child_embed_only(args: argparse.Namespace) -> None:
     from auditor.read import segment
     from auditor.read.claims import is_claim_like
     from auditor.config import AuditConfig
-    from auditor.embed import embed, make_embedder
+    from auditor.embed import make_embedder
+    from auditor.pipeline import embed_texts as embed
 
     config = AuditConfig(cache_dir=Path(args.cache), backend=args.model_backend, engine=args.engine,
                          ray_address=args.ray_address, batch_size=args.batch_size)

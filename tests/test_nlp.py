@@ -1,9 +1,11 @@
-"""The parse cache: round trips keep every attribute the extractors read; hits parse nothing."""
+"""The parse and its cache (the pipeline wraps `nlp.parse` with `store.memo`): round trips keep
+every attribute the extractors read; hits parse nothing and never load the model."""
 from __future__ import annotations
 
 import pytest
 
 from auditor.read import nlp
+from auditor.pipeline import parse as _cached_parse
 from auditor.config import DEFAULT_SPACY_MODEL
 
 SENTENCES = [
@@ -17,6 +19,10 @@ TOKEN_ATTRS = ("text", "text_with_ws", "idx", "lemma_", "pos_", "tag_", "dep_", 
                "is_sent_start", "is_stop", "like_num", "lower_", "norm_", "shape_", "is_punct", "is_space")
 
 
+def cached_parse(texts, cache_dir):
+    return _cached_parse(texts, DEFAULT_SPACY_MODEL, cache_dir)
+
+
 def _signature(doc) -> tuple:
     tokens = tuple(tuple(getattr(t, a) for a in TOKEN_ATTRS) + (str(t.morph), t.head.i) for t in doc)
     ents = tuple((e.start, e.end, e.label_) for e in doc.ents)
@@ -26,8 +32,8 @@ def _signature(doc) -> tuple:
 
 
 def test_round_trip_keeps_attributes(tmp_path, parsed) -> None:
-    cold = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
-    warm = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    cold = cached_parse(SENTENCES, tmp_path)
+    warm = cached_parse(SENTENCES, tmp_path)
     plain = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL)
     assert parsed == [len(SENTENCES), len(SENTENCES)]  # the warm call parsed nothing
     assert [_signature(d) for d in warm] == [_signature(d) for d in cold] == [_signature(d) for d in plain]
@@ -36,19 +42,19 @@ def test_round_trip_keeps_attributes(tmp_path, parsed) -> None:
 
 
 def test_all_hits_need_no_model(tmp_path, parsed, monkeypatch) -> None:
-    expected = [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)]
+    expected = [_signature(d) for d in cached_parse(SENTENCES, tmp_path)]
 
     def refuse(name):
         raise AssertionError("the model was loaded on a fully cached run")
 
     monkeypatch.setattr(nlp, "load_pipeline", refuse)
-    assert [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)] == expected
+    assert [_signature(d) for d in cached_parse(SENTENCES, tmp_path)] == expected
 
 
 def test_partial_hits_parse_only_misses_and_keep_order(tmp_path, parsed) -> None:
-    nlp.parse(SENTENCES[:2], DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    cached_parse(SENTENCES[:2], tmp_path)
     texts = [SENTENCES[3], SENTENCES[0], SENTENCES[2], SENTENCES[0]]
-    docs = nlp.parse(texts, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    docs = cached_parse(texts, tmp_path)
     assert parsed == [2, 2]  # the two unseen sentences, the repeat parsed once
     assert [d.text for d in docs] == texts
     assert docs[1] is not docs[3] and _signature(docs[1]) == _signature(docs[3])
@@ -75,22 +81,25 @@ def test_pipeline_without_cache_writes_no_parses(tmp_path, seeds_dir, fake_embed
 
 def test_corrupt_cache_file_is_survived(tmp_path, parsed, caplog) -> None:
     (tmp_path / "parses.sqlite").write_bytes(b"this is not a database" * 100)
-    docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    docs = cached_parse(SENTENCES, tmp_path)
     assert [d.text for d in docs] == SENTENCES
     assert parsed == [len(SENTENCES)]
-    assert "parse cache unreadable" in caplog.text
+    assert "the parse cache is unreadable" in caplog.text
 
 
 def test_damaged_entry_is_parsed_again(tmp_path, parsed, caplog) -> None:
     import sqlite3
 
-    expected = [_signature(d) for d in nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)]
+    from auditor.store.blobcache import text_key
+
+    expected = [_signature(d) for d in cached_parse(SENTENCES, tmp_path)]
     with sqlite3.connect(tmp_path / "parses.sqlite") as conn:
-        conn.execute("UPDATE docs SET data = ? WHERE key = ?", (b"\x00garbage", nlp.text_key(SENTENCES[1])))
-    docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+        conn.execute("UPDATE docs SET data = ? WHERE key = ?", (b"\x00garbage", text_key(SENTENCES[1])))
+    docs = cached_parse(SENTENCES, tmp_path)
     assert parsed == [len(SENTENCES), 1]
     assert [_signature(d) for d in docs] == expected
-    assert "parse cache entry unreadable" in caplog.text
+    assert len({id(d.vocab) for d in docs}) == 1  # the hits were restored into the loaded model's vocab
+    assert "an entry of the parse cache is unreadable" in caplog.text
 
 
 def test_cache_is_keyed_by_model_version() -> None:
@@ -119,7 +128,7 @@ def _bytes(doc) -> bytes:
 
 @pytest.mark.parametrize("cached", [False, True])
 def test_fresh_docs_drop_the_tensor_and_nothing_else(tmp_path, cached) -> None:
-    docs = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path if cached else None)
+    docs = cached_parse(SENTENCES, tmp_path if cached else None)
     whole = [nlp.load_pipeline(DEFAULT_SPACY_MODEL)(text) for text in SENTENCES]
     assert all(d.tensor.size for d in whole)  # the model does make one...
     assert [d.tensor.size for d in docs] == [0] * len(SENTENCES)  # ...that the parse does not keep
@@ -135,17 +144,20 @@ def test_batch_size_does_not_change_the_parse(batch_size) -> None:
 def test_cache_is_written_a_chunk_at_a_time(tmp_path, parsed, monkeypatch) -> None:
     import sqlite3
 
+    from auditor.store import memo
+    from auditor.store.blobcache import BlobCache
+
     writes: list[int] = []
-    real = nlp.ParseCache.put_many
+    real = BlobCache.put_many
 
     def put_many(self, model, items):
         writes.append(len(items))
         return real(self, model, items)
 
-    monkeypatch.setattr(nlp, "_WRITE_CHUNK", 3)
-    monkeypatch.setattr(nlp.ParseCache, "put_many", put_many)
-    cold = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
-    warm = nlp.parse(SENTENCES, DEFAULT_SPACY_MODEL, cache_dir=tmp_path)
+    monkeypatch.setattr(memo, "WRITE_CHUNK", 3)
+    monkeypatch.setattr(BlobCache, "put_many", put_many)
+    cold = cached_parse(SENTENCES, tmp_path)
+    warm = cached_parse(SENTENCES, tmp_path)
     assert writes == [3, 1] and parsed == [len(SENTENCES)]
     assert [_signature(d) for d in warm] == [_signature(d) for d in cold]
     with sqlite3.connect(tmp_path / "parses.sqlite") as conn:
@@ -157,11 +169,12 @@ def test_codec_is_spacys_own_serialisation(text) -> None:
     from spacy.tokens import Doc
 
     doc = nlp.parse([text], DEFAULT_SPACY_MODEL)[0]
-    codec = nlp._Codec()
-    data = codec.dump(doc)
+    codec = nlp.DocCodec(DEFAULT_SPACY_MODEL)
+    data = codec.encode(doc)
     assert data == _bytes(doc)
-    vocab = nlp._blank_vocab("en")
-    restored, reference = codec.load(vocab, data), Doc(vocab).from_bytes(data)
+    codec.prepare(computing=False)  # restored into a blank vocabulary of the model's language
+    restored = codec.decode(data)
+    reference = Doc(restored.vocab).from_bytes(data)
     assert _signature(restored) == _signature(reference) == _signature(doc)
     assert _bytes(restored) == data
 

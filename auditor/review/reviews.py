@@ -221,19 +221,36 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
     new = list(audit.clusters)
     old = [f for f in previous if f.kind == "cluster"]
     used_keys = {f.key for f in previous}
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    best_hint: dict[int, tuple[float, Optional[str]]] = {}
+    matched = _match_by_claims(old, new, reviewed, taken_old, taken_new, best_hint)
+    matched.update(_match_by_wording(old, new, texts, reviewed, taken_old, taken_new, best_hint))
+    cluster_facts, facts, moves = _cluster_facts(old, new, matched, texts, article_of, reviewed, used_keys, best_hint)
+    target_of = {f.key: f.target for f in facts}  # orphans included
+    finding_facts, finding_moves = _finding_facts(previous, new, cluster_facts, target_of, reviewed, used_keys)
+    return Reattachment(tuple(facts + finding_facts), tuple(moves + finding_moves))
 
-    # 1. shared claim ids
+
+Matches = dict[int, tuple[int, str, float]]  # old fact index -> (new cluster index, method, score)
+
+
+def _match_by_claims(old: Sequence[Fact], new: Sequence[Cluster], reviewed: set[str], taken_old: set[int],
+                     taken_new: set[int], best_hint: dict) -> Matches:
+    """Phase 1: an old cluster fact goes to the new cluster of the same category sharing at least
+    MIN_SHARED_CLAIMS of its claim ids (one sentence can state several figures: each is its own
+    fact). Records each old fact's best share in `best_hint`, for orphans."""
     by_claim: dict[str, list[int]] = defaultdict(list)
     for j, c in enumerate(new):
         for cid in set(c.claims):
             by_claim[cid].append(j)
-    pairs, best_hint = [], {}
+    pairs = []
     for i, f in enumerate(old):
         mine = set(f.claims)
         counts = Counter(j for cid in mine for j in by_claim.get(cid, ()))
         for j, shared in counts.items():
             if f.category != getattr(new[j], "category", None):
-                continue  # one sentence can state several figures: each is its own fact
+                continue
             share = shared / len(mine)
             jaccard = shared / len(mine | set(new[j].claims))
             if best_hint.get(i, (0.0, None))[0] < share:
@@ -242,31 +259,39 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
                 same = new[j].id == f.cluster
                 pairs.append(((-share, not same, f.key not in reviewed, -jaccard, f.key, new[j].id), i, j,
                               share))
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    matched = {i: (j, "same" if new[j].id == old[i].cluster else "claims", score)
-               for i, j, score in _greedy(pairs, taken_old, taken_new)}
+    return {i: (j, "same" if new[j].id == old[i].cluster else "claims", score)
+            for i, j, score in _greedy(pairs, taken_old, taken_new)}
 
-    # 2. wording, for what the ids could not place
+
+def _match_by_wording(old: Sequence[Fact], new: Sequence[Cluster], texts: Mapping[str, str], reviewed: set[str],
+                      taken_old: set[int], taken_new: set[int], best_hint: dict) -> Matches:
+    """Phase 2: what the ids could not place goes to the unplaced new cluster of the same category
+    whose member texts resemble its own by at least MIN_TEXT_SIMILARITY."""
     rest_old = [i for i in range(len(old)) if i not in taken_old]
     rest_new = [j for j in range(len(new)) if j not in taken_new]
-    if rest_old and rest_new:
-        scores = _text_scores([old[i].texts for i in rest_old], [[texts.get(c, "") for c in new[j].claims]
-                                                                 for j in rest_new])
-        pairs = []
-        for a, i in enumerate(rest_old):
-            for b, j in enumerate(rest_new):
-                if old[i].category != getattr(new[j], "category", None):
-                    continue
-                s = float(scores[a, b])
-                if s > best_hint.get(i, (0.0, None))[0] * 100 and s >= 50:
-                    best_hint[i] = (s / 100, new[j].id)
-                if s >= MIN_TEXT_SIMILARITY:
-                    pairs.append(((-s, old[i].key not in reviewed, old[i].key, new[j].id), i, j, s / 100))
-        for i, j, score in _greedy(pairs, taken_old, taken_new):
-            matched[i] = (j, "text", score)
+    if not rest_old or not rest_new:
+        return {}
+    scores = _text_scores([old[i].texts for i in rest_old], [[texts.get(c, "") for c in new[j].claims]
+                                                             for j in rest_new])
+    pairs = []
+    for a, i in enumerate(rest_old):
+        for b, j in enumerate(rest_new):
+            if old[i].category != getattr(new[j], "category", None):
+                continue
+            s = float(scores[a, b])
+            if s > best_hint.get(i, (0.0, None))[0] * 100 and s >= 50:
+                best_hint[i] = (s / 100, new[j].id)
+            if s >= MIN_TEXT_SIMILARITY:
+                pairs.append(((-s, old[i].key not in reviewed, old[i].key, new[j].id), i, j, s / 100))
+    return {i: (j, "text", score) for i, j, score in _greedy(pairs, taken_old, taken_new)}
 
-    # 3. keys for every new cluster
+
+def _cluster_facts(old: Sequence[Fact], new: Sequence[Cluster], matched: Matches, texts: Mapping[str, str],
+                   article_of: Mapping[str, str], reviewed: set[str], used_keys: set[str],
+                   best_hint: dict) -> tuple[dict[int, Fact], list[Fact], list[Move]]:
+    """Phase 3: a key for every new cluster (its matched fact's, else a new one); reviewed facts
+    that matched nothing kept as orphans with a hint. Returns the facts by new cluster index, every
+    cluster fact in order, and the moves."""
     key_of: dict[int, str] = {j: old[i].key for i, (j, _, _) in matched.items()}
     moves = [Move(old[i].key, old[i].cluster, new[j].id, method, round(score, 3))
              for i, (j, method, score) in sorted(matched.items())]
@@ -283,30 +308,25 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
         if f.key in reviewed:
             hint = best_hint.get(i, (0.0, f.hint))[1]
             facts.append(replace(f, cluster=None, hint=hint))
+    return cluster_facts, facts, moves
 
-    # 4. findings follow their cluster's fact
+
+def _finding_facts(previous: Sequence[Fact], new: Sequence[Cluster], cluster_facts: dict[int, Fact],
+                   target_of: Mapping[str, str], reviewed: set[str], used_keys: set[str]) -> tuple[list[Fact], list[Move]]:
+    """Phase 4: findings follow their cluster's fact, matched by kind, then evidence, then summary
+    wording; reviewed findings that matched nothing are kept as orphans, hinting at where their
+    cluster's fact went (`target_of`: cluster fact key -> its target)."""
     old_findings: dict[Optional[str], list[Fact]] = defaultdict(list)
     for f in previous:
         if f.kind == "finding":
             old_findings[f.parent].append(f)
+    facts: list[Fact] = []
+    moves: list[Move] = []
     placed: set[str] = set()
     for j, c in enumerate(new):
         parent = cluster_facts[j]
         candidates = old_findings.get(parent.key, [])
-        pairs = []
-        for n, finding in enumerate(c.findings, 1):
-            ev = set(_evidence(finding))
-            for f in candidates:
-                if f.finding_kind != finding.kind:
-                    continue
-                union = ev | set(f.evidence)
-                overlap = len(ev & set(f.evidence)) / len(union) if union else 1.0
-                wording = _ratio(f.summary or "", finding.summary)  # also tells apart findings on one evidence
-                if overlap >= MIN_FINDING_EVIDENCE:
-                    pairs.append(((0, -overlap, -wording, f.key), f.key, n, overlap))
-                elif wording >= MIN_FINDING_SUMMARY:
-                    pairs.append(((1, -wording, f.key), f.key, n, wording / 100))
-        got = {n: (key, score) for key, n, score in _greedy(pairs, set(), set())}
+        got = _match_findings(c.findings, candidates)
         for n, finding in enumerate(c.findings, 1):
             if n in got:
                 key, score = got[n]
@@ -316,14 +336,32 @@ def reattach(previous: Sequence[Fact], audit: Audit, reviewed: Iterable[str] = (
                 key = _unique(finding_key(parent.key, finding), used_keys)
             placed.add(key)
             facts.append(_finding_fact(parent, n, finding, key))
-    new_target = {f.key: f.target for f in facts if f.kind == "cluster"}
     for f in previous:
         if f.kind == "finding" and f.key not in placed:
             moves.append(Move(f.key, f.target or None, None, "orphaned"))
             if f.key in reviewed:
-                hint = new_target.get(f.parent or "") or f.hint
+                hint = target_of.get(f.parent or "") or f.hint
                 facts.append(replace(f, cluster=None, index=None, hint=hint))
-    return Reattachment(tuple(facts), tuple(moves))
+    return facts, moves
+
+
+def _match_findings(findings: Sequence[Finding], candidates: Sequence[Fact]) -> dict[int, tuple[str, float]]:
+    """Finding number (from 1) -> (old finding's key, score): same kind, then shared evidence, else
+    similar summary wording (which also tells apart findings on one piece of evidence)."""
+    pairs = []
+    for n, finding in enumerate(findings, 1):
+        ev = set(_evidence(finding))
+        for f in candidates:
+            if f.finding_kind != finding.kind:
+                continue
+            union = ev | set(f.evidence)
+            overlap = len(ev & set(f.evidence)) / len(union) if union else 1.0
+            wording = _ratio(f.summary or "", finding.summary)
+            if overlap >= MIN_FINDING_EVIDENCE:
+                pairs.append(((0, -overlap, -wording, f.key), f.key, n, overlap))
+            elif wording >= MIN_FINDING_SUMMARY:
+                pairs.append(((1, -wording, f.key), f.key, n, wording / 100))
+    return {n: (key, score) for key, n, score in _greedy(pairs, set(), set())}
 
 
 def _ratio(a: str, b: str) -> float:

@@ -1,3 +1,3 @@
-"""Caches on disk: SQLite blobs by key (`blobcache`), results by the content of their inputs
-(`memo`), and one article's reading (`readings`). Stages never import this package; the pipeline
+"""Caches on disk: SQLite blobs by key (`blobcache`), and the one wrapper that caches a pure stage's
+results under the key the stage declares (`memo`). Stages never import this package; the pipeline
 wraps them."""

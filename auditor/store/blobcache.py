@@ -1,18 +1,15 @@
-"""One on-disk store for everything auditor caches: bytes keyed by (model key, text hash).
+"""One on-disk store for everything auditor caches: bytes keyed by (scope, key).
 
-A SQLite file per kind of value (embeddings, parses) so that concurrent runs share it safely
+A SQLite file per kind of value (embeddings, parses, readings, ...) so that concurrent runs share it safely
 (WAL, a busy timeout) and a lookup of a whole corpus is a few chunked queries.
 """
 from __future__ import annotations
 
 import hashlib
-import logging
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 from typing import Sequence
-
-log = logging.getLogger(__name__)
 
 _CHUNK = 500  # keys per query, under SQLite's bound-parameter limit
 
@@ -64,21 +61,3 @@ class BlobCache:
         with closing(self._connect()) as conn, conn:
             conn.execute(f"DELETE FROM {self.table} WHERE rowid NOT IN "
                          f"(SELECT rowid FROM {self.table} ORDER BY rowid DESC LIMIT ?)", (count,))
-
-
-def read_or_forget(store, model: str, keys: Sequence[str], what: str) -> tuple[dict, object]:
-    """Look keys up; a damaged store is reported once and dropped (None), so the run goes on without it."""
-    try:
-        return store.get_many(model, keys), store
-    except sqlite3.Error as exc:
-        log.warning("%s cache unreadable (%s); going on without it", what, exc)
-        return {}, None
-
-
-def missing_texts(keys: Sequence[str], texts: Sequence[str], found: dict) -> dict[str, str]:
-    """The texts not found, each once, by key, in first-seen order: what must still be computed."""
-    missing: dict[str, str] = {}
-    for key, text in zip(keys, texts):
-        if key not in found and key not in missing:
-            missing[key] = text
-    return missing
