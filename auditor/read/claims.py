@@ -47,7 +47,7 @@ _LIGHT_WORDS = (REPORTING_VERBS - {"claim"}) | {  # "claimed responsibility" is 
     "minority", "member", "people", "thing", "time", "way", "lot", "part", "side"}
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "within", "to", "from"}
+_LOCATIVE = vocab.words("locative_prepositions") | {"to", "from"}  # claims also place "flights to X", "troops from X"
 # Capitals and short forms that stand for a state in news copy ("Washington said", "Beijing denounced").
 METONYMS = {
     "us": "united states", "u.s.": "united states", "u.s": "united states", "usa": "united states",

@@ -13,8 +13,8 @@ from auditor.read.intervals import _MONTH_DAYS
 
 _MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY_MONTH = re.compile(rf"^(?:[a-z]+,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH.replace('mon>', 'mon2>')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?$", re.I)
-_MONTHS = {m: k for k, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {m[:3]: k for k, m in enumerate(vocab.entries("months"), 1)}
+_WEEKDAYS = vocab.words("weekdays")
 _REPORTING = vocab.words("reporting_verbs") | vocab.words("reporting_verbs_neutral")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
+from auditor import vocab
 from auditor.model import Quantity
 
 INF = math.inf
@@ -130,7 +131,7 @@ def _fmt_day(v: float) -> str:
     day = int(v)
     for month, days in enumerate(_MONTH_DAYS):
         if day <= days:
-            return f"{('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')[month]} {day}"
+            return f"{vocab.entries('months')[month][:3].title()} {day}"
         day -= days
     return _fmt(v)
 

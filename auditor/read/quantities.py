@@ -112,7 +112,7 @@ _TIME_WORDS = re.compile(
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_NOUNS = {"district", "province", "city", "town", "village", "region", "area", "county", "state",
                 "valley", "capital", "border", "tehsil", "division", "neighbourhood", "neighborhood", "camp"}
-_LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "within"}
+_LOCATIVE = vocab.words("locative_prepositions")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "QUANTITY"}
 
 
@@ -965,10 +965,8 @@ def _measure_category(doc, num: "_Num", head) -> Optional[str]:
 
 # --------------------------------------------------------------------------- points in time
 
-_WEEKDAY_INDEX = {d: k for k, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                               "sunday"))}
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-           "nov": 11, "dec": 12}
+_WEEKDAY_INDEX = {d: k for k, d in enumerate(vocab.entries("weekdays"))}
+_MONTHS = {m[:3]: k for k, m in enumerate(vocab.entries("months"), 1)}
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|"
         r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")

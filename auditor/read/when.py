@@ -18,9 +18,8 @@ from dateutil.easter import easter
 
 from auditor import vocab
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+WEEKDAYS = vocab.entries("weekdays")
+MONTHS = vocab.entries("months")
 _MONTH = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 # Months as news copy writes them: capitalised, in full or in the short forms ("Jan.", "Sept.").
 _MONTH_RE = "(?:" + "|".join([m.title() for m in MONTHS] + [m[:3].title() + r"\.?" for m in MONTHS if len(m) > 4]

@@ -7,10 +7,11 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from auditor import vocab
 from auditor.read import figure_context
 from auditor.read.numbers import _TENS, _UNITS
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = vocab.entries("weekdays")
 
 
 @lru_cache(maxsize=1 << 14)  # a few distinct windows, asked of every pair of figures
