@@ -135,6 +135,14 @@ CONTRIBUTOR_WORDS = frozenset({"writer", "writers", "reporter", "reporters", "co
                                "congressional", "data", "video", "in", "from", "at"})
 
 
+def _party_behind(obj):
+    """The party credited by the object of "according to" or "per": a party, or the party inside an
+    information noun ("according to a statement from the ministry"); None when that noun names none."""
+    if obj.lemma_.lower() in INFO_NOUNS and obj.pos_ == "NOUN":
+        return party_in_info_noun(obj)
+    return obj
+
+
 @dataclass(frozen=True)
 class Credit:
     """One crediting of a party: the raw material of a Source."""
@@ -289,12 +297,9 @@ class _ParseCredits:
         objs = [g for g in to.children if g.dep_ == "pobj"] if to is not None else []
         if not objs:
             return
-        obj = objs[0]
-        if obj.lemma_.lower() in INFO_NOUNS and obj.pos_ == "NOUN":
-            inner = party_in_info_noun(obj)
-            if inner is None:
-                return
-            obj = inner
+        obj = _party_behind(objs[0])
+        if obj is None:
+            return
         targets = [obj] + [c for c in obj.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         via = self._chain(obj)
         for t in targets:
@@ -460,11 +465,9 @@ class _ParseCredits:
             objs = [tok.head]  # "Per Axios," read as one name by the tagger
         if not objs:
             return
-        obj = objs[0]
-        if obj.lemma_.lower() in INFO_NOUNS and obj.pos_ == "NOUN":
-            obj = party_in_info_noun(obj)
-            if obj is None:
-                return
+        obj = _party_behind(objs[0])
+        if obj is None:
+            return
         m = self.r.resolve(self.r.mention(obj, True))
         self._add(m, "per", tok.idx, max(m.end, tok.idx + 3))
 
