@@ -12,7 +12,9 @@ Sets:
 - `incidents/`, `divergences/`, `speakers/` under tests/fixtures: real coverage collected from
   public pages and annotated by hand, each in a `dev` split (develop against it) and a `holdout`
   split (look only at its figures, never at its texts, so that it still says how the audit does
-  on text it was not tuned on). Each split holds corpora (a folder with `articles/` and
+  on text it was not tuned on). A `holdout2` split, where there is one, was collected in a later
+  round and has not been measured before it; its figures are the freshest estimate of unseen
+  text. Each split holds corpora (a folder with `articles/` and
   `gold.json`), audited one by one as a user would audit one story.
 
 Figures of a split pool its corpora: links, quotes, speakers and sources are scored on the
@@ -180,7 +182,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     parser.add_argument("--sets", nargs="*", help="set names (default: seeds, devset and every dev split)")
-    parser.add_argument("--holdout", action="store_true", help="also the held-out splits (figures only)")
+    parser.add_argument("--holdout", action="store_true",
+                        help="also the held-out splits, holdout and holdout2 (figures only)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false hit (not for holdout)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
@@ -190,11 +193,12 @@ def main() -> int:
     score = load_scorer(args.scorer)
     names = args.sets or ["seeds", "devset", *(f"{s}/dev" for s in GROUPED_SETS if (FIXTURES / s / "dev").is_dir())]
     if args.holdout:
-        names += [f"{s}/holdout" for s in GROUPED_SETS if (FIXTURES / s / "holdout").is_dir()]
+        names += [f"{s}/{split.name}" for s in GROUPED_SETS if (FIXTURES / s).is_dir()
+                  for split in sorted((FIXTURES / s).iterdir()) if split.name.startswith("holdout")]
     results = {}
     for name in names:
         results[name], notes = measure(score, name, AuditConfig(), args.verbose)
-        if args.verbose and not name.endswith("holdout"):
+        if args.verbose and "/holdout" not in name:
             print(f"--- {name}")
             for note in notes:
                 print("  " + note)
