@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Optional, Sequence
 
 from auditor.errors import AuditorError
-from auditor.model import Audit, Cluster, Finding
+from auditor.model import Audit, Cluster, Finding, IncidentDecision
 
 # --------------------------------------------------------------------------- statuses
 
@@ -688,6 +688,41 @@ def describe(key: str, facts: Sequence[Fact], reviews: Mapping[str, Review], his
         for c in history:
             lines.append(f"    {c.at}  {c.by}: {c.field} {c.old!r} -> {c.new!r}")
     return "\n".join(lines) + "\n"
+
+
+def decision_words(d: IncidentDecision) -> str:
+    """An incident decision as the editor would say it."""
+    return {"move": f"move {d.article} into the incident of {d.other}",
+            "join": f"join the incidents of {d.article} and {d.other}",
+            "apart": f"keep {d.article} on its own"}.get(d.action, f"{d.action} {d.article}")
+
+
+def incident_lines(audit: Optional[Audit], decisions: Sequence[IncidentDecision],
+                   latest_run_at: str = "") -> list[str]:
+    """`auditor review incident list`: the latest run's incidents (each article with its outlet
+    and title, and the first reason), then the editor's decisions in force; those taken after
+    the latest run are marked, since they apply from the next audit."""
+    out: list[str] = []
+    if audit is None:
+        out.append("no audit yet: run auditor audit PATH... --workspace DIR")
+    else:
+        by_id = {a.id: a for a in audit.articles}
+        for e in audit.events:
+            n = len(e.articles)
+            out.append(f"{e.id}  {_one_line(e.label or '(no title)', 90)}  ({n} article{'s' if n != 1 else ''})")
+            for aid in e.articles:
+                a = by_id.get(aid)
+                about = " ".join(x for x in (a.outlet if a else None, a.published[:10] if a and a.published else None,
+                                             _one_line(a.title, 70) if a and a.title else None) if x)
+                out.append(f"    {aid}  {about}".rstrip())
+            if e.evidence:
+                out.append(f"    why: {_one_line(e.evidence[0], 140)}")
+    if decisions:
+        out.append("editor's decisions (applied at every audit of this workspace):")
+        for d in decisions:
+            pending = "  [from the next audit]" if latest_run_at and d.at > latest_run_at else ""
+            out.append(f"    {decision_words(d)}  — {d.by}, {d.at[:16].replace('T', ' ')} UTC{pending}")
+    return out
 
 
 EXPORT_FORMATS = ("claimreview", "csv")
