@@ -220,6 +220,11 @@ def _split_incidents(fake_embedder):
      {frozenset({"a1", "a2"}), frozenset({"b1"}), frozenset({"b2"})}, "b2", "kept on its own by the editor on 2026-12-06"),
     ((Decision("join", "a1", "b2", "Ann", "2026-12-06T10:00:00+00:00"),),
      {frozenset({"a1", "a2", "b1", "b2"})}, "a1", "joined by the editor on 2026-12-06 (Ann)"),
+    # the grouping had them together already: the evidence says the editor confirmed it
+    ((Decision("join", "a1", "a2", "Ann", "2026-12-06T10:00:00+00:00"),),
+     {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})}, "a1", "a1 and a2 kept together by the editor on 2026-12-06"),
+    ((Decision("move", "b2", "b1", "", ""),),
+     {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})}, "b1", "b2 kept with b1 by the editor"),
     # a later decision about an article overrides an earlier one, whatever order they are given in
     ((Decision("apart", "a2", None, "Bob", "2026-12-07T09:00:00+00:00"),
       Decision("move", "a2", "b1", "Ann", "2026-12-06T10:00:00+00:00")),
