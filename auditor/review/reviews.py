@@ -622,6 +622,55 @@ def page_context(facts: Sequence[Fact], reviews: Mapping[str, Review], *, token:
     }
 
 
+@dataclass(frozen=True)
+class IncidentSlot:
+    """One incident's editor controls on the page: its articles, those of the other incidents
+    (to move one here), and the other incidents (to join), each as (article id, label). An
+    incident is named by one of its articles (`target`), as the decisions name incidents."""
+
+    target: str
+    members: tuple[tuple[str, str], ...]
+    outsiders: tuple[tuple[str, str], ...]
+    others: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class DecisionSlot:
+    """One decision in force, with a button to withdraw it."""
+
+    article: str
+    words: str
+    by: str
+    at: str
+    pending: bool  # taken after the latest run: applies from the next audit
+
+
+def incident_context(audit: Audit, decisions: Sequence[IncidentDecision], latest_run_at: str = "") -> dict:
+    """What the report templates need to show incident controls (partials/review_incident.html)."""
+    by_id = {a.id: a for a in audit.articles}
+
+    def label(aid: str) -> str:
+        a = by_id.get(aid)
+        title = _one_line(a.title, 60) if a is not None and a.title else ""
+        return f"{aid} — {title}" if title else aid
+
+    slots_by_event = {}
+    for e in audit.events:
+        if not e.articles:
+            continue
+        slots_by_event[e.id] = IncidentSlot(
+            target=e.articles[0],
+            members=tuple((a, label(a)) for a in e.articles),
+            outsiders=tuple((a, label(a)) for o in audit.events if o.id != e.id for a in o.articles),
+            others=tuple((o.articles[0], f"{o.id}: {_one_line(o.label or label(o.articles[0]), 60)}")
+                         for o in audit.events if o.id != e.id and o.articles))
+    return {
+        "review_incidents": slots_by_event,
+        "review_decisions": tuple(DecisionSlot(d.article, decision_words(d), d.by, d.at,
+                                               bool(latest_run_at) and d.at > latest_run_at) for d in decisions),
+    }
+
+
 # --------------------------------------------------------------------------- text for the CLI
 
 
