@@ -23,7 +23,8 @@ resemblance (`reasons_apart`):
 Articles are then merged, closest pair of groups first (average linkage), while the groups
 share anchors worth at least one distinctive anchor and no pair across them is kept apart; then
 groups about the same subject (their averaged claim vectors as close as paraphrases) join, under
-the same condition.
+the same condition. The editor decides in the end: `one_story`, and decisions that move an article,
+set it apart or join two incidents (`apply_decisions`), applied last and told first in the evidence.
 """
 from __future__ import annotations
 
