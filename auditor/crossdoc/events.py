@@ -614,8 +614,8 @@ def apply_decisions(groups: Sequence[Sequence[str]], decisions: Sequence[Inciden
             continue
         theirs = home[d.other]
         if mine is theirs:
-            what = f"{d.article} and {d.other} kept together" if d.action == "join" else f"{d.article} kept with {d.other}"
-            mine.notes.insert(0, f"{what} {_decided(d)}")
+            what = f"and {d.other} kept together" if d.action == "join" else f"kept with {d.other}"
+            mine.notes.insert(0, f"{d.article} {what} {_decided(d)}")
             continue
         if d.action == "join":
             why = _kept_apart_by(mine.members, theirs.members, apart or {})

@@ -2,9 +2,9 @@
 
 Standard library only (ThreadingHTTPServer). Plain HTML forms that POST, so it works without
 script: reviews of facts to /review, the editor's incident decisions (move, apart, join, withdraw;
-applied from the next audit of the workspace) to /incident. Every save goes straight to the workspace in its own transaction; a form writes only
-the fields it changed, so two tabs editing one fact lose nothing (last write per field wins,
-the history keeps every write). Bound to 127.0.0.1 unless --allow-remote is given; a POST
+applied from the next audit of the workspace) to /incident. Every save goes straight to the
+workspace in its own transaction; a form writes only the fields it changed, so two tabs editing
+one fact lose nothing (last write per field wins, the history keeps every write). Bound to 127.0.0.1 unless --allow-remote is given; a POST
 must carry the server's random token and come from the page's own origin (Host and Origin
 checked, which also stops DNS rebinding).
 """
