@@ -187,7 +187,8 @@ def audit(
         inputs = (ws.inputs(paths) if ws else paths) or [DEFAULT_INPUT]
         config = _config(no_cache, strict, model=model, spacy_model=spacy_model, cache_dir=cache_dir,
                          max_bytes=max_bytes, encoding=encoding, backend=backend, engine=engine,
-                         ray_address=ray_address, read_processes=processes, one_story=one_story)
+                         ray_address=ray_address, read_processes=processes, one_story=one_story,
+                         incident_decisions=(ws.incident_decisions() or None) if ws else None)
         result = _audit_with_progress(inputs, config, quiet)
         for problem in result.problems:
             if not quiet:
@@ -303,7 +304,8 @@ def compare(
 # --------------------------------------------------------------------------- review workflow
 
 review_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
-                         help="Fact-check a story workspace: list, show and set reviews, export them.")
+                         help="Fact-check a story workspace: list, show and set reviews, export them; "
+                              "decide incidents (review incident ...).")
 app.add_typer(review_app, name="review")
 _WS_HELP = "Story workspace folder (made by: auditor audit PATH... --workspace DIR)."
 
@@ -398,6 +400,98 @@ def review_export(
             typer.echo(text, nl=False)
 
     _run_guarded(run)
+
+
+incident_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                           help="The editor decides which articles report one incident: move an article, keep it "
+                                "apart, join two incidents. Later audits of the workspace respect it.")
+review_app.add_typer(incident_app, name="incident")
+_ARTICLE_HELP = "An article: its id, file name or path, or a unique prefix of its id (see: auditor review incident list)."
+_BY_HELP = "Editor's name (default: $AUDITOR_REVIEWER, else the login name)."
+
+
+def _reviewer(by: Optional[str]) -> str:
+    import getpass
+    import os
+
+    return by or os.environ.get("AUDITOR_REVIEWER") or getpass.getuser()
+
+
+def _decide(workspace: Path, action: str, article: str, other: Optional[str], by: Optional[str]) -> None:
+    """Record one incident decision and say, in one line, what it is and when it applies."""
+    def run() -> None:
+        from auditor.review.reviews import decision_words
+
+        with _open_workspace(workspace, create=False) as ws:
+            article_id = ws.resolve_article(article)
+            had = any(d.article == article_id for d in ws.incident_decisions())
+            decided = ws.decide_incident(action, article_id, other, by=_reviewer(by))
+        later = f"from the next audit: auditor audit --workspace {workspace}"
+        if decided is not None:
+            typer.echo(f"{decision_words(decided)} ({later})")
+        elif had:
+            typer.echo(f"{article_id}: decision withdrawn, the grouping decides its incident again ({later})")
+        else:
+            typer.echo(f"{article_id}: no decision to withdraw")
+
+    _run_guarded(run)
+
+
+@incident_app.command("list")
+def incident_list(workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP)) -> None:
+    """The latest run's incidents, their articles and first reason, and the editor's decisions."""
+    def run() -> None:
+        from auditor.review.reviews import incident_lines
+
+        with _open_workspace(workspace, create=False) as ws:
+            runs = ws.runs()
+            lines = incident_lines(ws.latest_audit(), ws.incident_decisions(), runs[-1]["at"] if runs else "")
+        for line in lines:
+            typer.echo(line)
+
+    _run_guarded(run)
+
+
+@incident_app.command("move")
+def incident_move(
+    article: str = typer.Argument(..., metavar="ARTICLE", help=_ARTICLE_HELP),
+    with_: str = typer.Option(..., "--with", metavar="OTHER", help="The article whose incident ARTICLE goes into."),
+    by: Optional[str] = typer.Option(None, "--by", help=_BY_HELP),
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+) -> None:
+    """Move ARTICLE into the incident of OTHER."""
+    _decide(workspace, "move", article, with_, by)
+
+
+@incident_app.command("apart")
+def incident_apart(
+    article: str = typer.Argument(..., metavar="ARTICLE", help=_ARTICLE_HELP),
+    by: Optional[str] = typer.Option(None, "--by", help=_BY_HELP),
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+) -> None:
+    """Keep ARTICLE on its own: an incident of its own."""
+    _decide(workspace, "apart", article, None, by)
+
+
+@incident_app.command("join")
+def incident_join(
+    article: str = typer.Argument(..., metavar="ARTICLE", help=_ARTICLE_HELP),
+    other: str = typer.Argument(..., metavar="OTHER", help=_ARTICLE_HELP),
+    by: Optional[str] = typer.Option(None, "--by", help=_BY_HELP),
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+) -> None:
+    """Join the incident of ARTICLE with the incident of OTHER."""
+    _decide(workspace, "join", article, other, by)
+
+
+@incident_app.command("clear")
+def incident_clear(
+    article: str = typer.Argument(..., metavar="ARTICLE", help=_ARTICLE_HELP),
+    by: Optional[str] = typer.Option(None, "--by", help=_BY_HELP),
+    workspace: Path = typer.Option(..., "--workspace", "-w", help=_WS_HELP),
+) -> None:
+    """Withdraw the decision about ARTICLE: the grouping decides its incident again."""
+    _decide(workspace, "clear", article, None, by)
 
 
 @app.command()

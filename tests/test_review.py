@@ -316,6 +316,10 @@ def test_cli_set_list_show(story: Path) -> None:
     (["review", "set", "f_", "--status", "bogus"], "unknown status"),
     (["review", "set", "f_"], "nothing to set"),
     (["review", "export", "--format", "xml"], "--format must be one of claimreview, csv"),
+    (["review", "incident", "move", "nope", "--with", "a"], "no article 'nope' in this workspace"),
+    (["review", "incident", "join", "a", "b.md"], "no article 'b.md' in this workspace"),
+    (["review", "incident", "apart", ""], "empty article name"),
+    (["review", "incident", "move", "a", "--with", "a.txt"], "are the same article"),
 ])
 def test_cli_review_mistakes_are_one_line(story: Path, args: list[str], needle: str) -> None:
     done = run_cli(*args, "--workspace", str(story))
@@ -354,3 +358,50 @@ def test_audit_workspace_option_records_runs_and_adds_articles(tmp_path, seeds_d
         assert [r["articles"] for r in ws.runs()] == [3, 5]
         assert ws.review(key).status == "verified" and not ws.fact(key).orphaned
         assert ws.latest_audit().articles[4].id == Path(seeds[4]).stem
+
+
+def test_the_editors_incident_decisions_change_the_next_audit(tmp_path, seeds_dir, monkeypatch, fake_embedder) -> None:
+    """Keep an article apart, re-run (caches on): its incident changed and says so first; join it
+    back, re-run: together again, and the evidence says who joined them and when."""
+    import json
+    from datetime import datetime, timezone
+
+    from typer.testing import CliRunner
+
+    from auditor import embed
+    from auditor.cli import app
+
+    monkeypatch.setattr(embed, "make_embedder", lambda config: fake_embedder)
+    folder, out = tmp_path / "story", tmp_path / "audit.json"
+    runner = CliRunner()
+
+    def audit() -> list[dict]:
+        done = runner.invoke(app, ["audit", str(seeds_dir), "--workspace", str(folder), "--json", str(out)])
+        assert done.exit_code == 0, done.output
+        return json.loads(out.read_text())["events"]
+
+    def decide(*args: str) -> str:
+        done = runner.invoke(app, ["review", "incident", *args, "--by", "Ann", "--workspace", str(folder)])
+        assert done.exit_code == 0, done.output
+        return done.output
+
+    before = audit()
+    shared = next(e for e in before if len(e["articles"]) > 1)
+    article, other = shared["articles"][-1], shared["articles"][0]
+    today = datetime.now(timezone.utc).date().isoformat()
+    assert "from the next audit" in decide("apart", f"{article}.txt")
+    listed = runner.invoke(app, ["review", "incident", "list", "--workspace", str(folder)]).output
+    assert f"keep {article} on its own" in listed and "[from the next audit]" in listed
+    after = audit()
+    alone = next(e for e in after if article in e["articles"])
+    assert alone["articles"] == [article] and len(after) == len(before) + 1
+    assert alone["evidence"][0] == f"kept on its own by the editor on {today} (Ann)"
+    left = next(e for e in after if other in e["articles"])
+    assert left["evidence"][0] == f"{article} taken out by the editor on {today} (Ann), to stand on its own"
+
+    decide("join", article, other)  # replaces the decision to keep it apart; the grouping had them together
+    joined = next(e for e in audit() if article in e["articles"])
+    assert set(joined["articles"]) == set(shared["articles"])
+    assert joined["evidence"][0] == f"{article} and {other} kept together by the editor on {today} (Ann)"
+    assert "withdrawn" in decide("clear", article)
+    assert audit() == before  # no decision: the grouping's own incidents, as at first

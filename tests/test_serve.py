@@ -508,3 +508,79 @@ def test_in_chromium_two_tabs_editing_one_fact_lose_nothing(server, story, brows
     with Workspace.open(story) as ws:
         assert [(c.field, c.new, c.by) for c in ws.history(key)] == [
             ("status", "false", "Tab One"), ("note", "Two officials dispute the toll.", "Tab Two")]
+
+
+# --------------------------------------------------------------------------- the editor's incident controls
+
+
+@pytest.fixture
+def incidents_server(tmp_path):
+    """A review server on a workspace whose latest run has two incidents: a + b, and x (titled with markup)."""
+    from dataclasses import replace
+
+    from auditor.model import Event
+
+    audit = make_audit(["a1", "b1"], ["x1"])
+    audit = replace(audit, articles=tuple(replace(a, title="<b>Quetta</b> & more" if a.id == "x" else None)
+                                          for a in audit.articles),
+                    events=(Event("e1", ("a", "b"), "Attacks in Balochistan", ("when: Monday",)),
+                            Event("e2", ("x",), "<script>alert(1)</script>", ("nothing binds it",))))
+    folder = tmp_path / "story"
+    with Workspace.open(folder) as ws:
+        ws.record(audit)
+    srv = make_server(folder, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield srv, folder
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(timeout=10)
+
+
+def incident_form(text: str, event: str) -> str:
+    match = re.search(rf'<form class="review incident" method="post" action="/incident" id="incident-{event}">(.*?)</form>',
+                      text, re.S)
+    assert match, f"no incident form for {event}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("choice, expected", [
+    ({"action": "move", "target": "a", "article": "x"}, ("move", "x", "a")),
+    ({"action": "join", "target": "x", "other": "a"}, ("join", "x", "a")),
+    ({"action": "apart", "target": "a", "apart": "b"}, ("apart", "b", None)),
+])
+def test_an_incident_form_records_the_editors_decision(incidents_server, choice, expected) -> None:
+    srv, folder = incidents_server
+    text = page(srv)
+    one, two = incident_form(text, "e1"), incident_form(text, "e2")
+    assert 'value="apart"' in one and 'value="apart"' not in two  # a single article has nothing to set apart
+    assert "&lt;b&gt;Quetta&lt;/b&gt; &amp; more" in one and "<b>Quetta</b>" not in text  # escaped
+    assert "<script>alert" not in text
+    status, headers, _ = request(srv, "POST", "/incident", {"token": srv.token, "by": "Ann", **choice},
+                                 {"Sec-Fetch-Site": "same-origin"})
+    assert status == 303 and headers["location"] == "/#incidents"
+    with Workspace.open(folder) as ws:
+        decisions = ws.incident_decisions()
+    assert [(d.action, d.article, d.other, d.by) for d in decisions] == [(*expected, "Ann")]
+    listed = page(srv)
+    assert "The editor's decisions" in listed and "from the next audit" in listed
+    withdraw = {"token": srv.token, "action": "clear", "article": expected[1], "by": "Ann"}
+    assert request(srv, "POST", "/incident", withdraw, {"Sec-Fetch-Site": "same-origin"})[0] == 303
+    with Workspace.open(folder) as ws:
+        assert ws.incident_decisions() == ()
+
+
+@pytest.mark.parametrize("form, code", [
+    ({"action": "move", "target": "a", "article": "nope"}, 400),
+    ({"action": "move", "target": "a", "article": ""}, 400),
+    ({"action": "split", "target": "a"}, 400),
+    ({"action": "apart", "apart": "b", "token": "x" * 43}, 403),
+])
+def test_bad_incident_posts_are_refused_and_change_nothing(incidents_server, form, code) -> None:
+    srv, folder = incidents_server
+    status, _, text = request(srv, "POST", "/incident", {"token": srv.token, **form}, {"Sec-Fetch-Site": "same-origin"})
+    assert status == code
+    with Workspace.open(folder) as ws:
+        assert ws.incident_decisions() == ()

@@ -341,3 +341,45 @@ def test_two_writers_lose_nothing(story, tmp_path, fields) -> None:
     else:
         assert review.note == history[-1].new  # last write wins
         assert all(later.old == earlier.new for earlier, later in zip(history, history[1:]))  # serialised
+
+
+# --------------------------------------------------------------------------- the editor's incident decisions
+
+
+def test_incident_decisions_round_trip_one_per_article_latest_wins(story) -> None:
+    """Decisions keyed by article id survive closing the file and another run; a later decision
+    about an article replaces the earlier one; every change is in the history, with who and when."""
+    from auditor.model import IncidentDecision
+
+    with Workspace.open(story) as ws:
+        ws.decide_incident("move", "a", "b", by="Ann")
+        ws.decide_incident("join", "x.txt", "a", by="Bo")  # a file name names its article
+        ws.decide_incident("apart", "a", by="Cy")  # replaces Ann's move
+    with Workspace.open(story) as ws:
+        ws.record(story_audit())  # a re-run keeps them
+        decisions = ws.incident_decisions()
+        assert [(d.action, d.article, d.other, d.by) for d in decisions] == [("join", "x", "a", "Bo"),
+                                                                              ("apart", "a", None, "Cy")]
+        assert all(isinstance(d, IncidentDecision) and d.at.startswith("20") for d in decisions)
+        assert [(c.key, c.old, c.new, c.by) for c in ws.history("incident:a")] == [
+            ("incident:a", None, "move with b", "Ann"), ("incident:a", "move with b", "apart", "Cy")]
+        assert ws.decide_incident("clear", "a", by="Ann") is None
+        assert [d.article for d in ws.incident_decisions()] == ["x"]
+        assert ws.history("incident:a")[-1].new is None
+
+
+@pytest.mark.parametrize("action, article, other, needle", [
+    ("move", "nope", "a", "no article 'nope' in this workspace"),
+    ("join", "a", "zz.txt", "no article 'zz.txt' in this workspace"),
+    ("move", "a", None, "move needs a second article"),
+    ("join", "a", "a.txt", "a and a are the same article"),
+    ("split", "a", None, "unknown incident decision 'split'"),
+    ("apart", " ", None, "empty article name"),
+])
+def test_incident_decisions_refuse_what_they_cannot_name(story, action, article, other, needle) -> None:
+    from auditor.review.reviews import ReviewError
+
+    with Workspace.open(story) as ws:
+        with pytest.raises(ReviewError, match=needle):
+            ws.decide_incident(action, article, other, by="Ann")
+        assert ws.incident_decisions() == ()

@@ -23,7 +23,8 @@ resemblance (`reasons_apart`):
 Articles are then merged, closest pair of groups first (average linkage), while the groups
 share anchors worth at least one distinctive anchor and no pair across them is kept apart; then
 groups about the same subject (their averaged claim vectors as close as paraphrases) join, under
-the same condition.
+the same condition. The editor decides in the end: `one_story`, and decisions that move an article,
+set it apart or join two incidents (`apply_decisions`), applied last and told first in the evidence.
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ from auditor.read.claims import initials, same_entity
 from auditor.read.quantities import gap_ratio, window_kind
 from auditor.read.when import When, days_apart, full_dates, mentions, parse_day
 from auditor import vocab
-from auditor.model import Article, Claim, Event, Quantity
+from auditor.model import Article, Claim, Event, IncidentDecision, Quantity
 
 log = logging.getLogger(__name__)
 
@@ -385,16 +386,25 @@ def toll_reason(a: Profile, b: Profile) -> Optional[tuple[str, bool]]:
 
 
 def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
-          one_story: bool = False) -> tuple[Event, ...]:
+          one_story: bool = False, decisions: Sequence[IncidentDecision] = ()) -> tuple[Event, ...]:
     """Incidents of the articles, each with the evidence that binds or separates them. With
-    `one_story` the editor has said that every article reports one incident."""
+    `one_story` the editor has said that every article reports one incident; `decisions` (the
+    editor's moves, splits and joins, see `apply_decisions`) are applied after the grouping, and
+    each incident they change says so first among its reasons."""
     ids = [a.id for a in articles]
     if not ids:
         return ()
     if one_story or len(ids) == 1 or not claims:
         why = ("the editor treats all articles as one story" if one_story else
                "one article" if len(ids) == 1 else "no claims to compare")
-        return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),)
+        if not decisions:
+            return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),)
+        pos = {a: k for k, a in enumerate(ids)}
+        by_id, by_article = {a.id: a for a in articles}, _claims_by_article(claims)
+        edited = apply_decisions([list(ids)], decisions, pos)
+        return tuple(Event(id=f"e{k + 1}", articles=tuple(g.members), evidence=(*g.notes, why),
+                           label=_label([by_id[a] for a in g.members], [c for a in g.members for c in by_article[a]]))
+                     for k, g in enumerate(edited))
     by_article = _claims_by_article(claims)
     setting = _common_places(ids, by_article)
     profiles = {a.id: profile(a, by_article[a.id], setting) for a in articles}
@@ -416,7 +426,10 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
     rules.tolls = "all"
     if centre is not None and len(groups) > 1:
         groups = _merge(groups, pairs, rules.pos, rules.apart, rules.kept_apart, SAME_SUBJECT, centres=centre)
-    events = _events(articles, by_article, groups, profiles, names, rules)
+    # 3. the editor decides in the end
+    edited = apply_decisions(groups, decisions, rules.pos, rules.apart) if decisions else None
+    events = _events(articles, by_article, [g.members for g in edited] if edited is not None else groups, profiles,
+                     names, rules, {tuple(g.members): g.notes for g in edited} if edited is not None else {})
     log.info("grouped %d articles into %d incidents (%d pairs compared)", len(ids), len(events), len(pairs))
     return events
 
@@ -536,17 +549,106 @@ class _Apart:
 
 
 def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], groups: list[list[str]],
-            profiles: dict[str, Profile], names: _AnchorWeights, rules: _Apart) -> tuple[Event, ...]:
-    """The incidents in order of their first article, with their evidence."""
+            profiles: dict[str, Profile], names: _AnchorWeights, rules: _Apart,
+            editor: Optional[dict[tuple[str, ...], tuple[str, ...]]] = None) -> tuple[Event, ...]:
+    """The incidents in order of their first article, with their evidence: the editor's word on
+    the incident first (`editor`: members in order -> notes), then the grouping's reasons."""
     pos = rules.pos
     by_id = {a.id: a for a in articles}
     events = []
     for k, g in enumerate(sorted(groups, key=lambda g: min(pos[a] for a in g))):
         g = sorted(g, key=pos.get)
+        notes = (editor or {}).get(tuple(g), ())
+        found = evidence(g, profiles, names.shared(g), rules.apart)
+        if notes:  # an article the editor set apart is bound to nothing: that is the editor's call
+            found = tuple(x for x in found if x != NOTHING_BINDS)
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),
                             label=_label([by_id[a] for a in g], [c for a in g for c in by_article[a]]),
-                            evidence=evidence(g, profiles, names.shared(g), rules.apart)))
+                            evidence=(*notes, *found)))
     return tuple(events)
+
+
+@dataclass
+class EditedGroup:
+    """A group of articles as the editor's decisions leave it, with what they did to it."""
+
+    members: list[str]
+    notes: list[str]
+
+
+def _decided(d: IncidentDecision) -> str:
+    """"by the editor on 2026-12-06 (Ann)": who and when, as far as known."""
+    return "by the editor" + (f" on {d.at[:10]}" if d.at else "") + (f" ({d.by})" if d.by else "")
+
+
+def apply_decisions(groups: Sequence[Sequence[str]], decisions: Sequence[IncidentDecision], pos: dict[str, int],
+                    apart: Optional[dict[tuple[str, str], list[str]]] = None) -> list[EditedGroup]:
+    """The groups after the editor's decisions, applied in the order they were taken (`at`), so a
+    later decision about an article overrides an earlier one:
+    - "move" takes `article` out of its incident into the incident of `other`;
+    - "apart" makes `article` an incident of its own;
+    - "join" makes the incidents of `article` and `other` one.
+    Each group a decision touches gets a note in plain words, the latest first (with the reason the
+    grouping had to keep two joined articles apart, from `apart`, when there was one). A decision naming an
+    article not in this run is left out, with a log line. Groups come back ordered by their first
+    article in `pos`, members in that order."""
+    edited = [EditedGroup(list(g), []) for g in groups]
+    home = {a: g for g in edited for a in g.members}
+    for d in sorted(decisions, key=lambda d: d.at):  # stable: decisions of one instant keep their order
+        named = (d.article,) if d.action == "apart" else (d.article, d.other)
+        missing = [a for a in named if a not in home]
+        if d.action not in ("move", "apart", "join") or missing:
+            log.warning("editor's incident decision %s %s%s (%s) left out: %s", d.action, d.article,
+                        f" with {d.other}" if d.other else "", _decided(d),
+                        f"{', '.join(map(str, missing))} not among this run's articles" if missing else "unknown action")
+            continue
+        mine = home[d.article]
+        if d.action == "apart":
+            if len(mine.members) == 1:
+                mine.notes.insert(0, f"kept on its own {_decided(d)}")
+                continue
+            mine.members.remove(d.article)
+            mine.notes.insert(0, f"{d.article} taken out {_decided(d)}, to stand on its own")
+            home[d.article] = EditedGroup([d.article], [f"kept on its own {_decided(d)}"])
+            edited.append(home[d.article])
+            continue
+        theirs = home[d.other]
+        if mine is theirs:
+            what = f"and {d.other} kept together" if d.action == "join" else f"kept with {d.other}"
+            mine.notes.insert(0, f"{d.article} {what} {_decided(d)}")
+            continue
+        if d.action == "join":
+            why = _kept_apart_by(mine.members, theirs.members, apart or {})
+            mine.notes.insert(0, f"joined {_decided(d)}: the incident of {d.article} and that of {d.other}"
+                                 + (f" (the grouping kept them apart: {why})" if why else ""))
+            mine.members.extend(theirs.members)
+            mine.notes.extend(theirs.notes)
+            for a in theirs.members:
+                home[a] = mine
+            edited.remove(theirs)
+            continue
+        # move
+        why = _kept_apart_by([d.article], theirs.members, apart or {})
+        mine.members.remove(d.article)
+        if mine.members:
+            mine.notes.insert(0, f"{d.article} moved out {_decided(d)}, to the incident of {d.other}")
+        else:
+            edited.remove(mine)
+        theirs.notes.insert(0, f"{d.article} moved here {_decided(d)}, to be with {d.other}"
+                               + (f" (the grouping kept them apart: {why})" if why else ""))
+        theirs.members.append(d.article)
+        home[d.article] = theirs
+    for g in edited:
+        g.members.sort(key=pos.get)
+    return sorted((g for g in edited if g.members), key=lambda g: pos[g.members[0]])
+
+
+def _kept_apart_by(g: Sequence[str], h: Sequence[str], apart: dict[tuple[str, str], list[str]]) -> Optional[str]:
+    """The first reason the grouping had to keep a pair across two groups apart, if any."""
+    for pair, why in apart.items():
+        if (pair[0] in g and pair[1] in h) or (pair[0] in h and pair[1] in g):
+            return why[0] if why else None
+    return None
 
 
 def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequence[str],
@@ -576,10 +678,11 @@ def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequenc
             told.add(other)
             lines.append(f"apart from {other}: {apart[(a, b)][0]}")
     if not lines and len(group) == 1:
-        lines.append("nothing binds it to the other articles")
+        lines.append(NOTHING_BINDS)
     return tuple(lines)
 
 
+NOTHING_BINDS = "nothing binds it to the other articles"
 SAME_SUBJECT = 0.75  # cosine of averaged claim vectors; sentence paraphrases start about there
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Optional, Sequence
 
 from auditor.errors import AuditorError
-from auditor.model import Audit, Cluster, Finding
+from auditor.model import Audit, Cluster, Finding, IncidentDecision
 
 # --------------------------------------------------------------------------- statuses
 
@@ -622,6 +622,55 @@ def page_context(facts: Sequence[Fact], reviews: Mapping[str, Review], *, token:
     }
 
 
+@dataclass(frozen=True)
+class IncidentSlot:
+    """One incident's editor controls on the page: its articles, those of the other incidents
+    (to move one here), and the other incidents (to join), each as (article id, label). An
+    incident is named by one of its articles (`target`), as the decisions name incidents."""
+
+    target: str
+    members: tuple[tuple[str, str], ...]
+    outsiders: tuple[tuple[str, str], ...]
+    others: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class DecisionSlot:
+    """One decision in force, with a button to withdraw it."""
+
+    article: str
+    words: str
+    by: str
+    at: str
+    pending: bool  # taken after the latest run: applies from the next audit
+
+
+def incident_context(audit: Audit, decisions: Sequence[IncidentDecision], latest_run_at: str = "") -> dict:
+    """What the report templates need to show incident controls (partials/review_incident.html)."""
+    by_id = {a.id: a for a in audit.articles}
+
+    def label(aid: str) -> str:
+        a = by_id.get(aid)
+        title = _one_line(a.title, 60) if a is not None and a.title else ""
+        return f"{aid} — {title}" if title else aid
+
+    slots_by_event = {}
+    for e in audit.events:
+        if not e.articles:
+            continue
+        slots_by_event[e.id] = IncidentSlot(
+            target=e.articles[0],
+            members=tuple((a, label(a)) for a in e.articles),
+            outsiders=tuple((a, label(a)) for o in audit.events if o.id != e.id for a in o.articles),
+            others=tuple((o.articles[0], f"{o.id}: {_one_line(o.label or label(o.articles[0]), 60)}")
+                         for o in audit.events if o.id != e.id and o.articles))
+    return {
+        "review_incidents": slots_by_event,
+        "review_decisions": tuple(DecisionSlot(d.article, decision_words(d), d.by, d.at,
+                                               bool(latest_run_at) and d.at > latest_run_at) for d in decisions),
+    }
+
+
 # --------------------------------------------------------------------------- text for the CLI
 
 
@@ -688,6 +737,41 @@ def describe(key: str, facts: Sequence[Fact], reviews: Mapping[str, Review], his
         for c in history:
             lines.append(f"    {c.at}  {c.by}: {c.field} {c.old!r} -> {c.new!r}")
     return "\n".join(lines) + "\n"
+
+
+def decision_words(d: IncidentDecision) -> str:
+    """An incident decision as the editor would say it."""
+    return {"move": f"move {d.article} into the incident of {d.other}",
+            "join": f"join the incidents of {d.article} and {d.other}",
+            "apart": f"keep {d.article} on its own"}.get(d.action, f"{d.action} {d.article}")
+
+
+def incident_lines(audit: Optional[Audit], decisions: Sequence[IncidentDecision],
+                   latest_run_at: str = "") -> list[str]:
+    """`auditor review incident list`: the latest run's incidents (each article with its outlet
+    and title, and the first reason), then the editor's decisions in force; those taken after
+    the latest run are marked, since they apply from the next audit."""
+    out: list[str] = []
+    if audit is None:
+        out.append("no audit yet: run auditor audit PATH... --workspace DIR")
+    else:
+        by_id = {a.id: a for a in audit.articles}
+        for e in audit.events:
+            n = len(e.articles)
+            out.append(f"{e.id}  {_one_line(e.label or '(no title)', 90)}  ({n} article{'s' if n != 1 else ''})")
+            for aid in e.articles:
+                a = by_id.get(aid)
+                about = " ".join(x for x in (a.outlet if a else None, a.published[:10] if a and a.published else None,
+                                             _one_line(a.title, 70) if a and a.title else None) if x)
+                out.append(f"    {aid}  {about}".rstrip())
+            if e.evidence:
+                out.append(f"    why: {_one_line(e.evidence[0], 140)}")
+    if decisions:
+        out.append("editor's decisions (applied at every audit of this workspace):")
+        for d in decisions:
+            pending = "  [from the next audit]" if latest_run_at and d.at > latest_run_at else ""
+            out.append(f"    {decision_words(d)}  — {d.by}, {d.at[:16].replace('T', ' ')} UTC{pending}")
+    return out
 
 
 EXPORT_FORMATS = ("claimreview", "csv")

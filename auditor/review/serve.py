@@ -1,9 +1,10 @@
 """The local review page: the HTML report with review controls, served from a workspace.
 
 Standard library only (ThreadingHTTPServer). Plain HTML forms that POST, so it works without
-script. Every save goes straight to the workspace in its own transaction; a form writes only
-the fields it changed, so two tabs editing one fact lose nothing (last write per field wins,
-the history keeps every write). Bound to 127.0.0.1 unless --allow-remote is given; a POST
+script: reviews of facts to /review, the editor's incident decisions (move, apart, join, withdraw;
+applied from the next audit of the workspace) to /incident. Every save goes straight to the
+workspace in its own transaction; a form writes only the fields it changed, so two tabs editing
+one fact lose nothing (last write per field wins, the history keeps every write). Bound to 127.0.0.1 unless --allow-remote is given; a POST
 must carry the server's random token and come from the page's own origin (Host and Origin
 checked, which also stops DNS rebinding).
 """
@@ -193,8 +194,9 @@ class ReviewHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         if not self._host_ok():
             return
-        if urlsplit(self.path).path != "/review":
-            self._error(HTTPStatus.NOT_FOUND, "POST goes to /review")
+        route = urlsplit(self.path).path
+        if route not in ("/review", "/incident"):
+            self._error(HTTPStatus.NOT_FOUND, "POST goes to /review or /incident")
             return
         if not self._same_origin():
             self._error(HTTPStatus.FORBIDDEN, "cross-site request refused")
@@ -212,7 +214,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.FORBIDDEN, "stale or missing form token: reload the page and try again")
             return
         try:
-            key = self._save(form)
+            key = self._save(form) if route == "/review" else self._decide(form)
         except AuditorError as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
             return
@@ -221,7 +223,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error (see the server's log)")
             return
         by = " ".join(form.get("by", "").split())
-        headers = {"Location": f"/#review-{quote(key)}"}
+        headers = {"Location": f"/#review-{quote(key)}" if route == "/review" else "/#incidents"}
         if by:
             headers["Set-Cookie"] = (f"{REVIEWER_COOKIE}={quote(by)}; Path=/; SameSite=Strict; HttpOnly; "
                                      f"Max-Age=31536000")
@@ -239,9 +241,31 @@ class ReviewHandler(BaseHTTPRequestHandler):
                 ws.set_review(key, by=form.get("by", ""), **changed)
         return key
 
+    def _decide(self, form: dict[str, str]) -> str:
+        """An incident decision from an incident's form: the button pressed (`action`) says which
+        field names the article: "move" the chosen outsider here (`article`), "join" the chosen
+        incident (`other`), keep the chosen member "apart" (`apart`); "clear" withdraws `article`'s."""
+        action = form.get("action", "")
+        target = form.get("target", "")
+        if action == "move":
+            article, other = form.get("article", ""), target
+        elif action == "join":
+            article, other = target, form.get("other", "")
+        elif action == "apart":
+            article, other = form.get("apart", ""), None
+        elif action == "clear":
+            article, other = form.get("article", ""), None
+        else:
+            raise AuditorError(f"unknown incident action {action!r}")
+        if not article.strip() or (action in ("move", "join") and not (other or "").strip()):
+            raise AuditorError("choose an article first")
+        with self.server.workspace() as ws:
+            ws.decide_incident(action, article, other, by=form.get("by", ""))
+        return article
+
     def _page(self) -> None:
         from auditor.render.html import render_report
-        from auditor.review.reviews import page_context
+        from auditor.review.reviews import incident_context, page_context
 
         with self.server.workspace() as ws:
             audit = self.server.audit(ws)
@@ -251,6 +275,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
                 return
             context = page_context(ws.facts(), ws.reviews(), token=self.server.token, reviewer=self._reviewer(),
                                    workspace=str(self.server.workspace_path.parent))
+            runs = ws.runs()
+            context.update(incident_context(audit, ws.incident_decisions(), runs[-1]["at"] if runs else ""))
         self._send(200, render_report(audit, **context))
 
     def _export(self, fmt: str, content_type: str, filename: str) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, Union
 
 from auditor.errors import AuditorError
-from auditor.model import Audit
+from auditor.model import INCIDENT_ACTIONS, Audit, IncidentDecision
 from auditor.codec import from_plain
 from auditor.review.reviews import ArticleInfo, Change, Fact, Move, Review, ReviewError, normalize_status, reattach
 
@@ -78,11 +78,20 @@ def _m2_lookups(db: sqlite3.Connection) -> None:
          "CREATE INDEX history_by_key ON history (key, id)")
 
 
+def _m3_incident_decisions(db: sqlite3.Connection) -> None:
+    _run(db,
+         """CREATE TABLE incident_decisions (
+             article TEXT PRIMARY KEY, action TEXT NOT NULL CHECK (action IN ('move', 'apart', 'join')),
+             other TEXT, by TEXT NOT NULL, at TEXT NOT NULL)""")
+
+
 # Ordered: each runs once, in its own transaction, and is recorded in schema_version.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "articles, runs, facts, reviews, append-only history", _m1_initial),
     (2, "indexes for lookups by cluster and history by fact", _m2_lookups),
+    (3, "the editor's incident decisions, one per article", _m3_incident_decisions),
 )
+INCIDENT_KEY = "incident:"  # history rows of an article's incident decision: key "incident:<article id>"
 LATEST = MIGRATIONS[-1][0]
 
 
@@ -409,6 +418,70 @@ class Workspace:
             row = db.execute("SELECT * FROM reviews WHERE key = ?", (key,)).fetchone()
         return _review(row)
 
+    # -- the editor's incident decisions
+
+    def resolve_article(self, name: str) -> str:
+        """An article id from its id, its file name (with or without extension), its path, or a
+        unique prefix of its id; one clear line when none or several match."""
+        name = name.strip()
+        if not name:
+            raise ReviewError("empty article name")
+        known = self.articles()
+        if name in known:
+            return name
+        given = str(Path(name).resolve()) if name != "-" else name
+        named = sorted(a.id for a in known.values()
+                       if a.path and (a.path == given or Path(a.path).name == name or Path(a.path).stem == name))
+        if len(named) == 1:
+            return named[0]
+        prefixed = named or sorted(a for a in known if a.startswith(name))
+        if len(prefixed) == 1:
+            return prefixed[0]
+        if not prefixed:
+            raise ReviewError(f"no article {name!r} in this workspace (see: auditor review incident list)")
+        raise ReviewError(f"article {name!r} is ambiguous: {', '.join(prefixed[:5])}{'...' if len(prefixed) > 5 else ''}")
+
+    def incident_decisions(self) -> tuple[IncidentDecision, ...]:
+        """The decisions in force, one per article, in the order they were taken."""
+        return tuple(IncidentDecision(r["action"], r["article"], r["other"], r["by"], r["at"])
+                     for r in self.db.execute("SELECT * FROM incident_decisions ORDER BY at, article"))
+
+    def decide_incident(self, action: str, article: str, other: Optional[str] = None, *,
+                        by: str) -> Optional[IncidentDecision]:
+        """Record the editor's decision about an article's incident ("move" it into the incident of
+        `other`, keep it "apart", "join" its incident with that of `other`), replacing any earlier
+        one about that article; "clear" removes it (the grouping decides again). Articles may be
+        named as `resolve_article` takes them. Takes effect at the next audit of the workspace."""
+        if action not in (*INCIDENT_ACTIONS, "clear"):
+            raise ReviewError(f"unknown incident decision {action!r}: use one of {', '.join(INCIDENT_ACTIONS)}, clear")
+        article = self.resolve_article(article)
+        if action in ("move", "join"):
+            if not other:
+                raise ReviewError(f"{action} needs a second article: the one whose incident it is about")
+            other = self.resolve_article(other)
+            if other == article:
+                raise ReviewError(f"{action}: {article} and {other} are the same article")
+        else:
+            other = None
+        by = " ".join((by or "").split()) or "anonymous"
+        with self.transaction() as db:
+            row = db.execute("SELECT * FROM incident_decisions WHERE article = ?", (article,)).fetchone()
+            old = _decision_text(row["action"], row["other"]) if row else None
+            at = _now()
+            if action == "clear":
+                if row is None:
+                    return None
+                db.execute("DELETE FROM incident_decisions WHERE article = ?", (article,))
+                new_text = None
+            else:
+                db.execute("INSERT INTO incident_decisions (article, action, other, by, at) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT (article) DO UPDATE SET action = excluded.action, other = excluded.other, "
+                           "by = excluded.by, at = excluded.at", (article, action, other, by, at))
+                new_text = _decision_text(action, other)
+            db.execute("INSERT INTO history (key, field, old, new, by, at) VALUES (?, 'incident', ?, ?, ?, ?)",
+                       (INCIDENT_KEY + article, old, new_text, by, at))
+        return None if action == "clear" else IncidentDecision(action, article, other, by, at)
+
     def history(self, key: Optional[str] = None) -> list[Change]:
         sql = "SELECT * FROM history" + (" WHERE key = ?" if key else "") + " ORDER BY id"
         return [Change(r["id"], r["key"], r["field"], r["old"], r["new"], r["by"], r["at"])
@@ -427,6 +500,11 @@ class RunReport:
         moved = sum(1 for m in kept if m.old != m.new)
         return (f"workspace run {self.run}: {len(kept)} reviewed facts attached"
                 f" ({moved} moved to a changed cluster), {len(self.orphans)} orphaned")
+
+
+def _decision_text(action: str, other: Optional[str]) -> str:
+    """How the history shows a decision: "apart", "move with ID", "join ID"."""
+    return {"move": f"move with {other}", "join": f"join {other}"}.get(action, action)
 
 
 def _review(row: sqlite3.Row) -> Review:
