@@ -334,3 +334,22 @@ def test_a_telling_figure_given_alike_is_evidence_in_the_middle_band(text_a, tex
 ])
 def test_kinds_of_figures_that_can_name_one_quantity(a, b, meet):
     assert A._kinds_meet(a, b) is meet
+
+
+def _count(value: float, category: str, window=None) -> Quantity:
+    return Quantity(start=0, end=1, text=str(value), value=value, low=value, high=value, category=category,
+                    window=window)
+
+
+@pytest.mark.parametrize("first, second, paired", [
+    # a toll at a moment of its rise meets the story's later, larger tolls (divergences/dev, Taiwan quake:
+    # "one person had died" early on, "the death toll has risen to seven" later)
+    (_count(1, "killed:total"), _count(7, "killed:total", "so far"), True),
+    # two tolls read as one moment each, far apart, are different counts
+    (_count(1, "killed:total"), _count(7, "killed:total"), False),
+    # a running count that is not a toll is bounded by its whole ("648 seats declared so far")
+    (_count(648, "seats", "so far"), _count(70, "seats"), False),
+])
+def test_a_rising_toll_meets_counts_of_any_size(first, second, paired):
+    facets = [A.Facet(0, first), A.Facet(1, second)]
+    assert ((0, 1) in set(A._rival_pairs([0, 1], facets))) is paired

@@ -806,13 +806,21 @@ def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
 def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
     """The pairs (x, y), x < y, of the figure facets `members` that may be rival reports of one
     quantity: all pairs but those of two positive values more than MAX_RIVAL_RATIO apart, which
-    `figures_compatible` refuses. Positive values are swept in order, each meeting the values up
+    `figures_compatible` refuses unless one of them is a rising toll. Positive values are swept in order, each meeting the values up
     to that ratio above it, so figures of very different sizes are never paired up."""
     def value(m: int) -> float:
         return facets[m].quantity.value
 
-    positive = sorted((m for m in members if (value(m) or 0) > 0), key=value)
-    others = [m for m in members if not (value(m) or 0) > 0]
+    # a toll of people reported at a moment of its rise meets every other count of its kind, as
+    # figures_compatible lets it ("one person had died" early on, "the toll rose to nine" later);
+    # other running counts (seats declared so far) are bounded by their whole
+    def rising_toll(m: int) -> bool:
+        q = facets[m].quantity
+        return _moving_count(q) and q.category is not None and ":" in q.category \
+            and q.category.split(":", 1)[0] not in _MEASURE_FAMILIES  # an outcome of a population: "killed:total"
+
+    positive = sorted((m for m in members if (value(m) or 0) > 0 and not rising_toll(m)), key=value)
+    others = [m for m in members if not (value(m) or 0) > 0 or rising_toll(m)]
     for k, x in enumerate(positive):
         for y in positive[k + 1:]:
             if value(y) / value(x) > MAX_RIVAL_RATIO:  # max / min, and it only grows from here
