@@ -482,6 +482,10 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
     start = head if head is not None else number_tok
     if head is not None and of_token(head):
         return of_token(head)
+    after = doc[number_tok.i + 1] if number_tok.i + 1 < len(doc) else None
+    if (head is None or head.i <= number_tok.i) and after is not None and after.tag_ in ("VBN", "VBD", "JJ") \
+            and of_token(after):
+        return of_token(after)  # a bare number with its own outcome beside it: "Over 1,000 Injured", "nine dead"
     # children of the counted noun: "31 civilians dead", "the people killed"
     for c in start.children:
         if c.dep_ in ("amod", "acl", "relcl", "conj") and of_token(c):
