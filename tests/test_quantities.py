@@ -384,6 +384,9 @@ def test_look_alike_letters_in_calendar_words(text):
      "injured:total"),
     ("At least 12 killed, 30 injured in blast", 30, "injured:total"),
     ("At least 12 killed, 30 injured in blast", 12, "killed:total"),
+    # the outcome named by the object of "suffer" (divergences/dev, Taiwan quake)
+    ("The death toll has risen to 4, with almost 97 people suffering injuries, the outlet reported.", 97,
+     "injured:total"),
 ])
 def test_a_number_takes_the_outcome_written_beside_it(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence, 0) if q.value == value)

@@ -477,6 +477,9 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
             return "burned"
         if lemma == "claim" and any(c.lemma_.lower() == "life" for c in t.children):
             return "killed"
+        if lemma in ("suffer", "sustain") and any(c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()) for c in t.children):
+            # "97 people suffering injuries", "sustained burns": the outcome is the object's
+            return next(OUTCOMES[c.lemma_.lower()] for c in t.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()))
         return OUTCOMES.get(text) or OUTCOMES.get(lemma)
 
     start = head if head is not None else number_tok
