@@ -290,3 +290,66 @@ def test_rival_tallies_differ_by_a_few_votes(a, b, meet):
     qa, qb = _tally(*a), _tally(*b)
     claims = [_claim("a", qa), _claim("b", qb)]
     assert A.figures_can_meet(A.Facet(0, qa), A.Facet(1, qb), claims, []) is meet
+
+
+# --------------------------------------------------------------------------- one figure read two ways
+
+JOBS_FILLER = [
+    ("a", "The unemployment rate fell to 3.8%, according to the Bureau of Labor Statistics."),
+    ("b", "Economists had projected a smaller gain for the month."),
+    ("a", "Wage growth slowed slightly from the previous month."),
+    ("b", "Markets rose after the report was released."),
+]
+
+
+@pytest.mark.parametrize("text_a, text_b, sim, shared", [
+    # one figure, counted in one sentence and not placed in the other (divergences/dev, US jobs)
+    ("Employers added 303,000 jobs in March.",
+     "Job growth surged in March, as employers added 303,000 positions and the unemployment rate edged down.",
+     0.6, True),
+    # one sum, named by two words for what it pays (divergences/dev, FTX sentencing)
+    ("He was also ordered to forfeit $11 billion in assets.",
+     "Bankman-Fried was also fined $11 billion, which includes forfeiture agreements to sell assets.", 0.6, True),
+    # the same figure counting two groups is two facts (divergences/dev, Dagestan)
+    ("In a later shoot-out, four attackers were killed, as per Russian news outlets.",
+     "Russia's investigative committee said 15 policemen and four civilians were killed.", 0.6, False),
+    # a one-digit number says which fact only with what it counts
+    ("Gunmen opened fire on places of worship in two cities on Sunday.",
+     "The gunmen targeted two Orthodox churches and a police post.", 0.55, False),
+])
+def test_a_telling_figure_given_alike_is_evidence_in_the_middle_band(text_a, text_b, sim, shared):
+    claims = build(JOBS_FILLER + [("a", text_a), ("b", text_b)])
+    content, setting = A.Content(claims), A.setting_names(claims)
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    assert (content.shared_figure(a, b) is not None) is shared
+    if shared:  # and with it, related sentences are one fact
+        assert A.statement_link(a, b, sim, setting, content) is not None
+
+
+@pytest.mark.parametrize("a, b, meet", [
+    ("killed:total", "total", True), ("missing:civilians", "civilians", True), ("jobs", "jobs:health", True),
+    ("money:asset", "money:fine", True), ("percent:rise", "percent:increase", True),
+    ("killed:militants", "killed:civilians", False), ("killed:civilians", "injured:civilians", False),
+    ("buildings", "security", False), ("percent:rise", "money", False), (None, "jobs", True),
+])
+def test_kinds_of_figures_that_can_name_one_quantity(a, b, meet):
+    assert A._kinds_meet(a, b) is meet
+
+
+def _count(value: float, category: str, window=None) -> Quantity:
+    return Quantity(start=0, end=1, text=str(value), value=value, low=value, high=value, category=category,
+                    window=window)
+
+
+@pytest.mark.parametrize("first, second, paired", [
+    # a toll at a moment of its rise meets the story's later, larger tolls (divergences/dev, Taiwan quake:
+    # "one person had died" early on, "the death toll has risen to seven" later)
+    (_count(1, "killed:total"), _count(7, "killed:total", "so far"), True),
+    # two tolls read as one moment each, far apart, are different counts
+    (_count(1, "killed:total"), _count(7, "killed:total"), False),
+    # a running count that is not a toll is bounded by its whole ("648 seats declared so far")
+    (_count(648, "seats", "so far"), _count(70, "seats"), False),
+])
+def test_a_rising_toll_meets_counts_of_any_size(first, second, paired):
+    facets = [A.Facet(0, first), A.Facet(1, second)]
+    assert ((0, 1) in set(A._rival_pairs([0, 1], facets))) is paired

@@ -179,6 +179,9 @@ def test_quotes_found_by_the_quote_stage_mark_claims():
     ("Oregon", True), ("Ore.", True), ("central Oregon", True), ("the West", True), ("N.M.", True),
     ("Pakistan", True), ("Balochistan province", True), ("U.S.", True),
     ("Pine Hollow", False), ("Kalat", False), ("Bend", False), ("Juniper Canyon Road", False),
+    # from the gazetteer, not a hand list: provinces, counties and states anywhere, and their parts
+    ("Hualien County", True), ("Kunar", True), ("Sindh", True), ("north-west Pakistan", True),
+    ("southern Taiwan", True), ("Makhachkala", False), ("Baltimore", False), ("Derbent", False),
 ])
 def test_regions_contain_places(name, region):
     assert C.is_region(name) is region

@@ -376,3 +376,18 @@ def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, 
 def test_look_alike_letters_in_calendar_words(text):
     found = Q.times(text, 0, 0, len(text))
     assert all(q.unit in ("day-of-year", "weekday-hours") for q in found)
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # a bare number with its own outcome beside it, as headlines write tolls
+    ("Update: Taiwan Earthquake: Nine People Dead, Over 1,000 Injured in Hualien’s Most Powerful Quake", 1000,
+     "injured:total"),
+    ("At least 12 killed, 30 injured in blast", 30, "injured:total"),
+    ("At least 12 killed, 30 injured in blast", 12, "killed:total"),
+    # the outcome named by the object of "suffer" (divergences/dev, Taiwan quake)
+    ("The death toll has risen to 4, with almost 97 people suffering injuries, the outlet reported.", 97,
+     "injured:total"),
+])
+def test_a_number_takes_the_outcome_written_beside_it(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence, 0) if q.value == value)
+    assert q.category == category

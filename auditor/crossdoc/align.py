@@ -369,6 +369,9 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     words = content.similarity(a, b) if content is not None else 0.0
     if words >= CLOSE_WORDING:
         return sim + 0.05
+    if content is not None and content.shared_figure(a, b) is not None:
+        return sim  # related sentences giving one telling figure alike: one fact in other words (merged after
+        # links with more evidence, so that it does not pull a claim away from a closer group)
     if words >= SHARED_CONTENT and sim >= SAME_SPEAKER_PARAPHRASE and _same_speaker(a, b):
         return sim + 0.05  # one person's statement reported by two outlets in their own words
     pa, pb = participants if participants is not None else (_participants(a, setting), _participants(b, setting))
@@ -460,22 +463,22 @@ def _overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
 # --------------------------------------------------------------------------- content words
 
 _STOP = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below between
-both but by can could did do does doing down during each few for from further had has have having he her here
+a about above after again against all also am an and any are as at because been before being below between
+both but by can could did does doing down during each few for from further had has having he her here
 hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
 on once only or other our ours out over own same she should so some such than that the their theirs them then
 there these they this those through to too under until up very was we were what when where which while who whom
 why will with would you your yours yet us per via among amid upon within without across around near
-said says say saying told tell tells according added add adds stated statement reported report reports noted
-wrote write writes posted asked ask cited citing announced confirmed claimed
+said says saying told tells according added adds stated statement reported report reports noted
+wrote write writes posted asked cited citing announced confirmed claimed
 mr ms mrs sen sens rep reps gov senator senators representative speaker leader president governor secretary
-minister chief director spokesperson spokesman spokeswoman official officials press majority minority
+minister chief director spokesperson spokesman spokeswoman official officials
 democratic republican democrat republicans democrats gop
 would could should might must may will shall also however still even already just
 one two three four five six seven eight nine ten first second new last next many much several
 day days week weeks year years monday tuesday wednesday thursday friday saturday sunday today yesterday night
 morning afternoon evening
-""".split())
+""".split()) | vocab.words("light_words")
 
 
 def _stem_word(w: str) -> str:
@@ -486,6 +489,51 @@ def _stem_word(w: str) -> str:
 
 
 _WORDS = re.compile(r"[a-z][a-z'’-]+")
+
+
+def _figure_key(q: Quantity) -> Optional[tuple]:
+    """(value, unit, second) of an exact figure; None for a vague or open figure, a zero, a clock time
+    or a date (points in time are shared by many facts of a story)."""
+    if q.value is None or q.value <= 0 or q.vague or q.unit in ("weekday-hours", "day-of-year"):
+        return None
+    if q.category and q.category.split(":", 1)[0] in ("date", "time"):
+        return None
+    return (q.value, q.unit, q.second)
+
+
+_MEASURE_FAMILIES = ("money", "percent")  # a sum or a share: the word after the colon names what it is of
+_ANY_POPULATION = (None, "total", "mixed")
+
+
+def _kinds_meet(a: Optional[str], b: Optional[str]) -> bool:
+    """Two figures' categories can name one quantity: equal, one of them not placed (None), sums or
+    shares both ("money:forfeit" / "money:fine"), or counts whose outcome and population do not
+    differ where both are given ("killed:total" / "total", "missing:civilians" / "civilians"; not
+    "killed:militants" / "killed:civilians")."""
+    if a is None or b is None or a == b:
+        return True
+    fa, fb = a.split(":", 1)[0], b.split(":", 1)[0]
+    if fa in _MEASURE_FAMILIES or fb in _MEASURE_FAMILIES:
+        return fa == fb
+    if ":" not in a and ":" not in b:
+        return a in _ANY_POPULATION or b in _ANY_POPULATION
+    if ":" not in a or ":" not in b:  # "jobs" / "jobs:health": the bare one names either part
+        bare, full = (a, b) if ":" not in a else (b, a)
+        return bare in full.split(":", 1) or bare in _ANY_POPULATION or full.split(":", 1)[1] in _ANY_POPULATION
+    (oa, pa), (ob, pb) = _count_parts(a), _count_parts(b)
+    return (oa is None or ob is None or oa == ob) and (pa in _ANY_POPULATION or pb in _ANY_POPULATION or pa == pb)
+
+
+def _count_parts(category: str) -> tuple[Optional[str], Optional[str]]:
+    """(outcome, population) of a count's category: "killed:security" -> ("killed", "security"),
+    "civilians" -> (None, "civilians"), "jobs:health" -> ("jobs", "health")."""
+    parts = category.split(":", 1)
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    return (None, parts[0]) if parts[0] in _POPULATIONS else (parts[0], None)
+
+
+_POPULATIONS = frozenset(quantities.GROUPS.values()) | {"total", "mixed", "security"}
 
 
 class Content:
@@ -508,9 +556,41 @@ class Content:
             for w in words:
                 df[w] += 1
         n = max(1, len(claims))
+        # how many claims of the incident give each figure (value and unit): a figure given by few
+        # claims tells which fact a sentence states; one given by many ("two", a year) does not
+        self.figure_claims: dict[tuple, int] = defaultdict(int)
+        for c in claims:
+            for key in {_figure_key(q) for q in c.quantities if _figure_key(q) is not None}:
+                self.figure_claims[key] += 1
+        self.common_figure = max(2.0, SETTING_SHARE * n)
         for cid, words in raw.items():
             self.bags[cid] = {w: math.log((n + 1) / df[w]) for w in words}
         self.norms = {cid: math.sqrt(sum(v * v for v in bag.values())) or 1.0 for cid, bag in self.bags.items()}
+
+    def shared_figure(self, a: Claim, b: Claim) -> Optional[Quantity]:
+        """A figure both claims give alike and few claims of the incident give, read in two ways: the
+        same value in the same unit, counting things of one family but not placed in one category
+        ("employers added 303,000 positions" / "303,000 jobs", "forfeit $11 billion" / "fined $11
+        billion"), in windows that do not set the figures apart (a 2017 share is not a 2024 one).
+        Figures of one category meet as figures already (figure_link)."""
+        for qa in a.quantities:
+            key = _figure_key(qa)
+            if key is None or self.figure_claims.get(key, 0) > self.common_figure:
+                continue
+            for qb in b.quantities:
+                if qa.category == qb.category and qa.category is not None:
+                    continue  # the two figures meet as figures (figure_link) where they are one quantity
+                if _figure_key(qb) != key or not _kinds_meet(qa.category, qb.category) \
+                        or not quantities.comparable_scale(qa.window, qb.window):
+                    continue
+                if (qa.category is None and qb.category is None or qa.value < 10 and qa.value == int(qa.value)) \
+                        and not (qa.counted and qb.counted and _same_counted(qa, qb)):
+                    # a number read as neither side's count ("10 Downing Street", "Section 144"), or a
+                    # one-digit count (written in words, and recurring across the facts of a story:
+                    # two cities, two churches, two survivors) says which fact only with what it counts
+                    continue
+                return qa
+        return None
 
     def similarity(self, a: Claim, b: Claim) -> float:
         """Cosine of the two claims' weighted content words; 0 unless they share at least two (one
@@ -726,13 +806,21 @@ def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
 def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
     """The pairs (x, y), x < y, of the figure facets `members` that may be rival reports of one
     quantity: all pairs but those of two positive values more than MAX_RIVAL_RATIO apart, which
-    `figures_compatible` refuses. Positive values are swept in order, each meeting the values up
+    `figures_compatible` refuses unless one of them is a rising toll. Positive values are swept in order, each meeting the values up
     to that ratio above it, so figures of very different sizes are never paired up."""
     def value(m: int) -> float:
         return facets[m].quantity.value
 
-    positive = sorted((m for m in members if (value(m) or 0) > 0), key=value)
-    others = [m for m in members if not (value(m) or 0) > 0]
+    # a toll of people reported at a moment of its rise meets every other count of its kind, as
+    # figures_compatible lets it ("one person had died" early on, "the toll rose to nine" later);
+    # other running counts (seats declared so far) are bounded by their whole
+    def rising_toll(m: int) -> bool:
+        q = facets[m].quantity
+        return _moving_count(q) and q.category is not None and ":" in q.category \
+            and q.category.split(":", 1)[0] not in _MEASURE_FAMILIES  # an outcome of a population: "killed:total"
+
+    positive = sorted((m for m in members if (value(m) or 0) > 0 and not rising_toll(m)), key=value)
+    others = [m for m in members if not (value(m) or 0) > 0 or rising_toll(m)]
     for k, x in enumerate(positive):
         for y in positive[k + 1:]:
             if value(y) / value(x) > MAX_RIVAL_RATIO:  # max / min, and it only grows from here

