@@ -42,9 +42,8 @@ DENIAL_VERBS = {"deny", "refute"}
 _LIGHT_WORDS = (REPORTING_VERBS - {"claim"}) | {  # "claimed responsibility" is an act
     "be", "have", "do", "get", "make", "take", "give", "go", "come", "put", "set", "let", "seem", "include",
     "speak", "ask", "describe", "call", "accord", "comment", "tell", "add", "say",
-    "senator", "sen", "rep", "representative", "speaker", "leader", "president", "governor", "gov", "secretary",
-    "minister", "chief", "director", "spokesperson", "spokesman", "spokeswoman", "official", "press", "majority",
-    "minority", "member", "people", "thing", "time", "way", "lot", "part", "side"}
+    "sen", "rep", "press", "majority", "minority", "people", "thing", "time", "way", "lot", "part", "side"} | vocab.tagged(
+    "person_roles", "light")
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = vocab.words("locative_prepositions") | {"to", "from"}  # claims also place "flights to X", "troops from X"

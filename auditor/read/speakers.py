@@ -59,21 +59,7 @@ DOCUMENT_NOUNS = vocab.words("document_nouns")
 # Where something was said: "said in a statement", "confirmed in a press conference".
 VENUE_NOUNS = DOCUMENT_NOUNS | vocab.words("venue_nouns")
 # Titles and offices: words before a name that give a role, not part of the name.
-TITLE_WORDS = frozenset("""
-president vice prime minister premier chancellor secretary senator sen. representative rep.
-congressman congresswoman governor gov. mayor ambassador envoy consul general gen. lt.
-lieutenant colonel col. major maj. captain capt. commander cmdr. admiral adm. sergeant sgt.
-officer chief head director spokesperson spokesman spokeswoman official commissioner chairman
-chairwoman chairperson chair leader judge justice attorney prosecutor inspector superintendent
-deputy adviser advisor aide analyst professor prof. dr. dr mr. mr mrs. mrs ms. ms sir king queen
-sens. sens reps. reps administrator
-prince princess sheikh emir imam pope cardinal bishop rabbi ceo founder executive speaker whip
-lawmaker legislator councillor councilor sheriff economist researcher expert activist
-journalist correspondent editor reporter member mp mna mpa delegate negotiator diplomat
-secretary-general director-general attorney-general inspector-general consul-general
-brigadier marshal field air gov governor-general acting interim former lawyer counsel solicitor
-barrister candidate nominee campaigner commentator strategist pollster physician surgeon doctor
-""".split())
+TITLE_WORDS = vocab.tagged("person_roles", "title")
 # Abbreviations that end in a period inside a sentence (titles, initials): not sentence ends.
 ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | vocab.words("period_abbreviations")
 # Title abbreviations and the words they stand for, so that "the senator" finds "Sen. Warren".
@@ -139,8 +125,7 @@ TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands
 ALL_QUOTE_MARKS = "“”„«»\"‘’‚‹›'"
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
 # Roles that name nobody in particular unless qualified ("the official" vs "the interior minister").
-GENERIC_ROLES = frozenset({"official", "officer", "source", "diplomat", "resident", "witness", "analyst",
-                           "expert", "aide", "spokesperson", "spokesman", "spokeswoman", "member"})
+GENERIC_ROLES = vocab.tagged("person_roles", "generic")
 # Pronouns and what they can stand for.
 PRONOUN_KIND = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -159,9 +144,7 @@ GENDERED_WORDS = {
 CATAPHORA_CHARS = 1000
 # Nouns for unnamed people that a definite mention takes up again: "a senior official said ... the
 # official said"; "two people familiar with the talks ... one of the people said".
-ANAPHORIC_HEADS = frozenset({"official", "person", "source", "aide", "officer", "diplomat", "resident", "witness",
-                             "analyst", "expert", "spokesperson", "spokesman", "spokeswoman", "member", "staffer",
-                             "lawmaker", "insider", "adviser", "advisor", "negotiator", "employee", "worker"})
+ANAPHORIC_HEADS = vocab.tagged("person_roles", "anaphoric")
 _HEAD_FORMS = {"people": "person", "persons": "person", "officials": "official", "sources": "source"}
 ANAPHORA_CHARS = 2500  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -1269,7 +1252,7 @@ class QuoteAttributor:
         # clauses inside it are parsed like the reporter's own ("As President Biden says, “...”" in a
         # briefing is Biden's), so that nested speech goes to the one who uttered the inner words
         self.outer = [(q.outer_start, q.outer_end) for q in self.quotes
-                      if getattr(q, "style", "") not in ("turn", "block")]
+                      if getattr(q, "style", "") not in ("turn", "block", "caption")]
         self.resolver = Resolver(doc, text, self.outer)
         self.blocks = list(blocks)  # in text order
         self._block_starts = [lo for lo, _ in self.blocks]
@@ -1474,9 +1457,11 @@ class QuoteAttributor:
         return Attribution(None, None)
 
     def attribute(self) -> list[Attribution]:
-        out = [self._turn_speaker(q) if getattr(q, "label_start", None) is not None
+        out = [Attribution(None, None) if getattr(q, "style", "") == "caption"
+               else self._turn_speaker(q) if getattr(q, "label_start", None) is not None
                else self._introduced(q) if getattr(q, "introduced_by", None) is not None else self.attribute_one(n)
                for n, q in enumerate(self.quotes)]
+        self._caption_speakers(out)
         # multi-paragraph quotes share their speaker, both ways
         for _ in range(2):
             for n, q in enumerate(self.quotes):
@@ -1530,6 +1515,73 @@ class QuoteAttributor:
                     names_mod.normalize(name_words[-1]), frozenset(w.lower() for w in words), False, True,
                     True, "PERSON", -1, full is not None)
         return Attribution(m, "transcript label", ls, le)
+
+    # ---- closed captions ------------------------------------------------------------------------
+    def _caption_speakers(self, out: list[Attribution]) -> None:
+        """The speakers of ">>" caption turns, in order. A labelled turn is its label's. An unlabelled
+        one is spoken by whom the turn (or lead-in) just before it addresses by title and name
+        ("congressman cummings, you could hear ...", "WELCOME AGAIN, MR. POWELL.", "MR. GREEN IS
+        RECOGNIZED"); failing that, in a dialogue of two (A, B, then A again) by the one who spoke two
+        turns before. Otherwise no speaker: captions seldom say who speaks."""
+        turns = [n for n, q in enumerate(self.quotes) if getattr(q, "style", "") == "caption"]
+        for k, n in enumerate(turns):
+            q = self.quotes[n]
+            if q.label_start is not None:
+                out[n] = self._caption_label(q)
+                continue
+            prev = self.quotes[turns[k - 1]] if k else None
+            if prev is not None and self._block_of(prev.start) == self._block_of(q.start):
+                lo = prev.start
+            else:
+                lo = self._block_of(q.open_mark)[0]  # the lead-in: the caption text before the first turn
+            addressed = self._addressee(lo, q.open_mark)
+            if addressed is not None:
+                out[n] = Attribution(addressed, "caption turn", q.open_mark, q.open_mark + 2)
+                continue
+            if k >= 2:
+                a, b = out[turns[k - 2]].speaker, out[turns[k - 1]].speaker
+                if a is not None and b is not None and a.name != b.name:
+                    out[n] = Attribution(a, "caption turn", q.open_mark, q.open_mark + 2)
+
+    _ADDRESS = re.compile(  # overlapping: every title and the word after it
+        r"(?i)(?=\b(?P<title>[a-z]+\.?)\s+(?P<name>[a-z][a-z'’\-]+)(?P<after>\s+is\s+recognized\b|\s*[,.?!]|\s*$))")
+
+    def _addressee(self, lo: int, hi: int) -> Optional[Mention]:
+        """The person a caption turn addresses by title and surname: a vocative set off by
+        punctuation or ending the turn, or the one the chair recognises. The last such name wins
+        (the question comes last)."""
+        piece = self.text[lo:hi].rstrip()
+        found: Optional["re.Match"] = None
+        for m in self._ADDRESS.finditer(piece):
+            title, name = m.group("title").lower(), m.group("name").lower()
+            if title not in TITLE_WORDS or name in TITLE_WORDS or name in _LEAD_STRIP:
+                continue
+            at_end = m.end("name") == len(piece) or piece[m.end("name"):].strip() in (".", "?", "!", "")
+            set_off = m.start("title") == 0 or piece[:m.start("title")].rstrip()[-1:] in ",.?!:;" or \
+                piece[:m.start("title")].rstrip().lower().endswith(("welcome", "again", "back"))
+            if at_end or "recognized" in m.group("after").lower() or (set_off and m.group("after").strip()):
+                found = m
+        if found is None:
+            return None
+        s, e = lo + found.start("title"), lo + found.end("name")
+        surname = _name_case(found.group("name").upper()) if found.group("name").islower() else _name_case(found.group("name"))
+        full = self._person_named(surname)
+        title = found.group("title")
+        return Mention(s, e, self.text[s:e], full.name if full is not None else surname, "person",
+                       _name_case(title.upper()) if title.islower() else _name_case(title),
+                       names_mod.normalize(surname), frozenset({title.lower(), surname.lower()}), False, True,
+                       True, "PERSON", -1, full is not None)
+
+    def _caption_label(self, q) -> Attribution:
+        """A caption turn's label: a name ("SENATOR CORKER" -> Corker), or a role that names nobody
+        in particular ("reporter"): then the speaker is that role, which no source list takes."""
+        label = self.text[q.label_start:q.label_end].strip()
+        words = label.split()
+        if all(w.lower() in TITLE_WORDS or w.lower() + "." in TITLE_WORDS for w in words):
+            m = Mention(q.label_start, q.label_end, label, label.lower() if label.isupper() else label, "anonymous",
+                        label, words[-1].lower(), frozenset(w.lower() for w in words), False, True, False, "", -1, False)
+            return Attribution(m, "transcript label", q.label_start, q.label_end)
+        return self._turn_speaker(q)
 
     def _person_named(self, written: str) -> Optional[Mention]:
         """The person of the text a label names: the same full name, or the one full name ending
