@@ -52,6 +52,19 @@ def quoted(text: str) -> list[str]:
     ("Ocasio-Cortez told CNN's \"State of the Union\" on Sunday that the bill would pass.", []),
     # a one-word answer that stands as a statement is kept
     ('"No," the spokesperson said when asked whether talks had resumed.', ["No,"]),
+    # a quote nested in the other glyph family belongs to the outer quote (curly inside straight, and back)
+    ('"They’ve made enough, for decades! Our past “leaders” are to blame for allowing this, and so much else, to '
+     'happen to our Country. MAKE AMERICA GREAT AGAIN!" Trump wrote.',
+     ["They’ve made enough, for decades! Our past “leaders” are to blame for allowing this, and so much else, to "
+      "happen to our Country. MAKE AMERICA GREAT AGAIN!"]),
+    ('“He told me "we will win this fight" and I believed him,” said Amina Bibi, a resident.',
+     ['He told me "we will win this fight" and I believed him,']),
+    # but a mark of the other family that closes the quote still closes it
+    ("Ms Reeves said: “I will not let them beat me. I'll be there on Wednesday.\"",
+     ["I will not let them beat me. I'll be there on Wednesday."]),
+    # ">>" caption turns: each turn is a quote, a short label before a colon is not part of it
+    (">> reporter: congressman cummings, you could hear the crowd. >> i think there are a lot of bernie's people.",
+     ["congressman cummings, you could hear the crowd.", "i think there are a lot of bernie's people."]),
     # British style: single quotes when the article has no double quotes
     ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street.",
      ["These are thugs, not protesters,"]),

@@ -106,6 +106,10 @@ _CREDIT_NOISE = re.compile(r"(?i)\b(?:file|photos?|images?|pictures?|handout|ill
 # "(Headline USA) Former Vice President ...": an outlet in brackets opening the story;
 # "Reuters | London | Updated: ...": a source line of cells.
 _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*(?:[—–-]\s*)?(?=[A-Z“\"])")
+# "(AFP)", "(Reuters)" set in brackets inside the text (a photo's credit run into it); "X via Getty
+# Images", a short line crediting a picture to an agency.
+_BRACKETED = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?)\)")
+_VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
 # "NPR White House correspondent Franco Ordoñez": an outlet naming its own staff.
 _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
@@ -409,7 +413,7 @@ class _ParseCredits:
             if c.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell":
                 cands.append((c, f"{v.text} {c.text}"))
                 cands += [(g, f"{v.text} {g.text}") for g in c.children if g.dep_ == "poss"]
-            elif c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "in"):
+            elif c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "in", "via"):
                 for o in c.children:
                     if o.dep_ != "pobj":
                         continue
@@ -733,6 +737,14 @@ def _more_credits(text: str) -> list[Credit]:
         if name and not any(c.name == name and c.start == s for c in out):
             out.append(Credit(name, "outlet", s, s + len(name), cue))
 
+    for m in _BRACKETED.finditer(text):  # "... a pondering expression.(AFP)": a wire credited in brackets
+        found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
+        if found and names_mod.normalize(found) == names_mod.normalize(m.group("names")):
+            add(found, m.start("names"), "bracketed credit")
+    for m in _VIA_LINE.finditer(text):  # "Future Publishing via Getty Images" under a picture
+        found = _outlet_in_run(m.group("names"), shaped=False)
+        if found:
+            add(found, m.start("names") + m.group("names").rfind(found), "photo credit")
     for m in _POSSESSIVE.finditer(text):
         run = m.group("names")
         found = _outlet_in_run(run, shaped=False)

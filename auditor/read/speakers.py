@@ -52,6 +52,8 @@ REPORTING_LEMMAS = vocab.words("reporting_verbs")
 # Verbs that report speech in one sense and act in another ("Pakistan would respond"): cues only
 # when no plainer reporting verb governs the quote.
 WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
+# "X was told to ...": the passive subject of a verb of address is addressed, it does not speak
+ADDRESSEE_VERBS = vocab.words("addressee_verbs")
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
 INFO_OBJECT_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "estimate"})
 # Nouns for things that "say" on behalf of their author ("the Russian statement said").
@@ -388,9 +390,12 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
         # "X suggested Y should be the next speaker, saying, “...”": the one saying is the one who
         # suggested, not the subject of what was suggested
         v = verb.head.head
+    raised = False  # reached from an infinitive: "Starmer is set to say", "she is expected to tell"
     for _ in range(depth):
         subj = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c.idx))]
-        if not subj and v.tag_ != "VBN":
+        if not subj and (v.tag_ != "VBN" or raised):
+            # a passive's subject is no agent ("were killed"), except that of a raising verb, who
+            # performs the infinitive it governs ("X is set to say" -> X says)
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
         if subj:
             s = subj[0]
@@ -418,6 +423,8 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                 return v.head  # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle
             return None  # "officials cited by Al Jazeera" are not the ones citing
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
+            raised = (v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                      and _lemma(v.head) not in ADDRESSEE_VERBS)
             v = v.head
             continue
         return None
@@ -1432,9 +1439,10 @@ class QuoteAttributor:
                     fallback = fallback or att
                     continue
                 return att
-        if fallback is not None:
+        if fallback is not None and any(is_reporting(v) for v in govs):
             return fallback
-        # 2. a reporting verb elsewhere in the sentence, nearest to the quote
+        # 2. a reporting verb elsewhere in the sentence, nearest to the quote (also when the words hang
+        # from a verb that is no speech: "..., Dame Andrea said, but it was an error “to purge ...”")
         frame = self._frame(self._frame_position(q.start))
         outside = self._outside(token_range(self.doc, frame[0], frame[1]))
         cands = [t for t in outside if is_reporting(t) or (_lemma(t) == "accord" and any(c.lower_ == "to" for c in t.children))]
@@ -1449,6 +1457,8 @@ class QuoteAttributor:
             if sp is not None:
                 cue = "according to" if _lemma(v) == "accord" else v.text
                 return Attribution(sp, cue, v.idx, v.idx + len(v.text))
+        if fallback is not None:
+            return fallback
         # 3. a verbless noun phrase beside the quote
         frag = self._fragment_speaker(q, frame)
         if frag:
