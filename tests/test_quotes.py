@@ -62,6 +62,12 @@ def quoted(text: str) -> list[str]:
     # but a mark of the other family that closes the quote still closes it
     ("Ms Reeves said: “I will not let them beat me. I'll be there on Wednesday.\"",
      ["I will not let them beat me. I'll be there on Wednesday."]),
+    # single-quoted statements in a paragraph of a double-quoting article (a copy in another house style)
+    ('He called it "a disgrace".\n\nA Downing Street spokesman said: \'The Prime Minister has full confidence in '
+     'the Home Secretary.\'', ["a disgrace", "The Prime Minister has full confidence in the Home Secretary."]),
+    # ... but not a nickname or a title in single marks
+    ('"We will appeal," he said.\n\nCritics dubbed him \'Gold Bar Bob\' after the raid.\n\nHe sang \'Things Can '
+     'Only Get Better\' at the rally.', ["We will appeal,"]),
     # ">>" caption turns: each turn is a quote, a short label before a colon is not part of it
     (">> reporter: congressman cummings, you could hear the crowd. >> i think there are a lot of bernie's people.",
      ["congressman cummings, you could hear the crowd.", "i think there are a lot of bernie's people."]),

@@ -39,6 +39,13 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
      "familiar with Bloomberg's thinking.", "Axios", "outlet"),
     ("The Axios news site said on Friday that the billionaire owner of Bloomberg LP was interested in acquiring "
      "Dow Jones.", "Axios", "outlet"),
+    # a trailing attribution after a list of names: the names between the comma and the verb report
+    ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
+     "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
+     "CNBC", "outlet"),
+    ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
+     "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
+     "Washington Post", "outlet"),
     # the body a spokesperson speaks for
     ("A spokesperson for the Washington Post, which Bezos bought in 2013 for $250 million, said on Friday it was "
      "not for sale.", "Washington Post", "outlet"),
@@ -146,6 +153,10 @@ def test_quoted_as_saying(text, name, via, outlet):
     ("Bloomberg has no interest in acquiring Dow Jones or Washington Post, spokesman says", "spokesman"),
     ("On Friday, citing sources, Reuters reported Michael Bloomberg had expressed a desire to own a newspaper.", "sources"),
     ("News website Axios reported on Friday that Bloomberg was interested in acquiring Dow Jones.", "News"),
+    # the last name of a list is not the subject of the attribution after it
+    ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
+     "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
+     "Parag Agrawal"),
     # the one told to act is no source ("were told to expect", a verb of address in the passive)
     ("U.S. Highway 20 remained closed on Friday evening, the Oregon Department of Transportation said. Drivers were "
      "told to expect the closure to last through the weekend.", "Drivers"),

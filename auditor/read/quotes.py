@@ -254,6 +254,16 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     return out  # an unclosed single mark is most likely an apostrophe ('90s): dropped
 
 
+MIN_SINGLE_STATEMENT_WORDS = 4  # 'Gold Bar Bob', 'Face the Nation': names; a statement says more
+
+
+def _single_statement(text: str, q: QuoteSpan, lo: int) -> bool:
+    """A single-quoted stretch that reads as someone's statement: it opens a sentence or follows an
+    introducing colon or comma, starts with a capital, and runs to a clause."""
+    return word_count(text[q.start:q.end]) >= MIN_SINGLE_STATEMENT_WORDS and _starts_statement(text, q, lo) \
+        and not _is_title(text, q, lo)
+
+
 def _headline_like(text: str, lo: int, hi: int) -> bool:
     """A short line with no sentence punctuation outside quotes: a headline or a pull quote."""
     line = text[lo:hi].strip()
@@ -491,6 +501,12 @@ def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) ->
     for lo, hi in blocks:
         headline = _headline_like(text, lo, hi)
         if not (headline or british):
+            # a paragraph of a double-quoting article that quotes in single marks (a wire's copy set
+            # in another house style): its single-quoted statements count, not its terms or names
+            if not _DOUBLE_MARK.search(text, lo, hi):
+                for q in _single_quotes(text, lo, hi):
+                    if not _inside(doubles, q.outer_start) and _single_statement(text, q, lo):
+                        found.append(q)
             continue
         for q in _single_quotes(text, lo, hi):
             if _inside(doubles, q.outer_start):

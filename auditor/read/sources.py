@@ -328,6 +328,12 @@ class _ParseCredits:
             return
         quoted = quoted_person(v)  # "APP quoted a police official as saying"
         subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
+        trailing = self._trailing_subjects(v, subj) if quoted is None else []
+        if trailing:
+            for tok in trailing:
+                tm = self.r.resolve(self.r.mention(tok, True))
+                self._add(tm, v.text, v.idx, v.idx + len(v.text), outlet=is_outlet(tm, lemma == "report"))
+            return
         if subj is None or self.r.in_quote(subj.idx):
             return
         subj, described_medium = self._named_party(subj)
@@ -386,6 +392,24 @@ class _ParseCredits:
             if c.dep_ == tok.dep_ and c.i == tok.i + 1 and c.pos_ == "PROPN":
                 return c, media
         return tok, False
+
+    def _trailing_subjects(self, v, subj) -> list:
+        """ "..., the Washington Post and CNBC reported citing unnamed sources": the parser read the
+        names right before the verb as the tail of the list before the comma and gave the verb a
+        subject from far back. A reporting verb set off after a comma takes the names between that
+        comma and itself as its subjects (one name per conjunct)."""
+        doc = self.doc
+        if v.i == 0 or doc[v.i - 1].pos_ != "PROPN" or doc[v.i - 1].dep_ not in ("conj", "appos", "compound"):
+            return []
+        i = v.i - 1
+        while i >= 0 and doc[i].text not in (",", ";", ":", "—", "–") and v.i - i <= 8:
+            i -= 1
+        if i < 0 or doc[i].text != "," or (subj is not None and subj.i > i) or self.r.in_quote(doc[i].idx):
+            return []
+        span = doc[i + 1:v.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            return []
+        return [t for t in span if t.pos_ == "PROPN" and (t.i + 1 == v.i or doc[t.i + 1].lower_ in ("and", ",", "&"))]
 
     def _body_spoken_for(self, tok):
         """The organisation a spokesperson or official speaks for: "a spokesperson for the
@@ -473,6 +497,8 @@ class _ParseCredits:
         via: list[str] = []
         subj = subject_of(v, skip=self.r.in_quote)
         subjects = [subj] + [c for c in subj.children if c.dep_ == "conj"] if subj is not None else []
+        if v.dep_ in ("xcomp", "advcl") and v.head.pos_ == "VERB":
+            subjects = self._trailing_subjects(v.head, subj) or subjects  # "..., the Post and CNBC reported citing"
         for sj in subjects:  # "the Washington Post and CNBC reported, citing unnamed sources"
             if self.r.in_quote(sj.idx):
                 continue
