@@ -157,6 +157,9 @@ def test_quoted_as_saying(text, name, via, outlet):
     ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
      "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
      "Parag Agrawal"),
+    # a description and the name after it both read as subjects: the description is no party
+    ("Grassroots political groups DemsMight called the post “literally incitement of violence against the "
+     "candidates.”", "Grassroots political groups"),
     # the one told to act is no source ("were told to expect", a verb of address in the passive)
     ("U.S. Highway 20 remained closed on Friday evening, the Oregon Department of Transportation said. Drivers were "
      "told to expect the closure to last through the weekend.", "Drivers"),

@@ -42,6 +42,9 @@ CAPEHART = ("the president also sat down with our own jonathan capehart for an e
     # a label after the marks is the speaker ("reporter" names a role, not a person)
     (CUMMINGS, "congressman cummings, you could hear", "reporter"),
     (CUMMINGS, "as a result of how well", "reporter"),
+    # a title and a name as the label: the person ("SENATOR CORKER:" -> Corker)
+    ("i'm joined now by bob corker of tennessee. >> SENATOR CORKER: well, look. we've been giving advice for four "
+     "or five years, chris.", "well, look.", "Corker"),
     # a bare turn is spoken by whom the turn before addresses by title and name ...
     (CUMMINGS, "i think there are a lot of bernie's people", "Cummings"),
     (POWELL, "THANK YOU, MR. CHAIRMAN", "Green"),  # "MR. GREEN IS RECOGNIZED"

@@ -399,6 +399,8 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
         if subj:
             s = subj[0]
+            if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
+                s = subj[1]  # "Grassroots political groups DemsMight called ...": the name, not its description
             if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head
             if s.lower_ in ("there",) or (s.lower_ == "it" and s.dep_ == "nsubjpass"):
