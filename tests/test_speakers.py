@@ -88,3 +88,30 @@ def test_a_colon_in_speech_is_no_caption_label():
 ])
 def test_speaker_of_the_verb_of_speech(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+# ---- elliptical and missing subjects -----------------------------------------------------------
+TWEETS = ('Twitter users said the scene "truly summed it all up".\n'
+          'One tweet read: "Rishi Sunak standing in the pouring rain bragging about himself whilst protestors blast '
+          'music in the background truly sums it all up."\n'
+          'Another added: "Watching Rishi announce a general election as he gets drowned out by both music and rain '
+          'is just cinema."\n'
+          'While a third said: "Rishi dishing out this speech in the pouring rain. Is this an episode of The Thick '
+          'of It."')
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "another", "a third", "one tweet": one of the group named before speaks
+    (TWEETS, "Rishi Sunak standing", "Twitter users"),
+    (TWEETS, "Watching Rishi", "Twitter users"),
+    (TWEETS, "Rishi dishing out", "Twitter users"),
+    # a full description with "one" is no ellipsis
+    ('Democrats said the bill was dead. One Republican senator said: "We will block it again next week."',
+     "We will block", "One Republican senator"),
+    # a verb of speech opening its sentence with no subject continues the attribution before it
+    ("Announcing the election this evening, Sunak said the election was “the moment for Britain to choose its "
+     "future”.\nsaid: “This election will take place at time when the world is more dangerous than it has been "
+     "since the end of the Cold War.”", "This election will", "Sunak"),
+])
+def test_elliptical_and_missing_subjects(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

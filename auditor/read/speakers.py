@@ -144,6 +144,8 @@ GENDERED_WORDS = {
     "princess": "f", "dame": "f", "lady": "f",
 }
 CATAPHORA_CHARS = 1000
+GROUP_CHARS = 800  # how far back "another said" looks for the group it is one of
+ANTECEDENT_QUOTE_CHARS = 600  # how far back a subjectless "said:" finds the attribution it continues
 # Nouns for unnamed people that a definite mention takes up again: "a senior official said ... the
 # official said"; "two people familiar with the talks ... one of the people said".
 ANAPHORIC_HEADS = vocab.tagged("person_roles", "anaphoric")
@@ -1486,6 +1488,15 @@ class QuoteAttributor:
                 if q.continues and after is not None and out[n].speaker is None and out[after].speaker is not None:
                     out[n] = out[after]
         for n, q in enumerate(self.quotes):
+            sp = out[n].speaker
+            vague = sp is None or (not sp.resolved and sp.kind not in ("person", "organization", "government")
+                                   and self._elliptical_mention(sp))
+            if vague and getattr(q, "style", "") not in ("turn", "caption", "block") and not q.headline:
+                group = self._preceding_group(sp.start) if sp is not None else None
+                found = replace(out[n], speaker=group) if group is not None else self._elliptical_speaker(n, out)
+                if found.speaker is not None or sp is not None:
+                    out[n] = found if found.speaker is not None else Attribution(None, None)
+        for n, q in enumerate(self.quotes):
             if out[n].speaker is not None:
                 continue
             if q.headline:
@@ -1493,6 +1504,66 @@ class QuoteAttributor:
                 continue
             out[n] = self._adjacent_speaker(n, out)
         return out
+
+    # ---- elliptical subjects -------------------------------------------------------------------
+    _ELLIPTICAL = frozenset({"another", "one", "others", "some"})  # with ordinals: "a third said"
+
+    def _elliptical_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
+        """Speech whose subject is left for the reader to fill in. "Twitter users said ... One tweet
+        read: “...” Another added: “...” While a third said: “...”": one of the group named before
+        speaks. A verb of speech opening its sentence with no subject at all ("said: “...”", text
+        cut by the page) continues the attribution before it."""
+        q = self.quotes[n]
+        frame = self._frame(self._frame_position(q.start))
+        outside = self._outside(token_range(self.doc, frame[0], frame[1]))
+        verbs = [t for t in outside if is_reporting(t) and not any(
+            o is not q and min(t.idx, q.start) <= o.start < max(t.idx, q.start) for o in self.quotes)]
+        if not verbs:
+            return Attribution(None, None)
+        v = min(verbs, key=lambda t: min(abs(t.idx - q.outer_end), abs(t.idx - q.outer_start)))
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        cue = Attribution(None, v.text, v.idx, v.idx + len(v.text))
+        if subj is not None and self._elliptical(subj):
+            group = self._preceding_group(subj.idx)
+            if group is not None:
+                return replace(cue, speaker=group)
+            return Attribution(None, None)
+        words = [t for t in outside if not t.is_punct and not t.is_space]
+        if subj is None and subject_of(v, skip=self.resolver.in_quote) is None and words and words[0] is v:
+            before = [k for k in range(n - 1, -1, -1) if done[k].speaker is not None
+                      and self.quotes[k].start >= q.start - ANTECEDENT_QUOTE_CHARS]
+            if before:
+                a = done[before[0]]
+                return Attribution(a.speaker, v.text, v.idx, v.idx + len(v.text))
+        return Attribution(None, None)
+
+    def _elliptical_mention(self, m: Mention) -> bool:
+        """A mention that is only an elliptical subject ("Another", "a third", "One tweet"), naming no
+        kind of person of its own ("one Republican senator" is a description, not an ellipsis)."""
+        toks = [t for t in token_range(self.doc, m.start, m.end) if not t.is_punct]
+        if not any(self._elliptical(t) for t in toks):
+            return False
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+                       or (_lemma(t) in _SPEAKING_NOUNS and _lemma(t) not in DOCUMENT_NOUNS) for t in toks)
+
+    def _elliptical(self, tok) -> bool:
+        """ "another", "a third", "one", or "one tweet": a subject that names one of a group."""
+        if tok.lower_ in self._ELLIPTICAL or tok.ent_type_ == "ORDINAL":
+            return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # not "a third of voters"
+        return _lemma(tok) in DOCUMENT_NOUNS and any(
+            c.dep_ in ("nummod", "det", "amod") and (c.lower_ in self._ELLIPTICAL or c.ent_type_ == "ORDINAL")
+            for c in tok.children)
+
+    def _preceding_group(self, i: int) -> Optional[Mention]:
+        """The nearest plural party before offset i that spoke ("Twitter users said"): the group an
+        elliptical subject is one of."""
+        toks = [t for t in token_range(self.doc, max(0, i - GROUP_CHARS), i) if not self.resolver.in_quote(t.idx)]
+        for t in reversed(toks):
+            if t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") and is_reporting(t.head, weak=True):
+                m = self.resolver.resolve(self.resolver.mention(t, True))
+                if can_speak(m, self.doc):
+                    return m
+        return None
 
     def _introduced(self, q) -> Attribution:
         """A statement set as a block after "X said in a written statement:": X speaks."""
