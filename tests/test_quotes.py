@@ -65,6 +65,11 @@ def quoted(text: str) -> list[str]:
     # single-quoted statements in a paragraph of a double-quoting article (a copy in another house style)
     ('He called it "a disgrace".\n\nA Downing Street spokesman said: \'The Prime Minister has full confidence in '
      'the Home Secretary.\'', ["a disgrace", "The Prime Minister has full confidence in the Home Secretary."]),
+    # ... also when it runs over two paragraphs (the opening mark repeated, the first left open)
+    ('He called it "a disgrace".\nShe said: ‘Given the situation I cannot deliver the mandate on which I was '
+     'elected.\n‘I have spoken to His Majesty the King to resign.’',
+     ["a disgrace", "Given the situation I cannot deliver the mandate on which I was elected.",
+      "I have spoken to His Majesty the King to resign."]),
     # ... but not a nickname or a title in single marks
     ('"We will appeal," he said.\n\nCritics dubbed him \'Gold Bar Bob\' after the raid.\n\nHe sang \'Things Can '
      'Only Get Better\' at the rally.', ["We will appeal,"]),

@@ -80,6 +80,10 @@ def test_a_colon_in_speech_is_no_caption_label():
     ("Forcing Boris Johnson out over partygate was “unforgivable enough”, Dame Andrea said, but it was an error "
      "“to purge the centre-Right from his Cabinet and then sack Suella, who was the only person in the Cabinet "
      "with the balls to speak the truth”.", "to purge the centre-Right", "Andrea"),
+    # a single-quoted statement over two paragraphs in a double-quoting article: one speaker
+    ('He called it "a disgrace".\nSpeaking outside Downing Street this lunchtime, Liz Truss said: ‘Given the '
+     'situation I cannot deliver the mandate on which I was elected.\n‘I have spoken to His Majesty the King to '
+     'resign as leader of the Conservative Party.’', "I have spoken", "Liz Truss"),
     # post text quoted as a statement
     ("As the backlash raged, Musk replied to one user who’d encouraged him to delete and reword the post. "
      "“Fair enough,” Musk wrote. “I don’t want to do what they have done, even in jest.”", "Fair enough", "Musk"),

@@ -232,8 +232,9 @@ def _crosshead(text: str, lo: int, hi: int) -> bool:
         and line[-1] not in DOUBLE_CLOSE + DOUBLE_EITHER
 
 
-def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
-    """Single-quoted stretches inside [lo, hi), apostrophes excepted."""
+def _single_quotes(text: str, lo: int, hi: int, open_tail: Optional[list] = None) -> list[QuoteSpan]:
+    """Single-quoted stretches inside [lo, hi), apostrophes excepted. `open_tail`, when given,
+    receives the offset of an opening mark left unclosed at the end of the paragraph."""
     out: list[QuoteSpan] = []
     open_at: Optional[int] = None
     for i in range(lo, hi):
@@ -251,7 +252,25 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
             if e > s:
                 out.append(QuoteSpan(s, e, open_at, i, style="single"))
             open_at = None
+    if open_at is not None and open_tail is not None:
+        open_tail.append(open_at)
     return out  # an unclosed single mark is most likely an apostrophe ('90s): dropped
+
+
+def _single_runs_on(text: str, blocks: Sequence[tuple[int, int]], bi: int, tail: list[int],
+                    doubles: Sequence[QuoteSpan]) -> Optional[QuoteSpan]:
+    """A single-quoted statement left open at the end of paragraph bi that the next paragraph carries
+    on (it opens with a single mark: the multi-paragraph convention, in single marks): the piece up to
+    the paragraph end, or None."""
+    if not tail or bi + 1 >= len(blocks):
+        return None
+    lo, hi = blocks[bi]
+    at = tail[0]
+    if _inside(doubles, at) or _first_char(text, *blocks[bi + 1]) not in SINGLE_OPEN + SINGLE_EITHER:
+        return None
+    s, e = _trim(text, at + 1, hi)
+    piece = QuoteSpan(s, e, at, None, style="single", continues=True)
+    return piece if e > s and _single_statement(text, piece, lo) else None
 
 
 MIN_SINGLE_STATEMENT_WORDS = 4  # 'Gold Bar Bob', 'Face the Nation': names; a statement says more
@@ -498,15 +517,28 @@ def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) ->
     doubles = _double_quotes(text, blocks)
     british = not doubles
     found: list[QuoteSpan] = list(doubles)
-    for lo, hi in blocks:
-        headline = _headline_like(text, lo, hi)
+    carry_single: Optional[QuoteSpan] = None  # a single-quoted statement running over paragraphs
+    for bi, (lo, hi) in enumerate(blocks):
+        # a paragraph that carries on a single-quoted statement is that statement, not a pull quote
+        headline = _headline_like(text, lo, hi) and not (
+            carry_single is not None and _first_char(text, lo, hi) in SINGLE_OPEN + SINGLE_EITHER)
         if not (headline or british):
             # a paragraph of a double-quoting article that quotes in single marks (a wire's copy set
             # in another house style): its single-quoted statements count, not its terms or names
             if not _DOUBLE_MARK.search(text, lo, hi):
-                for q in _single_quotes(text, lo, hi):
-                    if not _inside(doubles, q.outer_start) and _single_statement(text, q, lo):
+                tail: list[int] = []
+                pieces = _single_quotes(text, lo, hi, tail)
+                if carry_single and pieces and not text[lo:pieces[0].outer_start].strip():
+                    pieces[0] = QuoteSpan(pieces[0].start, pieces[0].end, pieces[0].open_mark, pieces[0].close_mark,
+                                          style="single", continued=True)
+                for q in pieces:
+                    if not _inside(doubles, q.outer_start) and (q.continued or _single_statement(text, q, lo)):
                         found.append(q)
+                carry_single = _single_runs_on(text, blocks, bi, tail, doubles)
+                if carry_single:
+                    found.append(carry_single)
+            else:
+                carry_single = None
             continue
         for q in _single_quotes(text, lo, hi):
             if _inside(doubles, q.outer_start):
