@@ -84,6 +84,9 @@ def test_a_colon_in_speech_is_no_caption_label():
     ('He called it "a disgrace".\nSpeaking outside Downing Street this lunchtime, Liz Truss said: ‘Given the '
      'situation I cannot deliver the mandate on which I was elected.\n‘I have spoken to His Majesty the King to '
      'resign as leader of the Conservative Party.’', "I have spoken", "Liz Truss"),
+    # a coined name the tagger types as a product, speaking beside its description
+    ("Grassroots political groups DemsMight called the post “literally incitement of violence against the "
+     "candidates.”", "literally incitement", "DemsMight"),
     # post text quoted as a statement
     ("As the backlash raged, Musk replied to one user who’d encouraged him to delete and reword the post. "
      "“Fair enough,” Musk wrote. “I don’t want to do what they have done, even in jest.”", "Fair enough", "Musk"),

@@ -207,6 +207,9 @@ def bare_description(m: "Mention") -> bool:
 MUTE_ENTITY_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                                "LAW", "LANGUAGE", "PRODUCT"})
 AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
+# Of those, the types of named things (not numbers): a name so typed that performs a verb of speech
+# is a party the tagger mistyped.
+_NAMED_THING_TYPES = frozenset({"PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 
 
 def can_speak(m: "Mention", doc=None) -> bool:
@@ -219,6 +222,9 @@ def can_speak(m: "Mention", doc=None) -> bool:
     "gender-based harassment", "most regions")."""
     if m.kind in ("pronoun", "document") or m.resolved or m.members:
         return True
+    if m.label in _NAMED_THING_TYPES and m.proper and m.subject and doc is not None and 0 <= m.token < len(doc) \
+            and doc[m.token].pos_ == "PROPN" and is_reporting(doc[m.token].head, weak=True):
+        return True  # "groups DemsMight called the post ...": a coined name the tagger took for a product
     if m.label in MUTE_ENTITY_TYPES:
         return False
     if m.proper and m.kind in ("person", "organization", "government", "place"):
