@@ -52,6 +52,30 @@ def quoted(text: str) -> list[str]:
     ("Ocasio-Cortez told CNN's \"State of the Union\" on Sunday that the bill would pass.", []),
     # a one-word answer that stands as a statement is kept
     ('"No," the spokesperson said when asked whether talks had resumed.', ["No,"]),
+    # a quote nested in the other glyph family belongs to the outer quote (curly inside straight, and back)
+    ('"They’ve made enough, for decades! Our past “leaders” are to blame for allowing this, and so much else, to '
+     'happen to our Country. MAKE AMERICA GREAT AGAIN!" Trump wrote.',
+     ["They’ve made enough, for decades! Our past “leaders” are to blame for allowing this, and so much else, to "
+      "happen to our Country. MAKE AMERICA GREAT AGAIN!"]),
+    ('“He told me "we will win this fight" and I believed him,” said Amina Bibi, a resident.',
+     ['He told me "we will win this fight" and I believed him,']),
+    # but a mark of the other family that closes the quote still closes it
+    ("Ms Reeves said: “I will not let them beat me. I'll be there on Wednesday.\"",
+     ["I will not let them beat me. I'll be there on Wednesday."]),
+    # single-quoted statements in a paragraph of a double-quoting article (a copy in another house style)
+    ('He called it "a disgrace".\n\nA Downing Street spokesman said: \'The Prime Minister has full confidence in '
+     'the Home Secretary.\'', ["a disgrace", "The Prime Minister has full confidence in the Home Secretary."]),
+    # ... also when it runs over two paragraphs (the opening mark repeated, the first left open)
+    ('He called it "a disgrace".\nShe said: ‘Given the situation I cannot deliver the mandate on which I was '
+     'elected.\n‘I have spoken to His Majesty the King to resign.’',
+     ["a disgrace", "Given the situation I cannot deliver the mandate on which I was elected.",
+      "I have spoken to His Majesty the King to resign."]),
+    # ... but not a nickname or a title in single marks
+    ('"We will appeal," he said.\n\nCritics dubbed him \'Gold Bar Bob\' after the raid.\n\nHe sang \'Things Can '
+     'Only Get Better\' at the rally.', ["We will appeal,"]),
+    # ">>" caption turns: each turn is a quote, a short label before a colon is not part of it
+    (">> reporter: congressman cummings, you could hear the crowd. >> i think there are a lot of bernie's people.",
+     ["congressman cummings, you could hear the crowd.", "i think there are a lot of bernie's people."]),
     # British style: single quotes when the article has no double quotes
     ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street.",
      ["These are thugs, not protesters,"]),

@@ -34,6 +34,30 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     ("Rail traffic was suspended following explosions on rail bridges, Al Jazeera reported.", "Al Jazeera", "outlet"),
     ("Dawn reported that at least five suspects had been detained in Quetta.", "Dawn", "outlet"),
     ("A Reuters report said the figure could rise.", "Reuters", "outlet"),  # a document speaks for its author
+    # a name beside the description that says what it is: "News website Axios", "The Axios news site"
+    ("News website Axios reported on Friday that Bloomberg was interested in acquiring Dow Jones, citing a source "
+     "familiar with Bloomberg's thinking.", "Axios", "outlet"),
+    ("The Axios news site said on Friday that the billionaire owner of Bloomberg LP was interested in acquiring "
+     "Dow Jones.", "Axios", "outlet"),
+    # a trailing attribution after a list of names: the names between the comma and the verb report
+    ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
+     "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
+     "CNBC", "outlet"),
+    ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
+     "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
+     "Washington Post", "outlet"),
+    # the body a spokesperson speaks for
+    ("A spokesperson for the Washington Post, which Bezos bought in 2013 for $250 million, said on Friday it was "
+     "not for sale.", "Washington Post", "outlet"),
+    ("Bloomberg LP has no interest in acquiring Dow Jones, a Bloomberg LP spokesman said in a tweet on Sunday.",
+     "Bloomberg LP", "organization"),
+    # an outlet told, a wire in brackets, a picture credited "via" an agency
+    ("A government source told the Guardian: “Rishi Sunak has asked Suella Braverman to leave government and she "
+     "has accepted.”", "Guardian", "outlet"),
+    ("Tesla CEO Elon Musk stated, “And no one is even trying to assassinate Biden/Kamala,” along with an emoji of "
+     "a pondering expression.(AFP)", "AFP", "outlet"),
+    ("It came after she criticised the police ahead of protests at the weekend.\nFuture Publishing via Getty Images\n\n"
+     "Suella Braverman has been sacked as home secretary.", "Getty Images", "outlet"),
     # reported speech by an office of state
     ("The Pakistani military reported that a total of 14 security personnel were killed.", "Pakistani military", "government"),
     ("The White House said in a statement that the president would travel to Ohio on Friday.", "White House", "government"),
@@ -125,6 +149,20 @@ def test_quoted_as_saying(text, name, via, outlet):
     # nor a bare "the agency" or "the senator" that names nobody in the article
     ("Agencies must submit their plans by Friday, the agency said in a memo.", "agency"),
     ("The bill spends too much, the senator said.", "senator"),
+    # a bare role names no one; nor do unnamed "sources"; nor the word before a description
+    ("Bloomberg has no interest in acquiring Dow Jones or Washington Post, spokesman says", "spokesman"),
+    ("On Friday, citing sources, Reuters reported Michael Bloomberg had expressed a desire to own a newspaper.", "sources"),
+    ("News website Axios reported on Friday that Bloomberg was interested in acquiring Dow Jones.", "News"),
+    # the last name of a list is not the subject of the attribution after it
+    ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
+     "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
+     "Parag Agrawal"),
+    # a description and the name after it both read as subjects: the description is no party
+    ("Grassroots political groups DemsMight called the post “literally incitement of violence against the "
+     "candidates.”", "Grassroots political groups"),
+    # the one told to act is no source ("were told to expect", a verb of address in the passive)
+    ("U.S. Highway 20 remained closed on Friday evening, the Oregon Department of Transportation said. Drivers were "
+     "told to expect the closure to last through the weekend.", "Drivers"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

@@ -462,23 +462,20 @@ def _overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
 
 # --------------------------------------------------------------------------- content words
 
-_STOP = frozenset("""
+_STOP = vocab.tagged("person_roles", "light") | vocab.words("light_words") | frozenset("""
 a about above after again against all also am an and any are as at because been before being below between
-both but by can could did does doing down during each few for from further had has having he her here
-hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
-on once only or other our ours out over own same she should so some such than that the their theirs them then
-there these they this those through to too under until up very was we were what when where which while who whom
-why will with would you your yours yet us per via among amid upon within without across around near
-said says saying told tells according added adds stated statement reported report reports noted
-wrote write writes posted asked cited citing announced confirmed claimed
-mr ms mrs sen sens rep reps gov senator senators representative speaker leader president governor secretary
-minister chief director spokesperson spokesman spokeswoman official officials
-democratic republican democrat republicans democrats gop
-would could should might must may will shall also however still even already just
-one two three four five six seven eight nine ten first second new last next many much several
-day days week weeks year years monday tuesday wednesday thursday friday saturday sunday today yesterday night
-morning afternoon evening
-""".split()) | vocab.words("light_words")
+both but by can could did does doing down during each few for from further had has having he her here hers
+herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+once only or other our ours out over own same she should so some such than that the their theirs them then
+there these they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yet us per via among amid upon within without across around near said
+says saying told tells according added adds stated statement reported report reports noted wrote write writes
+posted asked cited citing announced confirmed claimed sen rep senators democratic republican democrat
+republicans democrats gop would could should might must may will shall also however still even already just
+one two three four five six seven eight nine ten first second new last next many much several day days week
+weeks year years monday tuesday wednesday thursday friday saturday sunday today yesterday night morning
+afternoon evening
+""".split())
 
 
 def _stem_word(w: str) -> str:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from auditor import vocab
-from auditor.read import places, speakers
+from auditor.read import places
 from auditor.read import quantities as quantities_stage
 from auditor.model import Claim, Sentence
 
@@ -41,8 +41,8 @@ REPORTING_VERBS = vocab.words("reporting_verbs_neutral") | {ACCORDING}
 DENIAL_VERBS = {"deny", "refute"}
 # Words that carry no content of their own in news copy: reporting and light verbs, generic nouns, titles
 # ("Sen." and "Rep." read as lemmas without their period).
-_TITLES = frozenset(w.rstrip(".") for w in speakers.TITLE_WORDS)
-_LIGHT_WORDS = (REPORTING_VERBS - {"claim"}) | vocab.words("light_words") | _TITLES  # "claimed responsibility" is an act
+_LIGHT_WORDS = ((REPORTING_VERBS - {"claim"})  # "claimed responsibility" is an act
+                | vocab.words("light_words") | vocab.tagged("person_roles", "light") | {"sen", "rep"})
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = vocab.words("locative_prepositions") | {"to", "from"}  # claims also place "flights to X", "troops from X"

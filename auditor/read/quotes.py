@@ -153,8 +153,14 @@ def _double_quotes(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSp
         continued = False
         last_end = lo
         marks = [m.start() for m in _DOUBLE_MARK.finditer(text, lo, hi)]
+        nested: set[int] = set()  # marks of a quote within a quote, set in the other glyph family
         for n, i in enumerate(marks):
+            if i in nested:
+                continue
             role = _double_role(text, i, lo, hi)
+            if open_at is not None and role == "open" and _nests(text, marks, n, open_at, lo, hi):
+                nested.add(marks[n + 1])
+                continue
             if open_at is None:
                 if role in ("open", "either"):
                     open_at = i
@@ -202,6 +208,23 @@ def _double_quotes(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSp
     return out
 
 
+def _family(ch: str) -> str:
+    return "straight" if ch == DOUBLE_EITHER else "curly"
+
+
+def _nests(text: str, marks: Sequence[int], n: int, open_at: int, lo: int, hi: int) -> bool:
+    """Mark n opens a quote within the quote opened at `open_at`: it is of the other glyph family
+    (“leaders” inside a "..." quote, "no" inside a “...” one), the next mark closes it in its own
+    family, and a mark of the outer family comes later to close the outer quote."""
+    fam = _family(text[marks[n]])
+    if fam == _family(text[open_at]) or n + 1 >= len(marks):
+        return False
+    j = marks[n + 1]
+    if _family(text[j]) != fam or _double_role(text, j, lo, hi) not in ("close", "either"):
+        return False
+    return any(_family(text[k]) != fam for k in marks[n + 2:])
+
+
 def _crosshead(text: str, lo: int, hi: int) -> bool:
     """A short line without sentence punctuation at its end: a subheading between paragraphs."""
     line = text[lo:hi].strip()
@@ -209,8 +232,9 @@ def _crosshead(text: str, lo: int, hi: int) -> bool:
         and line[-1] not in DOUBLE_CLOSE + DOUBLE_EITHER
 
 
-def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
-    """Single-quoted stretches inside [lo, hi), apostrophes excepted."""
+def _single_quotes(text: str, lo: int, hi: int, open_tail: Optional[list] = None) -> list[QuoteSpan]:
+    """Single-quoted stretches inside [lo, hi), apostrophes excepted. `open_tail`, when given,
+    receives the offset of an opening mark left unclosed at the end of the paragraph."""
     out: list[QuoteSpan] = []
     open_at: Optional[int] = None
     for i in range(lo, hi):
@@ -228,7 +252,35 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[QuoteSpan]:
             if e > s:
                 out.append(QuoteSpan(s, e, open_at, i, style="single"))
             open_at = None
+    if open_at is not None and open_tail is not None:
+        open_tail.append(open_at)
     return out  # an unclosed single mark is most likely an apostrophe ('90s): dropped
+
+
+def _single_runs_on(text: str, blocks: Sequence[tuple[int, int]], bi: int, tail: list[int],
+                    doubles: Sequence[QuoteSpan]) -> Optional[QuoteSpan]:
+    """A single-quoted statement left open at the end of paragraph bi that the next paragraph carries
+    on (it opens with a single mark: the multi-paragraph convention, in single marks): the piece up to
+    the paragraph end, or None."""
+    if not tail or bi + 1 >= len(blocks):
+        return None
+    lo, hi = blocks[bi]
+    at = tail[0]
+    if _inside(doubles, at) or _first_char(text, *blocks[bi + 1]) not in SINGLE_OPEN + SINGLE_EITHER:
+        return None
+    s, e = _trim(text, at + 1, hi)
+    piece = QuoteSpan(s, e, at, None, style="single", continues=True)
+    return piece if e > s and _single_statement(text, piece, lo) else None
+
+
+MIN_SINGLE_STATEMENT_WORDS = 4  # 'Gold Bar Bob', 'Face the Nation': names; a statement says more
+
+
+def _single_statement(text: str, q: QuoteSpan, lo: int) -> bool:
+    """A single-quoted stretch that reads as someone's statement: it opens a sentence or follows an
+    introducing colon or comma, starts with a capital, and runs to a clause."""
+    return word_count(text[q.start:q.end]) >= MIN_SINGLE_STATEMENT_WORDS and _starts_statement(text, q, lo) \
+        and not _is_title(text, q, lo)
 
 
 def _headline_like(text: str, lo: int, hi: int) -> bool:
@@ -420,6 +472,42 @@ def transcript_turns(text: str, person_at: Optional[Callable[[int], bool]] = Non
     return out
 
 
+# ---- closed-caption turns ----------------------------------------------------------------------
+# Broadcast captions mark each change of speaker with ">>" and seldom say who speaks: ">> reporter:
+# congressman cummings, you could hear ...", ">> i think there are ...". A turn runs to the next ">>"
+# or to its paragraph's end (a minute stamp such as "5:01 am" starts a new paragraph). A few words and
+# a colon right after the marks are the speaker's label when they look like one: capitals
+# ("SEN. TED KAUFMAN:"), a single word ("reporter:") or a title and a name ("senator corker:");
+# ">> the question is: ..." is speech.
+_CAPTION_MARK = re.compile(r">>")
+_CAPTION_LABEL = re.compile(r"[ \t]*(?P<label>[^\W\d_][\w.'’\-]*(?:[ ][^\W\d_][\w.'’\-]*){0,3}):[ \t]+(?=\S)")
+
+
+def _caption_label_ok(label: str) -> bool:
+    from auditor.read.speakers import TITLE_WORDS
+
+    words = label.split()
+    return label.isupper() or len(words) == 1 or words[0].lower() in TITLE_WORDS
+
+
+def caption_turns(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
+    """The words of every ">>" caption turn, one quote a turn; `label_start` is set where the turn
+    names its speaker, `open_mark` is the offset of the ">>" marks."""
+    out: list[QuoteSpan] = []
+    for lo, hi in blocks:
+        marks = [m.start() for m in _CAPTION_MARK.finditer(text, lo, hi)]
+        for n, at in enumerate(marks):
+            end = marks[n + 1] if n + 1 < len(marks) else hi
+            start, ls, le = at + 2, None, None
+            m = _CAPTION_LABEL.match(text, start, end)
+            if m and _caption_label_ok(m.group("label")):
+                ls, le, start = m.start("label"), m.end("label"), m.end()
+            s, e = _trim(text, start, end)
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                out.append(QuoteSpan(s, e, at, None, style="caption", label_start=ls, label_end=le))
+    return out
+
+
 def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) -> list[QuoteSpan]:
     """Every quoted stretch of the (noise-masked) text, in order; pure and offset-preserving.
 
@@ -429,23 +517,42 @@ def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) ->
     doubles = _double_quotes(text, blocks)
     british = not doubles
     found: list[QuoteSpan] = list(doubles)
-    for lo, hi in blocks:
-        headline = _headline_like(text, lo, hi)
+    carry_single: Optional[QuoteSpan] = None  # a single-quoted statement running over paragraphs
+    for bi, (lo, hi) in enumerate(blocks):
+        # a paragraph that carries on a single-quoted statement is that statement, not a pull quote
+        headline = _headline_like(text, lo, hi) and not (
+            carry_single is not None and _first_char(text, lo, hi) in SINGLE_OPEN + SINGLE_EITHER)
         if not (headline or british):
+            # a paragraph of a double-quoting article that quotes in single marks (a wire's copy set
+            # in another house style): its single-quoted statements count, not its terms or names
+            if not _DOUBLE_MARK.search(text, lo, hi):
+                tail: list[int] = []
+                pieces = _single_quotes(text, lo, hi, tail)
+                if carry_single and pieces and not text[lo:pieces[0].outer_start].strip():
+                    pieces[0] = QuoteSpan(pieces[0].start, pieces[0].end, pieces[0].open_mark, pieces[0].close_mark,
+                                          style="single", continued=True)
+                for q in pieces:
+                    if not _inside(doubles, q.outer_start) and (q.continued or _single_statement(text, q, lo)):
+                        found.append(q)
+                carry_single = _single_runs_on(text, blocks, bi, tail, doubles)
+                if carry_single:
+                    found.append(carry_single)
+            else:
+                carry_single = None
             continue
         for q in _single_quotes(text, lo, hi):
             if _inside(doubles, q.outer_start):
                 continue  # a quote within a quote belongs to the outer speaker
             found.append(QuoteSpan(q.start, q.end, q.open_mark, q.close_mark, style="single",
                                    headline=headline))
-    turns = transcript_turns(text, person_at)
+    turns = transcript_turns(text, person_at) + caption_turns(text, blocks)
     if turns:
         found = [q for q in found if not any(t.start <= q.start < t.end and q.style == "single" for t in turns)]
         found += turns
     found.sort(key=lambda q: q.start)
     out: list[QuoteSpan] = []
     for q in found:
-        if q.style == "turn":
+        if q.style in ("turn", "caption"):
             out.append(q)
             continue
         lo = next((b for b, e in blocks if b <= q.start < e), 0)

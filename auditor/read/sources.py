@@ -56,16 +56,14 @@ MEDIA_HEADS_QUALIFIED = frozenset({"agency", "channel", "wire", "paper", "networ
 NEWS_QUALIFIERS = frozenset({"news", "press", "wire", "television", "tv", "broadcast", "media"})
 NOT_MEDIA = frozenset({"ministry", "department", "bureau", "council", "information", "office", "conference",
                        "secretary", "release", "club", "minister", "briefing", "committee", "commission"})
-# Offices of state: always government ...
-GOV_STRONG = frozenset("""
-ministry minister ministers embassy embassies consulate consul government governments cabinet parliament senate
-congress presidency president premier military police authorities authority administration pentagon kremlin
-bureau governor mayor ambassador envoy department spokesperson spokesman spokeswoman army-chief
-prime white state-department foreign-office diplomats diplomat officials official sheriff
-""".split())
-# ... or when a place or a public adjective qualifies them ("Pakistan Army", not "Liberation Army")
+# Bodies of state only when a place or a public adjective qualifies them ("Pakistan Army", not "Liberation Army").
 GOV_WEAK = frozenset({"army", "navy", "forces", "force", "council", "commission", "agency", "office", "court",
                       "assembly", "committee", "house", "service", "services", "guard", "corps", "directorate"})
+# Offices of state: always government (the people who hold them, from person_roles, and the bodies).
+GOV_STRONG = vocab.tagged("person_roles", "state") | (INSTITUTIONS - GOV_WEAK) | frozenset("""
+ministry embassy embassies consulate governments authorities authority bureau department army-chief
+white state-department foreign-office
+""".split())
 GOV_QUALIFIERS = frozenset({"national", "federal", "state", "provincial", "armed", "security", "royal", "country",
                             "nation", "public", "interior", "foreign", "defence", "defense", "home", "supreme",
                             "high", "central", "local", "regional", "municipal", "city", "district", "government",
@@ -74,17 +72,13 @@ NON_STATE_HEADS = frozenset({"party", "movement", "group", "union", "association
                              "firm", "charity", "ngo", "organisation", "organization", "coalition", "alliance"})
 PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "truth social",
                        "threads", "bluesky", "linkedin", "whatsapp", "weibo", "wechat", "reddit", "snapchat"})
-STAFF_WORDS = frozenset({"desk", "staff", "correspondent", "correspondents", "reporter", "reporters", "editor",
-                         "editors", "agencies", "writer", "team", "bureau"})
+PERSON_ROLES = frozenset(row[0] for row in vocab.rows("person_roles"))
+GENERIC_ROLE_WORDS = vocab.tagged("person_roles", "generic")  # "a spokesperson for X" speaks for X
+STAFF_WORDS = vocab.tagged("person_roles", "staff") | frozenset({"desk", "staff", "agencies", "team", "bureau"})
 CHAIN_LEMMAS = frozenset({"cite", "quote", "report", "tell"})
 # Common nouns for people or bodies who can be cited ("citing officials", "citing two sources"), as
 # opposed to reasons ("citing supply problems"); titles and offices count too.
-PARTY_NOUNS = frozenset("""
-source official people person resident witness expert analyst aide insider observer investigator researcher
-scientist doctor lawyer attorney prosecutor authority agency spokesperson spokesman spokeswoman diplomat
-lawmaker legislator officer employee worker staffer executive lawmaker negotiator relative family neighbor
-neighbour survivor victim teacher student parent activist organizer organiser manager owner
-""".split())
+PARTY_NOUNS = vocab.tagged("person_roles", "cited") | frozenset({"people", "authority", "agency", "family"})
 # Verbs of appearing before an audience: "Speaking to LBC", "talking on CNN".
 SPEAKING_LEMMAS = frozenset({"speak", "talk", "appear"})
 MAX_CUE_GAP = 25  # characters between a party's mention and its cue for one evidence span
@@ -112,6 +106,10 @@ _CREDIT_NOISE = re.compile(r"(?i)\b(?:file|photos?|images?|pictures?|handout|ill
 # "(Headline USA) Former Vice President ...": an outlet in brackets opening the story;
 # "Reuters | London | Updated: ...": a source line of cells.
 _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*(?:[—–-]\s*)?(?=[A-Z“\"])")
+# "(AFP)", "(Reuters)" set in brackets inside the text (a photo's credit run into it); "X via Getty
+# Images", a short line crediting a picture to an agency.
+_BRACKETED = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?)\)")
+_VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
 # "NPR White House correspondent Franco Ordoñez": an outlet naming its own staff.
 _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
@@ -128,11 +126,8 @@ _CONTRIBUTED = re.compile(r"^\s*(?P<names>[A-Z][^\n]{1,200}?)\s+(?:also\s+)?cont
                           r"|(?:additional\s+)?reporting(?:\s+(?:to\s+this\s+(?:report|story)|from\s+[^.\n]{1,60}))?))?"
                           r"\s*\.?\s*$")
 # Words for the staff an outlet sends: "Associated Press writer", "Reuters correspondents".
-CONTRIBUTOR_WORDS = frozenset({"writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
-                               "journalist", "journalists", "photographer", "photographers", "videojournalist",
-                               "videojournalists", "researcher", "researchers", "producer", "producers", "staff",
-                               "editor", "editors", "investigative", "political", "chief", "senior", "national",
-                               "congressional", "data", "video", "in", "from", "at"})
+CONTRIBUTOR_WORDS = vocab.tagged("person_roles", "contributor") | frozenset({
+    "staff", "investigative", "political", "chief", "senior", "national", "congressional", "data", "video", "in", "from", "at"})
 
 
 def _party_behind(obj):
@@ -333,8 +328,19 @@ class _ParseCredits:
             return
         quoted = quoted_person(v)  # "APP quoted a police official as saying"
         subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
+        trailing = self._trailing_subjects(v, subj) if quoted is None else []
+        if trailing:
+            for tok in trailing:
+                tm = self.r.resolve(self.r.mention(tok, True))
+                self._add(tm, v.text, v.idx, v.idx + len(v.text), outlet=is_outlet(tm, lemma == "report"))
+            return
         if subj is None or self.r.in_quote(subj.idx):
             return
+        subj, described_medium = self._named_party(subj)
+        body = self._body_spoken_for(subj)
+        if body is not None:  # the body is credited; its spokesperson, where named, on his own
+            bm = self.r.resolve(self.r.mention(body, True))
+            self._add(bm, v.text, v.idx, v.idx + len(v.text))
         m = self.r.resolve(self.r.mention(subj, True))
         via: list[str] = []
         if quoted is not None:
@@ -364,7 +370,59 @@ class _ParseCredits:
                         and not _institution_name(m.name))
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
-                  outlet=reported_org and not _gov_like_words(m.name.split()))
+                  outlet=(reported_org and not _gov_like_words(m.name.split())) or (described_medium and m.proper))
+
+    def _named_party(self, tok) -> tuple[object, bool]:
+        """The name a descriptive subject stands beside, and whether the description says it is a
+        news medium: "News website Axios reported", "The Axios news site said", "Grassroots political
+        groups DemsMight called" (two subjects, the second the name). Otherwise the token itself."""
+        if tok.pos_ == "PROPN":
+            return tok, False
+        lemma = _lemma_of(tok)
+        media = lemma in MEDIA_HEADS or lemma in MEDIA_HEADS_QUALIFIED
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i == tok.i + 1 and c.text[:1].isupper() and not self.r.in_quote(c.idx):
+                return c, media
+        if media:
+            for c in tok.children:
+                if (c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper() and not c.is_sent_start
+                        and c.lower_ not in NEWS_QUALIFIERS and c.lower_ not in MEDIA_HEADS):
+                    return c, True
+        for c in tok.head.children:
+            if c.dep_ == tok.dep_ and c.i == tok.i + 1 and c.pos_ == "PROPN":
+                return c, media
+        return tok, False
+
+    def _trailing_subjects(self, v, subj) -> list:
+        """ "..., the Washington Post and CNBC reported citing unnamed sources": the parser read the
+        names right before the verb as the tail of the list before the comma and gave the verb a
+        subject from far back. A reporting verb set off after a comma takes the names between that
+        comma and itself as its subjects (one name per conjunct)."""
+        doc = self.doc
+        if v.i == 0 or doc[v.i - 1].pos_ != "PROPN" or doc[v.i - 1].dep_ not in ("conj", "appos", "compound"):
+            return []
+        i = v.i - 1
+        while i >= 0 and doc[i].text not in (",", ";", ":", "—", "–") and v.i - i <= 8:
+            i -= 1
+        if i < 0 or doc[i].text != "," or (subj is not None and subj.i > i) or self.r.in_quote(doc[i].idx):
+            return []
+        span = doc[i + 1:v.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            return []
+        return [t for t in span if t.pos_ == "PROPN" and (t.i + 1 == v.i or doc[t.i + 1].lower_ in ("and", ",", "&"))]
+
+    def _body_spoken_for(self, tok):
+        """The organisation a spokesperson or official speaks for: "a spokesperson for the
+        Washington Post", "a Bloomberg L.P. spokesman", "an official at the ministry"."""
+        if _lemma_of(tok) not in GENERIC_ROLE_WORDS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in ("ORG", "GPE", "NORP")):
+                        return o
+        names = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" and c.i < tok.i]
+        return names[-1] if names else None
 
     def _quoting(self, v) -> bool:
         """The verb's phrase holds quoted words (its subtree is walked only when nothing else
@@ -379,7 +437,7 @@ class _ParseCredits:
             if c.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell":
                 cands.append((c, f"{v.text} {c.text}"))
                 cands += [(g, f"{v.text} {g.text}") for g in c.children if g.dep_ == "poss"]
-            elif c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "in"):
+            elif c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "in", "via"):
                 for o in c.children:
                     if o.dep_ != "pobj":
                         continue
@@ -439,11 +497,17 @@ class _ParseCredits:
         via: list[str] = []
         subj = subject_of(v, skip=self.r.in_quote)
         subjects = [subj] + [c for c in subj.children if c.dep_ == "conj"] if subj is not None else []
+        if v.dep_ in ("xcomp", "advcl") and v.head.pos_ == "VERB":
+            subjects = self._trailing_subjects(v.head, subj) or subjects  # "..., the Post and CNBC reported citing"
         for sj in subjects:  # "the Washington Post and CNBC reported, citing unnamed sources"
             if self.r.in_quote(sj.idx):
                 continue
+            sj, described_medium = self._named_party(sj)
             sm = self.r.resolve(self.r.mention(sj, True))
-            if is_outlet(sm, True) and sm.kind != "person" and (
+            if described_medium and sm.proper:
+                via.append(sm.name)
+                self._add(sm, "citing", sm.start, sm.end, outlet=True)
+            elif is_outlet(sm, True) and sm.kind != "person" and (
                     sm.proper or _lemma_of(sj) in MEDIA_HEADS):
                 via.append(sm.name)
                 self._add(sm, "citing", sm.start, sm.end, outlet=True)
@@ -538,6 +602,8 @@ def _usable(m: Mention) -> bool:
     """Parties worth reporting: resolved, named or at least described, never a bare pronoun."""
     if m.kind in ("pronoun", "document") or bare_description(m):
         return False  # "the agency" that names no agency of the article is no one to check
+    if m.kind == "anonymous" and not m.resolved and not m.proper and _bare_role(m.name):
+        return False  # "a spokesman said", "citing sources": a role alone names no one an editor can ask
     if m.kind == "description" and not m.resolved:
         words = set(m.name.lower().split())
         if not (m.head in TITLE_WORDS or m.head in GOV_STRONG or m.head in GOV_WEAK or m.proper
@@ -545,6 +611,18 @@ def _usable(m: Mention) -> bool:
             return False  # "the group", "the attackers": nothing an editor can check
     n = names_mod.normalize(m.name)
     return bool(n) and n not in PLATFORMS and len(n) > 1
+
+
+def _bare_role(name: str) -> bool:
+    """One person named by a bare role ("a spokesman said"), or unnamed "sources": no one an editor
+    can ask. Officials, analysts, experts in the plural stand for their body or field and stay."""
+    words = [w for w in re.findall(r"[^\W_][\w’'.-]*", name.lower()) if w not in ("a", "an", "the", "one", "some")]
+    if len(words) != 1:
+        return False
+    w = words[0]
+    if w.endswith("s") and w[:-1] in PERSON_ROLES:
+        return w == "sources"
+    return w in PERSON_ROLES and w not in INSTITUTIONS
 
 
 # ---- credit lines -----------------------------------------------------------------------------
@@ -685,11 +763,20 @@ def _more_credits(text: str) -> list[Credit]:
         if name and not any(c.name == name and c.start == s for c in out):
             out.append(Credit(name, "outlet", s, s + len(name), cue))
 
+    for m in _BRACKETED.finditer(text):  # "... a pondering expression.(AFP)": a wire credited in brackets
+        found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
+        if found and names_mod.normalize(found) == names_mod.normalize(m.group("names")):
+            add(found, m.start("names"), "bracketed credit")
+    for m in _VIA_LINE.finditer(text):  # "Future Publishing via Getty Images" under a picture
+        found = _outlet_in_run(m.group("names"), shaped=False)
+        if found:
+            add(found, m.start("names") + m.group("names").rfind(found), "photo credit")
     for m in _POSSESSIVE.finditer(text):
         run = m.group("names")
         found = _outlet_in_run(run, shaped=False)
-        if not found and m.group("medium") and _credit_name_ok(run) and not run.isupper():
-            found = run  # "Forbes magazine's annual ranking": the medium named with it says what it is
+        if not found and m.group("medium") and _credit_name_ok(run) and not run.isupper() \
+                and names_mod.normalize(run) not in NEWS_QUALIFIERS | MEDIA_HEADS:
+            found = run  # "Forbes magazine's annual ranking" (not "News website Axios"): the medium named with it says what it is
         if found:
             add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
     for m in _STAFF_OF.finditer(text):

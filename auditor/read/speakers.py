@@ -52,6 +52,8 @@ REPORTING_LEMMAS = vocab.words("reporting_verbs")
 # Verbs that report speech in one sense and act in another ("Pakistan would respond"): cues only
 # when no plainer reporting verb governs the quote.
 WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
+# "X was told to ...": the passive subject of a verb of address is addressed, it does not speak
+ADDRESSEE_VERBS = vocab.words("addressee_verbs")
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
 INFO_OBJECT_LEMMAS = frozenset({"confirm", "announce", "report", "reveal", "disclose", "estimate"})
 # Nouns for things that "say" on behalf of their author ("the Russian statement said").
@@ -59,21 +61,7 @@ DOCUMENT_NOUNS = vocab.words("document_nouns")
 # Where something was said: "said in a statement", "confirmed in a press conference".
 VENUE_NOUNS = DOCUMENT_NOUNS | vocab.words("venue_nouns")
 # Titles and offices: words before a name that give a role, not part of the name.
-TITLE_WORDS = frozenset("""
-president vice prime minister premier chancellor secretary senator sen. representative rep.
-congressman congresswoman governor gov. mayor ambassador envoy consul general gen. lt.
-lieutenant colonel col. major maj. captain capt. commander cmdr. admiral adm. sergeant sgt.
-officer chief head director spokesperson spokesman spokeswoman official commissioner chairman
-chairwoman chairperson chair leader judge justice attorney prosecutor inspector superintendent
-deputy adviser advisor aide analyst professor prof. dr. dr mr. mr mrs. mrs ms. ms sir king queen
-sens. sens reps. reps administrator
-prince princess sheikh emir imam pope cardinal bishop rabbi ceo founder executive speaker whip
-lawmaker legislator councillor councilor sheriff economist researcher expert activist
-journalist correspondent editor reporter member mp mna mpa delegate negotiator diplomat
-secretary-general director-general attorney-general inspector-general consul-general
-brigadier marshal field air gov governor-general acting interim former lawyer counsel solicitor
-barrister candidate nominee campaigner commentator strategist pollster physician surgeon doctor
-""".split())
+TITLE_WORDS = vocab.tagged("person_roles", "title")
 # Abbreviations that end in a period inside a sentence (titles, initials): not sentence ends.
 ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | vocab.words("period_abbreviations")
 # Title abbreviations and the words they stand for, so that "the senator" finds "Sen. Warren".
@@ -139,8 +127,7 @@ TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands
 ALL_QUOTE_MARKS = "“”„«»\"‘’‚‹›'"
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
 # Roles that name nobody in particular unless qualified ("the official" vs "the interior minister").
-GENERIC_ROLES = frozenset({"official", "officer", "source", "diplomat", "resident", "witness", "analyst",
-                           "expert", "aide", "spokesperson", "spokesman", "spokeswoman", "member"})
+GENERIC_ROLES = vocab.tagged("person_roles", "generic")
 # Pronouns and what they can stand for.
 PRONOUN_KIND = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -157,11 +144,11 @@ GENDERED_WORDS = {
     "princess": "f", "dame": "f", "lady": "f",
 }
 CATAPHORA_CHARS = 1000
+GROUP_CHARS = 800  # how far back "another said" looks for the group it is one of
+ANTECEDENT_QUOTE_CHARS = 600  # how far back a subjectless "said:" finds the attribution it continues
 # Nouns for unnamed people that a definite mention takes up again: "a senior official said ... the
 # official said"; "two people familiar with the talks ... one of the people said".
-ANAPHORIC_HEADS = frozenset({"official", "person", "source", "aide", "officer", "diplomat", "resident", "witness",
-                             "analyst", "expert", "spokesperson", "spokesman", "spokeswoman", "member", "staffer",
-                             "lawmaker", "insider", "adviser", "advisor", "negotiator", "employee", "worker"})
+ANAPHORIC_HEADS = vocab.tagged("person_roles", "anaphoric")
 _HEAD_FORMS = {"people": "person", "persons": "person", "officials": "official", "sources": "source"}
 ANAPHORA_CHARS = 2500  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -220,6 +207,9 @@ def bare_description(m: "Mention") -> bool:
 MUTE_ENTITY_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                                "LAW", "LANGUAGE", "PRODUCT"})
 AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
+# Of those, the types of named things (not numbers): a name so typed that performs a verb of speech
+# is a party the tagger mistyped.
+_NAMED_THING_TYPES = frozenset({"PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 
 
 def can_speak(m: "Mention", doc=None) -> bool:
@@ -232,6 +222,9 @@ def can_speak(m: "Mention", doc=None) -> bool:
     "gender-based harassment", "most regions")."""
     if m.kind in ("pronoun", "document") or m.resolved or m.members:
         return True
+    if m.label in _NAMED_THING_TYPES and m.proper and m.subject and doc is not None and 0 <= m.token < len(doc) \
+            and doc[m.token].pos_ == "PROPN" and is_reporting(doc[m.token].head, weak=True):
+        return True  # "groups DemsMight called the post ...": a coined name the tagger took for a product
     if m.label in MUTE_ENTITY_TYPES:
         return False
     if m.proper and m.kind in ("person", "organization", "government", "place"):
@@ -405,12 +398,17 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
         # "X suggested Y should be the next speaker, saying, “...”": the one saying is the one who
         # suggested, not the subject of what was suggested
         v = verb.head.head
+    raised = False  # reached from an infinitive: "Starmer is set to say", "she is expected to tell"
     for _ in range(depth):
         subj = [c for c in v.children if c.dep_ == "nsubj" and not (skip and skip(c.idx))]
-        if not subj and v.tag_ != "VBN":
+        if not subj and (v.tag_ != "VBN" or raised):
+            # a passive's subject is no agent ("were killed"), except that of a raising verb, who
+            # performs the infinitive it governs ("X is set to say" -> X says)
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
         if subj:
             s = subj[0]
+            if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
+                s = subj[1]  # "Grassroots political groups DemsMight called ...": the name, not its description
             if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head
             if s.lower_ in ("there",) or (s.lower_ == "it" and s.dep_ == "nsubjpass"):
@@ -435,6 +433,8 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                 return v.head  # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle
             return None  # "officials cited by Al Jazeera" are not the ones citing
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
+            raised = (v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                      and _lemma(v.head) not in ADDRESSEE_VERBS)
             v = v.head
             continue
         return None
@@ -1269,7 +1269,7 @@ class QuoteAttributor:
         # clauses inside it are parsed like the reporter's own ("As President Biden says, “...”" in a
         # briefing is Biden's), so that nested speech goes to the one who uttered the inner words
         self.outer = [(q.outer_start, q.outer_end) for q in self.quotes
-                      if getattr(q, "style", "") not in ("turn", "block")]
+                      if getattr(q, "style", "") not in ("turn", "block", "caption")]
         self.resolver = Resolver(doc, text, self.outer)
         self.blocks = list(blocks)  # in text order
         self._block_starts = [lo for lo, _ in self.blocks]
@@ -1449,9 +1449,10 @@ class QuoteAttributor:
                     fallback = fallback or att
                     continue
                 return att
-        if fallback is not None:
+        if fallback is not None and any(is_reporting(v) for v in govs):
             return fallback
-        # 2. a reporting verb elsewhere in the sentence, nearest to the quote
+        # 2. a reporting verb elsewhere in the sentence, nearest to the quote (also when the words hang
+        # from a verb that is no speech: "..., Dame Andrea said, but it was an error “to purge ...”")
         frame = self._frame(self._frame_position(q.start))
         outside = self._outside(token_range(self.doc, frame[0], frame[1]))
         cands = [t for t in outside if is_reporting(t) or (_lemma(t) == "accord" and any(c.lower_ == "to" for c in t.children))]
@@ -1466,6 +1467,8 @@ class QuoteAttributor:
             if sp is not None:
                 cue = "according to" if _lemma(v) == "accord" else v.text
                 return Attribution(sp, cue, v.idx, v.idx + len(v.text))
+        if fallback is not None:
+            return fallback
         # 3. a verbless noun phrase beside the quote
         frag = self._fragment_speaker(q, frame)
         if frag:
@@ -1474,9 +1477,11 @@ class QuoteAttributor:
         return Attribution(None, None)
 
     def attribute(self) -> list[Attribution]:
-        out = [self._turn_speaker(q) if getattr(q, "label_start", None) is not None
+        out = [Attribution(None, None) if getattr(q, "style", "") == "caption"
+               else self._turn_speaker(q) if getattr(q, "label_start", None) is not None
                else self._introduced(q) if getattr(q, "introduced_by", None) is not None else self.attribute_one(n)
                for n, q in enumerate(self.quotes)]
+        self._caption_speakers(out)
         # multi-paragraph quotes share their speaker, both ways
         for _ in range(2):
             for n, q in enumerate(self.quotes):
@@ -1489,6 +1494,15 @@ class QuoteAttributor:
                 if q.continues and after is not None and out[n].speaker is None and out[after].speaker is not None:
                     out[n] = out[after]
         for n, q in enumerate(self.quotes):
+            sp = out[n].speaker
+            vague = sp is None or (not sp.resolved and sp.kind not in ("person", "organization", "government")
+                                   and self._elliptical_mention(sp))
+            if vague and getattr(q, "style", "") not in ("turn", "caption", "block") and not q.headline:
+                group = self._preceding_group(sp.start) if sp is not None else None
+                found = replace(out[n], speaker=group) if group is not None else self._elliptical_speaker(n, out)
+                if found.speaker is not None or sp is not None:
+                    out[n] = found if found.speaker is not None else Attribution(None, None)
+        for n, q in enumerate(self.quotes):
             if out[n].speaker is not None:
                 continue
             if q.headline:
@@ -1496,6 +1510,66 @@ class QuoteAttributor:
                 continue
             out[n] = self._adjacent_speaker(n, out)
         return out
+
+    # ---- elliptical subjects -------------------------------------------------------------------
+    _ELLIPTICAL = frozenset({"another", "one", "others", "some"})  # with ordinals: "a third said"
+
+    def _elliptical_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
+        """Speech whose subject is left for the reader to fill in. "Twitter users said ... One tweet
+        read: “...” Another added: “...” While a third said: “...”": one of the group named before
+        speaks. A verb of speech opening its sentence with no subject at all ("said: “...”", text
+        cut by the page) continues the attribution before it."""
+        q = self.quotes[n]
+        frame = self._frame(self._frame_position(q.start))
+        outside = self._outside(token_range(self.doc, frame[0], frame[1]))
+        verbs = [t for t in outside if is_reporting(t) and not any(
+            o is not q and min(t.idx, q.start) <= o.start < max(t.idx, q.start) for o in self.quotes)]
+        if not verbs:
+            return Attribution(None, None)
+        v = min(verbs, key=lambda t: min(abs(t.idx - q.outer_end), abs(t.idx - q.outer_start)))
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        cue = Attribution(None, v.text, v.idx, v.idx + len(v.text))
+        if subj is not None and self._elliptical(subj):
+            group = self._preceding_group(subj.idx)
+            if group is not None:
+                return replace(cue, speaker=group)
+            return Attribution(None, None)
+        words = [t for t in outside if not t.is_punct and not t.is_space]
+        if subj is None and subject_of(v, skip=self.resolver.in_quote) is None and words and words[0] is v:
+            before = [k for k in range(n - 1, -1, -1) if done[k].speaker is not None
+                      and self.quotes[k].start >= q.start - ANTECEDENT_QUOTE_CHARS]
+            if before:
+                a = done[before[0]]
+                return Attribution(a.speaker, v.text, v.idx, v.idx + len(v.text))
+        return Attribution(None, None)
+
+    def _elliptical_mention(self, m: Mention) -> bool:
+        """A mention that is only an elliptical subject ("Another", "a third", "One tweet"), naming no
+        kind of person of its own ("one Republican senator" is a description, not an ellipsis)."""
+        toks = [t for t in token_range(self.doc, m.start, m.end) if not t.is_punct]
+        if not any(self._elliptical(t) for t in toks):
+            return False
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+                       or (_lemma(t) in _SPEAKING_NOUNS and _lemma(t) not in DOCUMENT_NOUNS) for t in toks)
+
+    def _elliptical(self, tok) -> bool:
+        """ "another", "a third", "one", or "one tweet": a subject that names one of a group."""
+        if tok.lower_ in self._ELLIPTICAL or tok.ent_type_ == "ORDINAL":
+            return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # not "a third of voters"
+        return _lemma(tok) in DOCUMENT_NOUNS and any(
+            c.dep_ in ("nummod", "det", "amod") and (c.lower_ in self._ELLIPTICAL or c.ent_type_ == "ORDINAL")
+            for c in tok.children)
+
+    def _preceding_group(self, i: int) -> Optional[Mention]:
+        """The nearest plural party before offset i that spoke ("Twitter users said"): the group an
+        elliptical subject is one of."""
+        toks = [t for t in token_range(self.doc, max(0, i - GROUP_CHARS), i) if not self.resolver.in_quote(t.idx)]
+        for t in reversed(toks):
+            if t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") and is_reporting(t.head, weak=True):
+                m = self.resolver.resolve(self.resolver.mention(t, True))
+                if can_speak(m, self.doc):
+                    return m
+        return None
 
     def _introduced(self, q) -> Attribution:
         """A statement set as a block after "X said in a written statement:": X speaks."""
@@ -1530,6 +1604,73 @@ class QuoteAttributor:
                     names_mod.normalize(name_words[-1]), frozenset(w.lower() for w in words), False, True,
                     True, "PERSON", -1, full is not None)
         return Attribution(m, "transcript label", ls, le)
+
+    # ---- closed captions ------------------------------------------------------------------------
+    def _caption_speakers(self, out: list[Attribution]) -> None:
+        """The speakers of ">>" caption turns, in order. A labelled turn is its label's. An unlabelled
+        one is spoken by whom the turn (or lead-in) just before it addresses by title and name
+        ("congressman cummings, you could hear ...", "WELCOME AGAIN, MR. POWELL.", "MR. GREEN IS
+        RECOGNIZED"); failing that, in a dialogue of two (A, B, then A again) by the one who spoke two
+        turns before. Otherwise no speaker: captions seldom say who speaks."""
+        turns = [n for n, q in enumerate(self.quotes) if getattr(q, "style", "") == "caption"]
+        for k, n in enumerate(turns):
+            q = self.quotes[n]
+            if q.label_start is not None:
+                out[n] = self._caption_label(q)
+                continue
+            prev = self.quotes[turns[k - 1]] if k else None
+            if prev is not None and self._block_of(prev.start) == self._block_of(q.start):
+                lo = prev.start
+            else:
+                lo = self._block_of(q.open_mark)[0]  # the lead-in: the caption text before the first turn
+            addressed = self._addressee(lo, q.open_mark)
+            if addressed is not None:
+                out[n] = Attribution(addressed, "caption turn", q.open_mark, q.open_mark + 2)
+                continue
+            if k >= 2:
+                a, b = out[turns[k - 2]].speaker, out[turns[k - 1]].speaker
+                if a is not None and b is not None and a.name != b.name:
+                    out[n] = Attribution(a, "caption turn", q.open_mark, q.open_mark + 2)
+
+    _ADDRESS = re.compile(  # overlapping: every title and the word after it
+        r"(?i)(?=\b(?P<title>[a-z]+\.?)\s+(?P<name>[a-z][a-z'’\-]+)(?P<after>\s+is\s+recognized\b|\s*[,.?!]|\s*$))")
+
+    def _addressee(self, lo: int, hi: int) -> Optional[Mention]:
+        """The person a caption turn addresses by title and surname: a vocative set off by
+        punctuation or ending the turn, or the one the chair recognises. The last such name wins
+        (the question comes last)."""
+        piece = self.text[lo:hi].rstrip()
+        found: Optional["re.Match"] = None
+        for m in self._ADDRESS.finditer(piece):
+            title, name = m.group("title").lower(), m.group("name").lower()
+            if title not in TITLE_WORDS or name in TITLE_WORDS or name in _LEAD_STRIP:
+                continue
+            at_end = m.end("name") == len(piece) or piece[m.end("name"):].strip() in (".", "?", "!", "")
+            set_off = m.start("title") == 0 or piece[:m.start("title")].rstrip()[-1:] in ",.?!:;" or \
+                piece[:m.start("title")].rstrip().lower().endswith(("welcome", "again", "back"))
+            if at_end or "recognized" in m.group("after").lower() or (set_off and m.group("after").strip()):
+                found = m
+        if found is None:
+            return None
+        s, e = lo + found.start("title"), lo + found.end("name")
+        surname = _name_case(found.group("name").upper()) if found.group("name").islower() else _name_case(found.group("name"))
+        full = self._person_named(surname)
+        title = found.group("title")
+        return Mention(s, e, self.text[s:e], full.name if full is not None else surname, "person",
+                       _name_case(title.upper()) if title.islower() else _name_case(title),
+                       names_mod.normalize(surname), frozenset({title.lower(), surname.lower()}), False, True,
+                       True, "PERSON", -1, full is not None)
+
+    def _caption_label(self, q) -> Attribution:
+        """A caption turn's label: a name ("SENATOR CORKER" -> Corker), or a role that names nobody
+        in particular ("reporter"): then the speaker is that role, which no source list takes."""
+        label = self.text[q.label_start:q.label_end].strip()
+        words = label.split()
+        if all(w.lower() in TITLE_WORDS or w.lower() + "." in TITLE_WORDS for w in words):
+            m = Mention(q.label_start, q.label_end, label, label.lower() if label.isupper() else label, "anonymous",
+                        label, words[-1].lower(), frozenset(w.lower() for w in words), False, True, False, "", -1, False)
+            return Attribution(m, "transcript label", q.label_start, q.label_end)
+        return self._turn_speaker(q)
 
     def _person_named(self, written: str) -> Optional[Mention]:
         """The person of the text a label names: the same full name, or the one full name ending

@@ -44,6 +44,13 @@ def table(name: str, column: int = 1) -> dict[str, str]:
     return {row[0]: row[column] for row in rows(name) if len(row) > column and row[column]}
 
 
+@lru_cache(maxsize=None)
+def tagged(name: str, tag: str) -> frozenset[str]:
+    """The keys of `name.tsv` whose second column (space-separated tags) holds `tag`: one table for
+    a concept whose entries serve several uses (a title is also a role that can be cited)."""
+    return frozenset(row[0] for row in rows(name) if len(row) > 1 and tag in row[1].split())
+
+
 def names() -> list[str]:
     """Every vocabulary in this folder, by name."""
     return sorted(p.stem for p in FOLDER.iterdir() if p.suffix in (".txt", ".tsv"))

@@ -1,0 +1,124 @@
+"""Speakers through the real parse: one table row per construction, in real sentences of the
+speakers dev split (tests/fixtures/speakers/dev) or written plainly."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import DEFAULT_SPACY_MODEL
+from auditor.model import Article
+from auditor.read import analyse
+
+
+def speakers_of(text: str) -> list[tuple[str, str | None]]:
+    quotes, _ = analyse([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
+    return [(q.text, q.speaker) for q in quotes]
+
+
+def speaker_for(text: str, quote_start: str) -> str | None:
+    found = speakers_of(text)
+    for q, sp in found:
+        if q.startswith(quote_start):
+            return sp
+    raise AssertionError(f"quote {quote_start!r} not found in {[q for q, _ in found]}")
+
+
+# ---- ">>" caption turns ------------------------------------------------------------------------
+CUMMINGS = ("one of them is the veteran maryland member of congress in the democratic party, elijah\n"
+            "cummings standing with kelly o'donnell. >> reporter: congressman cummings, you could hear the crowd "
+            "that was really feisty while you were making your remarks. what does this convention need to do tonight "
+            "to come together. >> i think there are a lot of bernie's people mainly concerned about the tpp. i was "
+            "responsible for drafting the agenda, the platform. >> reporter: as a result of how well he did during "
+            "the primaries, right? >> not only that how well he did during the platform process.")
+POWELL = ("GIVE US TIME TO APPRECIATE THE CONSEQUENCES. >> THE GENTLEMAN FROM TEXAS MR. GREEN IS RECOGNIZED FOR FIVE "
+          "MINUTES. >> THANK YOU, MR. CHAIRMAN WELCOME AGAIN, MR. POWELL. IT'S AN HONOR TO HAVE YOU BEFORE US TODAY "
+          "WHAT IS YOUR POSITION CURRENTLY ON A RECESSION >> SO U.S. GROWTH LAST YEAR WAS IN EXCESS OF 3%. WHAT WE'RE "
+          "SEEING SO FAR THIS YEAR IS CONTINUED SOLID GROWTH >> THANK YOU I APPRECIATE YOUR SAYING THIS BECAUSE WE WANT "
+          "TO ELIMINATE A GREAT DEAL OF FEAR ASSOCIATED WITH JUST THE TERM RECESSION")
+CAPEHART = ("the president also sat down with our own jonathan capehart for an exclusive interview. >> was that a "
+            "mistake? >> he doesn't believe in democracy. the guys i host in nato have great respect for one another.")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a label after the marks is the speaker ("reporter" names a role, not a person)
+    (CUMMINGS, "congressman cummings, you could hear", "reporter"),
+    (CUMMINGS, "as a result of how well", "reporter"),
+    # a title and a name as the label: the person ("SENATOR CORKER:" -> Corker)
+    ("i'm joined now by bob corker of tennessee. >> SENATOR CORKER: well, look. we've been giving advice for four "
+     "or five years, chris.", "well, look.", "Corker"),
+    # a bare turn is spoken by whom the turn before addresses by title and name ...
+    (CUMMINGS, "i think there are a lot of bernie's people", "Cummings"),
+    (POWELL, "THANK YOU, MR. CHAIRMAN", "Green"),  # "MR. GREEN IS RECOGNIZED"
+    (POWELL, "SO U.S. GROWTH", "Powell"),  # "WELCOME AGAIN, MR. POWELL."
+    # ... or, in a dialogue of two, by the one who spoke two turns before
+    (CUMMINGS, "not only that how well", "Cummings"),
+    (POWELL, "THANK YOU I APPRECIATE", "Green"),
+    # nobody addressed, nobody labelled: no speaker rather than a guess
+    (CAPEHART, "was that a mistake?", None),
+    (CAPEHART, "he doesn't believe in democracy.", None),
+])
+def test_caption_turns(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+def test_a_colon_in_speech_is_no_caption_label():
+    found = speakers_of(">> MR. GREEN: the question is: will there be a recession? >> the question is: "
+                        "not this year.")
+    assert [q for q, _ in found] == ["the question is: will there be a recession?", "the question is: not this year."]
+
+
+# ---- who performs the verb of speech -----------------------------------------------------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a raising verb's subject performs the infinitive it governs
+    ("Labour is bracing for a rebellion. Starmer is set to say: “I’m absolutely convinced we will only deliver "
+     "that change, I’m absolutely determined we will, if we do the difficult things now.”", "I’m absolutely", "Starmer"),
+    ("Rachel Reeves is expected to tell MPs: “We will not raise taxes on working people this year.”",
+     "We will not raise", "Rachel Reeves"),
+    # a passive is no speech of its subject, nor is the infinitive after a verb of address
+    ("Mr Khan was told: “You will not be allowed to stand in this election.”", "You will not", None),
+    ("Drivers were told to expect “a closure lasting through the whole of the weekend”.", "a closure lasting", None),
+    # words hanging from a verb that is no speech take the reporting verb of their sentence
+    ("Forcing Boris Johnson out over partygate was “unforgivable enough”, Dame Andrea said, but it was an error "
+     "“to purge the centre-Right from his Cabinet and then sack Suella, who was the only person in the Cabinet "
+     "with the balls to speak the truth”.", "to purge the centre-Right", "Andrea"),
+    # a single-quoted statement over two paragraphs in a double-quoting article: one speaker
+    ('He called it "a disgrace".\nSpeaking outside Downing Street this lunchtime, Liz Truss said: ‘Given the '
+     'situation I cannot deliver the mandate on which I was elected.\n‘I have spoken to His Majesty the King to '
+     'resign as leader of the Conservative Party.’', "I have spoken", "Liz Truss"),
+    # a coined name the tagger types as a product, speaking beside its description
+    ("Grassroots political groups DemsMight called the post “literally incitement of violence against the "
+     "candidates.”", "literally incitement", "DemsMight"),
+    # post text quoted as a statement
+    ("As the backlash raged, Musk replied to one user who’d encouraged him to delete and reword the post. "
+     "“Fair enough,” Musk wrote. “I don’t want to do what they have done, even in jest.”", "Fair enough", "Musk"),
+    ("Trump, who has remained active online throughout the holiday, posted on Saturday. \"Tariffs have made our "
+     "Country Rich, Strong, Powerful, and Safe,\" Trump wrote on Truth Social.", "Tariffs have made", "Trump"),
+])
+def test_speaker_of_the_verb_of_speech(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+# ---- elliptical and missing subjects -----------------------------------------------------------
+TWEETS = ('Twitter users said the scene "truly summed it all up".\n'
+          'One tweet read: "Rishi Sunak standing in the pouring rain bragging about himself whilst protestors blast '
+          'music in the background truly sums it all up."\n'
+          'Another added: "Watching Rishi announce a general election as he gets drowned out by both music and rain '
+          'is just cinema."\n'
+          'While a third said: "Rishi dishing out this speech in the pouring rain. Is this an episode of The Thick '
+          'of It."')
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "another", "a third", "one tweet": one of the group named before speaks
+    (TWEETS, "Rishi Sunak standing", "Twitter users"),
+    (TWEETS, "Watching Rishi", "Twitter users"),
+    (TWEETS, "Rishi dishing out", "Twitter users"),
+    # a full description with "one" is no ellipsis
+    ('Democrats said the bill was dead. One Republican senator said: "We will block it again next week."',
+     "We will block", "One Republican senator"),
+    # a verb of speech opening its sentence with no subject continues the attribution before it
+    ("Announcing the election this evening, Sunak said the election was “the moment for Britain to choose its "
+     "future”.\nsaid: “This election will take place at time when the world is more dangerous than it has been "
+     "since the end of the Cold War.”", "This election will", "Sunak"),
+])
+def test_elliptical_and_missing_subjects(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
