@@ -200,3 +200,18 @@ def test_two_reports_dating_the_same_act_on_different_days_are_apart():
                            "2023-08-09"))
     toll = E.profile(*_one("f2", ["The death toll from the Lahaina fire reached 93 on Sunday."], "2023-08-14"))
     assert E.reasons_apart(fire, toll) == []
+
+
+def test_every_pair_is_settled_by_a_kind_of_decision(fake_embedder):
+    """For measuring: each pair of articles is joined or kept apart by a named kind of evidence."""
+    articles, claims = corpus({"a1": NOTO_2023, "b1": NOTO_2024, "c1": NOTO_2024},
+                              {"a1": "2023-05-05", "b1": "2024-01-01", "c1": "2024-01-02"})
+    vectors = fake_embedder.encode([c.text for c in claims])
+    events, decisions = E.grouping(articles, claims, vectors, decide=True)
+    assert events == E.group(articles, claims, vectors)
+    kinds = {(d.a, d.b): set() for d in decisions}
+    for d in decisions:
+        kinds[(d.a, d.b)].add((d.joined, d.kind))
+    assert kinds[("a1", "b1")] == {(False, "apart: written far apart"), (False, "apart: event days apart")}
+    assert kinds[("b1", "c1")] == {(True, "joined: shared names")}
+    assert E.grouping(articles, claims, vectors)[1] == ()  # decisions only when asked for

@@ -335,15 +335,22 @@ def _known(name: str, names: Iterable[str]) -> bool:
 
 
 def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
-    """Plain reasons two reports are of different incidents (empty when nothing says so): days of
+    """Plain reasons two reports are of different incidents (empty when nothing says so); see
+    `kinds_apart`, which gives each with its kind."""
+    return [why for _, why in kinds_apart(a, b, tolls)]
+
+
+def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]]:
+    """(kind, plain reason) of each reason two reports are of different incidents: days of
     writing a month apart, event days clearly apart, another key participant
     in the same role. Different figures are no reason (tolls rise, and outlets count differently),
     except between two undated reports, where nothing shows that one counts later than the other:
     with `tolls` "parties", counts of one party (militants killed, security personnel killed) more
-    than MAX_RIVAL_RATIO apart; with "all", any event-wide count (see `group`)."""
+    than MAX_RIVAL_RATIO apart; with "all", any event-wide count (see `group`). The kind names the
+    mechanism, so that each can be measured against gold incidents (`Decision`)."""
     out = []
     if a.written and b.written and abs((a.written - b.written).days) > MAX_DAYS_APART:
-        out.append(f"written {a.written} and {b.written}")
+        out.append(("written far apart", f"written {a.written} and {b.written}"))
     if a.when is not None and b.when is not None:
         gap = days_apart(a.when, b.when)
         same_act = a.act is not None and a.act == b.act
@@ -351,23 +358,29 @@ def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
         # whose day of writing is known can tell its event's day from its background's
         both_written = a.written is not None and b.written is not None
         if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_written and gap > SAME_EVENT_DAYS):
-            out.append(f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
-                       f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)")
+            kind = "same act dated apart" if same_act else "event days apart"
+            out.append((kind, f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
+                              f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)"))
     # Places are no reason on their own: a lead names the countries of participants, flags and
     # reactions ("a Singapore-flagged ship", "China condemned") as well as where the event happened,
     # and the place parse is too loose to tell them apart (measured: dev incident pairs fell).
     if tolls and not out:
         toll = toll_reason(a, b)
         if toll is not None and (tolls == "all" or toll[1]):
-            out.append(toll[0])
+            out.append((_toll_kind(toll[1]), toll[0]))
     for role, x in a.roles:
         others = [y for r, y in b.roles if r == role and not _same(x, y)]
         if others and not any(_same(x, y) for r, y in b.roles if r == role) \
                 and not _known(x, b.names) and not any(_known(y, a.names) for y in others):
             verb, part = role.split(":")
-            out.append(f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}")
+            out.append(("another participant in the role",
+                        f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}"))
             break
     return out
+
+
+def _toll_kind(party: bool) -> str:
+    return "rival tolls of one party" if party else "rival tolls"
 
 
 def toll_reason(a: Profile, b: Profile) -> Optional[tuple[str, bool]]:
@@ -384,17 +397,37 @@ def toll_reason(a: Profile, b: Profile) -> Optional[tuple[str, bool]]:
     return (f"undated reports with different tolls: {party or why}", party is not None)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """How the grouping settled one pair of articles, and by which kind of evidence ("apart: written
+    far apart", "joined: shared names"): what lets each mechanism be measured against gold incidents
+    by kind and count alone, without showing any article's text."""
+
+    a: str
+    b: str
+    joined: bool
+    kind: str
+
+
 def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
           one_story: bool = False) -> tuple[Event, ...]:
     """Incidents of the articles, each with the evidence that binds or separates them. With
     `one_story` the editor has said that every article reports one incident."""
+    return grouping(articles, claims, vectors, one_story)[0]
+
+
+def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
+             one_story: bool = False, decide: bool = False) -> tuple[tuple[Event, ...], tuple[Decision, ...]]:
+    """`group`, and with `decide` how every pair of articles was settled (all pairs: for measuring
+    on small corpora, not for large ones)."""
     ids = [a.id for a in articles]
     if not ids:
-        return ()
+        return (), ()
     if one_story or len(ids) == 1 or not claims:
         why = ("the editor treats all articles as one story" if one_story else
                "one article" if len(ids) == 1 else "no claims to compare")
-        return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),)
+        decisions = tuple(Decision(a, b, True, "joined: " + why) for a, b in combinations(ids, 2)) if decide else ()
+        return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),), decisions
     by_article = _claims_by_article(claims)
     setting = _common_places(ids, by_article)
     profiles = {a.id: profile(a, by_article[a.id], setting) for a in articles}
@@ -410,6 +443,7 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
     rules.tolls = "parties"
     groups = _merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
                     pair_values=names.evidence_and_sim)
+    by_names = [list(g) for g in groups]
     # 2. the articles were given as one story: groups about the same subject (their averaged claim
     #    vectors as close as paraphrases) join, unless kept apart; resemblance alone is weaker
     #    evidence than shared names, so here undated reports with tolls far apart also keep apart
@@ -418,7 +452,42 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
         groups = _merge(groups, pairs, rules.pos, rules.apart, rules.kept_apart, SAME_SUBJECT, centres=centre)
     events = _events(articles, by_article, groups, profiles, names, rules)
     log.info("grouped %d articles into %d incidents (%d pairs compared)", len(ids), len(events), len(pairs))
-    return events
+    decisions = _decisions(ids, groups, by_names, set(pairs), names, rules) if decide else ()
+    return events, decisions
+
+
+def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[str]], compared: set,
+               names: _AnchorWeights, rules: _Apart) -> tuple[Decision, ...]:
+    """Every pair's decision, by kind. Joined: in one group after merging on shared names (the pair
+    itself sharing enough, or only through the group), else after joining by subject. Apart: each
+    reason the pair itself has; else the reason of a pair across the two groups (the groups were
+    kept apart); else too little in common (compared), or nothing distinctive shared (never compared)."""
+    final = {a: k for k, g in enumerate(groups) for a in g}
+    first = {a: k for k, g in enumerate(by_names) for a in g}
+    out = []
+    for a, b in combinations(ids, 2):
+        pair = (a, b) if rules.pos[a] < rules.pos[b] else (b, a)
+        if final[a] == final[b]:
+            if first[a] == first[b]:
+                own = pair in compared and names.evidence_and_sim(*pair)[0] >= names.needed
+                kind = "joined: shared names" + ("" if own else " (through the group)")
+            else:
+                kind = "joined: same subject"
+            out.append(Decision(a, b, True, kind))
+            continue
+        kinds = rules.kinds(pair) if pair in rules.checked else []
+        if kinds:
+            out.extend(Decision(a, b, False, "apart: " + k) for k in dict.fromkeys(k for k, _ in kinds))
+            continue
+        across = (p for x in groups[final[a]] for y in groups[final[b]]
+                  for p in [(x, y) if rules.pos[x] < rules.pos[y] else (y, x)] if p in rules.checked)
+        blocking = next((k for p in across for k, _ in rules.kinds(p)), None)
+        if blocking is not None:
+            kind = f"apart: groups kept apart ({blocking})"
+        else:
+            kind = "apart: too little in common" if pair in compared else "apart: never compared"
+        out.append(Decision(a, b, False, kind))
+    return tuple(out)
 
 
 def _common_places(ids: Sequence[str], by_article: dict[str, list[Claim]]) -> set[str]:
@@ -489,7 +558,7 @@ class _Apart:
         self.pos = {a: k for k, a in enumerate(ids)}
         self.profiles = profiles
         self.tolls = ""  # which undated tolls keep apart now: "" none, "parties", "all" (see group)
-        self.hard: dict[tuple[str, str], list[str]] = {}
+        self.hard: dict[tuple[str, str], list[tuple[str, str]]] = {}  # pair -> [(kind, reason)]
         self.by_tolls: dict[tuple[str, str], tuple[str, bool]] = {}
         self.checked: set[tuple[str, str]] = set()
 
@@ -497,7 +566,7 @@ class _Apart:
         """The reasons that keep a pair apart at the current `tolls`; each pair is read once."""
         if (a, b) not in self.checked:
             self.checked.add((a, b))
-            why = reasons_apart(self.profiles[a], self.profiles[b])
+            why = kinds_apart(self.profiles[a], self.profiles[b])
             if why:
                 self.hard[(a, b)] = why
             else:
@@ -508,17 +577,22 @@ class _Apart:
 
     def reasons(self, pair: tuple[str, str]) -> Optional[list[str]]:
         """What keeps a checked pair apart at the current `tolls`, if anything."""
+        kinds = self.kinds(pair)
+        return [why for _, why in kinds] if kinds else None
+
+    def kinds(self, pair: tuple[str, str]) -> list[tuple[str, str]]:
+        """(kind, reason) of what keeps a checked pair apart at the current `tolls`."""
         hard = self.hard.get(pair)
         if hard:
             return hard
         toll = self.by_tolls.get(pair)
         if toll is not None and self.tolls and (self.tolls == "all" or toll[1]):
-            return [toll[0]]
-        return None
+            return [(_toll_kind(toll[1]), toll[0])]
+        return []
 
     @property
     def apart(self) -> dict[tuple[str, str], list[str]]:
-        out = dict(self.hard)
+        out = {p: [why for _, why in kinds] for p, kinds in self.hard.items()}
         if self.tolls:
             out.update({p: [why] for p, (why, party) in self.by_tolls.items() if self.tolls == "all" or party})
         return out
