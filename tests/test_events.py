@@ -11,6 +11,7 @@ from auditor.crossdoc import events as E
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.model import Article, Sentence
 from auditor.read.nlp import parse
+from auditor.read.when import mentions
 
 
 def corpus(texts: dict[str, list[str]], published: dict[str, str] | None = None):
@@ -154,9 +155,30 @@ def test_event_days_clearly_apart_keep_dated_reports_apart():
     a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
     assert E.reasons_apart(a, b)
     assert grouping(E.group(articles, claims)) == {frozenset({"a1"}), frozenset({"b1"})}
+    # without a day of writing, a day written as the time of an act ("struck ... on New Year's Day")
+    # is the event's; one named as an event the story refers back to may be background
     articles, claims = corpus({"a1": NOTO_2023, "b1": NOTO_2024}, {"a1": "2023-05-05"})
     a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert any("dates it" in why for why in E.reasons_apart(a, b))
+    indictment = ["Trump Told Pence 'You're Too Honest' When He Objected to Jan. 6 Scheme",
+                  "Trump called Pence and berated him, the indictment says."]
+    notes = ["Mike Pence plays a central role in a new federal indictment unsealed Tuesday.",
+             "The indictment is informed by notes that Pence kept in the days before the Jan. 6 attack."]
+    articles, claims = corpus({"a1": notes, "b1": indictment}, {"a1": "2023-08-02"})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert b.when is not None and not b.on_day
     assert not any("dates it" in why for why in E.reasons_apart(a, b))
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("A powerful earthquake struck Japan's Ishikawa Prefecture on New Year's Day.", True),
+    ("Police arrested Imran Khan in Lahore on Saturday, Aug. 5, after a court sentenced him.", True),
+    ("64 Confirmed Dead after Jan. 1 Noto Peninsula Earthquake", False),
+    ("He was charged over his role in January 6.", False),
+    ("Pence kept notes in the days before the Jan. 6 Capitol attack.", False),
+])
+def test_a_day_written_as_the_time_of_an_act(text, acts):
+    assert E.times_an_act(text, mentions(text)[0]) is acts
 
 
 def test_rising_tolls_of_dated_reports_do_not_keep_them_apart():

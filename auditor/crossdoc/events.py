@@ -216,6 +216,7 @@ class Profile:
     roles: tuple[tuple[str, str], ...] = ()  # (role, participant): ("die:subject", "pope francis")
     figures: tuple = ()  # event-wide figures by category: (category, (Quantity, ...))
     names: frozenset[str] = frozenset()  # every name of the lead
+    on_day: bool = False  # `when` is the time of an act ("struck ... on New Year's Day"), see `times_an_act`
 
 
 def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
@@ -281,6 +282,18 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
     return written, written_from, None, None
 
 
+_ON = re.compile(r"\bon\s*$", re.I)
+
+
+def times_an_act(text: str, when: Optional[When]) -> bool:
+    """Whether a day is written as the time of an act, introduced by "on" (the preposition of days:
+    "struck Japan on New Year's Day", "was arrested on Saturday, Aug. 5"), not as the name of an
+    event that the story refers back to ("the Jan. 6 attack", "his role in January 6", "a Jan. 6
+    scheme"). Without a day of writing, only such a day can tell a report's event from its
+    background."""
+    return when is not None and when.end > when.start and bool(_ON.search(text[max(0, when.start - 12):when.start]))
+
+
 def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     """Who did or underwent the lead's acts, by the parse of each claim: its subject's names
     (`actors`: "Pope Francis died", "Imran Khan was arrested", "the BLA claimed") in the role
@@ -313,7 +326,7 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     # apart are those the article names, or the provinces it names
     countries = frozenset(p.country for p in found.values() if p.kind != "town")
     return Profile(article.id, written, written_from, when, act, shown, countries,
-                   participants(first),
+                   participants(first), on_day=times_an_act(article.text, when),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
 
@@ -354,10 +367,11 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
     if a.when is not None and b.when is not None:
         gap = days_apart(a.when, b.when)
         same_act = a.act is not None and a.act == b.act
-        # a lead also names days of the story's background ("his role in January 6"); only a report
-        # whose day of writing is known can tell its event's day from its background's
-        both_written = a.written is not None and b.written is not None
-        if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_written and gap > SAME_EVENT_DAYS):
+        # a lead also names days of the story's background ("his role in January 6"); a report
+        # tells its event's day from its background's by its day of writing (the event lies in the
+        # week before), else by writing the day as the time of an act ("struck on New Year's Day")
+        both_fixed = all(x.written is not None or x.on_day for x in (a, b))
+        if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_fixed and gap > SAME_EVENT_DAYS):
             kind = "same act dated apart" if same_act else "event days apart"
             out.append((kind, f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
                               f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)"))
