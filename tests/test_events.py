@@ -237,3 +237,23 @@ def test_every_pair_is_settled_by_a_kind_of_decision(fake_embedder):
     assert kinds[("a1", "b1")] == {(False, "apart: written far apart"), (False, "apart: event days apart")}
     assert kinds[("b1", "c1")] == {(True, "joined: shared names")}
     assert E.grouping(articles, claims, vectors)[1] == ()  # decisions only when asked for
+
+
+def test_the_day_of_a_saying_is_no_day_of_the_act():
+    """'..., officials said on Monday': the day the toll was told, not the day the quake killed."""
+    from dataclasses import replace
+    from auditor.model import Span
+    line = "The earthquake killed at least 800 people, officials said on Monday."
+    article, claims = _one("a1", [line])
+    at = line.index("officials said")
+    credit = Span("a1", at, at + len("officials said"), "officials said")  # as the attribution step marks it
+    told = E.profile(article, [replace(c, attribution="officials", attribution_span=credit) for c in claims])
+    struck = E.profile(*_one("b1", ["The earthquake killed 296 people on Friday night."]))
+    assert told.act is None and struck.act == "kill"
+    assert not any("dates it" in why for why in E.reasons_apart(told, struck))
+    # the day of the act itself, credited or not, still dates it
+    line = "Imran Khan was arrested on Saturday in Lahore, his lawyer said."
+    article, claims = _one("c1", [line])
+    at = line.index("his lawyer said")
+    credit = Span("c1", at, at + len("his lawyer said"), "his lawyer said")
+    assert E.profile(article, [replace(c, attribution="lawyer", attribution_span=credit) for c in claims]).act == "arrest"

@@ -233,8 +233,20 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
     return written, written_from, when
 
 
+SAYING_GAP = 4  # "said on Saturday", "said Saturday": a time this close after who said it dates the saying
+
+
 def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
-    return next((c.predicate for c in lead_claims if c.start <= offset < c.end), None)
+    """The act a time at `offset` dates: the predicate of the claim it stands in, unless it dates
+    the saying ("..., a spokesman said on Saturday": within or just after the credit), which may
+    come a day or more after the act, and is no day of the act to tell two acts apart by."""
+    for c in lead_claims:
+        if c.start <= offset < c.end:
+            said = c.attribution_span
+            if said is not None and said.start <= offset <= said.end + SAYING_GAP:
+                return None
+            return c.predicate
+    return None
 
 
 def _printed_as_dateline(text: str, start: int) -> bool:
@@ -299,19 +311,21 @@ def times_an_act(text: str, when: Optional[When]) -> bool:
 def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     """Who did or underwent the lead's acts, by the parse of each claim: its subject's names
     (`actors`: "Pope Francis died", "Imran Khan was arrested", "the BLA claimed") in the role
-    "<predicate>:subject". Places are where, not who ("Baltimore recovered..." is the city's
-    services). The other names of a claim (objects, but also datelines, platforms, nationalities)
-    read too loosely from the claims to tell participants apart."""
+    "<predicate>:subject". The other names of a claim (objects, but also datelines, platforms,
+    nationalities) read too loosely from the claims to tell participants apart. Places are where,
+    not who ("Baltimore recovered..." is the city's services): `_is_place` tells, when two
+    reports' participants are compared (only then, so that the towns' gazetteer loads only then)."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
         if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS or c.predicate in REPORTING:
             # who reports the event ("the fire agency said") is a source, not a participant
             continue
-        out.extend((f"{c.predicate}:subject", a) for a in c.actors if places.resolve(a) is None)
+        out.extend((f"{c.predicate}:subject", a) for a in c.actors)
     return tuple(dict.fromkeys(out))
 
 
-_TOWN = places.Place("", "town", "")
+def _is_place(name: str) -> bool:
+    return places.resolve(name) is not None
 
 
 def profile(article: Article, claims: Sequence[Claim], common_places: set[str] = frozenset()) -> Profile:
@@ -320,13 +334,13 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     written, written_from, when, act = dated_event(article, first)
     # places as the parse tags them, and participants' names that are a country or a province
     # ("Derna, Libya" is at times read as names): a town's name is too often a person's
-    regions = (e for c in first for e in c.entities if (places.resolve(e) or _TOWN).kind != "town")
+    regions = (e for c in first for e in c.entities if places.resolve(e, towns=False) is not None)
     named = tuple(dict.fromkeys([*(p for c in first for p in c.places), *regions]))
-    found = places.resolved(named)
-    shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
-    # a town's name alone is a weak guess ("Surprise", "Gop"): the countries that can keep two reports
-    # apart are those the article names, or the provinces it names
-    countries = frozenset(p.country for p in found.values() if p.kind != "town")
+    # a town's name alone is a weak guess ("Surprise", "Gop"): the countries an article is set in are
+    # those it names, or those of the provinces it names (no town needs resolving for that)
+    found = places.resolved(named, towns=False)
+    shown = tuple(dict.fromkeys(n if n[:1].isupper() or n not in found else found[n].name for n in named))
+    countries = frozenset(p.country for p in found.values())
     return Profile(article.id, written, written_from, when, act, shown, countries,
                    participants(first), on_day=times_an_act(article.text, when),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
@@ -385,9 +399,15 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
         if toll is not None and (tolls == "all" or toll[1]):
             out.append((_toll_kind(toll[1]), toll[0]))
     for role, x in a.roles:
-        others = [y for r, y in b.roles if r == role and not _same(x, y)]
-        if others and not any(_same(x, y) for r, y in b.roles if r == role) \
-                and not _known(x, b.names) and not any(_known(y, a.names) for y in others):
+        # places are no participants (`participants`); the gazetteer is asked last, only of a rival
+        rivals = [y for r, y in b.roles if r == role]
+        if not rivals or _known(x, b.names) or any(_same(x, y) and not _is_place(y) for y in rivals):
+            continue
+        others = [y for y in rivals if not _same(x, y)]
+        if any(_known(y, a.names) and not _is_place(y) for y in others) or _is_place(x):
+            continue
+        others = [y for y in others if not _is_place(y)]
+        if others:
             verb, part = role.split(":")
             out.append(("another participant in the role",
                         f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}"))
