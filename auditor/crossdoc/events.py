@@ -379,7 +379,7 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
     mechanism, so that each can be measured against gold incidents (`Decision`)."""
     out = []
     if a.written and b.written and abs((a.written - b.written).days) > MAX_DAYS_APART:
-        out.append(("written far apart", f"written {a.written} and {b.written}"))
+        out.append(("written far apart" + _how_written(a, b), f"written {a.written} and {b.written}"))
     if a.when is not None and b.when is not None:
         gap = days_apart(a.when, b.when)
         same_act = a.act is not None and a.act == b.act
@@ -388,7 +388,7 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
         # week before), else by writing the day as the time of an act ("struck on New Year's Day")
         both_fixed = all(x.written is not None or x.on_day for x in (a, b))
         if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_fixed and gap > SAME_EVENT_DAYS):
-            kind = "same act dated apart" if same_act else "event days apart"
+            kind = ("same act dated apart" if same_act else "event days apart") + _how_dated(a, b)
             out.append((kind, f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
                               f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)"))
     # Places are no reason on their own: a lead names the countries of participants, flags and
@@ -413,6 +413,18 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
                         f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}"))
             break
     return out
+
+
+def _how_written(a: Profile, b: Profile) -> str:
+    """Where the days of writing come from, for measuring: the publication dates or a dateline read
+    from the text (`dated_event`)."""
+    return "" if a.written_from == b.written_from == "published" else " (a dateline)"
+
+
+def _how_dated(a: Profile, b: Profile) -> str:
+    """What fixes the two event days, for measuring: both days of writing, or a day written as the
+    time of an act in a report without one (`times_an_act`)."""
+    return "" if a.written is not None and b.written is not None else " (an undated report)"
 
 
 def _toll_kind(party: bool) -> str:
