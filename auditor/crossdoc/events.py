@@ -663,12 +663,18 @@ def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], gro
     """The incidents in order of their first article, with their evidence."""
     pos = rules.pos
     by_id = {a.id: a for a in articles}
+    apart = rules.apart
+    touching: dict[str, list[tuple[str, str]]] = defaultdict(list)  # article -> its pairs kept apart
+    for pair in apart:
+        touching[pair[0]].append(pair)
+        touching[pair[1]].append(pair)
     events = []
     for k, g in enumerate(sorted(groups, key=lambda g: min(pos[a] for a in g))):
         g = sorted(g, key=pos.get)
+        own = {p: apart[p] for a in g for p in touching.get(a, ())}  # each group reads its own pairs only
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),
                             label=_label([by_id[a] for a in g], [c for a in g for c in by_article[a]]),
-                            evidence=evidence(g, profiles, names.shared(g), rules.apart)))
+                            evidence=evidence(g, profiles, names.shared(g), own)))
     return tuple(events)
 
 
