@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/yardstick.py --holdout       # and the held-out splits (measure only)
     .venv/bin/python benchmarks/yardstick.py --sets incidents/dev -v
     .venv/bin/python benchmarks/yardstick.py --json figures.json
+    .venv/bin/python benchmarks/yardstick.py --decisions     # incident decisions by kind, right and wrong
 
 Sets:
 - `seeds`: what the analysis was first developed on (a regression guard, not an estimate);
@@ -23,6 +24,12 @@ corpora are two separate audits). Where the gold lists `conflicts` (the divergen
 audit's "both cannot be right" findings are matched against them: a finding is right when its
 evidence covers both sides of a gold conflict; precision counts a second finding for one gold
 conflict as wrong (it repeats one).
+
+With `--decisions`, each set's incident grouping is also told pair by pair (`events.Decision`):
+for every kind of decision ("apart: written far apart", "joined: shared names"), how many pairs it
+settled as the gold incidents do and how many not (joined where gold keeps them apart, or kept
+apart where gold joins them). Only kinds and counts are printed, never article text, so it may be
+run on held-out splits. A pair kept apart for several reasons counts under each.
 """
 from __future__ import annotations
 
@@ -32,6 +39,7 @@ import itertools
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +47,8 @@ sys.path.insert(0, str(ROOT))
 
 import auditor  # noqa: E402
 from auditor.config import AuditConfig  # noqa: E402
+from auditor.crossdoc import events as events_stage  # noqa: E402
+from auditor.pipeline import embed_texts  # noqa: E402
 from auditor.render.json import audit_to_data  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -157,12 +167,37 @@ def event_accuracy(score, parts: list[tuple[dict, dict]]) -> float:
     return right / total if total else 0.0
 
 
-def measure(score, name: str, config: AuditConfig, verbose: bool) -> tuple[dict, list[str]]:
+def decisions_by_kind(audit, gold: dict, config: AuditConfig) -> Counter:
+    """(kind, agrees with gold) -> pairs, over the gold's annotated articles of one corpus. The
+    grouping is run again on the audit's claims and vectors (the events cache holds no decisions);
+    it must give the audit's incidents."""
+    vectors, _ = embed_texts([c.text for c in audit.claims], config)
+    events, decisions = events_stage.grouping(audit.articles, audit.claims, vectors, config.one_story, decide=True)
+    if [e.articles for e in events] != [e.articles for e in audit.events]:
+        raise RuntimeError("the grouping run again differs from the audit's")
+    by_name = {Path(str(a.path or "")).name: a.id for a in audit.articles}
+    key_of = {by_name[Path(v).name]: k for k, v in gold["articles"].items() if Path(v).name in by_name}
+    gold_event = {k: i for i, grp in enumerate(gold.get("events", [])) for k in grp}
+    out: Counter = Counter()
+    for d in decisions:
+        ka, kb = key_of.get(d.a), key_of.get(d.b)
+        if ka in gold_event and kb in gold_event:
+            out[(d.kind, d.joined == (gold_event[ka] == gold_event[kb]))] += 1
+    return out
+
+
+def measure(score, name: str, config: AuditConfig, verbose: bool,
+            decisions: bool = False) -> tuple[dict, list[str], Counter]:
     parts = []
+    kinds: Counter = Counter()
     began = time.perf_counter()
     for corpus, articles, gold_path in corpora_of(name):
-        data = json.loads(json.dumps(audit_to_data(auditor.audit([articles], config))))
-        parts.append(prefixed(data, json.loads(gold_path.read_text(encoding="utf-8")), corpus.replace("/", "~")))
+        audit = auditor.audit([articles], config)
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if decisions:
+            kinds.update(decisions_by_kind(audit, gold, config))
+        data = json.loads(json.dumps(audit_to_data(audit)))
+        parts.append(prefixed(data, gold, corpus.replace("/", "~")))
     seconds = time.perf_counter() - began
     data, gold = pooled(parts)
     scorer = score.Scorer(data, gold, verbose=verbose)
@@ -175,7 +210,15 @@ def measure(score, name: str, config: AuditConfig, verbose: bool) -> tuple[dict,
     result["overall"] = sum(parts_of_overall) / len(parts_of_overall)
     result["articles"] = f"{len(data['articles'])} in {len(parts)}"
     result["seconds"] = round(seconds, 1)
-    return result, notes
+    return result, notes, kinds
+
+
+def print_decisions(kinds: dict[str, Counter]) -> None:
+    """One table a set: each kind of incident decision, pairs settled as gold does and otherwise."""
+    for name, counts in kinds.items():
+        print(f"\nincident decisions, {name}: kind, pairs agreeing with gold, disagreeing")
+        for kind in sorted({k for k, _ in counts}):
+            print(f"  {kind:60s} {counts[(kind, True)]:6d} {counts[(kind, False)]:6d}")
 
 
 def main() -> int:
@@ -186,6 +229,8 @@ def main() -> int:
                         help="also the held-out splits, holdout and holdout2 (figures only)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false hit (not for holdout)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--decisions", action="store_true",
+                        help="incident decisions by kind, agreeing and disagreeing with gold (counts only)")
     args = parser.parse_args()
     if not args.scorer.exists():
         print(f"scorer not found: {args.scorer}", file=sys.stderr)
@@ -195,9 +240,9 @@ def main() -> int:
     if args.holdout:
         names += [f"{s}/{split.name}" for s in GROUPED_SETS if (FIXTURES / s).is_dir()
                   for split in sorted((FIXTURES / s).iterdir()) if split.name.startswith("holdout")]
-    results = {}
+    results, kinds = {}, {}
     for name in names:
-        results[name], notes = measure(score, name, AuditConfig(), args.verbose)
+        results[name], notes, kinds[name] = measure(score, name, AuditConfig(), args.verbose, args.decisions)
         if args.verbose and "/holdout" not in name:
             print(f"--- {name}")
             for note in notes:
@@ -210,6 +255,8 @@ def main() -> int:
             value = res.get(figure, "")
             cells.append(f"{value:{width}.3f}" if isinstance(value, float) else f"{value!s:>{width}s}")
         print(f"{figure:22s}" + "".join(cells))
+    if args.decisions:
+        print_decisions(kinds)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

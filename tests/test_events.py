@@ -11,6 +11,7 @@ from auditor.crossdoc import events as E
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.model import Article, Sentence
 from auditor.read.nlp import parse
+from auditor.read.when import mentions
 
 
 def corpus(texts: dict[str, list[str]], published: dict[str, str] | None = None):
@@ -154,9 +155,30 @@ def test_event_days_clearly_apart_keep_dated_reports_apart():
     a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
     assert E.reasons_apart(a, b)
     assert grouping(E.group(articles, claims)) == {frozenset({"a1"}), frozenset({"b1"})}
+    # without a day of writing, a day written as the time of an act ("struck ... on New Year's Day")
+    # is the event's; one named as an event the story refers back to may be background
     articles, claims = corpus({"a1": NOTO_2023, "b1": NOTO_2024}, {"a1": "2023-05-05"})
     a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert any("dates it" in why for why in E.reasons_apart(a, b))
+    indictment = ["Trump Told Pence 'You're Too Honest' When He Objected to Jan. 6 Scheme",
+                  "Trump called Pence and berated him, the indictment says."]
+    notes = ["Mike Pence plays a central role in a new federal indictment unsealed Tuesday.",
+             "The indictment is informed by notes that Pence kept in the days before the Jan. 6 attack."]
+    articles, claims = corpus({"a1": notes, "b1": indictment}, {"a1": "2023-08-02"})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert b.when is not None and not b.on_day
     assert not any("dates it" in why for why in E.reasons_apart(a, b))
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("A powerful earthquake struck Japan's Ishikawa Prefecture on New Year's Day.", True),
+    ("Police arrested Imran Khan in Lahore on Saturday, Aug. 5, after a court sentenced him.", True),
+    ("64 Confirmed Dead after Jan. 1 Noto Peninsula Earthquake", False),
+    ("He was charged over his role in January 6.", False),
+    ("Pence kept notes in the days before the Jan. 6 Capitol attack.", False),
+])
+def test_a_day_written_as_the_time_of_an_act(text, acts):
+    assert E.times_an_act(text, mentions(text)[0]) is acts
 
 
 def test_rising_tolls_of_dated_reports_do_not_keep_them_apart():
@@ -270,3 +292,38 @@ def test_decisions_apply_to_one_story_too():
     assert events[1].evidence == ("kept on its own by the editor on 2026-12-06 (Ann)",
                                   "the editor treats all articles as one story")
     assert events[0].evidence[0] == "b1 taken out by the editor on 2026-12-06 (Ann), to stand on its own"
+
+
+def test_every_pair_is_settled_by_a_kind_of_decision(fake_embedder):
+    """For measuring: each pair of articles is joined or kept apart by a named kind of evidence."""
+    articles, claims = corpus({"a1": NOTO_2023, "b1": NOTO_2024, "c1": NOTO_2024},
+                              {"a1": "2023-05-05", "b1": "2024-01-01", "c1": "2024-01-02"})
+    vectors = fake_embedder.encode([c.text for c in claims])
+    events, decisions = E.grouping(articles, claims, vectors, decide=True)
+    assert events == E.group(articles, claims, vectors)
+    kinds = {(d.a, d.b): set() for d in decisions}
+    for d in decisions:
+        kinds[(d.a, d.b)].add((d.joined, d.kind))
+    assert kinds[("a1", "b1")] == {(False, "apart: written far apart"), (False, "apart: event days apart")}
+    assert kinds[("b1", "c1")] == {(True, "joined: shared names")}
+    assert E.grouping(articles, claims, vectors)[1] == ()  # decisions only when asked for
+
+
+def test_the_day_of_a_saying_is_no_day_of_the_act():
+    """'..., officials said on Monday': the day the toll was told, not the day the quake killed."""
+    from dataclasses import replace
+    from auditor.model import Span
+    line = "The earthquake killed at least 800 people, officials said on Monday."
+    article, claims = _one("a1", [line])
+    at = line.index("officials said")
+    credit = Span("a1", at, at + len("officials said"), "officials said")  # as the attribution step marks it
+    told = E.profile(article, [replace(c, attribution="officials", attribution_span=credit) for c in claims])
+    struck = E.profile(*_one("b1", ["The earthquake killed 296 people on Friday night."]))
+    assert told.act is None and struck.act == "kill"
+    assert not any("dates it" in why for why in E.reasons_apart(told, struck))
+    # the day of the act itself, credited or not, still dates it
+    line = "Imran Khan was arrested on Saturday in Lahore, his lawyer said."
+    article, claims = _one("c1", [line])
+    at = line.index("his lawyer said")
+    credit = Span("c1", at, at + len("his lawyer said"), "his lawyer said")
+    assert E.profile(article, [replace(c, attribution="lawyer", attribution_span=credit) for c in claims]).act == "arrest"

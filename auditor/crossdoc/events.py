@@ -13,12 +13,14 @@ resemblance (`reasons_apart`):
 - days of writing (publication, else the dateline) more than MAX_DAYS_APART apart;
 - event days (auditor.read.when: "on Friday", "on New Year's Day", "Jan. 1", resolved against the
   day of writing) more than SAME_ACT_DAYS apart when both date the same act ("was arrested on
-  Tuesday" / "on Saturday"), or, when both days of writing are known (so that a day of the story's
-  background can be told from the event's), more than SAME_EVENT_DAYS apart (a later report may
-  date a later count);
+  Tuesday" / "on Saturday"), or more than SAME_EVENT_DAYS apart (a later report may date a later
+  count) when each report either has a day of writing or writes its day as the time of an act
+  ("struck ... on New Year's Day"), so that a day of the story's background ("his role in
+  January 6") is not taken for the event's;
 - another key participant in the same role of the same act (the person who died, who was hired);
-- for undated reports only, event-wide tolls more than MAX_RIVAL_RATIO apart (dated reports may
-  be one toll that rose, so different figures are no evidence there).
+- for undated reports only, counts of one party (militants killed, security personnel killed)
+  more than MAX_RIVAL_RATIO apart (dated reports may be one toll that rose, so different figures
+  are no evidence there; nor are totals, which rise for days as the missing are found).
 
 Articles are then merged, closest pair of groups first (average linkage), while the groups
 share anchors worth at least one distinctive anchor and no pair across them is kept apart; then
@@ -217,6 +219,7 @@ class Profile:
     roles: tuple[tuple[str, str], ...] = ()  # (role, participant): ("die:subject", "pope francis")
     figures: tuple = ()  # event-wide figures by category: (category, (Quantity, ...))
     names: frozenset[str] = frozenset()  # every name of the lead
+    on_day: bool = False  # `when` is the time of an act ("struck ... on New Year's Day"), see `times_an_act`
 
 
 def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
@@ -231,8 +234,20 @@ def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
     return written, written_from, when
 
 
+SAYING_GAP = 4  # "said on Saturday", "said Saturday": a time this close after who said it dates the saying
+
+
 def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
-    return next((c.predicate for c in lead_claims if c.start <= offset < c.end), None)
+    """The act a time at `offset` dates: the predicate of the claim it stands in, unless it dates
+    the saying ("..., a spokesman said on Saturday": within or just after the credit), which may
+    come a day or more after the act, and is no day of the act to tell two acts apart by."""
+    for c in lead_claims:
+        if c.start <= offset < c.end:
+            said = c.attribution_span
+            if said is not None and said.start <= offset <= said.end + SAYING_GAP:
+                return None
+            return c.predicate
+    return None
 
 
 def _printed_as_dateline(text: str, start: int) -> bool:
@@ -282,22 +297,36 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
     return written, written_from, None, None
 
 
+_ON = re.compile(r"\bon\s*$", re.I)
+
+
+def times_an_act(text: str, when: Optional[When]) -> bool:
+    """Whether a day is written as the time of an act, introduced by "on" (the preposition of days:
+    "struck Japan on New Year's Day", "was arrested on Saturday, Aug. 5"), not as the name of an
+    event that the story refers back to ("the Jan. 6 attack", "his role in January 6", "a Jan. 6
+    scheme"). Without a day of writing, only such a day can tell a report's event from its
+    background."""
+    return when is not None and when.end > when.start and bool(_ON.search(text[max(0, when.start - 12):when.start]))
+
+
 def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     """Who did or underwent the lead's acts, by the parse of each claim: its subject's names
     (`actors`: "Pope Francis died", "Imran Khan was arrested", "the BLA claimed") in the role
-    "<predicate>:subject". Places are where, not who ("Baltimore recovered..." is the city's
-    services). The other names of a claim (objects, but also datelines, platforms, nationalities)
-    read too loosely from the claims to tell participants apart."""
+    "<predicate>:subject". The other names of a claim (objects, but also datelines, platforms,
+    nationalities) read too loosely from the claims to tell participants apart. Places are where,
+    not who ("Baltimore recovered..." is the city's services): `_is_place` tells, when two
+    reports' participants are compared (only then, so that the towns' gazetteer loads only then)."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
         if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS or c.predicate in REPORTING:
             # who reports the event ("the fire agency said") is a source, not a participant
             continue
-        out.extend((f"{c.predicate}:subject", a) for a in c.actors if places.resolve(a) is None)
+        out.extend((f"{c.predicate}:subject", a) for a in c.actors)
     return tuple(dict.fromkeys(out))
 
 
-_TOWN = places.Place("", "town", "")
+def _is_place(name: str) -> bool:
+    return places.resolve(name) is not None
 
 
 def profile(article: Article, claims: Sequence[Claim], common_places: set[str] = frozenset()) -> Profile:
@@ -306,15 +335,15 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     written, written_from, when, act = dated_event(article, first)
     # places as the parse tags them, and participants' names that are a country or a province
     # ("Derna, Libya" is at times read as names): a town's name is too often a person's
-    regions = (e for c in first for e in c.entities if (places.resolve(e) or _TOWN).kind != "town")
+    regions = (e for c in first for e in c.entities if places.resolve(e, towns=False) is not None)
     named = tuple(dict.fromkeys([*(p for c in first for p in c.places), *regions]))
-    found = places.resolved(named)
-    shown = tuple(dict.fromkeys(n if n[:1].isupper() else p.name for n, p in found.items()))
-    # a town's name alone is a weak guess ("Surprise", "Gop"): the countries that can keep two reports
-    # apart are those the article names, or the provinces it names
-    countries = frozenset(p.country for p in found.values() if p.kind != "town")
+    # a town's name alone is a weak guess ("Surprise", "Gop"): the countries an article is set in are
+    # those it names, or those of the provinces it names (no town needs resolving for that)
+    found = places.resolved(named, towns=False)
+    shown = tuple(dict.fromkeys(n if n[:1].isupper() or n not in found else found[n].name for n in named))
+    countries = frozenset(p.country for p in found.values())
     return Profile(article.id, written, written_from, when, act, shown, countries,
-                   participants(first),
+                   participants(first), on_day=times_an_act(article.text, when),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
 
@@ -336,39 +365,71 @@ def _known(name: str, names: Iterable[str]) -> bool:
 
 
 def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
-    """Plain reasons two reports are of different incidents (empty when nothing says so): days of
+    """Plain reasons two reports are of different incidents (empty when nothing says so); see
+    `kinds_apart`, which gives each with its kind."""
+    return [why for _, why in kinds_apart(a, b, tolls)]
+
+
+def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]]:
+    """(kind, plain reason) of each reason two reports are of different incidents: days of
     writing a month apart, event days clearly apart, another key participant
     in the same role. Different figures are no reason (tolls rise, and outlets count differently),
     except between two undated reports, where nothing shows that one counts later than the other:
     with `tolls` "parties", counts of one party (militants killed, security personnel killed) more
-    than MAX_RIVAL_RATIO apart; with "all", any event-wide count (see `group`)."""
+    than MAX_RIVAL_RATIO apart; with "all", any event-wide count (see `group`). The kind names the
+    mechanism, so that each can be measured against gold incidents (`Decision`)."""
     out = []
     if a.written and b.written and abs((a.written - b.written).days) > MAX_DAYS_APART:
-        out.append(f"written {a.written} and {b.written}")
+        out.append(("written far apart" + _how_written(a, b), f"written {a.written} and {b.written}"))
     if a.when is not None and b.when is not None:
         gap = days_apart(a.when, b.when)
         same_act = a.act is not None and a.act == b.act
-        # a lead also names days of the story's background ("his role in January 6"); only a report
-        # whose day of writing is known can tell its event's day from its background's
-        both_written = a.written is not None and b.written is not None
-        if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_written and gap > SAME_EVENT_DAYS):
-            out.append(f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
-                       f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)")
+        # a lead also names days of the story's background ("his role in January 6"); a report
+        # tells its event's day from its background's by its day of writing (the event lies in the
+        # week before), else by writing the day as the time of an act ("struck on New Year's Day")
+        both_fixed = all(x.written is not None or x.on_day for x in (a, b))
+        if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_fixed and gap > SAME_EVENT_DAYS):
+            kind = ("same act dated apart" if same_act else "event days apart") + _how_dated(a, b)
+            out.append((kind, f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
+                              f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)"))
     # Places are no reason on their own: a lead names the countries of participants, flags and
     # reactions ("a Singapore-flagged ship", "China condemned") as well as where the event happened,
     # and the place parse is too loose to tell them apart (measured: dev incident pairs fell).
     if tolls and not out:
         toll = toll_reason(a, b)
         if toll is not None and (tolls == "all" or toll[1]):
-            out.append(toll[0])
+            out.append((_toll_kind(toll[1]), toll[0]))
     for role, x in a.roles:
-        others = [y for r, y in b.roles if r == role and not _same(x, y)]
-        if others and not any(_same(x, y) for r, y in b.roles if r == role) \
-                and not _known(x, b.names) and not any(_known(y, a.names) for y in others):
+        # places are no participants (`participants`); the gazetteer is asked last, only of a rival
+        rivals = [y for r, y in b.roles if r == role]
+        if not rivals or _known(x, b.names) or any(_same(x, y) and not _is_place(y) for y in rivals):
+            continue
+        others = [y for y in rivals if not _same(x, y)]
+        if any(_known(y, a.names) and not _is_place(y) for y in others) or _is_place(x):
+            continue
+        others = [y for y in others if not _is_place(y)]
+        if others:
             verb, part = role.split(":")
-            out.append(f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}")
+            out.append(("another participant in the role",
+                        f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}"))
             break
     return out
+
+
+def _how_written(a: Profile, b: Profile) -> str:
+    """Where the days of writing come from, for measuring: the publication dates or a dateline read
+    from the text (`dated_event`)."""
+    return "" if a.written_from == b.written_from == "published" else " (a dateline)"
+
+
+def _how_dated(a: Profile, b: Profile) -> str:
+    """What fixes the two event days, for measuring: both days of writing, or a day written as the
+    time of an act in a report without one (`times_an_act`)."""
+    return "" if a.written is not None and b.written is not None else " (an undated report)"
+
+
+def _toll_kind(party: bool) -> str:
+    return "rival tolls of one party" if party else "rival tolls"
 
 
 def toll_reason(a: Profile, b: Profile) -> Optional[tuple[str, bool]]:
@@ -385,26 +446,47 @@ def toll_reason(a: Profile, b: Profile) -> Optional[tuple[str, bool]]:
     return (f"undated reports with different tolls: {party or why}", party is not None)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """How the grouping settled one pair of articles, and by which kind of evidence ("apart: written
+    far apart", "joined: shared names"): what lets each mechanism be measured against gold incidents
+    by kind and count alone, without showing any article's text."""
+
+    a: str
+    b: str
+    joined: bool
+    kind: str
+
+
 def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
           one_story: bool = False, decisions: Sequence[IncidentDecision] = ()) -> tuple[Event, ...]:
     """Incidents of the articles, each with the evidence that binds or separates them. With
     `one_story` the editor has said that every article reports one incident; `decisions` (the
     editor's moves, splits and joins, see `apply_decisions`) are applied after the grouping, and
     each incident they change says so first among its reasons."""
+    return grouping(articles, claims, vectors, one_story, decisions)[0]
+
+
+def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Optional[np.ndarray] = None,
+             one_story: bool = False, decisions: Sequence[IncidentDecision] = (),
+             decide: bool = False) -> tuple[tuple[Event, ...], tuple[Decision, ...]]:
+    """`group`, and with `decide` how every pair of articles was settled (all pairs: for measuring
+    on small corpora, not for large ones)."""
     ids = [a.id for a in articles]
     if not ids:
-        return ()
+        return (), ()
     if one_story or len(ids) == 1 or not claims:
         why = ("the editor treats all articles as one story" if one_story else
                "one article" if len(ids) == 1 else "no claims to compare")
+        settled = tuple(Decision(a, b, True, "joined: " + why) for a, b in combinations(ids, 2)) if decide else ()
         if not decisions:
-            return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),)
+            return (Event(id="e1", articles=tuple(ids), label=_label(articles, claims), evidence=(why,)),), settled
         pos = {a: k for k, a in enumerate(ids)}
         by_id, by_article = {a.id: a for a in articles}, _claims_by_article(claims)
         edited = apply_decisions([list(ids)], decisions, pos)
         return tuple(Event(id=f"e{k + 1}", articles=tuple(g.members), evidence=(*g.notes, why),
                            label=_label([by_id[a] for a in g.members], [c for a in g.members for c in by_article[a]]))
-                     for k, g in enumerate(edited))
+                     for k, g in enumerate(edited)), settled
     by_article = _claims_by_article(claims)
     setting = _common_places(ids, by_article)
     profiles = {a.id: profile(a, by_article[a.id], setting) for a in articles}
@@ -420,10 +502,12 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
     rules.tolls = "parties"
     groups = _merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
                     pair_values=names.evidence_and_sim)
+    by_names = [list(g) for g in groups]
     # 2. the articles were given as one story: groups about the same subject (their averaged claim
-    #    vectors as close as paraphrases) join, unless kept apart; resemblance alone is weaker
-    #    evidence than shared names, so here undated reports with tolls far apart also keep apart
-    rules.tolls = "all"
+    #    vectors as close as paraphrases) join, unless kept apart. Totals far apart are no reason
+    #    even here: a disaster's toll rises three- to tenfold in a day, and undated early and late
+    #    reports of one quake read as rival totals (measured: no dev pair needs them since event
+    #    days written "on ..." keep the similar-but-different incidents apart)
     if centre is not None and len(groups) > 1:
         groups = _merge(groups, pairs, rules.pos, rules.apart, rules.kept_apart, SAME_SUBJECT, centres=centre)
     # 3. the editor decides in the end
@@ -431,7 +515,42 @@ def group(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors: Op
     events = _events(articles, by_article, [g.members for g in edited] if edited is not None else groups, profiles,
                      names, rules, {tuple(g.members): g.notes for g in edited} if edited is not None else {})
     log.info("grouped %d articles into %d incidents (%d pairs compared)", len(ids), len(events), len(pairs))
-    return events
+    settled = _decisions(ids, groups, by_names, set(pairs), names, rules) if decide else ()
+    return events, settled
+
+
+def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[str]], compared: set,
+               names: _AnchorWeights, rules: _Apart) -> tuple[Decision, ...]:
+    """Every pair's decision, by kind. Joined: in one group after merging on shared names (the pair
+    itself sharing enough, or only through the group), else after joining by subject. Apart: each
+    reason the pair itself has; else the reason of a pair across the two groups (the groups were
+    kept apart); else too little in common (compared), or nothing distinctive shared (never compared)."""
+    final = {a: k for k, g in enumerate(groups) for a in g}
+    first = {a: k for k, g in enumerate(by_names) for a in g}
+    out = []
+    for a, b in combinations(ids, 2):
+        pair = (a, b) if rules.pos[a] < rules.pos[b] else (b, a)
+        if final[a] == final[b]:
+            if first[a] == first[b]:
+                own = pair in compared and names.evidence_and_sim(*pair)[0] >= names.needed
+                kind = "joined: shared names" + ("" if own else " (through the group)")
+            else:
+                kind = "joined: same subject"
+            out.append(Decision(a, b, True, kind))
+            continue
+        kinds = rules.kinds(pair) if pair in rules.checked else []
+        if kinds:
+            out.extend(Decision(a, b, False, "apart: " + k) for k in dict.fromkeys(k for k, _ in kinds))
+            continue
+        across = (p for x in groups[final[a]] for y in groups[final[b]]
+                  for p in [(x, y) if rules.pos[x] < rules.pos[y] else (y, x)] if p in rules.checked)
+        blocking = next((k for p in across for k, _ in rules.kinds(p)), None)
+        if blocking is not None:
+            kind = f"apart: groups kept apart ({blocking})"
+        else:
+            kind = "apart: too little in common" if pair in compared else "apart: never compared"
+        out.append(Decision(a, b, False, kind))
+    return tuple(out)
 
 
 def _common_places(ids: Sequence[str], by_article: dict[str, list[Claim]]) -> set[str]:
@@ -502,7 +621,7 @@ class _Apart:
         self.pos = {a: k for k, a in enumerate(ids)}
         self.profiles = profiles
         self.tolls = ""  # which undated tolls keep apart now: "" none, "parties", "all" (see group)
-        self.hard: dict[tuple[str, str], list[str]] = {}
+        self.hard: dict[tuple[str, str], list[tuple[str, str]]] = {}  # pair -> [(kind, reason)]
         self.by_tolls: dict[tuple[str, str], tuple[str, bool]] = {}
         self.checked: set[tuple[str, str]] = set()
 
@@ -510,7 +629,7 @@ class _Apart:
         """The reasons that keep a pair apart at the current `tolls`; each pair is read once."""
         if (a, b) not in self.checked:
             self.checked.add((a, b))
-            why = reasons_apart(self.profiles[a], self.profiles[b])
+            why = kinds_apart(self.profiles[a], self.profiles[b])
             if why:
                 self.hard[(a, b)] = why
             else:
@@ -521,17 +640,22 @@ class _Apart:
 
     def reasons(self, pair: tuple[str, str]) -> Optional[list[str]]:
         """What keeps a checked pair apart at the current `tolls`, if anything."""
+        kinds = self.kinds(pair)
+        return [why for _, why in kinds] if kinds else None
+
+    def kinds(self, pair: tuple[str, str]) -> list[tuple[str, str]]:
+        """(kind, reason) of what keeps a checked pair apart at the current `tolls`."""
         hard = self.hard.get(pair)
         if hard:
             return hard
         toll = self.by_tolls.get(pair)
         if toll is not None and self.tolls and (self.tolls == "all" or toll[1]):
-            return [toll[0]]
-        return None
+            return [(_toll_kind(toll[1]), toll[0])]
+        return []
 
     @property
     def apart(self) -> dict[tuple[str, str], list[str]]:
-        out = dict(self.hard)
+        out = {p: [why for _, why in kinds] for p, kinds in self.hard.items()}
         if self.tolls:
             out.update({p: [why] for p, (why, party) in self.by_tolls.items() if self.tolls == "all" or party})
         return out
@@ -555,11 +679,17 @@ def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], gro
     the incident first (`editor`: members in order -> notes), then the grouping's reasons."""
     pos = rules.pos
     by_id = {a.id: a for a in articles}
+    apart = rules.apart
+    touching: dict[str, list[tuple[str, str]]] = defaultdict(list)  # article -> its pairs kept apart
+    for pair in apart:
+        touching[pair[0]].append(pair)
+        touching[pair[1]].append(pair)
     events = []
     for k, g in enumerate(sorted(groups, key=lambda g: min(pos[a] for a in g))):
         g = sorted(g, key=pos.get)
         notes = (editor or {}).get(tuple(g), ())
-        found = evidence(g, profiles, names.shared(g), rules.apart)
+        own = {p: apart[p] for a in g for p in touching.get(a, ())}  # each group reads its own pairs only
+        found = evidence(g, profiles, names.shared(g), own)
         if notes:  # an article the editor set apart is bound to nothing: that is the editor's call
             found = tuple(x for x in found if x != NOTHING_BINDS)
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),

