@@ -162,25 +162,47 @@ def figure_findings(members: Sequence[Claim], category: str,
             finding = _figure_finding("figure-conflict", "diverge", side_a, side_b, group,
                                       lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
                                                                       published, direction_differs))
-            conflicts.append(((values, group[0] if group[0][0] == group[0][1] else None), finding))
+            conflicts.append(((values, group[0] if group[0][0] == group[0][1] else None), (qa, qb), finding))
     return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
 
 
-def _merge_same_values(conflicts: list[tuple[tuple, Finding]]) -> list[Finding]:
-    """One conflict per pair of values: "7.2" at 7:58 a.m. and "7.2" without a time, each against
-    "7.4", are one disagreement for an editor, with the evidence of both. An article at odds with
-    itself stays a finding of its own."""
-    out: list[Finding] = []
-    index: dict[tuple, int] = {}
-    for key, f in conflicts:
-        if key in index:
-            g = out[index[key]]
-            out[index[key]] = replace(g, evidence=tuple(dict.fromkeys(g.evidence + f.evidence)),
-                                      sources=tuple(dict.fromkeys(g.sources + f.sources)))
-        else:
-            index[key] = len(out)
-            out.append(f)
-    return out
+def _merge_same_values(conflicts: list[tuple[tuple, tuple[Quantity, Quantity], Finding]]) -> list[Finding]:
+    """One conflict per disagreement: "7.2" at 7:58 a.m. and "7.2" without a time, each against
+    "7.4", are one disagreement for an editor, with the evidence of both; so are "100,000" and
+    "about 100,000", each against "at least 120,000" (one side's readings agree with each other).
+    An article at odds with itself stays a finding of its own."""
+    merged: list[tuple[tuple, list[tuple[Quantity, Quantity]], Finding]] = []
+    for key, figures, f in conflicts:
+        target = next((k for k, (other, seen, _) in enumerate(merged)
+                       if other == key or other[1] is None and key[1] is None
+                       and any(_one_disagreement(figures, s) for s in seen)), None)
+        if target is None:
+            merged.append((key, [figures], f))
+            continue
+        other, seen, g = merged[target]
+        merged[target] = (other, seen + [figures], replace(g, evidence=tuple(dict.fromkeys(g.evidence + f.evidence)),
+                                                           sources=tuple(dict.fromkeys(g.sources + f.sources))))
+    return [f for _, _, f in merged]
+
+
+def _one_disagreement(x: tuple[Quantity, Quantity], y: tuple[Quantity, Quantity]) -> bool:
+    """Two conflicts are one when they share a reading and their other readings state one number,
+    hedged or not ("100,000" and "about 100,000", each against "at least 120,000"). A bound is a
+    different statement ("six" and "at least six" against "five" are two pairs of sources to check)."""
+    for a, b in ((x[0], x[1]), (x[1], x[0])):
+        for c, d in ((y[0], y[1]), (y[1], y[0])):
+            if describe(a) == describe(c) and _same_number(b, d):
+                return True
+    return False
+
+
+def _same_number(a: Quantity, b: Quantity) -> bool:
+    """Two readings of one stated number: both bounded, centred on the same value ("about 100,000" /
+    "100,000"; "around 700,000" / "700,000")."""
+    if None in (a.low, a.high, b.low, b.high) or a.second is not None or b.second is not None:
+        return False
+    ma, mb = (a.low + a.high) / 2, (b.low + b.high) / 2
+    return abs(ma - mb) <= 1e-9 * max(abs(ma), abs(mb), 1.0)
 
 
 def _refines(exact: Quantity, bound: Quantity) -> bool:

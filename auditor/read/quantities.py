@@ -205,6 +205,7 @@ _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("kilometre",), "miles", 0.621371), (("feet",), "miles", 1 / 5280), (("foot",), "miles", 1 / 5280),
     (("ft",), "miles", 1 / 5280), (("meters",), "miles", 0.000621371), (("metres",), "miles", 0.000621371),
     (("meter",), "miles", 0.000621371), (("metre",), "miles", 0.000621371),
+    (("pages",), "pages", 1.0), (("page",), "pages", 1.0),
 ], key=lambda u: -len(u[0]))
 
 
@@ -729,6 +730,23 @@ def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optiona
                     unit=num.unit, second=num.second)
 
 
+_DOCUMENT_KINDS = vocab.table("document_kinds")
+
+
+def _document_length(unit_tok) -> Optional[str]:
+    """ "length:<document>" of a page count: "a 93-page opinion" and "a 92-page ruling" are two
+    lengths of one judgment (the document nouns of one kind meet through document_kinds), "the
+    ruling runs 92 pages" is the subject's length; a page count of nothing named is not compared."""
+    thing = _measured_thing(unit_tok)
+    if thing is None and unit_tok.head.pos_ in ("VERB", "AUX"):
+        thing = next((c for c in unit_tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and c.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None or thing.pos_ != "NOUN":
+        return None
+    lemma = thing.lemma_.lower()
+    return f"length:{_DOCUMENT_KINDS.get(lemma, lemma)}"
+
+
 def _measured_thing(unit_tok):
     """The noun a length is of: "a 948-foot-long container ship" -> ship (the unit's head noun)."""
     node = unit_tok
@@ -769,6 +787,8 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
     knows what is counted."""
     if head is None and _toll_subject(doc[last]):
         return "killed:total"  # "the death toll was 275", "the toll stands at 20"
+    if _population_count(doc[last], head):
+        return "population"
     group = group_of(heads) if heads else None
     outcome = _outcome(doc, head, doc[last])
     if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
@@ -801,6 +821,30 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         sector = _sector(head)
         return f"jobs:{sector}" if sector else group
     return group
+
+
+_POPULATION_NOUNS = {"population", "inhabitant"}
+
+
+def _population_count(number, head) -> bool:
+    """The figure is how many people live in a place, not what befell them: "a population of at
+    least 120,000", "home to about 100,000 people", "a city of 100,000 inhabitants", "its population
+    is 100,000"."""
+    node = head if head is not None else number
+    if head is not None and head.lemma_.lower() in _POPULATION_NOUNS:
+        return True  # "120,000 inhabitants"
+    if node.dep_ == "pobj":
+        prep, owner = node.head, node.head.head
+        if prep.lower_ == "of" and (owner.lemma_.lower() in _POPULATION_NOUNS
+                                   or owner.lemma_.lower() in _PLACE_NOUNS and head is not None
+                                   and group_of([head]) in ("total", "civilians")):
+            return True
+        if prep.lower_ == "to" and owner.lower_ == "home":
+            # "shelters are home to 3,000 displaced people" count what befell them
+            return head is None or not any(OUTCOMES.get(c.lemma_.lower()) for c in head.children)
+    if number.dep_ == "attr" and number.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _POPULATION_NOUNS for c in number.head.children)
+    return False
 
 
 _ECONOMY_WIDE = vocab.words("economy_wide_subjects")
@@ -967,6 +1011,8 @@ def _measure_category(doc, num: "_Num", head) -> Optional[str]:
     if num.unit in ("percent", "points"):
         topic = _topic(unit_tok)
         return f"percent:{topic}" if topic else None
+    if num.unit == "pages":
+        return _document_length(unit_tok)
     return None  # distances ("30 miles east of Bend") place things; they are not compared
 
 
