@@ -382,3 +382,16 @@ def test_an_exact_figure_and_a_bound_against_another_stay_two_conflicts():
               claim("c3", "a3", "police killed six gunmen", fig("six", 6, 6, category="killed:militants"))]
     out = run(claims, category="killed:militants")
     assert len([f for f in out.findings if f.kind == "figure-conflict"]) == 2
+
+
+def test_a_conflict_names_each_figures_own_counter():
+    """divergences/dev, French pension protests: "1.27 million people (according to police) and 2.8
+    million (according to the unions)": the sentence credits the police, the 2.8 million the unions."""
+    q = Quantity(start=0, end=11, text="2.8 million", value=None, low=2.75e6, high=2.85e6, category="protested:total",
+                 window="last January 31", credited="unions")
+    a = claim("c1", "a1", "compared to 2.5 million on January 31",
+              fig("2.5 million", 2.45e6, 2.55e6, category="protested:total", window="on January 31"))
+    b = claim("c2", "a2", "1.27 million people (according to police) and 2.8 million (according to the unions)", q,
+              attribution="s_police@a2")
+    (conflict,) = [f for f in run([a, b], category="protested:total").findings if f.kind == "figure-conflict"]
+    assert "citing unions" in conflict.summary and "police" not in conflict.summary

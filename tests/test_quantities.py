@@ -486,3 +486,12 @@ def test_what_a_number_sizes(nlp, sentence, value, category):
 def test_thousands_reaches_below_a_million():
     assert Q.vague_interval("thousands") == (2_000, 999_999)  # "thousands missing" of 10,100 missing
     assert Q.vague_interval("tens of thousand") == (20_000, 99_999)  # as the reader passes it, singular
+
+
+def test_a_figure_credited_in_its_own_phrase(nlp):
+    # divergences/dev, French pension protests: one sentence, two counters
+    qs = figures(nlp, "It means that it exceeds that of last January 31, where 1.27 million people (according to "
+                      "police) and 2.8 million (according to the unions) took to the streets.")
+    assert [(q.text, q.credited) for q in qs if q.category] == [("1.27 million", "police"), ("2.8 million", "unions")]
+    (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")]
+    assert q.credited is None  # the sentence's attribution, not the figure's own

@@ -232,7 +232,8 @@ def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b
     """One sentence an editor can check: who says what, credited to whom and published when, and
     why both cannot hold."""
     def side(ids: str, q: Quantity, members) -> str:
-        credited = sorted({_party(c.attribution) for c, _ in members if c.attribution})
+        own = sorted({x.credited for _, x in members if x.credited})  # "2.8 million (according to the unions)"
+        credited = own or sorted({_party(c.attribution) for c, _ in members if c.attribution})
         when = sorted({str(published[c.article]) for c, _ in members if published.get(c.article)})
         extra = ", ".join(x for x in ((f"citing {' and '.join(credited)}" if credited else ""),
                                       (f"published {' and '.join(when)}" if when else "")) if x)

@@ -820,7 +820,7 @@ def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optiona
     return Quantity(start=base + s, end=base + e, text=text[s:e], value=value, low=lo, high=hi,
                     low_inclusive=lo_inc, high_inclusive=hi_inc, approximate=approx, vague=vague,
                     counted=counted or None, category=category, place=place, window=window,
-                    unit=num.unit, second=num.second)
+                    unit=num.unit, second=num.second, credited=_figure_credit(number_tokens, head))
 
 
 _DOCUMENT_KINDS = vocab.table("document_kinds")
@@ -838,6 +838,22 @@ def _document_length(unit_tok) -> Optional[str]:
         return None
     lemma = thing.lemma_.lower()
     return f"length:{_DOCUMENT_KINDS.get(lemma, lemma)}"
+
+
+def _figure_credit(number_tokens, head) -> Optional[str]:
+    """Whom a figure itself is credited to, when its own phrase names it: "1.27 million people
+    (according to police) and 2.8 million (according to the unions)" credit each figure to its
+    counter, where the sentence's attribution would credit both to one."""
+    for tok in [*number_tokens, *([head] if head is not None else [])]:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    objs = [g for g in to.children if g.dep_ == "pobj"] if to.lower_ == "to" else []
+                    if objs:
+                        obj = objs[0]
+                        words = [t for t in obj.subtree if t.dep_ != "det"]
+                        return " ".join(t.text for t in words) or None
+    return None
 
 
 def _measured_thing(unit_tok):
