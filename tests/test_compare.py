@@ -372,6 +372,7 @@ def test_one_number_hedged_or_not_against_another_is_one_conflict():
     out = run(claims, category="population")
     (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
     assert {s.article for s in conflict.evidence} == {"a2", "a3", "a4"}
+    assert "a2" in conflict.summary and "a3" in conflict.summary and "a4" in conflict.summary
 
 
 def test_an_exact_figure_and_a_bound_against_another_stay_two_conflicts():

@@ -175,25 +175,32 @@ def _merge_same_values(conflicts: list[tuple[tuple, tuple[Quantity, Quantity], F
     for key, figures, f in conflicts:
         target = next((k for k, (other, seen, _) in enumerate(merged)
                        if other == key or other[1] is None and key[1] is None
-                       and any(_one_disagreement(figures, s) for s in seen)), None)
+                       and any(_one_disagreement(s, figures) for s in seen)), None)
         if target is None:
             merged.append((key, [figures], f))
             continue
         other, seen, g = merged[target]
+        summary = g.summary
+        if other != key:  # the same number hedged otherwise: say which articles give it so
+            new = sorted({e.article for e in f.evidence} - {e.article for e in g.evidence})
+            hedged = next((_one_disagreement(s, figures) for s in seen if _one_disagreement(s, figures)), None)
+            summary += f" ({_articles(new)} {_say(_articles(new))} {hedged.text})" if new and hedged else ""
         merged[target] = (other, seen + [figures], replace(g, evidence=tuple(dict.fromkeys(g.evidence + f.evidence)),
-                                                           sources=tuple(dict.fromkeys(g.sources + f.sources))))
+                                                           sources=tuple(dict.fromkeys(g.sources + f.sources)),
+                                                           summary=summary))
     return [f for _, _, f in merged]
 
 
-def _one_disagreement(x: tuple[Quantity, Quantity], y: tuple[Quantity, Quantity]) -> bool:
+def _one_disagreement(x: tuple[Quantity, Quantity], y: tuple[Quantity, Quantity]) -> Optional[Quantity]:
     """Two conflicts are one when they share a reading and their other readings state one number,
-    hedged or not ("100,000" and "about 100,000", each against "at least 120,000"). A bound is a
-    different statement ("six" and "at least six" against "five" are two pairs of sources to check)."""
+    hedged or not ("100,000" and "about 100,000", each against "at least 120,000"): then y's other
+    reading, else None. A bound is a different statement ("six" and "at least six" against "five"
+    are two pairs of sources to check)."""
     for a, b in ((x[0], x[1]), (x[1], x[0])):
         for c, d in ((y[0], y[1]), (y[1], y[0])):
             if describe(a) == describe(c) and _same_number(b, d):
-                return True
-    return False
+                return d
+    return None
 
 
 def _same_number(a: Quantity, b: Quantity) -> bool:
