@@ -495,3 +495,13 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
     assert [(q.text, q.credited) for q in qs if q.category] == [("1.27 million", "police"), ("2.8 million", "unions")]
     (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")]
     assert q.credited is None  # the sentence's attribution, not the figure's own
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The city is home to three universities and a port.", 3),  # not a population
+    ("The lawyers filed 300 pages of evidence in the case.", 300),  # a page count of nothing named
+    ("In March, 5,000 people were evacuated from the valley.", 5000),  # the month is no march
+])
+def test_look_alikes_of_new_measures(nlp, sentence, value):
+    q = next(q for q in figures(nlp, sentence) if q.value == value)
+    assert q.category not in ("population", "protested:total") and not (q.category or "").startswith("length")

@@ -519,6 +519,8 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
     """What happened to the counted: the nearest outcome word up the tree, or beside it."""
     def of_token(t) -> Optional[str]:
         lemma, text = t.lemma_.lower(), t.lower_
+        if t.ent_type_ == "DATE":
+            return None  # "March", the month
         if lemma == "lose" and any(c.lemma_.lower() == "life" for c in t.children):
             return "killed"
         if lemma == "gun" and any(c.lower_ == "down" for c in t.children):
@@ -824,15 +826,18 @@ def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optiona
 
 
 _DOCUMENT_KINDS = vocab.table("document_kinds")
+_LENGTH_VERBS = {"run", "be", "span", "total", "stretch"}  # "the ruling runs 92 pages"
 
 
 def _document_length(unit_tok) -> Optional[str]:
     """ "length:<document>" of a page count: "a 93-page opinion" and "a 92-page ruling" are two
     lengths of one judgment (the document nouns of one kind meet through document_kinds), "the
     ruling runs 92 pages" is the subject's length; a page count of nothing named is not compared."""
-    thing = _measured_thing(unit_tok)
-    if thing is None and unit_tok.head.pos_ in ("VERB", "AUX"):
-        thing = next((c for c in unit_tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+    head = unit_tok.head
+    thing = head if head.i != unit_tok.i and head.pos_ == "NOUN" and unit_tok.dep_ in ("compound", "amod", "nmod") \
+        else None
+    if thing is None and head.lemma_.lower() in _LENGTH_VERBS:
+        thing = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
                       and c.pos_ in ("NOUN", "PROPN")), None)
     if thing is None or thing.pos_ != "NOUN":
         return None
@@ -955,8 +960,10 @@ def _population_count(number, head) -> bool:
                                    and group_of([head]) in ("total", "civilians")):
             return True
         if prep.lower_ == "to" and owner.lower_ == "home":
-            # "shelters are home to 3,000 displaced people" count what befell them
-            return head is None or not any(OUTCOMES.get(c.lemma_.lower()) for c in head.children)
+            # people, not "home to three universities"; "shelters are home to 3,000 displaced
+            # people" count what befell them
+            return head is None or group_of([head]) in ("total", "civilians") \
+                and not any(OUTCOMES.get(c.lemma_.lower()) for c in head.children)
     if number.dep_ == "attr" and number.head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in _POPULATION_NOUNS for c in number.head.children)
     return False
