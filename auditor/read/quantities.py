@@ -26,6 +26,13 @@ figures of the same unit:
   midnight Friday deadline": ``time:at``), as hours of the story's week or days of the year.
 Figures inside a conditional clause ("If the House fails to act by midnight Friday, ...") are
 hypotheses and are left out.
+
+Some counts are measures of a thing rather than of what befell people: a document's length in pages
+("a 93-page opinion": ``length:judgment``), a place's population ("home to about 100,000 people":
+``population``), and a crowd (``protested:total``), an estimate of one place on one day that
+counters (police, organisers) give differently. A figure's own phrase can date it ("the 1.27
+million estimated ... on January 31") and credit it ("2.8 million (according to the unions)":
+``Quantity.credited``).
 """
 from __future__ import annotations
 
