@@ -77,6 +77,7 @@ class Quantity:
     window: Optional[str] = None  # "on Saturday", "over the past 48 hours", "in total"
     unit: Optional[str] = None  # None for a count; "USD", "mph", "acres", "percent", "tally", "weekday-hours", "day-of-year"
     second: Optional[float] = None  # a tally's second figure: "52-47" is value 52, second 47
+    credited: Optional[str] = None  # whom the figure itself is credited to: "2.8 million (according to the unions)"
 
 
 @dataclass(frozen=True)

@@ -353,3 +353,20 @@ def _count(value: float, category: str, window=None) -> Quantity:
 def test_a_rising_toll_meets_counts_of_any_size(first, second, paired):
     facets = [A.Facet(0, first), A.Facet(1, second)]
     assert ((0, 1) in set(A._rival_pairs([0, 1], facets))) is paired
+
+
+@pytest.mark.parametrize("qa, qb, meet", [
+    # divergences/dev, French pension protests: one crowd is one place's on one day
+    (_fig("protested:total", 2.45e6, 2.55e6, None, "on January 31"),
+     _fig("protested:total", 2.75e6, 2.85e6, None, "last January 31"), True),  # the unions' 2.5m vs 2.8m
+    (_fig("protested:total", 1.275e6, 1.285e6, None, "on Tuesday"),
+     _fig("protested:total", 1.265e6, 1.275e6, None, "last January 31"), False),  # 7 March vs 31 January
+    (_fig("protested:total", 700000, 700000, 700000, None, "Paris"),
+     _fig("protested:total", 3.45e6, 3.55e6, None), False),  # Paris is a part of the nation's crowd
+    (_fig("protested:total", 245000, 245000, 245000, None, "Marseille"),
+     _fig("protested:total", 120000, 120000, 120000, None, "Toulouse"), False),  # two cities
+    # a death toll of a town may still meet one reported for its region (figures_compatible)
+    (_fig("killed:total", 10, 10, 10, None, "Kalat"), _fig("killed:total", 12, 12, 12), True),
+])
+def test_a_crowd_is_counted_for_one_place_and_day(qa, qb, meet):
+    assert A.figures_compatible(qa, qb, [], []) is meet

@@ -360,3 +360,39 @@ def test_one_claims_other_figure_is_not_compared():
 def test_terminology_only_for_framing(a, b, noted):
     out = run([claim("c1", "a1", a), claim("c2", "a2", b)])
     assert any(f.kind == "terminology" for f in out.findings) is noted
+
+
+def test_one_number_hedged_or_not_against_another_is_one_conflict():
+    """divergences/dev, Derna floods: "home to 100,000 people" (a2) and "home to about 100,000
+    people" (a3) against "an estimated population of at least 120,000" (a4): one disagreement."""
+    claims = [claim("c2", "a2", "home to 100,000 people", fig("100,000", 100000, 100000, category="population")),
+              claim("c3", "a3", "home to about 100,000 people", fig("about 100,000", 90000, 110000, category="population")),
+              claim("c4", "a4", "a population of at least 120,000", fig("at least 120,000", 120000, None,
+                                                                       category="population"))]
+    out = run(claims, category="population")
+    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert {s.article for s in conflict.evidence} == {"a2", "a3", "a4"}
+    assert "a2" in conflict.summary and "a3" in conflict.summary and "a4" in conflict.summary
+
+
+def test_an_exact_figure_and_a_bound_against_another_stay_two_conflicts():
+    """divergences/dev, Dagestan: "five gunmen" against "six" and against "at least six" are two
+    pairs of sources to check (a bound is another statement than an exact count)."""
+    claims = [claim("c1", "a1", "five gunmen were eliminated", fig("five", 5, 5, category="killed:militants")),
+              claim("c2", "a2", "at least six militants were killed", fig("at least six", 6, None, category="killed:militants")),
+              claim("c3", "a3", "police killed six gunmen", fig("six", 6, 6, category="killed:militants"))]
+    out = run(claims, category="killed:militants")
+    assert len([f for f in out.findings if f.kind == "figure-conflict"]) == 2
+
+
+def test_a_conflict_names_each_figures_own_counter():
+    """divergences/dev, French pension protests: "1.27 million people (according to police) and 2.8
+    million (according to the unions)": the sentence credits the police, the 2.8 million the unions."""
+    q = Quantity(start=0, end=11, text="2.8 million", value=None, low=2.75e6, high=2.85e6, category="protested:total",
+                 window="last January 31", credited="unions")
+    a = claim("c1", "a1", "compared to 2.5 million on January 31",
+              fig("2.5 million", 2.45e6, 2.55e6, category="protested:total", window="on January 31"))
+    b = claim("c2", "a2", "1.27 million people (according to police) and 2.8 million (according to the unions)", q,
+              attribution="s_police@a2")
+    (conflict,) = [f for f in run([a, b], category="protested:total").findings if f.kind == "figure-conflict"]
+    assert "citing unions" in conflict.summary and "police" not in conflict.summary

@@ -391,3 +391,117 @@ def test_look_alike_letters_in_calendar_words(text):
 def test_a_number_takes_the_outcome_written_beside_it(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence, 0) if q.value == value)
     assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, text, category", [
+    # divergences/dev, Trump ruling: a page count is the length of the document it sizes; words
+    # for one judgment meet (document_kinds), other documents stay apart
+    ("But while he stopped short of dissolving the Trump Organization altogether, Engoron issued a blistering "
+     "93-page opinion that painted the former president as unremorseful.", "93-page", "length:judgment"),
+    ("Referring to the former president, two of his sons, and his business associates, Engoron wrote in a 92-page "
+     "ruling: “Their complete lack of contrition and remorse borders on pathological.”", "92-page", "length:judgment"),
+    ("The ruling runs 92 pages.", "92 pages", "length:judgment"),
+    ("The 40-page indictment lists 34 counts.", "40-page", "length:indictment"),
+])
+def test_a_page_count_is_the_length_of_its_document(nlp, sentence, text, category):
+    q = next(q for q in figures(nlp, sentence) if q.unit == "pages")
+    assert (q.text, q.category) == (text, category)
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # divergences/dev, Derna floods: how many live in a place is not what befell them
+    ("The water washed away large areas of the heart of the city, home to about 100,000 people.", None, "population"),
+    ("In Derna, which has an estimated population of at least 120,000, entire districts were swept away.", None,
+     "population"),
+    ("Derna, a city of 100,000 inhabitants, was hit hardest.", 100000, "population"),
+    ("The flood killed 5,000 people in the city.", 5000, "killed:total"),
+    ("Shelters are home to 3,000 displaced people.", 3000, "displaced:total"),
+])
+def test_a_population_is_its_own_measure(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if q.category)
+    assert q.category == category and (value is None or q.value == value)
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # divergences/dev, French pension protests: a crowd, however it is named
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday.", 1280000, "protested:total"),
+    ("The largest CGT trade union association announced 3.5 million protesters across the country.", 3500000,
+     "protested:total"),
+    ("The hardline CGT union put the number of protesters at 3.5 million nationwide.", 3500000, "protested:total"),
+    ("It exceeds that of last January 31, where 1.27 million people took to the streets.", 1270000, "protested:total"),
+    ("The CGT claimed 450,000 demonstrators in the street.", 450000, "protested:total"),
+    # protests counted as events are not a crowd
+    ("Police recorded 300 protests across the country.", 300, None),
+])
+def test_a_crowd_is_counted_as_such(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if q.value == value)
+    assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value, window", [
+    # a rival figure's date is not this figure's (divergences/dev, French pension protests)
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday against the pension plan, "
+     "slightly higher than the 1.27 million estimated during a previous day of protests on January 31.", 1280000,
+     "on Tuesday"),
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday against the pension plan, "
+     "slightly higher than the 1.27 million estimated during a previous day of protests on January 31.", 1270000,
+     "during a previous day; on January 31"),
+    # a 'where' clause is set at its antecedent's date
+    ("It means that it exceeds that of last January 31, where 1.27 million people (according to police) and "
+     "2.8 million (according to the unions) took to the streets.", 2800000, "last January 31"),
+    # the baseline of a comparison is not the figure's time
+    ("The unions point out that 700,000 people marched in Paris, more than double the previous day.", 700000, None),
+    ("The CGT claimed 450,000 demonstrators in the street, more than on March 7.", 450000, None),
+    # coordinated figures share their modifiers (divergences/dev, UK election)
+    ("We are in similar territory to the Blair-era New Labour landslide of 418 seats and a 179 majority in 1997.",
+     418, "in 1997"),
+])
+def test_a_figure_is_dated_by_its_own_phrase(nlp, sentence, value, window):
+    q = next(q for q in figures(nlp, sentence) if q.value == value or q.low is not None and q.value is None
+             and q.low <= value <= (q.high or value))
+    assert q.window == window
+
+
+def test_a_number_compared_with_a_count_is_of_its_kind(nlp):
+    qs = figures(nlp, "The hardline CGT union put the number of protesters at 3.5 million nationwide, a figure it "
+                      "said compared to 2.5 million on January 31.")
+    by_text = {q.text: q for q in qs}
+    assert by_text["2.5 million"].category == by_text["3.5 million"].category == "protested:total"
+    assert by_text["2.5 million"].window == "on January 31" and by_text["3.5 million"].window is None
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # a number sizing a modifier sizes another thing (divergences/dev, UK election)
+    ("Under him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority.", 179, None),
+    ("Under him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority.", 418, "seats"),
+    # a sector the tagger takes for a name is still a part of the economy (divergences/dev, US jobs)
+    ("Healthcare added 72,000 jobs in March, above the average monthly gain of 60,000.", 72000, "jobs:healthcare"),
+    ("The United States added 303,000 new jobs in March.", 303000, "jobs"),
+])
+def test_what_a_number_sizes(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if q.value == value)
+    assert q.category == category
+
+
+def test_thousands_reaches_below_a_million():
+    assert Q.vague_interval("thousands") == (2_000, 999_999)  # "thousands missing" of 10,100 missing
+    assert Q.vague_interval("tens of thousand") == (20_000, 99_999)  # as the reader passes it, singular
+
+
+def test_a_figure_credited_in_its_own_phrase(nlp):
+    # divergences/dev, French pension protests: one sentence, two counters
+    qs = figures(nlp, "It means that it exceeds that of last January 31, where 1.27 million people (according to "
+                      "police) and 2.8 million (according to the unions) took to the streets.")
+    assert [(q.text, q.credited) for q in qs if q.category] == [("1.27 million", "police"), ("2.8 million", "unions")]
+    (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")]
+    assert q.credited is None  # the sentence's attribution, not the figure's own
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The city is home to three universities and a port.", 3),  # not a population
+    ("The lawyers filed 300 pages of evidence in the case.", 300),  # a page count of nothing named
+    ("In March, 5,000 people were evacuated from the valley.", 5000),  # the month is no march
+])
+def test_look_alikes_of_new_measures(nlp, sentence, value):
+    q = next(q for q in figures(nlp, sentence) if q.value == value)
+    assert q.category not in ("population", "protested:total") and not (q.category or "").startswith("length")

@@ -170,6 +170,14 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
 def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str]) -> bool:
     if qa.category != qb.category or qa.unit != qb.unit:
         return False
+    if quantities.is_estimate(qa.category) and not (_same_place(qa.place, qb.place)
+                                                    and _calendar_days(qa.window) == _calendar_days(qb.window)):
+        # a crowd is counted for one place and one day: a city's crowd is a part of the nation's (an
+        # unplaced count may be either, so it meets only another unplaced one), and a crowd counted
+        # on a named day is not one the report dates only by its own day. (Counters' estimates of
+        # one crowd can lie several times apart, but so do different crowds of one protest movement
+        # that a report does not place or date: past the usual ratio they are not taken for rivals.)
+        return False
     if not places_can_meet(pa, pb) and not quantities.is_physical_measure(qa.category):
         return False  # where a ship or a quake is reported from does not make its length or magnitude another
     if not quantities.comparable_scale(qa.window, qb.window):
@@ -181,6 +189,22 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
     if qa.second is not None and qb.second is not None and not rival_tallies(qa, qb):
         return False  # a 60-38 procedural vote and the 52-47 final vote are two votes
     return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO or quantities.one_per_event(qa.category) or growing
+
+
+_CALENDAR_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b")
+
+
+def _calendar_days(window: Optional[str]) -> frozenset:
+    """The calendar days a window names ("last January 31" -> {(jan, 31)}): a crowd counted on a
+    named day is another day's crowd than one the report dates only by its own day ("on Tuesday")."""
+    return frozenset((m.group(1), int(m.group(2))) for m in _CALENDAR_DAY.finditer((window or "").lower()))
+
+
+def _same_place(a: Optional[str], b: Optional[str]) -> bool:
+    """Both figures unplaced, or placed at one place."""
+    if not a or not b:
+        return not a and not b
+    return same_entity(a.lower(), b.lower())
 
 
 def _moving_count(q: Quantity) -> bool:
@@ -275,6 +299,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     needed = _rival_similarity(qa)
     if qa.unit is None and quantities.same_window(qa.window, qb.window) and _same_act(ca, cb):
         needed = min(needed, MIN_RELATED)
+    if quantities.is_estimate(qa.category) and _calendar_days(qa.window):
+        needed = min(needed, MIN_RELATED)  # one place's crowd on one named day: the figure says what it is
     if sim < needed and not (quantities.same_window(qa.window, qb.window) and shared_specific()):
         return None
     return sim

@@ -162,25 +162,54 @@ def figure_findings(members: Sequence[Claim], category: str,
             finding = _figure_finding("figure-conflict", "diverge", side_a, side_b, group,
                                       lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
                                                                       published, direction_differs))
-            conflicts.append(((values, group[0] if group[0][0] == group[0][1] else None), finding))
+            conflicts.append(((values, group[0] if group[0][0] == group[0][1] else None), (qa, qb), finding))
     return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
 
 
-def _merge_same_values(conflicts: list[tuple[tuple, Finding]]) -> list[Finding]:
-    """One conflict per pair of values: "7.2" at 7:58 a.m. and "7.2" without a time, each against
-    "7.4", are one disagreement for an editor, with the evidence of both. An article at odds with
-    itself stays a finding of its own."""
-    out: list[Finding] = []
-    index: dict[tuple, int] = {}
-    for key, f in conflicts:
-        if key in index:
-            g = out[index[key]]
-            out[index[key]] = replace(g, evidence=tuple(dict.fromkeys(g.evidence + f.evidence)),
-                                      sources=tuple(dict.fromkeys(g.sources + f.sources)))
-        else:
-            index[key] = len(out)
-            out.append(f)
-    return out
+def _merge_same_values(conflicts: list[tuple[tuple, tuple[Quantity, Quantity], Finding]]) -> list[Finding]:
+    """One conflict per disagreement: "7.2" at 7:58 a.m. and "7.2" without a time, each against
+    "7.4", are one disagreement for an editor, with the evidence of both; so are "100,000" and
+    "about 100,000", each against "at least 120,000" (one side's readings agree with each other).
+    An article at odds with itself stays a finding of its own."""
+    merged: list[tuple[tuple, list[tuple[Quantity, Quantity]], Finding]] = []
+    for key, figures, f in conflicts:
+        target = next((k for k, (other, seen, _) in enumerate(merged)
+                       if other == key or other[1] is None and key[1] is None
+                       and any(_one_disagreement(s, figures) for s in seen)), None)
+        if target is None:
+            merged.append((key, [figures], f))
+            continue
+        other, seen, g = merged[target]
+        summary = g.summary
+        if other != key:  # the same number hedged otherwise: say which articles give it so
+            new = sorted({e.article for e in f.evidence} - {e.article for e in g.evidence})
+            hedged = next((_one_disagreement(s, figures) for s in seen if _one_disagreement(s, figures)), None)
+            summary += f" ({_articles(new)} {_say(_articles(new))} {hedged.text})" if new and hedged else ""
+        merged[target] = (other, seen + [figures], replace(g, evidence=tuple(dict.fromkeys(g.evidence + f.evidence)),
+                                                           sources=tuple(dict.fromkeys(g.sources + f.sources)),
+                                                           summary=summary))
+    return [f for _, _, f in merged]
+
+
+def _one_disagreement(x: tuple[Quantity, Quantity], y: tuple[Quantity, Quantity]) -> Optional[Quantity]:
+    """Two conflicts are one when they share a reading and their other readings state one number,
+    hedged or not ("100,000" and "about 100,000", each against "at least 120,000"): then y's other
+    reading, else None. A bound is a different statement ("six" and "at least six" against "five"
+    are two pairs of sources to check)."""
+    for a, b in ((x[0], x[1]), (x[1], x[0])):
+        for c, d in ((y[0], y[1]), (y[1], y[0])):
+            if describe(a) == describe(c) and _same_number(b, d):
+                return d
+    return None
+
+
+def _same_number(a: Quantity, b: Quantity) -> bool:
+    """Two readings of one stated number: both bounded, centred on the same value ("about 100,000" /
+    "100,000"; "around 700,000" / "700,000")."""
+    if None in (a.low, a.high, b.low, b.high) or a.second is not None or b.second is not None:
+        return False
+    ma, mb = (a.low + a.high) / 2, (b.low + b.high) / 2
+    return abs(ma - mb) <= 1e-9 * max(abs(ma), abs(mb), 1.0)
 
 
 def _refines(exact: Quantity, bound: Quantity) -> bool:
@@ -210,7 +239,8 @@ def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b
     """One sentence an editor can check: who says what, credited to whom and published when, and
     why both cannot hold."""
     def side(ids: str, q: Quantity, members) -> str:
-        credited = sorted({_party(c.attribution) for c, _ in members if c.attribution})
+        own = sorted({x.credited for _, x in members if x.credited})  # "2.8 million (according to the unions)"
+        credited = own or sorted({_party(c.attribution) for c, _ in members if c.attribution})
         when = sorted({str(published[c.article]) for c, _ in members if published.get(c.article)})
         extra = ", ".join(x for x in ((f"citing {' and '.join(credited)}" if credited else ""),
                                       (f"published {' and '.join(when)}" if when else "")) if x)

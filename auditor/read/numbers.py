@@ -18,10 +18,13 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point
-# vague amounts: (low, high) of what a reader takes them to mean
+# vague amounts: (low, high) of what a reader takes them to mean. A plural scale word is at least two
+# of it and less than the next scale word: "thousands missing" is said of 10,100 missing as readily
+# as of 2,000 ("tens of thousands" is the narrower phrase, not the only one), as "millions" is of 40
+# million.
 _VAGUE = {
     "dozen": (12, 12), "dozens": (24, 99), "handful": (2, 9), "scores": (40, 99), "hundreds": (200, 999),
-    "thousands": (2_000, 9_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
+    "thousands": (2_000, 999_999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11),
 }
 _VAGUE_TENS = {"tens": 10, "hundreds": 100}  # "tens of thousands", "hundreds of thousands"
 

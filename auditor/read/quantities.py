@@ -26,6 +26,13 @@ figures of the same unit:
   midnight Friday deadline": ``time:at``), as hours of the story's week or days of the year.
 Figures inside a conditional clause ("If the House fails to act by midnight Friday, ...") are
 hypotheses and are left out.
+
+Some counts are measures of a thing rather than of what befell people: a document's length in pages
+("a 93-page opinion": ``length:judgment``), a place's population ("home to about 100,000 people":
+``population``), and a crowd (``protested:total``), an estimate of one place on one day that
+counters (police, organisers) give differently. A figure's own phrase can date it ("the 1.27
+million estimated ... on January 31") and credit it ("2.8 million (according to the unions)":
+``Quantity.credited``).
 """
 from __future__ import annotations
 
@@ -69,6 +76,7 @@ for _group, _words in {
     "seats": "seat",
     "jobs": "job payroll",
     "buildings": "house home building school shop hospital mosque church post checkpoint",
+    "protesters": "protester demonstrator marcher",
 }.items():
     for _w in _words.split():
         GROUPS[_w] = _group
@@ -87,12 +95,18 @@ for _outcome, _words in {
     "trapped": "trap trapped strand stranded stuck",
     "displaced": "displace evacuate evacuation evacuee flee",
     "destroyed": "destroy damage demolish raze flatten",
+    "protested": "demonstrate protest march rally",
 }.items():
     for _w in _words.split():
         OUTCOMES[_w] = _outcome
 # Outcomes that befall a whole population: who they befall ("residents", "people") does not make
 # two counts different quantities, unlike a death toll's civilians and security forces.
-POPULATION_OUTCOMES = {"displaced"}
+POPULATION_OUTCOMES = {"displaced", "protested"}
+# Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
+# nation's, and a movement's crowds of different days are different crowds (see align).
+ESTIMATED_OUTCOMES = {"protested"}
+# Nouns for events counted as such ("1,000 protests", "two marches"), not for people.
+_EVENT_OUTCOMES = {"protested"}
 # States a group is in, named by a noun after a preposition: "under evacuation orders", "in custody".
 _STATE_PREPOSITIONS = {"under", "in", "into"}
 _STATE_VERBS = {"be", "remain", "stay", "receive", "face", "get"}
@@ -137,11 +151,15 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         used.update(range(found.first, max(found.last, found.unit_end or found.last) + 1))
         spans.append(found)
     out: list[Quantity] = []
+    baselines: list[int] = []
     for num in spans:
         others = [doc[n.value_first] for n in spans if n is not num]
         q = _build(doc, text, base, num, others)
         if q is not None:
+            if q.category is None and q.counted is None and q.unit is None and _compared_with(doc[num.last]):
+                baselines.append(len(out))
             out.append(q)
+    out = _baselines_take_their_kind(out, baselines)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(times(text, base, start, end))
     out.extend(dates.event_dates(doc, base, start, end))
@@ -149,6 +167,35 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
+
+
+_COMPARISON_WORDS = {"than", "against", "versus", "vs", "vs."}
+
+
+def _compared_with(number) -> bool:
+    """A bare number that is the other side of a comparison: "a figure it said compared to 2.5
+    million on January 31", "more than the 1.27 million estimated"."""
+    node = number
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in _COMPARISON_WORDS or node.lemma_.lower() == "compare":
+            return True
+    return False
+
+
+def _baselines_take_their_kind(out: list[Quantity], baselines: list[int]) -> list[Quantity]:
+    """A bare number compared with a count is a count of the same kind (its own window and place
+    are kept): "3.5 million protesters nationwide ... compared to 2.5 million on January 31"."""
+    if not baselines:
+        return out
+    kinds = {q.category for k, q in enumerate(out) if k not in baselines and q.category and q.unit is None
+             and not is_physical_measure(q.category)}
+    if len(kinds) != 1:
+        return out
+    kind = kinds.pop()
+    return [replace(q, category=kind) if k in baselines else q for k, q in enumerate(out)]
 
 
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
@@ -205,6 +252,7 @@ _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("kilometre",), "miles", 0.621371), (("feet",), "miles", 1 / 5280), (("foot",), "miles", 1 / 5280),
     (("ft",), "miles", 1 / 5280), (("meters",), "miles", 0.000621371), (("metres",), "miles", 0.000621371),
     (("meter",), "miles", 0.000621371), (("metre",), "miles", 0.000621371),
+    (("pages",), "pages", 1.0), (("page",), "pages", 1.0),
 ], key=lambda u: -len(u[0]))
 
 
@@ -412,7 +460,7 @@ def _counted_head(doc, first: int, last: int):
         # "bringing the cumulative toll to 177", "raising the death toll to 35"
         for child in head.head.children:
             if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
-                return child
+                return _what_a_number_counts(child)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("total", "number", "toll", "tally"):
         return None
     # a bare number as subject or object: "More than 50 dead" headline, "killed dozens"
@@ -424,6 +472,17 @@ def _counted_head(doc, first: int, last: int):
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "attr") and head.pos_ in ("ADJ", "NOUN") and head.lemma_.lower() in OUTCOMES:
         return head  # "More than 50 dead"
     return None
+
+
+def _what_a_number_counts(noun):
+    """ "put the number of protesters at 3.5 million": the things a number-noun stands for."""
+    if noun.lemma_.lower() in ("number", "count", "total"):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objs:
+                    return objs[0]
+    return noun
 
 
 def _counted_text(head) -> tuple[str, list]:
@@ -467,6 +526,8 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
     """What happened to the counted: the nearest outcome word up the tree, or beside it."""
     def of_token(t) -> Optional[str]:
         lemma, text = t.lemma_.lower(), t.lower_
+        if t.ent_type_ == "DATE":
+            return None  # "March", the month
         if lemma == "lose" and any(c.lemma_.lower() == "life" for c in t.children):
             return "killed"
         if lemma == "gun" and any(c.lower_ == "down" for c in t.children):
@@ -477,6 +538,9 @@ def _outcome(doc, head, number_tok) -> Optional[str]:
             return "burned"
         if lemma == "claim" and any(c.lemma_.lower() == "life" for c in t.children):
             return "killed"
+        if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street"
+                                   for g in c.children) for c in t.children):
+            return "protested"  # "took to the streets"
         if lemma in ("suffer", "sustain") and any(c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()) for c in t.children):
             # "97 people suffering injuries", "sustained burns": the outcome is the object's
             return next(OUTCOMES[c.lemma_.lower()] for c in t.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()))
@@ -539,9 +603,13 @@ def _clause_root(tok):
     return node
 
 
-def _scope_tokens(root, own, others=()) -> list:
-    """Tokens of the figure's clause, without embedded finite clauses that do not hold the figure,
-    and without verb phrases that hold only other figures ("..., bringing the toll to 177")."""
+def _scope_tokens(root, own, others=(), counted=None, strict: bool = False) -> list:
+    """Tokens of the figure's clause, without embedded finite clauses that do not hold the figure
+    (but with a relative clause that says who the counted are: "700,000 people who took to the
+    streets of Paris"), and without verb phrases that hold only other figures ("..., bringing the
+    toll to 177"); `strict`: without any phrase that holds only other figures, for the figure's time
+    ("..., slightly higher than the 1.27 million estimated ... on January 31"); a list of places by
+    figure shares its places with a looser parse, so places keep the loose scope."""
     def holds(c, toks) -> bool:
         return any(c.left_edge.i <= e.i <= c.right_edge.i for e in toks)
 
@@ -552,16 +620,44 @@ def _scope_tokens(root, own, others=()) -> list:
         out.append(t)
         for c in t.children:
             if c.dep_ in ("ccomp", "advcl", "conj", "relcl", "parataxis") and c.pos_ in ("VERB", "AUX") \
-                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and not holds(c, own):
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and not holds(c, own) \
+                    and not (c.dep_ == "relcl" and counted is not None and t.i == counted.i):
                 continue
-            if c.pos_ in ("VERB", "AUX") and not holds(c, own) and holds(c, others):
+            if (strict and c.dep_ not in ("conj", "cc") or c.pos_ in ("VERB", "AUX")) and not holds(c, own) \
+                    and holds(c, others):
+                # (coordinated figures share their modifiers: "418 seats and a 179 majority in 1997")
                 continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
 
-def _window(doc, tokens, head, number_tokens) -> Optional[str]:
-    """The time window of the figure: a date or duration in its clause, or "in total"/"additional"."""
+def _own_branch(root, tokens, number_tokens) -> list:
+    """The figure's own phrase within its clause when that phrase dates it: "the 1.27 million
+    estimated during a previous day of protests on January 31" holds its own date, and the clause's
+    "on Tuesday" belongs to another figure. Else the whole clause."""
+    branch = next((c for c in root.children
+                   if c.left_edge.i <= number_tokens[0].i <= c.right_edge.i), None)
+    if branch is None:
+        return tokens
+    inside = [t for t in tokens if branch.left_edge.i <= t.i <= branch.right_edge.i]
+    numbers = {t.i for t in number_tokens}
+    dated = any(t.ent_type_ in ("DATE", "TIME") and t.i not in numbers for t in inside)
+    return inside if dated else tokens
+
+
+def _antecedent_time(root) -> list[str]:
+    """The time a "where"/"when" clause is set at: "that of last January 31, where 1.27 million
+    people took to the streets" counts the crowd of January 31."""
+    if root.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in root.children):
+        return []
+    antecedent = root.head
+    return [e.text for e in root.doc.ents if e.label_ in ("DATE", "TIME")
+            and antecedent.left_edge.i <= e.start and e.end <= root.left_edge.i]
+
+
+def _window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
+    """The time window of the figure: a date or duration in its clause (in `dated`, the tokens that
+    may date it, when narrower than the clause), or "in total"/"additional"."""
     parts: list[str] = []
     last = number_tokens[-1].i
     if head is not None:
@@ -575,7 +671,7 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
     ids = {t.i for t in tokens}
     seen_ents = set()
     ents = doc.ents  # built anew on every access
-    for t in tokens:
+    for t in (tokens if dated is None else dated):
         ent = None
         if t.ent_type_ in ("DATE", "TIME"):
             for e in ents:
@@ -635,6 +731,9 @@ def _end_point_or_baseline(doc, ent) -> bool:
         return True  # "through Jan. 29"
     if ent.end < len(doc) and doc[ent.end].lower_ == "deadline":
         return True
+    near = list(ent.root.ancestors)[:3] + [g for c in ent.root.children for g in (c, *c.children)]
+    if any(t.lower_ == "than" for t in near):
+        return True  # "more than double the previous day", "more than on March 7": the baseline
     root = ent.root
     if root.dep_ == "poss" and root.head.dep_ == "pobj" and root.head.head.lower_ in _BASELINE:
         return True
@@ -705,8 +804,12 @@ def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optiona
     else:
         category = _count_category(doc, head, heads, last)
     root = _clause_root(head if head is not None else doc[last])
-    tokens = _scope_tokens(root, number_tokens, others)
-    window = _window(doc, tokens, head, number_tokens)
+    tokens = _scope_tokens(root, number_tokens, others, head)
+    timed = _scope_tokens(root, number_tokens, others, head, strict=True)
+    window = _window(doc, tokens, head, number_tokens, _own_branch(root, timed, number_tokens))
+    setting = _antecedent_time(root)
+    if setting:
+        window = "; ".join(dict.fromkeys(setting + [w for w in (window or "").split("; ") if w]))
     cues = figure_context.window_cues(doc, number_tokens, tokens)
     if cues:
         window = "; ".join(dict.fromkeys([w for w in (window or "").split("; ") if w] + cues))
@@ -726,7 +829,43 @@ def _build(doc, text: str, base: int, num: "_Num", others: list = ()) -> Optiona
     return Quantity(start=base + s, end=base + e, text=text[s:e], value=value, low=lo, high=hi,
                     low_inclusive=lo_inc, high_inclusive=hi_inc, approximate=approx, vague=vague,
                     counted=counted or None, category=category, place=place, window=window,
-                    unit=num.unit, second=num.second)
+                    unit=num.unit, second=num.second, credited=_figure_credit(number_tokens, head))
+
+
+_DOCUMENT_KINDS = vocab.table("document_kinds")
+_LENGTH_VERBS = {"run", "be", "span", "total", "stretch"}  # "the ruling runs 92 pages"
+
+
+def _document_length(unit_tok) -> Optional[str]:
+    """ "length:<document>" of a page count: "a 93-page opinion" and "a 92-page ruling" are two
+    lengths of one judgment (the document nouns of one kind meet through document_kinds), "the
+    ruling runs 92 pages" is the subject's length; a page count of nothing named is not compared."""
+    head = unit_tok.head
+    thing = head if head.i != unit_tok.i and head.pos_ == "NOUN" and unit_tok.dep_ in ("compound", "amod", "nmod") \
+        else None
+    if thing is None and head.lemma_.lower() in _LENGTH_VERBS:
+        thing = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and c.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None or thing.pos_ != "NOUN":
+        return None
+    lemma = thing.lemma_.lower()
+    return f"length:{_DOCUMENT_KINDS.get(lemma, lemma)}"
+
+
+def _figure_credit(number_tokens, head) -> Optional[str]:
+    """Whom a figure itself is credited to, when its own phrase names it: "1.27 million people
+    (according to police) and 2.8 million (according to the unions)" credit each figure to its
+    counter, where the sentence's attribution would credit both to one."""
+    for tok in [*number_tokens, *([head] if head is not None else [])]:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    objs = [g for g in to.children if g.dep_ == "pobj"] if to.lower_ == "to" else []
+                    if objs:
+                        obj = objs[0]
+                        words = [t for t in obj.subtree if t.dep_ != "det"]
+                        return " ".join(t.text for t in words) or None
+    return None
 
 
 def _measured_thing(unit_tok):
@@ -769,6 +908,11 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
     knows what is counted."""
     if head is None and _toll_subject(doc[last]):
         return "killed:total"  # "the death toll was 275", "the toll stands at 20"
+    if _population_count(doc[last], head):
+        return "population"
+    if head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" \
+            and head.i < head.head.i and head.head.lemma_.lower() not in GROUPS:
+        return None  # "a 179-seat majority", "a 10-member team": the number sizes another thing
     group = group_of(heads) if heads else None
     outcome = _outcome(doc, head, doc[last])
     if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
@@ -781,7 +925,8 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
     if outcome and head is None:
         group = "total"  # "killed dozens", "More than 50 dead"
     if head is not None and group is None and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) \
-            and head.lemma_.lower() not in ("toll", "custody", "hostage", "evacuation"):
+            and head.lemma_.lower() not in ("toll", "custody", "hostage", "evacuation") \
+            and OUTCOMES[head.lemma_.lower()] not in _EVENT_OUTCOMES:
         group, outcome = "total", OUTCOMES[head.lemma_.lower()]  # "1,011 injuries": the noun names the outcome
     if head is not None and head.lemma_.lower() in ("dead", "death", "body", "corpse", "fatality", "life"):
         group, outcome = "total", outcome or "killed"
@@ -790,6 +935,8 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
             return f"{state}:total"  # "over 100 bodies remain unidentified": not the toll
     if group == "attacks" and outcome:
         outcome = None  # "170 attacks killing 151 civilians": the attacks were not killed
+    if group == "protesters" and outcome in (None, "protested"):
+        group, outcome = "total", "protested"  # "3.5 million protesters" took part, as "people demonstrated"
     if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
         group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
     if head is not None and group is None and head.lower_ not in ("others", "other") \
@@ -801,6 +948,32 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         sector = _sector(head)
         return f"jobs:{sector}" if sector else group
     return group
+
+
+_POPULATION_NOUNS = {"population", "inhabitant"}
+
+
+def _population_count(number, head) -> bool:
+    """The figure is how many people live in a place, not what befell them: "a population of at
+    least 120,000", "home to about 100,000 people", "a city of 100,000 inhabitants", "its population
+    is 100,000"."""
+    node = head if head is not None else number
+    if head is not None and head.lemma_.lower() in _POPULATION_NOUNS:
+        return True  # "120,000 inhabitants"
+    if node.dep_ == "pobj":
+        prep, owner = node.head, node.head.head
+        if prep.lower_ == "of" and (owner.lemma_.lower() in _POPULATION_NOUNS
+                                   or owner.lemma_.lower() in _PLACE_NOUNS and head is not None
+                                   and group_of([head]) in ("total", "civilians")):
+            return True
+        if prep.lower_ == "to" and owner.lower_ == "home":
+            # people, not "home to three universities"; "shelters are home to 3,000 displaced
+            # people" count what befell them
+            return head is None or group_of([head]) in ("total", "civilians") \
+                and not any(OUTCOMES.get(c.lemma_.lower()) for c in head.children)
+    if number.dep_ == "attr" and number.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _POPULATION_NOUNS for c in number.head.children)
+    return False
 
 
 _ECONOMY_WIDE = vocab.words("economy_wide_subjects")
@@ -818,8 +991,9 @@ def _sector(head) -> Optional[str]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
         subject = verb.head  # "health, which added 72,000 jobs"
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "LOC"):
-        return None  # "The United States added": the whole economy
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "NORP", "LOC"):
+        return None  # "The United States added": the whole economy (a company or a sector the
+        # tagger takes for one, "Healthcare added 72,000 jobs", is a part of it)
     lemma = subject.lemma_.lower()
     words = {lemma, " ".join(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "ADJ"))}
     return None if words & _ECONOMY_WIDE else lemma
@@ -967,6 +1141,8 @@ def _measure_category(doc, num: "_Num", head) -> Optional[str]:
     if num.unit in ("percent", "points"):
         topic = _topic(unit_tok)
         return f"percent:{topic}" if topic else None
+    if num.unit == "pages":
+        return _document_length(unit_tok)
     return None  # distances ("30 miles east of Bend") place things; they are not compared
 
 
@@ -1126,6 +1302,11 @@ WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "l
                 "background")
 from auditor.read.windows import (  # noqa: E402,F401  (kept importable from here)
     _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_window, window_kind)
+
+
+def is_estimate(category: Optional[str]) -> bool:
+    """Whether a category counts an estimated crowd (see ESTIMATED_OUTCOMES)."""
+    return bool(category) and category.split(":")[0] in ESTIMATED_OUTCOMES
 
 
 def is_physical_measure(category: Optional[str]) -> bool:
