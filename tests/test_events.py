@@ -170,6 +170,24 @@ def test_event_days_clearly_apart_keep_dated_reports_apart():
     assert not any("dates it" in why for why in E.reasons_apart(a, b))
 
 
+WAJIMA_SEARCH = ["Japan quake: rescuers search collapsed homes in Wajima",
+                 "Rescuers searched collapsed homes in Wajima, Ishikawa Prefecture, on Saturday, "
+                 "as the death toll rose."]
+
+
+@pytest.mark.parametrize("written, apart", [
+    ("2024-01-13", False),  # twelve days on: the search after the quake, one story
+    ("2024-03-20", True),  # two and a half months on: another event
+])
+def test_an_undated_acts_day_keeps_apart_only_as_far_as_writing_days_must(written, apart):
+    """An undated report's "struck on New Year's Day" against a dated report: an act's day in an
+    undated lead may be an earlier phase of the same story, so only a gap of MAX_DAYS_APART splits."""
+    articles, claims = corpus({"a1": WAJIMA_SEARCH, "b1": NOTO_2024}, {"a1": written})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert b.on_day
+    assert any("dates it" in why for why in E.reasons_apart(a, b)) == apart
+
+
 @pytest.mark.parametrize("text, acts", [
     ("A powerful earthquake struck Japan's Ishikawa Prefecture on New Year's Day.", True),
     ("Police arrested Imran Khan in Lahore on Saturday, Aug. 5, after a court sentenced him.", True),

@@ -386,9 +386,14 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
         same_act = a.act is not None and a.act == b.act
         # a lead also names days of the story's background ("his role in January 6"); a report
         # tells its event's day from its background's by its day of writing (the event lies in the
-        # week before), else by writing the day as the time of an act ("struck on New Year's Day")
+        # week before), else by writing the day as the time of an act ("struck on New Year's Day").
+        # An act's day in an undated report may still be an earlier phase of the same story (the
+        # storm before the flood, the first arrest before the charge), so it keeps reports apart
+        # only when they are as far apart as writing days must be (MAX_DAYS_APART)
         both_fixed = all(x.written is not None or x.on_day for x in (a, b))
-        if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_fixed and gap > SAME_EVENT_DAYS):
+        both_written = a.written is not None and b.written is not None
+        enough = SAME_EVENT_DAYS if both_written else MAX_DAYS_APART
+        if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_fixed and gap > enough):
             kind = ("same act dated apart" if same_act else "event days apart") + _how_dated(a, b)
             out.append((kind, f"{a.article} dates it {a.when.describe()} (\u201c{a.when.text}\u201d), "
                               f"{b.article} {b.when.describe()} (\u201c{b.when.text}\u201d)"))
