@@ -345,3 +345,41 @@ def test_the_day_of_a_saying_is_no_day_of_the_act():
     at = line.index("his lawyer said")
     credit = Span("c1", at, at + len("his lawyer said"), "his lawyer said")
     assert E.profile(article, [replace(c, attribution="lawyer", attribution_span=credit) for c in claims]).act == "arrest"
+
+
+VERDICT_MAY = ["Jury finds Trump liable for sexual abuse, awards E. Jean Carroll $5 million",
+               "Former President Donald Trump was found liable by a federal jury in New York on Tuesday for sexual "
+               "abusing the author E. Jean Carroll."]
+VERDICT_JANUARY = ["Trump ordered to pay writer E. Jean Carroll $83.3 mn in defamation case",
+                   "Former US President Donald Trump should pay $83.3 million to writer E. Jean Carroll for "
+                   "defamatory statements he made against her in 2019, a Manhattan federal jury has determined."]
+CUT_SEPTEMBER = ["US Federal Reserve cuts interest rates",
+                 "The US Federal Reserve has decided to cut interest rates by half a percentage point."]
+CUT_NOVEMBER = ["Fed chief Powell affirms stability amid Trump's fiscal challenges",
+                "The Federal Reserve announced a quarter-point cut in interest rates as it braces for potential "
+                "economic shifts."]
+
+
+@pytest.mark.parametrize("first, second, published, apart", [
+    (VERDICT_MAY, VERDICT_JANUARY, None, True),  # $5 million and $83.3 million: two verdicts
+    (CUT_SEPTEMBER, CUT_NOVEMBER, None, True),  # half a point and a quarter point: two rate cuts
+    # one verdict rounded otherwise by another outlet is one act
+    (VERDICT_JANUARY, ["Donald Trump ordered to pay $83 million in defamation case"], None, False),
+    # a lead that states both sizes recalls the earlier act: no evidence
+    (CUT_SEPTEMBER, ["Fed cuts rates by a quarter point",
+                     "The cut followed a larger, half-point reduction in September."], None, False),
+    # tolls rise: counts are no size of an act
+    (["Toll in Sri Lanka bombings rises to 359"], ["About 100 people were killed in Easter Day bomb blasts."],
+     None, False),
+    # with days of writing on both, the days decide
+    (VERDICT_MAY, VERDICT_JANUARY, ("2024-01-26", "2024-01-26"), False),
+])
+def test_an_act_sized_apart_is_another_act(first, second, published, apart):
+    """One act has one size (a jury's award, a rate cut): undated leads that size their headline
+    act at least twice apart, neither stating the other's, report two acts."""
+    a = E.profile(*_one("a1", first, published[0] if published else None))
+    b = E.profile(*_one("b1", second, published[1] if published else None))
+    why = E.sized_apart(a, b)
+    assert (why is not None) is apart
+    if apart:
+        assert any("sizes its act" in w for w in E.reasons_apart(a, b))

@@ -282,6 +282,31 @@ def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category
     assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
 
 
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The US Federal Reserve has decided to cut interest rates by half a percentage point.", "half a percentage point", 0.5),
+    ("Fed easing interest rates again, but only by a quarter percentage point", "quarter percentage point", 0.25),
+    ("The Federal Reserve announced a quarter-point cut in interest rates.", "quarter-point", 0.25),
+    ("The decision to cut by half a point, which wasn't unanimous, telegraphs urgency.", "half a point", 0.5),
+    ("Fed lowered rates by 0.50 percentage points, its first cut since 2020", "0.50 percentage points", 0.5),
+])
+def test_a_fraction_word_sizes_a_rate_move(nlp, sentence, text, value):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "points"]
+    assert (q.text, q.low, q.high) == (text, value, value)
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump.",
+     "three hundred and fifty-five million", 355_000_000),
+    ("Two hundred and fifty people died.", "Two hundred and fifty", 250),
+])
+def test_a_number_in_words_joined_by_and_is_one_number(nlp, sentence, text, value):
+    assert [(q.text, q.value) for q in figures(nlp, sentence)] == [(text, value)]
+
+
+def test_a_fraction_without_a_unit_is_no_figure(nlp):
+    assert figures(nlp, "Half the town was flooded and a quarter of the homes lost power.") == ()
+
+
 @pytest.mark.parametrize("sentence", [
     "About 4,000 residents are under Level 3 “Go Now” evacuation orders.",
     "Around 4,000 people have been ordered to evacuate.",

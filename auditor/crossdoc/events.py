@@ -45,7 +45,8 @@ import numpy as np
 
 from auditor.read import places
 from auditor.read.claims import initials, same_entity
-from auditor.read.quantities import gap_ratio, window_kind
+from auditor.read.intervals import _CURRENCIES
+from auditor.read.quantities import MONEY_CLASSES, gap_ratio, window_kind
 from auditor.read.when import When, days_apart, full_dates, mentions, parse_day
 from auditor import vocab
 from auditor.model import Article, Claim, Event, IncidentDecision, Quantity
@@ -220,6 +221,7 @@ class Profile:
     figures: tuple = ()  # event-wide figures by category: (category, (Quantity, ...))
     names: frozenset[str] = frozenset()  # every name of the lead
     on_day: bool = False  # `when` is the time of an act ("struck ... on New Year's Day"), see `times_an_act`
+    sizes: tuple[Quantity, ...] = ()  # the lead's sums and rate moves, the headline's first: see `act_sizes`
 
 
 def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
@@ -325,6 +327,50 @@ def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+ACT_UNITS = frozenset(_CURRENCIES | {"points"})  # what sizes a decided act: sums ordered or awarded, rate moves
+ACT_SIZE_RATIO = 2.0  # one act's size, as outlets round it, differs by far less; a half and a quarter point by this
+
+
+def act_sizes(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> tuple[Quantity, ...]:
+    """The sums and rate moves of an article's title and first paragraph, in the order written:
+    the first is the size of the headline's act ("ordered to pay $83.3M", "cut rates by half a
+    percentage point"). Read from the first claims as written, reactions left out but not what
+    reads as background: a headline that recalls an earlier event ("its first cut since 2020")
+    still states its own act first. Counts are no size of an act: tolls and arrests rise; nor are
+    percentages, which are as often running shares (containment, turnout) as levels."""
+    ordered = [c for c in sorted(claims, key=lambda c: c.start)[:n] if not is_reaction(c)]
+    return tuple(q for c in ordered for q in c.quantities if q.unit in ACT_UNITS and q.value is not None)
+
+
+def sized_apart(a: Profile, b: Profile) -> Optional[str]:
+    """Why two reports size their headline act differently, when they do: the first sum or rate
+    move of each lead in one unit, at least ACT_SIZE_RATIO apart, and neither lead stating the
+    other's. One act has one size (a jury's award, a rate cut); a lead that states two sums is
+    telling parts, or recalling an earlier act, and is no evidence. Only when a report has no day of
+    writing: with both, the days decide (two sums the same week are more likely two figures of one
+    story, damage and aid, than two acts)."""
+    if a.written is not None and b.written is not None or not a.sizes or not b.sizes:
+        return None
+    x, y = a.sizes[0], b.sizes[0]
+    if x.unit != y.unit or gap_ratio(x, y) < ACT_SIZE_RATIO or _paid_for(x) != _paid_for(y):
+        return None
+    if any(gap_ratio(q, y) == 1.0 for q in a.sizes if q.unit == y.unit) or \
+            any(gap_ratio(q, x) == 1.0 for q in b.sizes if q.unit == x.unit):
+        return None
+    return f"{a.article} sizes its act {x.text}, {b.article} {y.text}"
+
+
+_PAID_FOR = frozenset(MONEY_CLASSES.values())
+
+
+def _paid_for(q: Quantity) -> Optional[str]:
+    """What a sum pays for, when the parse knows the kind ("$1.2 trillion package": bill, "$21 billion
+    in disaster aid": aid): two sums for different things are two figures of a story, not two sizes
+    of one act. None when unknown ("awards Carroll $5 million", "$83.3 million in defamation case")."""
+    kind = (q.category or "").partition(":")[2]
+    return kind if kind in _PAID_FOR else None
+
+
 def _is_place(name: str) -> bool:
     return places.resolve(name) is not None
 
@@ -343,7 +389,7 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     shown = tuple(dict.fromkeys(n if n[:1].isupper() or n not in found else found[n].name for n in named))
     countries = frozenset(p.country for p in found.values())
     return Profile(article.id, written, written_from, when, act, shown, countries,
-                   participants(first), on_day=times_an_act(article.text, when),
+                   participants(first), on_day=times_an_act(article.text, when), sizes=act_sizes(claims),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
 
@@ -400,6 +446,9 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
     # Places are no reason on their own: a lead names the countries of participants, flags and
     # reactions ("a Singapore-flagged ship", "China condemned") as well as where the event happened,
     # and the place parse is too loose to tell them apart (measured: dev incident pairs fell).
+    sized = sized_apart(a, b)
+    if sized is not None:
+        out.append(("the act sized apart", sized))
     if tolls and not out:
         toll = toll_reason(a, b)
         if toll is not None and (tolls == "all" or toll[1]):

@@ -344,6 +344,9 @@ def _number_at(doc, tok) -> Optional[_Num]:
         if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
             return None
         return _Num(tok.i, tok.i, vague[0], vague[1], True, value_first=tok.i)
+    fraction = _fraction_of_unit(doc, tok)
+    if fraction is not None:
+        return fraction
     if not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
         return None
     currency = _currency_before(doc, tok.i)
@@ -354,6 +357,9 @@ def _number_at(doc, tok) -> Optional[_Num]:
         if nxt in _SCALES or nxt in _SCALE_ABBREV and currency or (nxt in _UNITS and doc[last].lower_ in _TENS) \
                 or nxt in ("-", "–") and last + 2 < len(doc) and doc[last + 2].lower_ in _UNITS:
             last += 2 if nxt in ("-", "–") else 1
+        elif nxt == "and" and doc[last].lower_ in _SCALES and last + 2 < len(doc) \
+                and (doc[last + 2].lower_ in _UNITS or doc[last + 2].lower_ in _TENS):
+            last += 2  # "three hundred and fifty-five million": one number written in words
         else:
             break
     span_text = doc[tok.i:last + 1].text
@@ -387,6 +393,29 @@ def _number_at(doc, tok) -> Optional[_Num]:
     if m and int(m.group(2)) > int(m.group(1)):
         return _Num(tok.i, last, float(m.group(1)), float(m.group(2)), value_first=tok.i)
     return _Num(tok.i, last, value, value, half=half, value_first=tok.i)
+
+
+_FRACTIONS = {word: float(value) for word, value in vocab.rows("fractions")}
+_FRACTION_FILLERS = {"a", "an", "of", "-", "\u2013"}
+_POINT_WORDS = {"point", "points"}
+
+
+def _fraction_of_unit(doc, tok) -> Optional[_Num]:
+    """A fraction word sizing a unit: "half a percentage point", "a quarter of a percentage point",
+    "a quarter-point cut", "cut by half a point" (a point after a fraction is a percentage point,
+    as rates and shares are moved). Without a unit after it, "half" is no figure ("half the town")."""
+    value = _FRACTIONS.get(tok.lower_)
+    if value is None:
+        return None
+    k = tok.i
+    while k + 1 < len(doc) and doc[k + 1].lower_ in _FRACTION_FILLERS and k - tok.i < 3:
+        k += 1
+    unit = _unit_after(doc, k)
+    if unit is None and k + 1 < len(doc) and doc[k + 1].lower_ in _POINT_WORDS:
+        unit = ("points", 1.0, k + 1)
+    if unit is None or unit[0] != "points":
+        return None
+    return _Num(tok.i, tok.i, value, value, unit="points", unit_end=unit[2], value_first=tok.i)
 
 
 def _rounding(doc, first: int, last: int, value: float) -> float:
