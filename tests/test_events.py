@@ -363,11 +363,18 @@ CUT_NOVEMBER = ["Fed chief Powell affirms stability amid Trump's fiscal challeng
 @pytest.mark.parametrize("first, second, published, apart", [
     (VERDICT_MAY, VERDICT_JANUARY, None, True),  # $5 million and $83.3 million: two verdicts
     (CUT_SEPTEMBER, CUT_NOVEMBER, None, True),  # half a point and a quarter point: two rate cuts
+    # a headline that measures its act against a past period still sizes its own act
+    (["Fed lowered rates by 0.50 percentage points, its first cut since 2020"], CUT_NOVEMBER, None, True),
     # one verdict rounded otherwise by another outlet is one act
     (VERDICT_JANUARY, ["Donald Trump ordered to pay $83 million in defamation case"], None, False),
-    # a lead that states both sizes recalls the earlier act: no evidence
+    # a size set at an earlier time the lead names is an earlier act's, recalled: not the lead's own
     (CUT_SEPTEMBER, ["Fed cuts rates by a quarter point",
-                     "The cut followed a larger, half-point reduction in September."], None, False),
+                     "The cut followed a larger, half-point reduction in September."], None, True),
+    (VERDICT_MAY, ["Trump ordered to pay writer E. Jean Carroll $83.3 mn in defamation case",
+                   "Last May, a separate Manhattan federal jury awarded Carroll $5 million in damages."], None, True),
+    # a lead that states both sizes, neither set earlier, may be telling parts: no evidence
+    (CUT_SEPTEMBER, ["Fed cuts rates by a quarter point",
+                     "Some officials had argued for a cut of half a point."], None, False),
     # tolls rise: counts are no size of an act
     (["Toll in Sri Lanka bombings rises to 359"], ["About 100 people were killed in Easter Day bomb blasts."],
      None, False),

@@ -339,7 +339,21 @@ def act_sizes(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> tuple[Quantity, 
     still states its own act first. Counts are no size of an act: tolls and arrests rise; nor are
     percentages, which are as often running shares (containment, turnout) as levels."""
     ordered = [c for c in sorted(claims, key=lambda c: c.start)[:n] if not is_reaction(c)]
-    return tuple(q for c in ordered for q in c.quantities if q.unit in ACT_UNITS and q.value is not None)
+    return tuple(q for c in ordered for q in c.quantities
+                 if q.unit in ACT_UNITS and q.value is not None and not recalled(q))
+
+
+_RECALLED = re.compile(r"^(?:in\s+|on\s+)?(?:last|earlier|previous|(?:" + "|".join(vocab.entries("months")) + r")\b)",
+                       re.I)
+
+
+def recalled(q: Quantity) -> bool:
+    """Whether a figure is set at an earlier time the lead names ("a half-point reduction in
+    September", "Last May, a separate jury awarded Carroll $5 million", "the $5 million verdict last
+    year"): the size of an earlier act the story recalls, not of its own. A period the act is
+    measured against ("its first cut since 2020", "the first reduction in four years") is no such
+    time."""
+    return bool(q.window and _RECALLED.match(q.window.strip()))
 
 
 def sized_apart(a: Profile, b: Profile) -> Optional[str]:
