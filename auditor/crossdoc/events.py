@@ -18,6 +18,10 @@ resemblance (`reasons_apart`):
   ("struck ... on New Year's Day"), so that a day of the story's background ("his role in
   January 6") is not taken for the event's;
 - another key participant in the same role of the same act (the person who died, who was hired);
+- when a report has no day of writing, the headline act sized at least ACT_SIZE_RATIO apart (a
+  jury's award of $5 million or $83.3 million, a rate cut of half or a quarter of a point), neither
+  lead stating the other's size except as an earlier act it recalls ("Last May, a separate jury
+  awarded ..."): one act has one size, where counts (tolls, arrests) rise;
 - for undated reports only, counts of one party (militants killed, security personnel killed)
   more than MAX_RIVAL_RATIO apart (dated reports may be one toll that rose, so different figures
   are no evidence there; nor are totals, which rise for days as the missing are found).
@@ -432,8 +436,8 @@ def reasons_apart(a: Profile, b: Profile, tolls: str = "") -> list[str]:
 
 def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]]:
     """(kind, plain reason) of each reason two reports are of different incidents: days of
-    writing a month apart, event days clearly apart, another key participant
-    in the same role. Different figures are no reason (tolls rise, and outlets count differently),
+    writing a month apart, event days clearly apart, the headline act sized apart (`sized_apart`),
+    another key participant in the same role. Different figures are no reason (tolls rise, and outlets count differently),
     except between two undated reports, where nothing shows that one counts later than the other:
     with `tolls` "parties", counts of one party (militants killed, security personnel killed) more
     than MAX_RIVAL_RATIO apart; with "all", any event-wide count (see `group`). The kind names the
