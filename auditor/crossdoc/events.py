@@ -383,8 +383,9 @@ _PAID_FOR = frozenset(MONEY_CLASSES.values())
 
 def _paid_for(q: Quantity) -> Optional[str]:
     """What a sum pays for, when the parse knows the kind ("$1.2 trillion package": bill, "$21 billion
-    in disaster aid": aid): two sums for different things are two figures of a story, not two sizes
-    of one act. None when unknown ("awards Carroll $5 million", "$83.3 million in defamation case")."""
+    in disaster aid": aid), else None ("awards Carroll $5 million"). Two sums are taken for sizes of
+    one kind of act only when this agrees (both unknown, or both of one kind): sums for different
+    things, or one known and one not, may be two figures of one story (a package and its aid)."""
     kind = (q.category or "").partition(":")[2]
     return kind if kind in _PAID_FOR else None
 
