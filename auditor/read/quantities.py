@@ -66,11 +66,12 @@ _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether
 _CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in _CUMULATIVE)  # in this order
 _ANY_CUMULATIVE = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _CUMULATIVE) + r")\b")  # one search for most texts
 _LATEST = re.compile(r"\blatest\b")
-_INCREMENT = {"additional", "more", "further", "fresh", "new", "extra"}
+_INCREMENT = ("additional", "more", "further", "fresh", "new", "extra")  # "22 more militants"; the first found names it
 # Words of time a number may modify ("two days", "Friday's 12"): not what the figure counts.
 _TIME_WORDS = vocab.words("weekdays") | vocab.words("months") | vocab.words("time_units") | {
     "yesterday", "today", "tonight", "night", "weekend", "decade", "decades", "morning", "evening", "afternoon"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_COUNT_NOUNS = ("toll", "tally", "number", "count")  # nouns that name a count: "the toll", "the number of"
 _PLACE_NOUNS = vocab.words("place_generics")
 _LOCATIVE = vocab.words("locative_prepositions")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "QUANTITY"}
@@ -219,7 +220,8 @@ def _is_tally(doc, i: int) -> Optional[tuple[float, float, int]]:
     return a, b, last
 
 
-_DURATIONS = vocab.words("time_units") | {"percent", "a.m.", "p.m.", "am", "pm"}
+_SHARE_OR_CLOCK = frozenset({"percent", "a.m.", "p.m.", "am", "pm"})  # "23 percent", "10 p.m.": no count
+_DURATIONS = vocab.words("time_units") | _SHARE_OR_CLOCK
 
 
 _VOTE_WORDS = {"vote", "pass", "approve", "reject", "defeat", "confirm", "clear", "adopt", "ballot", "ruling", "rule",
@@ -326,7 +328,7 @@ def _is_count(doc, tok, last: int, value: float) -> bool:
     if re.fullmatch(r"(1[89]|20|21)\d\d", text) and tok.dep_ != "nummod":
         return False  # a year: "in 2006"
     nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and (nxt.text in (":", "%") or nxt.lower_ in ("percent", "per", "a.m.", "p.m.", "am", "pm")):
+    if nxt is not None and (nxt.text in (":", "%") or (nxt.lower_ in _SHARE_OR_CLOCK or nxt.lower_ == "per")):
         return False
     head = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else None
     if head is not None and head.text.lower() in _TIME_WORDS:
@@ -518,9 +520,9 @@ def _window(doc, tokens, head, number_tokens) -> Optional[str]:
         # "22 more terrorists", "22 additional militants": after the number, so not "more than 50"
         mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "advmod", "compound") and c.i > last}
         mods |= {c.lower_ for t in number_tokens for c in t.children if c.dep_ in ("amod", "advmod") and c.i > last}
-        if mods & _INCREMENT:
-            parts.append(next(w for w in ("additional", "more", "further", "fresh", "new", "extra") if w in mods))
-        if {c.lower_ for c in head.children} & {"cumulative", "total"} and head.lemma_.lower() in ("toll", "tally", "number", "count"):
+        if mods.intersection(_INCREMENT):
+            parts.append(next(w for w in _INCREMENT if w in mods))
+        if {c.lower_ for c in head.children} & {"cumulative", "total"} and head.lemma_.lower() in _COUNT_NOUNS:
             parts.append("cumulative")
     ids = {t.i for t in tokens}
     seen_ents = set()
@@ -743,7 +745,7 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
     if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
         group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
     if head is not None and group is None and head.lower_ not in ("others", "other") \
-            and head.lemma_.lower() not in ("toll", "tally", "number", "count"):
+            and head.lemma_.lower() not in _COUNT_NOUNS:
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:
         return f"{outcome}:{group or 'total'}"
