@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import ast
-import re
 import shutil
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from auditor import vocab
 from auditor.store import memo
 
 PACKAGE = Path(vocab.__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import word_lists  # noqa: E402  (the census of word lists in code: benchmarks/word_lists.py)
 
 
 @pytest.mark.parametrize("name", vocab.names())
@@ -31,17 +34,12 @@ def test_loaders_read_comments_and_columns() -> None:
 
 
 def _string_literals(tree: ast.AST):
-    """(line, items) of every literal collection of four or more strings, and of `\"\"\"...\"\"\".split()`."""
+    """(line, items) of every literal collection of four or more strings in a module: sets, lists,
+    tuples, dict keys (with the words of string values), `"...".split()` (benchmarks/word_lists.py)."""
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Set, ast.List, ast.Tuple)) and len(node.elts) >= 4 and \
-                all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
-            yield node.lineno, {e.value.casefold() for e in node.elts}
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" and \
-                isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str):
-            sep = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
-            items = {w.strip().casefold() for w in node.func.value.value.replace("\n", "" if sep else " ").split(sep) if w.strip()}
-            if len(items) >= 4:
-                yield node.lineno, items
+        found = word_lists.literal_items(node)
+        if found and len(items := {i.casefold() for i in found[1]}) >= 4:
+            yield node.lineno, items
 
 
 def _vocabularies() -> dict[str, set[str]]:
@@ -54,19 +52,64 @@ def _vocabularies() -> dict[str, set[str]]:
     return out
 
 
+def _is_copy(items: set[str], entries: set[str]) -> bool:
+    """A literal of eight or more items mostly made of a vocabulary's entries (80% of it), or one that
+    repeats eight or more of them, a third or more of the smaller of the two. (A general stop list
+    that holds ten number words among 240 is not a copy of them; a tuple of nine killing words of
+    eleven is; a few verbs picked for one construction are that construction's own words.)"""
+    shared = len(items & entries)
+    return (len(items) >= 8 and shared >= 0.8 * len(items)) or (shared >= 8 and shared >= min(len(items), len(entries)) / 3)
+
+
+# Copies in modules whose owners have yet to build them from the vocabulary. An entry no longer
+# needed fails the test below, so this list only shrinks.
+PENDING_COPIES = {
+    ("crossdoc/align.py", "outcome_words"),  # PREDICATE_CLASSES' kill/injure/arrest verbs repeat the outcomes'
+}
+
+
 def test_no_module_keeps_a_copy_of_a_vocabulary() -> None:
-    """A literal in code that repeats eight or more entries of a vocabulary, or is mostly made of
-    one, is a private copy that will drift from the file. (A few verbs picked for one construction,
-    "according to" / "cited by", are that construction's own words, not a copy.)"""
+    """A literal in code that repeats a vocabulary is a private copy that will drift from the file."""
     vocabularies = _vocabularies()
-    copies = []
+    copies, pending = [], set()
     for path in sorted(PACKAGE.rglob("*.py")):
+        module = path.relative_to(PACKAGE).as_posix()
         for line, items in _string_literals(ast.parse(path.read_text(encoding="utf-8"))):
             for name, entries in vocabularies.items():
-                shared = items & entries
-                if len(shared) >= 8 or (len(items) >= 8 and len(shared) >= 0.8 * len(items)):
-                    copies.append(f"{path.relative_to(PACKAGE)}:{line} repeats {len(shared)} of {name}")
+                if _is_copy(items, entries):
+                    if (module, name) in PENDING_COPIES:
+                        pending.add((module, name))
+                    else:
+                        copies.append(f"{module}:{line} repeats {len(items & entries)} of {name}")
     assert not copies, "\n".join(copies)
+    assert pending == PENDING_COPIES, f"no longer copies, take them off PENDING_COPIES: {PENDING_COPIES - pending}"
+
+
+@pytest.mark.parametrize("items, entries, copy", [
+    ({"january", "february", "march", "april", "may", "june", "july", "august", "fall"},
+     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}, True),
+    ({"say", "tell", "add", "note"}, {"say", "tell", "add", "note", "state", "report", "claim", "warn", "deny"}, False),
+    ({"say", "tell", "add", "note", "state", "report", "claim", "warn", "deny"} | {f"w{i}" for i in range(9)},
+     {"say", "tell", "add", "note", "state", "report", "claim", "warn", "deny", "insist", "explain"}, True),
+    ({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"} | {f"w{i}" for i in range(230)},
+     {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"} | {f"n{i}" for i in range(22)}, False),
+    ({"in", "of", "at", "for", "to"}, {"at", "in", "near", "across", "around", "within", "inside", "outside"}, False),
+])
+def test_what_counts_as_a_copy(items, entries, copy) -> None:
+    assert _is_copy(items, entries) is copy
+
+
+# Word lists of more than 15 items still written in code, per module: each owner moves theirs to
+# auditor/vocab/ and lowers the ceiling; a new list in code fails here (benchmarks/word_lists.py lists them).
+LISTS_LEFT_IN_CODE = {
+    "auditor.crossdoc.align": 1,  # its stop words: general English with news words (from spaCy's list in time)
+}
+
+
+def test_no_new_word_list_in_code() -> None:
+    found = Counter(w.module for w in word_lists.word_lists(PACKAGE) if not word_lists.exempt(w))
+    over = {m: n for m, n in found.items() if n > LISTS_LEFT_IN_CODE.get(m, 0)}
+    assert not over, f"word lists of more than 15 items in code (move them to auditor/vocab/): {over}"
 
 
 def test_code_fingerprint_covers_every_module_and_vocabulary(tmp_path, monkeypatch) -> None:

@@ -31,6 +31,7 @@ from typing import BinaryIO, Iterator, Optional, Sequence, Union
 
 from dateutil import parser as date_parser
 
+from auditor import vocab
 from auditor.config import AuditConfig
 from auditor.errors import InputError, NoArticlesError
 from auditor.model import Article, Excluded, Problem
@@ -67,25 +68,7 @@ FRONT_MATTER_KEYS = {
 }
 
 # Whole lines that are web-page chrome, never article text (compared after _ui_key()).
-INTERFACE_WORDS = frozenset(
-    {
-        "close", "close menu", "open menu", "menu", "toggle navigation", "navigation",
-        "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content",
-        "story continues below advertisement", "scroll to continue", "continue reading",
-        "share", "share this", "share this article", "share this story", "share article",
-        "share on facebook", "share on twitter", "share on x", "share via email",
-        "tweet", "email", "e-mail", "print", "print this page", "copy link", "link copied",
-        "facebook", "twitter", "whatsapp", "linkedin", "telegram", "reddit", "pinterest",
-        "read more", "read also", "also read", "see also", "more", "show more", "load more",
-        "related", "related articles", "related stories", "recommended",
-        "skip to content", "skip to main content", "skip to navigation", "jump to content",
-        "subscribe", "subscribe now", "sign in", "sign up", "log in", "login", "log out",
-        "register", "home", "search", "back to top", "top", "next", "previous",
-        "next article", "previous article", "comments", "leave a comment", "view comments",
-        "accept", "accept cookies", "accept all", "cookie settings", "follow us",
-        "listen to this article", "play", "pause", "watch", "video", "image", "photo",
-    }
-)
+INTERFACE_WORDS = vocab.words("page_chrome")
 
 _FM_LINE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
 _FENCE = re.compile(r"^---\s*$")
@@ -102,10 +85,8 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^by\s+(?P<name>\S.*)$", re.I)
-_NAME_CONNECTORS = frozenset(
-    {"and", "&", "de", "van", "von", "der", "den", "bin", "bint", "al", "el", "la", "le", "the",
-     "da", "di", "du", "dos", "del", "ibn", "|", "/"}
-)
+# Lower-case words a byline's names may hold: particles ("de", "bin"), and the joins between names.
+_NAME_CONNECTORS = vocab.words("name_particles") | {"and", "&", "the", "|", "/"}
 _SENTENCE_END = ".!?…;:,"
 _CLOSERS = "\"'”’»)]"
 _WORD = re.compile(r"\w", re.U)

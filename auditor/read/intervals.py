@@ -10,7 +10,7 @@ from auditor import vocab
 from auditor.model import Quantity
 
 INF = math.inf
-_CURRENCIES = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "PKR", "INR", "CNY"}
+_CURRENCIES = frozenset(row[1] for row in vocab.rows("currencies"))  # ISO codes: a figure in one is money
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -123,7 +123,7 @@ def _fmt_week(v: float) -> str:
     day, hours = divmod(v, 24)
     if hours == 0 and day > 0:
         day, hours = day - 1, 24
-    name = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[int(day) % 7]
+    name = vocab.entries("weekdays")[int(day) % 7][:3].title()
     return f"{name} {int(hours):02d}:{int(round((hours % 1) * 60)):02d}"
 
 

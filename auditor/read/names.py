@@ -32,10 +32,10 @@ from auditor import vocab
 log = logging.getLogger(__name__)
 
 FUZZY_SAME = 85
-_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "al", "el", "&", "e", "y", "und", "bin", "ibn"})
+# Lower-case words inside a body's name, left out of its initials: particles ("de", "bin") and joins.
+_CONNECTORS = vocab.words("name_particles") | {"of", "for", "and", "the", "on", "in", "&", "e", "y", "und"}
 _QUALIFIER_PREPS = frozenset({"in", "of", "at", "for", "to"})
-PLACE_GENERICS = frozenset({"district", "province", "city", "town", "region", "village", "tehsil", "county",
-                            "state", "division", "area", "valley", "municipality", "governorate", "prefecture"})
+PLACE_GENERICS = vocab.words("place_generics")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.-]{1,11})\s*\)")
 _WORDS = re.compile(r"[^\W_][\w’'.-]*", re.U)
 _VOWELS = set("aeiouy")

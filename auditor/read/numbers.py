@@ -7,14 +7,19 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from auditor import vocab
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+
+
+
+def _number_words(kind: str) -> dict[str, int]:
+    """Word -> value for the number words of one kind (unit, ten, scale) in vocab/number_words.tsv."""
+    return {row[0]: int(row[1]) for row in vocab.rows("number_words") if row[2] == kind}
+
+
+_UNITS = _number_words("unit")
+_TENS = _number_words("ten")
+_SCALES = _number_words("scale")
 _SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point

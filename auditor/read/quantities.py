@@ -9,8 +9,8 @@ the number, not at a fixed distance in the text.
 Categories are "<outcome>:<group>", e.g. ``killed:security``, ``killed:civilians``,
 ``injured:total``, ``burned:vehicles``; a group alone (``militants``) when nothing happened to it
 that the lexicon knows. For outcomes that befall a whole population (evacuations) the outcome
-decides and residents and people are one group. The lexicons below are general news vocabulary,
-not words of one story.
+decides and residents and people are one group. The lexicons (auditor/vocab/counted_groups.tsv,
+outcome_words.tsv, money_classes.tsv) are general news vocabulary, not words of one story.
 
 Besides counts, a claim states figures with a unit (``Quantity.unit``), each compared only with
 figures of the same unit:
@@ -55,50 +55,10 @@ from auditor.read.numbers import (  # noqa: E402,F401
 
 # --------------------------------------------------------------------------- lexicons (lemmas)
 
-GROUPS: dict[str, str] = {}
-for _group, _words in {
-    "security": "soldier troop trooper personnel policeman policemen police cop guard paramilitary paramilitaries "
-                "serviceman servicemen servicemember commando ranger jawan sepoy officer constable marine airman "
-                "sailor enforcer security army",
-    "militants": "militant terrorist insurgent assailant attacker gunman gunmen fighter rebel separatist jihadist "
-                 "extremist bomber miscreant raider hijacker kidnapper perpetrator bandit",
-    "civilians": "civilian worker labourer laborer passenger resident villager bystander child children kid woman "
-                 "women student pupil pilgrim worshipper worshiper teacher journalist reporter migrant tourist "
-                 "farmer commuter shopper patient doctor nurse employee traveller traveler driver family "
-                 "infant toddler girl boy man men local firefighter rescuer medic paramedic volunteer",
-    "total": "people person individual life dead body corpse victim fatality casualty death",
-    "vehicles": "vehicle car truck bus lorry tanker van container trailer coach motorcycle",
-    "inmates": "inmate prisoner detainee convict",
-    "attacks": "attack assault bombing blast explosion raid strike ambush incident",
-    "suspects": "suspect accomplice facilitator",
-    "money": "dollar rupee euro pound yuan yen dinar rial riyal",
-    "votes": "vote ballot",
-    "seats": "seat",
-    "jobs": "job payroll",
-    "buildings": "house home building school shop hospital mosque church post checkpoint",
-    "protesters": "protester demonstrator marcher",
-}.items():
-    for _w in _words.split():
-        GROUPS[_w] = _group
+GROUPS: dict[str, str] = vocab.table("counted_groups")  # lemma -> group
 
 # Words that say what happened to the counted people or things.
-OUTCOMES: dict[str, str] = {}
-for _outcome, _words in {
-    "killed": "kill die dead death slay slain execute murder massacre eliminate neutralise neutralize martyr "
-              "martyred fatality toll behead assassinate body corpse perish liquidate",
-    "injured": "injure wound hurt injury injured wounded maim",
-    "arrested": "arrest detain apprehend capture nab custody",
-    "abducted": "abduct kidnap hostage",
-    "freed": "free release rescue escape",
-    "burned": "burn torch charred char ablaze gut scorch blacken",
-    "missing": "missing unaccounted",
-    "trapped": "trap trapped strand stranded stuck",
-    "displaced": "displace evacuate evacuation evacuee flee",
-    "destroyed": "destroy damage demolish raze flatten",
-    "protested": "demonstrate protest march rally",
-}.items():
-    for _w in _words.split():
-        OUTCOMES[_w] = _outcome
+OUTCOMES: dict[str, str] = vocab.table("outcome_words")  # word -> outcome
 # Outcomes that befall a whole population: who they befall ("residents", "people") does not make
 # two counts different quantities, unlike a death toll's civilians and security forces.
 POPULATION_OUTCOMES = {"displaced", "protested"}
@@ -118,14 +78,13 @@ _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether
 _CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in _CUMULATIVE)  # in this order
 _ANY_CUMULATIVE = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _CUMULATIVE) + r")\b")  # one search for most texts
 _LATEST = re.compile(r"\blatest\b")
-_INCREMENT = {"additional", "more", "further", "fresh", "new", "extra"}
-_TIME_WORDS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|day|days|night|"
-    r"week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|morning|evening|afternoon|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
+_INCREMENT = ("additional", "more", "further", "fresh", "new", "extra")  # "22 more militants"; the first found names it
+# Words of time a number may modify ("two days", "Friday's 12"): not what the figure counts.
+_TIME_WORDS = vocab.words("weekdays") | vocab.words("months") | vocab.words("time_units") | {
+    "yesterday", "today", "tonight", "night", "weekend", "decade", "decades", "morning", "evening", "afternoon"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_PLACE_NOUNS = {"district", "province", "city", "town", "village", "region", "area", "county", "state",
-                "valley", "capital", "border", "tehsil", "division", "neighbourhood", "neighborhood", "camp"}
+_COUNT_NOUNS = ("toll", "tally", "number", "count")  # nouns that name a count: "the toll", "the number of"
+_PLACE_NOUNS = vocab.words("place_generics")
 _LOCATIVE = vocab.words("locative_prepositions")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "QUANTITY"}
 
@@ -231,10 +190,8 @@ class _Num(NamedTuple):
         return self.value_first if self.value_first >= 0 else self.first
 
 
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD", "a$": "AUD", "rs": "PKR",
-                   "rs.": "PKR", "₹": "INR"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "rupee": "PKR", "rupees": "PKR",
-                   "yuan": "CNY", "yen": "JPY"}
+_CURRENCY_SIGNS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "sign"}  # "$5", "Rs 10"
+_CURRENCY_WORDS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "word"}  # "10 euros"
 # units written after a number: words (hyphens dropped) -> (unit, factor to it)
 _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("%",), "percent", 1.0), (("percent",), "percent", 1.0), (("per", "cent"), "percent", 1.0),
@@ -309,8 +266,8 @@ def _is_tally(doc, i: int) -> Optional[tuple[float, float, int]]:
     return a, b, last
 
 
-_DURATIONS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
-              "percent", "a.m.", "p.m.", "am", "pm"}
+_SHARE_OR_CLOCK = frozenset({"percent", "a.m.", "p.m.", "am", "pm"})  # "23 percent", "10 p.m.": no count
+_DURATIONS = vocab.words("time_units") | _SHARE_OR_CLOCK
 
 
 _VOTE_WORDS = {"vote", "pass", "approve", "reject", "defeat", "confirm", "clear", "adopt", "ballot", "ruling", "rule",
@@ -433,7 +390,7 @@ def _rounding(doc, first: int, last: int, value: float) -> float:
 def _is_count_in_date(tok) -> bool:
     """spaCy sometimes tags a count as DATE ("the 22 days" is a duration, but "22 militants" is not)."""
     head = tok.head
-    return tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and not _TIME_WORDS.fullmatch(head.text)
+    return tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS
 
 
 def _is_count(doc, tok, last: int, value: float) -> bool:
@@ -446,10 +403,10 @@ def _is_count(doc, tok, last: int, value: float) -> bool:
     if re.fullmatch(r"(1[89]|20|21)\d\d", text) and tok.dep_ != "nummod":
         return False  # a year: "in 2006"
     nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and (nxt.text in (":", "%") or nxt.lower_ in ("percent", "per", "a.m.", "p.m.", "am", "pm")):
+    if nxt is not None and (nxt.text in (":", "%") or (nxt.lower_ in _SHARE_OR_CLOCK or nxt.lower_ == "per")):
         return False
     head = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else None
-    if head is not None and _TIME_WORDS.fullmatch(head.text):
+    if head is not None and head.text.lower() in _TIME_WORDS:
         return False  # "48 hours", "two days": a duration
     if tok.lower_ == "one" and (tok.dep_ in ("nsubj", "dobj", "pobj", "appos") or (nxt is not None and nxt.lower_ == "of")):
         return False  # "one of the deadliest", "one that links": a pronoun
@@ -693,9 +650,9 @@ def _window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
         # "22 more terrorists", "22 additional militants": after the number, so not "more than 50"
         mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "advmod", "compound") and c.i > last}
         mods |= {c.lower_ for t in number_tokens for c in t.children if c.dep_ in ("amod", "advmod") and c.i > last}
-        if mods & _INCREMENT:
-            parts.append(next(w for w in ("additional", "more", "further", "fresh", "new", "extra") if w in mods))
-        if {c.lower_ for c in head.children} & {"cumulative", "total"} and head.lemma_.lower() in ("toll", "tally", "number", "count"):
+        if mods.intersection(_INCREMENT):
+            parts.append(next(w for w in _INCREMENT if w in mods))
+        if {c.lower_ for c in head.children} & {"cumulative", "total"} and head.lemma_.lower() in _COUNT_NOUNS:
             parts.append("cumulative")
     ids = {t.i for t in tokens}
     seen_ents = set()
@@ -969,7 +926,7 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
     if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
         group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
     if head is not None and group is None and head.lower_ not in ("others", "other") \
-            and head.lemma_.lower() not in ("toll", "tally", "number", "count"):
+            and head.lemma_.lower() not in _COUNT_NOUNS:
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:
         return f"{outcome}:{group or 'total'}"
@@ -1032,24 +989,8 @@ def _sector(head) -> Optional[str]:
 
 # What a sum of money is: the noun it sizes, read through these classes so that outlets' words for
 # one thing meet ("package", "measure", "stopgap", "bill"; "relief", "aid", "assistance").
-MONEY_CLASSES: dict[str, str] = {}
-for _cls, _words in {
-    "bill": "bill package measure stopgap legislation resolution budget appropriation appropriations omnibus "
-            "plan deal agreement law act proposal patch",
-    "aid": "aid relief assistance funding fund grant help support bailout subsidy stimulus",
-    "cost": "cost damage damages loss losses",
-    "penalty": "fine penalty settlement",
-    "price": "price value valuation worth",
-    "revenue": "revenue sales income earnings profit",
-    "debt": "debt deficit loan borrowing",
-    "pay": "salary pay wage wages compensation bonus",
-    "reward": "reward ransom bail bounty",
-    "spending": "spending expenditure outlay outlays",
-}.items():
-    for _w in _words.split():
-        MONEY_CLASSES[_w] = _cls
-_CHANGE_VERBS = {"raise", "increase", "cut", "reduce", "boost", "lower", "grow", "rise", "fall", "drop", "slash",
-                 "expand", "trim", "decrease", "shrink", "jump", "climb"}
+MONEY_CLASSES: dict[str, str] = vocab.table("money_classes")  # lemma -> class
+_CHANGE_VERBS = vocab.words("change_verbs")
 _SIZE_VERBS = {"cost", "total", "be", "amount", "value", "exceed", "top", "reach"}
 
 

@@ -12,16 +12,14 @@ from typing import Iterator
 
 import syntok.segmenter as syntok_segmenter
 
+from auditor import vocab
 from auditor.model import Sentence
 
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _MIN_SENTENCE_CHARS = 2
 # Titles and ranks written with a full stop before a name: "Rep. John Roe", "Lt. Gen. Asim Munir".
 # syntok knows "Mr." and "Dr." but ends sentences after these; a sentence never ends on one.
-TITLE_ABBREVIATIONS = frozenset(
-    "rep sen gov lt gen col maj sgt capt cmdr cmdt adm brig cpl pvt supt insp det atty amb pres sec "
-    "rev hon prof dr mr mrs ms messrs fr sr st mt ft gens reps sens".split()
-)
+TITLE_ABBREVIATIONS = vocab.words("title_abbreviations")
 _ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(“\"‘'])([A-Za-z]{1,6})\.$")
 
 

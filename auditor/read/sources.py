@@ -57,21 +57,15 @@ NEWS_QUALIFIERS = frozenset({"news", "press", "wire", "television", "tv", "broad
 NOT_MEDIA = frozenset({"ministry", "department", "bureau", "council", "information", "office", "conference",
                        "secretary", "release", "club", "minister", "briefing", "committee", "commission"})
 # Bodies of state only when a place or a public adjective qualifies them ("Pakistan Army", not "Liberation Army").
-GOV_WEAK = frozenset({"army", "navy", "forces", "force", "council", "commission", "agency", "office", "court",
-                      "assembly", "committee", "house", "service", "services", "guard", "corps", "directorate"})
+GOV_WEAK = vocab.tagged("body_words", "weak")
 # Offices of state: always government (the people who hold them, from person_roles, and the bodies).
 GOV_STRONG = vocab.tagged("person_roles", "state") | (INSTITUTIONS - GOV_WEAK) | frozenset("""
 ministry embassy embassies consulate governments authorities authority bureau department army-chief
 white state-department foreign-office
 """.split())
-GOV_QUALIFIERS = frozenset({"national", "federal", "state", "provincial", "armed", "security", "royal", "country",
-                            "nation", "public", "interior", "foreign", "defence", "defense", "home", "supreme",
-                            "high", "central", "local", "regional", "municipal", "city", "district", "government",
-                            "county"})
-NON_STATE_HEADS = frozenset({"party", "movement", "group", "union", "association", "federation", "company",
-                             "firm", "charity", "ngo", "organisation", "organization", "coalition", "alliance"})
-PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok", "truth social",
-                       "threads", "bluesky", "linkedin", "whatsapp", "weibo", "wechat", "reddit", "snapchat"})
+GOV_QUALIFIERS = vocab.tagged("body_qualifiers", "public")
+NON_STATE_HEADS = vocab.tagged("body_words", "nonstate")
+PLATFORMS = vocab.words("platforms")
 PERSON_ROLES = frozenset(row[0] for row in vocab.rows("person_roles"))
 GENERIC_ROLE_WORDS = vocab.tagged("person_roles", "generic")  # "a spokesperson for X" speaks for X
 STAFF_WORDS = vocab.tagged("person_roles", "staff") | frozenset({"desk", "staff", "agencies", "team", "bureau"})

@@ -65,62 +65,20 @@ TITLE_WORDS = vocab.tagged("person_roles", "title")
 # Abbreviations that end in a period inside a sentence (titles, initials): not sentence ends.
 ABBREVIATIONS = frozenset(w for w in TITLE_WORDS if w.endswith(".")) | vocab.words("period_abbreviations")
 # Title abbreviations and the words they stand for, so that "the senator" finds "Sen. Warren".
-TITLE_EXPANSIONS = {
-    "sen.": "senator", "sen": "senator", "sens.": "senator", "sens": "senator", "reps.": "representative",
-    "reps": "representative", "rep": "representative", "rep.": "representative", "gov.": "governor", "gen.": "general",
-    "lt.": "lieutenant", "col.": "colonel", "maj.": "major", "capt.": "captain", "sgt.": "sergeant",
-    "cmdr.": "commander", "adm.": "admiral", "pres.": "president", "atty.": "attorney", "supt.": "superintendent",
-    "insp.": "inspector", "amb.": "ambassador", "sec.": "secretary", "dr.": "doctor", "prof.": "professor",
-    "rev.": "reverend", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-}
+TITLE_EXPANSIONS = vocab.table("title_expansions")
 # Titles that name one office by several words: "the senator" is "Sen. X" or "Senate Leader X";
 # "the lawmaker" is any member of a legislature. Applied to people's words only (an institution
 # called "the Senate" is not "the senator").
-_LEGISLATOR = frozenset({"lawmaker", "legislator"})
-_HOUSE_MEMBER = frozenset({"representative", "congressman", "congresswoman", "congressperson"}) | _LEGISLATOR
-PERSON_TITLE_ALIASES = {
-    "senator": frozenset({"senator"}) | _LEGISLATOR, "senate": frozenset({"senator"}) | _LEGISLATOR,
-    "representative": _HOUSE_MEMBER, "congressman": _HOUSE_MEMBER, "congresswoman": _HOUSE_MEMBER,
-    "congressperson": _HOUSE_MEMBER, "congressional": _LEGISLATOR,
-    "mp": frozenset({"parliamentarian"}) | _LEGISLATOR, "mna": _LEGISLATOR, "mpa": _LEGISLATOR,
-    "parliamentarian": _LEGISLATOR, "assemblyman": _LEGISLATOR, "assemblywoman": _LEGISLATOR,
-    "councilman": frozenset({"councillor", "councilor", "councilmember"}),
-    "councilwoman": frozenset({"councillor", "councilor", "councilmember"}),
-    "chairman": frozenset({"chair", "chairperson"}), "chairwoman": frozenset({"chair", "chairperson"}),
-    "chair": frozenset({"chairman", "chairwoman", "chairperson"}),
-    "chairperson": frozenset({"chair", "chairman", "chairwoman"}),
-    "spokesman": frozenset({"spokesperson"}), "spokeswoman": frozenset({"spokesperson"}),
-}
+PERSON_TITLE_ALIASES = {word: frozenset(titles.split()) for word, titles in vocab.table("person_title_aliases").items()}
+_HOUSE_MEMBER = PERSON_TITLE_ALIASES["representative"]  # a member of "the House"
 # What an organisation may be called by the kind of body it is: the head noun of its name ("Office"
 # of Management and Budget, Congressional Budget "Office") -> descriptions that can stand for it.
-ORG_TYPE_ALIASES = {
-    "office": {"agency", "watchdog"}, "bureau": {"agency", "office"}, "department": {"agency"},
-    "ministry": {"department"}, "administration": {"agency"}, "service": {"agency"},
-    "commission": {"agency", "panel", "body", "regulator", "watchdog"}, "authority": {"agency", "body", "regulator"},
-    "board": {"agency", "panel", "body", "regulator"}, "agency": {"regulator", "watchdog"},
-    "general": {"watchdog"},  # an inspector general
-    "committee": {"panel", "body"}, "subcommittee": {"committee", "panel"}, "council": {"body"},
-    "center": {"agency"}, "centre": {"agency"}, "institute": {"organization", "organisation"},
-    "company": {"firm"}, "corporation": {"company", "firm"}, "corp": {"company", "firm"},
-    "inc": {"company", "firm"}, "llc": {"company", "firm"}, "ltd": {"company", "firm"}, "co": {"company", "firm"},
-    "group": {"company", "firm"}, "cooperative": {"utility", "co-op"}, "utility": {"company"},
-    "association": {"group", "organization", "organisation"}, "foundation": {"group", "organization", "organisation", "charity"},
-    "coalition": {"group"}, "alliance": {"group"}, "caucus": {"group", "bloc"}, "movement": {"group"},
-    "front": {"group"}, "network": {"group"}, "union": {"group"}, "federation": {"group"},
-    "embassy": {"mission"}, "consulate": {"mission"}, "university": {"school"}, "college": {"school"},
-}
+ORG_TYPE_ALIASES = {kind: frozenset(names.split()) for kind, names in vocab.table("org_type_aliases").items()}
 # Qualifiers a description may add to what the name says ("the federal agency").
-_GENERIC_QUALIFIERS = frozenset({"federal", "state", "national", "local", "county", "city", "government", "public",
-                                 "independent", "nonpartisan", "bipartisan", "congressional", "regional", "provincial",
-                                 "international", "private", "same"})
+_GENERIC_QUALIFIERS = vocab.tagged("body_qualifiers", "generic")
 # Descriptions that stand for any named non-state body (a company has no type word in "Boeing").
-ANY_BODY_NOUNS = frozenset({"company", "firm", "group", "organization", "organisation", "automaker", "retailer",
-                            "airline", "carrier", "manufacturer", "startup", "insurer", "lender", "bank", "utility",
-                            "nonprofit", "charity", "chain", "developer", "contractor"})
-_STATE_TYPES = frozenset({"office", "department", "ministry", "agency", "administration", "bureau", "service",
-                          "commission", "authority", "board", "committee", "council", "court", "police",
-                          "military", "government", "embassy", "consulate", "senate", "house", "congress",
-                          "parliament", "assembly", "navy", "legislature", "cabinet"})
+ANY_BODY_NOUNS = vocab.tagged("body_words", "any")
+_STATE_TYPES = vocab.tagged("body_words", "state")
 # Words that make a name an organisation's even without a type word ("Silicon Valley Bank").
 _ORG_NAME_WORDS = vocab.words("org_name_words")
 TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands for
@@ -136,13 +94,7 @@ PRONOUN_KIND = {
 }
 # Pronouns, honorifics and titles that say a person's gender (used only where the text says it).
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-GENDERED_WORDS = {
-    "mr.": "m", "mr": "m", "congressman": "m", "spokesman": "m", "assemblyman": "m",
-    "councilman": "m", "businessman": "m", "king": "m", "prince": "m", "sir": "m",
-    "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f", "miss": "f", "congresswoman": "f", "spokeswoman": "f",
-    "chairwoman": "f", "assemblywoman": "f", "councilwoman": "f", "businesswoman": "f", "queen": "f",
-    "princess": "f", "dame": "f", "lady": "f",
-}
+GENDERED_WORDS = vocab.table("gendered_words")
 CATAPHORA_CHARS = 1000
 GROUP_CHARS = 800  # how far back "another said" looks for the group it is one of
 ANTECEDENT_QUOTE_CHARS = 600  # how far back a subjectless "said:" finds the attribution it continues
@@ -189,8 +141,7 @@ class Attribution:
 
 # Institutions that one definite noun names in any article ("the military said", "police said"):
 # a party an editor can check even without a proper name.
-INSTITUTIONS = frozenset({"police", "military", "army", "navy", "government", "cabinet", "parliament", "judiciary",
-                          "administration", "presidency", "legislature", "congress", "senate", "kremlin", "pentagon"})
+INSTITUTIONS = vocab.tagged("body_words", "institution")
 
 
 def bare_description(m: "Mention") -> bool:
@@ -302,14 +253,7 @@ def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 # Things that carry information for someone: "according to data from the ministry", "polls suggest".
-INFO_NOUNS = DOCUMENT_NOUNS | frozenset({"data", "datum", "figure", "figures", "count", "tally", "estimate", "estimates",
-                                         "survey", "surveys", "study", "studies", "poll", "polls", "report",
-                                         "reports", "account", "accounts", "record", "records", "analysis",
-                                         "assessment", "toll", "list", "footage", "video", "image", "images",
-                                         "evidence", "research", "findings", "results", "statistics", "copy", "draft",
-                                         "documents", "transcript", "recording", "email", "emails",
-                                         "projection", "projections", "forecast", "map", "tool", "tracker",
-                                         "database", "dashboard"})
+INFO_NOUNS = DOCUMENT_NOUNS | vocab.words("info_nouns")
 
 
 # Common nouns that can speak whatever their ending: offices, bodies, documents, people.
