@@ -50,7 +50,7 @@ from auditor.read.intervals import (  # noqa: E402,F401  (the figures' interval 
     APPROX_SHARE, INF, _CURRENCIES, _MONTH_DAYS, _QUALIFIERS, _bounds, _fmt, _fmt_day, _fmt_money, _fmt_week, describe, gap_ratio, interval,
     overlaps)
 from auditor.read.numbers import (  # noqa: E402,F401
-    _DECIMAL_COMMA, _DIGITS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE, _VAGUE_TENS, parse_number, vague_interval)
+    _DECIMAL_COMMA, _DIGITS, _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE, _VAGUE_TENS, parse_number, vague_interval)
 
 
 # --------------------------------------------------------------------------- lexicons (lemmas)
@@ -75,7 +75,8 @@ for _group, _words in {
     "votes": "vote ballot",
     "seats": "seat",
     "jobs": "job payroll",
-    "buildings": "house home building school shop hospital mosque church post checkpoint",
+    "buildings": "house home building school shop hospital mosque church synagogue temple cathedral chapel "
+                 "post checkpoint",
     "protesters": "protester demonstrator marcher",
 }.items():
     for _w in _words.split():
@@ -150,6 +151,9 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
             continue
         used.update(range(found.first, max(found.last, found.unit_end or found.last) + 1))
         spans.append(found)
+    if spans:
+        spans = sorted(spans + [n for n in _counts_of_one(doc, spans) if start <= base + doc[n.first].idx < end],
+                       key=lambda n: n.first)
     out: list[Quantity] = []
     baselines: list[int] = []
     for num in spans:
@@ -159,6 +163,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
             if q.category is None and q.counted is None and q.unit is None and _compared_with(doc[num.last]):
                 baselines.append(len(out))
             out.append(q)
+    out = [_with_noun(q, doc, base) if q.text.lower() in ("a", "an") else q for q in out]
     out = _baselines_take_their_kind(out, baselines)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(times(text, base, start, end))
@@ -167,6 +172,49 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
+
+
+def _list_siblings(noun) -> list:
+    """The other nouns of the list a noun stands in: its conjuncts and appositions, either way
+    ("two Orthodox churches, a synagogue, and a police post" is parsed with appositions)."""
+    seen, todo = {noun.i}, [noun]
+    while todo:
+        t = todo.pop()
+        near = [c for c in t.children if c.dep_ in ("conj", "appos")]
+        if t.dep_ in ("conj", "appos"):
+            near.append(t.head)
+        for n in near:
+            if n.i not in seen and n.pos_ in ("NOUN", "PROPN"):
+                seen.add(n.i)
+                todo.append(n)
+    return [noun.doc[i] for i in sorted(seen) if i != noun.i]
+
+
+def _counts_of_one(doc, spans: list["_Num"]) -> list["_Num"]:
+    """A noun with the indefinite article in a list of counts is a count of one: "the gunmen targeted
+    two Orthodox churches, a synagogue, and a police post" counts one synagogue (as "two
+    synagogues" counts two). Outside such a list "a synagogue" names a thing, not a figure."""
+    numbered = {doc[n.last].head.i for n in spans if doc[n.last].dep_ == "nummod"}
+    if not numbered:
+        return []
+    out = []
+    for det in doc:
+        noun = det.head
+        if det.dep_ != "det" or det.lower_ not in ("a", "an") or noun.pos_ != "NOUN" or noun.i in numbered:
+            continue
+        if any(s.i in numbered for s in _list_siblings(noun)):
+            out.append(_Num(det.i, det.i, 1.0, 1.0, value_first=det.i))
+    return out
+
+
+def _with_noun(q: Quantity, doc, base: int) -> Quantity:
+    """A count of one written with the article ("a synagogue"): its text runs to the noun it counts."""
+    det = next((t for t in doc if base + t.idx == q.start), None)
+    if det is None or det.head.i <= det.i:
+        return q
+    noun = det.head
+    end = base + noun.idx + len(noun.text)
+    return replace(q, end=end, text=doc.text[q.start - base:end - base])
 
 
 _COMPARISON_WORDS = {"than", "against", "versus", "vs", "vs."}
@@ -344,19 +392,14 @@ def _number_at(doc, tok) -> Optional[_Num]:
         if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
             return None
         return _Num(tok.i, tok.i, vague[0], vague[1], True, value_first=tok.i)
-    if not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
+    first = tok.i
+    if text in _MULTIPLIERS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one"):
+        first = tok.i - 1  # "a dozen soldiers": twelve
+    elif not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
         return None
-    currency = _currency_before(doc, tok.i)
-    # extend over a multi-token number: "two hundred", "1.5 million", "twenty - one"
-    last = tok.i
-    while last + 1 < len(doc):
-        nxt = doc[last + 1].lower_
-        if nxt in _SCALES or nxt in _SCALE_ABBREV and currency or (nxt in _UNITS and doc[last].lower_ in _TENS) \
-                or nxt in ("-", "–") and last + 2 < len(doc) and doc[last + 2].lower_ in _UNITS:
-            last += 2 if nxt in ("-", "–") else 1
-        else:
-            break
-    span_text = doc[tok.i:last + 1].text
+    currency = _currency_before(doc, first)
+    last = _number_end(doc, tok.i, currency is not None)
+    span_text = doc[first:last + 1].text
     value = parse_number(span_text)
     if value is None and currency and last > tok.i and doc[last].lower_ in _SCALE_ABBREV:
         value = parse_number(doc[tok.i].text)
@@ -378,6 +421,8 @@ def _number_at(doc, tok) -> Optional[_Num]:
         return None
     if not _is_count(doc, tok, last, value):
         return None
+    if first != tok.i:
+        return _Num(first, last, value, value, value_first=first)  # "a dozen"
     # ranges: "30-40", "30 to 40", "between 30 and 40"
     if last + 2 < len(doc) and doc[last + 1].text in ("-", "–", "to") and doc[last + 2].like_num:
         other = parse_number(doc[last + 2].text)
@@ -389,6 +434,28 @@ def _number_at(doc, tok) -> Optional[_Num]:
     return _Num(tok.i, last, value, value, half=half, value_first=tok.i)
 
 
+def _number_end(doc, i: int, money: bool) -> int:
+    """The last token of a number written over several tokens from `i`: "two hundred", "1.5 million",
+    "twenty - one", "three hundred and fifty - five million", "one and a half million", "two dozen"
+    ("and" joins only a scale word to what follows it, or a half: "between 30 and 40" is a range)."""
+    last = i
+    while last + 1 < len(doc):
+        nxt = doc[last + 1].lower_
+        after = doc[last + 2].lower_ if last + 2 < len(doc) else ""
+        if nxt in _SCALES or nxt in _MULTIPLIERS or nxt in _SCALE_ABBREV and money \
+                or (nxt in _UNITS and doc[last].lower_ in _TENS) \
+                or nxt in ("-", "–") and after in _UNITS:
+            last += 2 if nxt in ("-", "–") else 1
+        elif nxt == "and" and doc[last].lower_ in _SCALES and (after in _UNITS or after in _TENS):
+            last += 2  # "three hundred and fifty", "two thousand and five"
+        elif nxt == "and" and after in ("a", "an") and last + 3 < len(doc) and doc[last + 3].lower_ == "half" \
+                and (doc[last].lower_ in _UNITS or doc[last].like_num):
+            last += 3  # "one and a half (million)"
+        else:
+            break
+    return last
+
+
 def _rounding(doc, first: int, last: int, value: float) -> float:
     """Half the rounding step of a figure written with a scale word: "1.2 trillion" stands for
     anything from 1.15 to 1.25 trillion, "21 billion" for 20.5 to 21.5 billion; 0 otherwise."""
@@ -398,6 +465,8 @@ def _rounding(doc, first: int, last: int, value: float) -> float:
         return 0.0
     mantissa = doc[first].text.replace(",", "")
     decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    if any(t.lower_ == "half" for t in doc[first:last]):
+        decimals = max(decimals, 1)  # "one and a half million" is written to the tenth, as "1.5 million"
     return 0.5 * 10 ** (-decimals) * scale
 
 
@@ -444,14 +513,22 @@ def _counted_head(doc, first: int, last: int):
     tok = doc[last]
     if first != last and tok.dep_ != "nummod" and doc[first].dep_ == "nummod":
         tok = doc[first]  # a range "30-40 passengers": the parse may hang the noun on either end
+    elif first != last and tok.dep_ != "nummod":
+        # "three hundred and twenty workers", "a dozen soldiers": the token of the number that the
+        # parse hangs on the noun, wherever it sits in the number
+        tok = next((t for t in doc[first:last + 1] if t.dep_ == "nummod" and not first <= t.head.i <= last), tok)
     head = tok.head
-    if tok.pos_ == "NOUN" or vague_interval(tok.text) is not None or doc[first].lower_ in _VAGUE_TENS:  # "dozens", "hundreds of insurgents"
+    multiplier = tok.lower_ in _MULTIPLIERS and tok.dep_ == "nummod"  # "a dozen soldiers": as "twelve soldiers"
+    if not multiplier and (tok.pos_ == "NOUN" or vague_interval(tok.text) is not None
+                           or doc[first].lower_ in _VAGUE_TENS):  # "dozens", "hundreds of insurgents"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         return tok if tok.lemma_.lower() in GROUPS else None
+    if tok.dep_ == "det" and tok.lower_ in ("a", "an"):
+        return head  # a count of one: "a synagogue" (see _counts_of_one)
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos") and head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
         if head.lower_ in ("others", "other"):
             return head
@@ -485,12 +562,20 @@ def _what_a_number_counts(noun):
     return noun
 
 
+def _counted_in_list(noun) -> bool:
+    """A noun of a coordination that carries its own count: "two synagogues", "a synagogue" beside
+    "two churches"."""
+    return any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def _counted_text(head) -> tuple[str, list]:
     """The counted noun with its modifiers ("Punjabi migrant workers") and its conjuncts' heads."""
     if head is None:
         return "", []
-    heads = [head] + [c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > head.i
-                      and not any(g.dep_ == "nummod" for g in c.children)]
+    conjuncts = [c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    if any(_counted_in_list(c) for c in _list_siblings(head)):
+        conjuncts = []  # a list of counts ("two churches, two synagogues and police officers"): each its own
+    heads = [head] + [c for c in conjuncts if c.i > head.i and not any(g.dep_ == "nummod" for g in c.children)]
     parts = []
     for h in heads:
         mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod") and c.i < h.i
@@ -498,6 +583,11 @@ def _counted_text(head) -> tuple[str, list]:
         lo = min([h.i] + [m.left_edge.i for m in mods])
         parts.append(h.doc[lo:h.i + 1].text)
     return " and ".join(parts), heads
+
+
+# Nouns for buildings of any kind ("homes", "houses", "buildings" destroyed are one count); any
+# other building noun names a kind counted on its own (churches, synagogues, schools).
+_GENERIC_BUILDINGS = {"building", "house", "home", "structure"}
 
 
 def group_of(heads) -> Optional[str]:
@@ -513,6 +603,8 @@ def group_of(heads) -> Optional[str]:
                 g = None
             elif mods & {"police", "security", "military", "army", "law", "paramilitary", "border", "frontier"} or lemma in ("personnel", "officer"):
                 g = "security"
+        if g == "buildings" and lemma not in _GENERIC_BUILDINGS:
+            g = lemma  # "two synagogues" and "two Orthodox churches" are counts of different things
         groups.append(g)
     known = {g for g in groups if g}
     if not known:
