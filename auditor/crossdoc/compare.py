@@ -28,10 +28,10 @@ from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
 from auditor import vocab
-from auditor.crossdoc.align import figures_compatible, predicate_class
+from auditor.crossdoc.align import counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import measures
 from auditor.read.claims import overlap
-from auditor.read.quantities import describe, is_physical_measure, overlaps, same_window, window_kind
+from auditor.read.quantities import describe, is_physical_measure, overlaps, same_named_day, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -114,10 +114,15 @@ def figure_findings(members: Sequence[Claim], category: str,
         qa, qb = side_a[0][1], side_b[0][1]
         if qa.unit != qb.unit:
             continue  # "0.2 percentage points" is a change, "62.7%" a level
-        if not figures_compatible(qa, qb, [qa.place] if qa.place else [], [qb.place] if qb.place else []):
+        places = ([qa.place] if qa.place else [], [qb.place] if qb.place else [])
+        rivals_only = not figures_compatible(qa, qb, *places) and figures_compatible(
+            qa, qb, *places, (counter(qa, side_a[0][0]), counter(qb, side_b[0][0])))
+        if not figures_compatible(qa, qb, *places) and not rivals_only:
             continue  # a claim's other figure of the kind ("nine dead ... 143 trapped"): not the one linked
         pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
                  for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
+        if rivals_only and not same_named_day(qa.window, qb.window):
+            pairs = []  # two counters' crowds known to be one day's only within one article
         both = dict.fromkeys(c.article for c, _ in side_a if any(d.article == c.article for d, _ in side_b))
         pairs += [(x, x) for x in both if _restated_in_one_article([m for m in side_a if m[0].article == x],
                                                                    [m for m in side_b if m[0].article == x])]
@@ -223,6 +228,9 @@ def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[
     value before a change: the article contradicts itself ("The gain of 330,000 jobs" / "Employers
     added 303,000 jobs"; "five gunmen were eliminated" / "six bandits had been liquidated")."""
     (ca, qa), (cb, qb) = side_a[0], side_b[0]
+    if ca.article == cb.article and qa.credited and qb.credited and qa.place == qb.place \
+            and rival_counters(qa, qb, (qa.credited, qb.credited)):
+        return True  # "245,000 in Marseille according to the unions (30,000 according to the police)"
     if ca.article != cb.article or ca.sentence == cb.sentence and ca.start == cb.start:
         return False  # one statement's own figures are its breakdown or its change, not a restatement
     if max(qa.value or 0, qb.value or 0) > MAX_RESTATED_RATIO * max(1.0, min(qa.value or 0, qb.value or 0)):

@@ -96,7 +96,7 @@ for _outcome, _words in {
     "trapped": "trap trapped strand stranded stuck",
     "displaced": "displace evacuate evacuation evacuee flee",
     "destroyed": "destroy damage demolish raze flatten",
-    "protested": "demonstrate protest march rally",
+    "protested": "demonstrate demonstration protest march rally",
 }.items():
     for _w in _words.split():
         OUTCOMES[_w] = _outcome
@@ -775,18 +775,42 @@ def _window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
             if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
                 continue
-            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text):
+            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text) \
+                    or _under_ordinal(ent.root, number_tokens):
                 continue
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
     lowered = " ".join(t.lower_ for t in tokens)
     if "cumulative" not in parts and _ANY_CUMULATIVE.search(lowered):
+        # not a cue inside a comparison: "700,000 marched in Paris, more than at any time since the
+        # start of the protests" is a count of one day set against the whole movement
+        numbers = {n.i for n in number_tokens}
+        lowered = " ".join(t.lower_ for t in tokens if not any(a.lower_ in _COMPARISON_WORDS and a.i not in numbers
+                                                                  and a.head.i not in numbers for a in (t, *t.ancestors))
+                           and not _under_ordinal(t, number_tokens))
         cue = next((cue for cue, pattern in _CUMULATIVE_CUES if pattern.search(lowered)), None)
         if cue is not None:
             parts.append(cue if cue != "total toll" else "cumulative")
     if _LATEST.search(lowered) and not parts:
         parts.append("latest")
     return "; ".join(dict.fromkeys(parts)) or None
+
+
+def _under_ordinal(tok, number_tokens) -> bool:
+    """A time phrase that places an ordinal, not the figure: in "for this sixth day of demonstration
+    since the beginning of the year, they were 700,000", the year is what the days are counted in;
+    the 700,000 is one day's count."""
+    held = {a.i for n in number_tokens for a in n.ancestors}
+    for a in tok.ancestors:
+        if a.i in held:
+            return False
+        if a.pos_ == "NOUN" and any(_ORDINAL.fullmatch(c.lower_) and c.dep_ == "amod" or c.ent_type_ == "ORDINAL"
+                                    for c in a.children):
+            return True
+    return False
+
+
+_ORDINAL = re.compile(r"first|second|third|[a-z]+th|\d+(?:st|nd|rd|th)")
 
 
 _NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
@@ -1014,6 +1038,8 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         outcome = OUTCOMES[sorted(states)[0]] if states else None
     if head is not None and head.lemma_.lower() in ("toll", "tally") and outcome is None:
         outcome = "killed"
+    if head is None and outcome is None:
+        outcome = _elliptical_outcome(doc[last])
     if outcome and head is None:
         group = "total"  # "killed dozens", "More than 50 dead"
     if head is not None and group is None and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) \
@@ -1040,6 +1066,18 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         sector = _sector(head)
         return f"jobs:{sector}" if sector else group
     return group
+
+
+def _elliptical_outcome(number) -> Optional[str]:
+    """The outcome of a count said of a pronoun or "there" ("For this sixth day of demonstration,
+    they were 700,000 in Paris"): what the clause around it says happened, when it says one thing."""
+    verb = number.head
+    if number.dep_ != "attr" or verb.lemma_.lower() != "be" \
+            or not any(c.dep_ in ("nsubj", "expl") and c.pos_ == "PRON" for c in verb.children):
+        return None
+    found = {OUTCOMES[t.lemma_.lower()] for t in verb.subtree
+             if t.pos_ in ("NOUN", "VERB") and t.i != number.i and t.lemma_.lower() in OUTCOMES}
+    return found.pop() if len(found) == 1 else None
 
 
 _POPULATION_NOUNS = {"population", "inhabitant"}
@@ -1393,7 +1431,7 @@ def _inherit_groups(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
 WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
                 "background")
 from auditor.read.windows import (  # noqa: E402,F401  (kept importable from here)
-    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_window, window_kind)
+    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_named_day, same_window, window_kind)
 
 
 def is_estimate(category: Optional[str]) -> bool:
