@@ -429,3 +429,36 @@ def test_counters_crowds_in_two_articles_meet_only_on_a_day_both_name():
 def replace_span(q: Quantity, start: int) -> Quantity:
     from dataclasses import replace
     return replace(q, start=start, end=start + len(q.text))
+
+
+def _toll(text, value):
+    return Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="killed:total")
+
+
+@pytest.mark.parametrize("denial, predicate, negated, terms, disowned", [
+    # the credited body's spokesman ("its spokesman") rejects the figures
+    ("its spokesman Tawfiq al-Shukri rejected the figures, telling dpa: “The official figures are issued by the agency "
+     "authorized by the Libyan authorities.”", "reject", False, ("reject", "figure", "issue"), True),
+    # the credited body says it never gave the figure
+    ("However, earlier, the Libyan Red Crescent told CNN that it never released the high death figure tolls to the UN.",
+     "release", True, ("release", "high", "death", "figure", "toll"), True),
+    # a denial of something else is no disowned figure
+    ("its spokesman Tawfiq al-Shukri rejected the criticism of the rescue effort.", "reject", False,
+     ("reject", "criticism", "rescue", "effort"), False),
+])
+def test_a_figure_disowned_by_its_credited_source(denial, predicate, negated, terms, disowned):
+    from dataclasses import replace
+    credited = claim("c1", "a1", "The death toll in Derna has soared to 11,300, the Libyan Red Crescent said today.",
+                     _toll("11,300", 11_300), attribution="s_libyan-red-crescent@a1")
+    before = replace(claim("c2", "a2", "OCHA attributed the deaths to the Libyan Red Crescent", predicate="attribute"),
+                     entities=("ocha", "libyan red crescent"), start=0, end=10)
+    who = "s_tawfiq-al-shukri" if denial.startswith("its") else "s_libyan-red-crescent@a2"
+    said = compare.Span("a2", 11, 40, "its spokesman Tawfiq al-Shukri") if denial.startswith("its") else None
+    denied = replace(claim("c3", "a2", denial, attribution=who, predicate=predicate, negated=negated),
+                     terms=terms, attribution_span=said, start=11, end=11 + len(denial))
+    found = compare.disowned_findings([credited, before, denied])
+    assert bool(found) is disowned
+    if disowned:
+        (claim_id, finding), = found
+        assert claim_id == "c1" and finding.severity == "diverge"
+        assert {e.article for e in finding.evidence} == {"a1", "a2"}
