@@ -305,8 +305,8 @@ def _say(articles: str) -> str:
 
 _DENY_CLASS = "deny"
 # Verbs of giving out a figure, which a source negates to disown one ("never released the figures").
-_ISSUE_VERBS = {"release", "issue", "give", "provide", "publish", "announce", "report", "supply", "share", "compile"}
-_FIGURE_NOUNS = {"figure", "toll", "number", "count", "estimate", "tally", "statistic", "data"}
+_ISSUE_VERBS = vocab.words("figure_issuing_verbs")
+_FIGURE_NOUNS = vocab.words("figure_nouns")
 _CITING = re.compile(r"\b(?:citing|according to|attributed (?:[\w\s]+ )?to)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
 
