@@ -542,3 +542,24 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
 def test_look_alikes_of_new_measures(nlp, sentence, value):
     q = next(q for q in figures(nlp, sentence) if q.value == value)
     assert q.category not in ("population", "protested:total") and not (q.category or "").startswith("length")
+
+
+@pytest.mark.parametrize("sentence, each, total", [
+    # a sum for each member is not the members' total: that is the sum times the members counted
+    ("Engoron also ordered Trump’s adult sons, Don Jr. and Eric, to pay $4 million each", 4_000_000, 8_000_000),
+    ("The two brothers were fined $500 apiece.", 500, 1_000),
+    ("The three defendants must each pay $2 million.", 2_000_000, 6_000_000),
+    # members not counted: the sum stays each one's, with no total
+    ("The government will pay $1,200 per person.", 1_200, None),
+])
+def test_sums_for_each_member(nlp, sentence, each, total):
+    qs = [q for q in figures(nlp, sentence) if q.unit == "USD"]
+    (per,) = [q for q in qs if q.category.endswith(":each")]
+    assert per.value == each
+    wholes = [q for q in qs if not q.category.endswith(":each")]
+    assert [q.value for q in wholes] == ([total] if total else [])
+
+
+def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
+    (q,) = [q for q in figures(nlp, "Donald Trump Jr.: $4 million fine") if q.unit == "USD"]
+    assert not q.category.endswith(":each") and q.value == 4_000_000

@@ -159,6 +159,13 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
     for num in spans:
         others = [doc[n.value_first] for n in spans if n is not num]
         q = _build(doc, text, base, num, others)
+        if q is not None and q.unit in _CURRENCIES and _per_member(doc, num):
+            # "$4 million each" for two sons is $8 million for both: the sum for each is never the
+            # figure of the whole, which is the sum times the members counted, when they are
+            total = _members_total(doc, num, q)
+            q = replace(q, category=f"{q.category}:each")
+            if total is not None:
+                out.append(total)
         if q is not None:
             if q.category is None and q.counted is None and q.unit is None and _compared_with(doc[num.last]):
                 baselines.append(len(out))
@@ -215,6 +222,47 @@ def _with_noun(q: Quantity, doc, base: int) -> Quantity:
     noun = det.head
     end = base + noun.idx + len(noun.text)
     return replace(q, end=end, text=doc.text[q.start - base:end - base])
+
+
+_PER_MEMBER = re.compile(r"^\s*(?:each|apiece|a head|per (?:person|head|member|family|household|defendant|"
+                         r"victim|worker|employee|child|student|person|recipient|individual))\b", re.I)
+
+
+def _per_member(doc, num: "_Num") -> bool:
+    """The sum is each member's: "$4 million each", "$500 apiece", "$1,200 per person", "must each pay"."""
+    end = doc[num.last]
+    if _PER_MEMBER.match(doc.text[end.idx + len(end.text):]):
+        return True
+    verb = end.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.lower_ == "each" and c.i < end.i for c in verb.children)
+
+
+def _members_total(doc, num: "_Num", q: Quantity) -> Optional[Quantity]:
+    """The whole of a sum for each member, when the members are counted: "ordered Trump's adult sons,
+    Don Jr. and Eric, to pay $4 million each" is $8 million for the two; "the three defendants must
+    each pay $2 million" is $6 million. None when the text does not say how many."""
+    verb = doc[num.last].head
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    payers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not payers and verb.dep_ == "xcomp":
+        payers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    if not payers:
+        return None
+    payer = payers[0]
+    count = next((parse_number(c.text) for c in payer.children if c.dep_ == "nummod"), None)
+    if count is None:
+        names = [c for c in payer.children if c.dep_ == "appos"] + ([payer] if payer.pos_ == "PROPN" else [])
+        if names:
+            count = len([names[0], *[c for c in names[0].conjuncts]])
+    if not count or count < 2:
+        return None
+    low = q.low * count if q.low is not None else None
+    high = q.high * count if q.high is not None else None
+    return replace(q, value=(q.value or 0) * count or None, low=low, high=high,
+                   counted=f"for all {int(count)}" + (f" {q.counted}" if q.counted else ""))
 
 
 _COMPARISON_WORDS = {"than", "against", "versus", "vs", "vs."}
