@@ -396,3 +396,69 @@ def test_a_conflict_names_each_figures_own_counter():
               attribution="s_police@a2")
     (conflict,) = [f for f in run([a, b], category="protested:total").findings if f.kind == "figure-conflict"]
     assert "citing unions" in conflict.summary and "police" not in conflict.summary
+
+
+def _crowd(text, value, place, credited=None, window=None):
+    return Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="protested:total",
+                    place=place, window=window, credited=credited)
+
+
+def test_two_counters_of_one_crowd_in_one_article_cannot_both_be_right():
+    # "They were 245,000 in Marseille according to the unions (30,000 according to the police)"
+    text = "They were 245,000 in Marseille according to the unions (30,000 according to the police)"
+    unions = _crowd("245,000", 245_000, "Marseille", "unions")
+    police = replace_span(_crowd("30,000", 30_000, "Marseille", "police"), 57)
+    out = run([claim("c1", "a1", text, unions, police), claim("c2", "a2", "In Marseille, 245,000 marched",
+                                                               _crowd("245,000", 245_000, "Marseille"))],
+              category="protested:total")
+    conflicts = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert conflicts and all({e.article for e in f.evidence} == {"a1"} for f in conflicts)
+
+
+def test_counters_crowds_in_two_articles_meet_only_on_a_day_both_name():
+    # several times apart, in two reports that do not say which day's crowd they count: they may be
+    # different days of one movement, not rival counts
+    cgt = claim("c1", "a1", "they were 700,000 in Paris, according to the CGT", _crowd("700,000", 700_000, "Paris", "CGT"))
+    police = claim("c2", "a2", "there were 81,000", _crowd("81,000", 81_000, "Paris", "police"))
+    assert not [f for f in run([cgt, police], category="protested:total").findings if f.kind == "figure-conflict"]
+    cgt = claim("c1", "a1", "x", _crowd("700,000", 700_000, "Paris", "CGT", window="on Tuesday"))
+    police = claim("c2", "a2", "y", _crowd("81,000", 81_000, "Paris", "police", window="on Tuesday"))
+    assert [f for f in run([cgt, police], category="protested:total").findings if f.kind == "figure-conflict"]
+
+
+def replace_span(q: Quantity, start: int) -> Quantity:
+    from dataclasses import replace
+    return replace(q, start=start, end=start + len(q.text))
+
+
+def _toll(text, value):
+    return Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="killed:total")
+
+
+@pytest.mark.parametrize("denial, predicate, negated, terms, disowned", [
+    # the credited body's spokesman ("its spokesman") rejects the figures
+    ("its spokesman Tawfiq al-Shukri rejected the figures, telling dpa: “The official figures are issued by the agency "
+     "authorized by the Libyan authorities.”", "reject", False, ("reject", "figure", "issue"), True),
+    # the credited body says it never gave the figure
+    ("However, earlier, the Libyan Red Crescent told CNN that it never released the high death figure tolls to the UN.",
+     "release", True, ("release", "high", "death", "figure", "toll"), True),
+    # a denial of something else is no disowned figure
+    ("its spokesman Tawfiq al-Shukri rejected the criticism of the rescue effort.", "reject", False,
+     ("reject", "criticism", "rescue", "effort"), False),
+])
+def test_a_figure_disowned_by_its_credited_source(denial, predicate, negated, terms, disowned):
+    from dataclasses import replace
+    credited = claim("c1", "a1", "The death toll in Derna has soared to 11,300, the Libyan Red Crescent said today.",
+                     _toll("11,300", 11_300), attribution="s_libyan-red-crescent@a1")
+    before = replace(claim("c2", "a2", "OCHA attributed the deaths to the Libyan Red Crescent", predicate="attribute"),
+                     entities=("ocha", "libyan red crescent"), start=0, end=10)
+    who = "s_tawfiq-al-shukri" if denial.startswith("its") else "s_libyan-red-crescent@a2"
+    said = compare.Span("a2", 11, 40, "its spokesman Tawfiq al-Shukri") if denial.startswith("its") else None
+    denied = replace(claim("c3", "a2", denial, attribution=who, predicate=predicate, negated=negated),
+                     terms=terms, attribution_span=said, start=11, end=11 + len(denial))
+    found = compare.disowned_findings([credited, before, denied])
+    assert bool(found) is disowned
+    if disowned:
+        (claim_id, finding), = found
+        assert claim_id == "c1" and finding.severity == "diverge"
+        assert {e.article for e in finding.evidence} == {"a1", "a2"}

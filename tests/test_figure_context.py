@@ -171,3 +171,57 @@ def test_months_as_periods(a, b, same):
 def test_snapshots_and_outcome_nouns(nlp, sentence, value, category, kind):
     (q,) = [q for q in figures(nlp, sentence) if q.value == value]
     assert q.category == category and Q.window_kind(q.window) == kind
+
+
+def _claims_of(nlp, article_text: str):
+    """Claims of an article's sentences, read as the pipeline reads them (one parse per sentence)."""
+    from auditor.model import Sentence
+    from auditor.read import claims as claims_stage
+    sentences, docs, start = [], [], 0
+    for k, text in enumerate(article_text.split("\n")):
+        sentences.append(Sentence(article="a1", index=k, start=start, end=start + len(text), text=text))
+        docs.append(nlp(text))
+        start += len(text) + 1
+    return claims_stage.from_sentences(sentences, docs)
+
+
+@pytest.mark.parametrize("article, number, category, place, credited", [
+    # "there were N": the count named before (the marchers in Paris), its place too
+    ("The unions point out that 700,000 people marched in Paris, more than at any time since the start of the "
+     "protests.\nThe police, however, assure that there were 81,000.", "81,000", "protested:total", "Paris", None),
+    # another counter's figure in parentheses: the same crowd in the same place, credited to its own counter
+    ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
+     "the CGT.\nThey were 245,000 in Marseille according to the unions (30,000 according to the police), 120,000 in "
+     "Toulouse (21,000 according to the police).", "30,000", "protested:total", "Marseille", "police"),
+    ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
+     "the CGT.\nThey were 245,000 in Marseille according to the unions (30,000 according to the police), 120,000 in "
+     "Toulouse (21,000 according to the police).", "245,000", "protested:total", "Marseille", "unions"),
+    # a parenthesis after a figure that says nothing of what it counts answers nothing
+    ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
+     "the CGT.\nThey were 245,000 in Marseille according to the unions (30,000 according to the police), 120,000 in "
+     "Toulouse (21,000 according to the police).", "21,000", None, None, None),
+])
+def test_elliptical_figures_take_what_they_count_from_the_figure_they_answer(nlp, article, number, category, place,
+                                                                             credited):
+    (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
+    assert q.category == category
+    if category:
+        assert q.place == place and q.credited == credited
+
+
+def test_a_bare_number_with_nothing_before_it_answers_nothing(nlp):
+    (q,) = [q for c in _claims_of(nlp, "The police, however, assure that there were 81,000.") for q in c.quantities]
+    assert q.category is None
+
+
+@pytest.mark.parametrize("sentence, window", [
+    # a cue inside a comparison or an ordinal's frame is not the figure's window
+    ("The unions point out that 700,000 people marched in Paris, more than at any time since the start of the "
+     "protests.", None),
+    ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
+     "the CGT.", "For this sixth day"),
+    ("Some 20 people were killed since the start of the war.", "since the start"),
+])
+def test_windows_of_figures_beside_comparisons_and_ordinals(nlp, sentence, window):
+    (q,) = [q for q in figures(nlp, sentence) if q.category]
+    assert q.window == window

@@ -38,6 +38,43 @@ def test_parse_number(text, value):
     assert Q.parse_number(text) == value
 
 
+@pytest.mark.parametrize("sentence, text, value, counted", [
+    ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump serving "
+     "in a top role at any New York corporation for three years.", "three hundred and fifty-five million",
+     355_000_000, None),
+    ("Three hundred and fifty-five people were killed.", "Three hundred and fifty-five", 355, "people"),
+    ("A dozen soldiers were killed in the ambush.", "A dozen", 12, "soldiers"),
+    ("Some one and a half million people marched across the country.", "one and a half million", 1_500_000, "people"),
+])
+def test_spelled_out_figures_are_one_number(nlp, sentence, text, value, counted):
+    qs = [q for q in figures(nlp, sentence) if q.category]
+    assert len(qs) == 1, qs
+    assert text in qs[0].text and qs[0].value == value
+    assert qs[0].counted == counted or counted is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a noun with the indefinite article in a list of counts is a count of one, of its own kind
+    ("According to a report in Associated Press (AP), the gunmen targeted two Orthodox churches, a synagogue, and a "
+     "police post across two cities, according to authorities.",
+     {("two", "church"), ("a synagogue", "synagogue"), ("a police post", "post")}),
+    # each number of a list counts its own noun: "police officers" are not synagogues
+    ("Russia's National Antiterrorist Committee (NAC) said Monday that \u201carmed militants attacked two Orthodox "
+     "churches, two synagogues and police officers\u201d in the two cities.",
+     {("two", "church"), ("two", "synagogue")}),
+    ("The militants killed a police officer and two civilians.",
+     {("a police officer", "killed:security"), ("two", "killed:civilians")}),
+    # one number for a coordination still counts all of it
+    ("A car bomb killed 14 soldiers and police officers.", {("14", "killed:security")}),
+])
+def test_counts_in_lists(nlp, sentence, expected):
+    assert {(q.text, q.category) for q in figures(nlp, sentence) if q.category} == expected
+
+
+def test_an_indefinite_noun_outside_a_list_of_counts_is_no_figure(nlp):
+    assert not [q for q in figures(nlp, "Gunmen attacked a synagogue in Derbent on Sunday.") if q.category]
+
+
 @pytest.mark.parametrize("text", ["several", "the", "many", ""])
 def test_parse_number_rejects_words_that_are_not_numbers(text):
     assert Q.parse_number(text) is None
@@ -530,3 +567,24 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
 def test_look_alikes_of_new_measures(nlp, sentence, value):
     q = next(q for q in figures(nlp, sentence) if q.value == value)
     assert q.category not in ("population", "protested:total") and not (q.category or "").startswith("length")
+
+
+@pytest.mark.parametrize("sentence, each, total", [
+    # a sum for each member is not the members' total: that is the sum times the members counted
+    ("Engoron also ordered Trump’s adult sons, Don Jr. and Eric, to pay $4 million each", 4_000_000, 8_000_000),
+    ("The two brothers were fined $500 apiece.", 500, 1_000),
+    ("The three defendants must each pay $2 million.", 2_000_000, 6_000_000),
+    # members not counted: the sum stays each one's, with no total
+    ("The government will pay $1,200 per person.", 1_200, None),
+])
+def test_sums_for_each_member(nlp, sentence, each, total):
+    qs = [q for q in figures(nlp, sentence) if q.unit == "USD"]
+    (per,) = [q for q in qs if q.category.endswith(":each")]
+    assert per.value == each
+    wholes = [q for q in qs if not q.category.endswith(":each")]
+    assert [q.value for q in wholes] == ([total] if total else [])
+
+
+def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
+    (q,) = [q for q in figures(nlp, "Donald Trump Jr.: $4 million fine") if q.unit == "USD"]
+    assert not q.category.endswith(":each") and q.value == 4_000_000

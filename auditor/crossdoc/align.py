@@ -164,10 +164,35 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
     if a.quantity is None or b.quantity is None:
         return False
     return figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting),
-                               _figure_places(b, claims, setting))
+                               _figure_places(b, claims, setting), _counters(a, b, claims))
 
 
-def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str]) -> bool:
+def _counters(a: Facet, b: Facet, claims: Sequence[Claim]) -> tuple[Optional[str], Optional[str]]:
+    """Who gives each of two crowd counts, when they are known to count one day's crowd: in one
+    article, or on a day both name (see rival_counters); else (None, None)."""
+    ca, cb = claims[a.claim], claims[b.claim]
+    if ca.article != cb.article and not quantities.same_named_day(a.quantity.window, b.quantity.window):
+        return None, None
+    return counter(a.quantity, ca), counter(b.quantity, cb)
+
+
+def counter(q: Quantity, c: Optional[Claim]) -> Optional[str]:
+    """Who gives a figure: its own credit ("30,000 according to the police"), else its claim's source."""
+    return q.credited or (_source_name(c.attribution) if c is not None else None)
+
+
+def rival_counters(qa: Quantity, qb: Quantity, counters: tuple[Optional[str], Optional[str]]) -> bool:
+    """Two estimates of one crowd given by different counters (organisers and police), at least one
+    of them named: such counts lie several times apart ("700,000 according to the CGT" / "the police
+    assure there were 81,000") and are still two counts of one crowd."""
+    ka, kb = counters
+    if not quantities.is_estimate(qa.category) or not (ka or kb):
+        return False
+    return not (ka and kb and (same_entity(ka.lower(), kb.lower()) or same_entity(kb.lower(), ka.lower())))
+
+
+def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str],
+                       counters: tuple[Optional[str], Optional[str]] = (None, None)) -> bool:
     if qa.category != qb.category or qa.unit != qb.unit:
         return False
     if quantities.is_estimate(qa.category) and not (_same_place(qa.place, qb.place)
@@ -182,7 +207,7 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False  # where a ship or a quake is reported from does not make its length or magnitude another
     if not quantities.comparable_scale(qa.window, qb.window):
         return False
-    growing = _moving_count(qa) or _moving_count(qb)
+    growing = _moving_count(qa) or _moving_count(qb) or rival_counters(qa, qb, counters)
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
             and not quantities.one_per_event(qa.category) and not growing:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
@@ -280,7 +305,7 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
                                                   _specific(_names(claims[b.claim]), setting))
         return _overlap(na, nb)
 
-    if not figures_compatible(a.quantity, b.quantity, pa, pb):
+    if not figures_compatible(a.quantity, b.quantity, pa, pb, _counters(a, b, claims)):
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
@@ -299,8 +324,11 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     needed = _rival_similarity(qa)
     if qa.unit is None and quantities.same_window(qa.window, qb.window) and _same_act(ca, cb):
         needed = min(needed, MIN_RELATED)
-    if quantities.is_estimate(qa.category) and _calendar_days(qa.window):
-        needed = min(needed, MIN_RELATED)  # one place's crowd on one named day: the figure says what it is
+    if quantities.is_estimate(qa.category) and (_calendar_days(qa.window) or qa.place and rival_counters(
+            qa, qb, _counters(a, b, claims))):
+        # one place's crowd on one named day, or counted in one place by two different counters ("there
+        # were 81,000", say the police of the 700,000 marchers in Paris): the figure says what it is
+        needed = ANY_SIMILARITY
     if sim < needed and not (quantities.same_window(qa.window, qb.window) and shared_specific()):
         return None
     return sim

@@ -28,10 +28,10 @@ from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
 from auditor import vocab
-from auditor.crossdoc.align import figures_compatible, predicate_class
+from auditor.crossdoc.align import counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import measures
-from auditor.read.claims import overlap
-from auditor.read.quantities import describe, is_physical_measure, overlaps, same_window, window_kind
+from auditor.read.claims import overlap, same_entity
+from auditor.read.quantities import describe, is_physical_measure, overlaps, same_named_day, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         findings.extend(unattributed_findings(members))
         verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
+    out = _with_disowned(out, claims)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -114,10 +115,15 @@ def figure_findings(members: Sequence[Claim], category: str,
         qa, qb = side_a[0][1], side_b[0][1]
         if qa.unit != qb.unit:
             continue  # "0.2 percentage points" is a change, "62.7%" a level
-        if not figures_compatible(qa, qb, [qa.place] if qa.place else [], [qb.place] if qb.place else []):
+        places = ([qa.place] if qa.place else [], [qb.place] if qb.place else [])
+        rivals_only = not figures_compatible(qa, qb, *places) and figures_compatible(
+            qa, qb, *places, (counter(qa, side_a[0][0]), counter(qb, side_b[0][0])))
+        if not figures_compatible(qa, qb, *places) and not rivals_only:
             continue  # a claim's other figure of the kind ("nine dead ... 143 trapped"): not the one linked
         pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
                  for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
+        if rivals_only and not same_named_day(qa.window, qb.window):
+            pairs = []  # two counters' crowds known to be one day's only within one article
         both = dict.fromkeys(c.article for c, _ in side_a if any(d.article == c.article for d, _ in side_b))
         pairs += [(x, x) for x in both if _restated_in_one_article([m for m in side_a if m[0].article == x],
                                                                    [m for m in side_b if m[0].article == x])]
@@ -223,6 +229,9 @@ def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[
     value before a change: the article contradicts itself ("The gain of 330,000 jobs" / "Employers
     added 303,000 jobs"; "five gunmen were eliminated" / "six bandits had been liquidated")."""
     (ca, qa), (cb, qb) = side_a[0], side_b[0]
+    if ca.article == cb.article and qa.credited and qb.credited and qa.place == qb.place \
+            and rival_counters(qa, qb, (qa.credited, qb.credited)):
+        return True  # "245,000 in Marseille according to the unions (30,000 according to the police)"
     if ca.article != cb.article or ca.sentence == cb.sentence and ca.start == cb.start:
         return False  # one statement's own figures are its breakdown or its change, not a restatement
     if max(qa.value or 0, qb.value or 0) > MAX_RESTATED_RATIO * max(1.0, min(qa.value or 0, qb.value or 0)):
@@ -255,7 +264,7 @@ def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b
 # A figure restated in one article differs by a slip ("330,000" / "303,000") or a recount ("five" /
 # "six"), not by an order of magnitude: figures further apart count different things.
 MAX_RESTATED_RATIO = 1.5
-_KIND_RANK = {"figure-conflict": 0, "denial": 1, "figure-update": 2, "figure-difference": 3, "window-difference": 4}
+_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "figure-update": 2, "figure-difference": 3, "window-difference": 4}
 
 
 def _finding_rank(f: Finding) -> tuple:
@@ -290,6 +299,96 @@ def _articles(ids: Iterable[str], most: int = 4) -> str:
 
 def _say(articles: str) -> str:
     return "say" if " and " in articles else "says"
+
+
+# --------------------------------------------------------------------------- disowned figures
+
+_DENY_CLASS = "deny"
+# Verbs of giving out a figure, which a source negates to disown one ("never released the figures").
+_ISSUE_VERBS = vocab.words("figure_issuing_verbs")
+_FIGURE_NOUNS = vocab.words("figure_nouns")
+_CITING = re.compile(r"\b(?:citing|according to|attributed (?:[\w\s]+ )?to)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def disowned_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
+    """A figure credited to a source that denies giving it ("the Libyan Red Crescent said" the toll
+    was 11,300 / "its spokesman rejected the figures"; "never released the high death figure"): both
+    cannot be right, whoever is. (claim id of the first crediting claim, finding) per disowning party."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in sorted(claims, key=lambda c: (c.article, c.start)):
+        by_article.setdefault(c.article, []).append(c)
+    out = []
+    for d in claims:
+        if not _disowns(d):
+            continue
+        parties = _deniers(d, by_article[d.article])
+        if not parties:
+            continue
+        credited = [c for c in claims if c.id != d.id and not _disowns(c)
+                    and any(q.unit is None and q.category for q in c.quantities)
+                    and any(_same_party(p, x) for p in parties for x in _credited_parties(c))]
+        if not credited:
+            continue
+        figures = ", ".join(dict.fromkeys(q.text for c in credited for q in c.quantities if q.unit is None and q.category))
+        who = sorted(parties, key=len)[-1]
+        out.append((credited[0].id, Finding(
+            kind="disowned-figure", severity="diverge",
+            evidence=tuple(dict.fromkeys([_span(c) for c in credited] + [_span(d)])),
+            sources=tuple(dict.fromkeys([_source(c) for c in credited] + [_source(d)])),
+            summary=f"{_articles({c.article for c in credited})} {_say(_articles({c.article for c in credited}))} "
+                    f"{who} gave {figures}, but {d.article} reports that it denies giving it (\"{d.text[:120]}\"), "
+                    f"so both cannot be right")))
+    return out
+
+
+def _disowns(c: Claim) -> bool:
+    """The claim denies a figure: "rejected the figures", "never released the high death figure tolls"."""
+    about_figures = bool(set(c.terms) & _FIGURE_NOUNS)
+    return about_figures and (predicate_class(c.predicate) == _DENY_CLASS
+                              or c.negated and (c.predicate or "") in _ISSUE_VERBS)
+
+
+def _deniers(d: Claim, article_claims: list[Claim]) -> set[str]:
+    """Who denies: the claim's source, and for a spokesperson of "its" or "their", the body named
+    last before it ("OCHA attributed the deaths to the Libyan Red Crescent, but its spokesman ...")."""
+    names = {n for n in (_source_name(d.attribution),) if n}
+    span = (d.attribution_span.text if d.attribution_span else "").lower()
+    if re.match(r"(its|their)\b", span):
+        before = [c for c in article_claims if c.start < d.start and c.entities]
+        if before:
+            names.add(before[-1].entities[-1])
+    return {n.lower() for n in names}
+
+
+def _credited_parties(c: Claim) -> set[str]:
+    names = {_source_name(c.attribution) or ""} | {q.credited or "" for q in c.quantities}
+    names |= {m.group(1) for m in _CITING.finditer(c.text)}
+    return {n.lower() for n in names if n}
+
+
+def _same_party(a: str, b: str) -> bool:
+    return a == b or same_entity(a, b) or same_entity(b, a)
+
+
+def _source_name(attribution: Optional[str]) -> Optional[str]:
+    if not attribution:
+        return None
+    return re.sub(r"^[a-z]+_", "", attribution.split("@", 1)[0]).replace("-", " ").strip() or None
+
+
+def _with_disowned(clusters: list[Cluster], claims: Sequence[Claim]) -> list[Cluster]:
+    """The clusters, each disowned figure's finding added to a cluster of its first crediting claim."""
+    found = disowned_findings(claims)
+    if not found:
+        return clusters
+    out = list(clusters)
+    for claim_id, finding in found:
+        k = next((k for k, c in enumerate(out) if claim_id in c.claims and c.category), None)
+        k = k if k is not None else next((k for k, c in enumerate(out) if claim_id in c.claims), None)
+        if k is None:
+            continue
+        out[k] = replace(out[k], verdict="diverge", findings=tuple(sorted(out[k].findings + (finding,), key=_finding_rank)))
+    return out
 
 
 # --------------------------------------------------------------------------- statements

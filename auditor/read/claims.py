@@ -27,6 +27,7 @@ from typing import Iterable, Optional, Sequence
 
 from auditor import vocab
 from auditor.read import places
+from auditor.read import figure_context
 from auditor.read import quantities as quantities_stage
 from auditor.model import Claim, Sentence
 
@@ -416,7 +417,7 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
             text = s.text[a:b]
             out.append(Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
                              end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)}))
-    return tuple(out)
+    return figure_context.answer_ellipses(out)
 
 
 def _units(s: Sentence, doc) -> list[tuple[int, int, dict]]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from auditor import vocab
-from auditor.model import Quantity
+from auditor.model import Claim, Quantity
 
 RUNNING_VERBS = vocab.words("running_count_verbs")
 FORECAST_WORDS = vocab.words("forecast_words")
@@ -199,3 +199,76 @@ def _place_after(text: str, base: int, q: Quantity) -> Optional[str]:
 
 def _with(window: Optional[str], cue: str) -> str:
     return "; ".join(dict.fromkeys([w for w in (window or "").split("; ") if w] + [cue]))
+
+
+# --------------------------------------------------------------------------- elliptical figures
+
+_HEDGE = r"(?:(?:about|around|some|nearly|almost|roughly|only|just|at\s+least|more\s+than|over|fewer\s+than|less\s+than)\s+)?"
+# "there were 81,000", "they were 245,000 in Marseille": the number stands for a count named before
+_ELLIPTICAL = re.compile(r"\b(?:there|they)\s+(?:were|was|are|is|had\s+been|have\s+been|will\s+be)\s+" + _HEDGE + r"$",
+                         re.I)
+# "(30,000 according to the police)": another counter's figure for the count just given
+_PARENTHETICAL = re.compile(r"\(\s*" + _HEDGE + r"$", re.I)
+_CREDIT_AFTER = re.compile(r"^\s*,?\s*(?:according\s+to|per|says?|said|by)\b", re.I)
+# An ellipsis answers a figure the reader still has in mind: in the same sentence or a few before it.
+ELLIPSIS_REACH = 3
+
+
+def answer_ellipses(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Claims whose elliptical figures take what is counted from the figure they answer: "The unions
+    point out that 700,000 people marched in Paris ... The police, however, assure that there were
+    81,000" counts the same marchers in Paris; "245,000 in Marseille according to the unions
+    (30,000 according to the police)" gives the police's count of the same crowd, in the same place
+    (not a part of it). A bare number that answers no figure stays bare (it is not compared)."""
+    out = list(claims)
+    order = sorted(range(len(out)), key=lambda k: (out[k].article, out[k].start))
+    answered: list[tuple[str, int, Quantity]] = []  # (article, sentence, a count that says what it counts)
+    for k in order:
+        c = out[k]
+        qs = list(c.quantities)
+        changed = False
+        for j, q in enumerate(qs):
+            donor = None
+            if _bare(q):
+                before, after = c.text[: q.start - c.start], c.text[q.end - c.start:]
+                if _PARENTHETICAL.search(before) and _CREDIT_AFTER.match(after):
+                    prior = [p for p in qs[:j] if p.end <= q.start]
+                    between = c.text[prior[-1].end - c.start: q.start - c.start] if prior else ""
+                    # the figure right before the parenthesis, with nothing else bracketed in between
+                    donor = prior[-1] if prior and prior[-1].unit is None and prior[-1].category \
+                        and not re.search(r"[()]", between[:between.rfind("(")]) else None
+                    if donor is not None:
+                        # each counter's own figure: "245,000 ... according to the unions (30,000 according to the police)"
+                        q = replace(q, category=donor.category, counted=donor.counted, place=donor.place,
+                                    window=donor.window, credited=q.credited or _credit_in(after.split(")")[0]))
+                        k_donor = qs.index(donor)
+                        own = _credit_in(c.text[donor.end - c.start: q.start - c.start])
+                        if donor.credited is None and own:
+                            qs[k_donor] = replace(donor, credited=own)
+                elif _ELLIPTICAL.search(before):
+                    near = [p for a, n, p in answered if a == c.article and c.sentence - n <= ELLIPSIS_REACH]
+                    donor = near[-1] if near else None
+                    if donor is not None:
+                        q = replace(q, category=donor.category, counted=donor.counted, place=q.place or donor.place,
+                                    window=q.window or donor.window)
+                if donor is not None:
+                    qs[j], changed = q, True
+            if q.unit is None and q.category and q.value is not None and PART not in (q.window or ""):
+                answered.append((c.article, c.sentence, q))
+        if changed:
+            out[k] = replace(c, quantities=tuple(qs))
+    return tuple(out)
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,;()]+?)\s*(?:[,;()]|$)", re.I)
+
+
+def _credit_in(text: str) -> Optional[str]:
+    """The party a stretch of text credits a figure to: "according to the police" -> "police"."""
+    m = _ACCORDING.search(text)
+    return m.group(1).strip() if m else None
+
+
+def _bare(q: Quantity) -> bool:
+    """A number that says nothing of what it counts."""
+    return q.category is None and q.counted is None and q.unit is None and q.value is not None and not q.vague

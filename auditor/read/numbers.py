@@ -20,6 +20,8 @@ def _number_words(kind: str) -> dict[str, int]:
 _UNITS = _number_words("unit")
 _TENS = _number_words("ten")
 _SCALES = _number_words("scale")
+# "two dozen" multiplies like "two hundred"; "a dozen" is twelve
+_MULTIPLIERS = {"dozen": 12}
 _SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point
@@ -35,8 +37,10 @@ _VAGUE_TENS = {"tens": 10, "hundreds": 100}  # "tens of thousands", "hundreds of
 
 
 def parse_number(text: str) -> Optional[float]:
-    """A number written in digits or words: "23", "1,200", "2.5 million", "twenty-one", "a hundred"."""
-    words = [w for w in re.split(r"[\s\-]+", text.strip().lower().replace("\u2013", "-")) if w and w != "and"]
+    """A number written in digits or words: "23", "1,200", "2.5 million", "twenty-one", "a hundred",
+    "three hundred and fifty-five million", "one and a half million", "two dozen"."""
+    lowered = re.sub(r"\band an? half\b", "and-half", text.strip().lower().replace("\u2013", "-"))
+    words = [w for w in re.split(r"[\s\-]+", lowered) if w and w != "and"]
     if not words:
         return None
     if len(words) == 1 and _DIGITS.match(words[0]):
@@ -61,6 +65,10 @@ def parse_number(text: str) -> Optional[float]:
             current += _UNITS[w]
         elif w in _TENS:
             current += _TENS[w]
+        elif w == "half" and seen:  # "one and a half million": the half of what comes before the scale
+            current += 0.5
+        elif w in _MULTIPLIERS:
+            current = (current or 1.0) * _MULTIPLIERS[w]
         elif w in _SCALES:
             scale = _SCALES[w]
             current = (current or 1.0) * scale
@@ -77,8 +85,8 @@ def parse_number(text: str) -> Optional[float]:
 def vague_interval(text: str) -> Optional[tuple[float, float]]:
     """ "dozens" -> (24, 99); "tens of billions" -> (2e10, 1e11); None when the text is not vague."""
     words = text.lower().replace(" of ", " ").split()
-    if len(words) == 2 and words[0] in _VAGUE_TENS and words[1] in _SCALES:
-        base = _VAGUE_TENS[words[0]] * _SCALES[words[1]]
+    if len(words) == 2 and words[0] in _VAGUE_TENS and words[1].rstrip("s") in _SCALES:
+        base = _VAGUE_TENS[words[0]] * _SCALES[words[1].rstrip("s")]  # "hundreds of thousands"
         return 2 * base, 10 * base - 1
     if len(words) == 1 and words[0] in _VAGUE:
         return _VAGUE[words[0]]

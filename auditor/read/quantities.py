@@ -50,7 +50,7 @@ from auditor.read.intervals import (  # noqa: E402,F401  (the figures' interval 
     APPROX_SHARE, INF, _CURRENCIES, _MONTH_DAYS, _QUALIFIERS, _bounds, _fmt, _fmt_day, _fmt_money, _fmt_week, describe, gap_ratio, interval,
     overlaps)
 from auditor.read.numbers import (  # noqa: E402,F401
-    _DECIMAL_COMMA, _DIGITS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE, _VAGUE_TENS, parse_number, vague_interval)
+    _DECIMAL_COMMA, _DIGITS, _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE, _VAGUE_TENS, parse_number, vague_interval)
 
 
 # --------------------------------------------------------------------------- lexicons (lemmas)
@@ -109,15 +109,26 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
             continue
         used.update(range(found.first, max(found.last, found.unit_end or found.last) + 1))
         spans.append(found)
+    if spans:
+        spans = sorted(spans + [n for n in _counts_of_one(doc, spans) if start <= base + doc[n.first].idx < end],
+                       key=lambda n: n.first)
     out: list[Quantity] = []
     baselines: list[int] = []
     for num in spans:
         others = [doc[n.value_first] for n in spans if n is not num]
         q = _build(doc, text, base, num, others)
+        if q is not None and q.unit in _CURRENCIES and _per_member(doc, num):
+            # "$4 million each" for two sons is $8 million for both: the sum for each is never the
+            # figure of the whole, which is the sum times the members counted, when they are
+            total = _members_total(doc, num, q)
+            q = replace(q, category=f"{q.category}:each")
+            if total is not None:
+                out.append(total)
         if q is not None:
             if q.category is None and q.counted is None and q.unit is None and _compared_with(doc[num.last]):
                 baselines.append(len(out))
             out.append(q)
+    out = [_with_noun(q, doc, base) if q.text.lower() in ("a", "an") else q for q in out]
     out = _baselines_take_their_kind(out, baselines)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(times(text, base, start, end))
@@ -126,6 +137,90 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
+
+
+def _list_siblings(noun) -> list:
+    """The other nouns of the list a noun stands in: its conjuncts and appositions, either way
+    ("two Orthodox churches, a synagogue, and a police post" is parsed with appositions)."""
+    seen, todo = {noun.i}, [noun]
+    while todo:
+        t = todo.pop()
+        near = [c for c in t.children if c.dep_ in ("conj", "appos")]
+        if t.dep_ in ("conj", "appos"):
+            near.append(t.head)
+        for n in near:
+            if n.i not in seen and n.pos_ in ("NOUN", "PROPN"):
+                seen.add(n.i)
+                todo.append(n)
+    return [noun.doc[i] for i in sorted(seen) if i != noun.i]
+
+
+def _counts_of_one(doc, spans: list["_Num"]) -> list["_Num"]:
+    """A noun with the indefinite article in a list of counts is a count of one: "the gunmen targeted
+    two Orthodox churches, a synagogue, and a police post" counts one synagogue (as "two
+    synagogues" counts two). Outside such a list "a synagogue" names a thing, not a figure."""
+    numbered = {doc[n.last].head.i for n in spans if doc[n.last].dep_ == "nummod"}
+    if not numbered:
+        return []
+    out = []
+    for det in doc:
+        noun = det.head
+        if det.dep_ != "det" or det.lower_ not in ("a", "an") or noun.pos_ != "NOUN" or noun.i in numbered:
+            continue
+        if any(s.i in numbered for s in _list_siblings(noun)):
+            out.append(_Num(det.i, det.i, 1.0, 1.0, value_first=det.i))
+    return out
+
+
+def _with_noun(q: Quantity, doc, base: int) -> Quantity:
+    """A count of one written with the article ("a synagogue"): its text runs to the noun it counts."""
+    det = next((t for t in doc if base + t.idx == q.start), None)
+    if det is None or det.head.i <= det.i:
+        return q
+    noun = det.head
+    end = base + noun.idx + len(noun.text)
+    return replace(q, end=end, text=doc.text[q.start - base:end - base])
+
+
+_PER_MEMBER = re.compile(r"^\s*(?:each|apiece|a head|per (?:person|head|member|family|household|defendant|"
+                         r"victim|worker|employee|child|student|person|recipient|individual))\b", re.I)
+
+
+def _per_member(doc, num: "_Num") -> bool:
+    """The sum is each member's: "$4 million each", "$500 apiece", "$1,200 per person", "must each pay"."""
+    end = doc[num.last]
+    if _PER_MEMBER.match(doc.text[end.idx + len(end.text):]):
+        return True
+    verb = end.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.lower_ == "each" and c.i < end.i for c in verb.children)
+
+
+def _members_total(doc, num: "_Num", q: Quantity) -> Optional[Quantity]:
+    """The whole of a sum for each member, when the members are counted: "ordered Trump's adult sons,
+    Don Jr. and Eric, to pay $4 million each" is $8 million for the two; "the three defendants must
+    each pay $2 million" is $6 million. None when the text does not say how many."""
+    verb = doc[num.last].head
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    payers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not payers and verb.dep_ == "xcomp":
+        payers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    if not payers:
+        return None
+    payer = payers[0]
+    count = next((parse_number(c.text) for c in payer.children if c.dep_ == "nummod"), None)
+    if count is None:
+        names = [c for c in payer.children if c.dep_ == "appos"] + ([payer] if payer.pos_ == "PROPN" else [])
+        if names:
+            count = len([names[0], *[c for c in names[0].conjuncts]])
+    if not count or count < 2:
+        return None
+    low = q.low * count if q.low is not None else None
+    high = q.high * count if q.high is not None else None
+    return replace(q, value=(q.value or 0) * count or None, low=low, high=high,
+                   counted=f"for all {int(count)}" + (f" {q.counted}" if q.counted else ""))
 
 
 _COMPARISON_WORDS = {"than", "against", "versus", "vs", "vs."}
@@ -304,22 +399,14 @@ def _number_at(doc, tok) -> Optional[_Num]:
     fraction = _fraction_of_unit(doc, tok)
     if fraction is not None:
         return fraction
-    if not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
+    first = tok.i
+    if text in _MULTIPLIERS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one"):
+        first = tok.i - 1  # "a dozen soldiers": twelve
+    elif not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
         return None
-    currency = _currency_before(doc, tok.i)
-    # extend over a multi-token number: "two hundred", "1.5 million", "twenty - one"
-    last = tok.i
-    while last + 1 < len(doc):
-        nxt = doc[last + 1].lower_
-        if nxt in _SCALES or nxt in _SCALE_ABBREV and currency or (nxt in _UNITS and doc[last].lower_ in _TENS) \
-                or nxt in ("-", "–") and last + 2 < len(doc) and doc[last + 2].lower_ in _UNITS:
-            last += 2 if nxt in ("-", "–") else 1
-        elif nxt == "and" and doc[last].lower_ in _SCALES and last + 2 < len(doc) \
-                and (doc[last + 2].lower_ in _UNITS or doc[last + 2].lower_ in _TENS):
-            last += 2  # "three hundred and fifty-five million": one number written in words
-        else:
-            break
-    span_text = doc[tok.i:last + 1].text
+    currency = _currency_before(doc, first)
+    last = _number_end(doc, tok.i, currency is not None)
+    span_text = doc[first:last + 1].text
     value = parse_number(span_text)
     if value is None and currency and last > tok.i and doc[last].lower_ in _SCALE_ABBREV:
         value = parse_number(doc[tok.i].text)
@@ -341,6 +428,8 @@ def _number_at(doc, tok) -> Optional[_Num]:
         return None
     if not _is_count(doc, tok, last, value):
         return None
+    if first != tok.i:
+        return _Num(first, last, value, value, value_first=first)  # "a dozen"
     # ranges: "30-40", "30 to 40", "between 30 and 40"
     if last + 2 < len(doc) and doc[last + 1].text in ("-", "–", "to") and doc[last + 2].like_num:
         other = parse_number(doc[last + 2].text)
@@ -375,6 +464,28 @@ def _fraction_of_unit(doc, tok) -> Optional[_Num]:
     return _Num(tok.i, tok.i, value, value, unit="points", unit_end=unit[2], value_first=tok.i)
 
 
+def _number_end(doc, i: int, money: bool) -> int:
+    """The last token of a number written over several tokens from `i`: "two hundred", "1.5 million",
+    "twenty - one", "three hundred and fifty - five million", "one and a half million", "two dozen"
+    ("and" joins only a scale word to what follows it, or a half: "between 30 and 40" is a range)."""
+    last = i
+    while last + 1 < len(doc):
+        nxt = doc[last + 1].lower_
+        after = doc[last + 2].lower_ if last + 2 < len(doc) else ""
+        if nxt in _SCALES or nxt in _MULTIPLIERS or nxt in _SCALE_ABBREV and money \
+                or (nxt in _UNITS and doc[last].lower_ in _TENS) \
+                or nxt in ("-", "–") and after in _UNITS:
+            last += 2 if nxt in ("-", "–") else 1
+        elif nxt == "and" and doc[last].lower_ in _SCALES and (after in _UNITS or after in _TENS):
+            last += 2  # "three hundred and fifty", "two thousand and five"
+        elif nxt == "and" and after in ("a", "an") and last + 3 < len(doc) and doc[last + 3].lower_ == "half" \
+                and (doc[last].lower_ in _UNITS or doc[last].like_num):
+            last += 3  # "one and a half (million)"
+        else:
+            break
+    return last
+
+
 def _rounding(doc, first: int, last: int, value: float) -> float:
     """Half the rounding step of a figure written with a scale word: "1.2 trillion" stands for
     anything from 1.15 to 1.25 trillion, "21 billion" for 20.5 to 21.5 billion; 0 otherwise."""
@@ -384,6 +495,8 @@ def _rounding(doc, first: int, last: int, value: float) -> float:
         return 0.0
     mantissa = doc[first].text.replace(",", "")
     decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    if any(t.lower_ == "half" for t in doc[first:last]):
+        decimals = max(decimals, 1)  # "one and a half million" is written to the tenth, as "1.5 million"
     return 0.5 * 10 ** (-decimals) * scale
 
 
@@ -430,14 +543,22 @@ def _counted_head(doc, first: int, last: int):
     tok = doc[last]
     if first != last and tok.dep_ != "nummod" and doc[first].dep_ == "nummod":
         tok = doc[first]  # a range "30-40 passengers": the parse may hang the noun on either end
+    elif first != last and tok.dep_ != "nummod":
+        # "three hundred and twenty workers", "a dozen soldiers": the token of the number that the
+        # parse hangs on the noun, wherever it sits in the number
+        tok = next((t for t in doc[first:last + 1] if t.dep_ == "nummod" and not first <= t.head.i <= last), tok)
     head = tok.head
-    if tok.pos_ == "NOUN" or vague_interval(tok.text) is not None or doc[first].lower_ in _VAGUE_TENS:  # "dozens", "hundreds of insurgents"
+    multiplier = tok.lower_ in _MULTIPLIERS and tok.dep_ == "nummod"  # "a dozen soldiers": as "twelve soldiers"
+    if not multiplier and (tok.pos_ == "NOUN" or vague_interval(tok.text) is not None
+                           or doc[first].lower_ in _VAGUE_TENS):  # "dozens", "hundreds of insurgents"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         return tok if tok.lemma_.lower() in GROUPS else None
+    if tok.dep_ == "det" and tok.lower_ in ("a", "an"):
+        return head  # a count of one: "a synagogue" (see _counts_of_one)
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos") and head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
         if head.lower_ in ("others", "other"):
             return head
@@ -471,12 +592,20 @@ def _what_a_number_counts(noun):
     return noun
 
 
+def _counted_in_list(noun) -> bool:
+    """A noun of a coordination that carries its own count: "two synagogues", "a synagogue" beside
+    "two churches"."""
+    return any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def _counted_text(head) -> tuple[str, list]:
     """The counted noun with its modifiers ("Punjabi migrant workers") and its conjuncts' heads."""
     if head is None:
         return "", []
-    heads = [head] + [c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > head.i
-                      and not any(g.dep_ == "nummod" for g in c.children)]
+    conjuncts = [c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    if any(_counted_in_list(c) for c in _list_siblings(head)):
+        conjuncts = []  # a list of counts ("two churches, two synagogues and police officers"): each its own
+    heads = [head] + [c for c in conjuncts if c.i > head.i and not any(g.dep_ == "nummod" for g in c.children)]
     parts = []
     for h in heads:
         mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod") and c.i < h.i
@@ -484,6 +613,11 @@ def _counted_text(head) -> tuple[str, list]:
         lo = min([h.i] + [m.left_edge.i for m in mods])
         parts.append(h.doc[lo:h.i + 1].text)
     return " and ".join(parts), heads
+
+
+# Nouns for buildings of any kind ("homes", "houses", "buildings" destroyed are one count); any
+# other building noun names a kind counted on its own (churches, synagogues, schools).
+_GENERIC_BUILDINGS = {"building", "house", "home", "structure"}
 
 
 def group_of(heads) -> Optional[str]:
@@ -499,6 +633,8 @@ def group_of(heads) -> Optional[str]:
                 g = None
             elif mods & {"police", "security", "military", "army", "law", "paramilitary", "border", "frontier"} or lemma in ("personnel", "officer"):
                 g = "security"
+        if g == "buildings" and lemma not in _GENERIC_BUILDINGS:
+            g = lemma  # "two synagogues" and "two Orthodox churches" are counts of different things
         groups.append(g)
     known = {g for g in groups if g}
     if not known:
@@ -669,18 +805,42 @@ def _window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
             if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
                 continue
-            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text):
+            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text) \
+                    or _under_ordinal(ent.root, number_tokens):
                 continue
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
     lowered = " ".join(t.lower_ for t in tokens)
     if "cumulative" not in parts and _ANY_CUMULATIVE.search(lowered):
+        # not a cue inside a comparison: "700,000 marched in Paris, more than at any time since the
+        # start of the protests" is a count of one day set against the whole movement
+        numbers = {n.i for n in number_tokens}
+        lowered = " ".join(t.lower_ for t in tokens if not any(a.lower_ in _COMPARISON_WORDS and a.i not in numbers
+                                                                  and a.head.i not in numbers for a in (t, *t.ancestors))
+                           and not _under_ordinal(t, number_tokens))
         cue = next((cue for cue, pattern in _CUMULATIVE_CUES if pattern.search(lowered)), None)
         if cue is not None:
             parts.append(cue if cue != "total toll" else "cumulative")
     if _LATEST.search(lowered) and not parts:
         parts.append("latest")
     return "; ".join(dict.fromkeys(parts)) or None
+
+
+def _under_ordinal(tok, number_tokens) -> bool:
+    """A time phrase that places an ordinal, not the figure: in "for this sixth day of demonstration
+    since the beginning of the year, they were 700,000", the year is what the days are counted in;
+    the 700,000 is one day's count."""
+    held = {a.i for n in number_tokens for a in n.ancestors}
+    for a in tok.ancestors:
+        if a.i in held:
+            return False
+        if a.pos_ == "NOUN" and any(_ORDINAL.fullmatch(c.lower_) and c.dep_ == "amod" or c.ent_type_ == "ORDINAL"
+                                    for c in a.children):
+            return True
+    return False
+
+
+_ORDINAL = re.compile(r"first|second|third|[a-z]+th|\d+(?:st|nd|rd|th)")
 
 
 _NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
@@ -908,6 +1068,8 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         outcome = OUTCOMES[sorted(states)[0]] if states else None
     if head is not None and head.lemma_.lower() in ("toll", "tally") and outcome is None:
         outcome = "killed"
+    if head is None and outcome is None:
+        outcome = _elliptical_outcome(doc[last])
     if outcome and head is None:
         group = "total"  # "killed dozens", "More than 50 dead"
     if head is not None and group is None and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) \
@@ -934,6 +1096,18 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         sector = _sector(head)
         return f"jobs:{sector}" if sector else group
     return group
+
+
+def _elliptical_outcome(number) -> Optional[str]:
+    """The outcome of a count said of a pronoun or "there" ("For this sixth day of demonstration,
+    they were 700,000 in Paris"): what the clause around it says happened, when it says one thing."""
+    verb = number.head
+    if number.dep_ != "attr" or verb.lemma_.lower() != "be" \
+            or not any(c.dep_ in ("nsubj", "expl") and c.pos_ == "PRON" for c in verb.children):
+        return None
+    found = {OUTCOMES[t.lemma_.lower()] for t in verb.subtree
+             if t.pos_ in ("NOUN", "VERB") and t.i != number.i and t.lemma_.lower() in OUTCOMES}
+    return found.pop() if len(found) == 1 else None
 
 
 _POPULATION_NOUNS = {"population", "inhabitant"}
@@ -1271,7 +1445,7 @@ def _inherit_groups(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
 WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
                 "background")
 from auditor.read.windows import (  # noqa: E402,F401  (kept importable from here)
-    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_window, window_kind)
+    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_named_day, same_window, window_kind)
 
 
 def is_estimate(category: Optional[str]) -> bool:

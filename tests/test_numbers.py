@@ -1,0 +1,36 @@
+"""Numbers written in words as news copy spells them out, including the "and" of British and
+broadcast style ("three hundred and fifty-five million"), halves and dozens."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.read.numbers import parse_number, vague_interval
+
+
+@pytest.mark.parametrize("text, value", [
+    ("three hundred and fifty-five million", 355_000_000),  # "a fine of three hundred and fifty-five million dollars"
+    ("two thousand and five", 2005),
+    ("two hundred and five", 205),
+    ("one and a half million", 1_500_000),
+    ("two and a half", 2.5),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("ninety-two", 92),  # "a damning ninety-two-page ruling"
+    ("nine million", 9_000_000),  # "nine million dollars on Trump's two eldest sons"
+])
+def test_spelled_out_numbers(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["half", "and", "a", "several hundred-ish"])
+def test_not_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, interval", [
+    ("hundreds of thousands", (200_000, 999_999)),
+    ("dozens", (24, 99)),
+    ("hundreds", (200, 999)),
+])
+def test_vague_amounts(text, interval):
+    assert vague_interval(text) == interval
