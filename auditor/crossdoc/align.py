@@ -369,22 +369,7 @@ def statements_can_meet(a: Claim, b: Claim, sim: float) -> bool:
 
 
 # Verbs that report the same act in news copy; a class is named by its first member.
-PREDICATE_CLASSES = [
-    ("condemn", "denounce", "deplore", "decry", "criticise", "criticize", "slam", "censure"),
-    ("mourn", "grieve", "condole", "lament"),
-    ("support", "back", "stand", "reaffirm", "reiterate", "pledge", "vow"),
-    ("kill", "slay", "execute", "eliminate", "neutralise", "neutralize", "murder", "shoot", "gun", "die", "martyr"),
-    ("injure", "wound", "hurt"),
-    ("accuse", "blame", "allege"),
-    ("deny", "reject", "refute", "dismiss"),
-    ("claim", "own"),
-    ("attack", "storm", "raid", "ambush", "assault", "target", "strike", "hit"),
-    ("suspend", "halt", "stop", "close", "disrupt"),
-    ("arrest", "detain", "apprehend", "capture"),
-    ("pass", "approve", "clear", "adopt", "vote"),
-    ("sign", "enact"),
-    ("evacuate", "flee", "displace"),
-]
+PREDICATE_CLASSES = [tuple(row[1].split()) for row in vocab.rows("predicate_classes")]
 _CLASS_OF = {verb: cls[0] for cls in PREDICATE_CLASSES for verb in cls}
 
 
@@ -516,20 +501,8 @@ def _overlap(xs: Sequence[str], ys: Sequence[str]) -> bool:
 
 # --------------------------------------------------------------------------- content words
 
-_STOP = vocab.tagged("person_roles", "light") | vocab.words("light_words") | frozenset("""
-a about above after again against all also am an and any are as at because been before being below between
-both but by can could did does doing down during each few for from further had has having he her here hers
-herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
-once only or other our ours out over own same she should so some such than that the their theirs them then
-there these they this those through to too under until up very was we were what when where which while who
-whom why will with would you your yours yet us per via among amid upon within without across around near said
-says saying told tells according added adds stated statement reported report reports noted wrote write writes
-posted asked cited citing announced confirmed claimed sen rep senators democratic republican democrat
-republicans democrats gop would could should might must may will shall also however still even already just
-one two three four five six seven eight nine ten first second new last next many much several day days week
-weeks year years monday tuesday wednesday thursday friday saturday sunday today yesterday night morning
-afternoon evening
-""".split())
+_STOP = (vocab.words("match_stop_words") | vocab.words("weekdays") | vocab.words("light_words")
+         | vocab.tagged("person_roles", "light"))
 
 
 def _stem_word(w: str) -> str:
