@@ -14,7 +14,9 @@ resemblance (`reasons_apart`):
 - event days (auditor.read.when: "on Friday", "on New Year's Day", "Jan. 1", resolved against the
   day of writing) more than SAME_ACT_DAYS apart when both date the same act ("was arrested on
   Tuesday" / "on Saturday"), or more than SAME_EVENT_DAYS apart (a later report may date a later
-  count) when each report either has a day of writing or writes its day as the time of an act
+  count) when each report has a day of writing or writes its day as one of the week of writing
+  ("marched this Wednesday, March 15": one movement's strike days a week apart are two events),
+  or more than MAX_DAYS_APART apart when an undated report writes its day as the time of an act
   ("struck ... on New Year's Day"), so that a day of the story's background ("his role in
   January 6") is not taken for the event's;
 - another key participant in the same role of the same act (the person who died, who was hired);
