@@ -370,3 +370,24 @@ def test_a_rising_toll_meets_counts_of_any_size(first, second, paired):
 ])
 def test_a_crowd_is_counted_for_one_place_and_day(qa, qb, meet):
     assert A.figures_compatible(qa, qb, [], []) is meet
+
+
+
+def _crowd_claim(article, text, value, place, credited):
+    q = Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="protested:total",
+                 place=place, credited=credited)
+    return Claim(id=f"c{article}{value}", article=article, start=0, end=len(text), text=text, sentence=0,
+                 quantities=(q,), places=(place,))
+
+
+@pytest.mark.parametrize("police_place, meet", [
+    # divergences/dev, French pension protests (7 March): the CGT's and the police's counts of the
+    # Paris march, eight times apart, in two reports of one incident: rival counts of one crowd
+    ("Paris", True),
+    # another city's crowd is another crowd, however it is counted
+    ("Marseille", False),
+])
+def test_two_counters_crowds_of_one_place_link_however_far_apart(police_place, meet, fake_embedder):
+    claims = (_crowd_claim("a1", "they were 700,000 in Paris, according to the CGT", 700_000, "Paris", "CGT"),
+              _crowd_claim("a2", "The police, however, assure that there were 81,000.", 81_000, police_place, "police"))
+    assert linked(clusters_for(claims, fake_embedder), claims, "700,000", "81,000") is meet

@@ -242,6 +242,71 @@ def test_two_reports_dating_the_same_act_on_different_days_are_apart():
     assert E.reasons_apart(fire, toll) == []
 
 
+# France's pension-reform strikes (divergences/dev/france_pension_protests): one movement's days of
+# action a week apart, reported by outlets whose pages give no day of writing
+STRIKE_MARCH_7 = ["Pensions : Historic mobilization throughout France",
+                  "After the strong mobilization of this Tuesday, the interunion plans to continue the protest "
+                  "movement against the pension reform this Saturday, March 11, 2023. And probably beyond.",
+                  "For the trade unions that initiated the day of mobilization on Tuesday, March 7, against the "
+                  "pension reform, it was an undeniable success."]
+STRIKE_MARCH_7_B = ["La France à l’arret. Paralyze France. That is the goal with which the main unions French "
+                    "called this Tuesday general strikes and more than 300 demonstrations throughout the country."]
+STRIKE_MARCH_7_C = ["According to the country’s interior ministry, around 1.28 million people took part.",
+                    "During the March 7 actions, 80% of trains were canceled in France."]
+STRIKE_MARCH_15 = ["Strike of March 15: 1.7 million demonstrators in France, according to the CGT, 480,000, "
+                   "estimates the Interior",
+                   "But all the same 1.7 million people marched in the streets of France this Wednesday, March 15, "
+                   "for the eighth day of interprofessional mobilization, according to the CGT."]
+STRIKE_MARCH_7_DATED = ["According to the interior ministry, 1.28 million people demonstrated on Tuesday against "
+                        "French President Emmanuel Macron's pension plan.",
+                        "Published on March 7, 2023, at 8:25 pm (Paris), updated on March 7, 2023, at 9:44 pm"]
+
+
+@pytest.mark.parametrize("lines, this_week, day", [
+    (STRIKE_MARCH_7, True, "March 7"),  # "this Tuesday", dated by "on Tuesday, March 7" further on
+    (STRIKE_MARCH_7_B, True, "Tuesday"),
+    (STRIKE_MARCH_15, True, "March 15"),  # the headline dates it first, "this Wednesday, March 15" after
+    (STRIKE_MARCH_7_C, False, "March 7"),  # "the March 7 actions": a day named, not one of this week
+    (NOTO_2024, False, "January 1"),  # "on New Year's Day": the time of an act, not of the week of writing
+])
+def test_a_day_written_as_one_of_the_week_of_writing(lines, this_week, day):
+    p = E.profile(*_one("a1", lines))
+    assert p.written is None
+    assert (p.this_week, p.when.describe()) == (this_week, day)
+
+
+@pytest.mark.parametrize("a, b, published, apart", [
+    # two days of action eight days apart, each written as a day of the week of writing: two incidents
+    (STRIKE_MARCH_7, STRIKE_MARCH_15, {}, True),
+    (STRIKE_MARCH_7_DATED, STRIKE_MARCH_15, {"a1": "2023-03-07"}, True),
+    # the day of one report and the weekday of another: nothing tells how far apart
+    (STRIKE_MARCH_7_B, STRIKE_MARCH_15, {}, False),
+    # "the March 7 actions" is no day of the week of writing: it may be the story's earlier phase
+    (STRIKE_MARCH_7_C, STRIKE_MARCH_15, {}, False),
+    # one strike day: this Tuesday, and Tuesday, March 7
+    (STRIKE_MARCH_7_B, STRIKE_MARCH_7, {}, False),
+    (STRIKE_MARCH_7_DATED, STRIKE_MARCH_7, {"a1": "2023-03-07"}, False),
+])
+def test_days_of_the_week_of_writing_keep_undated_reports_apart_as_writing_days_do(a, b, published, apart):
+    """A day of the week of writing places an undated report as a day of writing would: event days
+    more than SAME_EVENT_DAYS apart are then two events, not the story's phases."""
+    pa = E.profile(*_one("a1", a, published.get("a1")))
+    pb = E.profile(*_one("b1", b))
+    assert any("dates it" in why for why in E.reasons_apart(pa, pb)) == apart
+    assert any("dates it" in why for why in E.reasons_apart(pb, pa)) == apart
+
+
+def test_a_week_of_one_story_written_as_days_of_this_week_stays_together():
+    """The quake on Monday and the search on Saturday, both written as days of the week of writing:
+    five days apart, within SAME_EVENT_DAYS, one story."""
+    quake = E.profile(*_one("a1", ["A powerful earthquake struck Japan's Ishikawa Prefecture this Monday, "
+                                   "January 1, killing at least 15 people."]))
+    search = E.profile(*_one("b1", ["Rescuers searched collapsed homes in Wajima this Saturday, January 6, "
+                                    "as the death toll rose."]))
+    assert quake.this_week and search.this_week
+    assert E.reasons_apart(quake, search) == []
+
+
 # --------------------------------------------------------------------------- the editor's decisions
 
 from auditor.model import IncidentDecision as Decision  # noqa: E402

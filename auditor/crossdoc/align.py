@@ -168,10 +168,11 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
 
 
 def _counters(a: Facet, b: Facet, claims: Sequence[Claim]) -> tuple[Optional[str], Optional[str]]:
-    """Who gives each of two crowd counts, when they are known to count one day's crowd: in one
-    article, or on a day both name (see rival_counters); else (None, None)."""
+    """Who gives each of two crowd counts, when they may count one day's crowd: in one article, or
+    in two reports of one incident (alignment runs within each) whose windows do not name different
+    days (see rival_counters); else (None, None)."""
     ca, cb = claims[a.claim], claims[b.claim]
-    if ca.article != cb.article and not quantities.same_named_day(a.quantity.window, b.quantity.window):
+    if ca.article != cb.article and quantities.named_days_differ(a.quantity.window, b.quantity.window):
         return None, None
     return counter(a.quantity, ca), counter(b.quantity, cb)
 
@@ -771,7 +772,7 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
         a, b = facets[x], facets[y]
         if local[a.claim].article == local[b.claim].article:
             return a.category == b.category and a.quantity.unit == b.quantity.unit
-        return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y])
+        return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local))
 
     def judge(xs: Sequence[int], ys: Sequence[int]) -> str:
         if (facets[xs[0]].quantity is None) != (facets[ys[0]].quantity is None):
@@ -850,6 +851,18 @@ def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tu
             if value(y) / value(x) > MAX_RIVAL_RATIO:  # max / min, and it only grows from here
                 break
             yield (x, y) if x < y else (y, x)
+    # two counters' estimates of one place's crowd lie several times apart (see rival_counters):
+    # crowds are blocked by their place instead, which few figures share
+    crowds: dict[str, list[int]] = defaultdict(list)
+    for m in positive:
+        q = facets[m].quantity
+        if q.place and quantities.is_estimate(q.category):
+            crowds[q.place.lower()].append(m)
+    for placed in crowds.values():
+        for k, x in enumerate(placed):
+            for y in placed[k + 1:]:
+                if value(y) / value(x) > MAX_RIVAL_RATIO:
+                    yield (x, y) if x < y else (y, x)
     for k, x in enumerate(others):
         for y in positive + others[k + 1:]:
             yield (x, y) if x < y else (y, x)

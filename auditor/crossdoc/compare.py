@@ -31,7 +31,7 @@ from auditor import vocab
 from auditor.crossdoc.align import counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
-from auditor.read.quantities import describe, is_physical_measure, overlaps, same_named_day, same_window, window_kind
+from auditor.read.quantities import describe, is_physical_measure, named_days_differ, overlaps, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -122,8 +122,8 @@ def figure_findings(members: Sequence[Claim], category: str,
             continue  # a claim's other figure of the kind ("nine dead ... 143 trapped"): not the one linked
         pairs = [(x, y) for x in dict.fromkeys(c.article for c, _ in side_a)
                  for y in dict.fromkeys(c.article for c, _ in side_b) if x != y]
-        if rivals_only and not same_named_day(qa.window, qb.window):
-            pairs = []  # two counters' crowds known to be one day's only within one article
+        if rivals_only and named_days_differ(qa.window, qb.window):
+            pairs = []  # two counters' crowds of days named apart: only one article's own pair is rivals
         both = dict.fromkeys(c.article for c, _ in side_a if any(d.article == c.article for d, _ in side_b))
         pairs += [(x, x) for x in both if _restated_in_one_article([m for m in side_a if m[0].article == x],
                                                                    [m for m in side_b if m[0].article == x])]

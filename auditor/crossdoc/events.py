@@ -14,7 +14,9 @@ resemblance (`reasons_apart`):
 - event days (auditor.read.when: "on Friday", "on New Year's Day", "Jan. 1", resolved against the
   day of writing) more than SAME_ACT_DAYS apart when both date the same act ("was arrested on
   Tuesday" / "on Saturday"), or more than SAME_EVENT_DAYS apart (a later report may date a later
-  count) when each report either has a day of writing or writes its day as the time of an act
+  count) when each report has a day of writing or writes its day as one of the week of writing
+  ("marched this Wednesday, March 15": one movement's strike days a week apart are two events),
+  or more than MAX_DAYS_APART apart when an undated report writes its day as the time of an act
   ("struck ... on New Year's Day"), so that a day of the story's background ("his role in
   January 6") is not taken for the event's;
 - another key participant in the same role of the same act (the person who died, who was hired);
@@ -39,7 +41,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
@@ -225,6 +227,7 @@ class Profile:
     figures: tuple = ()  # event-wide figures by category: (category, (Quantity, ...))
     names: frozenset[str] = frozenset()  # every name of the lead
     on_day: bool = False  # `when` is the time of an act ("struck ... on New Year's Day"), see `times_an_act`
+    this_week: bool = False  # `when` is written as a day of the week of writing ("this Tuesday"), see `of_this_week`
     sizes: tuple[Quantity, ...] = ()  # the lead's sums and rate moves, the headline's first: see `act_sizes`
 
 
@@ -295,7 +298,7 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
         if w.resolved and w.low != w.high:
             span = span or w  # "over the weekend", "last week": a day named later says more
             continue
-        return written, written_from, w, _act_at(lead_claims, w.start)
+        return written, written_from, _dated_weekday(w, mentions(head)), _act_at(lead_claims, w.start)
     if span is not None:
         return written, written_from, span, _act_at(lead_claims, span.start)
     if written is not None:
@@ -303,7 +306,22 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
     return written, written_from, None, None
 
 
+def _dated_weekday(w: When, found: Sequence[When]) -> When:
+    """A bare weekday of an undated report with the month and day the lead writes it with elsewhere
+    ("this Tuesday ... on Tuesday, March 7"): one day, which a weekday alone cannot tell from days a
+    week or more away."""
+    if w.resolved or w.weekday is None or w.month is not None:
+        return w
+    name = _WEEKDAY_NAMES[w.weekday]
+    for x in found:
+        if x.start > w.start and x.month and x.day and not x.resolved and x.text.lower().startswith(name):
+            return replace(w, month=x.month, day=x.day)
+    return w
+
+
+_WEEKDAY_NAMES = vocab.entries("weekdays")
 _ON = re.compile(r"\bon\s*$", re.I)
+_THIS = re.compile(r"\bthis\s*$", re.I)
 
 
 def times_an_act(text: str, when: Optional[When]) -> bool:
@@ -313,6 +331,25 @@ def times_an_act(text: str, when: Optional[When]) -> bool:
     scheme"). Without a day of writing, only such a day can tell a report's event from its
     background."""
     return when is not None and when.end > when.start and bool(_ON.search(text[max(0, when.start - 12):when.start]))
+
+
+def of_this_week(head: str, when: Optional[When]) -> bool:
+    """Whether the lead writes the event's day as a day of the week of writing ("the unions called
+    this Tuesday general strikes", "1.7 million people marched ... this Wednesday, March 15"): the
+    report was then written within the week of its event, as a day of writing would show. (Only
+    the day itself counts, written after "this", wherever the lead writes it: the headline may date
+    it first, "Strike of March 15".)"""
+    if when is None or when.resolved:
+        return False
+    for x in mentions(head):
+        if not _THIS.search(head[max(0, x.start - 12):x.start]):
+            continue
+        if when.month and when.day and x.month and x.day:
+            if (x.month, x.day) == (when.month, when.day):
+                return True
+        elif when.weekday is not None and x.text.lower().startswith(_WEEKDAY_NAMES[when.weekday]):
+            return True
+    return False
 
 
 def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
@@ -408,7 +445,9 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     shown = tuple(dict.fromkeys(n if n[:1].isupper() or n not in found else found[n].name for n in named))
     countries = frozenset(p.country for p in found.values())
     return Profile(article.id, written, written_from, when, act, shown, countries,
-                   participants(first), on_day=times_an_act(article.text, when), sizes=act_sizes(claims),
+                   participants(first), on_day=times_an_act(article.text, when),
+                   this_week=written is None and of_this_week(article.text[:max((c.end for c in first), default=0)], when),
+                   sizes=act_sizes(claims),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
 
@@ -454,9 +493,11 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[tuple[str, str]
         # week before), else by writing the day as the time of an act ("struck on New Year's Day").
         # An act's day in an undated report may still be an earlier phase of the same story (the
         # storm before the flood, the first arrest before the charge), so it keeps reports apart
-        # only when they are as far apart as writing days must be (MAX_DAYS_APART)
-        both_fixed = all(x.written is not None or x.on_day for x in (a, b))
-        both_written = a.written is not None and b.written is not None
+        # only when they are as far apart as writing days must be (MAX_DAYS_APART). A day written
+        # as one of the week of writing ("marched this Wednesday, March 15") places an undated
+        # report's writing as a day of writing does: the event lies in that week
+        both_fixed = all(x.written is not None or x.on_day or x.this_week for x in (a, b))
+        both_written = all(x.written is not None or x.this_week for x in (a, b))
         enough = SAME_EVENT_DAYS if both_written else MAX_DAYS_APART
         if gap is not None and (gap > SAME_ACT_DAYS if same_act else both_fixed and gap > enough):
             kind = ("same act dated apart" if same_act else "event days apart") + _how_dated(a, b)
@@ -496,9 +537,14 @@ def _how_written(a: Profile, b: Profile) -> str:
 
 
 def _how_dated(a: Profile, b: Profile) -> str:
-    """What fixes the two event days, for measuring: both days of writing, or a day written as the
-    time of an act in a report without one (`times_an_act`)."""
-    return "" if a.written is not None and b.written is not None else " (an undated report)"
+    """What fixes the two event days, for measuring: both days of writing, a day of the week of
+    writing in a report without one (`of_this_week`), or a day written as the time of an act
+    (`times_an_act`)."""
+    if a.written is not None and b.written is not None:
+        return ""
+    if all(x.written is not None or x.this_week for x in (a, b)):
+        return " (a day of this week)"
+    return " (an undated report)"
 
 
 def _toll_kind(party: bool) -> str:

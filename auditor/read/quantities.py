@@ -1445,7 +1445,7 @@ def _inherit_groups(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
 WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
                 "background")
 from auditor.read.windows import (  # noqa: E402,F401  (kept importable from here)
-    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, same_named_day, same_window, window_kind)
+    _MONTH_NAMES, _WEEKDAYS, _norm_window, comparable_scale, named_days_differ, same_window, window_kind)
 
 
 def is_estimate(category: Optional[str]) -> bool:

@@ -108,12 +108,15 @@ def _norm_window(w: Optional[str]) -> str:
 _CALENDAR_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b")
 
 
-def same_named_day(a: Optional[str], b: Optional[str]) -> bool:
-    """Both windows name a day (a weekday or a calendar date) and name the same one: "on Tuesday" /
-    "on Tuesday, March 7"; "on January 31" / "last January 31". An unnamed day is not known to be
-    the same: a story's reports may be of different days of one movement."""
-    def days(w: Optional[str]) -> tuple[set, set]:
-        low = (w or "").lower()
-        return {d for d in _WEEKDAYS if d in low}, {(m.group(1), int(m.group(2))) for m in _CALENDAR_DAY.finditer(low)}
-    (wa, ca), (wb, cb) = days(a), days(b)
-    return bool(wa & wb or ca & cb) and not (ca and cb and not ca & cb) and not (wa and wb and not wa & wb)
+def _named_days(w: Optional[str]) -> tuple[set, set]:
+    """The weekdays and calendar days (month, day) a window names."""
+    low = (w or "").lower()
+    return {d for d in _WEEKDAYS if d in low}, {(m.group(1), int(m.group(2))) for m in _CALENDAR_DAY.finditer(low)}
+
+
+def named_days_differ(a: Optional[str], b: Optional[str]) -> bool:
+    """Both windows name a day of one kind (weekdays, or calendar dates) and no day in common:
+    "on Tuesday" / "on Wednesday", "on March 7" / "on March 15". A window that names no day is the
+    report's own day, which the incident the report is grouped in dates: not another day."""
+    (wa, ca), (wb, cb) = _named_days(a), _named_days(b)
+    return bool(ca and cb and not ca & cb) or bool(wa and wb and not wa & wb)
