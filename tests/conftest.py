@@ -17,6 +17,20 @@ DEVSET = ROOT / "tests" / "fixtures" / "devset"
 GOLD_SETS = {"seeds": (SEEDS, GOLD), "devset": (DEVSET / "articles", DEVSET / "gold.json")}
 
 
+def speaker_for(text: str, quote_start: str) -> str | None:
+    """The speaker the real parse gives the quote of `text` that starts with `quote_start` (the
+    table-driven speaker tests of quotes, speakers and sources)."""
+    from auditor.config import DEFAULT_SPACY_MODEL
+    from auditor.model import Article
+    from auditor.read import analyse
+
+    quotes, _ = analyse([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
+    for q in quotes:
+        if q.text.startswith(quote_start):
+            return q.speaker
+    raise AssertionError(f"quote {quote_start!r} not found in {[q.text for q in quotes]}")
+
+
 def yardstick(result, gold_path: Path) -> dict:
     """The shared yardstick's figures for an audit (skips the test where the scorer is not beside
     this checkout)."""

@@ -7,6 +7,7 @@ from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.read import analyse
 from auditor.read.quotes import find_quotes
 from auditor.model import Article
+from conftest import speaker_for
 
 
 def quoted(text: str) -> list[str]:
@@ -134,14 +135,6 @@ def test_offsets_index_the_text():
 def speakers_of(text: str) -> dict[str, str | None]:
     quotes, _ = analyse([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
     return {q.text: q.speaker for q in quotes}
-
-
-def speaker_for(text: str, quote_start: str) -> str | None:
-    found = speakers_of(text)
-    for q, sp in found.items():
-        if q.startswith(quote_start):
-            return sp
-    raise AssertionError(f"quote {quote_start!r} not found in {list(found)}")
 
 
 @pytest.mark.parametrize("text, quote, speaker", [

@@ -7,19 +7,9 @@ import pytest
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.model import Article
 from auditor.read import analyse
+from conftest import speaker_for
 
 
-def speakers_of(text: str) -> list[tuple[str, str | None]]:
-    quotes, _ = analyse([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
-    return [(q.text, q.speaker) for q in quotes]
-
-
-def speaker_for(text: str, quote_start: str) -> str | None:
-    found = speakers_of(text)
-    for q, sp in found:
-        if q.startswith(quote_start):
-            return sp
-    raise AssertionError(f"quote {quote_start!r} not found in {[q for q, _ in found]}")
 
 
 # ---- ">>" caption turns ------------------------------------------------------------------------
@@ -61,9 +51,9 @@ def test_caption_turns(text, quote, speaker):
 
 
 def test_a_colon_in_speech_is_no_caption_label():
-    found = speakers_of(">> MR. GREEN: the question is: will there be a recession? >> the question is: "
-                        "not this year.")
-    assert [q for q, _ in found] == ["the question is: will there be a recession?", "the question is: not this year."]
+    text = ">> MR. GREEN: the question is: will there be a recession? >> the question is: not this year."
+    quotes, _ = analyse([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
+    assert [q.text for q in quotes] == ["the question is: will there be a recession?", "the question is: not this year."]
 
 
 # ---- who performs the verb of speech -----------------------------------------------------------
