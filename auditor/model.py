@@ -138,7 +138,7 @@ class Source:
 class Finding:
     """One thing an editor should know about a cluster, with the spans it was drawn from."""
 
-    kind: str  # figure-conflict | figure-difference | window-difference | quote-wording | ...
+    kind: str  # figure-conflict | figure-difference | window-difference | figure-readings | quote-wording | ...
     severity: str  # diverge | note
     summary: str
     evidence: tuple[Span, ...] = ()

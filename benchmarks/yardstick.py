@@ -30,6 +30,11 @@ for every kind of decision ("apart: written far apart", "joined: shared names"),
 settled as the gold incidents do and how many not (joined where gold keeps them apart, or kept
 apart where gold joins them). Only kinds and counts are printed, never article text, so it may be
 run on held-out splits. A pair kept apart for several reasons counts under each.
+
+With `--findings`, each divergence set's "cannot both be right" findings are told by kind: right,
+or false because gold calls the two figures a trap, an update, compatible figures of one fact, or
+figures of two facts; and each missed true conflict by what the audit did with its two sides.
+Counts only, so it too may be run on held-out splits.
 """
 from __future__ import annotations
 
@@ -56,6 +61,7 @@ FIGURES = ("articles", "link_precision", "link_recall", "link_f1", "conflict_rec
            "cross_event_conflicts", "quote_f1", "speaker_accuracy", "source_f1", "outlet_f1",
            "event_pair_accuracy", "divergence_precision", "divergence_recall", "divergence_findings", "overall")
 DIVERGE_SEVERITIES = {"diverge"}
+ONE_CLAIM_NOTES = {"single-source", "unattributed"}  # notes about one claim, not a comparison
 
 
 def load_scorer(path: Path):
@@ -99,18 +105,20 @@ def prefixed(data: dict, gold: dict, prefix: str) -> tuple[dict, dict]:
         "sources": {key(k): v for k, v in gold.get("sources", {}).items()},
         "outlets": {key(k): v for k, v in gold.get("outlets", {}).items()},
         "events": [[key(k) for k in grp] for grp in gold.get("events", [])],
-        "conflicts": [{**c, "a": member(c["a"]), "b": member(c["b"])} for c in gold.get("conflicts", [])],
+        **{field: [{**c, "a": member(c["a"]), "b": member(c["b"])} for c in gold.get(field, [])]
+           for field in ("conflicts", "updates", "traps")},
     }
     return data, gold
 
 
 def pooled(parts: list[tuple[dict, dict]]) -> tuple[dict, dict]:
     data = {f: [x for d, _ in parts for x in d[f]] for f in ("articles", "claims", "clusters", "quotes", "sources", "events")}
-    gold = {"articles": {}, "sources": {}, "outlets": {}, "clusters": [], "quotes": [], "events": [], "conflicts": []}
+    gold = {"articles": {}, "sources": {}, "outlets": {}, "clusters": [], "quotes": [], "events": [], "conflicts": [],
+            "updates": [], "traps": []}
     for _, g in parts:
         for field in ("articles", "sources", "outlets"):
             gold[field].update(g[field])
-        for field in ("clusters", "quotes", "events", "conflicts"):
+        for field in ("clusters", "quotes", "events", "conflicts", "updates", "traps"):
             gold[field].extend(g[field])
     return data, gold
 
@@ -154,6 +162,125 @@ def divergence_figures(score, data: dict, gold: dict, notes: list[str]) -> dict:
             "divergence_findings": f"{right}/{len(findings)} of {total}"}
 
 
+def findings_by_kind(score, data: dict, gold: dict) -> Counter:
+    """Why each "both cannot be right" finding is wrong and each true conflict missed, as counts of
+    kinds only (no text), so it may be run on held-out splits.
+
+    A finding's two sides are its first two evidence spans (the two figures). A false one is told
+    by what gold says of those two figures: a listed trap, a listed update, two figures of one
+    gold fact (compatible), figures of two different gold facts, or a side gold does not annotate.
+    A missed conflict is told by what the audit did with its two sides: a note of some kind
+    covering both, one shared fact without a finding, two different shared facts, or a side in no
+    shared fact."""
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    key_of = {a["id"]: k for k, name in gold["articles"].items() for a in data["articles"] if a["path"] == name}
+    article_of = {k: a for a, k in key_of.items()}
+
+    def located(member: dict):
+        article = article_of.get(member["article"])
+        span = score.locate(member["snippet"], texts[article]) if article else None
+        return (article, span) if span else None
+
+    def pairs_of(field: str) -> list[tuple]:
+        return [(located(c["a"]), located(c["b"])) for c in gold.get(field, [])]
+
+    gold_fact = [(i, side) for i, c in enumerate(gold["clusters"]) for m in c["members"] if (side := located(m))]
+    conflicts, updates, traps = pairs_of("conflicts"), pairs_of("updates"), pairs_of("traps")
+
+    def inside(side, spans) -> bool:
+        return side is not None and any(a == side[0] and score.overlaps(s, side[1]) for a, s in spans)
+
+    def facts_of(side) -> set[int]:
+        return {i for i, (a, s) in gold_fact if a == side[0] and score.overlaps(s, side[1])}
+
+    quantity_at = {(c["article"], q["start"]): q for c in data["claims"] for q in c.get("quantities", [])}
+    claim_at = {(c["article"], q["start"]): c for c in data["claims"] for q in c.get("quantities", [])}
+
+    def traits(f: dict) -> str:
+        """What the finding's two figures were read as: measure, what is counted, how far apart,
+        place, time, credit. The audit's own labels, never text."""
+        ev = f.get("evidence", [])[:2]
+        qs = [quantity_at.get((e["article"], e["start"])) for e in ev]
+        cs = [claim_at.get((e["article"], e["start"])) for e in ev]
+        if len(qs) < 2 or None in qs:
+            return "figures not found"
+        a, b = qs
+        lo, hi = sorted(abs(x["value"] or 0) for x in qs)
+        ratio = "x1.1" if hi <= lo * 1.1 else "x2" if hi <= lo * 2 else ">x2"
+        counted = "same counted" if a["counted"] and a["counted"] == b["counted"] else \
+            "counted differs" if a["counted"] and b["counted"] else "counted unread"
+        place = sum(bool(q["place"]) for q in qs)
+        window = sum(bool(q["window"]) for q in qs)
+        credit = sum(bool(c and c.get("attribution")) for c in cs)
+        one = "one article" if ev[0]["article"] == ev[1]["article"] else "two articles"
+        return (f"{a['category']}; {counted}; {ratio}; placed {place}/2; timed {window}/2; "
+                f"credited {credit}/2; {one}")
+
+    out: Counter = Counter()
+    findings = [f for k in data["clusters"] for f in k.get("findings", [])]
+    matched: set[int] = set()
+    for f in findings:
+        if f.get("severity") not in DIVERGE_SEVERITIES:
+            continue
+        spans = [(e["article"], (e["start"], e["end"])) for e in f.get("evidence", [])]
+        hit = next((i for i, (a, b) in enumerate(conflicts) if inside(a, spans) and inside(b, spans)), None)
+        if hit is not None:
+            out[(f"finding {f.get('kind')}", "right" if hit not in matched else "repeats a right one")] += 1
+            out[("  traits of a right one", traits(f))] += 1
+            matched.add(hit)
+            continue
+        sides = spans[:2]
+        if any(inside(a, sides) and inside(b, sides) for a, b in traps):
+            why = "a gold trap"
+        elif any(inside(a, sides) and inside(b, sides) for a, b in updates):
+            why = "a gold update"
+        else:
+            facts = [facts_of(side) for side in sides]
+            if len(facts) < 2 or not all(facts):
+                why = "a side gold does not annotate"
+            elif facts[0] & facts[1]:
+                why = "one gold fact, figures compatible"
+            else:
+                why = "two different gold facts"
+        out[(f"finding {f.get('kind')}", f"false: {why}")] += 1
+        out[("  traits of a false one", traits(f))] += 1
+    cluster_of = {c: k["id"] for k in data["clusters"] for c in k["claims"]}
+    claims = [(c["article"], (c["start"], c["end"]), c["id"]) for c in data["claims"]]
+    for i, (a, b) in enumerate(conflicts):
+        if i in matched:
+            continue
+        if a is None or b is None:
+            out[("missed conflict", "gold snippet not found")] += 1
+            continue
+        noted = [f.get("kind") for f in findings if f.get("kind") not in ONE_CLAIM_NOTES
+                 and inside(a, [(e["article"], (e["start"], e["end"])) for e in f.get("evidence", [])])
+                 and inside(b, [(e["article"], (e["start"], e["end"])) for e in f.get("evidence", [])])]
+        if noted:
+            out[("missed conflict", f"noted as {sorted(noted)[0]}")] += 1
+            continue
+        ids = [{cid for art, span, cid in claims if art == side[0] and score.overlaps(span, side[1])} for side in (a, b)]
+        facts = [{cluster_of[c] for c in side if c in cluster_of} for side in ids]
+        if not all(ids):
+            why = "a side not read as a claim"
+        elif not all(facts):
+            why = "a side in no shared fact"
+        elif facts[0] & facts[1]:
+            why = "one shared fact, no finding"
+        else:
+            why = "two different shared facts"
+        out[("missed conflict", why)] += 1
+    return out
+
+
+def print_findings(kinds: dict[str, Counter]) -> None:
+    """One table a set: right, false and missed "cannot both be right" findings by kind."""
+    for name, counts in kinds.items():
+        if counts:
+            print(f"\ndivergence findings, {name}: what, kind, count")
+            for (what, why), n in sorted(counts.items()):
+                print(f"  {what:26s} {why:86s} {n:3d}")
+
+
 def event_accuracy(score, parts: list[tuple[dict, dict]]) -> float:
     """Incident pairs right, counted within each corpus (pairs across two separate audits say nothing)."""
     right = total = 0
@@ -186,7 +313,7 @@ def decisions_by_kind(audit, gold: dict, config: AuditConfig) -> Counter:
 
 
 def measure(score, name: str, config: AuditConfig, verbose: bool,
-            decisions: bool = False) -> tuple[dict, list[str], Counter]:
+            decisions: bool = False) -> tuple[dict, list[str], Counter, Counter]:
     parts = []
     kinds: Counter = Counter()
     began = time.perf_counter()
@@ -204,12 +331,13 @@ def measure(score, name: str, config: AuditConfig, verbose: bool,
     notes = list(scorer.notes)
     result["event_pair_accuracy"] = event_accuracy(score, parts)
     result.update(divergence_figures(score, data, gold, notes) if gold["conflicts"] else {})
+    findings = findings_by_kind(score, data, gold) if gold["conflicts"] else Counter()
     parts_of_overall = [result[f] for f in ("link_f1", "conflict_recall", "quote_f1", "speaker_accuracy",
                                             "source_f1", "outlet_f1", "event_pair_accuracy")]
     result["overall"] = sum(parts_of_overall) / len(parts_of_overall)
     result["articles"] = f"{len(data['articles'])} in {len(parts)}"
     result["seconds"] = round(seconds, 1)
-    return result, notes, kinds
+    return result, notes, kinds, findings
 
 
 def print_decisions(kinds: dict[str, Counter]) -> None:
@@ -230,6 +358,8 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--decisions", action="store_true",
                         help="incident decisions by kind, agreeing and disagreeing with gold (counts only)")
+    parser.add_argument("--findings", action="store_true",
+                        help="divergence findings right, false and missed, by kind (counts only)")
     args = parser.parse_args()
     if not args.scorer.exists():
         print(f"scorer not found: {args.scorer}", file=sys.stderr)
@@ -239,9 +369,9 @@ def main() -> int:
     if args.holdout:
         names += [f"{s}/{split.name}" for s in GROUPED_SETS if (FIXTURES / s).is_dir()
                   for split in sorted((FIXTURES / s).iterdir()) if split.name.startswith("holdout")]
-    results, kinds = {}, {}
+    results, kinds, findings = {}, {}, {}
     for name in names:
-        results[name], notes, kinds[name] = measure(score, name, AuditConfig(), args.verbose, args.decisions)
+        results[name], notes, kinds[name], findings[name] = measure(score, name, AuditConfig(), args.verbose, args.decisions)
         if args.verbose and "/holdout" not in name:
             print(f"--- {name}")
             for note in notes:
@@ -256,6 +386,8 @@ def main() -> int:
         print(f"{figure:22s}" + "".join(cells))
     if args.decisions:
         print_decisions(kinds)
+    if args.findings:
+        print_findings(findings)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0

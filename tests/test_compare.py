@@ -472,3 +472,32 @@ def test_a_figure_disowned_by_its_credited_source(denial, predicate, negated, te
         (claim_id, finding), = found
         assert claim_id == "c1" and finding.severity == "diverge"
         assert {e.article for e in finding.evidence} == {"a1", "a2"}
+
+
+def test_a_figure_read_many_ways_is_one_note_of_its_readings_lowest_first():
+    """A rising toll in four reports (Derna, Sept. 2023) makes six pairs of notes about windows and
+    bounds; the editor gets one note listing the readings, each with its articles and window."""
+    claims = [claim("c1", "a1", "At least 2,300 people have died in Libya", fig("At least 2,300", 2300, None, category="killed:total")),
+              claim("c2", "a2", "about 4,000 confirmed deaths as of Saturday",
+                    fig("about 4,000", 3600, 4400, category="killed:total", window="as of Saturday")),
+              claim("c3", "a3", "the toll stood at 3,958 on Sunday morning", fig("3,958", 3958, 3958, category="killed:total",
+                                                                                    window="on Sunday morning")),
+              claim("c4", "a4", "the death toll surged past 11,300 so far", fig("over 11,300", 11300, None, low_inc=False, category="killed:total",
+                                                                                   window="so far"))]
+    out = run(claims, category="killed:total")
+    notes = [f for f in out.findings if f.kind in ("figure-readings", "figure-difference", "window-difference", "figure-update")]
+    (note,) = notes
+    assert note.kind == "figure-readings" and note.severity == "note" and out.verdict == "agree"
+    assert note.summary.index("At least 2,300 (a1)") < note.summary.index("3,958 (a3, on Sunday morning)") \
+        < note.summary.index("about 4,000 (a2, as of Saturday)") < note.summary.index("over 11,300 (a4, so far)")
+    assert {e.article for e in note.evidence} == {"a1", "a2", "a3", "a4"}
+
+
+def test_a_conflict_stays_its_own_finding_beside_the_readings_note():
+    claims = [claim("c1", "a1", "x", fig("14", 14, 14)), claim("c2", "a2", "y", fig("17", 17, 17)),
+              claim("c3", "a3", "z", fig("at least 92", 92, None, window="on Saturday")),
+              claim("c4", "a4", "w", fig("177", 177, 177, window="in total"))]
+    out = run(claims, category="killed:security")
+    kinds = [f.kind for f in out.findings]
+    assert kinds[0] == "figure-conflict" and "figure-readings" in kinds
+    assert "window-difference" not in kinds and out.verdict == "diverge"

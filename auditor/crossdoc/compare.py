@@ -169,7 +169,49 @@ def figure_findings(members: Sequence[Claim], category: str,
                                       lambda a, b: _conflict_sentence(category, qa, qb, side_a, side_b, a, b,
                                                                       published, direction_differs))
             conflicts.append(((values, group[0] if group[0][0] == group[0][1] else None), (qa, qb), finding))
+    if len(out) >= 2:
+        out = [_readings_note(category, readings, out)]
     return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
+
+
+def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quantity]]], notes: list[Finding]) -> Finding:
+    """One note for a figure read several ways, in place of a note per pair: five readings of a
+    rising toll make ten pairs, each saying only "different windows" or "compatible"; an editor
+    wants the readings side by side, lowest first, each with its articles and windows."""
+    values: dict[str, list[tuple[Claim, Quantity]]] = {}
+    for members in readings.values():
+        values.setdefault(describe(members[0][1]), []).extend(members)
+    ordered = sorted(values.values(), key=lambda m: _centre(m[0][1]))
+
+    def line(members: list[tuple[Claim, Quantity]]) -> str:
+        by_article: dict[str, list[str]] = {}
+        for c, q in members:
+            by_article.setdefault(c.article, [])
+            if q.window and q.window not in by_article[c.article]:
+                by_article[c.article].append(q.window)
+        where = "; ".join(f"{a}{', ' + ', '.join(w) if w else ''}" for a, w in sorted(by_article.items()))
+        return f"{members[0][1].text} ({where})"
+    kinds = {"window-difference": "in time window", "figure-update": "reported at different times",
+             "figure-difference": "compatible bounds"}
+    counts = [f"{n} {kinds[k]}" for k in kinds if (n := sum(f.kind == k for f in notes))]
+    counted = [q.counted for m in ordered for _, q in m if q.counted]
+    what = max(dict.fromkeys(counted), key=counted.count) if counted else None
+    evidence = tuple(dict.fromkeys([_span(c, q.start, q.end, q.text) for m in ordered for c, q in m]
+                                   + [_span(c) for m in ordered for c, _ in m]))
+    return Finding(kind="figure-readings", severity="note", evidence=evidence,
+                   sources=tuple(dict.fromkeys(_source(c) for m in ordered for c, _ in m)),
+                   summary=f"{category}{f' ({what})' if what else ''}: {len(ordered)} figures, lowest first: "
+                           + " · ".join(line(m) for m in ordered)
+                           + f"; pairs that differ without contradicting each other: {', '.join(counts)}")
+
+
+def _centre(q: Quantity) -> float:
+    """Where a figure sits on its scale: its value, the middle of a closed interval, else its bound."""
+    if q.value is not None:
+        return q.value
+    if q.low is not None and q.high is not None and q.high != float("inf"):
+        return (q.low + q.high) / 2
+    return q.low if q.low is not None else (q.high if q.high is not None else float("inf"))
 
 
 def _merge_same_values(conflicts: list[tuple[tuple, tuple[Quantity, Quantity], Finding]]) -> list[Finding]:
@@ -264,7 +306,8 @@ def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b
 # A figure restated in one article differs by a slip ("330,000" / "303,000") or a recount ("five" /
 # "six"), not by an order of magnitude: figures further apart count different things.
 MAX_RESTATED_RATIO = 1.5
-_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "figure-update": 2, "figure-difference": 3, "window-difference": 4}
+_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "figure-update": 2, "figure-readings": 2,
+              "figure-difference": 3, "window-difference": 4}
 
 
 def _finding_rank(f: Finding) -> tuple:
