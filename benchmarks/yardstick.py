@@ -78,6 +78,8 @@ def corpora_of(name: str) -> list[tuple[str, Path, Path]]:
     if name == "devset":
         return [("devset", FIXTURES / "devset" / "articles", FIXTURES / "devset" / "gold.json")]
     split = FIXTURES / name
+    if (split / "gold.json").is_file():  # one corpus: "divergences/dev/derna_floods"
+        return [(name, split / "articles", split / "gold.json")]
     return [(f"{name}/{c.name}", c / "articles", c / "gold.json")
             for c in sorted(split.iterdir()) if (c / "gold.json").is_file()]
 

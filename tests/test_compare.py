@@ -501,3 +501,36 @@ def test_a_conflict_stays_its_own_finding_beside_the_readings_note():
     kinds = [f.kind for f in out.findings]
     assert kinds[0] == "figure-conflict" and "figure-readings" in kinds
     assert "window-difference" not in kinds and out.verdict == "diverge"
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # two undated reports of a wildfire's toll (Viña del Mar, Feb. 2024): one may be later
+    (fig("99 people", 99, 99, category="killed:total"), fig("112 lives", 112, 112, category="killed:total"), "agree"),
+    (fig("20 other people", 20, 20, category="injured:total"), fig("Eleven", 11, 11, category="injured:total"), "agree"),
+    # both name the day they count to: the same day's totals cannot both hold
+    (fig("14", 14, 14, category="killed:total", window="on Saturday"),
+     fig("17", 17, 17, category="killed:total", window="on Saturday"), "diverge"),
+    # a count of one group is one party's statement, compared as it stands
+    (fig("five attackers", 5, 5, category="killed:militants"), fig("six gunmen", 6, 6, category="killed:militants"), "diverge"),
+])
+def test_undated_running_totals_are_updates_not_conflicts(a, b, verdict):
+    out = run([claim("c1", "a1", "x", a), claim("c2", "a2", "y", b)], category=a.category)
+    assert out.verdict == verdict
+    if verdict == "agree":
+        (update,) = [f for f in out.findings if f.kind == "figure-update"]
+        assert "check which is later" in update.summary
+
+
+def measured(text, miles):
+    return Quantity(start=0, end=len(text), text=text, value=miles, low=miles, high=miles, category="depth", unit="miles")
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # "300 meters (985 feet)": a conversion meets its original within the rounding of its digits
+    (measured("300 metres", 300 / 1609.344), measured("985 feet", 985 / 5280), "agree"),
+    (measured("15.5 km", 15.5 / 1.609344), measured("34.8 km", 34.8 / 1.609344), "diverge"),
+    (measured("300 metres", 300 / 1609.344), measured("1,000 feet", 1000 / 5280), "diverge"),
+])
+def test_measures_in_other_units_meet_within_their_rounding(a, b, verdict):
+    out = run([claim("c1", "a1", "x", a), claim("c2", "a2", "y", b)], category="depth")
+    assert out.verdict == verdict

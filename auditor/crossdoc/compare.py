@@ -143,7 +143,7 @@ def figure_findings(members: Sequence[Claim], category: str,
         if identical and not direction_differs:
             continue
         what = qa.counted or qb.counted or category
-        if overlaps(qa, qb) and not direction_differs:
+        if overlaps(_rounded(qa), _rounded(qb)) and not direction_differs:
             if _refines(qa, qb) or _refines(qb, qa):
                 continue  # "five" within "at least five": one is more precise, nothing to check
             out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
@@ -151,15 +151,21 @@ def figure_findings(members: Sequence[Claim], category: str,
                                                     f"({describe(qb)}, {b}) differ but are compatible"))
             continue
         running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
-        updated = [(x, y) for x, y in pairs if running or (published.get(x) and published.get(y)
+        unpinned = _running_tally(category) and not window_kind(qa.window) == window_kind(qb.window) == "day"
+        updated = [(x, y) for x, y in pairs if running or (unpinned and x != y) or (published.get(x) and published.get(y)
                    and published[x] != published[y] and qa.unit is None and qb.unit is None)]
         conflicting = [p for p in pairs if p not in set(updated)]
         if updated:
             dates = lambda ids: ", ".join(dict.fromkeys(str(published.get(i) or "undated") for i in ids))  # noqa: E731
+            dated = any(published.get(x) or published.get(y) for x, y in updated)
             out.append(_figure_finding("figure-update", "note", side_a, side_b, updated,
                                        lambda a, b: f"{category}: {qa.text} ({a}, published {dates(x for x, _ in updated)}) "
                                                     f"vs {qb.text} ({b}, published {dates(y for _, y in updated)}): "
-                                                    f"a count reported at different times; counts are revised as they come in"))
+                                                    f"a count reported at different times; counts are revised as they come in"
+                                       if dated or running else
+                                       f"{category}: {qa.text} ({a}) vs {qb.text} ({b}): a running tally, and neither "
+                                       f"report says when it was counted; one may be a later count or a correction: "
+                                       f"check which is later"))
         values = frozenset((describe(qa) + (qa.counted or "" if direction_differs else ""),
                             describe(qb) + (qb.counted or "" if direction_differs else "")))
         for group in ([p for p in conflicting if p[0] != p[1]], *([p] for p in conflicting if p[0] == p[1])):
@@ -203,6 +209,41 @@ def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quanti
                    summary=f"{category}{f' ({what})' if what else ''}: {len(ordered)} figures, lowest first: "
                            + " · ".join(line(m) for m in ordered)
                            + f"; pairs that differ without contradicting each other: {', '.join(counts)}")
+
+
+# Crowds are estimates of one moment by rival counters, not tallies that grow as they are counted.
+_ONE_MOMENT_OUTCOMES = {"protested"}
+
+
+def _running_tally(category: str) -> bool:
+    """A count of the whole of what befell people in an incident (its dead, injured, missing,
+    displaced): a tally that grows as bodies are found and sites counted, and is corrected. Two
+    reports' different totals cannot be shown to contradict each other unless both name the day
+    they count to; otherwise one may be later. A count of one group (attackers, soldiers) is one
+    party's statement of an operation's result, and is compared as it stands."""
+    outcome, _, group = category.partition(":")
+    return group == "total" and outcome not in _ONE_MOMENT_OUTCOMES
+
+
+_LAST_DIGIT = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _rounded(q: Quantity) -> Quantity:
+    """A measure stated with a unit as the interval its written digits round from: "300 metres" is
+    299.5 to 300.5 metres, "985 feet" 984.5 to 985.5 feet, so a conversion in other units ("300
+    meters (985 feet)") meets its original. Counts are exact and stay as read."""
+    if q.unit is None or q.value is None or q.low != q.high or not q.value:
+        return q
+    m = _LAST_DIGIT.search(q.text)
+    if not m:
+        return q
+    digits = m.group(0).replace(",", "")
+    written = float(digits) if digits.replace(".", "", 1).isdigit() else None
+    if not written:
+        return q
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    half = 0.5 * 10 ** -decimals * abs(q.value) / written
+    return replace(q, low=q.value - half, high=q.value + half, low_inclusive=True, high_inclusive=False)
 
 
 def _centre(q: Quantity) -> float:
