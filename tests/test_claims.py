@@ -78,6 +78,9 @@ def test_non_claims_are_dropped(text):
     ("china", "india", False),
     ("pakistan", "pakistan institute for conflict and security studies", False),
     ("european union", "eu", True),
+    ("Valparaíso", "Valparaiso", True),  # outlets write one name with and without accents
+    ("Quilpué", "Quilpue", True),
+    ("Quilpué", "Quillota", False),
 ])
 def test_same_entity(a, b, same):
     assert C.same_entity(C.entity_key(a), C.entity_key(b)) is same

@@ -118,9 +118,11 @@ def is_newsroom_line(text: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # asked of every name in every claim, and of places by alignment
 def entity_key(text: str) -> str:
-    """A comparable form of a name: case, articles, possessives and punctuation dropped, and
-    metonyms resolved ("Washington" -> "united states")."""
-    t = unicodedata.normalize("NFKC", text).replace("’", "'").strip().lower()
+    """A comparable form of a name: case, accents, articles, possessives and punctuation dropped,
+    and metonyms resolved ("Washington" -> "united states"). Accents go because outlets write one
+    name with and without them ("Valparaíso" / "Valparaiso")."""
+    t = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    t = unicodedata.normalize("NFKC", "".join(ch for ch in t if not unicodedata.combining(ch))).strip().lower()
     t = re.sub(r"'s$", "", t)
     t = re.sub(r"^(the)\s+", "", t)
     t = re.sub(r"[\"“”()\[\],:;]", " ", t)
