@@ -81,6 +81,8 @@ def test_non_claims_are_dropped(text):
     ("Valparaíso", "Valparaiso", True),  # outlets write one name with and without accents
     ("Quilpué", "Quilpue", True),
     ("Quilpué", "Quillota", False),
+    ("the European Commission", "the EU", True),  # the Commission acts for the EU: "the EU fined Apple"
+    ("Brussels", "European Union", True),
 ])
 def test_same_entity(a, b, same):
     assert C.same_entity(C.entity_key(a), C.entity_key(b)) is same
