@@ -161,6 +161,8 @@ def _conditional_ranges(doc) -> list[tuple[int, int]]:
 
 
 def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> Optional[Quantity]:
+    """One figure read whole from its number: its interval, what it counts or measures, and its clause's
+    window, place and credit (`others`: the other figures' first tokens, kept out of its scope)."""
     first, last, low, high, vague = num.number_first, num.last, num.low, num.high, num.vague
     qualifier, q_start = (None, num.first) if vague else qualifier_before(doc, num.first)
     value = None if vague else (low if low == high else None)
