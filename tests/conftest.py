@@ -31,6 +31,30 @@ def speaker_for(text: str, quote_start: str) -> str | None:
     raise AssertionError(f"quote {quote_start!r} not found in {[q.text for q in quotes]}")
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline the audit parses with: the figure tests read real parses."""
+    from auditor.config import DEFAULT_SPACY_MODEL
+    from auditor.read.nlp import load_pipeline
+
+    return load_pipeline(DEFAULT_SPACY_MODEL)
+
+
+def figures(nlp, text: str, base: int = 0) -> tuple:
+    """The figures the audit reads in `text`, a claim that begins at article offset `base` (the
+    table-driven tests of quantities, counts, amounts, figure_spans, figure_scope and dates)."""
+    from auditor.read import quantities
+
+    return quantities.extract(nlp(text), base)
+
+
+def only_figure(nlp, text: str):
+    """The one figure of `text` that counts or measures something."""
+    qs = [q for q in figures(nlp, text) if q.category is not None or q.counted]
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
 def yardstick(result, gold_path: Path) -> dict:
     """The shared yardstick's figures for an audit (skips the test where the scorer is not beside
     this checkout)."""

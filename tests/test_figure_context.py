@@ -8,6 +8,8 @@ import pytest
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.read import measures
 from auditor.read import quantities as Q
+from auditor.read.intervals import overlaps
+from auditor.read.windows import same_window, window_kind
 from auditor.read.nlp import load_pipeline
 
 
@@ -34,7 +36,7 @@ def figures(nlp, text):
 ])
 def test_moment_of_a_figure(nlp, sentence, value, kind):
     (q,) = [q for q in figures(nlp, sentence) if q.value == value][:1]
-    assert Q.window_kind(q.window) == kind
+    assert window_kind(q.window) == kind
 
 
 @pytest.mark.parametrize("sentence, parts, wholes", [
@@ -50,8 +52,8 @@ def test_moment_of_a_figure(nlp, sentence, value, kind):
 ])
 def test_parts_and_wholes(nlp, sentence, parts, wholes):
     qs = figures(nlp, sentence)
-    assert sorted(q.value for q in qs if Q.window_kind(q.window) == "part") == sorted(parts)
-    assert sorted(q.value for q in qs if Q.window_kind(q.window) != "part") == sorted(wholes)
+    assert sorted(q.value for q in qs if window_kind(q.window) == "part") == sorted(parts)
+    assert sorted(q.value for q in qs if window_kind(q.window) != "part") == sorted(wholes)
 
 
 def test_a_whole_is_not_the_figure_of_its_parts_places(nlp):
@@ -81,7 +83,7 @@ def test_physical_measures(nlp, sentence, text, category, miles):
 
 def test_a_years_old_magnitude_is_background(nlp):
     (q,) = figures(nlp, "Before that, in September 1999, an earthquake of magnitude 7.6 struck Taiwan.")
-    assert q.category == "magnitude" and Q.window_kind(q.window) == "background"
+    assert q.category == "magnitude" and window_kind(q.window) == "background"
 
 
 @pytest.mark.parametrize("a, b, differ", [
@@ -126,7 +128,7 @@ def test_a_corrected_figure_is_not_stated(nlp, sentence, kept):
     ("part of a breakdown", "part of a breakdown", False),  # parts of breakdowns by kind: unknown scope
 ])
 def test_parts_compared_only_place_for_place(a, b, same):
-    assert Q.same_window(a, b) is same
+    assert same_window(a, b) is same
 
 
 @pytest.mark.parametrize("sentence, day", [
@@ -145,7 +147,7 @@ def test_event_dates(nlp, sentence, day):
 def test_distances_from_one_place_in_two_units(nlp, a, b):
     (qa,), (qb,) = figures(nlp, a), figures(nlp, b)
     assert qa.category == qb.category == "distance:capital"
-    assert not Q.overlaps(qa, qb) and measures.bearings_differ(qa.counted, qb.counted)
+    assert not overlaps(qa, qb) and measures.bearings_differ(qa.counted, qb.counted)
 
 
 @pytest.mark.parametrize("a, b, same", [
@@ -155,7 +157,7 @@ def test_distances_from_one_place_in_two_units(nlp, a, b):
     ("in September 1999", None, False),  # another year: background
 ])
 def test_months_as_periods(a, b, same):
-    assert Q.same_window(a, b) is same
+    assert same_window(a, b) is same
 
 
 @pytest.mark.parametrize("sentence, value, category, kind", [
@@ -170,7 +172,7 @@ def test_months_as_periods(a, b, same):
 ])
 def test_snapshots_and_outcome_nouns(nlp, sentence, value, category, kind):
     (q,) = [q for q in figures(nlp, sentence) if q.value == value]
-    assert q.category == category and Q.window_kind(q.window) == kind
+    assert q.category == category and window_kind(q.window) == kind
 
 
 def _claims_of(nlp, article_text: str):

@@ -34,3 +34,26 @@ def test_not_numbers(text):
 ])
 def test_vague_amounts(text, interval):
     assert vague_interval(text) == interval
+
+
+@pytest.mark.parametrize("text, value", [
+    ("23", 23), ("1,200", 1200), ("2.5 million", 2_500_000), ("five", 5), ("fourteen", 14),
+    ("twenty-one", 21), ("twenty one", 21), ("a hundred", 100), ("two hundred and five", 205),
+    ("3 thousand", 3000), ("15k", 15_000), ("seventeen", 17),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["several", "the", "many", ""])
+def test_parse_number_rejects_words_that_are_not_numbers(text):
+    assert parse_number(text) is None
+
+
+def test_tally_is_not_summed():
+    assert parse_number("217-215") is None
+
+
+def test_thousands_reaches_below_a_million():
+    assert vague_interval("thousands") == (2_000, 999_999)  # "thousands missing" of 10,100 missing
+    assert vague_interval("tens of thousand") == (20_000, 99_999)  # as the reader passes it, singular

@@ -42,7 +42,7 @@ from auditor import vocab
 from auditor.read.claims import initials, is_region, same_entity
 from auditor.read import quantities
 from auditor.read.figure_context import WHOLE_OF
-from auditor.read.quantities import gap_ratio, overlaps
+from auditor.read.intervals import gap_ratio, overlaps
 from auditor.model import Claim, Cluster, Event, Quantity
 
 log = logging.getLogger(__name__)

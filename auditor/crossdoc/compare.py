@@ -31,7 +31,9 @@ from auditor import vocab
 from auditor.crossdoc.align import counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
-from auditor.read.quantities import describe, is_physical_measure, named_days_differ, overlaps, same_window, window_kind
+from auditor.read.intervals import describe, overlaps
+from auditor.read.quantities import is_physical_measure
+from auditor.read.windows import named_days_differ, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)

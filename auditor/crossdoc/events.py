@@ -52,7 +52,9 @@ import numpy as np
 from auditor.read import places
 from auditor.read.claims import initials, same_entity
 from auditor.read.intervals import _CURRENCIES
-from auditor.read.quantities import MONEY_CLASSES, gap_ratio, window_kind
+from auditor.read.amounts import MONEY_CLASSES
+from auditor.read.intervals import gap_ratio
+from auditor.read.windows import window_kind
 from auditor.read.when import When, days_apart, full_dates, mentions, parse_day
 from auditor import vocab
 from auditor.model import Article, Claim, Event, IncidentDecision, Quantity

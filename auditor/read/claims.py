@@ -29,6 +29,7 @@ from auditor import vocab
 from auditor.read import places
 from auditor.read import figure_context
 from auditor.read import quantities as quantities_stage
+from auditor.read.figure_scope import place_name
 from auditor.model import Claim, Sentence
 
 log = logging.getLogger(__name__)
@@ -230,7 +231,7 @@ def fact_units(doc) -> list[tuple[int, int]]:
 def _own_fact(tok) -> bool:
     """A trailing participle clause states its own fact when it is not the outcome of the main clause
     ("gunmen attacked police, killing at least 10 people" is one fact with its toll)."""
-    from auditor.read.quantities import OUTCOMES
+    from auditor.read.counts import OUTCOMES
 
     if tok.lemma_.lower() in REPORTING_VERBS:
         return False  # "..., citing the sheriff's office": a credit, not a fact
@@ -292,7 +293,7 @@ def features(doc, start_char: int, end_char: int) -> dict:
         locative = (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or \
                    (root.dep_ in ("compound", "appos") and root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATIVE) or \
                    (root.dep_ == "poss" and root.head.lemma_.lower() in ("province", "district", "city", "region", "capital"))
-        name = quantities_stage.place_name(e.text)
+        name = place_name(e.text)
         if e.label_ in _PLACE_LABELS and (locative or e.label_ in ("LOC", "FAC")):
             places.append(name)
             place_roots.add(root.i)

@@ -1,7 +1,9 @@
-"""The date an event happened on, as a claim states it ("the train collided on Friday, 2 June";
-"the crash happened on May 2"): a day of the year, compared with other outlets' dates for the
-event. Only a full date (day and month) said of the clause's own act, not of a report about it
-("officials said on Monday") nor a date that bounds a period ("through Jan. 29")."""
+"""Dates and points in time a claim states as figures, each compared with other outlets' for the
+same thing. The date an event happened on ("the train collided on Friday, 2 June"; "the crash
+happened on May 2"): a day of the year, only a full date (day and month) said of the clause's own
+act, not of a report about it ("officials said on Monday"). And the points a claim states as facts:
+the end of a period ("open through Jan. 29": ``time:until``) and clock times or deadlines ("before
+a midnight Friday deadline": ``time:at``), as days of the year or hours of the story's week."""
 from __future__ import annotations
 
 import re
@@ -59,3 +61,139 @@ def event_dates(doc, base: int, start: int, end: int) -> list[Quantity]:
                             low=float(doy), high=float(doy), category="date:event", unit="day-of-year",
                             counted=verb.lemma_.lower()))
     return out
+
+
+# --------------------------------------------------------------------------- points in time
+
+_WEEKDAY_INDEX = {d: k for k, d in enumerate(vocab.entries("weekdays"))}
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|"
+        r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
+_CLOCK = r"(?:midnight|noon|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b))"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+# Each pattern opens with a lookahead on the letters its matches can begin with, so that the search
+# passes over other positions without trying every optional lead-in there (same matches).
+_DATE_RE = re.compile(
+    rf"(?=[abcdefjlmnost])(?:(?:the\s+)?(?P<edge>end|middle|start|beginning|close)\s+of\s+|(?P<rel>early|mid|late)[\s-]+)?"
+    rf"(?P<mon>{_MON})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d\b)?", re.I)
+_WEEK_RE = re.compile(
+    rf"(?=[lemn\dtwfs])(?:(?P<rel>late|early)\s+)?(?:(?P<clock1>{_CLOCK})\s+(?:on\s+)?)?(?P<wd>{_WD})"
+    rf"(?:\s+(?:at\s+)?(?P<clock2>{_CLOCK})|\s+(?P<part>{_PART}))?", re.I)
+# Every match of _DATE_RE holds a month and every match of _WEEK_RE a weekday: a pattern is run only
+# on a text that holds its word. The words are looked for in the lowered text, where the search can
+# skip to their first letters: lowering keeps every offset, and a letter matches a-z ignoring case
+# exactly when it lowers into a-z, but for four letters (İ ı ſ K) that leave the test to the patterns.
+_MONTH_WORD = re.compile(_MON)
+_WEEKDAY_WORD = re.compile(_WD)
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+_UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+(?:at least\s+)?$", re.I)
+_PARTS = {"morning": (6, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (18, 30), "overnight": (21, 31)}
+
+
+def _clock_hour(text: str) -> Optional[float]:
+    t = text.lower().replace(" ", "")
+    if t == "midnight":
+        return 24.0
+    if t == "noon":
+        return 12.0
+    m = re.match(r"(\d{1,2})(?::(\d{2}))?(a\.m\.|p\.m\.|am|pm)", t)
+    if not m:
+        return None
+    h = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
+    if h == 0 and m.group(3).startswith("a"):
+        h = 24 if not m.group(2) or int(m.group(2)) == 0 else 0  # "12 a.m. Saturday" closes Friday
+    return h + (int(m.group(2)) / 60 if m.group(2) else 0.0)
+
+
+def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
+    """Points in time a claim states as facts that outlets can agree or disagree on: ends of periods
+    ("open through Jan. 29", "through the end of January", "in effect through Saturday evening") and
+    clock times ("before a midnight Friday deadline", "lapses at midnight Friday"). A bare day
+    ("on Friday") only dates the claim and is not a figure. Weekday times count hours from Monday
+    0:00 of the story's week (unit "weekday-hours"); dates count days of the year ("day-of-year")."""
+    lo_off, hi_off = max(0, start - base), min(len(text), end - base)
+    out: list[Quantity] = []
+    months, weekdays = _calendar_words(text, lo_off, hi_off)
+    taken: list[tuple[int, int]] = []
+    for m in _DATE_RE.finditer(text, lo_off, hi_off) if months else ():
+        mon = m.group("mon")
+        if mon.lower() == "may" and not (mon == "May" and (m.group("day") or m.group("edge") or m.group("rel"))):
+            continue  # the verb "may"
+        if mon.lower().startswith("mar") and mon[0].islower():
+            continue  # "march" the verb
+        role = _time_role(text, m.start(), m.end(), clock=False)
+        if role is None:
+            continue
+        month = _MONTHS.get(mon.lower()[:3])
+        if month is None:  # matched ignoring case through a look-alike letter ("ſept", "frıday"): not a date
+            continue
+        last_day = _MONTH_DAYS[month - 1]
+        day0 = sum(_MONTH_DAYS[:month - 1])
+        edge = (m.group("edge") or m.group("rel") or "").lower()
+        if m.group("day"):
+            d = int(m.group("day"))
+            if not 1 <= d <= last_day:
+                continue
+            lo = hi = day0 + d
+        elif edge in ("end", "close", "late"):
+            lo, hi = day0 + 21, day0 + last_day
+        elif edge in ("middle", "mid"):
+            lo, hi = day0 + 11, day0 + 20
+        elif edge in ("start", "beginning", "early"):
+            lo, hi = day0 + 1, day0 + 10
+        else:
+            lo, hi = day0 + 1, day0 + last_day
+        out.append(_time_quantity(text, base, m, role, "day-of-year", lo, hi))
+        taken.append((m.start(), m.end()))
+    for m in _WEEK_RE.finditer(text, lo_off, hi_off) if weekdays else ():
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        clock = m.group("clock1") or m.group("clock2")
+        role = _time_role(text, m.start(), m.end(), clock=bool(clock))
+        if role is None:
+            continue
+        weekday = _WEEKDAY_INDEX.get(m.group("wd").lower())
+        if weekday is None:
+            continue
+        day = weekday * 24
+        if clock:
+            h = _clock_hour(clock)
+            if h is None:
+                continue
+            lo = hi = day + h
+        elif m.group("part") and m.group("part").lower() in _PARTS:
+            a, b = _PARTS[m.group("part").lower()]
+            lo, hi = day + a, day + b
+        elif (m.group("rel") or "").lower() == "late":
+            lo, hi = day + 15, day + 24
+        elif (m.group("rel") or "").lower() == "early":
+            lo, hi = day, day + 12
+        else:
+            lo, hi = day, day + 24
+        out.append(_time_quantity(text, base, m, role, "weekday-hours", lo, hi))
+    return out
+
+
+def _calendar_words(text: str, lo: int, hi: int) -> tuple[bool, bool]:
+    """Whether text[lo:hi] may hold a month, and a weekday, as _DATE_RE and _WEEK_RE read them."""
+    if _CASE_TWINS.search(text):
+        return True, True
+    lowered = text.lower()
+    return _MONTH_WORD.search(lowered, lo, hi) is not None, _WEEKDAY_WORD.search(lowered, lo, hi) is not None
+
+
+def _time_role(text: str, s: int, e: int, clock: bool) -> Optional[str]:
+    """ "until" for the end of a period ("through Jan. 29"), "at" for a clock time or a deadline,
+    else None (a date that only says when something happened)."""
+    before = text[max(0, s - 20):s]
+    if _UNTIL.search(before):
+        return "until"
+    if clock or re.match(r"\s+deadline\b", text[e:e + 12], re.I):
+        return "at"
+    return None
+
+
+def _time_quantity(text: str, base: int, m, role: str, unit: str, lo: float, hi: float) -> Quantity:
+    s, e = m.start(), m.end()
+    return Quantity(start=base + s, end=base + e, text=text[s:e], value=lo if lo == hi else None, low=lo, high=hi,
+                    approximate=lo != hi, category=f"time:{role}", unit=unit)

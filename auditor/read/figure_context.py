@@ -7,7 +7,7 @@
 - a part of a figure: "92 militants, including three suicide bombers", a breakdown after a dash or in
   parentheses, a list by place ("four in Makhachkala and two in Derbent", whose sum is a whole).
 
-Each cue becomes a word of the figure's window (see quantities.window_kind), so that figures of
+Each cue becomes a word of the figure's window (see windows.window_kind), so that figures of
 different moments or standings are never taken for rival reports of one quantity. Pure functions
 of a spaCy parse; the word lists are vocabularies (auditor/vocab/)."""
 from __future__ import annotations

@@ -12,6 +12,9 @@ from auditor.read import figure_context
 from auditor.read.numbers import _TENS, _UNITS
 
 _WEEKDAYS = vocab.entries("weekdays")
+# What window_kind tells apart (and "month": a month named without a year).
+WINDOW_KINDS = ("incident", "day", "span", "cumulative", "latest", "earlier", "later", "forecast", "part",
+                "background")
 
 
 @lru_cache(maxsize=1 << 14)  # a few distinct windows, asked of every pair of figures

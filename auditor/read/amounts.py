@@ -1,0 +1,218 @@
+"""What a sum of money or a measure with a unit is of: "$1.2 trillion package" is money:bill,
+"$21 billion in disaster relief" money:aid, "50 mph gusts" speed:wind, "12,400 acres" burned:area,
+"5% contained" percent:contain, "a 93-page opinion" length:judgment; and sums for each
+member ("$4 million each"), whose whole is the sum times the members counted. Why classes: outlets
+name one thing in different words ("package", "measure", "stopgap"), and only figures of one kind
+and unit are compared. Pure functions of a spaCy parse."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from auditor import vocab
+from auditor.model import Quantity
+from auditor.read.counts import GROUPS, outcome_of
+from auditor.read.figure_spans import CURRENCY_WORDS, NumberSpan
+from auditor.read.numbers import _SCALES, parse_number
+
+# What a sum of money is: the noun it sizes, read through these classes so that outlets' words for
+# one thing meet ("package", "measure", "stopgap", "bill"; "relief", "aid", "assistance").
+MONEY_CLASSES: dict[str, str] = vocab.table("money_classes")  # lemma -> class
+_CHANGE_VERBS = vocab.words("change_verbs")
+_SIZE_VERBS = {"cost", "total", "be", "amount", "value", "exceed", "top", "reach"}
+
+
+def _money_class(noun) -> Optional[str]:
+    """The class of the thing a sum pays for, from a noun and its compounds ("aid package" -> aid)."""
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = MONEY_CLASSES.get(noun.lemma_.lower()) or MONEY_CLASSES.get(noun.lower_)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod") and c.i < noun.i:
+            cls = MONEY_CLASSES.get(c.lemma_.lower())
+            if cls and cls not in ("spending", own) and own in (None, "bill"):
+                return cls
+    if own:
+        return own
+    lemma = noun.lemma_.lower()
+    return lemma if lemma.isalpha() and lemma not in GROUPS and lemma not in _SCALES else None
+
+
+def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]]:
+    """("money:<what it pays for>", the noun) of a sum: "$1.2 trillion package" -> money:bill,
+    "$21 billion in disaster relief" -> money:aid, "raise spending by $38 billion" -> money:change."""
+    tok = doc[last]
+    if head is not None and head.i != tok.i and head.lemma_.lower() not in CURRENCY_WORDS \
+            and tok.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod"):
+        cls = _money_class(head)
+        if cls:
+            return f"money:{cls}", head.text
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+            for obj in child.children:
+                cls = _money_class(obj) if obj.dep_ == "pobj" else None
+                if cls:
+                    return f"money:{cls}", obj.text
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in _CHANGE_VERBS:
+        return "money:change", None
+    verb = tok.head
+    if tok.dep_ in ("dobj", "attr", "npadvmod") and verb.lemma_.lower() in _SIZE_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                cls = _money_class(c)
+                if cls:
+                    return f"money:{cls}", c.text
+    act = _money_act(tok)
+    if act:
+        return f"money:{act}", None
+    return "money", None
+
+
+def _money_act(tok) -> Optional[str]:
+    """The act a sum is the object of: "forfeit $11.02 billion" and "a forfeiture of $11.2 billion"
+    are both money:forfeit; "fined $11 billion" is money:fine."""
+    if tok.dep_ in ("dobj", "oprd", "npadvmod", "attr") and tok.head.pos_ == "VERB" \
+            and tok.head.lemma_.lower() not in _SIZE_VERBS:
+        return _act_root(tok.head.lemma_.lower())
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return _act_root(tok.head.head.lemma_.lower())
+    return None
+
+
+def _act_root(word: str) -> Optional[str]:
+    """A verb or the noun made from it, as one word: forfeiture -> forfeit, payment -> pay."""
+    for suffix in ("ure", "ment", "ation", "al"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word if word.isalpha() else None
+
+
+def _topic(tok) -> Optional[str]:
+    """What a measure is of: the noun it modifies, the word it grades ("5% contained"), or the subject
+    of its clause ("humidity could drop below 10%")."""
+    graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ")]
+    if graded:
+        return _stem(graded[0].lemma_)  # "5% contained"
+    if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _stem(tok.head.lemma_)  # "the employment population ratio (60.3%)": appos
+    if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
+        return _stem(tok.head.lemma_)
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        return _stem(tok.head.lemma_)  # "58% of voters support stricter laws"
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i:
+                    return _stem(c.lemma_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ment", "ation", "ion", "ed", "ing"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+_WIND = {"wind", "winds", "gust", "gusts", "breeze", "storm"}
+
+
+def measure_category(doc, num: "NumberSpan", head) -> Optional[str]:
+    """Category of a measure: "tally"; "speed:wind"; "burned:area"; "percent:contain"."""
+    if num.unit == "tally":
+        return "tally"
+    unit_tok = doc[num.unit_end] if num.unit_end is not None else doc[num.last]
+    if num.unit == "mph":
+        near = doc[max(0, num.first - 6):min(len(doc), (num.unit_end or num.last) + 4)]
+        if any(t.lower_ in _WIND for t in near) or any(t.lower_ in _WIND for t in unit_tok.head.subtree):
+            return "speed:wind"
+        topic = _topic(unit_tok)
+        return f"speed:{topic}" if topic else "speed"
+    if num.unit == "acres":
+        outcome = outcome_of(doc, unit_tok, doc[num.last])
+        return f"{outcome}:area" if outcome else "area"
+    if num.unit in ("percent", "points"):
+        topic = _topic(unit_tok)
+        return f"percent:{topic}" if topic else None
+    if num.unit == "pages":
+        return _document_length(unit_tok)
+    return None  # distances ("30 miles east of Bend") place things; they are not compared
+
+
+_DOCUMENT_KINDS = vocab.table("document_kinds")
+_LENGTH_VERBS = {"run", "be", "span", "total", "stretch"}  # "the ruling runs 92 pages"
+
+
+def _document_length(unit_tok) -> Optional[str]:
+    """ "length:<document>" of a page count: "a 93-page opinion" and "a 92-page ruling" are two
+    lengths of one judgment (the document nouns of one kind meet through document_kinds), "the
+    ruling runs 92 pages" is the subject's length; a page count of nothing named is not compared."""
+    head = unit_tok.head
+    thing = head if head.i != unit_tok.i and head.pos_ == "NOUN" and unit_tok.dep_ in ("compound", "amod", "nmod") \
+        else None
+    if thing is None and head.lemma_.lower() in _LENGTH_VERBS:
+        thing = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and c.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None or thing.pos_ != "NOUN":
+        return None
+    lemma = thing.lemma_.lower()
+    return f"length:{_DOCUMENT_KINDS.get(lemma, lemma)}"
+
+
+def measured_thing(unit_tok):
+    """The noun a length is of: "a 948-foot-long container ship" -> ship (the unit's head noun)."""
+    node = unit_tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.lower_ not in ("long", "length"):
+            return node
+    return None
+
+
+_PER_MEMBER = re.compile(r"^\s*(?:each|apiece|a head|per (?:person|head|member|family|household|defendant|"
+                         r"victim|worker|employee|child|student|person|recipient|individual))\b", re.I)
+
+
+def per_member(doc, num: "NumberSpan") -> bool:
+    """The sum is each member's: "$4 million each", "$500 apiece", "$1,200 per person", "must each pay"."""
+    end = doc[num.last]
+    if _PER_MEMBER.match(doc.text[end.idx + len(end.text):]):
+        return True
+    verb = end.head
+    while verb.dep_ not in ("ROOT",) and verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.lower_ == "each" and c.i < end.i for c in verb.children)
+
+
+def members_total(doc, num: "NumberSpan", q: Quantity) -> Optional[Quantity]:
+    """The whole of a sum for each member, when the members are counted: "ordered Trump's adult sons,
+    Don Jr. and Eric, to pay $4 million each" is $8 million for the two; "the three defendants must
+    each pay $2 million" is $6 million. None when the text does not say how many."""
+    verb = doc[num.last].head
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    payers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not payers and verb.dep_ == "xcomp":
+        payers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    if not payers:
+        return None
+    payer = payers[0]
+    count = next((parse_number(c.text) for c in payer.children if c.dep_ == "nummod"), None)
+    if count is None:
+        names = [c for c in payer.children if c.dep_ == "appos"] + ([payer] if payer.pos_ == "PROPN" else [])
+        if names:
+            count = len([names[0], *[c for c in names[0].conjuncts]])
+    if not count or count < 2:
+        return None
+    low = q.low * count if q.low is not None else None
+    high = q.high * count if q.high is not None else None
+    return replace(q, value=(q.value or 0) * count or None, low=low, high=high,
+                   counted=f"for all {int(count)}" + (f" {q.counted}" if q.counted else ""))

@@ -1,0 +1,351 @@
+"""What a count counts and what befell it: the counted noun with its modifiers ("Punjabi migrant
+workers"), its group, and the outcome read up the parse ("killed:security", "displaced:total");
+tolls, bodies, populations, job counts by sector, and counts said of a pronoun ("they were
+700,000"). Why the parse: who was counted and what happened to them sit in the dependency tree
+around the number, not at a fixed distance in the text. The lexicons (auditor/vocab/
+counted_groups.tsv, outcome_words.tsv) are general news vocabulary. Pure functions."""
+from __future__ import annotations
+
+from typing import Optional
+
+from auditor import vocab
+from auditor.read.numbers import _MULTIPLIERS, _VAGUE_TENS, vague_interval
+
+GROUPS: dict[str, str] = vocab.table("counted_groups")  # lemma -> group
+
+# Words that say what happened to the counted people or things.
+OUTCOMES: dict[str, str] = vocab.table("outcome_words")  # word -> outcome
+# Outcomes that befall a whole population: who they befall ("residents", "people") does not make
+# two counts different quantities, unlike a death toll's civilians and security forces.
+POPULATION_OUTCOMES = {"displaced", "protested"}
+# Nouns for events counted as such ("1,000 protests", "two marches"), not for people.
+_EVENT_OUTCOMES = {"protested"}
+# States a group is in, named by a noun after a preposition: "under evacuation orders", "in custody".
+_STATE_PREPOSITIONS = {"under", "in", "into"}
+_STATE_VERBS = {"be", "remain", "stay", "receive", "face", "get"}
+_STATE_NOUNS = {"evacuation", "custody"}
+
+REPORTING = vocab.words("reporting_verbs_neutral") | {"accord"}  # "according to X"
+INCREMENT = ("additional", "more", "further", "fresh", "new", "extra")  # "22 more militants"; the first found names it
+COUNT_NOUNS = ("toll", "tally", "number", "count")  # nouns that name a count: "the toll", "the number of"
+PLACE_NOUNS = vocab.words("place_generics")
+
+
+def list_siblings(noun) -> list:
+    """The other nouns of the list a noun stands in: its conjuncts and appositions, either way
+    ("two Orthodox churches, a synagogue, and a police post" is parsed with appositions)."""
+    seen, todo = {noun.i}, [noun]
+    while todo:
+        t = todo.pop()
+        near = [c for c in t.children if c.dep_ in ("conj", "appos")]
+        if t.dep_ in ("conj", "appos"):
+            near.append(t.head)
+        for n in near:
+            if n.i not in seen and n.pos_ in ("NOUN", "PROPN"):
+                seen.add(n.i)
+                todo.append(n)
+    return [noun.doc[i] for i in sorted(seen) if i != noun.i]
+
+
+def counted_head(doc, first: int, last: int):
+    """The noun the number counts: its nummod head, "hundreds of X" -> X, "toll to 177" -> toll."""
+    tok = doc[last]
+    if first != last and tok.dep_ != "nummod" and doc[first].dep_ == "nummod":
+        tok = doc[first]  # a range "30-40 passengers": the parse may hang the noun on either end
+    elif first != last and tok.dep_ != "nummod":
+        # "three hundred and twenty workers", "a dozen soldiers": the token of the number that the
+        # parse hangs on the noun, wherever it sits in the number
+        tok = next((t for t in doc[first:last + 1] if t.dep_ == "nummod" and not first <= t.head.i <= last), tok)
+    head = tok.head
+    multiplier = tok.lower_ in _MULTIPLIERS and tok.dep_ == "nummod"  # "a dozen soldiers": as "twelve soldiers"
+    if not multiplier and (tok.pos_ == "NOUN" or vague_interval(tok.text) is not None
+                           or doc[first].lower_ in _VAGUE_TENS):  # "dozens", "hundreds of insurgents"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return tok if tok.lemma_.lower() in GROUPS else None
+    if tok.dep_ == "det" and tok.lower_ in ("a", "an"):
+        return head  # a count of one: "a synagogue" (see counts_of_one)
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos") and head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+        if head.lower_ in ("others", "other"):
+            return head
+        return head
+    if tok.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ == "VERB":
+        # "bringing the cumulative toll to 177", "raising the death toll to 35"
+        for child in head.head.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                return _what_a_number_counts(child)
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("total", "number", "toll", "tally"):
+        return None
+    # a bare number as subject or object: "More than 50 dead" headline, "killed dozens"
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "attr") and head.pos_ in ("ADJ", "NOUN") and head.lemma_.lower() in OUTCOMES:
+        return head  # "More than 50 dead"
+    return None
+
+
+def _what_a_number_counts(noun):
+    """ "put the number of protesters at 3.5 million": the things a number-noun stands for."""
+    if noun.lemma_.lower() in ("number", "count", "total"):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objs:
+                    return objs[0]
+    return noun
+
+
+def _counted_in_list(noun) -> bool:
+    """A noun of a coordination that carries its own count: "two synagogues", "a synagogue" beside
+    "two churches"."""
+    return any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def counted_text(head) -> tuple[str, list]:
+    """The counted noun with its modifiers ("Punjabi migrant workers") and its conjuncts' heads."""
+    if head is None:
+        return "", []
+    conjuncts = [c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    if any(_counted_in_list(c) for c in list_siblings(head)):
+        conjuncts = []  # a list of counts ("two churches, two synagogues and police officers"): each its own
+    heads = [head] + [c for c in conjuncts if c.i > head.i and not any(g.dep_ == "nummod" for g in c.children)]
+    parts = []
+    for h in heads:
+        mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod") and c.i < h.i
+                and c.lower_ not in INCREMENT and not c.like_num and c.ent_type_ != "CARDINAL"]
+        lo = min([h.i] + [m.left_edge.i for m in mods])
+        parts.append(h.doc[lo:h.i + 1].text)
+    return " and ".join(parts), heads
+
+
+# Nouns for buildings of any kind ("homes", "houses", "buildings" destroyed are one count); any
+# other building noun names a kind counted on its own (churches, synagogues, schools).
+_GENERIC_BUILDINGS = {"building", "house", "home", "structure"}
+
+
+def group_of(heads) -> Optional[str]:
+    """The category of people or things counted; several kinds of security forces stay "security"."""
+    groups = []
+    for h in heads:
+        lemma = h.lemma_.lower()
+        text = h.lower_
+        g = GROUPS.get(text) or GROUPS.get(lemma)
+        if lemma in ("personnel", "officer", "official", "force") or text in ("personnel", "officers", "forces"):
+            mods = {c.lower_ for c in h.children if c.dep_ in ("compound", "amod")}
+            if lemma == "official":
+                g = None
+            elif mods & {"police", "security", "military", "army", "law", "paramilitary", "border", "frontier"} or lemma in ("personnel", "officer"):
+                g = "security"
+        if g == "buildings" and lemma not in _GENERIC_BUILDINGS:
+            g = lemma  # "two synagogues" and "two Orthodox churches" are counts of different things
+        groups.append(g)
+    known = {g for g in groups if g}
+    if not known:
+        return None
+    if len(known) == 1:
+        return known.pop()
+    return "total" if "total" in known else "mixed"
+
+
+def outcome_of(doc, head, number_tok) -> Optional[str]:
+    """What happened to the counted: the nearest outcome word up the tree, or beside it."""
+    def of_token(t) -> Optional[str]:
+        lemma, text = t.lemma_.lower(), t.lower_
+        if t.ent_type_ == "DATE":
+            return None  # "March", the month
+        if lemma == "lose" and any(c.lemma_.lower() == "life" for c in t.children):
+            return "killed"
+        if lemma == "gun" and any(c.lower_ == "down" for c in t.children):
+            return "killed"
+        if lemma == "shoot" and any(c.lower_ == "dead" for c in t.children):
+            return "killed"
+        if lemma == "set" and any(c.dep_ == "prep" and any(g.lower_ in ("fire", "ablaze", "alight") for g in c.children) for c in t.children):
+            return "burned"
+        if lemma == "claim" and any(c.lemma_.lower() == "life" for c in t.children):
+            return "killed"
+        if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street"
+                                   for g in c.children) for c in t.children):
+            return "protested"  # "took to the streets"
+        if lemma in ("suffer", "sustain") and any(c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()) for c in t.children):
+            # "97 people suffering injuries", "sustained burns": the outcome is the object's
+            return next(OUTCOMES[c.lemma_.lower()] for c in t.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()))
+        return OUTCOMES.get(text) or OUTCOMES.get(lemma)
+
+    start = head if head is not None else number_tok
+    if head is not None and of_token(head):
+        return of_token(head)
+    after = doc[number_tok.i + 1] if number_tok.i + 1 < len(doc) else None
+    if (head is None or head.i <= number_tok.i) and after is not None and after.tag_ in ("VBN", "VBD", "JJ") \
+            and of_token(after):
+        return of_token(after)  # a bare number with its own outcome beside it: "Over 1,000 Injured", "nine dead"
+    # children of the counted noun: "31 civilians dead", "the people killed"
+    for c in start.children:
+        if c.dep_ in ("amod", "acl", "relcl", "conj") and of_token(c):
+            return of_token(c)
+    node = start
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        found = of_token(node)
+        if found:
+            return found
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ in ("oprd", "acomp", "xcomp", "advcl", "prt", "dobj") and c.i != start.i and of_token(c):
+                    if c.dep_ == "dobj" and c.lemma_.lower() not in ("life", "death", "toll"):
+                        continue
+                    if c.dep_ in ("advcl", "xcomp") and any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children):
+                        continue  # "raided two hideouts, killing 41 insurgents": a different patient
+                    return of_token(c)
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in ("death", "injury") and of_token(g):
+                            return of_token(g)
+                        if g.dep_ == "pobj" and c.lower_ in _STATE_PREPOSITIONS and g.pos_ == "NOUN":
+                            # "4,000 residents are under evacuation orders", "held in custody"
+                            for word in [g] + [m for m in g.children if m.dep_ == "compound"]:
+                                if word.lemma_.lower() in _STATE_NOUNS and of_token(word):
+                                    return of_token(word)
+            if node.lemma_.lower() not in REPORTING and node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "relcl"):
+                break
+    return None
+
+
+_TOLL_NOUNS = {"toll", "tally", "death", "fatality"}
+
+
+def _toll_subject(number) -> bool:
+    """The number is what a toll is said to be: the complement of "be" ("the death toll was 275")
+    or the object of "at" after "stand", "reach", "rise" ("the toll stands at 20")."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in ("attr", "pobj", "dobj", "oprd") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
+
+
+_BODY_STATES = vocab.words("body_states")
+
+
+def _body_state(head) -> Optional[str]:
+    """A state the counted bodies are said to be in ("over 100 bodies remain unidentified"): said of
+    them, not a word that describes them ("six unidentified bodies were found" are the dead)."""
+    near = [c for c in head.head.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr")] \
+        if head.dep_ in ("nsubj", "nsubjpass") else []
+    return next((t.lower_ for t in near if t.lower_ in _BODY_STATES), None)
+
+
+def count_category(doc, head, heads, last) -> Optional[str]:
+    """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
+    knows what is counted."""
+    if head is None and _toll_subject(doc[last]):
+        return "killed:total"  # "the death toll was 275", "the toll stands at 20"
+    if _population_count(doc[last], head):
+        return "population"
+    if head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" \
+            and head.i < head.head.i and head.head.lemma_.lower() not in GROUPS:
+        return None  # "a 179-seat majority", "a 10-member team": the number sizes another thing
+    group = group_of(heads) if heads else None
+    outcome = outcome_of(doc, head, doc[last])
+    if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
+            and head.head.lemma_.lower() in _STATE_VERBS:
+        # "4,000 residents are under Level 3 evacuation orders": the state names the outcome
+        states = {t.lemma_.lower() for t in head.head.subtree if t.pos_ == "NOUN"} & _STATE_NOUNS
+        outcome = OUTCOMES[sorted(states)[0]] if states else None
+    if head is not None and head.lemma_.lower() in ("toll", "tally") and outcome is None:
+        outcome = "killed"
+    if head is None and outcome is None:
+        outcome = _elliptical_outcome(doc[last])
+    if outcome and head is None:
+        group = "total"  # "killed dozens", "More than 50 dead"
+    if head is not None and group is None and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) \
+            and head.lemma_.lower() not in ("toll", "custody", "hostage", "evacuation") \
+            and OUTCOMES[head.lemma_.lower()] not in _EVENT_OUTCOMES:
+        group, outcome = "total", OUTCOMES[head.lemma_.lower()]  # "1,011 injuries": the noun names the outcome
+    if head is not None and head.lemma_.lower() in ("dead", "death", "body", "corpse", "fatality", "life"):
+        group, outcome = "total", outcome or "killed"
+        state = _body_state(head)
+        if state:
+            return f"{state}:total"  # "over 100 bodies remain unidentified": not the toll
+    if group == "attacks" and outcome:
+        outcome = None  # "170 attacks killing 151 civilians": the attacks were not killed
+    if group == "protesters" and outcome in (None, "protested"):
+        group, outcome = "total", "protested"  # "3.5 million protesters" took part, as "people demonstrated"
+    if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
+        group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
+    if head is not None and group is None and head.lower_ not in ("others", "other") \
+            and head.lemma_.lower() not in COUNT_NOUNS:
+        return None  # a count of something no lexicon knows ("two hideouts"): not compared
+    if outcome:
+        return f"{outcome}:{group or 'total'}"
+    if group == "jobs":
+        sector = _sector(head)
+        return f"jobs:{sector}" if sector else group
+    return group
+
+
+def _elliptical_outcome(number) -> Optional[str]:
+    """The outcome of a count said of a pronoun or "there" ("For this sixth day of demonstration,
+    they were 700,000 in Paris"): what the clause around it says happened, when it says one thing."""
+    verb = number.head
+    if number.dep_ != "attr" or verb.lemma_.lower() != "be" \
+            or not any(c.dep_ in ("nsubj", "expl") and c.pos_ == "PRON" for c in verb.children):
+        return None
+    found = {OUTCOMES[t.lemma_.lower()] for t in verb.subtree
+             if t.pos_ in ("NOUN", "VERB") and t.i != number.i and t.lemma_.lower() in OUTCOMES}
+    return found.pop() if len(found) == 1 else None
+
+
+_POPULATION_NOUNS = {"population", "inhabitant"}
+
+
+def _population_count(number, head) -> bool:
+    """The figure is how many people live in a place, not what befell them: "a population of at
+    least 120,000", "home to about 100,000 people", "a city of 100,000 inhabitants", "its population
+    is 100,000"."""
+    node = head if head is not None else number
+    if head is not None and head.lemma_.lower() in _POPULATION_NOUNS:
+        return True  # "120,000 inhabitants"
+    if node.dep_ == "pobj":
+        prep, owner = node.head, node.head.head
+        if prep.lower_ == "of" and (owner.lemma_.lower() in _POPULATION_NOUNS
+                                   or owner.lemma_.lower() in PLACE_NOUNS and head is not None
+                                   and group_of([head]) in ("total", "civilians")):
+            return True
+        if prep.lower_ == "to" and owner.lower_ == "home":
+            # people, not "home to three universities"; "shelters are home to 3,000 displaced
+            # people" count what befell them
+            return head is None or group_of([head]) in ("total", "civilians") \
+                and not any(OUTCOMES.get(c.lemma_.lower()) for c in head.children)
+    if number.dep_ == "attr" and number.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in _POPULATION_NOUNS for c in number.head.children)
+    return False
+
+
+_ECONOMY_WIDE = vocab.words("economy_wide_subjects")
+
+
+def _sector(head) -> Optional[str]:
+    """The part of an economy a job count is of: the common noun that adds the jobs ("Construction
+    added 39,000 jobs", "health, which added 72,000 jobs"), None for the whole ("Employers added",
+    "The United States added")."""
+    if head is None:
+        return None
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head  # "health, which added 72,000 jobs"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "NORP", "LOC"):
+        return None  # "The United States added": the whole economy (a company or a sector the
+        # tagger takes for one, "Healthcare added 72,000 jobs", is a part of it)
+    lemma = subject.lemma_.lower()
+    words = {lemma, " ".join(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "ADJ"))}
+    return None if words & _ECONOMY_WIDE else lemma

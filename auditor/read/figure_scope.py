@@ -1,0 +1,253 @@
+"""A figure's clause and what it says of the figure: the tokens that are the figure's own (not
+those of another figure or an embedded clause), its time window ("on Saturday", "over the past 48
+hours", "in total", "22 more"), its place ("across Balochistan"), and whom its own phrase credits
+it to ("2.8 million (according to the unions)"). Why scope first: one sentence often holds several
+figures, and a date or place belongs to the figure whose phrase holds it. Pure functions of a parse."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from auditor import vocab
+from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
+
+_CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
+               "since the start", "since the beginning")
+_CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in _CUMULATIVE)  # in this order
+_ANY_CUMULATIVE = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _CUMULATIVE) + r")\b")  # one search for most texts
+_LATEST = re.compile(r"\blatest\b")
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE = vocab.words("locative_prepositions")
+COMPARISON_WORDS = {"than", "against", "versus", "vs", "vs."}
+
+
+def clause_root(tok):
+    """The nearest clause head above a token, climbing through non-finite verbs ("killing 41"), and
+    from reported speech to the reporting clause ("In Musakhel, officials said that 23 were killed")."""
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and (node.tag_ not in ("VBG", "VBN") or node.dep_ in ("ROOT", "ccomp", "conj")):
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children) or node.dep_ == "ROOT":
+                if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
+                    return node.head
+                return node
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def scope_tokens(root, own, others=(), counted=None, strict: bool = False) -> list:
+    """Tokens of the figure's clause, without embedded finite clauses that do not hold the figure
+    (but with a relative clause that says who the counted are: "700,000 people who took to the
+    streets of Paris"), and without verb phrases that hold only other figures ("..., bringing the
+    toll to 177"); `strict`: without any phrase that holds only other figures, for the figure's time
+    ("..., slightly higher than the 1.27 million estimated ... on January 31"); a list of places by
+    figure shares its places with a looser parse, so places keep the loose scope."""
+    def holds(c, toks) -> bool:
+        return any(c.left_edge.i <= e.i <= c.right_edge.i for e in toks)
+
+    out = []
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("ccomp", "advcl", "conj", "relcl", "parataxis") and c.pos_ in ("VERB", "AUX") \
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and not holds(c, own) \
+                    and not (c.dep_ == "relcl" and counted is not None and t.i == counted.i):
+                continue
+            if (strict and c.dep_ not in ("conj", "cc") or c.pos_ in ("VERB", "AUX")) and not holds(c, own) \
+                    and holds(c, others):
+                # (coordinated figures share their modifiers: "418 seats and a 179 majority in 1997")
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def own_branch(root, tokens, number_tokens) -> list:
+    """The figure's own phrase within its clause when that phrase dates it: "the 1.27 million
+    estimated during a previous day of protests on January 31" holds its own date, and the clause's
+    "on Tuesday" belongs to another figure. Else the whole clause."""
+    branch = next((c for c in root.children
+                   if c.left_edge.i <= number_tokens[0].i <= c.right_edge.i), None)
+    if branch is None:
+        return tokens
+    inside = [t for t in tokens if branch.left_edge.i <= t.i <= branch.right_edge.i]
+    numbers = {t.i for t in number_tokens}
+    dated = any(t.ent_type_ in ("DATE", "TIME") and t.i not in numbers for t in inside)
+    return inside if dated else tokens
+
+
+def antecedent_time(root) -> list[str]:
+    """The time a "where"/"when" clause is set at: "that of last January 31, where 1.27 million
+    people took to the streets" counts the crowd of January 31."""
+    if root.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in root.children):
+        return []
+    antecedent = root.head
+    return [e.text for e in root.doc.ents if e.label_ in ("DATE", "TIME")
+            and antecedent.left_edge.i <= e.start and e.end <= root.left_edge.i]
+
+
+def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
+    """The time window of the figure: a date or duration in its clause (in `dated`, the tokens that
+    may date it, when narrower than the clause), or "in total"/"additional"."""
+    parts: list[str] = []
+    last = number_tokens[-1].i
+    if head is not None:
+        # "22 more terrorists", "22 additional militants": after the number, so not "more than 50"
+        mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "advmod", "compound") and c.i > last}
+        mods |= {c.lower_ for t in number_tokens for c in t.children if c.dep_ in ("amod", "advmod") and c.i > last}
+        if mods.intersection(INCREMENT):
+            parts.append(next(w for w in INCREMENT if w in mods))
+        if {c.lower_ for c in head.children} & {"cumulative", "total"} and head.lemma_.lower() in COUNT_NOUNS:
+            parts.append("cumulative")
+    ids = {t.i for t in tokens}
+    seen_ents = set()
+    ents = doc.ents  # built anew on every access
+    for t in (tokens if dated is None else dated):
+        ent = None
+        if t.ent_type_ in ("DATE", "TIME"):
+            for e in ents:
+                if e.start <= t.i < e.end:
+                    ent = e
+                    break
+        if ent is not None and ent.start not in seen_ents and not any(n.i in range(ent.start, ent.end) for n in number_tokens):
+            seen_ents.add(ent.start)
+            if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
+                    doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
+                continue
+            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text) \
+                    or _under_ordinal(ent.root, number_tokens):
+                continue
+            prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
+            parts.append((prep.text + " " if prep is not None else "") + ent.text)
+    lowered = " ".join(t.lower_ for t in tokens)
+    if "cumulative" not in parts and _ANY_CUMULATIVE.search(lowered):
+        # not a cue inside a comparison: "700,000 marched in Paris, more than at any time since the
+        # start of the protests" is a count of one day set against the whole movement
+        numbers = {n.i for n in number_tokens}
+        lowered = " ".join(t.lower_ for t in tokens if not any(a.lower_ in COMPARISON_WORDS and a.i not in numbers
+                                                                  and a.head.i not in numbers for a in (t, *t.ancestors))
+                           and not _under_ordinal(t, number_tokens))
+        cue = next((cue for cue, pattern in _CUMULATIVE_CUES if pattern.search(lowered)), None)
+        if cue is not None:
+            parts.append(cue if cue != "total toll" else "cumulative")
+    if _LATEST.search(lowered) and not parts:
+        parts.append("latest")
+    return "; ".join(dict.fromkeys(parts)) or None
+
+
+def _under_ordinal(tok, number_tokens) -> bool:
+    """A time phrase that places an ordinal, not the figure: in "for this sixth day of demonstration
+    since the beginning of the year, they were 700,000", the year is what the days are counted in;
+    the 700,000 is one day's count."""
+    held = {a.i for n in number_tokens for a in n.ancestors}
+    for a in tok.ancestors:
+        if a.i in held:
+            return False
+        if a.pos_ == "NOUN" and any(_ORDINAL.fullmatch(c.lower_) and c.dep_ == "amod" or c.ent_type_ == "ORDINAL"
+                                    for c in a.children):
+            return True
+    return False
+
+
+_ORDINAL = re.compile(r"first|second|third|[a-z]+th|\d+(?:st|nd|rd|th)")
+
+
+_NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
+_END_POINT = {"through", "until", "till", "thru", "before"}
+_BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "to"}
+
+
+# "the 25-year prison sentence", "a 10-day truce": how long a thing lasts, not when a figure holds
+_DURATION_ADJECTIVE = re.compile(r"(?:a |the )?(?:\d+|[a-z]+)-(?:year|month|week|day|hour|minute)s?(?:-(?:old|long))?", re.I)
+
+
+def _grades_superlative(ent) -> bool:
+    """A period that bounds a superlative ("the strongest earthquake to hit Taiwan in nearly 25
+    years", "the deadliest day in a decade") says how rare the event is, not when a figure holds."""
+    node = ent.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.tag_ == "JJS" or any(g.tag_ == "JJS" or g.lower_ == "most" for c in node.children if c.i < ent.start
+                                     for g in (c, *c.children)):
+            return True
+    return False
+
+
+def _end_point_or_baseline(doc, ent) -> bool:
+    """A date that is not the figure's time window: the end of a period ("funded through the end of
+    January", "before a midnight Friday deadline") or the baseline of a comparison ("by $38 billion
+    over last year's levels")."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "DET" and ent.start > 1:
+        before = doc[ent.start - 2]  # "before a midnight Friday deadline"
+    if before is not None and before.lower_ in _END_POINT:
+        return True  # "through Jan. 29"
+    if ent.end < len(doc) and doc[ent.end].lower_ == "deadline":
+        return True
+    near = list(ent.root.ancestors)[:3] + [g for c in ent.root.children for g in (c, *c.children)]
+    if any(t.lower_ == "than" for t in near):
+        return True  # "more than double the previous day", "more than on March 7": the baseline
+    root = ent.root
+    if root.dep_ == "poss" and root.head.dep_ == "pobj" and root.head.head.lower_ in _BASELINE:
+        return True
+    return False
+
+
+def place_of(doc, tokens, number_tokens) -> Optional[str]:
+    """The most specific place named in the figure's clause: the object of a locative preposition
+    ("in Kalat", "across Balochistan province") before a possessive one ("Pakistan's")."""
+    best = None
+    ids = {t.i for t in tokens}
+    for e in doc.ents:
+        root = e.root
+        if root.i not in ids or not any(ch.isalpha() for ch in e.text):
+            continue  # "288" is no place, whatever the tagger says
+        is_place = e.label_ in _PLACE_LABELS
+        # the small NER model often mislabels small places: trust a place noun or locative preposition
+        governor = root.head
+        if root.dep_ == "compound" and governor.lemma_.lower() in PLACE_NOUNS:
+            is_place, governor = True, governor.head
+        elif root.dep_ == "pobj" and governor.lower_ in _LOCATIVE and e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") \
+                and root.pos_ == "PROPN" and len(e) <= 2:
+            is_place = True
+        if not is_place:
+            continue
+        if root.dep_ == "pobj" and governor.pos_ == "ADP" and governor.lower_ in _NOT_LOCATIVE:
+            continue  # "clears the bill as Hale, Delgado hold ...": a person the tagger took for a place
+        rank = 0 if (root.dep_ == "pobj" or root.head.dep_ == "pobj" or root.dep_ == "compound") else 1
+        if root.dep_ == "poss":
+            rank = 2
+        if best is None or rank < best[0]:
+            best = (rank, place_name(e.text))
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every place in every claim
+def place_name(text: str) -> str:
+    """ "the Kalat district" -> "Kalat": the name without article or administrative noun."""
+    words = re.sub(r"^(the)\s+", "", " ".join(text.split()), flags=re.I).split()
+    while len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
+        words.pop()
+    return " ".join(words)
+
+
+def figure_credit(number_tokens, head) -> Optional[str]:
+    """Whom a figure itself is credited to, when its own phrase names it: "1.27 million people
+    (according to police) and 2.8 million (according to the unions)" credit each figure to its
+    counter, where the sentence's attribution would credit both to one."""
+    for tok in [*number_tokens, *([head] if head is not None else [])]:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    objs = [g for g in to.children if g.dep_ == "pobj"] if to.lower_ == "to" else []
+                    if objs:
+                        obj = objs[0]
+                        words = [t for t in obj.subtree if t.dep_ != "det"]
+                        return " ".join(t.text for t in words) or None
+    return None

@@ -1,0 +1,309 @@
+"""Numbers as the parse shows them: a number's tokens and interval, the unit or currency written
+with it ("$1.2 trillion", "80 km/h", "5,000 hectares"), tallies ("52-47"), a fraction sizing a
+unit ("half a percentage point"), the rounding a scale word implies, the hedge before a number, and
+which numbers are counts at all (not years, dates, times, ordinals, durations). Read on the parse,
+not the text, because the tokens around a number say what kind of number it is. Pure functions."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+from auditor import vocab
+from auditor.read.counts import GROUPS, list_siblings
+from auditor.read.intervals import _QUALIFIERS
+from auditor.read.numbers import _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE_TENS, parse_number, vague_interval
+
+# Words of time a number may modify ("two days", "Friday's 12"): not what the figure counts.
+_TIME_WORDS = vocab.words("weekdays") | vocab.words("months") | vocab.words("time_units") | {
+    "yesterday", "today", "tonight", "night", "weekend", "decade", "decades", "morning", "evening", "afternoon"}
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "QUANTITY"}
+
+
+class NumberSpan(NamedTuple):
+    """A number found in the parse: its tokens, its interval before any qualifier, and its kind."""
+
+    first: int  # first token (a currency sign, when there is one)
+    last: int  # last token of the number itself
+    low: float
+    high: float
+    vague: bool = False
+    unit: Optional[str] = None  # see Quantity.unit
+    second: Optional[float] = None  # a tally's second figure
+    unit_end: Optional[int] = None  # last token of a unit written after the number ("miles per hour")
+    factor: float = 1.0  # conversion to the unit ("80 km/h" -> mph)
+    half: float = 0.0  # half the rounding step of a figure with a scale word ("1.2 trillion": 0.05 trillion)
+    value_first: int = -1  # first token of the number itself
+
+    @property
+    def number_first(self) -> int:
+        return self.value_first if self.value_first >= 0 else self.first
+
+
+_CURRENCY_SIGNS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "sign"}  # "$5", "Rs 10"
+CURRENCY_WORDS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "word"}  # "10 euros"
+# units written after a number: words (hyphens dropped) -> (unit, factor to it)
+_UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
+    (("%",), "percent", 1.0), (("percent",), "percent", 1.0), (("per", "cent"), "percent", 1.0),
+    (("percentage", "points"), "points", 1.0), (("percentage", "point"), "points", 1.0),
+    (("mph",), "mph", 1.0), (("miles", "per", "hour"), "mph", 1.0), (("mile", "per", "hour"), "mph", 1.0),
+    (("miles", "an", "hour"), "mph", 1.0), (("mile", "an", "hour"), "mph", 1.0),
+    (("km/h",), "mph", 0.621371), (("km", "h"), "mph", 0.621371), (("kph",), "mph", 0.621371), (("kmh",), "mph", 0.621371),
+    (("kilometers", "per", "hour"), "mph", 0.621371), (("kilometres", "per", "hour"), "mph", 0.621371),
+    (("kilometers", "an", "hour"), "mph", 0.621371), (("kilometres", "an", "hour"), "mph", 0.621371),
+    (("acres",), "acres", 1.0), (("acre",), "acres", 1.0), (("hectares",), "acres", 2.47105),
+    (("hectare",), "acres", 2.47105), (("square", "miles"), "acres", 640.0), (("square", "mile"), "acres", 640.0),
+    (("square", "kilometers"), "acres", 247.105), (("square", "kilometres"), "acres", 247.105),
+    (("miles",), "miles", 1.0), (("mile",), "miles", 1.0), (("kilometers",), "miles", 0.621371),
+    (("kilometres",), "miles", 0.621371), (("km",), "miles", 0.621371), (("kilometer",), "miles", 0.621371),
+    (("kilometre",), "miles", 0.621371), (("feet",), "miles", 1 / 5280), (("foot",), "miles", 1 / 5280),
+    (("ft",), "miles", 1 / 5280), (("meters",), "miles", 0.000621371), (("metres",), "miles", 0.000621371),
+    (("meter",), "miles", 0.000621371), (("metre",), "miles", 0.000621371),
+    (("pages",), "pages", 1.0), (("page",), "pages", 1.0),
+], key=lambda u: -len(u[0]))
+
+
+def _unit_after(doc, last: int) -> Optional[tuple[str, float, int]]:
+    """(unit, factor, last token) of a unit written right after the number at `last`."""
+    words: list[tuple[str, int]] = []
+    k = last + 1
+    while k < len(doc) and len(words) < 4:
+        if doc[k].text in ("-", "–", "/"):
+            k += 1
+            continue
+        words.append((doc[k].lower_, k))
+        k += 1
+    for pattern, unit, factor in _UNIT_WORDS:
+        if tuple(w for w, _ in words[:len(pattern)]) == pattern:
+            return unit, factor, words[len(pattern) - 1][1]
+    return None
+
+
+def _currency_before(doc, i: int) -> Optional[tuple[str, int]]:
+    """(currency, token) of a currency sign right before token i ("$1.2 trillion")."""
+    if i > 0 and doc[i - 1].lower_ in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[doc[i - 1].lower_], i - 1
+    if i > 1 and doc[i - 1].text == "$" and doc[i - 2].lower_ in ("us", "u.s."):
+        return "USD", i - 2
+    return None
+
+
+_TALLY_TOKEN = re.compile(r"(\d{1,4})[-–](\d{1,4})")
+_WHOLE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _is_tally(doc, i: int) -> Optional[tuple[float, float, int]]:
+    """(first, second, last token) of a tally such as a vote "52-47" or "a 6-3 ruling": two whole
+    numbers joined by a dash, the first not smaller (a range is written low-high: "30-40")."""
+    tok = doc[i]
+    m = _TALLY_TOKEN.fullmatch(tok.text)
+    if m:
+        a, b, last = float(m.group(1)), float(m.group(2)), i
+    elif _WHOLE_NUMBER.fullmatch(tok.text) and i + 2 < len(doc) and doc[i + 1].lower_ == "to" \
+            and _WHOLE_NUMBER.fullmatch(doc[i + 2].text) and _vote_context(doc, i):
+        a, b, last = float(tok.text), float(doc[i + 2].text), i + 2  # "approved it 314 to 117"
+    elif _WHOLE_NUMBER.fullmatch(tok.text) and i + 2 < len(doc) and doc[i + 1].text in ("-", "–") \
+            and _WHOLE_NUMBER.fullmatch(doc[i + 2].text) and doc[i + 1].idx == tok.idx + len(tok.text) \
+            and doc[i + 2].idx == doc[i + 1].idx + 1:
+        a, b, last = float(tok.text), float(doc[i + 2].text), i + 2
+    else:
+        return None
+    if b > a or 1800 <= a <= 2100 or (i > 0 and doc[i - 1].lower_ in _CURRENCY_SIGNS):
+        return None
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in (":", "%") or nxt.lower_ in _DURATIONS):
+        return None
+    return a, b, last
+
+
+_SHARE_OR_CLOCK = frozenset({"percent", "a.m.", "p.m.", "am", "pm"})  # "23 percent", "10 p.m.": no count
+_DURATIONS = vocab.words("time_units") | _SHARE_OR_CLOCK
+
+
+_VOTE_WORDS = {"vote", "pass", "approve", "reject", "defeat", "confirm", "clear", "adopt", "ballot", "ruling", "rule",
+               "decision", "margin", "tally"}
+
+
+def _vote_context(doc, i: int) -> bool:
+    """A voting word near the numbers ("voted 314 to 117", "by a vote of 52 to 47")."""
+    if any(t.lemma_.lower() in _VOTE_WORDS for t in doc[max(0, i - 6):i]):
+        return True
+    return any(t.lemma_.lower() in _VOTE_WORDS for t in doc[i].ancestors)  # "approved legislation ..., 314 to 117"
+
+
+def number_at(doc, tok) -> Optional[NumberSpan]:
+    """The number starting at `tok` with its interval, unit and extent, else None."""
+    text = tok.text.lower()
+    # every tally begins with a digit (\d is what str.isdecimal accepts): most tokens skip the regexes
+    tally = _is_tally(doc, tok.i) if tok.text[:1].isdecimal() else None
+    if tally is not None:
+        a, b, last = tally
+        return NumberSpan(tok.i, last, a, a, unit="tally", second=b, value_first=tok.i)
+    if text in _VAGUE_TENS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" \
+            and doc[tok.i + 2].lower_.rstrip("s") in _SCALES:
+        # "tens of billions", "hundreds of thousands"
+        if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+            return None
+        lo, hi = vague_interval(f"{text} {doc[tok.i + 2].lower_.rstrip('s')}")
+        return NumberSpan(tok.i, tok.i + 2, lo, hi, True, value_first=tok.i)
+    vague = vague_interval(text)
+    if vague is not None and tok.pos_ in ("NOUN", "NUM") and not (text == "dozen" and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one")):
+        if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+            return None
+        return NumberSpan(tok.i, tok.i, vague[0], vague[1], True, value_first=tok.i)
+    fraction = _fraction_of_unit(doc, tok)
+    if fraction is not None:
+        return fraction
+    first = tok.i
+    if text in _MULTIPLIERS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one"):
+        first = tok.i - 1  # "a dozen soldiers": twelve
+    elif not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
+        return None
+    currency = _currency_before(doc, first)
+    last = _number_end(doc, tok.i, currency is not None)
+    span_text = doc[first:last + 1].text
+    value = parse_number(span_text)
+    if value is None and currency and last > tok.i and doc[last].lower_ in _SCALE_ABBREV:
+        value = parse_number(doc[tok.i].text)
+        value = value * _SCALE_ABBREV[doc[last].lower_] if value is not None else None
+    if value is None:
+        return None
+    half = _rounding(doc, tok.i, last, value)
+    unit = _unit_after(doc, last) if not currency else None
+    if currency is None and last + 1 < len(doc) and doc[last + 1].lower_ in CURRENCY_WORDS \
+            and (half or doc[last + 1].dep_ != "pobj"):
+        currency = (CURRENCY_WORDS[doc[last + 1].lower_], tok.i)
+    if currency is not None:
+        return NumberSpan(currency[1], last, value, value, unit=currency[0], half=half, value_first=tok.i)
+    if unit is not None:
+        name, factor, unit_end = unit
+        return NumberSpan(tok.i, last, value * factor, value * factor, unit=name, unit_end=unit_end, factor=factor,
+                    half=half * factor, value_first=tok.i)
+    if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+        return None
+    if not _is_count(doc, tok, last, value):
+        return None
+    if first != tok.i:
+        return NumberSpan(first, last, value, value, value_first=first)  # "a dozen"
+    # ranges: "30-40", "30 to 40", "between 30 and 40"
+    if last + 2 < len(doc) and doc[last + 1].text in ("-", "–", "to") and doc[last + 2].like_num:
+        other = parse_number(doc[last + 2].text)
+        if other is not None and other > value:
+            return NumberSpan(tok.i, last + 2, value, other, value_first=tok.i)
+    m = re.match(r"^(\d+)[-–](\d+)$", tok.text)
+    if m and int(m.group(2)) > int(m.group(1)):
+        return NumberSpan(tok.i, last, float(m.group(1)), float(m.group(2)), value_first=tok.i)
+    return NumberSpan(tok.i, last, value, value, half=half, value_first=tok.i)
+
+
+_FRACTIONS = {word: float(value) for word, value in vocab.rows("fractions")}
+_FRACTION_FILLERS = {"a", "an", "of", "-", "\u2013"}
+_POINT_WORDS = {"point", "points"}
+
+
+def _fraction_of_unit(doc, tok) -> Optional[NumberSpan]:
+    """A fraction word sizing a unit: "half a percentage point", "a quarter of a percentage point",
+    "a quarter-point cut", "cut by half a point" (a point after a fraction is a percentage point,
+    as rates and shares are moved). Without a unit after it, "half" is no figure ("half the town")."""
+    value = _FRACTIONS.get(tok.lower_)
+    if value is None:
+        return None
+    k = tok.i
+    while k + 1 < len(doc) and doc[k + 1].lower_ in _FRACTION_FILLERS and k - tok.i < 3:
+        k += 1
+    unit = _unit_after(doc, k)
+    if unit is None and k + 1 < len(doc) and doc[k + 1].lower_ in _POINT_WORDS:
+        unit = ("points", 1.0, k + 1)
+    if unit is None or unit[0] != "points":
+        return None
+    return NumberSpan(tok.i, tok.i, value, value, unit="points", unit_end=unit[2], value_first=tok.i)
+
+
+def _number_end(doc, i: int, money: bool) -> int:
+    """The last token of a number written over several tokens from `i`: "two hundred", "1.5 million",
+    "twenty - one", "three hundred and fifty - five million", "one and a half million", "two dozen"
+    ("and" joins only a scale word to what follows it, or a half: "between 30 and 40" is a range)."""
+    last = i
+    while last + 1 < len(doc):
+        nxt = doc[last + 1].lower_
+        after = doc[last + 2].lower_ if last + 2 < len(doc) else ""
+        if nxt in _SCALES or nxt in _MULTIPLIERS or nxt in _SCALE_ABBREV and money \
+                or (nxt in _UNITS and doc[last].lower_ in _TENS) \
+                or nxt in ("-", "–") and after in _UNITS:
+            last += 2 if nxt in ("-", "–") else 1
+        elif nxt == "and" and doc[last].lower_ in _SCALES and (after in _UNITS or after in _TENS):
+            last += 2  # "three hundred and fifty", "two thousand and five"
+        elif nxt == "and" and after in ("a", "an") and last + 3 < len(doc) and doc[last + 3].lower_ == "half" \
+                and (doc[last].lower_ in _UNITS or doc[last].like_num):
+            last += 3  # "one and a half (million)"
+        else:
+            break
+    return last
+
+
+def _rounding(doc, first: int, last: int, value: float) -> float:
+    """Half the rounding step of a figure written with a scale word: "1.2 trillion" stands for
+    anything from 1.15 to 1.25 trillion, "21 billion" for 20.5 to 21.5 billion; 0 otherwise."""
+    scale_tok = doc[last].lower_
+    scale = _SCALES.get(scale_tok) or _SCALE_ABBREV.get(scale_tok)
+    if not scale or scale < 1_000_000 or first == last:
+        return 0.0
+    mantissa = doc[first].text.replace(",", "")
+    decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    if any(t.lower_ == "half" for t in doc[first:last]):
+        decimals = max(decimals, 1)  # "one and a half million" is written to the tenth, as "1.5 million"
+    return 0.5 * 10 ** (-decimals) * scale
+
+
+def _is_count_in_date(tok) -> bool:
+    """spaCy sometimes tags a count as DATE ("the 22 days" is a duration, but "22 militants" is not)."""
+    head = tok.head
+    return tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS
+
+
+def _is_count(doc, tok, last: int, value: float) -> bool:
+    """Counts, not years, dates, times, ordinals, durations, or list markers."""
+    text = tok.text
+    if re.search(r"(st|nd|rd|th)$", text.lower()) and not text.isalpha():
+        return False  # 18th
+    if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+        return False
+    if re.fullmatch(r"(1[89]|20|21)\d\d", text) and tok.dep_ != "nummod":
+        return False  # a year: "in 2006"
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in (":", "%") or (nxt.lower_ in _SHARE_OR_CLOCK or nxt.lower_ == "per")):
+        return False
+    head = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and head.text.lower() in _TIME_WORDS:
+        return False  # "48 hours", "two days": a duration
+    if tok.lower_ == "one" and (tok.dep_ in ("nsubj", "dobj", "pobj", "appos") or (nxt is not None and nxt.lower_ == "of")):
+        return False  # "one of the deadliest", "one that links": a pronoun
+    return True
+
+
+def qualifier_before(doc, first: int) -> tuple[Optional[str], int]:
+    """The hedging words right before the number ("at least", "more than") and where they start."""
+    window = doc[max(0, first - 4):first]
+    words = [t.lower_ for t in window]
+    joined = " ".join(words)
+    for phrase, _ in _QUALIFIERS:
+        if joined.endswith(phrase) and (len(joined) == len(phrase) or joined[-len(phrase) - 1] == " "):
+            n = len(phrase.split())
+            return phrase, first - n
+    return None, first
+
+
+def counts_of_one(doc, spans: list["NumberSpan"]) -> list["NumberSpan"]:
+    """A noun with the indefinite article in a list of counts is a count of one: "the gunmen targeted
+    two Orthodox churches, a synagogue, and a police post" counts one synagogue (as "two
+    synagogues" counts two). Outside such a list "a synagogue" names a thing, not a figure."""
+    numbered = {doc[n.last].head.i for n in spans if doc[n.last].dep_ == "nummod"}
+    if not numbered:
+        return []
+    out = []
+    for det in doc:
+        noun = det.head
+        if det.dep_ != "det" or det.lower_ not in ("a", "an") or noun.pos_ != "NOUN" or noun.i in numbered:
+            continue
+        if any(s.i in numbered for s in list_siblings(noun)):
+            out.append(NumberSpan(det.i, det.i, 1.0, 1.0, value_first=det.i))
+    return out

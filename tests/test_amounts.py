@@ -1,0 +1,89 @@
+"""What a sum of money or a measure with a unit is of: sums classed by what they pay for, their
+rounding, speeds, areas, shares, page counts, and sums for each member."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.read.intervals import overlaps
+from conftest import figures
+
+
+@pytest.mark.parametrize("sentence, text, category, low, high", [
+    ("The nearly $1.2 trillion measure now heads to the House.", "nearly $1.2 trillion", "money:bill", 1.08e12, 1.2e12),
+    ("The $1.2 trillion package cleared the chamber after two weeks.", "$1.2 trillion", "money:bill", 1.15e12, 1.25e12),
+    ("The Senate approved a roughly $1.2 trillion stopgap on Thursday night.", "roughly $1.2 trillion", "money:bill",
+     1.08e12, 1.32e12),
+    ("It also includes $21 billion in disaster relief for states hit by hurricanes.", "$21 billion", "money:aid",
+     20.5e9, 21.5e9),
+    ("Democrats secured $21 billion in disaster aid under the agreement.", "$21 billion", "money:aid", 20.5e9, 21.5e9),
+    ("The measure would raise discretionary spending by about $38 billion over last year's levels.",
+     "about $38 billion", "money:change", 34.2e9, 41.8e9),
+    ("Lawmakers approved a $2 billion aid package for farmers.", "$2 billion", "money:aid", 1.5e9, 2.5e9),
+    ("The bank agreed to pay a $5 million fine to settle the charges.", "$5 million", "money:penalty", 4.5e6, 5.5e6),
+])
+def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, category, low, high):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "USD"]
+    assert (q.text, q.category) == (text, category)
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+def test_a_rounded_sum_meets_its_hedged_forms(nlp):
+    exact = figures(nlp, "The $1.2 trillion package cleared the chamber.")[0]
+    nearly = figures(nlp, "The nearly $1.2 trillion measure now heads to the House.")[0]
+    roughly = figures(nlp, "The Senate approved a roughly $1.2 trillion stopgap.")[0]
+    assert overlaps(exact, nearly) and overlaps(exact, roughly) and overlaps(nearly, roughly)
+    assert exact.window is None  # "after two weeks" of talks does not date the sum
+
+
+@pytest.mark.parametrize("sentence, category, unit, low, high", [
+    ("Wind gusts reached up to 50 mph Thursday afternoon, the National Weather Service said.", "speed:wind", "mph", 0, 50),
+    ("Wind gusts of up to 50 miles per hour drove the fire across dry sagebrush.", "speed:wind", "mph", 0, 50),
+    ("When you've got 50-mile-an-hour winds pushing a fire, there's no stopping it.", "speed:wind", "mph", 50, 50),
+    ("Gusts of 80 km/h toppled trees across the city.", "speed:wind", "mph", 49.70968, 49.70968),
+    ("The Whitetail Fire had burned 12,400 acres by Friday afternoon.", "burned:area", "acres", 12400, 12400),
+    ("The blaze has scorched about 5,000 hectares of forest.", "burned:area", "acres", 11119.25, 13591.25),
+    ("The fire was 5% contained on Friday, the Oregon Department of Forestry said.", "percent:contain", "percent", 5, 5),
+    ("Forecasters said humidity could drop below 10% on Saturday.", "percent:humidity", "percent", 0, 10),
+    ("A new poll found that 58% of Colorado voters support stricter gun laws.", "percent:support", "percent", 58, 58),
+    ("Turnout was 64%, officials said.", "percent:turnout", "percent", 64, 64),
+])
+def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category, unit, low, high):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == unit]
+    assert q.category == category
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize("sentence, text, category", [
+    # divergences/dev, Trump ruling: a page count is the length of the document it sizes; words
+    # for one judgment meet (document_kinds), other documents stay apart
+    ("But while he stopped short of dissolving the Trump Organization altogether, Engoron issued a blistering "
+     "93-page opinion that painted the former president as unremorseful.", "93-page", "length:judgment"),
+    ("Referring to the former president, two of his sons, and his business associates, Engoron wrote in a 92-page "
+     "ruling: “Their complete lack of contrition and remorse borders on pathological.”", "92-page", "length:judgment"),
+    ("The ruling runs 92 pages.", "92 pages", "length:judgment"),
+    ("The 40-page indictment lists 34 counts.", "40-page", "length:indictment"),
+])
+def test_a_page_count_is_the_length_of_its_document(nlp, sentence, text, category):
+    q = next(q for q in figures(nlp, sentence) if q.unit == "pages")
+    assert (q.text, q.category) == (text, category)
+
+
+@pytest.mark.parametrize("sentence, each, total", [
+    # a sum for each member is not the members' total: that is the sum times the members counted
+    ("Engoron also ordered Trump’s adult sons, Don Jr. and Eric, to pay $4 million each", 4_000_000, 8_000_000),
+    ("The two brothers were fined $500 apiece.", 500, 1_000),
+    ("The three defendants must each pay $2 million.", 2_000_000, 6_000_000),
+    # members not counted: the sum stays each one's, with no total
+    ("The government will pay $1,200 per person.", 1_200, None),
+])
+def test_sums_for_each_member(nlp, sentence, each, total):
+    qs = [q for q in figures(nlp, sentence) if q.unit == "USD"]
+    (per,) = [q for q in qs if q.category.endswith(":each")]
+    assert per.value == each
+    wholes = [q for q in qs if not q.category.endswith(":each")]
+    assert [q.value for q in wholes] == ([total] if total else [])
+
+
+def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
+    (q,) = [q for q in figures(nlp, "Donald Trump Jr.: $4 million fine") if q.unit == "USD"]
+    assert not q.category.endswith(":each") and q.value == 4_000_000

@@ -1,0 +1,121 @@
+"""What a count counts and what befell it: counts in lists, outcomes read up the parse or beside
+the number, evacuations, populations, crowds, and numbers that size another thing."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import figures
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a noun with the indefinite article in a list of counts is a count of one, of its own kind
+    ("According to a report in Associated Press (AP), the gunmen targeted two Orthodox churches, a synagogue, and a "
+     "police post across two cities, according to authorities.",
+     {("two", "church"), ("a synagogue", "synagogue"), ("a police post", "post")}),
+    # each number of a list counts its own noun: "police officers" are not synagogues
+    ("Russia's National Antiterrorist Committee (NAC) said Monday that \u201carmed militants attacked two Orthodox "
+     "churches, two synagogues and police officers\u201d in the two cities.",
+     {("two", "church"), ("two", "synagogue")}),
+    ("The militants killed a police officer and two civilians.",
+     {("a police officer", "killed:security"), ("two", "killed:civilians")}),
+    # one number for a coordination still counts all of it
+    ("A car bomb killed 14 soldiers and police officers.", {("14", "killed:security")}),
+])
+def test_counts_in_lists(nlp, sentence, expected):
+    assert {(q.text, q.category) for q in figures(nlp, sentence) if q.category} == expected
+
+
+def test_an_indefinite_noun_outside_a_list_of_counts_is_no_figure(nlp):
+    assert not [q for q in figures(nlp, "Gunmen attacked a synagogue in Derbent on Sunday.") if q.category]
+
+
+def test_unknown_counted_things_are_not_categorised(nlp):
+    qs = figures(nlp, "The army raided two militant hideouts in the region.")
+    assert [q.category for q in qs] == [None]
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("Two firefighters were injured, and at least 40 homes were destroyed, officials said.", "injured:civilians"),
+    ("Nearly 5,000 residents were ordered to evacuate on Tuesday.", "displaced:total"),
+])
+def test_general_news_categories(nlp, sentence, category):
+    assert figures(nlp, sentence)[0].category == category
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 4,000 residents are under Level 3 “Go Now” evacuation orders.",
+    "Around 4,000 people have been ordered to evacuate.",
+    "Some 4,000 residents remain under evacuation warnings, the county said.",
+    "Officials said 4,000 people had fled their homes.",
+])
+def test_the_outcome_decides_an_evacuation_count_whoever_is_counted(nlp, sentence):
+    qs = [q for q in figures(nlp, sentence) if q.value == 4000 or q.low == 3600]
+    assert [q.category for q in qs] == ["displaced:total"]
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # a bare number with its own outcome beside it, as headlines write tolls
+    ("Update: Taiwan Earthquake: Nine People Dead, Over 1,000 Injured in Hualien’s Most Powerful Quake", 1000,
+     "injured:total"),
+    ("At least 12 killed, 30 injured in blast", 30, "injured:total"),
+    ("At least 12 killed, 30 injured in blast", 12, "killed:total"),
+    # the outcome named by the object of "suffer" (divergences/dev, Taiwan quake)
+    ("The death toll has risen to 4, with almost 97 people suffering injuries, the outlet reported.", 97,
+     "injured:total"),
+])
+def test_a_number_takes_the_outcome_written_beside_it(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence, 0) if q.value == value)
+    assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # divergences/dev, Derna floods: how many live in a place is not what befell them
+    ("The water washed away large areas of the heart of the city, home to about 100,000 people.", None, "population"),
+    ("In Derna, which has an estimated population of at least 120,000, entire districts were swept away.", None,
+     "population"),
+    ("Derna, a city of 100,000 inhabitants, was hit hardest.", 100000, "population"),
+    ("The flood killed 5,000 people in the city.", 5000, "killed:total"),
+    ("Shelters are home to 3,000 displaced people.", 3000, "displaced:total"),
+])
+def test_a_population_is_its_own_measure(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if q.category)
+    assert q.category == category and (value is None or q.value == value)
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # divergences/dev, French pension protests: a crowd, however it is named
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday.", 1280000, "protested:total"),
+    ("The largest CGT trade union association announced 3.5 million protesters across the country.", 3500000,
+     "protested:total"),
+    ("The hardline CGT union put the number of protesters at 3.5 million nationwide.", 3500000, "protested:total"),
+    ("It exceeds that of last January 31, where 1.27 million people took to the streets.", 1270000, "protested:total"),
+    ("The CGT claimed 450,000 demonstrators in the street.", 450000, "protested:total"),
+    # protests counted as events are not a crowd
+    ("Police recorded 300 protests across the country.", 300, None),
+])
+def test_a_crowd_is_counted_as_such(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if q.value == value)
+    assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # a number sizing a modifier sizes another thing (divergences/dev, UK election)
+    ("Under him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority.", 179, None),
+    ("Under him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority.", 418, "seats"),
+    # a sector the tagger takes for a name is still a part of the economy (divergences/dev, US jobs)
+    ("Healthcare added 72,000 jobs in March, above the average monthly gain of 60,000.", 72000, "jobs:healthcare"),
+    ("The United States added 303,000 new jobs in March.", 303000, "jobs"),
+])
+def test_what_a_number_sizes(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if q.value == value)
+    assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The city is home to three universities and a port.", 3),  # not a population
+    ("The lawyers filed 300 pages of evidence in the case.", 300),  # a page count of nothing named
+    ("In March, 5,000 people were evacuated from the valley.", 5000),  # the month is no march
+])
+def test_look_alikes_of_new_measures(nlp, sentence, value):
+    q = next(q for q in figures(nlp, sentence) if q.value == value)
+    assert q.category not in ("population", "protested:total") and not (q.category or "").startswith("length")

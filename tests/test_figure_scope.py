@@ -1,0 +1,65 @@
+"""A figure's clause: its place and time window, dates and places that are not the figure's (end
+points, baselines, a rival figure's date), and whom its own phrase credits it to."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.read.windows import window_kind
+from conftest import figures, only_figure
+
+
+def test_counted_place_and_window(nlp):
+    sentence = "Over the past 48 hours, at least 133 militants were reportedly killed across Balochistan."
+    q = only_figure(nlp, sentence)
+    assert q.counted == "militants"
+    assert q.place == "Balochistan"
+    assert window_kind(q.window) == "span"
+
+
+def test_a_comparison_baseline_is_not_a_window(nlp):
+    q = figures(nlp, "The measure would raise spending by about $38 billion over last year's levels.")[0]
+    assert q.window is None
+
+
+@pytest.mark.parametrize("sentence, window, place", [
+    ("The Senate voted 52-47 late Thursday to keep the government open through Jan. 29, sending the measure to "
+     "the House before a midnight Friday deadline.", "late Thursday", None),
+    ("Senate clears funding patch 51-48 as Hale, Delgado hold their coalitions together", None, None),
+    ("Another six people were killed in the Bolan district on Monday.", "on Monday", "Bolan"),
+])
+def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):
+    q = [q for q in figures(nlp, sentence) if not (q.category or "").startswith("time:")][0]
+    assert (q.window, q.place) == (window, place)
+
+
+@pytest.mark.parametrize("sentence, value, window", [
+    # a rival figure's date is not this figure's (divergences/dev, French pension protests)
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday against the pension plan, "
+     "slightly higher than the 1.27 million estimated during a previous day of protests on January 31.", 1280000,
+     "on Tuesday"),
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday against the pension plan, "
+     "slightly higher than the 1.27 million estimated during a previous day of protests on January 31.", 1270000,
+     "during a previous day; on January 31"),
+    # a 'where' clause is set at its antecedent's date
+    ("It means that it exceeds that of last January 31, where 1.27 million people (according to police) and "
+     "2.8 million (according to the unions) took to the streets.", 2800000, "last January 31"),
+    # the baseline of a comparison is not the figure's time
+    ("The unions point out that 700,000 people marched in Paris, more than double the previous day.", 700000, None),
+    ("The CGT claimed 450,000 demonstrators in the street, more than on March 7.", 450000, None),
+    # coordinated figures share their modifiers (divergences/dev, UK election)
+    ("We are in similar territory to the Blair-era New Labour landslide of 418 seats and a 179 majority in 1997.",
+     418, "in 1997"),
+])
+def test_a_figure_is_dated_by_its_own_phrase(nlp, sentence, value, window):
+    q = next(q for q in figures(nlp, sentence) if q.value == value or q.low is not None and q.value is None
+             and q.low <= value <= (q.high or value))
+    assert q.window == window
+
+
+def test_a_figure_credited_in_its_own_phrase(nlp):
+    # divergences/dev, French pension protests: one sentence, two counters
+    qs = figures(nlp, "It means that it exceeds that of last January 31, where 1.27 million people (according to "
+                      "police) and 2.8 million (according to the unions) took to the streets.")
+    assert [(q.text, q.credited) for q in qs if q.category] == [("1.27 million", "police"), ("2.8 million", "unions")]
+    (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")]
+    assert q.credited is None  # the sentence's attribution, not the figure's own

@@ -1,0 +1,100 @@
+"""Numbers as the parse shows them: spelled-out numbers, vague amounts, tallies, fractions sizing
+a unit, and the numbers that are not counts (years, dates, times, durations)."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.read.intervals import describe
+from conftest import figures, only_figure
+
+
+@pytest.mark.parametrize("sentence, text, value, counted", [
+    ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump serving "
+     "in a top role at any New York corporation for three years.", "three hundred and fifty-five million",
+     355_000_000, None),
+    ("Three hundred and fifty-five people were killed.", "Three hundred and fifty-five", 355, "people"),
+    ("A dozen soldiers were killed in the ambush.", "A dozen", 12, "soldiers"),
+    ("Some one and a half million people marched across the country.", "one and a half million", 1_500_000, "people"),
+])
+def test_spelled_out_figures_are_one_number(nlp, sentence, text, value, counted):
+    qs = [q for q in figures(nlp, sentence) if q.category]
+    assert len(qs) == 1, qs
+    assert text in qs[0].text and qs[0].value == value
+    assert qs[0].counted == counted or counted is None
+
+
+def test_vague_billions(nlp):
+    q = figures(nlp, "The corridor has seen tens of billions of dollars invested in roads.")[0]
+    assert q.vague and q.text == "tens of billions" and q.low == 2e10 and q.category == "money"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The leader was killed in a military operation in 2006.",
+    "The attacks coincided with the 18th death anniversary of the leader.",
+    "The ceasefire ended in November 2022.",
+    "Rail traffic resumed at 6:30 on Tuesday.",
+    "Over the past 48 hours, the roads were closed.",
+    "Friday September 13, 2024",
+])
+def test_numbers_that_are_not_counts_are_ignored(nlp, sentence):
+    assert [q for q in figures(nlp, sentence) if q.category] == []
+    assert all(q.category is None for q in figures(nlp, sentence))
+
+
+@pytest.mark.parametrize("sentence, text, first, second", [
+    ("The Senate voted 52-47 late Thursday to pass a stopgap spending bill.", "52-47", 52, 47),
+    ("The vote was 52-47.", "52-47", 52, 47),
+    ("Senate clears funding patch 51-48 as Hale, Delgado hold their coalitions together", "51-48", 51, 48),
+    ("Each leader lost only two members of their conference on the 51-48 vote.", "51-48", 51, 48),
+    ("The Supreme Court ruled 6-3 that the law was unconstitutional.", "6-3", 6, 3),
+    ("The House passed the measure 217-215 after a night of arm-twisting.", "217-215", 217, 215),
+    ("The House voted 314-117 Wednesday to lift the debt ceiling.", "314-117", 314, 117),
+    ("The House on Wednesday approved legislation to raise the nation's borrowing limit, 314 to 117.", "314 to 117",
+     314, 117),
+    ("The nominee was confirmed by a vote of 51 to 49.", "51 to 49", 51, 49),
+])
+def test_a_tally_is_one_figure_of_two_numbers(nlp, sentence, text, first, second):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "tally"]
+    assert (q.text, q.value, q.second, q.category) == (text, first, second, "tally")
+    assert describe(q) == f"{first}-{second}"
+    assert sentence[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Between 30-40 passengers were abducted from the bus.",       # a range: low-high
+    "Ticket sales rose in the 2019-20 season.",                     # a season, not a vote
+    "Prices climbed from 30 to 40 dollars.",                         # a range in words
+    "Attendance fell from 40 to 30 people over the week.",           # a change, not a vote
+])
+def test_ranges_and_seasons_are_not_tallies(nlp, sentence):
+    assert not any(q.unit == "tally" for q in figures(nlp, sentence))
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The US Federal Reserve has decided to cut interest rates by half a percentage point.", "half a percentage point", 0.5),
+    ("Fed easing interest rates again, but only by a quarter percentage point", "quarter percentage point", 0.25),
+    ("The Federal Reserve announced a quarter-point cut in interest rates.", "quarter-point", 0.25),
+    ("The decision to cut by half a point, which wasn't unanimous, telegraphs urgency.", "half a point", 0.5),
+    ("Fed lowered rates by 0.50 percentage points, its first cut since 2020", "0.50 percentage points", 0.5),
+])
+def test_a_fraction_word_sizes_a_rate_move(nlp, sentence, text, value):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "points"]
+    assert (q.text, q.low, q.high) == (text, value, value)
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump.",
+     "three hundred and fifty-five million", 355_000_000),
+    ("Two hundred and fifty people died.", "Two hundred and fifty", 250),
+])
+def test_a_number_in_words_joined_by_and_is_one_number(nlp, sentence, text, value):
+    assert [(q.text, q.value) for q in figures(nlp, sentence)] == [(text, value)]
+
+
+def test_a_fraction_without_a_unit_is_no_figure(nlp):
+    assert figures(nlp, "Half the town was flooded and a quarter of the homes lost power.") == ()
+
+
+def test_a_handful_is_a_vague_small_count(nlp):
+    q = only_figure(nlp, "The speaker can afford to lose only a handful of Republican votes.")
+    assert q.vague and (q.low, q.high) == (2, 9) and q.category == "votes"
