@@ -413,6 +413,12 @@ def _sum(value, category, text="n"):
     (_count(20, "killed:total"), _count(4, "killed:militants"), False),
     # one exact count, read with and without what befell its people
     (_count(11300, "total"), _count(11300, "killed:total"), True),
+    # one number stated as an estimate: "around 1.28 million" / "1.28 million people demonstrated"
+    (Quantity(start=0, end=1, text="around 1.28 million", value=1.28e6, low=1.2e6, high=1.35e6, category="total"),
+     _count(1.28e6, "protested:total"), True),
+    # a vague figure is not a number stated
+    (Quantity(start=0, end=1, text="thousands", value=1000, low=1000, high=None, category="missing", vague=True),
+     _count(1000, "missing:total"), False),
     # a one-digit count recurs across a story's facts: "six presumed dead" / "search for the six workers"
     (_count(6, "killed:civilians"), _count(6, "civilians"), False),
     # kinds that cannot name one quantity

@@ -246,7 +246,9 @@ def one_count_in_other_words(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _exact(q: Quantity) -> bool:
-    return q.value is not None and q.value >= 1 and q.low == q.high == q.value and not q.vague
+    """A figure that states one number ("1.28 million", "around 1.28 million", "at least 11,300"), not
+    a vague one ("thousands") or a range."""
+    return q.value is not None and q.value >= 1 and not q.vague
 
 
 def _one_kind(a: Optional[str], b: Optional[str]) -> bool:
