@@ -479,3 +479,40 @@ def test_a_toll_given_alike_links_across_categories(fake_embedder):
     claims = build(FILLER + [("a", a), ("b", b)])
     assert {q.category for x in claims if x.text in (a, b) for q in x.quantities} == {"total", "killed:total"}
     assert linked(clusters_for(claims, fake_embedder), claims, a[:30], b[:30])
+
+
+@pytest.mark.parametrize("text_a, text_b, same", [
+    # divergences/dev, US jobs: what was expected and what came are two facts, not rival reports
+    ("Analysts had expected employers to add 212,000 jobs in March.",
+     "Employers added 303,000 jobs in March, the Labor Department said.", False),
+    # two forecasts of one figure are rivals as before
+    ("Analysts had expected employers to add 212,000 jobs in March.",
+     "Forecasters had projected a net gain of 200,000 jobs for the month.", True),
+    # and so are two reports of the outcome
+    ("Employers added 240,000 jobs in March, the Labor Department said.",
+     "Employers added 303,000 jobs in March, the Labor Department said.", True),
+])
+def test_a_forecast_is_not_a_rival_of_the_outcome(text_a, text_b, same):
+    claims = build(JOBS_FILLER + [("a", text_a), ("b", text_b)])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    fa = next(A.Facet(claims.index(a), q) for q in a.quantities)
+    fb = next(A.Facet(claims.index(b), q) for q in b.quantities)
+    assert (A.figure_link(fa, fb, claims, 0.6, A.setting_names(claims)) is not None) is same
+
+
+@pytest.mark.parametrize("text_a, text_b, sim, linked_", [
+    # divergences/dev, Baltimore bridge: a toll and a clock time belong to different facts of the two
+    # sentences; the collapse they both report is decided by their words, as for sentences without figures
+    ("Six construction workers are presumed dead after the bridge collapsed when a support column was hit "
+     "by a container ship.",
+     "The bridge collapsed after a large container ship struck one of its support columns around 1:30 a.m. Tuesday.",
+     0.8, True),
+    # figures of one outcome for different people decide, however alike the words (see above)
+    ("Officials said 14 security personnel were killed in the attacks.",
+     "Officials said 21 militants were killed in the attacks.", 0.85, False),
+])
+def test_figures_of_unrelated_kinds_leave_the_statement_to_its_words(text_a, text_b, sim, linked_):
+    claims, content, setting = _statements([("a", text_a), ("b", text_b)])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    assert A._figures(a) and A._figures(b)
+    assert (A.statement_link(a, b, sim, setting, content) is not None) is linked_

@@ -228,6 +228,13 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
 _CALENDAR_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b")
 
 
+def forecast_and_outcome(qa: Quantity, qb: Quantity) -> bool:
+    """One figure is a forecast ("analysts had expected employers to add 212,000 jobs") and the other
+    is not ("employers added 303,000 jobs"): what was expected and what came are two facts, which a
+    story sets side by side, not rival reports of one quantity."""
+    return (quantities.window_kind(qa.window) == "forecast") != (quantities.window_kind(qb.window) == "forecast")
+
+
 def one_count_in_other_words(qa: Quantity, qb: Quantity) -> bool:
     """Two figures read as two categories are still one quantity when the categories can name it
     (`_kinds_meet`) and the figures are one exact value, or one is the other rounded ("$354.8
@@ -376,7 +383,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
                                                   _specific(_names(claims[b.claim]), setting))
         return _overlap(na, nb)
 
-    if not figures_compatible(a.quantity, b.quantity, pa, pb, _counters(a, b, claims)):
+    if not figures_compatible(a.quantity, b.quantity, pa, pb, _counters(a, b, claims)) \
+            or forecast_and_outcome(a.quantity, b.quantity):
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
@@ -469,7 +477,7 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
         # figures are rival reports of the same quantities ("The fire has destroyed at least 140
         # homes" / "The blaze has destroyed more than 160 homes")
         alike = not _figures_differ(a, b) and sim >= RELATED and _shared_value(a, b)
-        if not alike and not (sim >= PARAPHRASE and rival_figures(a, b, setting)):
+        if not alike and not (sim >= PARAPHRASE and rival_figures(a, b, setting)) and _figures_related(a, b):
             return None
     if sim >= PARAPHRASE:
         return sim
@@ -511,10 +519,24 @@ def rival_figures(a: Claim, b: Claim, setting: Sequence[str]) -> bool:
         for qb in _figures(b):
             if qa.unit != qb.unit or not _kinds_meet(qa.category, qb.category) or _figure_key(qa) is None:
                 continue
-            if not figures_compatible(qa, qb, places_a, places_b, in_group=True):
+            if not figures_compatible(qa, qb, places_a, places_b, in_group=True) or forecast_and_outcome(qa, qb):
                 return False
             meeting += 1
     return meeting > 0
+
+
+def _figures_related(a: Claim, b: Claim) -> bool:
+    """Some figure of one claim is of a kind related to one of the other's: the same outcome or
+    measure ("killed:security" / "killed:militants") or kinds that can name one quantity. When none
+    is, the figures belong to different facts of the two sentences ("six workers are presumed dead
+    after the bridge collapsed" / "the bridge collapsed around 1:30 a.m."): they say nothing of
+    whether the sentences share another fact, which their words then decide."""
+    return any(qa.unit == qb.unit and (_family(qa.category) == _family(qb.category) or _kinds_meet(qa.category, qb.category))
+               for qa in _figures(a) for qb in _figures(b))
+
+
+def _family(category: Optional[str]) -> Optional[str]:
+    return category.split(":", 1)[0] if category else None
 
 
 def _figures_differ(a: Claim, b: Claim) -> bool:
@@ -883,7 +905,7 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
         if local[a.claim].article == local[b.claim].article:
             return a.quantity.unit == b.quantity.unit and (a.category == b.category or _one_kind(a.category, b.category))
         return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local),
-                                  in_group=True)
+                                  in_group=True) and not forecast_and_outcome(a.quantity, b.quantity)
 
     def judge(xs: Sequence[int], ys: Sequence[int]) -> str:
         if (facets[xs[0]].quantity is None) != (facets[ys[0]].quantity is None):
