@@ -516,3 +516,12 @@ def test_figures_of_unrelated_kinds_leave_the_statement_to_its_words(text_a, tex
     a, b = _find(claims, text_a), _find(claims, text_b)
     assert A._figures(a) and A._figures(b)
     assert (A.statement_link(a, b, sim, setting, content) is not None) is linked_
+
+
+def test_figures_of_two_categories_are_paired_only_near_one_value():
+    """Across categories only one value give or take rounding can be one figure, so only values that
+    near are paired (and `one_count_in_other_words` then tells $355 million from $360 million)."""
+    facets = [A.Facet(0, _sum(354.8e6, "money:fin")), A.Facet(1, _sum(355e6, "money:case")),
+              A.Facet(2, _sum(360e6, "money:case")), A.Facet(3, _sum(83e6, "money:case")),
+              A.Facet(4, _sum(354.8e6, "money:fin"))]
+    assert set(A._same_value_pairs([0, 4], [1, 2, 3], facets)) == {(0, 1), (0, 2), (1, 4), (2, 4)}

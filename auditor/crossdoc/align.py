@@ -857,9 +857,10 @@ def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
 def _figure_pairs(by_category: dict[str, list[int]], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
     """Candidate pairs of figures: within each category (a measure the event has once meets every
     other report of it; counts only those near enough in size), and across two categories that can
-    name one quantity (`_kinds_meet`: "9 people" / "nine dead", "fined $354.8 million" / "must pay
-    $355 million"), between the figures of the two near enough in size. Categories are few in an
-    incident, so the pairs of categories are too; figures are never paired across all categories."""
+    name one quantity (`_one_kind`: "11,300 people" / "the toll soared to 11,300", "fined $354.8
+    million" / "must pay $355 million"), only between figures of one value give or take rounding
+    (`one_count_in_other_words`). Categories are few in an incident, so the pairs of categories are
+    too; figures are never paired across all categories."""
     for category, members in by_category.items():
         yield from _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, facets)
     categories = sorted(by_category)
@@ -867,10 +868,26 @@ def _figure_pairs(by_category: dict[str, list[int]], facets: Sequence[Facet]) ->
         for cb in categories[k + 1:]:
             if not _one_kind(ca, cb) or quantities.one_per_event(ca) or quantities.one_per_event(cb):
                 continue
-            own = set(by_category[ca])
-            for x, y in _rival_pairs(by_category[ca] + by_category[cb], facets):
-                if (x in own) != (y in own):
-                    yield x, y
+            yield from _same_value_pairs(by_category[ca], by_category[cb], facets)
+
+
+# Two values read as one when one is the other rounded to two significant digits or more: at most
+# half a unit of the second digit apart (10.5 / 10), so candidates are swept within this ratio.
+ROUNDING_RATIO = 1.05
+
+
+def _same_value_pairs(xs: Sequence[int], ys: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
+    """Pairs (x, y), x < y, one figure of `xs` and one of `ys`, whose values are equal or one may be
+    the other rounded: values are swept in order, each meeting the values up to ROUNDING_RATIO above it."""
+    side = {m: 0 for m in xs} | {m: 1 for m in ys}
+    ordered = sorted((m for m in side if (facets[m].quantity.value or 0) >= 1), key=lambda m: facets[m].quantity.value)
+    for k, x in enumerate(ordered):
+        top = facets[x].quantity.value * ROUNDING_RATIO
+        for y in ordered[k + 1:]:
+            if facets[y].quantity.value > top:
+                break
+            if side[x] != side[y]:
+                yield (x, y) if x < y else (y, x)
 
 
 def statement_links(ctx: _Incident) -> list[tuple[float, int, int]]:
