@@ -391,3 +391,137 @@ def test_two_counters_crowds_of_one_place_link_however_far_apart(police_place, m
     claims = (_crowd_claim("a1", "they were 700,000 in Paris, according to the CGT", 700_000, "Paris", "CGT"),
               _crowd_claim("a2", "The police, however, assure that there were 81,000.", 81_000, police_place, "police"))
     assert linked(clusters_for(claims, fake_embedder), claims, "700,000", "81,000") is meet
+
+
+# --------------------------------------------------------------------------- one figure, two categories
+
+
+def _sum(value, category, text="n"):
+    return Quantity(start=0, end=1, text=text, value=value, low=value, high=value, category=category, unit="USD")
+
+
+@pytest.mark.parametrize("qa, qb, one", [
+    # divergences/dev, Trump fraud ruling: "fined $354.8 million" / "Ordered to Pay $355 Million"
+    (_sum(354.8e6, "money:fin"), _sum(355e6, "money:case"), True),
+    # FTX sentencing: "forfeit $11.02 billion" / "forfeit $11 billion in assets"
+    (_sum(11.02e9, "money:forfeit"), _sum(11e9, "money:asset"), True),
+    # "more than $360 million" is not "$354.8 million" rounded: rivals only within one category
+    (_sum(360e6, "money:pay"), _sum(354.8e6, "money:fin"), False),
+    # two small counts are two counts, however a reporter rounds
+    (_count(10, "killed:total"), _count(14, "killed:security"), False),
+    # a count of the whole and a part's: kinds that meet, values that do not
+    (_count(20, "killed:total"), _count(4, "killed:militants"), False),
+    # one exact count, read with and without what befell its people
+    (_count(11300, "total"), _count(11300, "killed:total"), True),
+    # one number stated as an estimate: "around 1.28 million" / "1.28 million people demonstrated"
+    (Quantity(start=0, end=1, text="around 1.28 million", value=1.28e6, low=1.2e6, high=1.35e6, category="total"),
+     _count(1.28e6, "protested:total"), True),
+    # a vague figure is not a number stated
+    (Quantity(start=0, end=1, text="thousands", value=1000, low=1000, high=None, category="missing", vague=True),
+     _count(1000, "missing:total"), False),
+    # a one-digit count recurs across a story's facts: "six presumed dead" / "search for the six workers"
+    (_count(6, "killed:civilians"), _count(6, "civilians"), False),
+    # kinds that cannot name one quantity
+    (_count(303000, "jobs"), _count(303000, "killed:total"), False),
+])
+def test_one_count_in_other_words(qa, qb, one):
+    assert A.one_count_in_other_words(qa, qb) is one
+
+
+@pytest.mark.parametrize("a, b, alike", [
+    (354.8e6, 355e6, True), (11.02e9, 11e9, True), (11.2e9, 11e9, True),
+    (360e6, 354.8e6, False), (1.28e6, 1.27e6, False), (14, 10, False), (303000, 303000, True),
+])
+def test_rounded_alike(a, b, alike):
+    assert A.rounded_alike(a, b) is alike
+
+
+@pytest.mark.parametrize("text_a, text_b, sim, linked_", [
+    # paraphrases whose figures are rival reports of one quantity: one fact (compare says how they differ)
+    ("The fire has destroyed at least 140 homes, according to a preliminary damage count.",
+     "The blaze has destroyed more than 160 homes and outbuildings, officials said.", 0.8, True),
+    # same words, figures of kinds that cannot name one quantity: the figures decide
+    ("Officials said 14 security personnel were killed in the attacks.",
+     "Officials said 21 militants were killed in the attacks.", 0.85, False),
+    # a toll and a count of attacks more than twice its size: different facts however alike the words
+    ("Over 70 people were killed in a series of terrorist attacks in the province.",
+     "There were at least 170 militant attacks killing 151 civilians in the province last year.", 0.8, False),
+    # rival figures in sentences that are only related are left to the figures' own links
+    ("The fire has destroyed at least 140 homes, according to a preliminary damage count.",
+     "The blaze has destroyed more than 160 homes and outbuildings, officials said.", 0.6, False),
+])
+def test_paraphrases_with_rival_figures(text_a, text_b, sim, linked_):
+    claims, content, setting = _statements([("a", text_a), ("b", text_b)])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    assert (A.statement_link(a, b, sim, setting, content) is not None) is linked_
+
+
+def test_one_figure_in_two_categories_links_and_keeps_its_rival():
+    """divergences/dev, US jobs: "303,000 jobs" read as two categories is one figure, and the rival
+    "330,000 jobs" of a third article still joins it (compare flags the two readings)."""
+    a = "Employers added 303,000 jobs in March, the Labor Department said."
+    b = "There were 303,000 US jobs added, the news release said."  # read as "jobs:job"
+    c = "The gain of 330,000 jobs was higher than economists had been expecting."
+    claims = build([("a", a), ("b", b), ("c", c)])
+    assert [[q.category for q in x.quantities] for x in claims] == [["jobs"], ["jobs:job"], ["jobs"]]
+    gram = np.array([[1.0, 0.7, 0.6], [0.7, 1.0, 0.55], [0.6, 0.55, 1.0]])
+    clusters = A.align(claims, _vectors(gram), [Event("e1", ("a", "b", "c"))])
+    assert linked(clusters, claims, a[:30], b[:30])
+    assert linked(clusters, claims, a[:30], c[:30])
+    assert linked(clusters, claims, b[:30], c[:30])
+
+
+def test_a_toll_given_alike_links_across_categories(fake_embedder):
+    """divergences/dev, Derna floods: "surged past 11,300 people" is read as a count of people, "soared
+    to 11,300" as a toll: one figure."""
+    a = "The death toll from devastating floods in eastern Libya surged past 11,300 people in the port city of Derna."
+    b = "The death toll in Libya's coastal city of Derna has soared to 11,300 as search efforts continue."
+    claims = build(FILLER + [("a", a), ("b", b)])
+    assert {q.category for x in claims if x.text in (a, b) for q in x.quantities} == {"total", "killed:total"}
+    assert linked(clusters_for(claims, fake_embedder), claims, a[:30], b[:30])
+
+
+@pytest.mark.parametrize("text_a, text_b, same", [
+    # divergences/dev, US jobs: what was expected and what came are two facts, not rival reports
+    ("Analysts had expected employers to add 212,000 jobs in March.",
+     "Employers added 303,000 jobs in March, the Labor Department said.", False),
+    # two forecasts of one figure are rivals as before
+    ("Analysts had expected employers to add 212,000 jobs in March.",
+     "Forecasters had projected a net gain of 200,000 jobs for the month.", True),
+    # and so are two reports of the outcome
+    ("Employers added 240,000 jobs in March, the Labor Department said.",
+     "Employers added 303,000 jobs in March, the Labor Department said.", True),
+])
+def test_a_forecast_is_not_a_rival_of_the_outcome(text_a, text_b, same):
+    claims = build(JOBS_FILLER + [("a", text_a), ("b", text_b)])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    fa = next(A.Facet(claims.index(a), q) for q in a.quantities)
+    fb = next(A.Facet(claims.index(b), q) for q in b.quantities)
+    assert (A.figure_link(fa, fb, claims, 0.6, A.setting_names(claims)) is not None) is same
+
+
+@pytest.mark.parametrize("text_a, text_b, sim, linked_", [
+    # divergences/dev, Baltimore bridge: a toll and a clock time belong to different facts of the two
+    # sentences; the collapse they both report is decided by their words, as for sentences without figures
+    ("Six construction workers are presumed dead after the bridge collapsed when a support column was hit "
+     "by a container ship.",
+     "The bridge collapsed after a large container ship struck one of its support columns around 1:30 a.m. Tuesday.",
+     0.8, True),
+    # figures of one outcome for different people decide, however alike the words (see above)
+    ("Officials said 14 security personnel were killed in the attacks.",
+     "Officials said 21 militants were killed in the attacks.", 0.85, False),
+])
+def test_figures_of_unrelated_kinds_leave_the_statement_to_its_words(text_a, text_b, sim, linked_):
+    claims, content, setting = _statements([("a", text_a), ("b", text_b)])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    assert A._figures(a) and A._figures(b)
+    assert (A.statement_link(a, b, sim, setting, content) is not None) is linked_
+
+
+def test_figures_of_two_categories_are_paired_only_near_one_value():
+    """Across categories only one value give or take rounding can be one figure, so only values that
+    near are paired (and `one_count_in_other_words` then tells $355 million from $360 million)."""
+    facets = [A.Facet(0, _sum(354.8e6, "money:fin")), A.Facet(1, _sum(355e6, "money:case")),
+              A.Facet(2, _sum(360e6, "money:case")), A.Facet(3, _sum(83e6, "money:case")),
+              A.Facet(4, _sum(354.8e6, "money:fin"))]
+    assert set(A._same_value_pairs([0, 4], [1, 2, 3], facets)) == {(0, 1), (0, 2), (1, 4), (2, 4)}

@@ -193,8 +193,16 @@ def rival_counters(qa: Quantity, qb: Quantity, counters: tuple[Optional[str], Op
 
 
 def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequence[str],
-                       counters: tuple[Optional[str], Optional[str]] = (None, None)) -> bool:
-    if qa.category != qb.category or qa.unit != qb.unit:
+                       counters: tuple[Optional[str], Optional[str]] = (None, None), in_group: bool = False) -> bool:
+    """Whether two figures can be reports of one quantity. Figures of two categories must be one value
+    in other words (`one_count_in_other_words`) to be linked; inside a group that such a link has
+    made, whose figures are then read as one kind, kinds that can name one quantity are enough
+    (`in_group`: so that "330,000 jobs" still meets the group of "303,000 jobs" / "303,000 US jobs
+    added" as its rival)."""
+    if qa.unit != qb.unit:
+        return False
+    if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
+            qa.category, qb.category) and qa.second is None and qb.second is None):
         return False
     if quantities.is_estimate(qa.category) and not (_same_place(qa.place, qb.place)
                                                     and _calendar_days(qa.window) == _calendar_days(qb.window)):
@@ -218,6 +226,75 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
 
 
 _CALENDAR_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b")
+
+
+def forecast_and_outcome(qa: Quantity, qb: Quantity) -> bool:
+    """One figure is a forecast ("analysts had expected employers to add 212,000 jobs") and the other
+    is not ("employers added 303,000 jobs"): what was expected and what came are two facts, which a
+    story sets side by side, not rival reports of one quantity."""
+    return (quantities.window_kind(qa.window) == "forecast") != (quantities.window_kind(qb.window) == "forecast")
+
+
+def one_count_in_other_words(qa: Quantity, qb: Quantity) -> bool:
+    """Two figures read as two categories are still one quantity when the categories can name it
+    (`_kinds_meet`) and the figures are one exact value, or one is the other rounded ("$354.8
+    million" / "$355 million", "303,000 jobs" / "303,000 US jobs added"). Different values of two
+    categories are not rivals: a count of the whole is not a part's ("four attackers were killed"
+    / "the death toll rose to 20"), nor are sums named for different things."""
+    if qa.second is not None or qb.second is not None or not _one_kind(qa.category, qb.category):
+        return False  # a tally is a tally of one vote: its kind says which
+    # not bounds that merely meet ("more than 120 people" / "177 terrorists"), nor rival counts
+    # ("eight construction workers" / "six presumed dead")
+    if not (_exact(qa) and _exact(qb) and (qa.value == qb.value or rounded_alike(qa.value, qb.value))):
+        return False
+    # a one-digit count recurs across the facts of a story (six dead, six searched for, two churches,
+    # two killed in one town): it is one count in two categories only when it counts things named alike
+    return qa.value >= 10 or bool(qa.counted and qb.counted and _same_counted(qa, qb))
+
+
+def _exact(q: Quantity) -> bool:
+    """A figure that states one number ("1.28 million", "around 1.28 million", "at least 11,300"), not
+    a vague one ("thousands") or a range."""
+    return q.value is not None and q.value >= 1 and not q.vague
+
+
+def _one_kind(a: Optional[str], b: Optional[str]) -> bool:
+    """Two categories that can name one quantity as figures of it (stricter than `_kinds_meet`,
+    which serves for telling figures found in sentences): equal, sums or shares both, or one of them
+    bare and a part of the other ("total" / "killed:total", "jobs" / "jobs:job", "security" /
+    "killed:security"; not "jobs" / "killed:total", nor people at large and civilians)."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    fa, fb = a.split(":", 1)[0], b.split(":", 1)[0]
+    if fa in _MEASURE_FAMILIES or fb in _MEASURE_FAMILIES:
+        return fa == fb
+    if (":" in a) == (":" in b):
+        return False
+    bare, full = (a, b) if ":" not in a else (b, a)
+    return bare in full.split(":", 1)
+
+
+def rounded_alike(a: Optional[float], b: Optional[float]) -> bool:
+    """One value is the other rounded to its own significant digits ("355" million / "354.8" million,
+    "11" billion / "11.02" billion): one figure, given more or less exactly. Only values with a
+    scale (thousands and up, where a reporter rounds) and two significant digits or more: "10" and
+    "14" are two counts."""
+    if not a or not b or a == b:
+        return bool(a) and a == b
+    coarse, fine = (a, b) if _significant_digits(a) <= _significant_digits(b) else (b, a)
+    digits = _significant_digits(coarse)
+    if coarse < 1000 or digits < 2:
+        return False
+    return float(f"{fine:.{digits}g}") == coarse
+
+
+def _significant_digits(v: float) -> int:
+    text = f"{v:.12g}".replace(".", "").replace("-", "").lstrip("0")
+    if "e" in text:
+        text = text.split("e", 1)[0]
+    return max(1, len(text.rstrip("0")))
 
 
 def _calendar_days(window: Optional[str]) -> frozenset:
@@ -306,7 +383,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
                                                   _specific(_names(claims[b.claim]), setting))
         return _overlap(na, nb)
 
-    if not figures_compatible(a.quantity, b.quantity, pa, pb, _counters(a, b, claims)):
+    if not figures_compatible(a.quantity, b.quantity, pa, pb, _counters(a, b, claims)) \
+            or forecast_and_outcome(a.quantity, b.quantity):
         return None
     qa, qb = a.quantity, b.quantity
     if overlaps(qa, qb):
@@ -395,8 +473,11 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     if _figures(a) and _figures(b):
         # both state figures: their figures decide, unless the sentences are paraphrases that give
         # one figure alike ("The eight individuals were part of a work crew" / "all eight people
-        # were part of a construction crew") and no figure of one kind differs
-        if _figures_differ(a, b) or not (sim >= RELATED and _shared_value(a, b)):
+        # were part of a construction crew") and no figure of one kind differs, or paraphrases whose
+        # figures are rival reports of the same quantities ("The fire has destroyed at least 140
+        # homes" / "The blaze has destroyed more than 160 homes")
+        alike = not _figures_differ(a, b) and sim >= RELATED and _shared_value(a, b)
+        if not alike and not (sim >= PARAPHRASE and rival_figures(a, b, setting)) and _figures_related(a, b):
             return None
     if sim >= PARAPHRASE:
         return sim
@@ -423,6 +504,39 @@ def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
     if words >= SHARED_CONTENT and not _both_subject(shared, a, b):
         return sim + 0.1
     return None
+
+
+def rival_figures(a: Claim, b: Claim, setting: Sequence[str]) -> bool:
+    """The two claims' figures can all be reports of the same quantities: some pair of them is of
+    kinds that can name one quantity, and every such pair is compatible (`figures_compatible`: same
+    scale of time, no two places apart, near enough in size). "14 security personnel were killed" /
+    "21 militants were killed" have no such pair; "over 70 people were killed" / "170 attacks
+    killing 151 civilians" have one that is too far apart."""
+    places_a = _specific([p.lower() for p in a.places], setting)
+    places_b = _specific([p.lower() for p in b.places], setting)
+    meeting = 0
+    for qa in _figures(a):
+        for qb in _figures(b):
+            if qa.unit != qb.unit or not _kinds_meet(qa.category, qb.category) or _figure_key(qa) is None:
+                continue
+            if not figures_compatible(qa, qb, places_a, places_b, in_group=True) or forecast_and_outcome(qa, qb):
+                return False
+            meeting += 1
+    return meeting > 0
+
+
+def _figures_related(a: Claim, b: Claim) -> bool:
+    """Some figure of one claim is of a kind related to one of the other's: the same outcome or
+    measure ("killed:security" / "killed:militants") or kinds that can name one quantity. When none
+    is, the figures belong to different facts of the two sentences ("six workers are presumed dead
+    after the bridge collapsed" / "the bridge collapsed around 1:30 a.m."): they say nothing of
+    whether the sentences share another fact, which their words then decide."""
+    return any(qa.unit == qb.unit and (_family(qa.category) == _family(qb.category) or _kinds_meet(qa.category, qb.category))
+               for qa in _figures(a) for qb in _figures(b))
+
+
+def _family(category: Optional[str]) -> Optional[str]:
+    return category.split(":", 1)[0] if category else None
 
 
 def _figures_differ(a: Claim, b: Claim) -> bool:
@@ -723,22 +837,57 @@ def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
         if f.quantity is not None:
             by_category[f.category].append(k)
     links = []
-    for category, members in by_category.items():
-        pairs = _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, ctx.facets)
-        for x, y in pairs:
-            a, b = ctx.facets[x], ctx.facets[y]
-            ca, cb = ctx.local[a.claim], ctx.local[b.claim]
-            if ca.article == cb.article:
-                if ca.sentence == cb.sentence and a.claim != b.claim and a.quantity.unit == b.quantity.unit:
-                    # two clauses of one sentence giving a figure of one kind ("five gunmen were
-                    # eliminated, while the governor reported six bandits had been liquidated")
-                    links.append((ctx.sim(a.claim, b.claim), x, y))
-                continue
-            score = figure_link(a, b, ctx.local, ctx.sim(a.claim, b.claim), ctx.setting,
-                                (ctx.places_of[x], ctx.places_of[y]), (ctx.specific[a.claim], ctx.specific[b.claim]))
-            if score is not None:
-                links.append((score, x, y))
+    for x, y in _figure_pairs(by_category, ctx.facets):
+        a, b = ctx.facets[x], ctx.facets[y]
+        ca, cb = ctx.local[a.claim], ctx.local[b.claim]
+        if ca.article == cb.article:
+            if ca.sentence == cb.sentence and a.claim != b.claim and a.quantity.unit == b.quantity.unit \
+                    and a.category == b.category:
+                # two clauses of one sentence giving a figure of one kind ("five gunmen were
+                # eliminated, while the governor reported six bandits had been liquidated")
+                links.append((ctx.sim(a.claim, b.claim), x, y))
+            continue
+        score = figure_link(a, b, ctx.local, ctx.sim(a.claim, b.claim), ctx.setting,
+                            (ctx.places_of[x], ctx.places_of[y]), (ctx.specific[a.claim], ctx.specific[b.claim]))
+        if score is not None:
+            links.append((score, x, y))
     return links
+
+
+def _figure_pairs(by_category: dict[str, list[int]], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
+    """Candidate pairs of figures: within each category (a measure the event has once meets every
+    other report of it; counts only those near enough in size), and across two categories that can
+    name one quantity (`_one_kind`: "11,300 people" / "the toll soared to 11,300", "fined $354.8
+    million" / "must pay $355 million"), only between figures of one value give or take rounding
+    (`one_count_in_other_words`). Categories are few in an incident, so the pairs of categories are
+    too; figures are never paired across all categories."""
+    for category, members in by_category.items():
+        yield from _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, facets)
+    categories = sorted(by_category)
+    for k, ca in enumerate(categories):
+        for cb in categories[k + 1:]:
+            if not _one_kind(ca, cb) or quantities.one_per_event(ca) or quantities.one_per_event(cb):
+                continue
+            yield from _same_value_pairs(by_category[ca], by_category[cb], facets)
+
+
+# Two values read as one when one is the other rounded to two significant digits or more: at most
+# half a unit of the second digit apart (10.5 / 10), so candidates are swept within this ratio.
+ROUNDING_RATIO = 1.05
+
+
+def _same_value_pairs(xs: Sequence[int], ys: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
+    """Pairs (x, y), x < y, one figure of `xs` and one of `ys`, whose values are equal or one may be
+    the other rounded: values are swept in order, each meeting the values up to ROUNDING_RATIO above it."""
+    side = {m: 0 for m in xs} | {m: 1 for m in ys}
+    ordered = sorted((m for m in side if (facets[m].quantity.value or 0) >= 1), key=lambda m: facets[m].quantity.value)
+    for k, x in enumerate(ordered):
+        top = facets[x].quantity.value * ROUNDING_RATIO
+        for y in ordered[k + 1:]:
+            if facets[y].quantity.value > top:
+                break
+            if side[x] != side[y]:
+                yield (x, y) if x < y else (y, x)
 
 
 def statement_links(ctx: _Incident) -> list[tuple[float, int, int]]:
@@ -771,8 +920,9 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
     def figures_meet(x: int, y: int) -> bool:
         a, b = facets[x], facets[y]
         if local[a.claim].article == local[b.claim].article:
-            return a.category == b.category and a.quantity.unit == b.quantity.unit
-        return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local))
+            return a.quantity.unit == b.quantity.unit and (a.category == b.category or _one_kind(a.category, b.category))
+        return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local),
+                                  in_group=True) and not forecast_and_outcome(a.quantity, b.quantity)
 
     def judge(xs: Sequence[int], ys: Sequence[int]) -> str:
         if (facets[xs[0]].quantity is None) != (facets[ys[0]].quantity is None):
@@ -809,7 +959,7 @@ def clusters_of(ctx: _Incident, groups: _Groups, event_id: Optional[str]) -> lis
         if len(articles) < 2:
             continue
         linked_claims.update(claim_idx)
-        category = facets[members[0]].category
+        category = _cluster_category([facets[m] for m in members], local)
         ids = tuple(local[i].id for i in claim_idx)
         clusters.append(Cluster(id=cluster_id(ids, category or ""), claims=ids, verdict="agree", event=event_id,
                                 label=_label(local, claim_idx, category), category=category,
@@ -819,6 +969,15 @@ def clusters_of(ctx: _Incident, groups: _Groups, event_id: Optional[str]) -> lis
             clusters.append(Cluster(id=cluster_id((c.id,)), claims=(c.id,), verdict="single-source", event=event_id,
                                     label=_label(local, [i], None), articles=(c.article,)))
     return clusters
+
+
+def _cluster_category(members: Sequence[Facet], claims: Sequence[Claim]) -> Optional[str]:
+    """The category a cluster of figures is compared by: the one the most articles read its figures
+    as (figures of kinds that meet may be read in other words: "total" / "killed:total")."""
+    articles: dict[Optional[str], set[str]] = defaultdict(set)
+    for f in members:
+        articles[f.category].add(claims[f.claim].article)
+    return max(articles, key=lambda c: len(articles[c]))  # the first facet's on a tie
 
 
 def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
