@@ -8,6 +8,7 @@ import pytest
 
 from auditor.read import claims as C
 from auditor.crossdoc import events as E
+from auditor.crossdoc.events import apart as A, profiles as P
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.model import Article, Sentence
 from auditor.read.nlp import parse
@@ -100,7 +101,7 @@ def test_sums_and_times_do_not_keep_reports_of_one_story_apart():
          "Agencies must prepare for a lapse in funding after 12:01 a.m. Monday, officials said."]
     articles, claims = corpus({"a1": a, "a2": b})
     assert {q.unit for c in claims for q in c.quantities} >= {"tally", "USD", "weekday-hours", "day-of-year"}
-    figures = {art: E._aggregate_figures([c for c in claims if c.article == art], set()) for art in ("a1", "a2")}
+    figures = {art: P._aggregate_figures([c for c in claims if c.article == art], set()) for art in ("a1", "a2")}
     assert E.figures_contradict(figures["a1"], figures["a2"]) is None
     assert not any(e for e in E.group(articles, claims) for ev in e.evidence if ev.startswith("apart"))
 
@@ -124,8 +125,8 @@ def test_candidate_pairs_compare_only_articles_sharing_a_rare_key_or_neighbours(
 def test_unrelated_articles_are_never_compared(monkeypatch):
     """Two incidents with nothing in common: evidence is computed within each, never across."""
     compared = []
-    real = E.figures_contradict
-    monkeypatch.setattr(E, "figures_contradict", lambda fa, fb: compared.append(1) or real(fa, fb))
+    real = A.figures_contradict
+    monkeypatch.setattr(A, "figures_contradict", lambda fa, fb: compared.append(1) or real(fa, fb))
     articles, claims = corpus({"a1": ["Gunmen killed 7 people in Kalat, police said."],
                                "a2": ["Gunmen killed 7 people in Kalat on Monday, officials said."],
                                "b1": ["Floods destroyed 40 houses in Sukkur, officials said."],
