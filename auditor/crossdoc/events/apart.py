@@ -170,7 +170,8 @@ def another_participant(a: Profile, b: Profile) -> Optional[Reason]:
         others = [y for y in others if not _is_place(y)]
         if others:
             verb, part = role.split(":")
-            return ("another participant in the role", f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}")
+            return ("another participant in the role",
+                    f"{verb} ({part}): {x} in {a.article}, {others[0]} in {b.article}")
     return None
 
 

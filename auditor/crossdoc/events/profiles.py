@@ -231,8 +231,9 @@ def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     (`actors`: "Pope Francis died", "Imran Khan was arrested", "the BLA claimed") in the role
     "<predicate>:subject". The other names of a claim (objects, but also datelines, platforms,
     nationalities) read too loosely from the claims to tell participants apart. Places are where,
-    not who ("Baltimore recovered..." is the city's services): `_is_place` tells, when two
-    reports' participants are compared (only then, so that the towns' gazetteer loads only then)."""
+    not who ("Baltimore recovered..." is the city's services): `apart.another_participant` tells,
+    when two reports' participants are compared (only then, so that the towns' gazetteer loads
+    only then)."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
         if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS or c.predicate in REPORTING:
