@@ -21,3 +21,4 @@ def test_wheel_ships_report_templates(tmp_path: Path) -> None:
         if template.is_file():
             assert f"auditor/templates/{template.relative_to(ROOT / 'reports' / 'templates').as_posix()}" in names
     assert "auditor/model.py" in names
+    assert "auditor/crossdoc/events/__init__.py" in names  # subpackages ship too

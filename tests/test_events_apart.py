@@ -1,0 +1,190 @@
+"""Reasons two reports are of different incidents (auditor/crossdoc/events/apart.py): days of
+writing or event days too far apart, another participant in the same role, the act sized apart,
+rival tolls of undated reports; and what is no reason (rising tolls, countries named, a story's
+sums and deadlines)."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.crossdoc import events as E
+from auditor.crossdoc.events import profiles as P
+from events_corpus import (AUGUST, AUGUST_2, NOTO_2023, NOTO_2024, STRIKE_MARCH_7, STRIKE_MARCH_7_B, STRIKE_MARCH_7_C,
+                           STRIKE_MARCH_7_DATED, STRIKE_MARCH_15, WAVE, corpus, grouping, one)
+
+
+def test_contradicting_event_figures_keep_articles_apart():
+    articles, claims = corpus({"a1": AUGUST, "b1": WAVE})
+    events = E.group(articles, claims)
+    assert grouping(events) == {frozenset({"a1"}), frozenset({"b1"})}
+    assert any("21" in ev and "92" in ev for e in events for ev in e.evidence)
+
+
+def test_publication_dates_far_apart_keep_articles_apart():
+    articles, claims = corpus({"a1": AUGUST, "a2": AUGUST_2}, {"a1": "2024-08-27", "a2": "2026-02-01"})
+    assert grouping(E.group(articles, claims)) == {frozenset({"a1"}), frozenset({"a2"})}
+
+
+def test_sums_and_times_do_not_keep_reports_of_one_story_apart():
+    """A story's deadlines, sums and tallies differ far more than rival tolls of one event do."""
+    a = ["The Senate voted 52-47 late Thursday to pass the $1.2 trillion package.",
+         "The bill would keep the government open through Jan. 29, before a midnight Friday deadline."]
+    b = ["The Senate approved the stopgap 52-47, which includes $21 billion in disaster aid.",
+         "Agencies must prepare for a lapse in funding after 12:01 a.m. Monday, officials said."]
+    articles, claims = corpus({"a1": a, "a2": b})
+    assert {q.unit for c in claims for q in c.quantities} >= {"tally", "USD", "weekday-hours", "day-of-year"}
+    figures = {art: P._aggregate_figures([c for c in claims if c.article == art], set()) for art in ("a1", "a2")}
+    assert E.figures_contradict(figures["a1"], figures["a2"]) is None
+    assert not any(e for e in E.group(articles, claims) for ev in e.evidence if ev.startswith("apart"))
+
+
+def test_event_days_clearly_apart_keep_dated_reports_apart():
+    """One earthquake on a Friday in May, another on New Year's Day: the same prefecture, two events.
+    Only when both days of writing are known: a lead also names days of the story's background."""
+    articles, claims = corpus({"a1": NOTO_2023, "b1": NOTO_2024}, {"a1": "2023-05-05", "b1": "2024-01-01"})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert E.reasons_apart(a, b)
+    assert grouping(E.group(articles, claims)) == {frozenset({"a1"}), frozenset({"b1"})}
+    # without a day of writing, a day written as the time of an act ("struck ... on New Year's Day")
+    # is the event's; one named as an event the story refers back to may be background
+    articles, claims = corpus({"a1": NOTO_2023, "b1": NOTO_2024}, {"a1": "2023-05-05"})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert any("dates it" in why for why in E.reasons_apart(a, b))
+    indictment = ["Trump Told Pence 'You're Too Honest' When He Objected to Jan. 6 Scheme",
+                  "Trump called Pence and berated him, the indictment says."]
+    notes = ["Mike Pence plays a central role in a new federal indictment unsealed Tuesday.",
+             "The indictment is informed by notes that Pence kept in the days before the Jan. 6 attack."]
+    articles, claims = corpus({"a1": notes, "b1": indictment}, {"a1": "2023-08-02"})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert b.when is not None and not b.on_day
+    assert not any("dates it" in why for why in E.reasons_apart(a, b))
+
+
+WAJIMA_SEARCH = ["Japan quake: rescuers search collapsed homes in Wajima",
+                 "Rescuers searched collapsed homes in Wajima, Ishikawa Prefecture, on Saturday, "
+                 "as the death toll rose."]
+
+
+@pytest.mark.parametrize("written, apart", [
+    ("2024-01-13", False),  # twelve days on: the search after the quake, one story
+    ("2024-03-20", True),  # two and a half months on: another event
+])
+def test_an_undated_acts_day_keeps_apart_only_as_far_as_writing_days_must(written, apart):
+    """An undated report's "struck on New Year's Day" against a dated report: an act's day in an
+    undated lead may be an earlier phase of the same story, so only a gap of MAX_DAYS_APART splits."""
+    articles, claims = corpus({"a1": WAJIMA_SEARCH, "b1": NOTO_2024}, {"a1": written})
+    a, b = (E.profile(x, [c for c in claims if c.article == x.id]) for x in articles)
+    assert b.on_day
+    assert any("dates it" in why for why in E.reasons_apart(a, b)) == apart
+
+
+def test_rising_tolls_of_dated_reports_do_not_keep_them_apart():
+    """6 dead on the first day and 36 two days later: one fire, and nothing says otherwise."""
+    a = E.profile(*one("a1", ["At least 6 people were killed in wildfires on Maui on Tuesday."], "2023-08-09"))
+    b = E.profile(*one("b1", ["The death toll from the Maui wildfires rose to 36 on Thursday."], "2023-08-11"))
+    assert E.reasons_apart(a, b) == []
+
+
+def test_countries_named_are_no_reason_on_their_own():
+    """A lead names participants' and reactions' countries too: no report is kept apart by them."""
+    a = E.profile(*one("a1", ["A Singapore-flagged ship struck the Key Bridge in Baltimore on Tuesday."], "2024-03-26"))
+    b = E.profile(*one("b1", ["The bridge in Maryland collapsed after the ship hit it, Maryland's governor said."],
+                        "2024-03-26"))
+    assert E.reasons_apart(a, b) == []
+
+
+def test_another_participant_in_the_same_role_is_another_incident():
+    a = E.profile(*one("a1", ["Pope Emeritus Benedict XVI died at the age of 95, the Vatican announced."]))
+    b = E.profile(*one("b1", ["Pope Francis died on Easter Monday at the age of 88, the Vatican said."]))
+    why = E.reasons_apart(a, b)
+    assert any("Benedict" in w.title() and "Francis" in w.title() for w in why)
+    same = E.profile(*one("c1", ["Benedict XVI died in the Mater Ecclesiae Monastery, a spokesman said."]))
+    assert E.reasons_apart(a, same) == []
+
+
+def test_two_reports_dating_the_same_act_on_different_days_are_apart():
+    """Arrested on Tuesday (written that day) and arrested on Saturday: two arrests of one man."""
+    a = E.profile(*one("a1", ["Imran Khan was arrested by Rangers on Tuesday outside the Islamabad High Court."],
+                        "2023-05-09"))
+    b = E.profile(*one("b1", ["Police arrested Imran Khan in Lahore on Saturday after a court sentenced him."]))
+    assert (a.act, b.act) == ("arrest", "arrest")
+    assert any("Saturday" in w for w in E.reasons_apart(a, b))
+    # a later count of one event is not another event: the toll rose days after the fire
+    fire = E.profile(*one("f1", ["Wildfires swept through Lahaina on Tuesday, killing at least six people."],
+                           "2023-08-09"))
+    toll = E.profile(*one("f2", ["The death toll from the Lahaina fire reached 93 on Sunday."], "2023-08-14"))
+    assert E.reasons_apart(fire, toll) == []
+
+
+@pytest.mark.parametrize("a, b, published, apart", [
+    # two days of action eight days apart, each written as a day of the week of writing: two incidents
+    (STRIKE_MARCH_7, STRIKE_MARCH_15, {}, True),
+    (STRIKE_MARCH_7_DATED, STRIKE_MARCH_15, {"a1": "2023-03-07"}, True),
+    # the day of one report and the weekday of another: nothing tells how far apart
+    (STRIKE_MARCH_7_B, STRIKE_MARCH_15, {}, False),
+    # "the March 7 actions" is no day of the week of writing: it may be the story's earlier phase
+    (STRIKE_MARCH_7_C, STRIKE_MARCH_15, {}, False),
+    # one strike day: this Tuesday, and Tuesday, March 7
+    (STRIKE_MARCH_7_B, STRIKE_MARCH_7, {}, False),
+    (STRIKE_MARCH_7_DATED, STRIKE_MARCH_7, {"a1": "2023-03-07"}, False),
+])
+def test_days_of_the_week_of_writing_keep_undated_reports_apart_as_writing_days_do(a, b, published, apart):
+    """A day of the week of writing places an undated report as a day of writing would: event days
+    more than SAME_EVENT_DAYS apart are then two events, not the story's phases."""
+    pa = E.profile(*one("a1", a, published.get("a1")))
+    pb = E.profile(*one("b1", b))
+    assert any("dates it" in why for why in E.reasons_apart(pa, pb)) == apart
+    assert any("dates it" in why for why in E.reasons_apart(pb, pa)) == apart
+
+
+def test_a_week_of_one_story_written_as_days_of_this_week_stays_together():
+    """The quake on Monday and the search on Saturday, both written as days of the week of writing:
+    five days apart, within SAME_EVENT_DAYS, one story."""
+    quake = E.profile(*one("a1", ["A powerful earthquake struck Japan's Ishikawa Prefecture this Monday, "
+                                   "January 1, killing at least 15 people."]))
+    search = E.profile(*one("b1", ["Rescuers searched collapsed homes in Wajima this Saturday, January 6, "
+                                    "as the death toll rose."]))
+    assert quake.this_week and search.this_week
+    assert E.reasons_apart(quake, search) == []
+VERDICT_MAY = ["Jury finds Trump liable for sexual abuse, awards E. Jean Carroll $5 million",
+               "Former President Donald Trump was found liable by a federal jury in New York on Tuesday for sexual "
+               "abusing the author E. Jean Carroll."]
+VERDICT_JANUARY = ["Trump ordered to pay writer E. Jean Carroll $83.3 mn in defamation case",
+                   "Former US President Donald Trump should pay $83.3 million to writer E. Jean Carroll for "
+                   "defamatory statements he made against her in 2019, a Manhattan federal jury has determined."]
+CUT_SEPTEMBER = ["US Federal Reserve cuts interest rates",
+                 "The US Federal Reserve has decided to cut interest rates by half a percentage point."]
+CUT_NOVEMBER = ["Fed chief Powell affirms stability amid Trump's fiscal challenges",
+                "The Federal Reserve announced a quarter-point cut in interest rates as it braces for potential "
+                "economic shifts."]
+
+
+@pytest.mark.parametrize("first, second, published, apart", [
+    (VERDICT_MAY, VERDICT_JANUARY, None, True),  # $5 million and $83.3 million: two verdicts
+    (CUT_SEPTEMBER, CUT_NOVEMBER, None, True),  # half a point and a quarter point: two rate cuts
+    # a headline that measures its act against a past period still sizes its own act
+    (["Fed lowered rates by 0.50 percentage points, its first cut since 2020"], CUT_NOVEMBER, None, True),
+    # one verdict rounded otherwise by another outlet is one act
+    (VERDICT_JANUARY, ["Donald Trump ordered to pay $83 million in defamation case"], None, False),
+    # a size set at an earlier time the lead names is an earlier act's, recalled: not the lead's own
+    (CUT_SEPTEMBER, ["Fed cuts rates by a quarter point",
+                     "The cut followed a larger, half-point reduction in September."], None, True),
+    (VERDICT_MAY, ["Trump ordered to pay writer E. Jean Carroll $83.3 mn in defamation case",
+                   "Last May, a separate Manhattan federal jury awarded Carroll $5 million in damages."], None, True),
+    # a lead that states both sizes, neither set earlier, may be telling parts: no evidence
+    (CUT_SEPTEMBER, ["Fed cuts rates by a quarter point",
+                     "Some officials had argued for a cut of half a point."], None, False),
+    # tolls rise: counts are no size of an act
+    (["Toll in Sri Lanka bombings rises to 359"], ["About 100 people were killed in Easter Day bomb blasts."],
+     None, False),
+    # with days of writing on both, the days decide
+    (VERDICT_MAY, VERDICT_JANUARY, ("2024-01-26", "2024-01-26"), False),
+])
+def test_an_act_sized_apart_is_another_act(first, second, published, apart):
+    """One act has one size (a jury's award, a rate cut): undated leads that size their headline
+    act at least twice apart, neither stating the other's, report two acts."""
+    a = E.profile(*one("a1", first, published[0] if published else None))
+    b = E.profile(*one("b1", second, published[1] if published else None))
+    why = E.sized_apart(a, b)
+    assert (why is not None) is apart
+    if apart:
+        assert any("sizes its act" in w for w in E.reasons_apart(a, b))

@@ -1,0 +1,60 @@
+"""Each article's profile (auditor/crossdoc/events/profiles.py): the event's day as the lead writes
+it (the time of an act, a day of the week of writing, not the day of a saying), and anchors that
+leave out reactions and background."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.crossdoc import events as E
+from auditor.read.when import mentions
+from events_corpus import NOTO_2024, STRIKE_MARCH_7, STRIKE_MARCH_7_B, STRIKE_MARCH_7_C, STRIKE_MARCH_15, corpus, one
+
+
+def test_reactions_and_background_are_not_anchors():
+    _, claims = corpus({"a1": ["The United States condemned the attacks and expressed its support for Pakistan.",
+                               "There were 170 attacks in the province last year, a think tank said."]})
+    assert E.anchors(claims) == set()
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("A powerful earthquake struck Japan's Ishikawa Prefecture on New Year's Day.", True),
+    ("Police arrested Imran Khan in Lahore on Saturday, Aug. 5, after a court sentenced him.", True),
+    ("64 Confirmed Dead after Jan. 1 Noto Peninsula Earthquake", False),
+    ("He was charged over his role in January 6.", False),
+    ("Pence kept notes in the days before the Jan. 6 Capitol attack.", False),
+])
+def test_a_day_written_as_the_time_of_an_act(text, acts):
+    assert E.times_an_act(text, mentions(text)[0]) is acts
+
+
+@pytest.mark.parametrize("lines, this_week, day", [
+    (STRIKE_MARCH_7, True, "March 7"),  # "this Tuesday", dated by "on Tuesday, March 7" further on
+    (STRIKE_MARCH_7_B, True, "Tuesday"),
+    (STRIKE_MARCH_15, True, "March 15"),  # the headline dates it first, "this Wednesday, March 15" after
+    (STRIKE_MARCH_7_C, False, "March 7"),  # "the March 7 actions": a day named, not one of this week
+    (NOTO_2024, False, "January 1"),  # "on New Year's Day": the time of an act, not of the week of writing
+])
+def test_a_day_written_as_one_of_the_week_of_writing(lines, this_week, day):
+    p = E.profile(*one("a1", lines))
+    assert p.written is None
+    assert (p.this_week, p.when.describe()) == (this_week, day)
+
+
+def test_the_day_of_a_saying_is_no_day_of_the_act():
+    """'..., officials said on Monday': the day the toll was told, not the day the quake killed."""
+    from dataclasses import replace
+    from auditor.model import Span
+    line = "The earthquake killed at least 800 people, officials said on Monday."
+    article, claims = one("a1", [line])
+    at = line.index("officials said")
+    credit = Span("a1", at, at + len("officials said"), "officials said")  # as the attribution step marks it
+    told = E.profile(article, [replace(c, attribution="officials", attribution_span=credit) for c in claims])
+    struck = E.profile(*one("b1", ["The earthquake killed 296 people on Friday night."]))
+    assert told.act is None and struck.act == "kill"
+    assert not any("dates it" in why for why in E.reasons_apart(told, struck))
+    # the day of the act itself, credited or not, still dates it
+    line = "Imran Khan was arrested on Saturday in Lahore, his lawyer said."
+    article, claims = one("c1", [line])
+    at = line.index("his lawyer said")
+    credit = Span("c1", at, at + len("his lawyer said"), "his lawyer said")
+    assert E.profile(article, [replace(c, attribution="lawyer", attribution_span=credit) for c in claims]).act == "arrest"
