@@ -32,7 +32,7 @@ from auditor.crossdoc.align import counter, figures_compatible, predicate_class,
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.intervals import describe, overlaps
-from auditor.read.quantities import is_physical_measure
+from auditor.read.quantities import ESTIMATED_OUTCOMES, is_physical_measure
 from auditor.read.windows import named_days_differ, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
@@ -213,10 +213,6 @@ def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quanti
                            + f"; pairs that differ without contradicting each other: {', '.join(counts)}")
 
 
-# Crowds are estimates of one moment by rival counters, not tallies that grow as they are counted.
-_ONE_MOMENT_OUTCOMES = {"protested"}
-
-
 def _running_tally(category: str) -> bool:
     """A count of the whole of what befell people in an incident (its dead, injured, missing,
     displaced): a tally that grows as bodies are found and sites counted, and is corrected. Two
@@ -224,7 +220,7 @@ def _running_tally(category: str) -> bool:
     they count to; otherwise one may be later. A count of one group (attackers, soldiers) is one
     party's statement of an operation's result, and is compared as it stands."""
     outcome, _, group = category.partition(":")
-    return group == "total" and outcome not in _ONE_MOMENT_OUTCOMES
+    return group == "total" and outcome not in ESTIMATED_OUTCOMES  # a crowd is one moment's estimate
 
 
 _LAST_DIGIT = re.compile(r"\d+(?:[.,]\d+)*")
