@@ -153,8 +153,8 @@ def figure_findings(members: Sequence[Claim], category: str,
                                                     f"({describe(qb)}, {b}) differ but are compatible"))
             continue
         running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
-        unpinned = _running_tally(category) and not window_kind(qa.window) == window_kind(qb.window) == "day"
-        updated = [(x, y) for x, y in pairs if running or (unpinned and x != y) or (published.get(x) and published.get(y)
+        tally = _running_tally(category)
+        updated = [(x, y) for x, y in pairs if running or (tally and x != y and not _same_day(published, x, y)) or (published.get(x) and published.get(y)
                    and published[x] != published[y] and qa.unit is None and qb.unit is None)]
         conflicting = [p for p in pairs if p not in set(updated)]
         if updated:
@@ -215,12 +215,19 @@ def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quanti
 
 def _running_tally(category: str) -> bool:
     """A count of the whole of what befell people in an incident (its dead, injured, missing,
-    displaced): a tally that grows as bodies are found and sites counted, and is corrected. Two
-    reports' different totals cannot be shown to contradict each other unless both name the day
-    they count to; otherwise one may be later. A count of one group (attackers, soldiers) is one
-    party's statement of an operation's result, and is compared as it stands."""
+    displaced): a tally that grows as bodies are found and sites counted, and is corrected, often
+    within a day ("99 dead", Sunday; "112 dead", late Sunday). Two reports' different totals are
+    told as a possible update unless both are published on one day; one article's own two totals,
+    and two reports of one day, can still contradict each other.
+    A count of one group (attackers, soldiers) is one party's statement of an operation's result,
+    and is compared as it stands."""
     outcome, _, group = category.partition(":")
     return group == "total" and outcome not in ESTIMATED_OUTCOMES  # a crowd is one moment's estimate
+
+
+def _same_day(published: dict, x: str, y: str) -> bool:
+    """Both articles carry a publication date, and it is one day."""
+    return bool(published.get(x)) and published.get(x) == published.get(y)
 
 
 _LAST_DIGIT = re.compile(r"\d+(?:[.,]\d+)*")

@@ -117,13 +117,18 @@ def is_newsroom_line(text: str) -> bool:
     return bool(_NEWSROOM.search(text)) or (len(text.split()) <= 25 and bool(_BIO.search(text)))
 
 
+def without_accents(text: str) -> str:
+    """The text with accents dropped ("Valparaíso" -> "Valparaiso"), compatibility forms unified."""
+    t = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFKC", "".join(ch for ch in t if not unicodedata.combining(ch)))
+
+
 @lru_cache(maxsize=1 << 16)  # asked of every name in every claim, and of places by alignment
 def entity_key(text: str) -> str:
     """A comparable form of a name: case, accents, articles, possessives and punctuation dropped,
     and metonyms resolved ("Washington" -> "united states"). Accents go because outlets write one
     name with and without them ("Valparaíso" / "Valparaiso")."""
-    t = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    t = unicodedata.normalize("NFKC", "".join(ch for ch in t if not unicodedata.combining(ch))).strip().lower()
+    t = without_accents(text.replace("’", "'")).strip().lower()
     t = re.sub(r"'s$", "", t)
     t = re.sub(r"^(the)\s+", "", t)
     t = re.sub(r"[\"“”()\[\],:;]", " ", t)

@@ -13,6 +13,7 @@ from typing import Iterable, Optional, Sequence
 from auditor import vocab
 from auditor.model import Article, Claim, Quantity
 from auditor.read import places
+from auditor.read.claims import without_accents
 from auditor.read.intervals import _CURRENCIES
 from auditor.read.windows import window_kind
 from auditor.read.when import When, full_dates, mentions, parse_day
@@ -56,7 +57,7 @@ def anchors(claims: Iterable[Claim]) -> set[str]:
     for c in claims:
         if is_reaction(c) or is_background(c):
             continue
-        out.update(p.lower() for p in c.places)
+        out.update(without_accents(p).lower() for p in c.places)  # "Valparaíso" / "Valparaiso"
         out.update(c.entities)
         for q in c.quantities:
             if q.category not in NOT_COMPARED and q.value is not None and _window_kind(q) != "background":
