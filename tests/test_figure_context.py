@@ -33,6 +33,17 @@ def figures(nlp, text):
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.8, "incident"),
     ("Employers added 303,000 jobs to their payrolls in March.", 303000, "day"),  # the report's own month
     ("Taipei, April 3 (CNA) The strongest earthquake to hit Taiwan in nearly 25 years has resulted in nine deaths.", 9, "incident"),
+    # a result given while the count is under way moves with it, as a toll does
+    ("With more than 97 percent of the ballots counted, the ruling African National Congress (ANC) is leading "
+     "with just over 40 percent share of the national vote.", 40, "cumulative"),
+    ("South Africa's ruling party was on its way to losing its majority, with 85% of the ballots counted, "
+     "according to the National Electoral Commission.", 85, "cumulative"),
+    ("As vote counting continued at lunchtime on Friday, the ANC received only 42 per cent of the votes cast.", 42,
+     "cumulative"),
+    ("Rescuers have counted 40 bodies so far.", 40, "cumulative"),
+    # a count made, or what a count leaves out, is no count under way
+    ("Officials counted 52 bodies in the rubble on Saturday.", 52, "day"),
+    ("The toll stood at 73 dead, not counting the attackers.", 73, "incident"),
 ])
 def test_moment_of_a_figure(nlp, sentence, value, kind):
     (q,) = [q for q in figures(nlp, sentence) if q.value == value][:1]

@@ -1,6 +1,7 @@
 """A figure in its context: what its sentence says about the moment and standing of the number.
 
-- a running count: "the toll has risen to 4", "bringing the toll to 177" is the count so far;
+- a running count: "the toll has risen to 4", "bringing the toll to 177" is the count so far, as is
+  a result given while the count is under way ("with 85% of the ballots counted");
 - another moment: "Earlier, Reuters said one person had died", "in a later shoot-out";
 - not a count of what happened: "economists had projected 200,000", "prosecutors sought 50 years";
 - a value before a change: "rose from 3.9% to 3.8%", "after three months at 62.5%";
@@ -39,7 +40,7 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence) -> list[s
     first = number_tokens[0]
     ancestors = list(first.ancestors)
     cues: list[str] = []
-    if _running(first, ancestors) or _snapshot(first, ancestors, clause_tokens):
+    if _running(first, ancestors) or _snapshot(first, ancestors, clause_tokens) or _count_under_way(first):
         cues.append(RUNNING)
     moment = _relative_moment(clause_tokens, ancestors)
     if moment:
@@ -49,6 +50,24 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence) -> list[s
     if _before_change(doc, first, ancestors):
         cues.append(BEFORE)
     return cues
+
+
+_COUNTING = {"count", "tally"}
+
+
+def _count_under_way(first) -> bool:
+    """The sentence gives the figure while a count is under way ("with 85% of the ballots counted",
+    "As vote counting continued ..."): a partial result, which the next report will have moved, as
+    a toll does. A count already made ("officials counted 52 bodies") is no such cue."""
+    for t in first.sent:
+        if t.lemma_.lower() not in _COUNTING and t.lower_ != "counting":
+            continue
+        if t.i > 0 and t.doc[t.i - 1].lower_ in ("not", "without"):
+            continue  # "73 dead, not counting the attackers": what the count leaves out
+        counter = any(c.dep_ in ("nsubj", "nsubjpass") and not any(x.like_num for x in c.subtree) for c in t.children)
+        if t.lower_ == "counting" or t.tag_ in ("VBN", "VBD") and not counter:
+            return True  # "97 percent of the ballots counted" (read as VBD too): nobody is said to count
+    return False
 
 
 def _forecast_sentence(first) -> bool:
