@@ -255,6 +255,8 @@ def _centre(q: Quantity) -> float:
     """Where a figure sits on its scale: its value, the middle of a closed interval, else its bound."""
     if q.value is not None:
         return q.value
+    if q.vague and q.low is not None:
+        return q.low  # "thousands": at least two thousand, not half a million
     if q.low is not None and q.high is not None and q.high != float("inf"):
         return (q.low + q.high) / 2
     return q.low if q.low is not None else (q.high if q.high is not None else float("inf"))
