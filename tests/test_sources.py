@@ -219,6 +219,35 @@ def test_outlet_like(name, expected):
     assert outlet_like(name, "ORG") is expected
 
 
+@pytest.mark.parametrize("text, outlet", [
+    # an interview, an op-ed, a column is given to a news medium: the body it is given to is one
+    ('"We\'re done," Smith said in an interview with The Atlantic.', "Atlantic"),
+    ('"We\'re done," Smith wrote in an op-ed for The Washington Post.', "Washington Post"),
+    ('"We\'re done," Smith told The Atlantic in an interview.', "Atlantic"),
+    # a known outlet the tagger takes for a person is still the outlet told
+    ('"We\'re done," Smith told Politico in an interview.', "Politico"),
+    # a magazine by its name
+    ('"I never imagined this," the actor told People magazine.', "People magazine"),
+    # a brand name with an exclamation mark, which the parser cuts at the mark
+    ('"For decades, our country has been looted, pillaged, raped and plundered by nations near and far," Trump said '
+     'via Yahoo! News.', "Yahoo! News"),
+])
+def test_outlets_given_interviews_and_pieces(text, outlet):
+    found = sources_of(text)
+    assert outlet in found, list(found)
+    assert found[outlet].kind == "outlet"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # an interview with a person, or a meeting with a body, makes no outlet
+    ('"We\'re done," Smith said in an interview with Jane Doe.', "Jane Doe"),
+    ('"We\'re done," Smith said after a meeting with the Treasury Department.', "Treasury Department"),
+])
+def test_interviews_with_people_are_no_outlets(text, absent):
+    found = sources_of(text)
+    assert absent not in found or found[absent].kind != "outlet"
+
+
 @pytest.mark.parametrize("text, name", [
     # "the agency" stands for the agency named before it, the compiler of figures is credited
     ("The Office of Personnel Management on Tuesday told agencies to prepare. Agencies must submit plans by Friday, "

@@ -112,3 +112,30 @@ TWEETS = ('Twitter users said the scene "truly summed it all up".\n'
 ])
 def test_elliptical_and_missing_subjects(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+# ---- a description of a person refers back to the person the text is about ------------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a noun for what the person is (no office), speaking: the nearest preceding person subject
+    ("Tesla CEO Elon Musk stated that no one was trying to assassinate Biden.\n\nMusk deleted the misleading post "
+     "and then posted a few more, seemingly trying to defend his actions.\n\n"
+     "“Well, one lesson I’ve learned is that just because I say something to a group and they laugh doesn’t mean "
+     "it’s going to be all that hilarious as a post on X,” the billionaire wrote.", "Well, one lesson", "Elon Musk"),
+    ('Elon Musk posted on Friday that the deal was off. "I am not buying it," the billionaire wrote.',
+     "I am not buying", "Elon Musk"),
+    ('The actor spoke out on Monday. Tom Hanks said he was "heartbroken." "I never imagined this," the actor '
+     "told reporters.", "I never imagined", "Tom Hanks"),
+    # not a person mentioned in the description's own sentence ("Reacting to ... Trump, the billionaire")
+    ("Elon Musk says a post he wrote and later deleted was meant as a joke. Reacting to the second attempted "
+     "assassination of Donald Trump, the Tesla billionaire responded: “And no one is even trying to assassinate "
+     "Biden/Kamala.”", "And no one", "Elon Musk"),
+    # a description that names its own relation is someone new; a body is no person
+    ('Jane Doe was arrested on Monday. "She is innocent," the brother of the victim said.', "She is innocent",
+     "brother of the victim"),
+    ("“Why’d you sell out the people?” a man called out as Pence arrived for a town hall.\n\n“I upheld the "
+     "Constitution,” Pence responded.\n\n“No, you didn’t,” the Trump supporter said.", "No, you didn’t",
+     "Trump supporter"),
+    ('Tom Baker chairs the board. "We are reviewing the figures," the company said.', "We are reviewing", None),
+])
+def test_a_description_refers_back_to_the_person_described(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

@@ -49,7 +49,10 @@ KNOWN_OUTLETS = vocab.words("news_outlets") | frozenset(
 # Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
 MEDIA_WORDS = vocab.words("media_name_words")
 MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "daily",
-                         "tabloid", "newswire"})
+                         "tabloid", "newswire", "magazine"})
+# What one gives a news medium and no other body: "in an interview with The Atlantic", "an op-ed for
+# The Washington Post": the named organisation it is given to is a news outlet.
+MEDIA_PIECES = vocab.words("media_pieces")
 # Heads that are media only with a news word before them: "news agency", not "energy agency".
 MEDIA_HEADS_QUALIFIED = frozenset({"agency", "channel", "wire", "paper", "network", "service", "site", "website",
                                    "outlet", "portal"})
@@ -427,6 +430,7 @@ class _ParseCredits:
         """Outlets the reporting verb names as audience or venue (not inside what was reported)."""
         found: list[tuple[Mention, str]] = []
         cands: list[tuple[object, str]] = []
+        pieces: set[int] = set()  # tokens a media piece is given to ("an interview with X")
         for c in v.children:
             if c.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell":
                 cands.append((c, f"{v.text} {c.text}"))
@@ -437,10 +441,14 @@ class _ParseCredits:
                         continue
                     cands.append((o, f"{c.text} {o.text}"))
                     cands += [(g, f"{c.text} {g.text}") for g in o.children if g.dep_ == "poss"]
-                    # "in a statement to AFP", "in an interview with the BBC"
+                    # "in a statement to AFP", "in an interview with the BBC", "an op-ed for the Post"
                     for p in o.children:
-                        if p.dep_ == "prep" and p.lower_ in ("to", "with"):
-                            cands += [(g, f"{p.text} {g.text}") for g in p.children if g.dep_ == "pobj"]
+                        if p.dep_ == "prep" and p.lower_ in ("to", "with", "for", "in", "on"):
+                            objs = [g for g in p.children if g.dep_ == "pobj"]
+                            if p.lower_ in ("to", "with") or self._media_piece(o):
+                                cands += [(g, f"{p.text} {g.text}") for g in objs]
+                            if self._media_piece(o):
+                                pieces.update(g.i for g in objs)
         audience: set[int] = set()
         for c in v.children:  # "Speaking to LBC, Mr Sunak said", "talking on CNN, she said"
             if c.dep_ in ("advcl", "xcomp") and _lemma_of(c) in SPEAKING_LEMMAS:
@@ -451,6 +459,9 @@ class _ParseCredits:
                                 cands.append((o, f"{c.text} {p.text} {o.text}"))
                                 audience.add(o.i)
                                 cands += [(g, f"{c.text} {p.text} {g.text}") for g in o.children if g.dep_ == "poss"]
+        for c in v.children:  # "told Politico in an interview": the one told in an interview is a medium
+            if c.dep_ == "prep" and c.lower_ == "in" and any(self._media_piece(o) for o in c.children if o.dep_ == "pobj"):
+                pieces.update(t.i for t, _ in cands if t.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell")
         for tok, cue in cands:
             if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
                 continue
@@ -458,15 +469,42 @@ class _ParseCredits:
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
-            om = self.r.resolve(self.r.mention(tok))
-            if om.kind != "person" and is_outlet(om, True):
+            om = self._bang_name(tok, self.r.resolve(self.r.mention(tok)))
+            if is_outlet(om, True):  # a known outlet the tagger took for a person ("told Politico") too
                 found.append((om, cue))
+            elif tok.i in pieces and om.proper and om.kind != "person" and tok.ent_type_ != "PERSON" \
+                    and (om.kind != "place" or tok.head.lower_ != "in") \
+                    and not _institution_name(om.name) and not _gov_like_words(om.name.split()):
+                found.append((om, cue))  # "in an interview with The Atlantic", "an op-ed for The Washington Post"
             elif (tok.i in audience and tok.text.isupper() and 2 <= len(tok.text) <= 5 and tok.ent_type_ == "ORG"
                   and tok.text not in self.r.acronyms and not om.resolved):
                 # "Speaking to LBC the following morning, Mr Sunak said": a broadcaster's call letters
                 # as the audience of speaking (a body the text spells out would be defined)
                 found.append((om, cue))
         return found
+
+    @staticmethod
+    def _media_piece(tok) -> bool:
+        """An interview, an op-ed, a column: a piece given to a news medium ("op-ed" is parsed as
+        "op - ed", headed by "ed")."""
+        if _lemma_of(tok) in MEDIA_PIECES:
+            return True
+        return tok.lower_ == "ed" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "op"
+
+    def _bang_name(self, tok, m: Mention) -> Mention:
+        """ "said via Yahoo! News": a brand name with an exclamation mark in it, which the parser
+        cuts at the mark, is the name up to the end of the capitalised run after the mark."""
+        doc = self.doc
+        k = tok.i + 1
+        if k + 1 >= len(doc) or doc[k].text != "!" or tok.whitespace_ or doc[k + 1].pos_ != "PROPN" \
+                or not doc[k + 1].text[:1].isupper():
+            return m
+        j = k + 1
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and doc[j].whitespace_:
+            j += 1
+        end = doc[j].idx + len(doc[j].text)
+        return replace(m, end=max(m.end, end), text=self.text[m.start:max(m.end, end)],
+                       name=self.text[tok.idx:end] if m.name == tok.text else m.name + self.text[tok.idx + len(tok.text):end])
 
     def _clause_edge(self, tok) -> bool:
         """ "..., per a White House official" / "Per Axios, ...": not "per capita" or "$5 per gallon"."""

@@ -38,6 +38,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -102,6 +103,7 @@ ANTECEDENT_QUOTE_CHARS = 600  # how far back a subjectless "said:" finds the att
 # official said"; "two people familiar with the talks ... one of the people said".
 ANAPHORIC_HEADS = vocab.tagged("person_roles", "anaphoric")
 _HEAD_FORMS = {"people": "person", "persons": "person", "officials": "official", "sources": "source"}
+DESCRIBED_SENTENCES = 4  # how many sentences back "the billionaire wrote" looks for the person it describes
 ANAPHORA_CHARS = 2500  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -142,6 +144,11 @@ class Attribution:
 # Institutions that one definite noun names in any article ("the military said", "police said"):
 # a party an editor can check even without a proper name.
 INSTITUTIONS = vocab.tagged("body_words", "institution")
+# Heads that name no person, whatever their ending ("the paper", "the letter", "the computer" is left
+# to the speech verb: a description that speaks is a person or one of these)
+_NOT_PERSON_HEADS = (ANY_BODY_NOUNS | INSTITUTIONS | DOCUMENT_NOUNS | vocab.words("info_nouns") | _STATE_TYPES
+                     | _ORG_NAME_WORDS | frozenset(ORG_TYPE_ALIASES) | frozenset(w for ws in ORG_TYPE_ALIASES.values() for w in ws)
+                     | vocab.words("media_name_words") | vocab.words("platforms"))
 
 
 def bare_description(m: "Mention") -> bool:
@@ -192,6 +199,20 @@ def can_speak(m: "Mention", doc=None) -> bool:
         return True  # a name the tagger took for a common noun ("Coons earlier told NBC")
     lemma = _lemma(head)
     if lemma in _SPEAKING_NOUNS:
+        return True
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3
+
+
+@lru_cache(maxsize=4096)
+def person_noun(lemma: str) -> bool:
+    """A common noun that names a person by what they are or do ("billionaire", "lawyer",
+    "actress", "economist"): an agent ending or a gendered word, and not a kind of body, document,
+    medium or platform ("the paper", "the letter", "the broadcaster")."""
+    from auditor.read import sources  # media heads (sources imports this module at load)
+
+    if lemma in _NOT_PERSON_HEADS or lemma in sources.MEDIA_HEADS or lemma in sources.MEDIA_HEADS_QUALIFIED:
+        return False
+    if lemma in GENDERED_WORDS or lemma in ANAPHORIC_HEADS:
         return True
     return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3
 
@@ -810,7 +831,11 @@ class Resolver:
         pk = PRONOUN_KIND.get(m.head)
         if pk is None:
             return None
-        want = PRONOUN_GENDER.get(m.head)
+        return self._antecedent(m, pk, PRONOUN_GENDER.get(m.head))
+
+    def _antecedent(self, m: Mention, pk: str, want: Optional[str]) -> Optional[Mention]:
+        """The party a mention of kind `pk` ("person", "thing", "plural") and gender `want` takes
+        up: the nearest compatible mention before it, walking back at most four sentences."""
         genders = self._genders() if want else {}
         before = [h for h in self.history if h.end <= m.start and h.kind not in ("pronoun", "document")]
         if not before:
@@ -980,6 +1005,51 @@ class Resolver:
             return None  # known by another office: not the one described
         return h
 
+    def _described_person(self, m: Mention) -> Optional[Mention]:
+        """ "Musk deleted the post ... “...,” the billionaire wrote": a definite description of a
+        person ("the billionaire", "the 54-year-old lawyer", "the actor") that speaks and that no
+        earlier mention carries refers back as "he" or "she" would: to the nearest preceding person,
+        main-clause subjects first, at most four sentences back, its gender respected ("the
+        actress"). Not an office (those have their own rules), not a body, document or medium,
+        not a description that names its own relation ("the brother of the victim", "the Trump
+        supporter": someone new)."""
+        if m.plural or m.head in TITLE_WORDS or not 0 <= m.token < len(self.doc):
+            return None
+        tok = self.doc[m.token]
+        if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECT_DEPS or not is_reporting(tok.head, weak=True):
+            return None
+        children = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
+            return None
+        if any(c.dep_ in ("prep", "poss", "relcl", "acl", "appos") or c.ent_type_ == "PERSON" for c in children):
+            return None  # "the Trump supporter", "the Biden aide": someone by relation to another person
+        if not person_noun(_lemma(tok)):
+            return None
+        want = GENDERED_WORDS.get(_lemma(tok))
+        genders = self._genders() if want else {}
+        here = self._sentence_of(m.token)
+        sentences: list[int] = []
+        found: list[Mention] = []
+        for h in reversed(self.history):
+            if h.start >= m.start or h.token < 0 or not h.subject:
+                continue
+            sid = self._sentence_of(h.token)
+            if sid == here:
+                continue  # "Reacting to the attempt on Trump, the billionaire responded": not Trump
+            if sid not in sentences:
+                if found:
+                    break
+                sentences.append(sid)
+                if len(sentences) > DESCRIBED_SENTENCES:
+                    break
+            r = self.resolve(h)
+            if r.kind == "person" and r.proper and genders.get(names_mod.normalize(r.name), want) == want:
+                found.append(r)
+        if not found:
+            return None
+        main = [h for h in found if self.doc[h.token].head.dep_ == "ROOT"]
+        return (main or found)[0]  # history walked backwards: [0] is the last in the sentence
+
     def _generic_head(self, m: Mention) -> Optional[str]:
         """The noun a definite mention of an unnamed party takes up again: "the official" ->
         official; "one of the people" -> person; None for an indefinite or a named mention."""
@@ -1113,7 +1183,7 @@ class Resolver:
             target = self._antecedent_for_pronoun(m)
         elif m.kind == "description" and not m.plural:
             target = (self._antecedent_for_description(m) or self._following_named_office(m)
-                      or self._earlier_unnamed(m) or self._topic_person(m))
+                      or self._earlier_unnamed(m) or self._topic_person(m) or self._described_person(m))
         elif m.kind == "anonymous" and not m.plural and m.head in TITLE_WORDS and m.head not in GENERIC_ROLES:
             target = self._named_later(m)
         elif m.kind == "anonymous" and not m.plural:
