@@ -430,9 +430,20 @@ def test_an_outlets_excerpt_is_no_statement():
     # a programme's title after an outlet's possessive is a name, not speech
     "Pence made the comments during a Sunday appearance on CBS’ “Face the Nation,” telling host Margaret Brennan "
     "that he had no plans to testify.",
+    # a title set off by commas after the noun it names
+    'The book, "A Promised Land," sold millions of copies in its first week.',
+    "Her memoir, “Becoming,” was the best-selling book of the year.",
 ])
 def test_titles_in_quotes_are_not_quotes(text):
     assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text, quote", [
+    # title-cased words after a verb of speech and a comma are still speech
+    ('The president said, "Make America Great Again," and the crowd cheered.', "Make America Great Again,"),
+])
+def test_title_cased_speech_after_a_verb_of_speech_is_a_quote(text, quote):
+    assert quote in quoted(text)
 
 
 @pytest.mark.parametrize("text, quote, speaker", [

@@ -139,3 +139,22 @@ def test_elliptical_and_missing_subjects(text, quote, speaker):
 ])
 def test_a_description_refers_back_to_the_person_described(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+# ---- verbs of speech and lead-ins ---------------------------------------------------------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a verb of speech with its particle ("called out", "fired back"); a man is a person
+    ("“Why’d you sell out the people?” a man called out as Pence arrived for a town hall in Londonderry, N.H. "
+     "“Why didn’t you uphold the Constitution?”", "Why’d you sell", "a man"),
+    ("“Why’d you sell out the people?” a man called out as Pence arrived for a town hall in Londonderry, N.H. "
+     "“Why didn’t you uphold the Constitution?”", "Why didn’t you", "a man"),
+    ('Senator Jane Ortiz was asked about the delay. "That is simply not true," Ortiz fired back.',
+     "That is simply", "Jane Ortiz"),
+    # manner of speaking
+    ('"Get out of here!" shouted Mayor Tom Reyes as the meeting ended.', "Get out of here", "Tom Reyes"),
+    # a verbless lead-in naming only another piece of speech goes on with the speaker before it
+    ("“It’s a great day,” Mr. Trump wrote on Truth Social. Then, in a second post: “MAKE AMERICA GREAT AGAIN!”",
+     "MAKE AMERICA", "Trump"),
+])
+def test_verbs_of_speech_and_lead_ins(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

@@ -333,9 +333,20 @@ def _is_title(text: str, q: QuoteSpan, lo: int) -> bool:
     words = _WORD.findall(piece)
     if not words or len(words) > 6 or piece[-1:] in _TERMINAL:
         return False
-    if _starts_statement(text, q, lo):
+    if _starts_statement(text, q, lo) and not _in_apposition(text, q, lo):
         return False
     return all(w[0].isupper() or w.lower() in _MINOR_WORDS or w[0].isdigit() for w in words) and words[0][0].isupper()
+
+
+def _in_apposition(text: str, q: QuoteSpan, lo: int) -> bool:
+    """The quote is set off by a comma after a noun, not after a verb of speech: "The book, “A
+    Promised Land,” sold millions" names the book; "Trump said, “Make America Great Again”" speaks."""
+    before = text[lo:q.outer_start].rstrip()
+    if not before.endswith(","):
+        return False
+    last = re.findall(r"[^\W\d_][\w’'-]*", before[-40:])
+    return bool(last) and not re.fullmatch(_SAID + r"|asked|replied|responded|continued|added|posted|tweeted|wrote|"
+                                            r"saying|adding|writing|asking|declaring|stating|telling\b.*", last[-1].lower())
 
 
 _NAMING = re.compile(r"(?i)\b(?:so-called|so called|dubbed|nicknamed|code-?named)\s*$")

@@ -53,6 +53,8 @@ REPORTING_LEMMAS = vocab.words("reporting_verbs")
 # Verbs that report speech in one sense and act in another ("Pakistan would respond"): cues only
 # when no plainer reporting verb governs the quote.
 WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
+PHRASAL_REPORTING = vocab.words("reporting_phrasal_verbs")
+_PHRASAL_HEADS = frozenset(p.split()[0] for p in PHRASAL_REPORTING)
 # "X was told to ...": the passive subject of a verb of address is addressed, it does not speak
 ADDRESSEE_VERBS = vocab.words("addressee_verbs")
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
@@ -198,9 +200,10 @@ def can_speak(m: "Mention", doc=None) -> bool:
     if head.text[:1].isupper() and (not head.is_sent_start or head.lower_ not in doc.text):
         return True  # a name the tagger took for a common noun ("Coons earlier told NBC")
     lemma = _lemma(head)
-    if lemma in _SPEAKING_NOUNS:
-        return True
-    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3
+    if lemma in _SPEAKING_NOUNS or lemma in GENDERED_WORDS:
+        return True  # "a man called out": a word that says its referent's gender names a person
+    # an ending that is a word itself is that word ("a man called out", "one person said")
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
 
 
 @lru_cache(maxsize=4096)
@@ -214,7 +217,8 @@ def person_noun(lemma: str) -> bool:
         return False
     if lemma in GENDERED_WORDS or lemma in ANAPHORIC_HEADS:
         return True
-    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3
+    # an ending that is a word itself is that word ("a man called out", "one person said")
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
 
 
 def person_aliases(words: frozenset) -> frozenset:
@@ -263,7 +267,12 @@ def _lemma(t) -> str:
 
 def is_reporting(t, weak: bool = False) -> bool:
     lemma = _lemma(t)
-    return t.pos_ in ("VERB", "AUX") and (lemma in REPORTING_LEMMAS or (weak and lemma in WEAK_REPORTING_LEMMAS))
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in REPORTING_LEMMAS or (weak and lemma in WEAK_REPORTING_LEMMAS):
+        return True
+    # "a man called out", "she fired back": a verb of speech only with its particle
+    return lemma in _PHRASAL_HEADS and any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in PHRASAL_REPORTING for c in t.children)
 
 
 def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -394,8 +403,11 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
         if v.dep_ == "acl" and v.head is not v and v.head.pos_ in ("NOUN", "PROPN"):
             if v.tag_ != "VBN":
                 return v.head  # "officials speaking to..."
-            if v.head.pos_ == "PROPN" and is_reporting(v) and not any(c.dep_ == "agent" for c in v.children):
-                return v.head  # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle
+            if (v.head.pos_ == "PROPN" or v.head.dep_ == "ROOT") and is_reporting(v) and not any(
+                    c.dep_ == "agent" for c in v.children):
+                # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle; "“...?” a man called
+                # out as Pence arrived.": a sentence with no verb but the participle is the man's
+                return v.head
             return None  # "officials cited by Al Jazeera" are not the ones citing
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
             raised = (v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
@@ -702,7 +714,11 @@ class Resolver:
             kind = "anonymous"
         else:
             kind = "description"
-        return Mention(s, e, text, text, kind, appos or text, lower, lemmas, plural, subject, has_proper, label, head.i)
+        name = text
+        article = next((c.lower_ for c in children if c.dep_ == "det" and c.lower_ in ("a", "an") and c.i == head.i - 1), None)
+        if kind == "anonymous" and article and len(toks) == 1:
+            name = f"{article} {text}"  # "a man called out": "man" alone names nobody an editor can picture
+        return Mention(s, e, text, name, kind, appos or text, lower, lemmas, plural, subject, has_proper, label, head.i)
 
     _MASS_SUBJECTS = frozenset({"police", "staff", "management", "research", "security", "intelligence", "leadership",
                                 "labor", "labour", "data", "evidence", "footage", "media", "press", "government"})
@@ -1509,6 +1525,10 @@ class QuoteAttributor:
                     out[n] = out[after]
         for n, q in enumerate(self.quotes):
             sp = out[n].speaker
+            if out[n].cue == "colon" and sp is not None and sp.kind == "document" and not sp.resolved:
+                out[n] = self._continued_piece(n, out)
+        for n, q in enumerate(self.quotes):
+            sp = out[n].speaker
             vague = sp is None or (not sp.resolved and sp.kind not in ("person", "organization", "government")
                                    and self._elliptical_mention(sp))
             if vague and getattr(q, "style", "") not in ("turn", "caption", "block") and not q.headline:
@@ -1556,6 +1576,18 @@ class QuoteAttributor:
                 a = done[before[0]]
                 return Attribution(a.speaker, v.text, v.idx, v.idx + len(v.text))
         return Attribution(None, None)
+
+    def _continued_piece(self, n: int, done: Sequence[Attribution]) -> Attribution:
+        """ "“It’s a great day,” Trump wrote on Truth Social. Then, in a second post: “...”": a
+        verbless lead-in naming only a piece of speech (a post, a statement) with no author of its
+        own goes on with the speaker quoted just before it."""
+        q = self.quotes[n]
+        before = [k for k in range(n - 1, -1, -1) if done[k].speaker is not None and done[k].speaker.kind != "document"
+                  and self.quotes[k].start >= q.start - ANTECEDENT_QUOTE_CHARS]
+        if not before:
+            return Attribution(None, None)
+        a = done[before[0]]
+        return Attribution(a.speaker, "continued", a.cue_start, a.cue_end)
 
     def _elliptical_mention(self, m: Mention) -> bool:
         """A mention that is only an elliptical subject ("Another", "a third", "One tweet"), naming no
