@@ -80,6 +80,17 @@ def quoted(text: str) -> list[str]:
     # British style: single quotes when the article has no double quotes
     ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street.",
      ["These are thugs, not protesters,"]),
+    # two quoted words that make up a whole sentence are a statement, not a term held at arm's length
+    ("With Wall Street rattled, Yellen tried to reassure Americans.\n‘The American banking system is really safe "
+     "and well capitalized’, she said. ‘It’s resilient’.",
+     ["The American banking system is really safe and well capitalized", "It’s resilient"]),
+    # ... also in single marks in a double-quoting article
+    ('He called it "a disgrace".\nWith Wall Street rattled, Yellen tried to reassure Americans.\n‘The American '
+     'banking system is really safe and well capitalized’, she said. ‘It’s resilient’.',
+     ["a disgrace", "The American banking system is really safe and well capitalized", "It’s resilient"]),
+    # ... but two words inside a sentence are still a term
+    ("‘The American banking system is really safe’, she said. It is ‘well capitalized’ and sound.",
+     ["The American banking system is really safe"]),
 ])
 def test_find_quotes(text, expected):
     assert quoted(text) == expected

@@ -29,9 +29,12 @@ CAPEHART = ("the president also sat down with our own jonathan capehart for an e
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
-    # a label after the marks is the speaker ("reporter" names a role, not a person)
-    (CUMMINGS, "congressman cummings, you could hear", "reporter"),
-    (CUMMINGS, "as a result of how well", "reporter"),
+    # a role label is the one the lead-in pairs with the guest as interviewer ("cummings standing with
+    # kelly o'donnell. >> reporter: ..."); with no lead-in it is the role, not a person
+    (CUMMINGS, "congressman cummings, you could hear", "kelly o'donnell"),
+    (CUMMINGS, "as a result of how well", "kelly o'donnell"),
+    (">> reporter: what does this convention need to do tonight? >> i think there are a lot of bernie's people.",
+     "what does this convention", "reporter"),
     # a title and a name as the label: the person ("SENATOR CORKER:" -> Corker)
     ("i'm joined now by bob corker of tennessee. >> SENATOR CORKER: well, look. we've been giving advice for four "
      "or five years, chris.", "well, look.", "Corker"),
@@ -40,11 +43,16 @@ CAPEHART = ("the president also sat down with our own jonathan capehart for an e
     (POWELL, "THANK YOU, MR. CHAIRMAN", "Green"),  # "MR. GREEN IS RECOGNIZED"
     (POWELL, "SO U.S. GROWTH", "Powell"),  # "WELCOME AGAIN, MR. POWELL."
     # ... or, in a dialogue of two, by the one who spoke two turns before
-    (CUMMINGS, "not only that how well", "Cummings"),
+    (CUMMINGS, "not only that how well", "Elijah Cummings"),  # the guest of the lead-in
     (POWELL, "THANK YOU I APPRECIATE", "Green"),
-    # nobody addressed, nobody labelled: no speaker rather than a guess
-    (CAPEHART, "was that a mistake?", None),
-    (CAPEHART, "he doesn't believe in democracy.", None),
+    # a lead-in pairing a guest with an interviewer: the interviewer asks, the guest answers, until a
+    # turn names one of them (the anchor speaks again)
+    (CAPEHART, "was that a mistake?", "jonathan capehart"),  # as the captions write the name
+    (CAPEHART, "he doesn't believe in democracy.", "president"),
+    (CAPEHART + " >> jonathan is joining us now. good morning. >> good morning.", "jonathan is joining", None),
+    # nobody addressed, nobody labelled, no lead-in: no speaker rather than a guess
+    ("the weather was cold in the capital. >> was that a mistake? >> he doesn't believe in democracy.",
+     "was that a mistake?", None),
 ])
 def test_caption_turns(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
@@ -157,4 +165,16 @@ def test_a_description_refers_back_to_the_person_described(text, quote, speaker)
      "MAKE AMERICA", "Trump"),
 ])
 def test_verbs_of_speech_and_lead_ins(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a name opening the sentence that the tagger reads as a verb is still its subject
+    ("Trump’s tortured relationship with the truth is highlighted in an exchange he allegedly had with Vice "
+     "President Mike Pence on Jan. 1, 2021.\nAs recounted in the indictment, Pence told Trump that — as he "
+     "understood the laws of our land — there was no constitutional authority invested in the vice president to "
+     "make such a move.\nTrump then allegedly lit into Pence, telling him: “You’re too honest.”",
+     "You’re too honest.", "Trump"),
+])
+def test_a_name_the_tagger_reads_as_a_verb(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -44,6 +44,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from auditor import vocab
 from auditor.read import names as names_mod
+from auditor.read import turns
 
 log = logging.getLogger(__name__)
 
@@ -361,6 +362,18 @@ def outlet_quoting(verb):
     return None
 
 
+def _name_read_as_verb(tok, verb) -> bool:
+    """ "Trump then allegedly lit into Pence": a name opening the sentence that the tagger took for a
+    verb hanging loose ("dep") from the verb after it is that verb's subject. A capitalised word the
+    article never writes in lower case is a name, not a verb."""
+    if tok.dep_ != "dep" or tok.i >= verb.i or not tok.text[:1].isupper() or tok.text.isupper() or len(tok.text) < 3:
+        return False
+    doc = tok.doc
+    if not (tok.i == 0 or tok.is_sent_start or doc[tok.i - 1].is_space):
+        return False
+    return re.search(r"\b" + re.escape(tok.lower_) + r"\b", doc.text) is None
+
+
 def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = None):
     """The token naming who performs `verb`: its subject, the agent of a passive, or the subject of
     the clause it hangs from ("..., saying it ..." takes the subject of the main verb).
@@ -379,6 +392,8 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             # a passive's subject is no agent ("were killed"), except that of a raising verb, who
             # performs the infinitive it governs ("X is set to say" -> X says)
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
+        if not subj:
+            subj = [c for c in v.children if _name_read_as_verb(c, v) and not (skip and skip(c.idx))]
         if subj:
             s = subj[0]
             if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
@@ -1659,8 +1674,13 @@ class QuoteAttributor:
         RECOGNIZED"); failing that, in a dialogue of two (A, B, then A again) by the one who spoke two
         turns before. Otherwise no speaker: captions seldom say who speaks."""
         turns = [n for n, q in enumerate(self.quotes) if getattr(q, "style", "") == "caption"]
+        self._run_start: Optional[int] = None  # where the run of turns a turn belongs to opens
+        self._run_over = False  # a turn of the run named a party of its exchange: the exchange is over
         for k, n in enumerate(turns):
             q = self.quotes[n]
+            prev = self.quotes[turns[k - 1]] if k else None
+            if prev is None or self.text[prev.end:q.open_mark].strip(" \t\n.,!?"):
+                self._run_start, self._run_over = q.open_mark, False
             if q.label_start is not None:
                 out[n] = self._caption_label(q)
                 continue
@@ -1673,7 +1693,11 @@ class QuoteAttributor:
             if addressed is not None:
                 out[n] = Attribution(addressed, "caption turn", q.open_mark, q.open_mark + 2)
                 continue
-            if k >= 2:
+            party = self._exchange_party(q)
+            if party is not None:
+                out[n] = Attribution(party, "caption turn", q.open_mark, q.open_mark + 2)
+                continue
+            if k >= 2 and not self._run_over:
                 a, b = out[turns[k - 2]].speaker, out[turns[k - 1]].speaker
                 if a is not None and b is not None and a.name != b.name:
                     out[n] = Attribution(a, "caption turn", q.open_mark, q.open_mark + 2)
@@ -1707,12 +1731,44 @@ class QuoteAttributor:
                        names_mod.normalize(surname), frozenset({title.lower(), surname.lower()}), False, True,
                        True, "PERSON", -1, full is not None)
 
+    def _exchange_party(self, q, asks: Optional[bool] = None) -> Optional[Mention]:
+        """The party of the exchange a bare turn belongs to, when its lead-in pairs a guest with an
+        interviewer ("the president sat down with our own jonathan capehart"): the interviewer asks,
+        the guest answers. A turn that names either of them is someone else's (the anchor's)."""
+        start = getattr(self, "_run_start", None)
+        ex = turns.exchange_before(self.text, q.open_mark if start is None else start)
+        if ex is None or getattr(self, "_run_over", False):
+            return None
+        said = self.text[q.start:q.end]
+        if asks is None:
+            if turns.names_a_party(said, ex):
+                self._run_over = True
+                return None
+            asks = turns.is_question(said)
+        p = ex.interviewer if asks else ex.guest
+        written = re.sub(r"(?i)^the\s+", "", p.text)
+        if " " not in written:  # "the president": whom the text calls so
+            heads = [t for t in token_range(self.doc, p.start, p.end) if t.pos_ in ("NOUN", "PROPN")]
+            if heads:
+                m = self.resolver.resolve(self.resolver.mention(heads[-1], True))
+                if m.resolved and m.kind == "person":
+                    return replace(m, start=p.start, end=p.end, text=self.text[p.start:p.end])
+        full = self._person_named(written.title()) if " " in written else None
+        name = full.name if full is not None else (written.title() if " " in written else written)
+        words = frozenset(w.lower() for w in written.split())
+        return Mention(p.start, p.end, self.text[p.start:p.end], name, "person", None, words and written.split()[-1].lower(),
+                       words, False, True, " " in written, "PERSON", -1, full is not None)
+
     def _caption_label(self, q) -> Attribution:
         """A caption turn's label: a name ("SENATOR CORKER" -> Corker), or a role that names nobody
-        in particular ("reporter"): then the speaker is that role, which no source list takes."""
+        in particular ("reporter"): then the speaker is that role, which no source list takes, unless
+        the lead-in names the one who interviews ("... standing with kelly o'donnell. >> reporter:")."""
         label = self.text[q.label_start:q.label_end].strip()
         words = label.split()
         if all(w.lower() in TITLE_WORDS or w.lower() + "." in TITLE_WORDS for w in words):
+            interviewer = self._exchange_party(q, asks=True)
+            if interviewer is not None and interviewer.proper:
+                return Attribution(replace(interviewer, role=label), "transcript label", q.label_start, q.label_end)
             m = Mention(q.label_start, q.label_end, label, label.lower() if label.isupper() else label, "anonymous",
                         label, words[-1].lower(), frozenset(w.lower() for w in words), False, True, False, "", -1, False)
             return Attribution(m, "transcript label", q.label_start, q.label_end)
