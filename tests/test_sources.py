@@ -228,6 +228,16 @@ def test_outlet_like(name, expected):
     ('"We\'re done," Smith told Politico in an interview.', "Politico"),
     # a magazine by its name
     ('"I never imagined this," the actor told People magazine.', "People magazine"),
+    ("Smith, in an appearance on MSNBC, said the bill was dead.", "MSNBC"),
+    ("Smith wrote in a guest essay for The New York Times that the bill was dead.", "New York Times"),
+    # a report that appeared in a named publication
+    ("The talks collapsed, according to a report in The Financial Times.", "Financial Times"),
+    # a poll run by media, joined by a slash or a hyphen
+    ("A New York Times/Siena College poll released Sunday showed the race tied.", "New York Times"),
+    ("A Washington Post-ABC News poll found that 40 percent of voters approve.", "Washington Post"),
+    ("A Washington Post-ABC News poll found that 40 percent of voters approve.", "ABC News"),
+    # a copyright line
+    ("The House voted on Friday.\n\nCopyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
     # a brand name with an exclamation mark, which the parser cuts at the mark
     ('"For decades, our country has been looted, pillaged, raped and plundered by nations near and far," Trump said '
      'via Yahoo! News.', "Yahoo! News"),
@@ -242,6 +252,9 @@ def test_outlets_given_interviews_and_pieces(text, outlet):
     # an interview with a person, or a meeting with a body, makes no outlet
     ('"We\'re done," Smith said in an interview with Jane Doe.', "Jane Doe"),
     ('"We\'re done," Smith said after a meeting with the Treasury Department.', "Treasury Department"),
+    # nor an appearance in a place, nor a report in a country
+    ("Smith, in an appearance on Capitol Hill, said the bill was dead.", "Capitol Hill"),
+    ("The talks collapsed, according to a report in Germany.", "Germany"),
 ])
 def test_interviews_with_people_are_no_outlets(text, absent):
     found = sources_of(text)

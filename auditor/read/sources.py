@@ -96,6 +96,11 @@ _POSSESSIVE = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3})(?:(
 # "(Francis Chung/POLITICO via AP Images)", "REUTERS/Dado Ruvic/File Photo", "<channel>/Handout via REUTERS".
 _PHOTO_BY = re.compile(r"(?i)(?:^|[\s(])(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy(?:\s+of)?)\s+"
                        r"(?P<names>[A-Z][^\n()|,;]{1,60}?)\s*(?=[)\n]|$|,|;)")
+# "A New York Times/Siena College poll", "a Washington Post-ABC News survey": whoever ran the poll.
+_POLL = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,5}(?:[ ]?[/-][ ]?[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4})*)"
+                   r"[ ](?:poll|survey)\b")
+# "Copyright 2024 The Associated Press. All rights reserved.", "© Reuters."
+_COPYRIGHT = re.compile(r"(?:©|\bCopyright\b)[ ]*(?:\(c\)[ ]*)?(?:\d{4}(?:[–-]\d{4})?,?[ ]+)?(?P<names>[A-Z][\w&.'’ -]{1,40}?)(?=[.,;\n]|$)")
 _OWNER_PHOTO = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w&.' -]{1,40}?)\s+(?:photo|photograph|image|video)s?\s+by\b")
 _SLASH_CREDIT = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3}(?:[ ]?/[ ]?[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3})+"
                            r"(?:[ ]via[ ][A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,2})?)")
@@ -447,7 +452,8 @@ class _ParseCredits:
                             objs = [g for g in p.children if g.dep_ == "pobj"]
                             if p.lower_ in ("to", "with") or self._media_piece(o):
                                 cands += [(g, f"{p.text} {g.text}") for g in objs]
-                            if self._media_piece(o):
+                            if self._media_piece(o) and p.lower_ in ("with", "for", "to"):
+                                # given to or made for X ("on X", "in X" may be a place: "on Capitol Hill")
                                 pieces.update(g.i for g in objs)
         audience: set[int] = set()
         for c in v.children:  # "Speaking to LBC, Mr Sunak said", "talking on CNN, she said"
@@ -473,7 +479,8 @@ class _ParseCredits:
             if is_outlet(om, True):  # a known outlet the tagger took for a person ("told Politico") too
                 found.append((om, cue))
             elif tok.i in pieces and om.proper and om.kind != "person" and tok.ent_type_ != "PERSON" \
-                    and (om.kind != "place" or tok.head.lower_ != "in") \
+                    and (not (om.kind == "place" or tok.ent_type_ in ("FAC", "GPE", "LOC"))
+                         or tok.dep_ in ("dobj", "dative") or tok.head.lower_ in ("with", "for", "to")) \
                     and not _institution_name(om.name) and not _gov_like_words(om.name.split()):
                 found.append((om, cue))  # "in an interview with The Atlantic", "an op-ed for The Washington Post"
             elif (tok.i in audience and tok.text.isupper() and 2 <= len(tok.text) <= 5 and tok.ent_type_ == "ORG"
@@ -820,11 +827,14 @@ def _more_credits(text: str) -> list[Credit]:
         if m.group("names")[:1].isupper():
             add(m.group("names"), m.start("names"), "programme appeared on")
     for rx, cue in ((_PHOTO_BY, "photo credit"), (_OWNER_PHOTO, "photo credit"), (_SLASH_CREDIT, "photo credit"),
-                    (_BRACKET_OPENING, "opening credit")):
+                    (_BRACKET_OPENING, "opening credit"), (_POLL, "poll"), (_COPYRIGHT, "copyright")):
         for m in rx.finditer(text):
             body = m.group("names")
-            for part in re.split(r"\s*/\s*|\s+via\s+|\s+and\s+", body):
+            # "A Washington Post-ABC News poll": two media that ran a poll, joined by a hyphen
+            split = r"\s*/\s*|\s+via\s+|\s+and\s+" + (r"|(?<=[a-z])-(?=[A-Z])" if rx is _POLL else "")
+            for part in re.split(split, body):
                 core = " ".join(_CREDIT_NOISE.sub(" ", part).split())
+                core = re.sub(r"^(?:A|An|The)\s+(?=[A-Z])", "", core)  # "A New York Times/Siena College poll"
                 if not core:
                     continue
                 found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 else None)

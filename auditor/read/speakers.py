@@ -285,6 +285,7 @@ def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 # Things that carry information for someone: "according to data from the ministry", "polls suggest".
 INFO_NOUNS = DOCUMENT_NOUNS | vocab.words("info_nouns")
+_PUBLISHED_PIECES = vocab.words("published_pieces") | vocab.words("media_pieces")
 
 
 # Common nouns that can speak whatever their ending: offices, bodies, documents, people.
@@ -307,6 +308,12 @@ def party_in_info_noun(tok):
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for c in tok.children:  # "a report in The Financial Times": the named publication it appeared in
+        if c.dep_ == "prep" and c.lower_ == "in" and _lemma(tok) in _PUBLISHED_PIECES:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                    and g.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "FAC", "NORP", "EVENT")]
             if objs:
                 return objs[0]
     for c in tok.children:  # "figures compiled by the state labor department", "a count released by X"
