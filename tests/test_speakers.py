@@ -178,3 +178,15 @@ def test_verbs_of_speech_and_lead_ins(text, quote, speaker):
 ])
 def test_a_name_the_tagger_reads_as_a_verb(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # speech reported inside speech is the inner speaker's
+    ('Pence recalled Trump telling him, "You\'re too honest."', "You're too honest.", "Trump"),
+    ('Pence said that Trump told him, "You\'re too honest."', "You're too honest.", "Trump"),
+    # a document inside speech is no inner speaker: its author reports it
+    ("Sen. Ruth Calder (D-Vt.), a longtime critic of the program, said the audit confirmed “what we have been "
+     "saying for years.”", "what we have", "Ruth Calder"),
+])
+def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

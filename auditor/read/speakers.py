@@ -1455,6 +1455,23 @@ class QuoteAttributor:
                     found.append(c)
         return found
 
+    _THOUGHT_LEMMAS = frozenset({"believe", "think", "fear", "expect", "assess"})  # "X said voters think ...": X's words
+
+    def _innermost_speech(self, verb, q):
+        """ "Pence recalled Trump telling him, “You’re too honest.”": speech reported inside speech
+        is the inner speaker's. From the verb the quote hangs from, go down to a verb of speech it
+        governs (its complement, after it and before the quote) that has a subject of its own."""
+        v = verb
+        for _ in range(3):
+            inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and is_reporting(c)
+                          and _lemma(c) not in self._THOUGHT_LEMMAS
+                          and v.idx < c.idx < q.outer_start and not _in_spans(c.idx, self.outer)
+                          and any(g.dep_ == "nsubj" and not self.resolver.in_quote(g.idx) for g in c.children)), None)
+            if inner is None:
+                return v
+            v = inner
+        return v
+
     def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
         """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
         after = [t for t in token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
@@ -1492,6 +1509,12 @@ class QuoteAttributor:
                    + [v for v in govs if not is_reporting(v, weak=True)])
         fallback: Optional[Attribution] = None
         for v in ordered:
+            inner = self._innermost_speech(v, q)
+            if inner is not v:
+                isp = self._speaker_from_verb(inner)
+                if isp is not None and not ((isp.kind in ("document", "pronoun") and not isp.resolved)
+                                            or bare_description(isp)):
+                    v = inner  # "Pence recalled Trump telling him": Trump, not "the audit confirmed"
             sp = self._speaker_from_verb(v)
             if sp is not None:
                 att = Attribution(sp, v.text, v.idx, v.idx + len(v.text))
