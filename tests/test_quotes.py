@@ -291,6 +291,13 @@ def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
     # a quote standing alone after an attributed one keeps its speaker
     ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street. 'They will face the full "
      "force of the law.'", "They will face", "Starmer"),
+    # a quote paragraph with no attribution, before one its speaker "added": the one who goes on spoke it
+    ("Senator Elizabeth Warren, Democrat of Massachusetts, was among the critics.\n\n\"This bill is a giveaway to "
+     "the banks. It does nothing for families who are struggling to pay rent.\"\n\n\"We can do better,\" she "
+     "added.", "This bill is", "Elizabeth Warren"),
+    # ... but not before a quote of someone who merely "said" it
+    ("Critics lined up against the bill.\n\n\"This bill is a giveaway to the banks.\"\n\n\"We can do better,\" "
+     "Senator Elizabeth Warren said.", "This bill is", None),
     # a sentence ending in a colon introduces the next paragraph's quote
     ("The ministry of foreign affairs said in a statement on Sunday:\n“Pakistan reserves the right to respond to "
      "this aggression.”", "Pakistan reserves", "ministry of foreign affairs"),

@@ -55,6 +55,7 @@ REPORTING_LEMMAS = vocab.words("reporting_verbs")
 # when no plainer reporting verb governs the quote.
 WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
 PHRASAL_REPORTING = vocab.words("reporting_phrasal_verbs")
+CONTINUING_LEMMAS = frozenset({"add", "continue"})  # "she added": she spoke the quote before too
 _PHRASAL_HEADS = frozenset(p.split()[0] for p in PHRASAL_REPORTING)
 # "X was told to ...": the passive subject of a verb of address is addressed, it does not speak
 ADDRESSEE_VERBS = vocab.words("addressee_verbs")
@@ -1890,6 +1891,15 @@ class QuoteAttributor:
                 sp = self._speaker_from_verb(roots[-1]) if roots else None
                 if sp is not None and sp.kind in ("person", "organization", "government"):
                     return Attribution(sp, roots[-1].text, roots[-1].idx, roots[-1].idx + len(roots[-1].text))
+        # the next sentence goes on with a quote its speaker "added" or "continued": the one who
+        # goes on is the one who spoke this ("“...” \n\n “We can do better,” she added.")
+        if nxt is not None:
+            later = [k for k, o in enumerate(self.quotes) if nxt[0] <= o.start < nxt[1]]
+            if later and done[later[0]].speaker is not None and done[later[0]].cue_start is not None:
+                cue = next((t for t in token_range(self.doc, done[later[0]].cue_start, done[later[0]].cue_end)), None)
+                if cue is not None and _lemma(cue) in CONTINUING_LEMMAS:
+                    a = done[later[0]]
+                    return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
         return Attribution(None, None)
 
     def _headline_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
