@@ -46,9 +46,9 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
      "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
      "Washington Post", "outlet"),
-    # the body a spokesperson speaks for
+    # the body a spokesperson speaks for (a medium that speaks as a company is credited as one, not as a medium)
     ("A spokesperson for the Washington Post, which Bezos bought in 2013 for $250 million, said on Friday it was "
-     "not for sale.", "Washington Post", "outlet"),
+     "not for sale.", "Washington Post", "organization"),
     ("Bloomberg LP has no interest in acquiring Dow Jones, a Bloomberg LP spokesman said in a tweet on Sunday.",
      "Bloomberg LP", "organization"),
     # an outlet told, a wire in brackets, a picture credited "via" an agency

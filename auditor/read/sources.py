@@ -259,10 +259,12 @@ class _ParseCredits:
         self.credits: list[Credit] = []
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
-             outlet: bool = False) -> Optional[Credit]:
+             outlet: bool = False, party: bool = False) -> Optional[Credit]:
         if not _usable(m) or not can_speak(m, self.doc):
             return None
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
+        if party and kind == "outlet":
+            kind = "organization"  # "a spokesperson for the Washington Post said": the company speaks, no medium is credited
         # the evidence is the mention, joined to its cue when they stand side by side
         if start - m.end > MAX_CUE_GAP or m.start - end > MAX_CUE_GAP:
             start, end = m.start, m.end
@@ -342,7 +344,7 @@ class _ParseCredits:
         body = self._body_spoken_for(subj)
         if body is not None:  # the body is credited; its spokesperson, where named, on his own
             bm = self.r.resolve(self.r.mention(body, True))
-            self._add(bm, v.text, v.idx, v.idx + len(v.text))
+            self._add(bm, v.text, v.idx, v.idx + len(v.text), party=True)
         m = self.r.resolve(self.r.mention(subj, True))
         via: list[str] = []
         if quoted is not None:
