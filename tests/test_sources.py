@@ -252,6 +252,9 @@ def test_outlets_given_interviews_and_pieces(text, outlet):
     # an interview with a person, or a meeting with a body, makes no outlet
     ('"We\'re done," Smith said in an interview with Jane Doe.', "Jane Doe"),
     ('"We\'re done," Smith said after a meeting with the Treasury Department.', "Treasury Department"),
+    # a company that reports its own figures is no news outlet
+    ('Exxon Mobil reported record profits on Friday. "Our results reflect strong demand," the company said.',
+     "Exxon Mobil"),
     # nor an appearance in a place, nor a report in a country
     ("Smith, in an appearance on Capitol Hill, said the bill was dead.", "Capitol Hill"),
     ("The talks collapsed, according to a report in Germany.", "Germany"),

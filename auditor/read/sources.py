@@ -369,7 +369,9 @@ class _ParseCredits:
                 via.append(om.name)
                 self._add(om, cue, om.start, om.end, outlet=True)
         # "Dawn reported that ...": a named organisation that reports is a news outlet
-        reported_org = (lemma == "report" and m.kind == "organization" and m.proper and not m.resolved
+        # ("Exxon Mobil reported record profits": a company reporting its own figures is no news outlet)
+        reported_org = (lemma == "report" and (clause or "dobj" not in deps) and m.kind == "organization" and m.proper
+                        and not m.resolved
                         and m.label not in ("PERSON", "GPE", "LOC", "NORP")
                         and not _institution_name(m.name))
         end = v.idx + len(v.text)
