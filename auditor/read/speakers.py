@@ -1081,6 +1081,8 @@ class Resolver:
                 sentences.append(sid)
                 if len(sentences) > DESCRIBED_SENTENCES:
                     break
+            if self.doc[h.token].dep_ != "nsubj":
+                continue  # one who acts ("Musk deleted the post"), not one acted on ("Doe was arrested")
             r = self.resolve(h)
             if r.kind == "person" and r.proper and genders.get(names_mod.normalize(r.name), want) == want:
                 found.append(r)
