@@ -146,6 +146,9 @@ def test_elliptical_and_missing_subjects(text, quote, speaker):
     ('Tom Baker chairs the board. "We are reviewing the figures," the company said.', "We are reviewing", None),
     # the one described is one who acts, not one acted on (a new person: "the neighbor" is not the one arrested)
     ('John Doe was arrested on Monday. "He was always a quiet man," the neighbor said.', "He was always", None),
+    # a person named by relation to another is someone new, even after one who acts
+    ('Jane Doe ran the bakery for thirty years. "She was the kindest person I knew," the daughter said.',
+     "She was the kindest", None),
 ])
 def test_a_description_refers_back_to_the_person_described(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -55,6 +55,7 @@ REPORTING_LEMMAS = vocab.words("reporting_verbs")
 # when no plainer reporting verb governs the quote.
 WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
 PHRASAL_REPORTING = vocab.words("reporting_phrasal_verbs")
+RELATIONAL_PERSON_NOUNS = vocab.words("relational_person_nouns")
 CONTINUING_LEMMAS = frozenset({"add", "continue"})  # "she added": she spoke the quote before too
 _PHRASAL_HEADS = frozenset(p.split()[0] for p in PHRASAL_REPORTING)
 # "X was told to ...": the passive subject of a verb of address is addressed, it does not speak
@@ -1062,8 +1063,8 @@ class Resolver:
             return None
         if any(c.dep_ in ("prep", "poss", "relcl", "acl", "appos") or c.ent_type_ == "PERSON" for c in children):
             return None  # "the Trump supporter", "the Biden aide": someone by relation to another person
-        if not person_noun(_lemma(tok)):
-            return None
+        if not person_noun(_lemma(tok)) or _lemma(tok) in RELATIONAL_PERSON_NOUNS:
+            return None  # "the mother said": someone beside the person described, not that person
         want = GENDERED_WORDS.get(_lemma(tok))
         genders = self._genders() if want else {}
         here = self._sentence_of(m.token)
