@@ -49,7 +49,7 @@ KNOWN_OUTLETS = vocab.words("news_outlets") | frozenset(
 # Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
 MEDIA_WORDS = vocab.words("media_name_words")
 MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "daily",
-                         "tabloid", "newswire", "magazine"})
+                         "tabloid", "newswire"})
 # What one gives a news medium and no other body: "in an interview with The Atlantic", "an op-ed for
 # The Washington Post": the named organisation it is given to is a news outlet.
 MEDIA_PIECES = vocab.words("media_pieces")
@@ -475,7 +475,7 @@ class _ParseCredits:
         for tok, cue in cands:
             if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
                 continue
-            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS:
+            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS | MEDIA_WORDS:
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
