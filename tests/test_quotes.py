@@ -298,6 +298,14 @@ def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
     # ... but not before a quote of someone who merely "said" it
     ("Critics lined up against the bill.\n\n\"This bill is a giveaway to the banks.\"\n\n\"We can do better,\" "
      "Senator Elizabeth Warren said.", "This bill is", None),
+    # a verbless sentence whose only words own the quoted ones goes on with the speaker before it
+    ("With her husband alongside her, Ms Truss continued: “I came into office at a time of great economic and "
+     "international instability.\n\n“Families and businesses were worried about how to pay their bills.”\n\n"
+     "Vladimir Putin’s “illegal war in Ukraine threatens the security of our whole continent”.", "illegal war",
+     "Truss"),
+    # ... not a verbless sentence whose words do not own the quote (nobody can tell whose words these are)
+    ("Ms Truss continued: “Families and businesses were worried about how to pay their bills.”\n\nAnd then "
+     "the “illegal war in Ukraine threatens the security of our whole continent”.", "illegal war", None),
     # a sentence ending in a colon introduces the next paragraph's quote
     ("The ministry of foreign affairs said in a statement on Sunday:\n“Pakistan reserves the right to respond to "
      "this aggression.”", "Pakistan reserves", "ministry of foreign affairs"),

@@ -1852,6 +1852,15 @@ class QuoteAttributor:
         frame = self._frame(position)
         rest = [t for t in self._outside(token_range(self.doc, frame[0], frame[1])) if not t.is_punct and not t.is_space]
         if rest:
+            # "Vladimir Putin’s “illegal war in Ukraine threatens ...”.": a verbless sentence whose only
+            # words own the quoted ones goes on with the speaker of the quote just before it
+            if all(t.pos_ not in ("VERB", "AUX") for t in rest) and any(
+                    t.tag_ == "POS" or t.dep_ == "poss" for t in self._outside(token_range(self.doc, frame[0], q.outer_start))):
+                prev = self._next_frame(position, -1)
+                prev_quotes = [k for k, o in enumerate(self.quotes) if prev is not None and prev[0] <= o.start < prev[1]]
+                if prev_quotes and done[prev_quotes[-1]].speaker is not None:
+                    a = done[prev_quotes[-1]]
+                    return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
             return Attribution(None, None)  # the sentence has its own words but no speaker: leave it
         # the next sentence, when it is only an attribution ("That is what he said.")
         nxt = self._next_frame(position, 1)
