@@ -143,6 +143,14 @@ def test_elliptical_and_missing_subjects(text, quote, speaker):
     ("“Why’d you sell out the people?” a man called out as Pence arrived for a town hall.\n\n“I upheld the "
      "Constitution,” Pence responded.\n\n“No, you didn’t,” the Trump supporter said.", "No, you didn’t",
      "Trump supporter"),
+    # ... also when the tagger types the other person's name as an organisation where it stands
+    ("Pence’s 2024 presidential campaign unveiled shirts with the words “Too Honest” on them as a reference to the "
+     "former president’s comments made to the then-Vice President who certified the 2020 election, despite Trump "
+     "claiming extensive voter fraud.\n\nOn Friday, Pence defended his decision to certify the 2020 election after "
+     "he was stormed by Trump supporters, who expressed anger at the former Vice President for his decision.\n\n"
+     "“Why’d you sell out the people?” a man called out as Pence arrived for a town hall in Londonderry, N.H. "
+     "“Why didn’t you uphold the Constitution?”\n\n“I upheld the Constitution,” Pence responded.\n\n“No, you "
+     "didn’t,” the Trump supporter said.", "No, you didn’t", "Trump supporter"),
     ('Tom Baker chairs the board. "We are reviewing the figures," the company said.', "We are reviewing", None),
     # the one described is one who acts, not one acted on (a new person: "the neighbor" is not the one arrested)
     ('John Doe was arrested on Monday. "He was always a quiet man," the neighbor said.', "He was always", None),

@@ -1061,7 +1061,8 @@ class Resolver:
         children = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
             return None
-        if any(c.dep_ in ("prep", "poss", "relcl", "acl", "appos") or c.ent_type_ == "PERSON" for c in children):
+        if any(c.dep_ in ("prep", "poss", "relcl", "acl", "appos") or c.ent_type_ == "PERSON"
+               or (c.pos_ == "PROPN" and c.text in self._named_words()) for c in children):
             return None  # "the Trump supporter", "the Biden aide": someone by relation to another person
         if not person_noun(_lemma(tok)) or _lemma(tok) in RELATIONAL_PERSON_NOUNS:
             return None  # "the mother said": someone beside the person described, not that person
