@@ -306,6 +306,17 @@ def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
     # ... not a verbless sentence whose words do not own the quote (nobody can tell whose words these are)
     ("Ms Truss continued: “Families and businesses were worried about how to pay their bills.”\n\nAnd then "
      "the “illegal war in Ukraine threatens the security of our whole continent”.", "illegal war", None),
+    # a paragraph that is only a quote, in a run of quote paragraphs, is whoever spoke last when nobody
+    # else is named in between (here the speaker's own embedded post)
+    ("Starmer said: “The Conservative Party has shown it no longer has a mandate to govern.\n\n“Each one of these "
+     "crises was made in Downing Street but paid for by the British public.\n\nBritain can’t afford the Tories’ "
+     "chaos.\n\nGeneral Election, now. — Keir Starmer (@Keir_Starmer) October 20, 2022\n\n“The Tories cannot "
+     "respond to their latest shambles by yet again simply clicking their fingers.", "The Tories cannot",
+     "Starmer"),
+    # ... but not when another party is named in between
+    ("Starmer said: “The Conservative Party has shown it no longer has a mandate to govern.”\n\nThe Liberal "
+     "Democrat leader Ed Davey also called for an election.\n\n“The Tories cannot respond to their latest "
+     "shambles by yet again simply clicking their fingers.”", "The Tories cannot", None),
     # a sentence ending in a colon introduces the next paragraph's quote
     ("The ministry of foreign affairs said in a statement on Sunday:\n“Pakistan reserves the right to respond to "
      "this aggression.”", "Pakistan reserves", "ministry of foreign affairs"),

@@ -1904,6 +1904,9 @@ class QuoteAttributor:
                 sp = self._speaker_from_verb(roots[-1]) if roots else None
                 if sp is not None and sp.kind in ("person", "organization", "government"):
                     return Attribution(sp, roots[-1].text, roots[-1].idx, roots[-1].idx + len(roots[-1].text))
+        run = self._last_speaker_in_run(n, done)
+        if run is not None:
+            return run
         # the next sentence goes on with a quote its speaker "added" or "continued": the one who
         # goes on is the one who spoke this ("“...” \n\n “We can do better,” she added.")
         if nxt is not None:
@@ -1914,6 +1917,34 @@ class QuoteAttributor:
                     a = done[later[0]]
                     return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
         return Attribution(None, None)
+
+    def _last_speaker_in_run(self, n: int, done: Sequence[Attribution]) -> Optional[Attribution]:
+        """A paragraph that is only a quote, in a run of quote paragraphs, is spoken by whoever spoke
+        last when no other party is named in between (an embedded post of the same speaker, a line of
+        narration naming nobody): "Starmer said: “...” [his tweet] “The Tories cannot respond ...”"."""
+        q = self.quotes[n]
+        lo, _ = self._block_of(q.start)
+        if self.text[lo:q.outer_start].strip():
+            return None
+        k = next((k for k in range(n - 1, -1, -1) if not self.quotes[k].headline), None)
+        if k is None or done[k].speaker is None or q.outer_start - self.quotes[k].outer_end > ANTECEDENT_QUOTE_CHARS:
+            return None
+        sp = done[k].speaker
+        want = names_mod.normalize(sp.name)
+        for h in self.resolver.history:
+            if self.quotes[k].outer_end <= h.start < q.outer_start and (h.subject or h.kind == "person"):
+                r = self.resolver.resolve(h)
+                other = names_mod.normalize(r.name)
+                if r.kind not in ("person", "organization", "government", "anonymous") or other == want or (
+                        other and want and other.split()[-1] == want.split()[-1]):
+                    continue  # "Starmer" and "Keir Starmer" are one
+                line_lo = self.text.rfind("\n", 0, h.start) + 1
+                line_hi = self.text.find("\n", h.end)
+                line = names_mod.normalize(self.text[line_lo:line_hi if line_hi >= 0 else len(self.text)])
+                if want and want.split()[-1] in line.split():
+                    continue  # a name cut by the tagger on a line that names the speaker ("— Keir Starmer (@...)")
+                return None  # someone else is named in between: not a run of one speaker
+        return Attribution(sp, "continued", done[k].cue_start, done[k].cue_end)
 
     def _headline_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
         """A pull quote in a headline repeats words quoted later: take that quote's speaker."""
