@@ -238,6 +238,13 @@ def test_outlet_like(name, expected):
     ("A Washington Post-ABC News poll found that 40 percent of voters approve.", "ABC News"),
     # a copyright line
     ("The House voted on Friday.\n\nCopyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
+    # whoever first published a republished story; a source line; a newspaper by its kind of name
+    ("The House voted on Friday.\n\nThis story was originally published by The Texas Tribune.", "Texas Tribune"),
+    ("The House voted on Friday.\n\nThis article first appeared on Politico.", "Politico"),
+    ("The House voted on Friday.\n\nThis article originally appeared in The Conversation.", "Conversation"),
+    ("The House voted on Friday.\n\nSource: Bloomberg", "Bloomberg"),
+    ("The House voted on Friday, according to the Washington Examiner.", "Washington Examiner"),
+    ("The mayor will not run again, according to The Boston Globe.", "Boston Globe"),
     # a brand name with an exclamation mark, which the parser cuts at the mark
     ('"For decades, our country has been looted, pillaged, raped and plundered by nations near and far," Trump said '
      'via Yahoo! News.', "Yahoo! News"),
@@ -252,6 +259,8 @@ def test_outlets_given_interviews_and_pieces(text, outlet):
     # an interview with a person, or a meeting with a body, makes no outlet
     ('"We\'re done," Smith said in an interview with Jane Doe.', "Jane Doe"),
     ('"We\'re done," Smith said after a meeting with the Treasury Department.', "Treasury Department"),
+    # a data source on a source line is no medium
+    ("Unemployment fell to 3.9 percent.\n\nSource: Bureau of Labor Statistics", "Bureau of Labor Statistics"),
     # a company that reports its own figures is no news outlet
     ('Exxon Mobil reported record profits on Friday. "Our results reflect strong demand," the company said.',
      "Exxon Mobil"),

@@ -99,6 +99,12 @@ _PHOTO_BY = re.compile(r"(?i)(?:^|[\s(])(?:photo|photograph|image|picture|video)
 # "A New York Times/Siena College poll", "a Washington Post-ABC News survey": whoever ran the poll.
 _POLL = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,5}(?:[ ]?[/-][ ]?[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4})*)"
                    r"[ ](?:poll|survey)\b")
+# "This story was originally published by The Texas Tribune.", "This article first appeared on Politico."
+_REPUBLISHED = re.compile(r"(?i:\b(?:this|the)\s+(?:story|article|report|piece|post|column|essay)\s+(?:was\s+|is\s+)?"
+                          r"(?:originally\s+|first\s+|previously\s+)?(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with)\s+)"
+                          r"(?P<names>[A-Z][\w&.'’ -]{1,50}?)(?=[.,;\n]|$)")
+# "Source: Bloomberg" on a line of its own
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|Sources|Via)[ \t]*:[ \t]*(?P<names>[A-Z][\w&.'’ /-]{1,50}?)[ \t]*$")
 # "Copyright 2024 The Associated Press. All rights reserved.", "© Reuters."
 _COPYRIGHT = re.compile(r"(?:©|\bCopyright\b)[ ]*(?:\(c\)[ ]*)?(?:\d{4}(?:[–-]\d{4})?,?[ ]+)?(?P<names>[A-Z][\w&.'’ -]{1,40}?)(?=[.,;\n]|$)")
 _OWNER_PHOTO = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w&.' -]{1,40}?)\s+(?:photo|photograph|image|video)s?\s+by\b")
@@ -831,7 +837,8 @@ def _more_credits(text: str) -> list[Credit]:
         if m.group("names")[:1].isupper():
             add(m.group("names"), m.start("names"), "programme appeared on")
     for rx, cue in ((_PHOTO_BY, "photo credit"), (_OWNER_PHOTO, "photo credit"), (_SLASH_CREDIT, "photo credit"),
-                    (_BRACKET_OPENING, "opening credit"), (_POLL, "poll"), (_COPYRIGHT, "copyright")):
+                    (_BRACKET_OPENING, "opening credit"), (_POLL, "poll"), (_COPYRIGHT, "copyright"),
+                    (_REPUBLISHED, "first published by"), (_SOURCE_LINE, "source line")):
         for m in rx.finditer(text):
             body = m.group("names")
             # "A Washington Post-ABC News poll": two media that ran a poll, joined by a hyphen
@@ -844,6 +851,8 @@ def _more_credits(text: str) -> list[Credit]:
                 found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 else None)
                 if rx is _BRACKET_OPENING and not found and _credit_name_ok(core.split()[0]) and len(core.split()) <= 3:
                     found = core  # the position credits it, as a dateline does: "(Headline USA) Former ..."
+                if rx is _REPUBLISHED and not found and _credit_name_ok(core) and len(core.split()) <= 5:
+                    found = core  # whoever first published the story is a medium ("The Conversation")
                 if found:
                     add(found, m.start("names") + max(0, body.find(found)), cue)
     pos = 0
