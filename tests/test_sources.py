@@ -289,6 +289,18 @@ def test_a_description_credits_the_party_it_stands_for(text, name):
     assert name in found and "agency" not in found, list(found)
 
 
+def test_a_decks_office_is_whom_the_body_gives_that_office():
+    # "The Prime Minister said" in a deck: the body's own "the Prime Minister" is Keir Starmer
+    text = ("Starmer defends cut to winter fuel payments as No 10 faces rebellion\n\nThe Prime Minister said the Tories "
+            "had 'run away' from tough choices and he was prepared to make 'difficult decisions'\n\nKeir Starmer is "
+            "set to defend his decision to cut the winter fuel allowance for pensioners, saying he is prepared to make "
+            "“tough decisions” as he faces a crunch vote over the policy on Tuesday. Labour is bracing for a "
+            "potential rebellion over the plans, with the Prime Minister expected to tell the BBC’s Laura Kuenssberg "
+            "today that the previous government had “run away from difficult decisions”.")
+    found = sources_of(text)
+    assert "Keir Starmer" in found and "Prime Minister" not in found, list(found)
+
+
 @pytest.mark.parametrize("text, name, via", [
     # "citing X" credits X, through the outlet that cites it
     ("A wildfire in northern California has killed four people, Reuters reported on Saturday, citing the Butte "

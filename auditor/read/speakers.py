@@ -980,6 +980,12 @@ class Resolver:
         for h in self.history:
             if h.start <= m.end or h.start - m.end > CATAPHORA_CHARS:
                 continue
+            if headline and h.kind == "description" and h.head == m.head and not h.plural and content <= h.words \
+                    and not self._in_headline(h):
+                # a deck's "The Prime Minister said ..." is whom the body's own "the Prime Minister" is
+                r = self.resolve(h)
+                if r.resolved and r.kind == "person":
+                    return r
             if not (h.kind == "person" and h.proper):
                 continue
             if content <= h.words:
