@@ -194,6 +194,18 @@ def test_a_name_the_tagger_reads_as_a_verb(text, quote, speaker):
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
+    # a subject the parser folds into the fronted phrase before it ("In a letter to Mr Zahawi, Mr Sunak")
+    ("Mr Sunak ordered an investigation into Mr Zahawi by Sir Laurie Magnus, his independent adviser on ministers’ "
+     "interests, following reports that the Tory chairman had paid a penalty as part of an estimated £4.8 million "
+     "settlement dispute with HMRC.\nIn a letter to Mr Zahawi, Mr Sunak said that, following the investigation, "
+     "which completed its work after only a few days, “it is clear that there has been a serious breach of the "
+     "ministerial code”.", "it is clear", "Sunak"),
+])
+def test_a_subject_folded_into_a_fronted_phrase(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
     # speech reported inside speech is the inner speaker's
     ('Pence recalled Trump telling him, "You\'re too honest."', "You're too honest.", "Trump"),
     ('Pence said that Trump told him, "You\'re too honest."', "You're too honest.", "Trump"),

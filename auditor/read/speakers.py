@@ -383,6 +383,32 @@ def _name_read_as_verb(tok, verb) -> bool:
     return re.search(r"\b" + re.escape(tok.lower_) + r"\b", doc.text) is None
 
 
+def _name_folded_into_lead(verb):
+    """ "In a letter to Mr Zahawi, Mr Sunak said ...": the parser folds the subject into the fronted
+    phrase before it, as an apposition to its last noun, and leaves the verb without a subject. The
+    name right before the verb, set off from that phrase by a comma and hanging from it, is the subject."""
+    doc = verb.doc
+    tok = doc[verb.i - 1]
+    if tok.pos_ != "PROPN" or tok.dep_ not in ("appos", "conj", "npadvmod", "compound"):
+        return None
+    head = tok
+    while head.dep_ in ("compound", "flat"):
+        head = head.head
+    if head.dep_ not in ("appos", "conj", "npadvmod"):
+        return None
+    start = head.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    a = head.head
+    for _ in range(6):  # the phrase it hangs from is a fronted adjunct of this verb
+        if a.dep_ == "prep" and a.head.i == verb.i and a.i < verb.i:
+            return head
+        if a.head.i == a.i:
+            return None
+        a = a.head
+    return None
+
+
 def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = None):
     """The token naming who performs `verb`: its subject, the agent of a passive, or the subject of
     the clause it hangs from ("..., saying it ..." takes the subject of the main verb).
@@ -403,6 +429,10 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
         if not subj:
             subj = [c for c in v.children if _name_read_as_verb(c, v) and not (skip and skip(c.idx))]
+        if not subj and v.i > 0:
+            lead = _name_folded_into_lead(v)
+            if lead is not None and not (skip and skip(lead.idx)):
+                subj = [lead]
         if subj:
             s = subj[0]
             if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
@@ -1926,8 +1956,9 @@ class QuoteAttributor:
 
     def _last_speaker_in_run(self, n: int, done: Sequence[Attribution]) -> Optional[Attribution]:
         """A paragraph that is only a quote, in a run of quote paragraphs, is spoken by whoever spoke
-        last when no other party is named in between (an embedded post of the same speaker, a line of
-        narration naming nobody): "Starmer said: “...” [his tweet] “The Tories cannot respond ...”"."""
+        last when no other party acts in between (an embedded post of the same speaker, a line of
+        narration about the speaker: "He paid tribute to Mr Zahawi’s contribution"):
+        "Starmer said: “...” [his tweet] “The Tories cannot respond ...”"."""
         q = self.quotes[n]
         lo, _ = self._block_of(q.start)
         if self.text[lo:q.outer_start].strip():
@@ -1938,7 +1969,7 @@ class QuoteAttributor:
         sp = done[k].speaker
         want = names_mod.normalize(sp.name)
         for h in self.resolver.history:
-            if self.quotes[k].outer_end <= h.start < q.outer_start and (h.subject or h.kind == "person"):
+            if self.quotes[k].outer_end <= h.start < q.outer_start and h.subject:
                 r = self.resolver.resolve(h)
                 other = names_mod.normalize(r.name)
                 if r.kind not in ("person", "organization", "government", "anonymous") or other == want or (
