@@ -80,6 +80,17 @@ def quoted(text: str) -> list[str]:
     # British style: single quotes when the article has no double quotes
     ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street.",
      ["These are thugs, not protesters,"]),
+    # two quoted words that make up a whole sentence are a statement, not a term held at arm's length
+    ("With Wall Street rattled, Yellen tried to reassure Americans.\n‘The American banking system is really safe "
+     "and well capitalized’, she said. ‘It’s resilient’.",
+     ["The American banking system is really safe and well capitalized", "It’s resilient"]),
+    # ... also in single marks in a double-quoting article
+    ('He called it "a disgrace".\nWith Wall Street rattled, Yellen tried to reassure Americans.\n‘The American '
+     'banking system is really safe and well capitalized’, she said. ‘It’s resilient’.',
+     ["a disgrace", "The American banking system is really safe and well capitalized", "It’s resilient"]),
+    # ... but two words inside a sentence are still a term
+    ("‘The American banking system is really safe’, she said. It is ‘well capitalized’ and sound.",
+     ["The American banking system is really safe"]),
 ])
 def test_find_quotes(text, expected):
     assert quoted(text) == expected
@@ -280,6 +291,32 @@ def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
     # a quote standing alone after an attributed one keeps its speaker
     ("'These are thugs, not protesters,' Starmer told broadcasters in Downing Street. 'They will face the full "
      "force of the law.'", "They will face", "Starmer"),
+    # a quote paragraph with no attribution, before one its speaker "added": the one who goes on spoke it
+    ("Senator Elizabeth Warren, Democrat of Massachusetts, was among the critics.\n\n\"This bill is a giveaway to "
+     "the banks. It does nothing for families who are struggling to pay rent.\"\n\n\"We can do better,\" she "
+     "added.", "This bill is", "Elizabeth Warren"),
+    # ... but not before a quote of someone who merely "said" it
+    ("Critics lined up against the bill.\n\n\"This bill is a giveaway to the banks.\"\n\n\"We can do better,\" "
+     "Senator Elizabeth Warren said.", "This bill is", None),
+    # a verbless sentence whose only words own the quoted ones goes on with the speaker before it
+    ("With her husband alongside her, Ms Truss continued: “I came into office at a time of great economic and "
+     "international instability.\n\n“Families and businesses were worried about how to pay their bills.”\n\n"
+     "Vladimir Putin’s “illegal war in Ukraine threatens the security of our whole continent”.", "illegal war",
+     "Truss"),
+    # ... not a verbless sentence whose words do not own the quote (nobody can tell whose words these are)
+    ("Ms Truss continued: “Families and businesses were worried about how to pay their bills.”\n\nAnd then "
+     "the “illegal war in Ukraine threatens the security of our whole continent”.", "illegal war", None),
+    # a paragraph that is only a quote, in a run of quote paragraphs, is whoever spoke last when nobody
+    # else is named in between (here the speaker's own embedded post)
+    ("Starmer said: “The Conservative Party has shown it no longer has a mandate to govern.\n\n“Each one of these "
+     "crises was made in Downing Street but paid for by the British public.\n\nBritain can’t afford the Tories’ "
+     "chaos.\n\nGeneral Election, now. — Keir Starmer (@Keir_Starmer) October 20, 2022\n\n“The Tories cannot "
+     "respond to their latest shambles by yet again simply clicking their fingers.", "The Tories cannot",
+     "Starmer"),
+    # ... but not when another party is named in between
+    ("Starmer said: “The Conservative Party has shown it no longer has a mandate to govern.”\n\nThe Liberal "
+     "Democrat leader Ed Davey also called for an election.\n\n“The Tories cannot respond to their latest "
+     "shambles by yet again simply clicking their fingers.”", "The Tories cannot", None),
     # a sentence ending in a colon introduces the next paragraph's quote
     ("The ministry of foreign affairs said in a statement on Sunday:\n“Pakistan reserves the right to respond to "
      "this aggression.”", "Pakistan reserves", "ministry of foreign affairs"),
@@ -430,9 +467,20 @@ def test_an_outlets_excerpt_is_no_statement():
     # a programme's title after an outlet's possessive is a name, not speech
     "Pence made the comments during a Sunday appearance on CBS’ “Face the Nation,” telling host Margaret Brennan "
     "that he had no plans to testify.",
+    # a title set off by commas after the noun it names
+    'The book, "A Promised Land," sold millions of copies in its first week.',
+    "Her memoir, “Becoming,” was the best-selling book of the year.",
 ])
 def test_titles_in_quotes_are_not_quotes(text):
     assert quoted(text) == []
+
+
+@pytest.mark.parametrize("text, quote", [
+    # title-cased words after a verb of speech and a comma are still speech
+    ('The president said, "Make America Great Again," and the crowd cheered.', "Make America Great Again,"),
+])
+def test_title_cased_speech_after_a_verb_of_speech_is_a_quote(text, quote):
+    assert quote in quoted(text)
 
 
 @pytest.mark.parametrize("text, quote, speaker", [

@@ -46,9 +46,9 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     ("The Tesla chief terminated Twitter Chief Executive Parag Agrawal, Chief Financial Officer Ned Segal and legal "
      "affairs and policy chief Vijaya Gadde, the Washington Post and CNBC reported citing unnamed sources.",
      "Washington Post", "outlet"),
-    # the body a spokesperson speaks for
+    # the body a spokesperson speaks for (a medium that speaks as a company is credited as one, not as a medium)
     ("A spokesperson for the Washington Post, which Bezos bought in 2013 for $250 million, said on Friday it was "
-     "not for sale.", "Washington Post", "outlet"),
+     "not for sale.", "Washington Post", "organization"),
     ("Bloomberg LP has no interest in acquiring Dow Jones, a Bloomberg LP spokesman said in a tweet on Sunday.",
      "Bloomberg LP", "organization"),
     # an outlet told, a wire in brackets, a picture credited "via" an agency
@@ -219,6 +219,60 @@ def test_outlet_like(name, expected):
     assert outlet_like(name, "ORG") is expected
 
 
+@pytest.mark.parametrize("text, outlet", [
+    # an interview, an op-ed, a column is given to a news medium: the body it is given to is one
+    ('"We\'re done," Smith said in an interview with The Atlantic.', "Atlantic"),
+    ('"We\'re done," Smith wrote in an op-ed for The Washington Post.', "Washington Post"),
+    ('"We\'re done," Smith told The Atlantic in an interview.', "Atlantic"),
+    # a known outlet the tagger takes for a person is still the outlet told
+    ('"We\'re done," Smith told Politico in an interview.', "Politico"),
+    # a magazine by its name
+    ('"I never imagined this," the actor told People magazine.', "People magazine"),
+    ("Smith, in an appearance on MSNBC, said the bill was dead.", "MSNBC"),
+    ("Smith wrote in a guest essay for The New York Times that the bill was dead.", "New York Times"),
+    # a report that appeared in a named publication
+    ("The talks collapsed, according to a report in The Financial Times.", "Financial Times"),
+    # a poll run by media, joined by a slash or a hyphen
+    ("A New York Times/Siena College poll released Sunday showed the race tied.", "New York Times"),
+    ("A Washington Post-ABC News poll found that 40 percent of voters approve.", "Washington Post"),
+    ("A Washington Post-ABC News poll found that 40 percent of voters approve.", "ABC News"),
+    # a copyright line
+    ("The House voted on Friday.\n\nCopyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
+    # whoever first published a republished story; a source line; a newspaper by its kind of name
+    ("The House voted on Friday.\n\nThis story was originally published by The Texas Tribune.", "Texas Tribune"),
+    ("The House voted on Friday.\n\nThis article first appeared on Politico.", "Politico"),
+    ("The House voted on Friday.\n\nThis article originally appeared in The Conversation.", "Conversation"),
+    ("The House voted on Friday.\n\nSource: Bloomberg", "Bloomberg"),
+    ("The House voted on Friday, according to the Washington Examiner.", "Washington Examiner"),
+    ("The mayor will not run again, according to The Boston Globe.", "Boston Globe"),
+    # a brand name with an exclamation mark, which the parser cuts at the mark
+    ('"For decades, our country has been looted, pillaged, raped and plundered by nations near and far," Trump said '
+     'via Yahoo! News.', "Yahoo! News"),
+])
+def test_outlets_given_interviews_and_pieces(text, outlet):
+    found = sources_of(text)
+    assert outlet in found, list(found)
+    assert found[outlet].kind == "outlet"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # an interview with a person, or a meeting with a body, makes no outlet
+    ('"We\'re done," Smith said in an interview with Jane Doe.', "Jane Doe"),
+    ('"We\'re done," Smith said after a meeting with the Treasury Department.', "Treasury Department"),
+    # a data source on a source line is no medium
+    ("Unemployment fell to 3.9 percent.\n\nSource: Bureau of Labor Statistics", "Bureau of Labor Statistics"),
+    # a company that reports its own figures is no news outlet
+    ('Exxon Mobil reported record profits on Friday. "Our results reflect strong demand," the company said.',
+     "Exxon Mobil"),
+    # nor an appearance in a place, nor a report in a country
+    ("Smith, in an appearance on Capitol Hill, said the bill was dead.", "Capitol Hill"),
+    ("The talks collapsed, according to a report in Germany.", "Germany"),
+])
+def test_interviews_with_people_are_no_outlets(text, absent):
+    found = sources_of(text)
+    assert absent not in found or found[absent].kind != "outlet"
+
+
 @pytest.mark.parametrize("text, name", [
     # "the agency" stands for the agency named before it, the compiler of figures is credited
     ("The Office of Personnel Management on Tuesday told agencies to prepare. Agencies must submit plans by Friday, "
@@ -233,6 +287,18 @@ def test_outlet_like(name, expected):
 def test_a_description_credits_the_party_it_stands_for(text, name):
     found = sources_of(text)
     assert name in found and "agency" not in found, list(found)
+
+
+def test_a_decks_office_is_whom_the_body_gives_that_office():
+    # "The Prime Minister said" in a deck: the body's own "the Prime Minister" is Keir Starmer
+    text = ("Starmer defends cut to winter fuel payments as No 10 faces rebellion\n\nThe Prime Minister said the Tories "
+            "had 'run away' from tough choices and he was prepared to make 'difficult decisions'\n\nKeir Starmer is "
+            "set to defend his decision to cut the winter fuel allowance for pensioners, saying he is prepared to make "
+            "“tough decisions” as he faces a crunch vote over the policy on Tuesday. Labour is bracing for a "
+            "potential rebellion over the plans, with the Prime Minister expected to tell the BBC’s Laura Kuenssberg "
+            "today that the previous government had “run away from difficult decisions”.")
+    found = sources_of(text)
+    assert "Keir Starmer" in found and "Prime Minister" not in found, list(found)
 
 
 @pytest.mark.parametrize("text, name, via", [

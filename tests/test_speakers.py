@@ -29,9 +29,12 @@ CAPEHART = ("the president also sat down with our own jonathan capehart for an e
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
-    # a label after the marks is the speaker ("reporter" names a role, not a person)
-    (CUMMINGS, "congressman cummings, you could hear", "reporter"),
-    (CUMMINGS, "as a result of how well", "reporter"),
+    # a role label is the one the lead-in pairs with the guest as interviewer ("cummings standing with
+    # kelly o'donnell. >> reporter: ..."); with no lead-in it is the role, not a person
+    (CUMMINGS, "congressman cummings, you could hear", "kelly o'donnell"),
+    (CUMMINGS, "as a result of how well", "kelly o'donnell"),
+    (">> reporter: what does this convention need to do tonight? >> i think there are a lot of bernie's people.",
+     "what does this convention", "reporter"),
     # a title and a name as the label: the person ("SENATOR CORKER:" -> Corker)
     ("i'm joined now by bob corker of tennessee. >> SENATOR CORKER: well, look. we've been giving advice for four "
      "or five years, chris.", "well, look.", "Corker"),
@@ -40,11 +43,16 @@ CAPEHART = ("the president also sat down with our own jonathan capehart for an e
     (POWELL, "THANK YOU, MR. CHAIRMAN", "Green"),  # "MR. GREEN IS RECOGNIZED"
     (POWELL, "SO U.S. GROWTH", "Powell"),  # "WELCOME AGAIN, MR. POWELL."
     # ... or, in a dialogue of two, by the one who spoke two turns before
-    (CUMMINGS, "not only that how well", "Cummings"),
+    (CUMMINGS, "not only that how well", "Elijah Cummings"),  # the guest of the lead-in
     (POWELL, "THANK YOU I APPRECIATE", "Green"),
-    # nobody addressed, nobody labelled: no speaker rather than a guess
-    (CAPEHART, "was that a mistake?", None),
-    (CAPEHART, "he doesn't believe in democracy.", None),
+    # a lead-in pairing a guest with an interviewer: the interviewer asks, the guest answers, until a
+    # turn names one of them (the anchor speaks again)
+    (CAPEHART, "was that a mistake?", "jonathan capehart"),  # as the captions write the name
+    (CAPEHART, "he doesn't believe in democracy.", "president"),
+    (CAPEHART + " >> jonathan is joining us now. good morning. >> good morning.", "jonathan is joining", None),
+    # nobody addressed, nobody labelled, no lead-in: no speaker rather than a guess
+    ("the weather was cold in the capital. >> was that a mistake? >> he doesn't believe in democracy.",
+     "was that a mistake?", None),
 ])
 def test_caption_turns(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
@@ -111,4 +119,99 @@ TWEETS = ('Twitter users said the scene "truly summed it all up".\n'
      "since the end of the Cold War.”", "This election will", "Sunak"),
 ])
 def test_elliptical_and_missing_subjects(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+# ---- a description of a person refers back to the person the text is about ------------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a noun for what the person is (no office), speaking: the nearest preceding person subject
+    ("Tesla CEO Elon Musk stated that no one was trying to assassinate Biden.\n\nMusk deleted the misleading post "
+     "and then posted a few more, seemingly trying to defend his actions.\n\n"
+     "“Well, one lesson I’ve learned is that just because I say something to a group and they laugh doesn’t mean "
+     "it’s going to be all that hilarious as a post on X,” the billionaire wrote.", "Well, one lesson", "Elon Musk"),
+    ('Elon Musk posted on Friday that the deal was off. "I am not buying it," the billionaire wrote.',
+     "I am not buying", "Elon Musk"),
+    ('The actor spoke out on Monday. Tom Hanks said he was "heartbroken." "I never imagined this," the actor '
+     "told reporters.", "I never imagined", "Tom Hanks"),
+    # not a person mentioned in the description's own sentence ("Reacting to ... Trump, the billionaire")
+    ("Elon Musk says a post he wrote and later deleted was meant as a joke. Reacting to the second attempted "
+     "assassination of Donald Trump, the Tesla billionaire responded: “And no one is even trying to assassinate "
+     "Biden/Kamala.”", "And no one", "Elon Musk"),
+    # a description that names its own relation is someone new; a body is no person
+    ('Jane Doe was arrested on Monday. "She is innocent," the brother of the victim said.', "She is innocent",
+     "brother of the victim"),
+    ("“Why’d you sell out the people?” a man called out as Pence arrived for a town hall.\n\n“I upheld the "
+     "Constitution,” Pence responded.\n\n“No, you didn’t,” the Trump supporter said.", "No, you didn’t",
+     "Trump supporter"),
+    # ... also when the tagger types the other person's name as an organisation where it stands
+    ("Pence’s 2024 presidential campaign unveiled shirts with the words “Too Honest” on them as a reference to the "
+     "former president’s comments made to the then-Vice President who certified the 2020 election, despite Trump "
+     "claiming extensive voter fraud.\n\nOn Friday, Pence defended his decision to certify the 2020 election after "
+     "he was stormed by Trump supporters, who expressed anger at the former Vice President for his decision.\n\n"
+     "“Why’d you sell out the people?” a man called out as Pence arrived for a town hall in Londonderry, N.H. "
+     "“Why didn’t you uphold the Constitution?”\n\n“I upheld the Constitution,” Pence responded.\n\n“No, you "
+     "didn’t,” the Trump supporter said.", "No, you didn’t", "Trump supporter"),
+    ('Tom Baker chairs the board. "We are reviewing the figures," the company said.', "We are reviewing", None),
+    # the one described is one who acts, not one acted on (a new person: "the neighbor" is not the one arrested)
+    ('John Doe was arrested on Monday. "He was always a quiet man," the neighbor said.', "He was always", None),
+    # a person named by relation to another is someone new, even after one who acts
+    ('Jane Doe ran the bakery for thirty years. "She was the kindest person I knew," the daughter said.',
+     "She was the kindest", None),
+])
+def test_a_description_refers_back_to_the_person_described(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+# ---- verbs of speech and lead-ins ---------------------------------------------------------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a verb of speech with its particle ("called out", "fired back"); a man is a person
+    ("“Why’d you sell out the people?” a man called out as Pence arrived for a town hall in Londonderry, N.H. "
+     "“Why didn’t you uphold the Constitution?”", "Why’d you sell", "a man"),
+    ("“Why’d you sell out the people?” a man called out as Pence arrived for a town hall in Londonderry, N.H. "
+     "“Why didn’t you uphold the Constitution?”", "Why didn’t you", "a man"),
+    ('Senator Jane Ortiz was asked about the delay. "That is simply not true," Ortiz fired back.',
+     "That is simply", "Jane Ortiz"),
+    # manner of speaking
+    ('"Get out of here!" shouted Mayor Tom Reyes as the meeting ended.', "Get out of here", "Tom Reyes"),
+    # a verbless lead-in naming only another piece of speech goes on with the speaker before it
+    ("“It’s a great day,” Mr. Trump wrote on Truth Social. Then, in a second post: “MAKE AMERICA GREAT AGAIN!”",
+     "MAKE AMERICA", "Trump"),
+])
+def test_verbs_of_speech_and_lead_ins(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a name opening the sentence that the tagger reads as a verb is still its subject
+    ("Trump’s tortured relationship with the truth is highlighted in an exchange he allegedly had with Vice "
+     "President Mike Pence on Jan. 1, 2021.\nAs recounted in the indictment, Pence told Trump that — as he "
+     "understood the laws of our land — there was no constitutional authority invested in the vice president to "
+     "make such a move.\nTrump then allegedly lit into Pence, telling him: “You’re too honest.”",
+     "You’re too honest.", "Trump"),
+])
+def test_a_name_the_tagger_reads_as_a_verb(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a subject the parser folds into the fronted phrase before it ("In a letter to Mr Zahawi, Mr Sunak")
+    ("Mr Sunak ordered an investigation into Mr Zahawi by Sir Laurie Magnus, his independent adviser on ministers’ "
+     "interests, following reports that the Tory chairman had paid a penalty as part of an estimated £4.8 million "
+     "settlement dispute with HMRC.\nIn a letter to Mr Zahawi, Mr Sunak said that, following the investigation, "
+     "which completed its work after only a few days, “it is clear that there has been a serious breach of the "
+     "ministerial code”.", "it is clear", "Sunak"),
+])
+def test_a_subject_folded_into_a_fronted_phrase(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # speech reported inside speech is the inner speaker's
+    ('Pence recalled Trump telling him, "You\'re too honest."', "You're too honest.", "Trump"),
+    ('Pence said that Trump told him, "You\'re too honest."', "You're too honest.", "Trump"),
+    # a document inside speech is no inner speaker: its author reports it
+    ("Sen. Ruth Calder (D-Vt.), a longtime critic of the program, said the audit confirmed “what we have been "
+     "saying for years.”", "what we have", "Ruth Calder"),
+])
+def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -279,8 +279,19 @@ MIN_SINGLE_STATEMENT_WORDS = 4  # 'Gold Bar Bob', 'Face the Nation': names; a st
 def _single_statement(text: str, q: QuoteSpan, lo: int) -> bool:
     """A single-quoted stretch that reads as someone's statement: it opens a sentence or follows an
     introducing colon or comma, starts with a capital, and runs to a clause."""
-    return word_count(text[q.start:q.end]) >= MIN_SINGLE_STATEMENT_WORDS and _starts_statement(text, q, lo) \
-        and not _is_title(text, q, lo)
+    if not _starts_statement(text, q, lo) or _is_title(text, q, lo):
+        return False
+    return word_count(text[q.start:q.end]) >= MIN_SINGLE_STATEMENT_WORDS or _whole_sentence(text, q)
+
+
+def _whole_sentence(text: str, q: QuoteSpan) -> bool:
+    """Quoted words that are a sentence of their own, not a name: the sentence ends right at the
+    closing mark (‘It’s resilient’.) and the words are not all capitalised as a name's or title's are."""
+    words = _WORD.findall(text[q.start:q.end])
+    if len(words) < 2 or q.close_mark is None or all(w[0].isupper() for w in words):
+        return False
+    after = text[q.outer_end:q.outer_end + 1]
+    return text[q.end - 1] in _TERMINAL or (after != "" and after in _TERMINAL)
 
 
 def _headline_like(text: str, lo: int, hi: int) -> bool:
@@ -333,9 +344,20 @@ def _is_title(text: str, q: QuoteSpan, lo: int) -> bool:
     words = _WORD.findall(piece)
     if not words or len(words) > 6 or piece[-1:] in _TERMINAL:
         return False
-    if _starts_statement(text, q, lo):
+    if _starts_statement(text, q, lo) and not _in_apposition(text, q, lo):
         return False
     return all(w[0].isupper() or w.lower() in _MINOR_WORDS or w[0].isdigit() for w in words) and words[0][0].isupper()
+
+
+def _in_apposition(text: str, q: QuoteSpan, lo: int) -> bool:
+    """The quote is set off by a comma after a noun, not after a verb of speech: "The book, “A
+    Promised Land,” sold millions" names the book; "Trump said, “Make America Great Again”" speaks."""
+    before = text[lo:q.outer_start].rstrip()
+    if not before.endswith(","):
+        return False
+    last = re.findall(r"[^\W\d_][\w’'-]*", before[-40:])
+    return bool(last) and not re.fullmatch(_SAID + r"|asked|replied|responded|continued|added|posted|tweeted|wrote|"
+                                            r"saying|adding|writing|asking|declaring|stating|telling\b.*", last[-1].lower())
 
 
 _NAMING = re.compile(r"(?i)\b(?:so-called|so called|dubbed|nicknamed|code-?named)\s*$")
@@ -359,7 +381,8 @@ def _is_scare(text: str, q: QuoteSpan, lo: int) -> bool:
         return True
     if word_count(text[q.start:q.end]) > MAX_SCARE_WORDS:
         return False
-    stands_alone = _starts_statement(text, q, lo) and text[q.end - 1] in _TERMINAL + ",;:"
+    # a quote with its own closing punctuation, or one that is a whole sentence (‘It’s resilient’.)
+    stands_alone = _starts_statement(text, q, lo) and (text[q.end - 1] in _TERMINAL + ",;:" or _whole_sentence(text, q))
     if stands_alone:
         return False
     return not _reported_words(text, q, lo)

@@ -50,6 +50,9 @@ KNOWN_OUTLETS = vocab.words("news_outlets") | frozenset(
 MEDIA_WORDS = vocab.words("media_name_words")
 MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "daily",
                          "tabloid", "newswire"})
+# What one gives a news medium and no other body: "in an interview with The Atlantic", "an op-ed for
+# The Washington Post": the named organisation it is given to is a news outlet.
+MEDIA_PIECES = vocab.words("media_pieces")
 # Heads that are media only with a news word before them: "news agency", not "energy agency".
 MEDIA_HEADS_QUALIFIED = frozenset({"agency", "channel", "wire", "paper", "network", "service", "site", "website",
                                    "outlet", "portal"})
@@ -93,6 +96,17 @@ _POSSESSIVE = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3})(?:(
 # "(Francis Chung/POLITICO via AP Images)", "REUTERS/Dado Ruvic/File Photo", "<channel>/Handout via REUTERS".
 _PHOTO_BY = re.compile(r"(?i)(?:^|[\s(])(?:photo|photograph|image|picture|video)s?\s+(?:by|courtesy(?:\s+of)?)\s+"
                        r"(?P<names>[A-Z][^\n()|,;]{1,60}?)\s*(?=[)\n]|$|,|;)")
+# "A New York Times/Siena College poll", "a Washington Post-ABC News survey": whoever ran the poll.
+_POLL = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,5}(?:[ ]?[/-][ ]?[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4})*)"
+                   r"[ ](?:poll|survey)\b")
+# "This story was originally published by The Texas Tribune.", "This article first appeared on Politico."
+_REPUBLISHED = re.compile(r"(?i:\b(?:this|the)\s+(?:story|article|report|piece|post|column|essay)\s+(?:was\s+|is\s+)?"
+                          r"(?:originally\s+|first\s+|previously\s+)?(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with)\s+)"
+                          r"(?P<names>[A-Z][\w&.'’ -]{1,50}?)(?=[.,;\n]|$)")
+# "Source: Bloomberg" on a line of its own
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|Sources|Via)[ \t]*:[ \t]*(?P<names>[A-Z][\w&.'’ /-]{1,50}?)[ \t]*$")
+# "Copyright 2024 The Associated Press. All rights reserved.", "© Reuters."
+_COPYRIGHT = re.compile(r"(?:©|\bCopyright\b)[ ]*(?:\(c\)[ ]*)?(?:\d{4}(?:[–-]\d{4})?,?[ ]+)?(?P<names>[A-Z][\w&.'’ -]{1,40}?)(?=[.,;\n]|$)")
 _OWNER_PHOTO = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w&.' -]{1,40}?)\s+(?:photo|photograph|image|video)s?\s+by\b")
 _SLASH_CREDIT = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3}(?:[ ]?/[ ]?[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3})+"
                            r"(?:[ ]via[ ][A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,2})?)")
@@ -251,10 +265,12 @@ class _ParseCredits:
         self.credits: list[Credit] = []
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
-             outlet: bool = False) -> Optional[Credit]:
+             outlet: bool = False, party: bool = False) -> Optional[Credit]:
         if not _usable(m) or not can_speak(m, self.doc):
             return None
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
+        if party and kind == "outlet":
+            kind = "organization"  # "a spokesperson for the Washington Post said": the company speaks, no medium is credited
         # the evidence is the mention, joined to its cue when they stand side by side
         if start - m.end > MAX_CUE_GAP or m.start - end > MAX_CUE_GAP:
             start, end = m.start, m.end
@@ -334,7 +350,7 @@ class _ParseCredits:
         body = self._body_spoken_for(subj)
         if body is not None:  # the body is credited; its spokesperson, where named, on his own
             bm = self.r.resolve(self.r.mention(body, True))
-            self._add(bm, v.text, v.idx, v.idx + len(v.text))
+            self._add(bm, v.text, v.idx, v.idx + len(v.text), party=True)
         m = self.r.resolve(self.r.mention(subj, True))
         via: list[str] = []
         if quoted is not None:
@@ -359,7 +375,9 @@ class _ParseCredits:
                 via.append(om.name)
                 self._add(om, cue, om.start, om.end, outlet=True)
         # "Dawn reported that ...": a named organisation that reports is a news outlet
-        reported_org = (lemma == "report" and m.kind == "organization" and m.proper and not m.resolved
+        # ("Exxon Mobil reported record profits": a company reporting its own figures is no news outlet)
+        reported_org = (lemma == "report" and (clause or "dobj" not in deps) and m.kind == "organization" and m.proper
+                        and not m.resolved
                         and m.label not in ("PERSON", "GPE", "LOC", "NORP")
                         and not _institution_name(m.name))
         end = v.idx + len(v.text)
@@ -427,6 +445,7 @@ class _ParseCredits:
         """Outlets the reporting verb names as audience or venue (not inside what was reported)."""
         found: list[tuple[Mention, str]] = []
         cands: list[tuple[object, str]] = []
+        pieces: set[int] = set()  # tokens a media piece is given to ("an interview with X")
         for c in v.children:
             if c.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell":
                 cands.append((c, f"{v.text} {c.text}"))
@@ -437,10 +456,15 @@ class _ParseCredits:
                         continue
                     cands.append((o, f"{c.text} {o.text}"))
                     cands += [(g, f"{c.text} {g.text}") for g in o.children if g.dep_ == "poss"]
-                    # "in a statement to AFP", "in an interview with the BBC"
+                    # "in a statement to AFP", "in an interview with the BBC", "an op-ed for the Post"
                     for p in o.children:
-                        if p.dep_ == "prep" and p.lower_ in ("to", "with"):
-                            cands += [(g, f"{p.text} {g.text}") for g in p.children if g.dep_ == "pobj"]
+                        if p.dep_ == "prep" and p.lower_ in ("to", "with", "for", "in", "on"):
+                            objs = [g for g in p.children if g.dep_ == "pobj"]
+                            if p.lower_ in ("to", "with") or self._media_piece(o):
+                                cands += [(g, f"{p.text} {g.text}") for g in objs]
+                            if self._media_piece(o) and p.lower_ in ("with", "for", "to"):
+                                # given to or made for X ("on X", "in X" may be a place: "on Capitol Hill")
+                                pieces.update(g.i for g in objs)
         audience: set[int] = set()
         for c in v.children:  # "Speaking to LBC, Mr Sunak said", "talking on CNN, she said"
             if c.dep_ in ("advcl", "xcomp") and _lemma_of(c) in SPEAKING_LEMMAS:
@@ -451,22 +475,53 @@ class _ParseCredits:
                                 cands.append((o, f"{c.text} {p.text} {o.text}"))
                                 audience.add(o.i)
                                 cands += [(g, f"{c.text} {p.text} {g.text}") for g in o.children if g.dep_ == "poss"]
+        for c in v.children:  # "told Politico in an interview": the one told in an interview is a medium
+            if c.dep_ == "prep" and c.lower_ == "in" and any(self._media_piece(o) for o in c.children if o.dep_ == "pobj"):
+                pieces.update(t.i for t, _ in cands if t.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell")
         for tok, cue in cands:
             if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
                 continue
-            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS:
+            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS | MEDIA_WORDS:
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
-            om = self.r.resolve(self.r.mention(tok))
-            if om.kind != "person" and is_outlet(om, True):
+            om = self._bang_name(tok, self.r.resolve(self.r.mention(tok)))
+            if is_outlet(om, True):  # a known outlet the tagger took for a person ("told Politico") too
                 found.append((om, cue))
+            elif tok.i in pieces and om.proper and om.kind != "person" and tok.ent_type_ != "PERSON" \
+                    and (not (om.kind == "place" or tok.ent_type_ in ("FAC", "GPE", "LOC"))
+                         or tok.dep_ in ("dobj", "dative") or tok.head.lower_ in ("with", "for", "to")) \
+                    and not _institution_name(om.name) and not _gov_like_words(om.name.split()):
+                found.append((om, cue))  # "in an interview with The Atlantic", "an op-ed for The Washington Post"
             elif (tok.i in audience and tok.text.isupper() and 2 <= len(tok.text) <= 5 and tok.ent_type_ == "ORG"
                   and tok.text not in self.r.acronyms and not om.resolved):
                 # "Speaking to LBC the following morning, Mr Sunak said": a broadcaster's call letters
                 # as the audience of speaking (a body the text spells out would be defined)
                 found.append((om, cue))
         return found
+
+    @staticmethod
+    def _media_piece(tok) -> bool:
+        """An interview, an op-ed, a column: a piece given to a news medium ("op-ed" is parsed as
+        "op - ed", headed by "ed")."""
+        if _lemma_of(tok) in MEDIA_PIECES:
+            return True
+        return tok.lower_ == "ed" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "op"
+
+    def _bang_name(self, tok, m: Mention) -> Mention:
+        """ "said via Yahoo! News": a brand name with an exclamation mark in it, which the parser
+        cuts at the mark, is the name up to the end of the capitalised run after the mark."""
+        doc = self.doc
+        k = tok.i + 1
+        if k + 1 >= len(doc) or doc[k].text != "!" or tok.whitespace_ or doc[k + 1].pos_ != "PROPN" \
+                or not doc[k + 1].text[:1].isupper():
+            return m
+        j = k + 1
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and doc[j].whitespace_:
+            j += 1
+        end = doc[j].idx + len(doc[j].text)
+        return replace(m, end=max(m.end, end), text=self.text[m.start:max(m.end, end)],
+                       name=self.text[tok.idx:end] if m.name == tok.text else m.name + self.text[tok.idx + len(tok.text):end])
 
     def _clause_edge(self, tok) -> bool:
         """ "..., per a White House official" / "Per Axios, ...": not "per capita" or "$5 per gallon"."""
@@ -782,16 +837,22 @@ def _more_credits(text: str) -> list[Credit]:
         if m.group("names")[:1].isupper():
             add(m.group("names"), m.start("names"), "programme appeared on")
     for rx, cue in ((_PHOTO_BY, "photo credit"), (_OWNER_PHOTO, "photo credit"), (_SLASH_CREDIT, "photo credit"),
-                    (_BRACKET_OPENING, "opening credit")):
+                    (_BRACKET_OPENING, "opening credit"), (_POLL, "poll"), (_COPYRIGHT, "copyright"),
+                    (_REPUBLISHED, "first published by"), (_SOURCE_LINE, "source line")):
         for m in rx.finditer(text):
             body = m.group("names")
-            for part in re.split(r"\s*/\s*|\s+via\s+|\s+and\s+", body):
+            # "A Washington Post-ABC News poll": two media that ran a poll, joined by a hyphen
+            split = r"\s*/\s*|\s+via\s+|\s+and\s+" + (r"|(?<=[a-z])-(?=[A-Z])" if rx is _POLL else "")
+            for part in re.split(split, body):
                 core = " ".join(_CREDIT_NOISE.sub(" ", part).split())
+                core = re.sub(r"^(?:A|An|The)\s+(?=[A-Z])", "", core)  # "A New York Times/Siena College poll"
                 if not core:
                     continue
                 found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 else None)
                 if rx is _BRACKET_OPENING and not found and _credit_name_ok(core.split()[0]) and len(core.split()) <= 3:
                     found = core  # the position credits it, as a dateline does: "(Headline USA) Former ..."
+                if rx is _REPUBLISHED and not found and _credit_name_ok(core) and len(core.split()) <= 5:
+                    found = core  # whoever first published the story is a medium ("The Conversation")
                 if found:
                     add(found, m.start("names") + max(0, body.find(found)), cue)
     pos = 0

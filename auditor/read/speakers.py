@@ -38,11 +38,13 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from operator import attrgetter
 from typing import Callable, Iterable, Optional, Sequence
 
 from auditor import vocab
 from auditor.read import names as names_mod
+from auditor.read import turns
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,10 @@ REPORTING_LEMMAS = vocab.words("reporting_verbs")
 # Verbs that report speech in one sense and act in another ("Pakistan would respond"): cues only
 # when no plainer reporting verb governs the quote.
 WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
+PHRASAL_REPORTING = vocab.words("reporting_phrasal_verbs")
+RELATIONAL_PERSON_NOUNS = vocab.words("relational_person_nouns")
+CONTINUING_LEMMAS = frozenset({"add", "continue"})  # "she added": she spoke the quote before too
+_PHRASAL_HEADS = frozenset(p.split()[0] for p in PHRASAL_REPORTING)
 # "X was told to ...": the passive subject of a verb of address is addressed, it does not speak
 ADDRESSEE_VERBS = vocab.words("addressee_verbs")
 # Reporting verbs that credit a party even with a plain object ("officials confirmed the toll").
@@ -102,6 +108,7 @@ ANTECEDENT_QUOTE_CHARS = 600  # how far back a subjectless "said:" finds the att
 # official said"; "two people familiar with the talks ... one of the people said".
 ANAPHORIC_HEADS = vocab.tagged("person_roles", "anaphoric")
 _HEAD_FORMS = {"people": "person", "persons": "person", "officials": "official", "sources": "source"}
+DESCRIBED_SENTENCES = 4  # how many sentences back "the billionaire wrote" looks for the person it describes
 ANAPHORA_CHARS = 2500  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -142,6 +149,11 @@ class Attribution:
 # Institutions that one definite noun names in any article ("the military said", "police said"):
 # a party an editor can check even without a proper name.
 INSTITUTIONS = vocab.tagged("body_words", "institution")
+# Heads that name no person, whatever their ending ("the paper", "the letter", "the computer" is left
+# to the speech verb: a description that speaks is a person or one of these)
+_NOT_PERSON_HEADS = (ANY_BODY_NOUNS | INSTITUTIONS | DOCUMENT_NOUNS | vocab.words("info_nouns") | _STATE_TYPES
+                     | _ORG_NAME_WORDS | frozenset(ORG_TYPE_ALIASES) | frozenset(w for ws in ORG_TYPE_ALIASES.values() for w in ws)
+                     | vocab.words("media_name_words") | vocab.words("platforms"))
 
 
 def bare_description(m: "Mention") -> bool:
@@ -191,9 +203,25 @@ def can_speak(m: "Mention", doc=None) -> bool:
     if head.text[:1].isupper() and (not head.is_sent_start or head.lower_ not in doc.text):
         return True  # a name the tagger took for a common noun ("Coons earlier told NBC")
     lemma = _lemma(head)
-    if lemma in _SPEAKING_NOUNS:
+    if lemma in _SPEAKING_NOUNS or lemma in GENDERED_WORDS:
+        return True  # "a man called out": a word that says its referent's gender names a person
+    # an ending that is a word itself is that word ("a man called out", "one person said")
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
+
+
+@lru_cache(maxsize=4096)
+def person_noun(lemma: str) -> bool:
+    """A common noun that names a person by what they are or do ("billionaire", "lawyer",
+    "actress", "economist"): an agent ending or a gendered word, and not a kind of body, document,
+    medium or platform ("the paper", "the letter", "the broadcaster")."""
+    from auditor.read import sources  # media heads (sources imports this module at load)
+
+    if lemma in _NOT_PERSON_HEADS or lemma in sources.MEDIA_HEADS or lemma in sources.MEDIA_HEADS_QUALIFIED:
+        return False
+    if lemma in GENDERED_WORDS or lemma in ANAPHORIC_HEADS:
         return True
-    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3
+    # an ending that is a word itself is that word ("a man called out", "one person said")
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
 
 
 def person_aliases(words: frozenset) -> frozenset:
@@ -242,7 +270,12 @@ def _lemma(t) -> str:
 
 def is_reporting(t, weak: bool = False) -> bool:
     lemma = _lemma(t)
-    return t.pos_ in ("VERB", "AUX") and (lemma in REPORTING_LEMMAS or (weak and lemma in WEAK_REPORTING_LEMMAS))
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in REPORTING_LEMMAS or (weak and lemma in WEAK_REPORTING_LEMMAS):
+        return True
+    # "a man called out", "she fired back": a verb of speech only with its particle
+    return lemma in _PHRASAL_HEADS and any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in PHRASAL_REPORTING for c in t.children)
 
 
 def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -254,6 +287,7 @@ def _in_spans(i: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 # Things that carry information for someone: "according to data from the ministry", "polls suggest".
 INFO_NOUNS = DOCUMENT_NOUNS | vocab.words("info_nouns")
+_PUBLISHED_PIECES = vocab.words("published_pieces") | vocab.words("media_pieces")
 
 
 # Common nouns that can speak whatever their ending: offices, bodies, documents, people.
@@ -276,6 +310,12 @@ def party_in_info_noun(tok):
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for c in tok.children:  # "a report in The Financial Times": the named publication it appeared in
+        if c.dep_ == "prep" and c.lower_ == "in" and _lemma(tok) in _PUBLISHED_PIECES:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                    and g.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "FAC", "NORP", "EVENT")]
             if objs:
                 return objs[0]
     for c in tok.children:  # "figures compiled by the state labor department", "a count released by X"
@@ -331,6 +371,44 @@ def outlet_quoting(verb):
     return None
 
 
+def _name_read_as_verb(tok, verb) -> bool:
+    """ "Trump then allegedly lit into Pence": a name opening the sentence that the tagger took for a
+    verb hanging loose ("dep") from the verb after it is that verb's subject. A capitalised word the
+    article never writes in lower case is a name, not a verb."""
+    if tok.dep_ != "dep" or tok.i >= verb.i or not tok.text[:1].isupper() or tok.text.isupper() or len(tok.text) < 3:
+        return False
+    doc = tok.doc
+    if not (tok.i == 0 or tok.is_sent_start or doc[tok.i - 1].is_space):
+        return False
+    return re.search(r"\b" + re.escape(tok.lower_) + r"\b", doc.text) is None
+
+
+def _name_folded_into_lead(verb):
+    """ "In a letter to Mr Zahawi, Mr Sunak said ...": the parser folds the subject into the fronted
+    phrase before it, as an apposition to its last noun, and leaves the verb without a subject. The
+    name right before the verb, set off from that phrase by a comma and hanging from it, is the subject."""
+    doc = verb.doc
+    tok = doc[verb.i - 1]
+    if tok.pos_ != "PROPN" or tok.dep_ not in ("appos", "conj", "npadvmod", "compound"):
+        return None
+    head = tok
+    while head.dep_ in ("compound", "flat"):
+        head = head.head
+    if head.dep_ not in ("appos", "conj", "npadvmod"):
+        return None
+    start = head.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    a = head.head
+    for _ in range(6):  # the phrase it hangs from is a fronted adjunct of this verb
+        if a.dep_ == "prep" and a.head.i == verb.i and a.i < verb.i:
+            return head
+        if a.head.i == a.i:
+            return None
+        a = a.head
+    return None
+
+
 def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = None):
     """The token naming who performs `verb`: its subject, the agent of a passive, or the subject of
     the clause it hangs from ("..., saying it ..." takes the subject of the main verb).
@@ -349,6 +427,12 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             # a passive's subject is no agent ("were killed"), except that of a raising verb, who
             # performs the infinitive it governs ("X is set to say" -> X says)
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
+        if not subj:
+            subj = [c for c in v.children if _name_read_as_verb(c, v) and not (skip and skip(c.idx))]
+        if not subj and v.i > 0:
+            lead = _name_folded_into_lead(v)
+            if lead is not None and not (skip and skip(lead.idx)):
+                subj = [lead]
         if subj:
             s = subj[0]
             if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
@@ -373,8 +457,11 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
         if v.dep_ == "acl" and v.head is not v and v.head.pos_ in ("NOUN", "PROPN"):
             if v.tag_ != "VBN":
                 return v.head  # "officials speaking to..."
-            if v.head.pos_ == "PROPN" and is_reporting(v) and not any(c.dep_ == "agent" for c in v.children):
-                return v.head  # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle
+            if (v.head.pos_ == "PROPN" or v.head.dep_ == "ROOT") and is_reporting(v) and not any(
+                    c.dep_ == "agent" for c in v.children):
+                # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle; "“...?” a man called
+                # out as Pence arrived.": a sentence with no verb but the participle is the man's
+                return v.head
             return None  # "officials cited by Al Jazeera" are not the ones citing
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
             raised = (v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
@@ -681,7 +768,11 @@ class Resolver:
             kind = "anonymous"
         else:
             kind = "description"
-        return Mention(s, e, text, text, kind, appos or text, lower, lemmas, plural, subject, has_proper, label, head.i)
+        name = text
+        article = next((c.lower_ for c in children if c.dep_ == "det" and c.lower_ in ("a", "an") and c.i == head.i - 1), None)
+        if kind == "anonymous" and article and len(toks) == 1:
+            name = f"{article} {text}"  # "a man called out": "man" alone names nobody an editor can picture
+        return Mention(s, e, text, name, kind, appos or text, lower, lemmas, plural, subject, has_proper, label, head.i)
 
     _MASS_SUBJECTS = frozenset({"police", "staff", "management", "research", "security", "intelligence", "leadership",
                                 "labor", "labour", "data", "evidence", "footage", "media", "press", "government"})
@@ -810,7 +901,11 @@ class Resolver:
         pk = PRONOUN_KIND.get(m.head)
         if pk is None:
             return None
-        want = PRONOUN_GENDER.get(m.head)
+        return self._antecedent(m, pk, PRONOUN_GENDER.get(m.head))
+
+    def _antecedent(self, m: Mention, pk: str, want: Optional[str]) -> Optional[Mention]:
+        """The party a mention of kind `pk` ("person", "thing", "plural") and gender `want` takes
+        up: the nearest compatible mention before it, walking back at most four sentences."""
         genders = self._genders() if want else {}
         before = [h for h in self.history if h.end <= m.start and h.kind not in ("pronoun", "document")]
         if not before:
@@ -915,6 +1010,12 @@ class Resolver:
         for h in self.history:
             if h.start <= m.end or h.start - m.end > CATAPHORA_CHARS:
                 continue
+            if headline and h.kind == "description" and h.head == m.head and not h.plural and content <= h.words \
+                    and not self._in_headline(h):
+                # a deck's "The Prime Minister said ..." is whom the body's own "the Prime Minister" is
+                r = self.resolve(h)
+                if r.resolved and r.kind == "person":
+                    return r
             if not (h.kind == "person" and h.proper):
                 continue
             if content <= h.words:
@@ -979,6 +1080,54 @@ class Resolver:
         if offices and m.head not in person_aliases(frozenset(offices)):
             return None  # known by another office: not the one described
         return h
+
+    def _described_person(self, m: Mention) -> Optional[Mention]:
+        """ "Musk deleted the post ... “...,” the billionaire wrote": a definite description of a
+        person ("the billionaire", "the 54-year-old lawyer", "the actor") that speaks and that no
+        earlier mention carries refers back as "he" or "she" would: to the nearest preceding person,
+        main-clause subjects first, at most four sentences back, its gender respected ("the
+        actress"). Not an office (those have their own rules), not a body, document or medium,
+        not a description that names its own relation ("the brother of the victim", "the Trump
+        supporter": someone new)."""
+        if m.plural or m.head in TITLE_WORDS or not 0 <= m.token < len(self.doc):
+            return None
+        tok = self.doc[m.token]
+        if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECT_DEPS or not is_reporting(tok.head, weak=True):
+            return None
+        children = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
+            return None
+        if any(c.dep_ in ("prep", "poss", "relcl", "acl", "appos") or c.ent_type_ == "PERSON"
+               or (c.pos_ == "PROPN" and c.text in self._named_words()) for c in children):
+            return None  # "the Trump supporter", "the Biden aide": someone by relation to another person
+        if not person_noun(_lemma(tok)) or _lemma(tok) in RELATIONAL_PERSON_NOUNS:
+            return None  # "the mother said": someone beside the person described, not that person
+        want = GENDERED_WORDS.get(_lemma(tok))
+        genders = self._genders() if want else {}
+        here = self._sentence_of(m.token)
+        sentences: list[int] = []
+        found: list[Mention] = []
+        for h in reversed(self.history):
+            if h.start >= m.start or h.token < 0 or not h.subject:
+                continue
+            sid = self._sentence_of(h.token)
+            if sid == here:
+                continue  # "Reacting to the attempt on Trump, the billionaire responded": not Trump
+            if sid not in sentences:
+                if found:
+                    break
+                sentences.append(sid)
+                if len(sentences) > DESCRIBED_SENTENCES:
+                    break
+            if self.doc[h.token].dep_ != "nsubj":
+                continue  # one who acts ("Musk deleted the post"), not one acted on ("Doe was arrested")
+            r = self.resolve(h)
+            if r.kind == "person" and r.proper and genders.get(names_mod.normalize(r.name), want) == want:
+                found.append(r)
+        if not found:
+            return None
+        main = [h for h in found if self.doc[h.token].head.dep_ == "ROOT"]
+        return (main or found)[0]  # history walked backwards: [0] is the last in the sentence
 
     def _generic_head(self, m: Mention) -> Optional[str]:
         """The noun a definite mention of an unnamed party takes up again: "the official" ->
@@ -1113,7 +1262,7 @@ class Resolver:
             target = self._antecedent_for_pronoun(m)
         elif m.kind == "description" and not m.plural:
             target = (self._antecedent_for_description(m) or self._following_named_office(m)
-                      or self._earlier_unnamed(m) or self._topic_person(m))
+                      or self._earlier_unnamed(m) or self._topic_person(m) or self._described_person(m))
         elif m.kind == "anonymous" and not m.plural and m.head in TITLE_WORDS and m.head not in GENERIC_ROLES:
             target = self._named_later(m)
         elif m.kind == "anonymous" and not m.plural:
@@ -1347,6 +1496,23 @@ class QuoteAttributor:
                     found.append(c)
         return found
 
+    _THOUGHT_LEMMAS = frozenset({"believe", "think", "fear", "expect", "assess"})  # "X said voters think ...": X's words
+
+    def _innermost_speech(self, verb, q):
+        """ "Pence recalled Trump telling him, “You’re too honest.”": speech reported inside speech
+        is the inner speaker's. From the verb the quote hangs from, go down to a verb of speech it
+        governs (its complement, after it and before the quote) that has a subject of its own."""
+        v = verb
+        for _ in range(3):
+            inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and is_reporting(c)
+                          and _lemma(c) not in self._THOUGHT_LEMMAS
+                          and v.idx < c.idx < q.outer_start and not _in_spans(c.idx, self.outer)
+                          and any(g.dep_ == "nsubj" and not self.resolver.in_quote(g.idx) for g in c.children)), None)
+            if inner is None:
+                return v
+            v = inner
+        return v
+
     def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
         """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
         after = [t for t in token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
@@ -1384,6 +1550,12 @@ class QuoteAttributor:
                    + [v for v in govs if not is_reporting(v, weak=True)])
         fallback: Optional[Attribution] = None
         for v in ordered:
+            inner = self._innermost_speech(v, q)
+            if inner is not v:
+                isp = self._speaker_from_verb(inner)
+                if isp is not None and not ((isp.kind in ("document", "pronoun") and not isp.resolved)
+                                            or bare_description(isp)):
+                    v = inner  # "Pence recalled Trump telling him": Trump, not "the audit confirmed"
             sp = self._speaker_from_verb(v)
             if sp is not None:
                 att = Attribution(sp, v.text, v.idx, v.idx + len(v.text))
@@ -1439,6 +1611,10 @@ class QuoteAttributor:
                     out[n] = out[after]
         for n, q in enumerate(self.quotes):
             sp = out[n].speaker
+            if out[n].cue == "colon" and sp is not None and sp.kind == "document" and not sp.resolved:
+                out[n] = self._continued_piece(n, out)
+        for n, q in enumerate(self.quotes):
+            sp = out[n].speaker
             vague = sp is None or (not sp.resolved and sp.kind not in ("person", "organization", "government")
                                    and self._elliptical_mention(sp))
             if vague and getattr(q, "style", "") not in ("turn", "caption", "block") and not q.headline:
@@ -1486,6 +1662,18 @@ class QuoteAttributor:
                 a = done[before[0]]
                 return Attribution(a.speaker, v.text, v.idx, v.idx + len(v.text))
         return Attribution(None, None)
+
+    def _continued_piece(self, n: int, done: Sequence[Attribution]) -> Attribution:
+        """ "“It’s a great day,” Trump wrote on Truth Social. Then, in a second post: “...”": a
+        verbless lead-in naming only a piece of speech (a post, a statement) with no author of its
+        own goes on with the speaker quoted just before it."""
+        q = self.quotes[n]
+        before = [k for k in range(n - 1, -1, -1) if done[k].speaker is not None and done[k].speaker.kind != "document"
+                  and self.quotes[k].start >= q.start - ANTECEDENT_QUOTE_CHARS]
+        if not before:
+            return Attribution(None, None)
+        a = done[before[0]]
+        return Attribution(a.speaker, "continued", a.cue_start, a.cue_end)
 
     def _elliptical_mention(self, m: Mention) -> bool:
         """A mention that is only an elliptical subject ("Another", "a third", "One tweet"), naming no
@@ -1557,8 +1745,13 @@ class QuoteAttributor:
         RECOGNIZED"); failing that, in a dialogue of two (A, B, then A again) by the one who spoke two
         turns before. Otherwise no speaker: captions seldom say who speaks."""
         turns = [n for n, q in enumerate(self.quotes) if getattr(q, "style", "") == "caption"]
+        self._run_start: Optional[int] = None  # where the run of turns a turn belongs to opens
+        self._run_over = False  # a turn of the run named a party of its exchange: the exchange is over
         for k, n in enumerate(turns):
             q = self.quotes[n]
+            prev = self.quotes[turns[k - 1]] if k else None
+            if prev is None or self.text[prev.end:q.open_mark].strip(" \t\n.,!?"):
+                self._run_start, self._run_over = q.open_mark, False
             if q.label_start is not None:
                 out[n] = self._caption_label(q)
                 continue
@@ -1571,7 +1764,11 @@ class QuoteAttributor:
             if addressed is not None:
                 out[n] = Attribution(addressed, "caption turn", q.open_mark, q.open_mark + 2)
                 continue
-            if k >= 2:
+            party = self._exchange_party(q)
+            if party is not None:
+                out[n] = Attribution(party, "caption turn", q.open_mark, q.open_mark + 2)
+                continue
+            if k >= 2 and not self._run_over:
                 a, b = out[turns[k - 2]].speaker, out[turns[k - 1]].speaker
                 if a is not None and b is not None and a.name != b.name:
                     out[n] = Attribution(a, "caption turn", q.open_mark, q.open_mark + 2)
@@ -1605,12 +1802,44 @@ class QuoteAttributor:
                        names_mod.normalize(surname), frozenset({title.lower(), surname.lower()}), False, True,
                        True, "PERSON", -1, full is not None)
 
+    def _exchange_party(self, q, asks: Optional[bool] = None) -> Optional[Mention]:
+        """The party of the exchange a bare turn belongs to, when its lead-in pairs a guest with an
+        interviewer ("the president sat down with our own jonathan capehart"): the interviewer asks,
+        the guest answers. A turn that names either of them is someone else's (the anchor's)."""
+        start = getattr(self, "_run_start", None)
+        ex = turns.exchange_before(self.text, q.open_mark if start is None else start)
+        if ex is None or getattr(self, "_run_over", False):
+            return None
+        said = self.text[q.start:q.end]
+        if asks is None:
+            if turns.names_a_party(said, ex):
+                self._run_over = True
+                return None
+            asks = turns.is_question(said)
+        p = ex.interviewer if asks else ex.guest
+        written = re.sub(r"(?i)^the\s+", "", p.text)
+        if " " not in written:  # "the president": whom the text calls so
+            heads = [t for t in token_range(self.doc, p.start, p.end) if t.pos_ in ("NOUN", "PROPN")]
+            if heads:
+                m = self.resolver.resolve(self.resolver.mention(heads[-1], True))
+                if m.resolved and m.kind == "person":
+                    return replace(m, start=p.start, end=p.end, text=self.text[p.start:p.end])
+        full = self._person_named(written.title()) if " " in written else None
+        name = full.name if full is not None else (written.title() if " " in written else written)
+        words = frozenset(w.lower() for w in written.split())
+        return Mention(p.start, p.end, self.text[p.start:p.end], name, "person", None, words and written.split()[-1].lower(),
+                       words, False, True, " " in written, "PERSON", -1, full is not None)
+
     def _caption_label(self, q) -> Attribution:
         """A caption turn's label: a name ("SENATOR CORKER" -> Corker), or a role that names nobody
-        in particular ("reporter"): then the speaker is that role, which no source list takes."""
+        in particular ("reporter"): then the speaker is that role, which no source list takes, unless
+        the lead-in names the one who interviews ("... standing with kelly o'donnell. >> reporter:")."""
         label = self.text[q.label_start:q.label_end].strip()
         words = label.split()
         if all(w.lower() in TITLE_WORDS or w.lower() + "." in TITLE_WORDS for w in words):
+            interviewer = self._exchange_party(q, asks=True)
+            if interviewer is not None and interviewer.proper:
+                return Attribution(replace(interviewer, role=label), "transcript label", q.label_start, q.label_end)
             m = Mention(q.label_start, q.label_end, label, label.lower() if label.isupper() else label, "anonymous",
                         label, words[-1].lower(), frozenset(w.lower() for w in words), False, True, False, "", -1, False)
             return Attribution(m, "transcript label", q.label_start, q.label_end)
@@ -1660,6 +1889,15 @@ class QuoteAttributor:
         frame = self._frame(position)
         rest = [t for t in self._outside(token_range(self.doc, frame[0], frame[1])) if not t.is_punct and not t.is_space]
         if rest:
+            # "Vladimir Putin’s “illegal war in Ukraine threatens ...”.": a verbless sentence whose only
+            # words own the quoted ones goes on with the speaker of the quote just before it
+            if all(t.pos_ not in ("VERB", "AUX") for t in rest) and any(
+                    t.tag_ == "POS" or t.dep_ == "poss" for t in self._outside(token_range(self.doc, frame[0], q.outer_start))):
+                prev = self._next_frame(position, -1)
+                prev_quotes = [k for k, o in enumerate(self.quotes) if prev is not None and prev[0] <= o.start < prev[1]]
+                if prev_quotes and done[prev_quotes[-1]].speaker is not None:
+                    a = done[prev_quotes[-1]]
+                    return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
             return Attribution(None, None)  # the sentence has its own words but no speaker: leave it
         # the next sentence, when it is only an attribution ("That is what he said.")
         nxt = self._next_frame(position, 1)
@@ -1702,7 +1940,48 @@ class QuoteAttributor:
                 sp = self._speaker_from_verb(roots[-1]) if roots else None
                 if sp is not None and sp.kind in ("person", "organization", "government"):
                     return Attribution(sp, roots[-1].text, roots[-1].idx, roots[-1].idx + len(roots[-1].text))
+        run = self._last_speaker_in_run(n, done)
+        if run is not None:
+            return run
+        # the next sentence goes on with a quote its speaker "added" or "continued": the one who
+        # goes on is the one who spoke this ("“...” \n\n “We can do better,” she added.")
+        if nxt is not None:
+            later = [k for k, o in enumerate(self.quotes) if nxt[0] <= o.start < nxt[1]]
+            if later and done[later[0]].speaker is not None and done[later[0]].cue_start is not None:
+                cue = next((t for t in token_range(self.doc, done[later[0]].cue_start, done[later[0]].cue_end)), None)
+                if cue is not None and _lemma(cue) in CONTINUING_LEMMAS:
+                    a = done[later[0]]
+                    return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
         return Attribution(None, None)
+
+    def _last_speaker_in_run(self, n: int, done: Sequence[Attribution]) -> Optional[Attribution]:
+        """A paragraph that is only a quote, in a run of quote paragraphs, is spoken by whoever spoke
+        last when no other party acts in between (an embedded post of the same speaker, a line of
+        narration about the speaker: "He paid tribute to Mr Zahawi’s contribution"):
+        "Starmer said: “...” [his tweet] “The Tories cannot respond ...”"."""
+        q = self.quotes[n]
+        lo, _ = self._block_of(q.start)
+        if self.text[lo:q.outer_start].strip():
+            return None
+        k = next((k for k in range(n - 1, -1, -1) if not self.quotes[k].headline), None)
+        if k is None or done[k].speaker is None or q.outer_start - self.quotes[k].outer_end > ANTECEDENT_QUOTE_CHARS:
+            return None
+        sp = done[k].speaker
+        want = names_mod.normalize(sp.name)
+        for h in self.resolver.history:
+            if self.quotes[k].outer_end <= h.start < q.outer_start and h.subject:
+                r = self.resolver.resolve(h)
+                other = names_mod.normalize(r.name)
+                if r.kind not in ("person", "organization", "government", "anonymous") or other == want or (
+                        other and want and other.split()[-1] == want.split()[-1]):
+                    continue  # "Starmer" and "Keir Starmer" are one
+                line_lo = self.text.rfind("\n", 0, h.start) + 1
+                line_hi = self.text.find("\n", h.end)
+                line = names_mod.normalize(self.text[line_lo:line_hi if line_hi >= 0 else len(self.text)])
+                if want and want.split()[-1] in line.split():
+                    continue  # a name cut by the tagger on a line that names the speaker ("— Keir Starmer (@...)")
+                return None  # someone else is named in between: not a run of one speaker
+        return Attribution(sp, "continued", done[k].cue_start, done[k].cue_end)
 
     def _headline_speaker(self, n: int, done: Sequence[Attribution]) -> Attribution:
         """A pull quote in a headline repeats words quoted later: take that quote's speaker."""
