@@ -215,3 +215,19 @@ def test_a_subject_folded_into_a_fronted_phrase(text, quote, speaker):
 ])
 def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a document speaks for the author the sentence names, also when the parse reads it as the object
+    ("“We respect the jury’s decision. But we are extremely disappointed with the result,” read a statement from "
+     "his attorney Mark Cohen.", "We respect the jury", "Mark Cohen"),
+    # several quotes one verb introduces, joined by a conjunction, are all its speaker's
+    ("Kwasi Kwarteng wrote to the prime minister on Friday.\n\nBut he said the PM's \"vision of optimism, growth and "
+     "change was right\" and \"following the status quo was simply not an option\".", "following the status quo",
+     "Kwasi Kwarteng"),
+    # ... but a second verb with its own subject between them speaks for the second
+    ("Kwasi Kwarteng wrote to the prime minister on Friday.\n\nHe said the plan was \"right\" and Labour said it was "
+     "\"a disaster for working people\".", "a disaster for working people", "Labour"),
+])
+def test_statements_and_joined_quotes(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

@@ -1467,8 +1467,20 @@ class QuoteAttributor:
         if quoted is not None:
             return self.resolver.resolve(self.resolver.mention(quoted, True))
         subj = subject_of(verb, skip=self.resolver.in_quote)
+        if subj is None:
+            # "“...,” read a statement from his attorney": the inverted subject parsed as the object
+            subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"
+                         and _lemma(c) in DOCUMENT_NOUNS and party_in_info_noun(c) is not None), None)
         if subj is None or self.resolver.in_quote(subj.idx):
             return None
+        if _lemma(subj) in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
+            # "“...,” read a statement from his attorney Mark Cohen"; "His letter to the PM read:":
+            # a document speaks for its author when the sentence names one
+            author = party_in_info_noun(subj)
+            if author is not None and not self.resolver.in_quote(author.idx):
+                found = self.resolver.resolve(self.resolver.mention(author, True))
+                if found is not None and found.kind in ("person", "organization", "government", "pronoun"):
+                    return found
         return self.resolver.resolve(self.resolver.mention(subj, True))
 
     def _governing_verbs(self, q) -> list:
@@ -1623,6 +1635,9 @@ class QuoteAttributor:
                 if found.speaker is not None or sp is not None:
                     out[n] = found if found.speaker is not None else Attribution(None, None)
         for n, q in enumerate(self.quotes):
+            if out[n].speaker is None and self._joined_to_previous(n, out):
+                out[n] = out[n - 1]
+        for n, q in enumerate(self.quotes):
             if out[n].speaker is not None:
                 continue
             if q.headline:
@@ -1630,6 +1645,20 @@ class QuoteAttributor:
                 continue
             out[n] = self._adjacent_speaker(n, out)
         return out
+
+    def _joined_to_previous(self, n: int, done: Sequence[Attribution]) -> bool:
+        """ "But he said the PM's “vision ... was right” and “following the status quo was simply not an
+        option”": quotes one verb introduces, in one sentence, joined by nothing but a conjunction or a
+        comma, are all that verb's speaker's."""
+        if n == 0 or done[n - 1].speaker is None or done[n - 1].cue_start is None:
+            return False
+        prev, q = self.quotes[n - 1], self.quotes[n]
+        if {getattr(q, "style", ""), getattr(prev, "style", "")} & {"turn", "caption", "block"} or q.headline or prev.headline:
+            return False
+        if not done[n - 1].cue_start < prev.outer_start or self._frame_position(prev.start) != self._frame_position(q.start):
+            return False  # the verb must come before both, in the same sentence
+        gap = [t for t in token_range(self.doc, prev.outer_end, q.outer_start) if not t.is_space and not t.is_punct]
+        return all(t.dep_ == "cc" or t.pos_ == "CCONJ" for t in gap)
 
     # ---- elliptical subjects -------------------------------------------------------------------
     _ELLIPTICAL = frozenset({"another", "one", "others", "some"})  # with ordinals: "a third said"
