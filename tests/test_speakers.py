@@ -228,6 +228,11 @@ def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
     # ... but a second verb with its own subject between them speaks for the second
     ("Kwasi Kwarteng wrote to the prime minister on Friday.\n\nHe said the plan was \"right\" and Labour said it was "
      "\"a disaster for working people\".", "a disaster for working people", "Labour"),
+    # a lone surname is the person of the full name before it, also when the tagger called that an
+    # organisation ("Rishi Sunak", tagged ORG); "he" then takes up the surname's subject
+    ("Nadhim Zahawi has responded to Rishi Sunak sacking him from the cabinet.\n\nSunak wrote that Magnus had "
+     "concluded there was a breach. “As a result, I have informed you of my decision to remove you,” he wrote.",
+     "As a result", "Rishi Sunak"),
 ])
 def test_statements_and_joined_quotes(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -1239,12 +1239,15 @@ class Resolver:
         word = names_mod.normalize(m.name)
         if " " in m.name:
             return None
-        cands = [h for h in self.history if h.kind == "person" and " " in h.name
-                 and word in names_mod.normalize(h.name).split()]
+        holding = [h for h in self.history if " " in h.name and word in names_mod.normalize(h.name).split()]
+        # a person's full name first; failing that, one the tagger called an organisation ("Rishi Sunak")
+        cands = [h for h in holding if h.kind == "person"] or [h for h in holding if self._person_shaped(h)]
         if surname_before:
             cands = [h for h in cands if h.start < m.start and names_mod.normalize(h.name).split()[-1] == word]
         before = [h for h in cands if h.start < m.start]
         pick = before[-1] if before else (cands[0] if cands else None)
+        if pick is not None and pick.kind != "person":
+            pick = replace(pick, kind="person", label="PERSON")  # a surname says the full name is a person's
         if pick is not None and not pick.role:
             role = next((h.role for h in cands if h.name == pick.name and h.role), None)
             pick = replace(pick, role=role) if role else pick
