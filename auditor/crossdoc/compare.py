@@ -10,7 +10,9 @@ finding says in one sentence who says what, credited to whom and published when.
 
 Everything else that differs is a note: compatible figures that still differ ("more than 70" /
 "at least 74"), figures for different windows (on Saturday / over 48 hours / in total), a running
-count reported at different moments ("rises to 4" ... "rises to 7": an update, with both dates),
+count reported at different moments ("rises to 4" ... "rises to 7": an update, with both dates; two
+reports' different totals of an incident's dead or injured, unless both are published on one day),
+one note listing every reading of a figure read several ways, in place of a note per pair,
 forecasts, the same quote worded differently, the same fact credited to different sources, and a
 framing choice for the same people or act ("terrorists" / "militants"; "martyred" / "killed";
 "riot" / "protest"; not mere variation such as "deaths" / "killing"). A fact only one article
@@ -154,8 +156,10 @@ def figure_findings(members: Sequence[Claim], category: str,
             continue
         running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
         tally = _running_tally(category)
-        updated = [(x, y) for x, y in pairs if running or (tally and x != y and not _same_day(published, x, y)) or (published.get(x) and published.get(y)
-                   and published[x] != published[y] and qa.unit is None and qb.unit is None)]
+        updated = [(x, y) for x, y in pairs
+                   if running or (tally and x != y and not _same_day(published, x, y))
+                   or (published.get(x) and published.get(y) and published[x] != published[y]
+                       and qa.unit is None and qb.unit is None)]
         conflicting = [p for p in pairs if p not in set(updated)]
         if updated:
             dates = lambda ids: ", ".join(dict.fromkeys(str(published.get(i) or "undated") for i in ids))  # noqa: E731
