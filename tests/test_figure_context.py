@@ -238,3 +238,86 @@ def test_a_bare_number_with_nothing_before_it_answers_nothing(nlp):
 def test_windows_of_figures_beside_comparisons_and_ordinals(nlp, sentence, window):
     (q,) = [q for q in figures(nlp, sentence) if q.category]
     assert q.window == window
+
+
+@pytest.mark.parametrize("sentence, number, place, kind", [
+    # a figure given in parentheses for each place of a list is that place's, a part of a breakdown
+    ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
+     "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "63%", "Eastern Cape", "part"),
+    ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
+     "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "53%", "Free State", "part"),
+    ("It is at more than 50 percent in vote counts in five of those: Limpopo (74 percent), the Eastern Cape "
+     "(64 percent), North West (59 percent).", "64 percent", "Eastern Cape", "part"),
+    ("In the Northern Cape (49 percent) and Gauteng (36 percent) the ANC currently leads with a plurality.",
+     "36 percent", "Gauteng", "part"),
+    # a share that holds in each of a set of places is no share of the whole
+    ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
+     "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "more than 50%", None, "part"),
+    ("Turnout was above 60 percent in 12 states.", "above 60 percent", None, "part"),
+    # a count in a set of places is their total; a share of one place named alone is that place's
+    ("Floods killed 40 people in 12 states.", "40", None, "incident"),
+    ("The DA is on track to continue to govern the Western Cape (53 percent), which it has done since 2009.",
+     "53 percent", "Western Cape", "incident"),
+])
+def test_figures_of_each_place(nlp, sentence, number, place, kind):
+    (q,) = [q for q in Q.extract(nlp(sentence), 0) if q.text == number]
+    assert window_kind(q.window) == kind
+    if place:
+        assert q.place == place
+
+
+def test_a_part_of_a_breakdown_by_place_is_compared_place_for_place(nlp):
+    a = "It is at more than 50 percent in five of those: Limpopo (74 percent), the Eastern Cape (64 percent)."
+    b = "The ANC won more than 50% of the vote in five of the nine provinces: Limpopo (74%), Eastern Cape (63%)."
+    qa = {q.text: q for q in Q.extract(nlp(a), 0)}
+    qb = {q.text: q for q in Q.extract(nlp(b), 0)}
+    assert same_window(qa["64 percent"].window, qb["63%"].window)
+    assert not same_window(qa["74 percent"].window, qb["63%"].window)
+    assert not same_window(qa["more than 50 percent"].window, None)  # a share in each province, not the nation's
+
+
+@pytest.mark.parametrize("sentence, number, kind", [
+    # what a goal requires is no report of what happened
+    ("The ANC has lost its majority, meaning its coalition partners need to win more than 50% of the vote to form "
+     "a government.", "more than 50%", "forecast"),
+    ("Labour needs 326 seats for a majority in the Commons.", "326", "forecast"),
+    ("Harris fell short of the 270 electoral votes needed to win.", "270", "forecast"),
+    ("A party requires 201 seats to govern alone.", "201", "forecast"),
+    # an obligation a ruling imposes is a fact of the ruling
+    ("Former President Donald Trump must pay more than $360 million.", "more than $360 million", "incident"),
+    ("Trump was required to pay $355 million.", "$355 million", "incident"),
+    ("Apple will need to pay 1.8 billion euros.", "1.8 billion", "incident"),
+])
+def test_thresholds_are_not_results(nlp, sentence, number, kind):
+    (q,) = [q for q in Q.extract(nlp(sentence), 0) if q.text == number]
+    assert window_kind(q.window) == kind
+
+
+PARTIAL = ("With more than 97 percent of the ballots counted, the ruling ANC is leading with just over 40 percent "
+           "share of the national vote.\nThe opposition Democratic Alliance is on track to continue to govern the "
+           "Western Cape (53 percent), which it has done since 2009.\nIt is at more than 50 percent in vote counts in "
+           "five of those: Limpopo (74 percent), the Eastern Cape (64 percent), North West (59 percent).\nThe ANC "
+           "secured 57.5% of the vote in the last parliamentary elections held in 2019.")
+
+
+@pytest.mark.parametrize("article, number, kind", [
+    # an article written while the count is under way gives its later shares of that count as partial
+    (PARTIAL, "53 percent", "cumulative"),
+    (PARTIAL, "64 percent", "cumulative"),
+    (PARTIAL, "over 40 percent", "cumulative"),
+    (PARTIAL, "57.5%", "background"),  # a past election's share is no share of this count
+    # an article that says nothing of a count under way gives its shares as they are
+    ("The opposition Democratic Alliance will continue to govern the Western Cape (53 percent).", "53 percent",
+     "incident"),
+])
+def test_shares_of_a_count_under_way_are_partial(nlp, article, number, kind):
+    (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
+    assert window_kind(q.window) == kind
+
+
+def test_a_partial_part_meets_only_a_partial_part_of_its_place():
+    running = "part of a breakdown in Eastern Cape; so far"
+    assert same_window(running, "part of a breakdown in Eastern Cape; so far")
+    assert not same_window(running, "part of a breakdown in Eastern Cape")  # a partial count and a final one
+    assert not same_window(running, "so far")  # a province's share and the nation's
+    assert not same_window(running, "part of a breakdown in Limpopo; so far")

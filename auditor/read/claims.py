@@ -425,7 +425,7 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
             text = s.text[a:b]
             out.append(Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
                              end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)}))
-    return figure_context.answer_ellipses(out)
+    return figure_context.partial_counts(figure_context.answer_ellipses(out))
 
 
 def _units(s: Sentence, doc) -> list[tuple[int, int, dict]]:
