@@ -321,3 +321,20 @@ def test_a_partial_part_meets_only_a_partial_part_of_its_place():
     assert not same_window(running, "part of a breakdown in Eastern Cape")  # a partial count and a final one
     assert not same_window(running, "so far")  # a province's share and the nation's
     assert not same_window(running, "part of a breakdown in Limpopo; so far")
+
+
+@pytest.mark.parametrize("article, number, kind", [
+    # a sentence that opens on a frame pointing back is set when the sentence before is
+    ("The media are drawing parallels with the 1997 general election when Tony Blair led Labour to a landslide "
+     "victory.\nUnder him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority and reducing the "
+     "Conservatives to only 165 seats.", "165", "background"),
+    # no year to point back to: the figure is the event's
+    ("Keir Starmer led Labour to a landslide victory.\nUnder him, Labour won 412 seats in the House of Commons.",
+     "412", "incident"),
+    # a sentence that does not point back keeps its own time
+    ("The media are drawing parallels with the 1997 general election.\nLabour won 412 seats in the House of "
+     "Commons.", "412", "incident"),
+])
+def test_a_sentence_pointing_back_is_set_when_the_one_before_is(nlp, article, number, kind):
+    (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
+    assert window_kind(q.window) == kind

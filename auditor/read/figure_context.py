@@ -402,6 +402,33 @@ def partial_counts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     return tuple(out)
 
 
+_YEAR = re.compile(r"(?:18|19|20)\d\d")
+
+
+def anaphoric_setting(doc, previous_doc) -> Optional[str]:
+    """The year a sentence is set in when it opens on a frame that points back to the sentence before
+    ("The media are drawing parallels with the 1997 general election when Tony Blair led Labour to
+    a landslide victory. Under him, Labour won 418 seats"): "in 1997", the one year that sentence
+    names. A sentence that points back to no year, or to several, keeps its own time."""
+    if previous_doc is None or len(doc) < 3:
+        return None
+    first = doc[0]
+    pointing = first.pos_ == "ADP" and any(c.dep_ == "pobj" and c.tag_ == "PRP" for c in first.children) \
+        or first.lower_ == "at" and doc[1].lower_ in ("the", "that") and doc[2].lower_ == "time"
+    if not pointing:
+        return None
+    years = {e.text for e in previous_doc.ents if e.label_ == "DATE" and _YEAR.fullmatch(e.text.strip())}
+    return f"in {years.pop()}" if len(years) == 1 else None
+
+
+def set_in(claim: Claim, setting: str) -> Claim:
+    """The claim with its figures of the event set at `setting` (see anaphoric_setting)."""
+    from auditor.read.windows import window_kind  # windows reads this module's cue words
+    qs = tuple(replace(q, window=_with(q.window, setting)) if window_kind(q.window) == "incident" and q.value is not None
+               else q for q in claim.quantities)
+    return replace(claim, quantities=qs) if qs != claim.quantities else claim
+
+
 def _partial_share(q: Quantity, kind: str) -> bool:
     """A share of the event's result not yet read as a count so far."""
     return q.unit == "percent" and kind in ("incident", "day", "part") and RUNNING not in (q.window or "")
