@@ -254,6 +254,7 @@ def test_windows_of_figures_beside_comparisons_and_ordinals(nlp, sentence, windo
     ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
      "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "more than 50%", None, "part"),
     ("Turnout was above 60 percent in 12 states.", "above 60 percent", None, "part"),
+    ("Turnout topped 60 percent in each district.", "60 percent", None, "part"),
     # a count in a set of places is their total; a share of one place named alone is that place's
     ("Floods killed 40 people in 12 states.", "40", None, "incident"),
     ("The DA is on track to continue to govern the Western Cape (53 percent), which it has done since 2009.",
@@ -306,6 +307,9 @@ PARTIAL = ("With more than 97 percent of the ballots counted, the ruling ANC is 
     (PARTIAL, "64 percent", "cumulative"),
     (PARTIAL, "over 40 percent", "cumulative"),
     (PARTIAL, "57.5%", "background"),  # a past election's share is no share of this count
+    # a count of the dead under way makes no share of the article partial
+    ("Officials are still counting the dead, who number 40 so far.\nAbout 90 percent of the town was destroyed.",
+     "About 90 percent", "incident"),
     # an article that says nothing of a count under way gives its shares as they are
     ("The opposition Democratic Alliance will continue to govern the Western Cape (53 percent).", "53 percent",
      "incident"),

@@ -388,8 +388,9 @@ def partial_counts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     repeating so ("the Eastern Cape (64 percent)") are of the same partial count, which the final
     result will have moved. Only shares of the event (not a past year's, a forecast, a value before
     a change, nor a figure of another report); counts are left as they are, since a share moves
-    with the count and a count may be of anything the article tells."""
-    under_way = {c.article for c in claims for q in c.quantities if UNDER_WAY in (q.window or "")}
+    with the count and a count may be of anything the article tells; and only in an article that
+    gives a share itself while counting ("officials are still counting the dead" makes no share partial)."""
+    under_way = {c.article for c in claims for q in c.quantities if UNDER_WAY in (q.window or "") and q.unit == "percent"}
     if not under_way:
         return tuple(claims)
     from auditor.read.windows import window_kind  # windows reads this module's cue words
