@@ -161,11 +161,14 @@ def _required(first, ancestors) -> bool:
     candidates = [c for a in ancestors[:2] for c in a.children if c.dep_ in ("acl", "amod") and c.i > first.i]
     for a in ancestors[:6]:
         candidates.append(a)
-        if a.pos_ in ("VERB", "AUX") and a.dep_ != "xcomp":
-            break  # the clause's verb
+        if a.pos_ in ("VERB", "AUX") and a.dep_ != "xcomp" and not (
+                a.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)):
+            break  # the clause's verb (past an infinitive of purpose: "needed to cross the 50 percent mark")
     for verb in candidates:
         if verb.lemma_.lower() not in REQUIREMENT_WORDS or any(c.dep_ == "auxpass" for c in verb.children):
             continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return True  # "the 270 votes needed to win", "the support needed to cross the 50 percent mark"
         if any(t.i > first.i and (t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                                   or t.dep_ == "prep" and t.lower_ == "for") for t in verb.subtree):
             return True
