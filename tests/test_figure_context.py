@@ -250,6 +250,11 @@ def test_windows_of_figures_beside_comparisons_and_ordinals(nlp, sentence, windo
      "(64 percent), North West (59 percent).", "64 percent", "Eastern Cape", "part"),
     ("In the Northern Cape (49 percent) and Gauteng (36 percent) the ANC currently leads with a plurality.",
      "36 percent", "Gauteng", "part"),
+    ("Sales rose in Germany (4%), France (3%) and Italy (2%).", "2%", "Italy", "part"),
+    # a list of parties is no list of places, though a party's name hold one's ("Reform UK")
+    ("Results so far: Labour (35%), Conservatives (24%), Reform UK (14%).", "14%", None, "cumulative"),
+    ("The DA received the second highest number of votes (21.78 percent), followed by MK (14.59 percent) and the "
+     "EFF (9.51 percent).", "14.59 percent", None, "incident"),
     # a share that holds in each of a set of places is no share of the whole
     ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
      "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "more than 50%", None, "part"),

@@ -91,47 +91,60 @@ def _over_several_places(ancestors) -> bool:
     return False
 
 
-def named_member(number_tokens) -> Optional[tuple[object, str]]:
+def named_member(number_tokens):
     """The name a figure is given for in parentheses ("Limpopo (74 percent)", "the Northern Cape
-    (49 percent)"): the figure is that member's figure. (token of the name, the name)"""
-    node = number_tokens[-1]
-    for _ in range(2):  # the number, or its unit noun ("74 percent"), is the name's appositive
-        if node.dep_ == "appos" and node.head.pos_ == "PROPN" and node.head.i < node.i:
-            name = node.head
-            between = name.doc[name.i + 1:number_tokens[0].i]
-            if any(t.text == "(" for t in between):
-                words = [t for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "amod") or t.i == name.i]
-                # (the name whole, "Free State": its last word is no kind of place to drop)
-                return name, " ".join(t.text for t in words)
-            return None
-        node = node.head
-    return None
+    (49 percent)"): the figure is that member's figure. The run of proper nouns right before the
+    parenthesis (read from the text, since a parser often hangs a list's figures on the wrong name),
+    or None."""
+    return _name_before(number_tokens[0])
+
+
+def _name_before(number):
+    doc = number.doc
+    k = number.i - 1
+    while k >= 0 and number.i - k <= 3 and doc[k].text != "(" and not doc[k].is_punct:
+        k -= 1  # "(about 46 percent)", "($1.9 billion)"
+    if k < 1 or doc[k].text != "(" or doc[k - 1].pos_ != "PROPN":
+        return None
+    start = k - 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].sent == doc[k].sent:
+        start -= 1
+    return doc[start:k]
+
+
+def _members(sent) -> list:
+    """The names given figures in parentheses in a sentence, in order."""
+    out = []
+    for t in sent:
+        if t.like_num:
+            name = _name_before(t)
+            if name is not None and (not out or out[-1].start != name.start):
+                out.append(name)
+    return out
 
 
 def in_list(name) -> bool:
-    """The name is one of several names given figures in one list ("Limpopo (74%), Eastern Cape (63%)")."""
-    return name.dep_ in ("conj", "appos") and name.head.pos_ == "PROPN" \
-        or any(c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" for c in name.children)
+    """The name is one of several names given figures in one sentence ("Limpopo (74%), Eastern Cape (63%)")."""
+    return len(_members(name.sent)) >= 2
 
 
 def member_is_place(name) -> bool:
-    """A name given a figure in a list is a place when the list is one of places: the name (or the
-    list's first name) is the object of a preposition of place ("In the Northern Cape (49 percent)
-    and Gauteng (36 percent)"), or the list spells out a set of places the clause counts ("in five
-    of South Africa's nine provinces: Limpopo (74%), ..."), or the tagger calls one of its names a place."""
-    head = name
-    chain = [name]
-    while head.dep_ in ("conj", "appos") and head.head.pos_ == "PROPN" and head.head.i < head.i:
-        head = head.head
-        chain.append(head)
-    members = chain + [t for t in head.subtree if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN"]
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in members):
+    """A name given a figure is a place when its list is one of places: one of its names is tagged a
+    place whole ("Eastern Cape", not the "UK" of the party "Reform UK"), or the first name is the
+    object of a preposition of place ("In the Northern Cape (49 percent) and Gauteng (36 percent)"),
+    or the sentence counts the set of places the list spells out ("in five of South Africa's nine
+    provinces: Limpopo (74%), ...")."""
+    members = _members(name.sent) or [name]
+    places = {(e.start, e.end) for e in name.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    places |= {(a + 1, b) for a, b in places if name.doc[a].lower_ == "the"}
+    if any((m.start, m.end) in places for m in members):
         return True
+    head = members[0].root
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
         return True
-    clause = head.head
+    root = name.sent.root
     return any(p.dep_ == "prep" and p.lower_ in _DISTRIBUTIVE_PREPOSITIONS
-               and any(o.dep_ == "pobj" and o.like_num for o in p.children) for p in clause.children)
+               and any(o.dep_ == "pobj" and o.like_num for o in p.children) for p in root.children)
 
 
 _COUNTING = {"count", "tally"}
