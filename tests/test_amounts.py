@@ -27,6 +27,26 @@ def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, cat
     assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
 
 
+@pytest.mark.parametrize("sentence, text, category", [
+    # a sum someone is made to pay is a penalty, as a fine is: the outlets' words for one penalty meet
+    ("Former President Donald Trump has been fined $354.8 million.", "$354.8 million", "money:penalty"),
+    ("Former President Donald Trump must pay more than $360 million in \u201cill-gotten\u201d gains in a civil fraud "
+     "judgment.", "more than $360 million", "money:penalty"),
+    ("Trump had already been ordered to pay Carroll $5 million last year.", "$5 million", "money:penalty"),
+    # a payment made or agreed is no penalty
+    ("The company paid $5 million for the building.", "$5 million", "money:pay"),
+    ("Bankman-Fried has been ordered to forfeit $11.02 billion.", "$11.02 billion", "money:forfeit"),
+    # several sums of a class, named in the plural: each's or all's, never one of them
+    ("Engoron also hit Donald Trump Jr. and Eric Trump with $4 million fines.", "$4 million", "money:penalty:several"),
+    ("Trump now owes over $440 million in civil litigation penalties.", "over $440 million", "money:penalty:several"),
+    # a plural the class table lists names one sum
+    ("Donald Trump has been ordered to pay $355 million in damages.", "$355 million", "money:cost"),
+])
+def test_penalties_and_several_sums(nlp, sentence, text, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "USD" and q.text == text]
+    assert q.category == category
+
+
 def test_a_rounded_sum_meets_its_hedged_forms(nlp):
     exact = figures(nlp, "The $1.2 trillion package cleared the chamber.")[0]
     nearly = figures(nlp, "The nearly $1.2 trillion measure now heads to the House.")[0]

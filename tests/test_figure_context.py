@@ -238,3 +238,114 @@ def test_a_bare_number_with_nothing_before_it_answers_nothing(nlp):
 def test_windows_of_figures_beside_comparisons_and_ordinals(nlp, sentence, window):
     (q,) = [q for q in figures(nlp, sentence) if q.category]
     assert q.window == window
+
+
+@pytest.mark.parametrize("sentence, number, place, kind", [
+    # a figure given in parentheses for each place of a list is that place's, a part of a breakdown
+    ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
+     "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "63%", "Eastern Cape", "part"),
+    ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
+     "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "53%", "Free State", "part"),
+    ("It is at more than 50 percent in vote counts in five of those: Limpopo (74 percent), the Eastern Cape "
+     "(64 percent), North West (59 percent).", "64 percent", "Eastern Cape", "part"),
+    ("In the Northern Cape (49 percent) and Gauteng (36 percent) the ANC currently leads with a plurality.",
+     "36 percent", "Gauteng", "part"),
+    ("Sales rose in Germany (4%), France (3%) and Italy (2%).", "2%", "Italy", "part"),
+    # a list of parties is no list of places, though a party's name hold one's ("Reform UK")
+    ("Results so far: Labour (35%), Conservatives (24%), Reform UK (14%).", "14%", None, "cumulative"),
+    ("The DA received the second highest number of votes (21.78 percent), followed by MK (14.59 percent) and the "
+     "EFF (9.51 percent).", "14.59 percent", None, "incident"),
+    # a share that holds in each of a set of places is no share of the whole
+    ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
+     "(63%), North West (58%), Free State (53%) and Mpumalanga (52%).", "more than 50%", None, "part"),
+    ("Turnout was above 60 percent in 12 states.", "above 60 percent", None, "part"),
+    ("Turnout topped 60 percent in each district.", "60 percent", None, "part"),
+    # a count in a set of places is their total; a share of one place named alone is that place's
+    ("Floods killed 40 people in 12 states.", "40", None, "incident"),
+    ("The DA is on track to continue to govern the Western Cape (53 percent), which it has done since 2009.",
+     "53 percent", "Western Cape", "incident"),
+])
+def test_figures_of_each_place(nlp, sentence, number, place, kind):
+    (q,) = [q for q in Q.extract(nlp(sentence), 0) if q.text == number]
+    assert window_kind(q.window) == kind
+    if place:
+        assert q.place == place
+
+
+def test_a_part_of_a_breakdown_by_place_is_compared_place_for_place(nlp):
+    a = "It is at more than 50 percent in five of those: Limpopo (74 percent), the Eastern Cape (64 percent)."
+    b = "The ANC won more than 50% of the vote in five of the nine provinces: Limpopo (74%), Eastern Cape (63%)."
+    qa = {q.text: q for q in Q.extract(nlp(a), 0)}
+    qb = {q.text: q for q in Q.extract(nlp(b), 0)}
+    assert same_window(qa["64 percent"].window, qb["63%"].window)
+    assert not same_window(qa["74 percent"].window, qb["63%"].window)
+    assert not same_window(qa["more than 50 percent"].window, None)  # a share in each province, not the nation's
+
+
+@pytest.mark.parametrize("sentence, number, kind", [
+    # what a goal requires is no report of what happened
+    ("The ANC has lost its majority, meaning its coalition partners need to win more than 50% of the vote to form "
+     "a government.", "more than 50%", "forecast"),
+    ("Labour needs 326 seats for a majority in the Commons.", "326", "forecast"),
+    ("Harris fell short of the 270 electoral votes needed to win.", "270", "forecast"),
+    ("A party requires 201 seats to govern alone.", "201", "forecast"),
+    ("The choice of coalition partner will depend on the support needed to cross the 50 percent mark.", "50 percent",
+     "forecast"),
+    # an obligation a ruling imposes is a fact of the ruling
+    ("Former President Donald Trump must pay more than $360 million.", "more than $360 million", "incident"),
+    ("Trump was required to pay $355 million.", "$355 million", "incident"),
+    ("Apple will need to pay 1.8 billion euros.", "1.8 billion", "incident"),
+])
+def test_thresholds_are_not_results(nlp, sentence, number, kind):
+    (q,) = [q for q in Q.extract(nlp(sentence), 0) if q.text == number]
+    assert window_kind(q.window) == kind
+
+
+PARTIAL = ("With more than 97 percent of the ballots counted, the ruling ANC is leading with just over 40 percent "
+           "share of the national vote.\nThe opposition Democratic Alliance is on track to continue to govern the "
+           "Western Cape (53 percent), which it has done since 2009.\nIt is at more than 50 percent in vote counts in "
+           "five of those: Limpopo (74 percent), the Eastern Cape (64 percent), North West (59 percent).\nThe ANC "
+           "secured 57.5% of the vote in the last parliamentary elections held in 2019.")
+
+
+@pytest.mark.parametrize("article, number, kind", [
+    # an article written while the count is under way gives its later shares of that count as partial
+    (PARTIAL, "53 percent", "cumulative"),
+    (PARTIAL, "64 percent", "cumulative"),
+    (PARTIAL, "over 40 percent", "cumulative"),
+    (PARTIAL, "57.5%", "background"),  # a past election's share is no share of this count
+    # a count of the dead under way makes no share of the article partial
+    ("Officials are still counting the dead, who number 40 so far.\nAbout 90 percent of the town was destroyed.",
+     "About 90 percent", "incident"),
+    # an article that says nothing of a count under way gives its shares as they are
+    ("The opposition Democratic Alliance will continue to govern the Western Cape (53 percent).", "53 percent",
+     "incident"),
+])
+def test_shares_of_a_count_under_way_are_partial(nlp, article, number, kind):
+    (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
+    assert window_kind(q.window) == kind
+
+
+def test_a_partial_part_meets_only_a_partial_part_of_its_place():
+    running = "part of a breakdown in Eastern Cape; so far"
+    assert same_window(running, "part of a breakdown in Eastern Cape; so far")
+    assert not same_window(running, "part of a breakdown in Eastern Cape")  # a partial count and a final one
+    assert not same_window(running, "so far")  # a province's share and the nation's
+    assert not same_window(running, "part of a breakdown in Limpopo; so far")
+
+
+@pytest.mark.parametrize("article, number, kind", [
+    # a sentence that opens on a frame pointing back is set when the sentence before is
+    ("The media are drawing parallels with the 1997 general election when Tony Blair led Labour to a landslide "
+     "victory.\nUnder him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority and reducing the "
+     "Conservatives to only 165 seats.", "165", "background"),
+    # no year to point back to: the figure is the event's
+    ("Keir Starmer led Labour to a landslide victory.\nUnder him, Labour won 412 seats in the House of Commons.",
+     "412", "incident"),
+    # a sentence that does not point back keeps its own time
+    ("The media are drawing parallels with the 1997 general election.\nLabour won 412 seats in the House of "
+     "Commons.", "412", "incident"),
+])
+def test_a_sentence_pointing_back_is_set_when_the_one_before_is(nlp, article, number, kind):
+    (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
+    assert window_kind(q.window) == kind

@@ -49,6 +49,9 @@ def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, 
     # coordinated figures share their modifiers (divergences/dev, UK election)
     ("We are in similar territory to the Blair-era New Labour landslide of 418 seats and a 179 majority in 1997.",
      418, "in 1997"),
+    # a name given a figure, which the tagger took for a date, dates nothing (divergences/dev, South Africa)
+    ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
+     "(63%).", 63, "part of a breakdown in Eastern Cape"),
 ])
 def test_a_figure_is_dated_by_its_own_phrase(nlp, sentence, value, window):
     q = next(q for q in figures(nlp, sentence) if q.value == value or q.low is not None and q.value is None

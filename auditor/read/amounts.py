@@ -47,13 +47,13 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
             and tok.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod"):
         cls = _money_class(head)
         if cls:
-            return f"money:{cls}", head.text
+            return f"money:{cls}{_several(head)}", head.text
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
             for obj in child.children:
                 cls = _money_class(obj) if obj.dep_ == "pobj" else None
                 if cls:
-                    return f"money:{cls}", obj.text
+                    return f"money:{cls}{_several(obj)}", obj.text
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in _CHANGE_VERBS:
         return "money:change", None
     verb = tok.head
@@ -74,10 +74,46 @@ def _money_act(tok) -> Optional[str]:
     are both money:forfeit; "fined $11 billion" is money:fine."""
     if tok.dep_ in ("dobj", "oprd", "npadvmod", "attr") and tok.head.pos_ == "VERB" \
             and tok.head.lemma_.lower() not in _SIZE_VERBS:
-        return _act_root(tok.head.lemma_.lower())
+        verb = tok.head
+        if _imposed(verb):
+            return "penalty"  # "ordered to pay $355 million", "must pay more than $360 million"
+        act = _act_root(_verb_lemma(verb))
+        # a verb that is the act of a class of sums: "fined $354.8 million" is a fine, a penalty
+        return MONEY_CLASSES.get(act, act) if act else None
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         return _act_root(tok.head.head.lemma_.lower())
     return None
+
+
+IMPOSING_VERBS = vocab.words("imposing_verbs")
+
+
+def _several(noun) -> str:
+    """":several" for a sum of several things of a class, named in the plural ("$4 million fines" for
+    two sons, "over $440 million in civil litigation penalties" over two cases): the sum of each or of
+    them all, never one of them. A plural the class table lists itself ("damages", "losses", "sales")
+    names one sum."""
+    plural = noun.tag_ in ("NNS", "NNPS") and noun.lower_ != noun.lemma_.lower() and noun.lower_ not in MONEY_CLASSES
+    return ":several" if plural else ""
+
+
+def _imposed(verb) -> bool:
+    """A payment someone is made to make, by an authority ("ordered to pay", "was required to pay")
+    or by a modal of obligation ("Trump must pay"): a penalty. Not a payment agreed or made."""
+    if verb.lemma_.lower() != "pay":
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in IMPOSING_VERBS:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+
+
+def _verb_lemma(verb) -> str:
+    """A verb's lemma, repaired where the tagger cut a final "e" of a verb of a known class of sums
+    ("fined" read as "fin")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MONEY_CLASSES and lemma + "e" in MONEY_CLASSES and verb.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
 
 
 def _act_root(word: str) -> Optional[str]:

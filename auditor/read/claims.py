@@ -421,11 +421,15 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
         except Exception:
             log.warning("claims of sentence %d of %s could not be read; kept whole", s.index, s.article, exc_info=True)
             units = [(0, len(s.text), {})]
+        previous = docs[k - 1] if docs is not None and k > 0 and sentences[k - 1].article == s.article \
+            and sentences[k - 1].index == s.index - 1 else None
+        setting = figure_context.anaphoric_setting(doc, previous) if doc is not None else None
         for a, b, extra in units:
             text = s.text[a:b]
-            out.append(Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
-                             end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)}))
-    return figure_context.answer_ellipses(out)
+            claim = Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
+                          end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)})
+            out.append(figure_context.set_in(claim, setting) if setting else claim)
+    return figure_context.partial_counts(figure_context.answer_ellipses(out))
 
 
 def _units(s: Sentence, doc) -> list[tuple[int, int, dict]]:

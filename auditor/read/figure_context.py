@@ -19,8 +19,11 @@ from typing import Optional, Sequence
 
 from auditor import vocab
 from auditor.model import Claim, Quantity
+from auditor.read.counts import PLACE_NOUNS
 
 RUNNING_VERBS = vocab.words("running_count_verbs")
+_LOCATIVE = vocab.words("locative_prepositions")
+REQUIREMENT_WORDS = vocab.words("requirement_words")
 FORECAST_WORDS = vocab.words("forecast_words")
 RELATIVE_TIME = vocab.words("relative_time_words")
 PART_MARKERS = vocab.entries("part_markers")
@@ -33,15 +36,20 @@ _SPACED_DASH = re.compile(r"\s(?:--|—|–)\s|—")
 WHOLE_OF = "all of "  # the place of a whole broken down by place: "all of Kunar, Nangarhar"
 RUNNING, EARLIER, LATER, FORECAST, BEFORE, PART = ("so far", "earlier", "later", "forecast", "before the change",
                                                    "part of a breakdown")
+REQUIRED = "what is required"  # a threshold: "needs 326 seats for a majority"
+UNDER_WAY = "while the count is under way"  # said with RUNNING of a result given as the count goes on
+PER_MEMBER = "in each of several places"  # said with PART of a figure that holds in each of a set of places
 
 
-def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence) -> list[str]:
+def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Optional[str] = None) -> list[str]:
     """Words to add to a figure's window from its sentence (see the module's docstring)."""
     first = number_tokens[0]
     ancestors = list(first.ancestors)
     cues: list[str] = []
-    if _running(first, ancestors) or _snapshot(first, ancestors, clause_tokens) or _count_under_way(first):
+    if _running(first, ancestors) or _snapshot(first, ancestors, clause_tokens):
         cues.append(RUNNING)
+    if _count_under_way(first):
+        cues += [RUNNING, UNDER_WAY]
     moment = _relative_moment(clause_tokens, ancestors)
     if moment:
         cues.append(moment)
@@ -49,7 +57,94 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence) -> list[s
         cues.append(FORECAST)
     if _before_change(doc, first, ancestors):
         cues.append(BEFORE)
+    if _required(first, ancestors):
+        cues.append(REQUIRED)
+    if unit in SHARE_UNITS and _over_several_places(ancestors):
+        cues += [PART, PER_MEMBER]
     return cues
+
+
+# Units of figures that do not add up over places: a share or a speed in each of five provinces is
+# no share or speed of the five together (a count or a sum of money in five provinces is their total).
+SHARE_UNITS = frozenset({"percent", "mph", "points"})
+_DISTRIBUTIVE_PREPOSITIONS = {"in", "across", "throughout"}
+
+
+def _over_several_places(ancestors) -> bool:
+    """The figure's clause says it holds in each of a set of places: "won more than 50% of the vote
+    in five of South Africa's nine provinces", "at more than 50 percent in five of those", "above
+    60 percent in each district", "in 12 states". A preposition of place whose object is a number
+    of members ("five of ...") or a plural place noun counted or taken member by member."""
+    for a in ancestors[:4]:
+        for prep in a.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _DISTRIBUTIVE_PREPOSITIONS or prep in ancestors:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+                    return True  # "in five of the provinces", "in five of those"
+                if obj.lemma_.lower() in PLACE_NOUNS and any(
+                        c.dep_ == "nummod" and c.like_num or c.dep_ == "det" and c.lower_ in ("each", "every")
+                        for c in obj.children):
+                    return True  # "in 12 states", "in each district"
+        if a.pos_ in ("VERB", "AUX"):
+            break  # the clause's verb: what lies above it is another clause
+    return False
+
+
+def named_member(number_tokens):
+    """The name a figure is given for in parentheses ("Limpopo (74 percent)", "the Northern Cape
+    (49 percent)"): the figure is that member's figure. The run of proper nouns right before the
+    parenthesis (read from the text, since a parser often hangs a list's figures on the wrong name),
+    or None."""
+    return _name_before(number_tokens[0])
+
+
+def _name_before(number):
+    doc = number.doc
+    k = number.i - 1
+    while k >= 0 and number.i - k <= 3 and doc[k].text != "(" and not doc[k].is_punct:
+        k -= 1  # "(about 46 percent)", "($1.9 billion)"
+    if k < 1 or doc[k].text != "(" or doc[k - 1].pos_ != "PROPN":
+        return None
+    start = k - 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].sent == doc[k].sent:
+        start -= 1
+    return doc[start:k]
+
+
+def _members(sent) -> list:
+    """The names given figures in parentheses in a sentence, in order."""
+    out = []
+    for t in sent:
+        if t.like_num:
+            name = _name_before(t)
+            if name is not None and (not out or out[-1].start != name.start):
+                out.append(name)
+    return out
+
+
+def in_list(name) -> bool:
+    """The name is one of several names given figures in one sentence ("Limpopo (74%), Eastern Cape (63%)")."""
+    return len(_members(name.sent)) >= 2
+
+
+def member_is_place(name) -> bool:
+    """A name given a figure is a place when its list is one of places: one of its names is tagged a
+    place whole ("Eastern Cape", not the "UK" of the party "Reform UK"), or the first name is the
+    object of a preposition of place ("In the Northern Cape (49 percent) and Gauteng (36 percent)"),
+    or the sentence counts the set of places the list spells out ("in five of South Africa's nine
+    provinces: Limpopo (74%), ...")."""
+    members = _members(name.sent) or [name]
+    places = {(e.start, e.end) for e in name.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    places |= {(a + 1, b) for a, b in places if name.doc[a].lower_ == "the"}
+    if any((m.start, m.end) in places for m in members):
+        return True
+    head = members[0].root
+    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+        return True
+    root = name.sent.root
+    return any(p.dep_ == "prep" and p.lower_ in _DISTRIBUTIVE_PREPOSITIONS
+               and any(o.dep_ == "pobj" and o.like_num for o in p.children) for p in root.children)
 
 
 _COUNTING = {"count", "tally"}
@@ -67,6 +162,29 @@ def _count_under_way(first) -> bool:
         counter = any(c.dep_ in ("nsubj", "nsubjpass") and not any(x.like_num for x in c.subtree) for c in t.children)
         if t.lower_ == "counting" or t.tag_ in ("VBN", "VBD") and not counter:
             return True  # "97 percent of the ballots counted" (read as VBD too): nobody is said to count
+    return False
+
+
+def _required(first, ancestors) -> bool:
+    """The figure states what a goal requires, not what happened: "its coalition partners need to
+    win more than 50% of the vote to form a government", "needs 326 seats for a majority", "the 270
+    electoral votes needed to win". The goal must be named (a purpose after the figure): "Apple will
+    need to pay 1.8 billion euros" is an obligation, a fact of the ruling, and an order in the
+    passive ("was required to pay $355 million") is one too."""
+    candidates = [c for a in ancestors[:2] for c in a.children if c.dep_ in ("acl", "amod") and c.i > first.i]
+    for a in ancestors[:6]:
+        candidates.append(a)
+        if a.pos_ in ("VERB", "AUX") and a.dep_ != "xcomp" and not (
+                a.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)):
+            break  # the clause's verb (past an infinitive of purpose: "needed to cross the 50 percent mark")
+    for verb in candidates:
+        if verb.lemma_.lower() not in REQUIREMENT_WORDS or any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return True  # "the 270 votes needed to win", "the support needed to cross the 50 percent mark"
+        if any(t.i > first.i and (t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                                  or t.dep_ == "prep" and t.lower_ == "for") for t in verb.subtree):
+            return True
     return False
 
 
@@ -277,6 +395,60 @@ def answer_ellipses(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         if changed:
             out[k] = replace(c, quantities=tuple(qs))
     return tuple(out)
+
+
+def partial_counts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Claims whose shares are read as partial when their article gives a result while the count is
+    under way ("With more than 97 percent of the ballots counted, the ANC is leading with just over
+    40 percent"): the article is written from that count, and the shares it gives later without
+    repeating so ("the Eastern Cape (64 percent)") are of the same partial count, which the final
+    result will have moved. Only shares of the event (not a past year's, a forecast, a value before
+    a change, nor a figure of another report); counts are left as they are, since a share moves
+    with the count and a count may be of anything the article tells; and only in an article that
+    gives a share itself while counting ("officials are still counting the dead" makes no share partial)."""
+    under_way = {c.article for c in claims for q in c.quantities if UNDER_WAY in (q.window or "") and q.unit == "percent"}
+    if not under_way:
+        return tuple(claims)
+    from auditor.read.windows import window_kind  # windows reads this module's cue words
+    out = []
+    for c in claims:
+        if c.article in under_way and any(_partial_share(q, window_kind(q.window)) for q in c.quantities):
+            c = replace(c, quantities=tuple(replace(q, window=_with(q.window, RUNNING))
+                                            if _partial_share(q, window_kind(q.window)) else q for q in c.quantities))
+        out.append(c)
+    return tuple(out)
+
+
+_YEAR = re.compile(r"(?:18|19|20)\d\d")
+
+
+def anaphoric_setting(doc, previous_doc) -> Optional[str]:
+    """The year a sentence is set in when it opens on a frame that points back to the sentence before
+    ("The media are drawing parallels with the 1997 general election when Tony Blair led Labour to
+    a landslide victory. Under him, Labour won 418 seats"): "in 1997", the one year that sentence
+    names. A sentence that points back to no year, or to several, keeps its own time."""
+    if previous_doc is None or len(doc) < 3:
+        return None
+    first = doc[0]
+    pointing = first.pos_ == "ADP" and any(c.dep_ == "pobj" and c.tag_ == "PRP" for c in first.children) \
+        or first.lower_ == "at" and doc[1].lower_ in ("the", "that") and doc[2].lower_ == "time"
+    if not pointing:
+        return None
+    years = {e.text for e in previous_doc.ents if e.label_ == "DATE" and _YEAR.fullmatch(e.text.strip())}
+    return f"in {years.pop()}" if len(years) == 1 else None
+
+
+def set_in(claim: Claim, setting: str) -> Claim:
+    """The claim with its figures of the event set at `setting` (see anaphoric_setting)."""
+    from auditor.read.windows import window_kind  # windows reads this module's cue words
+    qs = tuple(replace(q, window=_with(q.window, setting)) if window_kind(q.window) == "incident" and q.value is not None
+               else q for q in claim.quantities)
+    return replace(claim, quantities=qs) if qs != claim.quantities else claim
+
+
+def _partial_share(q: Quantity, kind: str) -> bool:
+    """A share of the event's result not yet read as a count so far."""
+    return q.unit == "percent" and kind in ("incident", "day", "part") and RUNNING not in (q.window or "")
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,;()]+?)\s*(?:[,;()]|$)", re.I)

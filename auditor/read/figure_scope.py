@@ -118,7 +118,8 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
             if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
                 continue
-            if _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or _DURATION_ADJECTIVE.fullmatch(ent.text) \
+            if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) \
+                    or _DURATION_ADJECTIVE.fullmatch(ent.text) \
                     or _under_ordinal(ent.root, number_tokens):
                 continue
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
@@ -137,6 +138,16 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
     if _LATEST.search(lowered) and not parts:
         parts.append("latest")
     return "; ".join(dict.fromkeys(parts)) or None
+
+
+_CALENDAR_NAMES = frozenset(w.lower() for w in vocab.entries("months") + vocab.entries("weekdays"))
+
+
+def _a_name(ent) -> bool:
+    """A "date" the tagger made of a name given a figure ("Limpopo (74%)"): proper nouns only, none a
+    month or a day, with a figure as its appositive. (A feast day, "Christmas", has no such figure.)"""
+    return all(t.pos_ == "PROPN" and t.lower_.rstrip(".") not in _CALENDAR_NAMES for t in ent) \
+        and any(c.dep_ == "appos" and any(g.like_num for g in c.subtree) for c in ent.root.children)
 
 
 def _under_ordinal(tok, number_tokens) -> bool:

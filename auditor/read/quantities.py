@@ -194,10 +194,18 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
     setting = antecedent_time(root)
     if setting:
         window = "; ".join(dict.fromkeys(setting + [w for w in (window or "").split("; ") if w]))
-    cues = figure_context.window_cues(doc, number_tokens, tokens)
+    cues = figure_context.window_cues(doc, number_tokens, tokens, num.unit)
+    place = place_of(doc, tokens, number_tokens)
+    member = figure_context.named_member(number_tokens)
+    if member is not None and figure_context.member_is_place(member):
+        # "Limpopo (74%), Eastern Cape (63%)": each figure is its own place's, one of a breakdown
+        # when the sentence lists several places so
+        place = member.text
+        if figure_context.in_list(member):
+            cues = [c for c in cues if c not in (figure_context.PART, figure_context.PER_MEMBER)] \
+                + [f"{figure_context.PART} in {place}"]
     if cues:
         window = "; ".join(dict.fromkeys([w for w in (window or "").split("; ") if w] + cues))
-    place = place_of(doc, tokens, number_tokens)
     s = doc[q_start].idx
     end_tok = doc[num.unit_end] if num.unit_end is not None else doc[last]
     e = end_tok.idx + len(end_tok.text)

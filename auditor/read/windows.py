@@ -23,13 +23,15 @@ def window_kind(window: Optional[str]) -> str:
     incident (the event itself, or no window), day (a named day), span (past N hours/days),
     cumulative (in total), latest (additional, more), earlier (before the event),
     background (a year or more: "last year", "since 2021"), month (a month named without a year); and from the figure's context
-    (figure_context): part (of a breakdown), forecast (expected, asked for), later (a later report)."""
+    (figure_context): part (of a breakdown), forecast (expected, asked for, required for a goal), later (a later report)."""
     if not window:
         return "incident"
     w = window.lower()
     if figure_context.PART in w:
-        return "part"
-    if figure_context.FORECAST in w:
+        # a part given while its count is under way moves as the count does (see same_window for
+        # the place a part is of)
+        return "cumulative" if figure_context.RUNNING in w else "part"
+    if figure_context.FORECAST in w or figure_context.REQUIRED in w:
         return "forecast"
     if re.search(r"\b(later|subsequent)\b", w):
         return "later"
@@ -60,17 +62,19 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
     """Whether two figures cover the same time: both the event itself (a named day, "last week's
     attacks", or no window), or the same span. Two different named weekdays are different days."""
     ka, kb = window_kind(a), window_kind(b)
+    part_a, part_b = figure_context.PART in (a or "").lower(), figure_context.PART in (b or "").lower()
+    if part_a or part_b:
+        # a part is its own quantity: comparable only with the part of another breakdown for the same
+        # place ("290 in Kunar" / "394 in Kunar"), never with a whole or another place's part; and
+        # a part counted so far only with another counted so far
+        pa, pb = _part_place(a), _part_place(b)
+        return part_a and part_b and bool(pa) and pa == pb and ka == kb
     point = {"incident", "day"}
     if ka in point and kb in point:
         da = {d for d in _WEEKDAYS if a and d in a.lower()}
         db = {d for d in _WEEKDAYS if b and d in b.lower()}
         ma, mb = set(re.findall(_MONTH_NAMES, (a or "").lower())), set(re.findall(_MONTH_NAMES, (b or "").lower()))
         return not (da and db and not da & db) and not (ma and mb and not ma & mb)
-    if ka == kb == "part":
-        # a part is its own quantity: comparable only with the part of another breakdown for the same
-        # place ("290 in Kunar" / "394 in Kunar"), never with a whole or another place's part
-        pa, pb = _part_place(a), _part_place(b)
-        return bool(pa) and pa == pb
     if ka != kb or ka == "forecast":
         return False  # forecasters differ
     if ka == "cumulative":
