@@ -188,3 +188,22 @@ def test_an_act_sized_apart_is_another_act(first, second, published, apart):
     assert (why is not None) is apart
     if apart:
         assert any("sizes its act" in w for w in E.reasons_apart(a, b))
+
+
+def _toll(text, value, category):
+    from auditor.model import Quantity
+    return Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category=category)
+
+
+@pytest.mark.parametrize("category, party", [
+    ("killed:militants", True),   # an armed side's count is its statement of an operation's result
+    ("killed:security", True),
+    ("killed:civilians", False),  # victims ("2 miners", later "41 miners") rise as a total does
+    ("killed:total", False),
+])
+def test_rival_tolls_of_one_party_are_those_of_an_armed_side(category, party):
+    from auditor.crossdoc.events import apart as A
+    a = P.Profile(article="a1", figures=((category, (_toll("2", 2.0, category),)),))
+    b = P.Profile(article="b1", figures=((category, (_toll("41", 41.0, category),)),))
+    reason = A.toll_reason(a, b)
+    assert reason is not None and reason[1] is party

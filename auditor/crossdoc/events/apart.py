@@ -65,9 +65,15 @@ def _is_place(name: str) -> bool:
     return places.resolve(name) is not None
 
 
+# The groups that are sides of a fight: their counts are each side's statement of an operation's
+# result. Victims (civilians, workers, miners) are counted as a total is, rising as bodies are found.
+_ARMED_SIDES = {"security", "militants"}
+
+
 def _is_total(category: str) -> bool:
-    """"killed:total", "missing:total", "total": a count of everyone, not of one party."""
-    return category == "total" or category.endswith(":total") or ":" not in category
+    """"killed:total", "missing:total", "killed:civilians", "total": a count of victims, which rises
+    for days, not of one armed side."""
+    return category.partition(":")[2] not in _ARMED_SIDES
 
 
 def _same(a: str, b: str) -> bool:
