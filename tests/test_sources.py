@@ -5,7 +5,7 @@ import pytest
 
 from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.read import analyse
-from auditor.read.sources import attribute, credit_lines, outlet_like
+from auditor.read.sources import attribute, credit_lines, outlet_like, unnamed_office
 from auditor.model import Article, Claim, Quote, Source, Span
 
 
@@ -549,3 +549,42 @@ def test_one_body_under_two_names_is_one_source():
     found = sources_of(text)
     assert "United States Geological Survey" in found and "U.S. Geological Survey" not in found
     assert "quake" not in found  # a thing is no source, whatever the tagger labels it
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a medium described with its own name is that name, an outlet
+    ("Amasra mayor Recai Cakir told Haber Turk television that 87 workers were inside the mine at the time.",
+     "Haber Turk", "outlet"),
+    ("The Axios news site said on Friday that the billionaire owner of Bloomberg LP was interested.", "Axios", "outlet"),
+])
+def test_medium_named_in_its_description(text, name, kind):
+    got = sources_of(text)
+    assert name in got and got[name].kind == kind
+
+
+@pytest.mark.parametrize("text, not_credited", [
+    # a nationality says where a medium or service is, not who it is
+    ("The Libyan emergency services have reported an initial death toll of more than 2,000.", "Libyan"),
+    ("In a later shoot-out, four attackers were killed, as per Russian news outlets citing the local interior "
+     "ministry.", "Russian"),
+    # one person called only by an office the article never ties to a name: no one to check
+    ("In his letter to Truss, the outgoing chancellor wrote: “Dear Prime Minister, you have asked me to stand "
+     "aside as your Chancellor.”", "outgoing chancellor"),
+    ("Sunak wrote that his ethics adviser had concluded there was a “serious breach” of the ministerial code.",
+     "his ethics adviser"),
+])
+def test_parties_that_are_no_source(text, not_credited):
+    got = sources_of(text)
+    assert not_credited not in got
+    assert all(s.kind != "outlet" or s.name != not_credited for s in got.values())
+
+
+@pytest.mark.parametrize("name, office", [
+    ("outgoing chancellor", True), ("company's CEO", True), ("his ethics adviser", True), ("Prime Minister", True),
+    ("former president", True),
+    ("senior administration official", False),  # an anonymous official, cited as such
+    ("former federal prosecutor", False),  # a person cited by occupation
+    ("Interior Minister Mohsin Naqvi", False), ("White House press secretary", False), ("the Labour leader", False),
+])
+def test_unnamed_office(name, office):
+    assert unnamed_office(name) is office

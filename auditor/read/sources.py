@@ -34,12 +34,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from auditor import vocab
 from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
-from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
+from auditor.read import places
+from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_EXPANSIONS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,8 @@ GOV_QUALIFIERS = vocab.tagged("body_qualifiers", "public")
 NON_STATE_HEADS = vocab.tagged("body_words", "nonstate")
 PLATFORMS = vocab.words("platforms")
 PERSON_ROLES = frozenset(row[0] for row in vocab.rows("person_roles"))
-GENERIC_ROLE_WORDS = vocab.tagged("person_roles", "generic")  # "a spokesperson for X" speaks for X
+GENERIC_ROLE_WORDS = vocab.tagged("person_roles", "generic")
+CITED_ROLE_WORDS = vocab.tagged("person_roles", "cited")  # people cited by what they do ("a lawyer said")
 STAFF_WORDS = vocab.tagged("person_roles", "staff") | frozenset({"desk", "staff", "agencies", "team", "bureau"})
 CHAIN_LEMMAS = frozenset({"cite", "quote", "report", "tell"})
 # Common nouns for people or bodies who can be cited ("citing officials", "citing two sources"), as
@@ -247,6 +250,17 @@ def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
 
 
 # ---- credits from the parse -----------------------------------------------------------------
+@lru_cache(maxsize=2048)
+def _nationality(word: str) -> bool:
+    """A word that is the adjective of a country or region ("Libyan", "Russian", "Turkish"): its
+    stem, with the usual demonym ending taken off, is a place in the gazetteer (countries and
+    regions, not towns: "Axios" is no demonym)."""
+    if len(word) < 5 or not word[:1].isupper():
+        return False
+    stems = {word[:-1], word[:-2], word[:-2] + "a", word[:-3] + "a", word[:-3] + "ey", word[:-2] + "e"}
+    return any(len(s) >= 4 and places.candidates(s, towns=False) for s in stems)
+
+
 def _lemma_of(tok) -> str:
     return (tok.lemma_ or tok.text).lower()
 
@@ -264,8 +278,31 @@ class _ParseCredits:
         self.doc, self.text, self.r = doc, text, resolver
         self.credits: list[Credit] = []
 
+    def _medium_by_name(self, m: Mention) -> Mention:
+        """ "Haber Turk television", "the private Dha news agency": a description of a medium
+        that holds the medium's own name is that name, an outlet ("Haber Turk", "Dha")."""
+        if m.kind != "description" or not 0 <= m.token < len(self.doc):
+            return m
+        head = self.doc[m.token]
+        if _lemma_of(head) not in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED:
+            return m
+        names = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i and c.pos_ == "PROPN"
+                 and c.text[:1].isupper() and not (c.ent_type_ in ("GPE", "NORP", "LOC"))]
+        if not names:
+            return m
+        last = names[-1]
+        first = min(last.subtree, key=lambda t: t.i)
+        toks = [t for t in self.doc[first.i:last.i + 1]]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks):
+            return m
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        name = self.text[s:e]
+        return replace(m, name=name, text=name, start=s, end=e, kind="organization", proper=True)
+
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False, party: bool = False) -> Optional[Credit]:
+        if outlet:
+            m = self._medium_by_name(m)
         if not _usable(m) or not can_speak(m, self.doc):
             return None
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
@@ -391,14 +428,16 @@ class _ParseCredits:
         if tok.pos_ == "PROPN":
             return tok, False
         lemma = _lemma_of(tok)
-        media = lemma in MEDIA_HEADS or lemma in MEDIA_HEADS_QUALIFIED
+        media = lemma in MEDIA_HEADS or (lemma in MEDIA_HEADS_QUALIFIED and any(
+            c.lower_ in NEWS_QUALIFIERS for c in tok.subtree if c.i < tok.i))  # "news agency", not "emergency services"
         for c in tok.children:
             if c.dep_ == "appos" and c.i == tok.i + 1 and c.text[:1].isupper() and not self.r.in_quote(c.idx):
                 return c, media
         if media:
             for c in tok.children:
                 if (c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper() and not c.is_sent_start
-                        and c.lower_ not in NEWS_QUALIFIERS and c.lower_ not in MEDIA_HEADS):
+                        and c.lower_ not in NEWS_QUALIFIERS and c.lower_ not in MEDIA_HEADS
+                        and not (c.pos_ == "ADJ" and _nationality(c.text))):  # "Russian news outlets": where, not who
                     return c, True
         for c in tok.head.children:
             if c.dep_ == tok.dep_ and c.i == tok.i + 1 and c.pos_ == "PROPN":
@@ -498,7 +537,7 @@ class _ParseCredits:
                 # "Speaking to LBC the following morning, Mr Sunak said": a broadcaster's call letters
                 # as the audience of speaking (a body the text spells out would be defined)
                 found.append((om, cue))
-        return found
+        return [(self._medium_by_name(om), cue) for om, cue in found]
 
     @staticmethod
     def _media_piece(tok) -> bool:
@@ -660,6 +699,34 @@ def _usable(m: Mention) -> bool:
             return False  # "the group", "the attackers": nothing an editor can check
     n = names_mod.normalize(m.name)
     return bool(n) and n not in PLATFORMS and len(n) > 1
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"})
+
+
+def unnamed_office(name: str) -> bool:
+    """One person called only by an office the article never ties to a name ("the outgoing
+    chancellor", "the company's CEO", "his ethics adviser", "Prime Minister"): no name an editor
+    can check, so no source (the resolver names the holder where the article does). Every word is
+    a determiner, a possessive or a lower-case qualifier, or a title word; the last one is a title
+    and the phrase is singular."""
+    words = [w.strip(",.:;") for w in name.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 5:
+        return False
+    head = words[-1].lower()
+    head = TITLE_EXPANSIONS.get(head, head)
+    if head not in TITLE_WORDS or head in GENERIC_ROLE_WORDS or head in CITED_ROLE_WORDS:
+        return False  # "a senior administration official", "a former federal prosecutor": cited as such
+    for w in words[:-1]:
+        low = w.lower()
+        bare = re.sub(r"[’']s?$", "", low)
+        if low in _DETERMINERS or low in TITLE_WORDS or TITLE_EXPANSIONS.get(low, "") in TITLE_WORDS:
+            continue
+        if w[:1].islower() and bare.isalpha() or (w[:1].islower() and "-" in bare):
+            continue  # "outgoing", "ethics", "company's", "newly-appointed"
+        return False
+    return True
 
 
 def _bare_role(name: str) -> bool:
@@ -942,6 +1009,8 @@ def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Sour
     order: list[str] = []
     for c in credits:
         if _is_own(c.name, article) or names_mod.normalize(c.name) in PLATFORMS:
+            continue
+        if c.kind != "outlet" and unnamed_office(c.name):
             continue
         key = names_mod.normalize(c.name)
         if key not in groups:
