@@ -588,3 +588,32 @@ def test_parties_that_are_no_source(text, not_credited):
 ])
 def test_unnamed_office(name, office):
     assert unnamed_office(name) is office
+
+
+@pytest.mark.parametrize("text, name", [
+    # a medium that states a clause is credited for it, whatever the verb
+    ("The Guardian, on the other hand, shows Labour has so far won only 33.8 per cent of the votes cast this time.",
+     "Guardian"),
+    ("Russian state news agency Tass indicated that a Dagestani official had been detained.", "Tass"),
+    # a publication the tagger calls a product
+    ("But it’s far less than the 40 percent Labour won under Corbyn in 2017, when it still lost the election, "
+     "recalls the Telegraph.", "Telegraph"),
+    # a joint byline: an outlet writing with a wire
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday.\n\nLe Monde with AFP\n\n"
+     "Published on March 7, 2023", "Le Monde"),
+    ("According to the interior ministry, 1.28 million people demonstrated on Tuesday.\n\nLe Monde with AFP\n\n"
+     "Published on March 7, 2023", "AFP"),
+])
+def test_outlets_by_what_they_state(text, name):
+    got = sources_of(text)
+    assert name in got and got[name].kind == "outlet"
+
+
+@pytest.mark.parametrize("text", [
+    # a body's short name in brackets, defined by the words before it, is no dateline credit
+    "The economically liberal Democratic Alliance (DA) – led by John Steenhuisen – has so far come in at 22.16%.",
+    # a company that states a clause is no outlet
+    "Apple shows that the market is big.",
+])
+def test_no_outlet(text):
+    assert not [s for s in sources_of(text).values() if s.kind == "outlet"]

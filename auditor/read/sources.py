@@ -121,6 +121,8 @@ _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s
 # Images", a short line crediting a picture to an agency.
 _BRACKETED = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?)\)")
 _VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
+_JOINT_BYLINE = re.compile(r"^\s*(?P<a>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})[ ]+(?:with|and)[ ]+"
+                           r"(?P<b>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})\s*$")
 _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
 # "NPR White House correspondent Franco Ordoñez": an outlet naming its own staff.
 _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
@@ -186,7 +188,8 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     if words[-1] in MEDIA_HEADS_QUALIFIED:
         return False
     proper = name[:1].isupper() or credit_position
-    if proper and (label in ("ORG", "") or credit_position) and MEDIA_WORDS & set(words):
+    # a publication is often tagged as a product or a work ("recalls the Telegraph")
+    if proper and (label in ("ORG", "", "PRODUCT", "WORK_OF_ART") or credit_position) and MEDIA_WORDS & set(words):
         return True
     return False
 
@@ -650,8 +653,28 @@ class _ParseCredits:
             if m.kind != "person" and is_outlet(m, False) and names_mod.normalize(m.name) in KNOWN_OUTLETS | _known_short():
                 self._add(m, "outlet's own", m.start, m.end, outlet=True)
 
+    def outlet_clauses(self) -> None:
+        """ "The Guardian, on the other hand, shows Labour has won 33.8 per cent", "..., recalls the
+        Telegraph", "Russian state news agency Tass indicated that ...": a news medium, by its name
+        or by the description beside its name, that states a clause is credited for it, whatever
+        the verb (a medium's statements are its reporting)."""
+        for v in tokens_with(self.doc, "POS", ("VERB",)):
+            if not any(c.dep_ == "ccomp" for c in v.children) or any(c.dep_ == "neg" for c in v.children):
+                continue
+            if self.r.in_quote(v.idx) or is_reporting(v, weak=True):
+                continue  # reporting verbs have their own rules
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None or self.r.in_quote(subj.idx):
+                continue
+            subj, described = self._named_party(subj)
+            m = self.r.resolve(self.r.mention(subj))
+            known = names_mod.normalize(m.name) in KNOWN_OUTLETS | _known_short()
+            if m.kind != "person" and m.proper and (described or known):
+                self._add(m, v.text, min(m.start, v.idx), max(m.end, v.idx + len(v.text)), outlet=True)
+
     def run(self) -> list[Credit]:
         self.outlet_possessives()
+        self.outlet_clauses()
         for t in _cue_candidates(self.doc):
             if self.r.in_quote(t.idx):
                 continue
@@ -800,6 +823,7 @@ def credit_lines(text: str) -> list[Credit]:
     """Wire, photo and post credits: "— Reuters", "With additional input from AFP", "(AP) —",
     "Photo: AFP/File", "— X/@handle". Pure text rules; the credit position makes a name an outlet."""
     out: list[Credit] = []
+    defined = names_mod.acronyms(text)
     pos = 0
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)
@@ -844,6 +868,9 @@ def credit_lines(text: str) -> list[Credit]:
             continue
         for rx, cue in ((_PHOTO, "photo credit"), (_DATELINE, "dateline credit"), (_TRAILING_DASH, "credit line")):
             for m in rx.finditer(line):
+                if rx is _DATELINE and m.group("names") in defined and \
+                        names_mod.normalize(m.group("names")) not in _known_short():
+                    continue  # "The Democratic Alliance (DA) – led by ...": a body's short name, no dateline
                 for nm in _split_names(m.group("names")):
                     strict = rx is _TRAILING_DASH or rx is _PHOTO
                     if _credit_name_ok(nm) and (not strict or _outlet_in_run(nm) or nm.isupper()):
@@ -879,7 +906,10 @@ def _more_credits(text: str) -> list[Credit]:
         if name and not any(c.name == name and c.start == s for c in out):
             out.append(Credit(name, "outlet", s, s + len(name), cue))
 
+    defined = names_mod.acronyms(text)
     for m in _BRACKETED.finditer(text):  # "... a pondering expression.(AFP)": a wire credited in brackets
+        if m.group("names") in defined and names_mod.normalize(m.group("names")) not in _known_short():
+            continue  # "the Democratic Alliance (DA)": the short name the text gives a body, no credit
         found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
         if found and names_mod.normalize(found) == names_mod.normalize(m.group("names")):
             add(found, m.start("names"), "bracketed credit")
@@ -926,6 +956,11 @@ def _more_credits(text: str) -> list[Credit]:
     for line in text.split("\n"):
         lo = pos
         pos += len(line) + 1
+        joint = _JOINT_BYLINE.match(line)
+        if joint and any(_outlet_in_run(joint.group(g), shaped=False, exact=True) for g in ("a", "b")):
+            for g in ("a", "b"):  # "Le Monde with AFP": a byline of an outlet writing with a wire
+                if _credit_name_ok(joint.group(g).split()[0]) and len(joint.group(g).split()) <= 4:
+                    add(joint.group(g), lo + joint.start(g), "joint byline")
         m = _CELL_LINE.match(line)
         if m and _outlet_in_run(m.group("names")):
             add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
