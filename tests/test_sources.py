@@ -617,3 +617,16 @@ def test_outlets_by_what_they_state(text, name):
 ])
 def test_no_outlet(text):
     assert not [s for s in sources_of(text).values() if s.kind == "outlet"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a wire told, whatever part of speech the tagger gave its lower-case name
+    ("The Red Crescent spokesman Tawfiq al-Shukri rejected the figures, telling dpa: “The official figures are "
+     "issued by the agency.”", "dpa"),
+    # whoever reports a filing is a publication, whatever product the tagger took its name for
+    ("The claims fly in the face of the record, the defense wrote in a March 19 filing reported by CoinDesk.",
+     "CoinDesk"),
+])
+def test_outlets_the_tagger_mistypes(text, name):
+    got = sources_of(text)
+    assert name in got and got[name].kind == "outlet"

@@ -306,7 +306,8 @@ class _ParseCredits:
              outlet: bool = False, party: bool = False) -> Optional[Credit]:
         if outlet:
             m = self._medium_by_name(m)
-        if not _usable(m) or not can_speak(m, self.doc):
+        known = outlet and names_mod.normalize(m.name) in KNOWN_OUTLETS  # a wire by name, however tagged ("dpa")
+        if not known and (not _usable(m) or not can_speak(m, self.doc)):
             return None
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
         if party and kind == "outlet":
@@ -370,6 +371,13 @@ class _ParseCredits:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         m = self.r.resolve(self.r.mention(o, True))
+                        if lemma == "report" and o.pos_ == "PROPN" and m.label in ("PRODUCT", "WORK_OF_ART") \
+                                and not m.resolved:
+                            # "a filing reported by CoinDesk": a name that reports is a publication,
+                            # whatever product the tagger took it for
+                            m = replace(m, label="ORG", kind="organization")
+                            self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=True)
+                            continue
                         self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=is_outlet(m, lemma == "report"))
         if not (clause or venue or info_obj or self._quoting(v)):
             if lemma == "tell":  # "..., a source told NBC News.": the outlet told is credited whatever it was told
@@ -521,7 +529,8 @@ class _ParseCredits:
             if c.dep_ == "prep" and c.lower_ == "in" and any(self._media_piece(o) for o in c.children if o.dep_ == "pobj"):
                 pieces.update(t.i for t, _ in cands if t.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell")
         for tok, cue in cands:
-            if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
+            known = names_mod.normalize(tok.text) in KNOWN_OUTLETS  # "telling dpa": a wire the tagger took for a verb
+            if (tok.pos_ not in ("PROPN", "NOUN") and not known) or self.r.in_quote(tok.idx):
                 continue
             if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS | MEDIA_WORDS:
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
