@@ -236,3 +236,13 @@ def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
 ])
 def test_statements_and_joined_quotes(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a comma set between a name and its verb: the parser hangs the verb on the name as a participle
+    ("Sam Bankman-Fried was convicted of seven counts. US Attorney General Damian Williams, called SBF’s crimes "
+     "“a multibillion-dollar scheme designed to make him the king of crypto.”",
+     "a multibillion-dollar scheme", "Damian Williams"),
+])
+def test_a_comma_between_subject_and_verb(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

@@ -462,6 +462,11 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                 # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle; "“...?” a man called
                 # out as Pence arrived.": a sentence with no verb but the participle is the man's
                 return v.head
+            if (v.head.dep_ == "ROOT" and v.head.pos_ == "PROPN" and v.i > 0 and v.doc[v.i - 1].text == ","
+                    and is_reporting(v, weak=True) and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in v.children)):
+                # "US Attorney Damian Williams, called SBF’s crimes “...”": a comma set between a
+                # name and its verb; the sentence has no verb but this one, so the name is its subject
+                return v.head
             return None  # "officials cited by Al Jazeera" are not the ones citing
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
             raised = (v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
