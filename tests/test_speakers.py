@@ -246,3 +246,30 @@ def test_statements_and_joined_quotes(text, quote, speaker):
 ])
 def test_a_comma_between_subject_and_verb(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+TWEET_EMBED = (
+    "Crowdstrike CEO and cofounder George Kurtz seemed nearly as stumped as the rest of us.\n"
+    "EXCLUSIVE: CrowdStrike founder and CEO @George_Kurtz speaks on TODAY about the major computer outages "
+    "worldwide that started earlier today: “We’re deeply sorry for the impact that we’ve caused to customers, to "
+    "travelers, to anyone affected by this.” pic.twitter.com/fWz6KhgrcZ\n"
+    "— TODAY (@TODAYshow) July 19, 2024")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a lead-in whose verb is one of speaking; a title joined to a @handle that spells a person of the text;
+    # the post's link after the quote names no one
+    (TWEET_EMBED, "We’re deeply sorry", "George Kurtz"),
+    ("Prime Minister Keir Starmer spoke to reporters in Downing Street on Monday: “We will get this done.”",
+     "We will get this done", "Keir Starmer"),
+])
+def test_a_speaking_lead_in(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("handle, words", [
+    ("@George_Kurtz", "George Kurtz"), ("@KwasiKwarteng", "Kwasi Kwarteng"), ("@drfahrettinkoca", "drfahrettinkoca"),
+])
+def test_handle_words(handle, words):
+    from auditor.read.speakers import _handle_words
+    assert _handle_words(handle) == words

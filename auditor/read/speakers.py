@@ -175,6 +175,16 @@ AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
 _NAMED_THING_TYPES = frozenset({"PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 
 
+_SPEAKING_VERBS = frozenset({"speak", "talk"})  # verbs of speaking that take no object ("X speaks on TODAY:")
+
+
+def _handle_words(handle: str) -> str:
+    """The words a post's @handle spells: "@George_Kurtz" -> "George Kurtz", "@KwasiKwarteng" ->
+    "Kwasi Kwarteng" (underscores and capitals mark the words)."""
+    body = handle.lstrip("@").replace("_", " ")
+    return " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", body).split())
+
+
 def can_speak(m: "Mention", doc=None) -> bool:
     """Whether a mention can be a speaker or a source: a person, an organisation or a group of
     people, or a document that speaks for its author. Read from the parse: a name (a proper noun or
@@ -1533,11 +1543,32 @@ class QuoteAttributor:
             v = inner
         return v
 
+    def _speaking_lead_in(self, words: list) -> Optional[Mention]:
+        """ "CrowdStrike founder and CEO @George_Kurtz speaks on TODAY about the outages: “...”": a
+        lead-in whose verb is one of speaking introduces its subject's words; a title joined to a
+        name ("founder and CEO X") is that named person, a post's @handle the person it spells."""
+        verb = next((t for t in words if t.pos_ == "VERB" and _lemma(t) in _SPEAKING_VERBS), None)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not self.resolver.in_quote(c.idx)), None)
+        if subj is None:
+            return None
+        named = [c for c in subj.conjuncts if c.i > subj.i and (c.pos_ == "PROPN" or c.text.startswith("@"))]
+        if subj.pos_ == "NOUN" and _lemma(subj) in TITLE_WORDS and named:
+            subj = named[-1]
+        if subj.text.startswith("@"):
+            person = self._person_named(_handle_words(subj.text))
+            if person is not None:
+                return replace(person, start=subj.idx, end=subj.idx + len(subj.text), text=subj.text)
+            return None
+        m = self.resolver.resolve(self.resolver.mention(subj, True))
+        return m if can_speak(m, self.doc) else None
+
     def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
         """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
         after = [t for t in token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
         after = [t for t in after if not _in_spans(t.idx, self.outer)]
-        words = [t for t in after if not t.is_punct]
+        words = [t for t in after if not t.is_punct and not (t.like_url or "/" in t.text)]  # a post's link names no one
         if words and not any(t.pos_ in ("VERB", "AUX") for t in words) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
             nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
             ids = {t.i for t in words}
@@ -1556,6 +1587,9 @@ class QuoteAttributor:
         before = [t for t in token_range(self.doc, frame[0], q.outer_start) if not t.is_space and not _in_spans(t.idx, self.outer)]
         if before and before[-1].text == ":":
             words = [t for t in before[:-1] if not t.is_punct]
+            spoken = self._speaking_lead_in(words)
+            if spoken is not None:
+                return spoken, "colon"
             if words and not any(t.pos_ in ("VERB", "AUX") for t in words):
                 nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
                 if nouns:
