@@ -131,6 +131,12 @@ def test_elliptical_and_missing_subjects(text, quote, speaker):
      "it’s going to be all that hilarious as a post on X,” the billionaire wrote.", "Well, one lesson", "Elon Musk"),
     ('Elon Musk posted on Friday that the deal was off. "I am not buying it," the billionaire wrote.',
      "I am not buying", "Elon Musk"),
+    # a broadcaster's role ("the host") refers back as well
+    ("Flanked by the talking heads of hosts Hoda Kotb and Savannah Guthrie, Kurtz tripped over his words.\n"
+     "As Guthrie noted, the company admitted in a statement that a misfire with a \"single content update\" led to "
+     "essential businesses being forced to go without internet.\n"
+     "\"Why is there not some sort of redundancy or some sort of backup?\" the host asked the CEO, whose breathing "
+     "was so heavy at one point.", "Why is there", "Guthrie"),
     ('The actor spoke out on Monday. Tom Hanks said he was "heartbroken." "I never imagined this," the actor '
      "told reporters.", "I never imagined", "Tom Hanks"),
     # not a person mentioned in the description's own sentence ("Reacting to ... Trump, the billionaire")
