@@ -185,6 +185,18 @@ def _handle_words(handle: str) -> str:
     return " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", body).split())
 
 
+_ABSTRACT_SUFFIXES = tuple(vocab.words("abstract_noun_suffixes"))
+# bodies whose names end so ("the administration", "the opposition", "the government")
+_BODY_NOUNS_ENDING_ABSTRACT = frozenset(vocab.table("body_words"))
+
+
+def _media_noun(lemma: str) -> bool:
+    """ "television", "station": a medium, which speaks through what it airs."""
+    from auditor.read import sources  # media heads (sources imports this module at load)
+
+    return lemma in sources.MEDIA_HEADS or lemma in sources.MEDIA_HEADS_QUALIFIED
+
+
 def can_speak(m: "Mention", doc=None) -> bool:
     """Whether a mention can be a speaker or a source: a person, an organisation or a group of
     people, or a document that speaks for its author. Read from the parse: a name (a proper noun or
@@ -200,6 +212,11 @@ def can_speak(m: "Mention", doc=None) -> bool:
         return True  # "groups DemsMight called the post ...": a coined name the tagger took for a product
     if m.label in MUTE_ENTITY_TYPES:
         return False
+    if doc is not None and 0 <= m.token < len(doc) and doc[m.token].pos_ == "NOUN" \
+            and doc[m.token].lower_.endswith(_ABSTRACT_SUFFIXES) and not doc[m.token].ent_type_ \
+            and _lemma(doc[m.token]) not in _SPEAKING_NOUNS and _lemma(doc[m.token]) not in _BODY_NOUNS_ENDING_ABSTRACT \
+            and not _media_noun(_lemma(doc[m.token])):
+        return False  # "Confusion over the death toll from the September 10 disaster": a state, not a party
     if m.proper and m.kind in ("person", "organization", "government", "place"):
         return True  # named: "Gandhi's party, the Indian National Congress"
     if doc is None or not 0 <= m.token < len(doc):
@@ -307,10 +324,11 @@ _SPEAKING_NOUNS = (TITLE_WORDS | frozenset(TITLE_EXPANSIONS.values()) | ANAPHORI
 
 
 def party_in_info_noun(tok):
-    """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry."""
+    """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry; not a
+    date or a time that owns it ("Friday's news release": whose release, the text says elsewhere)."""
     for c in tok.children:
         if c.dep_ == "poss":
-            return c
+            return c if c.ent_type_ not in MUTE_ENTITY_TYPES else None
     for c in tok.children:
         if c.dep_ == "compound" and c.pos_ == "PROPN":
             return c
