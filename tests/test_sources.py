@@ -652,3 +652,9 @@ def test_no_party_behind(text, not_credited):
 ])
 def test_bodies_still_speak(text, name):
     assert name in sources_of(text)
+
+
+def test_a_medium_quoting_someone_is_credited():
+    got = sources_of("The private Dha news agency quoted a worker who told Governor Arslan that he had seen bodies.")
+    assert "Dha" in got and got["Dha"].kind == "outlet"
+    assert not [s for s in sources_of("The minister quoted a line from the bible.").values() if s.kind == "outlet"]

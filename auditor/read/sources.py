@@ -383,6 +383,12 @@ class _ParseCredits:
             if lemma == "tell":  # "..., a source told NBC News.": the outlet told is credited whatever it was told
                 for om, cue in self._outlets_around(v):
                     self._add(om, cue, om.start, om.end, outlet=True)
+            elif lemma == "quote":  # "The private Dha news agency quoted a worker who ...": the medium quoting
+                by = outlet_quoting(v)
+                if by is not None and not self.r.in_quote(by.idx):
+                    om = self.r.resolve(self.r.mention(by))
+                    if is_outlet(om, True):
+                        self._add(om, "quoted", om.start, v.idx + len(v.text), outlet=True)
             return
         quoted = quoted_person(v)  # "APP quoted a police official as saying"
         subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
