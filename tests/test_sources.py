@@ -658,3 +658,14 @@ def test_a_medium_quoting_someone_is_credited():
     got = sources_of("The private Dha news agency quoted a worker who told Governor Arslan that he had seen bodies.")
     assert "Dha" in got and got["Dha"].kind == "outlet"
     assert not [s for s in sources_of("The minister quoted a line from the bible.").values() if s.kind == "outlet"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # an embedded post's signature: the poster's name before the handle is credited, its title left off
+    ("The toll rose to 40.\n— Dr. Fahrettin Koca (@drfahrettinkoca) October 15, 2022", "Fahrettin Koca", "person"),
+    ("He was sacked on Friday.\n— Kwasi Kwarteng (@KwasiKwarteng) October 14, 2022", "Kwasi Kwarteng", "person"),
+])
+def test_post_signature_names_the_poster(text, name, kind):
+    got = sources_of(text)
+    assert name in got and got[name].kind == kind
+    assert not [n for n in got if n.startswith("@")]

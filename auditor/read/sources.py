@@ -131,6 +131,7 @@ _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:
 # "said on “Fox and Friends”", "told “Meet the Press”": a programme the speaker appeared on.
 _ON_PROGRAMME = re.compile(r"(?i)\b(?:said|says|told|tells|appear\w*|speaking|spoke|interview\w*|remarks)"
                            r"\s+(?:on|to|with)\s+[“\"](?P<names>[A-Z][^”\"\n]{1,40}?)[,.]?[”\"]")
+_POSTER_NAME = re.compile(r"(?:^|[—–-]\s*)(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})\s*\(\s*$")
 _HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{2,30})")
 # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
 # "Associated Press writers A and B contributed.", "CNN’s Jane Doe contributed to this story."
@@ -849,6 +850,22 @@ def credit_lines(text: str) -> list[Credit]:
         dash = _DASH_LINE.match(line)
         if handles and (dash or len(line.strip()) < 60):
             for h in handles:
+                own = _POSTER_NAME.search(line[:h.start()])
+                if own and _credit_name_ok(own.group("name").split()[-1]):
+                    # "— Dr. Fahrettin Koca (@drfahrettinkoca) October 15, 2022": the post's signature
+                    # gives the poster's name before the handle
+                    name = own.group("name")
+                    words = name.split()
+                    while len(words) > 2 and words[0].lower() in TITLE_WORDS:
+                        words = words[1:]  # "Dr. Fahrettin Koca" is Fahrettin Koca
+                    name = " ".join(words)
+                    n = names_mod.normalize(name)
+                    kind = "outlet" if n in KNOWN_OUTLETS or n in _known_short() else (
+                        "person" if 2 <= len(name.split()) <= 4 and not outlet_like(name) and not _institution_name(name)
+                        else "organization")
+                    out.append(Credit(name, kind, lo + own.start("name") + own.group("name").find(name), lo + h.end(),
+                                      "post credit"))
+                    continue
                 out.append(Credit("@" + h.group("handle"), "organization", lo + h.start(), lo + h.end(), "post credit",
                                   handle=h.group("handle")))
             continue
