@@ -669,3 +669,9 @@ def test_post_signature_names_the_poster(text, name, kind):
     got = sources_of(text)
     assert name in got and got[name].kind == kind
     assert not [n for n in got if n.startswith("@")]
+
+
+def test_according_to_updates_from_a_body():
+    got = sources_of("Here is how the top four parties are doing, according to the latest updates from the Electoral "
+                     "Commission, known as the IEC.")
+    assert "Electoral Commission" in got

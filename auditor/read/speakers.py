@@ -213,7 +213,7 @@ def can_speak(m: "Mention", doc=None) -> bool:
     if m.label in MUTE_ENTITY_TYPES:
         return False
     if doc is not None and 0 <= m.token < len(doc) and doc[m.token].pos_ == "NOUN" \
-            and doc[m.token].lower_.endswith(_ABSTRACT_SUFFIXES) and not doc[m.token].ent_type_ \
+            and _lemma(doc[m.token]).endswith(_ABSTRACT_SUFFIXES) and not doc[m.token].ent_type_ \
             and _lemma(doc[m.token]) not in _SPEAKING_NOUNS and _lemma(doc[m.token]) not in _BODY_NOUNS_ENDING_ABSTRACT \
             and not _media_noun(_lemma(doc[m.token])):
         return False  # "Confusion over the death toll from the September 10 disaster": a state, not a party
