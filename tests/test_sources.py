@@ -675,3 +675,22 @@ def test_according_to_updates_from_a_body():
     got = sources_of("Here is how the top four parties are doing, according to the latest updates from the Electoral "
                      "Commission, known as the IEC.")
     assert "Electoral Commission" in got
+
+
+@pytest.mark.parametrize("text, name", [
+    # a known outlet's full name, qualified or tagged as a person's
+    ("Mayor Recai Cakir told the state-run Anadolu Agency that 12 were killed.", "Anadolu Agency"),
+    ("The toll was 40, the official Saudi Press Agency reported.", "Saudi Press Agency"),
+    # a medium by name and kind, told
+    ("The mayor told the Anadolu news agency that 12 were killed.", "Anadolu"),
+    # a medium by name as the agent of a participle, its place left off
+    ("Footage broadcast by Libya's Al-Masar TV showed bodies in the streets.", "Al-Masar TV"),
+    ("Documents seen by Reuters show the plan was approved.", "Reuters"),
+])
+def test_outlets_named_in_descriptions_and_agents(text, name):
+    got = sources_of(text)
+    assert name in got and got[name].kind == "outlet"
+
+
+def test_a_body_as_agent_is_no_outlet():
+    assert not [s for s in sources_of("The bill was approved by the Senate.").values() if s.kind == "outlet"]

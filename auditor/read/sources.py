@@ -180,6 +180,8 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     if n in KNOWN_OUTLETS or n.removeprefix("the ") in KNOWN_OUTLETS:
         return True
     words = n.split()
+    if any(len(words) - i >= 2 and " ".join(words[i:]) in KNOWN_OUTLETS for i in range(1, len(words))):
+        return True  # "the state-run Anadolu Agency": a known outlet's full name, qualified
     if NOT_MEDIA & set(words):
         return False
     if words[-1] in MEDIA_HEADS and len(words) <= 4:
@@ -223,6 +225,8 @@ def is_outlet(m: Mention, credit_position: bool = False) -> bool:
         # "reviewed by Politico": a known outlet's name the tagger took for a person's, unless it
         # stands for a person named in full ("Bloomberg" after "Michael Bloomberg")
         n = names_mod.normalize(m.name)
+        if not m.resolved and " " in m.name and n.removeprefix("the ") in KNOWN_OUTLETS:
+            return True  # "the official Saudi Press Agency reported": a known outlet's full name tagged as a person's
         return not m.resolved and " " not in m.name and (n in KNOWN_OUTLETS or n in names_mod.AGENCY_ALIASES)
     return outlet_like(m.name, m.label, credit_position) or bool(
         m.role and m.role != m.name and outlet_like(m.role, "", credit_position))
@@ -285,6 +289,17 @@ class _ParseCredits:
     def _medium_by_name(self, m: Mention) -> Mention:
         """ "Haber Turk television", "the private Dha news agency": a description of a medium
         that holds the medium's own name is that name, an outlet ("Haber Turk", "Dha")."""
+        if 0 <= m.token < len(self.doc):
+            owner = next((c for c in self.doc[m.token].children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")), None)
+            mark = re.search(r"[’']s?\s+", m.name)
+            if owner is not None and mark and m.name.startswith(owner.text):
+                # "Libya's Al-Masar TV": the place says where the medium is, the name after it which
+                m = replace(m, name=m.name[mark.end():])
+        raw = m.name.split()
+        for i in range(1, len(raw) - 1):  # "the state-run Anadolu Agency" -> Anadolu Agency
+            if names_mod.normalize(" ".join(raw[i:])) in KNOWN_OUTLETS:
+                name = " ".join(raw[i:])
+                return replace(m, name=name, kind="organization" if m.kind == "description" else m.kind, proper=True)
         if m.kind != "description" or not 0 <= m.token < len(self.doc):
             return m
         head = self.doc[m.token]
@@ -539,7 +554,9 @@ class _ParseCredits:
             known = names_mod.normalize(tok.text) in KNOWN_OUTLETS  # "telling dpa": a wire the tagger took for a verb
             if (tok.pos_ not in ("PROPN", "NOUN") and not known) or self.r.in_quote(tok.idx):
                 continue
-            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS | MEDIA_WORDS:
+            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS | MEDIA_WORDS \
+                    and not (_lemma_of(tok) in MEDIA_HEADS_QUALIFIED and self._medium_by_name(
+                        self.r.mention(tok)) is not None and any(c.pos_ == "PROPN" for c in tok.children)):
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
@@ -688,9 +705,24 @@ class _ParseCredits:
             if m.kind != "person" and m.proper and (described or known):
                 self._add(m, v.text, min(m.start, v.idx), max(m.end, v.idx + len(v.text)), outlet=True)
 
+    def outlet_agents(self) -> None:
+        """ "Footage broadcast by Libya's Al-Masar TV", "documents seen by Reuters", "a video
+        obtained by CNN": a news medium, by its name, that did what the participle says brought
+        the material to the story, and is credited for it."""
+        for a in tokens_with(self.doc, "DEP", ("agent",)):
+            if self.r.in_quote(a.idx) or a.head.tag_ != "VBN":
+                continue
+            for o in a.children:
+                if o.dep_ != "pobj" or o.pos_ not in ("PROPN", "NOUN"):
+                    continue
+                om = self._medium_by_name(self.r.resolve(self.r.mention(o)))
+                if om.kind != "person" and (om.proper or o.pos_ == "PROPN") and is_outlet(om, False):
+                    self._add(om, f"{a.head.text} by", a.head.idx, _np_end(o), outlet=True)
+
     def run(self) -> list[Credit]:
         self.outlet_possessives()
         self.outlet_clauses()
+        self.outlet_agents()
         for t in _cue_candidates(self.doc):
             if self.r.in_quote(t.idx):
                 continue
