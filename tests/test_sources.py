@@ -694,3 +694,11 @@ def test_outlets_named_in_descriptions_and_agents(text, name):
 
 def test_a_body_as_agent_is_no_outlet():
     assert not [s for s in sources_of("The bill was approved by the Senate.").values() if s.kind == "outlet"]
+
+
+@pytest.mark.parametrize("text", [
+    "Preliminary assessments suggest that a firedamp explosion caused the blast.",
+    "Polls suggest Labour will win.",
+])
+def test_information_without_an_author_is_no_source(text):
+    assert not sources_of(text)

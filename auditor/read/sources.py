@@ -325,6 +325,9 @@ class _ParseCredits:
         known = outlet and names_mod.normalize(m.name) in KNOWN_OUTLETS  # a wire by name, however tagged ("dpa")
         if not known and (not _usable(m) or not can_speak(m, self.doc)):
             return None
+        if not (m.proper or m.resolved or outlet) and 0 <= m.token < len(self.doc) and m.kind != "document" \
+                and self.doc[m.token].pos_ == "NOUN" and _lemma_of(self.doc[m.token]) in INFO_NOUNS:
+            return None  # "Preliminary assessments suggest": information that names no author is no one to ask
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
         if party and kind == "outlet":
             kind = "organization"  # "a spokesperson for the Washington Post said": the company speaks, no medium is credited
