@@ -702,3 +702,19 @@ def test_a_body_as_agent_is_no_outlet():
 ])
 def test_information_without_an_author_is_no_source(text):
     assert not sources_of(text)
+
+
+@pytest.mark.parametrize("text, not_credited", [
+    # scare quotes hung on a verb that is no speech credit no group or body
+    ("READ MORE: How Woking trialled voter ID as councils prepare for 'biggest change to elections in decades'",
+     "councils"),
+    ("Americans woke up to the news of the 'mother of all outages,' finding computers stuck on a blue screen.",
+     "Americans"),
+])
+def test_scare_quotes_credit_no_group(text, not_credited):
+    assert not_credited not in sources_of(text)
+
+
+def test_a_group_speaking_is_still_credited():
+    got = sources_of("Republican lawmakers warned that the bill “will not pass the House as written.”")
+    assert any("lawmakers" in n for n in got)

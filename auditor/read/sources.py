@@ -1073,6 +1073,18 @@ def _from_quotes(quotes: Sequence[Quote]) -> list[Credit]:
     return out
 
 
+def _cue_is_no_speech(q: Quote, doc) -> bool:
+    """ "Americans woke up to the 'mother of all outages'", "councils prepare for 'biggest change to
+    elections in decades'": quoted words hung on a verb that is no speech by a body or a group
+    (not a named person) credit no one; a person's words under any verb still do."""
+    if not q.cue or q.speaker_kind == "person" or q.speaker_end is None or " " in q.cue.strip():
+        return False
+    for t in token_range(doc, q.speaker_end, min(len(doc.text), q.speaker_end + 40)):
+        if t.text == q.cue:
+            return t.pos_ == "VERB" and not is_reporting(t, weak=True)
+    return False
+
+
 def _is_own(name: str, article: Article) -> bool:
     n = names_mod.normalize(name)
     for own in (article.author, article.outlet):
@@ -1093,6 +1105,7 @@ def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> t
         a = q.start - 1 if q.start > 0 else q.start
         quote_spans.append((a, q.end + 1))
     resolver = Resolver(doc, text, quote_spans)
+    quotes = [q for q in quotes if not _cue_is_no_speech(q, doc)]
     credits = _from_quotes(quotes) + _ParseCredits(doc, text, resolver).run()
     lines = credit_lines(text) + _more_credits(text)
     for c in lines:
