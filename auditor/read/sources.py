@@ -113,7 +113,8 @@ _COPYRIGHT = re.compile(r"(?:©|\bCopyright\b)[ ]*(?:\(c\)[ ]*)?(?:\d{4}(?:[–-
 _OWNER_PHOTO = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w&.' -]{1,40}?)\s+(?:photo|photograph|image|video)s?\s+by\b")
 _SLASH_CREDIT = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3}(?:[ ]?/[ ]?[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3})+"
                            r"(?:[ ]via[ ][A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,2})?)")
-_CREDIT_NOISE = re.compile(r"(?i)\b(?:file|photos?|images?|pictures?|handout|illustration|pool|video|stringer)\b")
+_CREDIT_NOISE = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, vocab.words("picture_credit_words")),
+                                                          key=len, reverse=True)) + r")\b")
 # "(Headline USA) Former Vice President ...": an outlet in brackets opening the story;
 # "Reuters | London | Updated: ...": a source line of cells.
 _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*(?:[—–-]\s*)?(?=[A-Z“\"])")
