@@ -540,3 +540,21 @@ def test_an_unidentified_voice_is_no_source():
     quotes, sources = read([Article(id="t", path="t.txt", text=text)], DEFAULT_SPACY_MODEL)
     assert any(q.speaker == "Unidentified Person #1" for q in quotes)
     assert not any("Unidentified" in s.name for s in sources)
+
+
+CAPTIONED_EXCHANGE = (
+    "FILE PHOTO: George Kurtz, president CEO and Co-Founder at CrowdStrike speaks at the WSJTECH live conference "
+    "in California, U.S., February 13, 2023. REUTERS/Brendan McDermid/File Photo\n"
+    "HOST: How did this happen? Tell us what went wrong this morning for everyone.\n"
+    "KURTZ: We are deeply sorry for the impact that we have caused to customers and partners.\n"
+    "FILE PHOTO: A screen shows an error at an airport in Tokyo, Japan, on Friday, July 19, 2024, in a long caption.\n"
+    "HOST: And what next for the company and its many customers this week?\n")
+
+
+def test_picture_caption_is_no_turn_and_ends_one():
+    """A "FILE PHOTO:" caption, repeated among speaker labels, is neither a speaker's turn nor part of
+    the turn before it."""
+    pieces = quoted(CAPTIONED_EXCHANGE)
+    assert not any(p.startswith("George Kurtz, president") for p in pieces)
+    assert not any("A screen shows an error" in p for p in pieces)
+    assert any(p.startswith("We are deeply sorry") for p in pieces)

@@ -131,6 +131,12 @@ def test_elliptical_and_missing_subjects(text, quote, speaker):
      "it’s going to be all that hilarious as a post on X,” the billionaire wrote.", "Well, one lesson", "Elon Musk"),
     ('Elon Musk posted on Friday that the deal was off. "I am not buying it," the billionaire wrote.',
      "I am not buying", "Elon Musk"),
+    # a broadcaster's role ("the host") refers back as well
+    ("Flanked by the talking heads of hosts Hoda Kotb and Savannah Guthrie, Kurtz tripped over his words.\n"
+     "As Guthrie noted, the company admitted in a statement that a misfire with a \"single content update\" led to "
+     "essential businesses being forced to go without internet.\n"
+     "\"Why is there not some sort of redundancy or some sort of backup?\" the host asked the CEO, whose breathing "
+     "was so heavy at one point.", "Why is there", "Guthrie"),
     ('The actor spoke out on Monday. Tom Hanks said he was "heartbroken." "I never imagined this," the actor '
      "told reporters.", "I never imagined", "Tom Hanks"),
     # not a person mentioned in the description's own sentence ("Reacting to ... Trump, the billionaire")
@@ -236,3 +242,40 @@ def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
 ])
 def test_statements_and_joined_quotes(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a comma set between a name and its verb: the parser hangs the verb on the name as a participle
+    ("Sam Bankman-Fried was convicted of seven counts. US Attorney General Damian Williams, called SBF’s crimes "
+     "“a multibillion-dollar scheme designed to make him the king of crypto.”",
+     "a multibillion-dollar scheme", "Damian Williams"),
+])
+def test_a_comma_between_subject_and_verb(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+TWEET_EMBED = (
+    "Crowdstrike CEO and cofounder George Kurtz seemed nearly as stumped as the rest of us.\n"
+    "EXCLUSIVE: CrowdStrike founder and CEO @George_Kurtz speaks on TODAY about the major computer outages "
+    "worldwide that started earlier today: “We’re deeply sorry for the impact that we’ve caused to customers, to "
+    "travelers, to anyone affected by this.” pic.twitter.com/fWz6KhgrcZ\n"
+    "— TODAY (@TODAYshow) July 19, 2024")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a lead-in whose verb is one of speaking; a title joined to a @handle that spells a person of the text;
+    # the post's link after the quote names no one
+    (TWEET_EMBED, "We’re deeply sorry", "George Kurtz"),
+    ("Prime Minister Keir Starmer spoke to reporters in Downing Street on Monday: “We will get this done.”",
+     "We will get this done", "Keir Starmer"),
+])
+def test_a_speaking_lead_in(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("handle, words", [
+    ("@George_Kurtz", "George Kurtz"), ("@KwasiKwarteng", "Kwasi Kwarteng"), ("@drfahrettinkoca", "drfahrettinkoca"),
+])
+def test_handle_words(handle, words):
+    from auditor.read.speakers import _handle_words
+    assert _handle_words(handle) == words

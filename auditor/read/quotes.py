@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional, Sequence
 
+from auditor import vocab
 from auditor.read import segment
 from auditor.model import Quote
 
@@ -408,6 +409,12 @@ def _label_words(label: str) -> list[str]:
     return [w for w in re.split(r"\s+", label.strip()) if w]
 
 
+def _picture_label(label: Optional[str]) -> bool:
+    """ "FILE PHOTO", "PHOTO": a caption's label, made only of picture-credit words."""
+    words = _label_words(label or "")
+    return bool(words) and all(w.lower() in vocab.words("picture_credit_words") for w in words)
+
+
 def _turn_label_ok(text: str, m: "re.Match", labels: dict[str, int],
                    person_at: Optional[Callable[[int], bool]] = None) -> bool:
     """A line's opening words are a speaker label, not "UPDATE:" or "WASHINGTON.": a label the
@@ -424,6 +431,8 @@ def _turn_label_ok(text: str, m: "re.Match", labels: dict[str, int],
         return labels.get("Q", 0) > 0 and labels.get("A", 0) > 0
     label = m.group("caps")
     words = _label_words(label)
+    if _picture_label(label):
+        return False  # "FILE PHOTO: George Kurtz speaks at ...": a picture's caption, not a speaker's turn
     if m.group("sep") == "." and len(words) < 2:
         return False  # "WASHINGTON. ..." is a dateline
     if not any(ch.isalpha() for ch in label) or len(label.replace(" ", "")) < 2:
@@ -480,8 +489,10 @@ def transcript_turns(text: str, person_at: Optional[Callable[[int], bool]] = Non
         labels[key] = labels.get(key, 0) + 1
     turns = [m for m in found if _turn_label_ok(text, m, labels, person_at)]
     out: list[QuoteSpan] = []
+    captions = [m.start() for m in found if _picture_label(m.group("caps"))]  # a caption ends a turn too
     for n, m in enumerate(turns):
         end = turns[n + 1].start() if n + 1 < len(turns) else len(text)
+        end = min([end] + [c for c in captions if c > m.start()])
         ls, le = m.start("label"), m.end("caps") if m.group("caps") else m.end("label")
         if m.group("timed"):
             le = m.end("timed")

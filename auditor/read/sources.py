@@ -34,12 +34,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from auditor import vocab
 from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
-from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
+from auditor.read import places
+from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_EXPANSIONS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,8 @@ GOV_QUALIFIERS = vocab.tagged("body_qualifiers", "public")
 NON_STATE_HEADS = vocab.tagged("body_words", "nonstate")
 PLATFORMS = vocab.words("platforms")
 PERSON_ROLES = frozenset(row[0] for row in vocab.rows("person_roles"))
-GENERIC_ROLE_WORDS = vocab.tagged("person_roles", "generic")  # "a spokesperson for X" speaks for X
+GENERIC_ROLE_WORDS = vocab.tagged("person_roles", "generic")
+CITED_ROLE_WORDS = vocab.tagged("person_roles", "cited")  # people cited by what they do ("a lawyer said")
 STAFF_WORDS = vocab.tagged("person_roles", "staff") | frozenset({"desk", "staff", "agencies", "team", "bureau"})
 CHAIN_LEMMAS = frozenset({"cite", "quote", "report", "tell"})
 # Common nouns for people or bodies who can be cited ("citing officials", "citing two sources"), as
@@ -110,7 +113,8 @@ _COPYRIGHT = re.compile(r"(?:©|\bCopyright\b)[ ]*(?:\(c\)[ ]*)?(?:\d{4}(?:[–-
 _OWNER_PHOTO = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w&.' -]{1,40}?)\s+(?:photo|photograph|image|video)s?\s+by\b")
 _SLASH_CREDIT = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3}(?:[ ]?/[ ]?[A-Z][\w&.'’-]*(?:[ ][A-Za-z][\w&.'’-]*){0,3})+"
                            r"(?:[ ]via[ ][A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,2})?)")
-_CREDIT_NOISE = re.compile(r"(?i)\b(?:file|photos?|images?|pictures?|handout|illustration|pool|video|stringer)\b")
+_CREDIT_NOISE = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, vocab.words("picture_credit_words")),
+                                                          key=len, reverse=True)) + r")\b")
 # "(Headline USA) Former Vice President ...": an outlet in brackets opening the story;
 # "Reuters | London | Updated: ...": a source line of cells.
 _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*(?:[—–-]\s*)?(?=[A-Z“\"])")
@@ -118,6 +122,8 @@ _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s
 # Images", a short line crediting a picture to an agency.
 _BRACKETED = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?)\)")
 _VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
+_JOINT_BYLINE = re.compile(r"^\s*(?P<a>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})[ ]+(?:with|and)[ ]+"
+                           r"(?P<b>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})\s*$")
 _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
 # "NPR White House correspondent Franco Ordoñez": an outlet naming its own staff.
 _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
@@ -126,6 +132,7 @@ _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:
 # "said on “Fox and Friends”", "told “Meet the Press”": a programme the speaker appeared on.
 _ON_PROGRAMME = re.compile(r"(?i)\b(?:said|says|told|tells|appear\w*|speaking|spoke|interview\w*|remarks)"
                            r"\s+(?:on|to|with)\s+[“\"](?P<names>[A-Z][^”\"\n]{1,40}?)[,.]?[”\"]")
+_POSTER_NAME = re.compile(r"(?:^|[—–-]\s*)(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,4})\s*\(\s*$")
 _HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_]{2,30})")
 # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
 # "Associated Press writers A and B contributed.", "CNN’s Jane Doe contributed to this story."
@@ -174,6 +181,8 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     if n in KNOWN_OUTLETS or n.removeprefix("the ") in KNOWN_OUTLETS:
         return True
     words = n.split()
+    if any(len(words) - i >= 2 and " ".join(words[i:]) in KNOWN_OUTLETS for i in range(1, len(words))):
+        return True  # "the state-run Anadolu Agency": a known outlet's full name, qualified
     if NOT_MEDIA & set(words):
         return False
     if words[-1] in MEDIA_HEADS and len(words) <= 4:
@@ -183,7 +192,8 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     if words[-1] in MEDIA_HEADS_QUALIFIED:
         return False
     proper = name[:1].isupper() or credit_position
-    if proper and (label in ("ORG", "") or credit_position) and MEDIA_WORDS & set(words):
+    # a publication is often tagged as a product or a work ("recalls the Telegraph")
+    if proper and (label in ("ORG", "", "PRODUCT", "WORK_OF_ART") or credit_position) and MEDIA_WORDS & set(words):
         return True
     return False
 
@@ -216,6 +226,8 @@ def is_outlet(m: Mention, credit_position: bool = False) -> bool:
         # "reviewed by Politico": a known outlet's name the tagger took for a person's, unless it
         # stands for a person named in full ("Bloomberg" after "Michael Bloomberg")
         n = names_mod.normalize(m.name)
+        if not m.resolved and " " in m.name and n.removeprefix("the ") in KNOWN_OUTLETS:
+            return True  # "the official Saudi Press Agency reported": a known outlet's full name tagged as a person's
         return not m.resolved and " " not in m.name and (n in KNOWN_OUTLETS or n in names_mod.AGENCY_ALIASES)
     return outlet_like(m.name, m.label, credit_position) or bool(
         m.role and m.role != m.name and outlet_like(m.role, "", credit_position))
@@ -247,6 +259,17 @@ def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
 
 
 # ---- credits from the parse -----------------------------------------------------------------
+@lru_cache(maxsize=2048)
+def _nationality(word: str) -> bool:
+    """A word that is the adjective of a country or region ("Libyan", "Russian", "Turkish"): its
+    stem, with the usual demonym ending taken off, is a place in the gazetteer (countries and
+    regions, not towns: "Axios" is no demonym)."""
+    if len(word) < 5 or not word[:1].isupper():
+        return False
+    stems = {word[:-1], word[:-2], word[:-2] + "a", word[:-3] + "a", word[:-3] + "ey", word[:-2] + "e"}
+    return any(len(s) >= 4 and places.candidates(s, towns=False) for s in stems)
+
+
 def _lemma_of(tok) -> str:
     return (tok.lemma_ or tok.text).lower()
 
@@ -264,10 +287,48 @@ class _ParseCredits:
         self.doc, self.text, self.r = doc, text, resolver
         self.credits: list[Credit] = []
 
+    def _medium_by_name(self, m: Mention) -> Mention:
+        """ "Haber Turk television", "the private Dha news agency": a description of a medium
+        that holds the medium's own name is that name, an outlet ("Haber Turk", "Dha")."""
+        if 0 <= m.token < len(self.doc):
+            owner = next((c for c in self.doc[m.token].children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")), None)
+            mark = re.search(r"[’']s?\s+", m.name)
+            if owner is not None and mark and m.name.startswith(owner.text):
+                # "Libya's Al-Masar TV": the place says where the medium is, the name after it which
+                m = replace(m, name=m.name[mark.end():])
+        raw = m.name.split()
+        for i in range(1, len(raw) - 1):  # "the state-run Anadolu Agency" -> Anadolu Agency
+            if names_mod.normalize(" ".join(raw[i:])) in KNOWN_OUTLETS:
+                name = " ".join(raw[i:])
+                return replace(m, name=name, kind="organization" if m.kind == "description" else m.kind, proper=True)
+        if m.kind != "description" or not 0 <= m.token < len(self.doc):
+            return m
+        head = self.doc[m.token]
+        if _lemma_of(head) not in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED:
+            return m
+        names = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i and c.pos_ == "PROPN"
+                 and c.text[:1].isupper() and not (c.ent_type_ in ("GPE", "NORP", "LOC"))]
+        if not names:
+            return m
+        last = names[-1]
+        first = min(last.subtree, key=lambda t: t.i)
+        toks = [t for t in self.doc[first.i:last.i + 1]]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks):
+            return m
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        name = self.text[s:e]
+        return replace(m, name=name, text=name, start=s, end=e, kind="organization", proper=True)
+
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False, party: bool = False) -> Optional[Credit]:
-        if not _usable(m) or not can_speak(m, self.doc):
+        if outlet:
+            m = self._medium_by_name(m)
+        known = outlet and names_mod.normalize(m.name) in KNOWN_OUTLETS  # a wire by name, however tagged ("dpa")
+        if not known and (not _usable(m) or not can_speak(m, self.doc)):
             return None
+        if not (m.proper or m.resolved or outlet) and 0 <= m.token < len(self.doc) and m.kind != "document" \
+                and self.doc[m.token].pos_ == "NOUN" and _lemma_of(self.doc[m.token]) in INFO_NOUNS:
+            return None  # "Preliminary assessments suggest": information that names no author is no one to ask
         kind = "outlet" if outlet else classify(m, self.doc, credit_position)
         if party and kind == "outlet":
             kind = "organization"  # "a spokesperson for the Washington Post said": the company speaks, no medium is credited
@@ -330,11 +391,24 @@ class _ParseCredits:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         m = self.r.resolve(self.r.mention(o, True))
+                        if lemma == "report" and o.pos_ == "PROPN" and m.label in ("PRODUCT", "WORK_OF_ART") \
+                                and not m.resolved:
+                            # "a filing reported by CoinDesk": a name that reports is a publication,
+                            # whatever product the tagger took it for
+                            m = replace(m, label="ORG", kind="organization")
+                            self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=True)
+                            continue
                         self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=is_outlet(m, lemma == "report"))
         if not (clause or venue or info_obj or self._quoting(v)):
             if lemma == "tell":  # "..., a source told NBC News.": the outlet told is credited whatever it was told
                 for om, cue in self._outlets_around(v):
                     self._add(om, cue, om.start, om.end, outlet=True)
+            elif lemma == "quote":  # "The private Dha news agency quoted a worker who ...": the medium quoting
+                by = outlet_quoting(v)
+                if by is not None and not self.r.in_quote(by.idx):
+                    om = self.r.resolve(self.r.mention(by))
+                    if is_outlet(om, True):
+                        self._add(om, "quoted", om.start, v.idx + len(v.text), outlet=True)
             return
         quoted = quoted_person(v)  # "APP quoted a police official as saying"
         subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
@@ -391,14 +465,16 @@ class _ParseCredits:
         if tok.pos_ == "PROPN":
             return tok, False
         lemma = _lemma_of(tok)
-        media = lemma in MEDIA_HEADS or lemma in MEDIA_HEADS_QUALIFIED
+        media = lemma in MEDIA_HEADS or (lemma in MEDIA_HEADS_QUALIFIED and any(
+            c.lower_ in NEWS_QUALIFIERS for c in tok.subtree if c.i < tok.i))  # "news agency", not "emergency services"
         for c in tok.children:
             if c.dep_ == "appos" and c.i == tok.i + 1 and c.text[:1].isupper() and not self.r.in_quote(c.idx):
                 return c, media
         if media:
             for c in tok.children:
                 if (c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper() and not c.is_sent_start
-                        and c.lower_ not in NEWS_QUALIFIERS and c.lower_ not in MEDIA_HEADS):
+                        and c.lower_ not in NEWS_QUALIFIERS and c.lower_ not in MEDIA_HEADS
+                        and not (c.pos_ == "ADJ" and _nationality(c.text))):  # "Russian news outlets": where, not who
                     return c, True
         for c in tok.head.children:
             if c.dep_ == tok.dep_ and c.i == tok.i + 1 and c.pos_ == "PROPN":
@@ -479,9 +555,12 @@ class _ParseCredits:
             if c.dep_ == "prep" and c.lower_ == "in" and any(self._media_piece(o) for o in c.children if o.dep_ == "pobj"):
                 pieces.update(t.i for t, _ in cands if t.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell")
         for tok, cue in cands:
-            if tok.pos_ not in ("PROPN", "NOUN") or self.r.in_quote(tok.idx):
+            known = names_mod.normalize(tok.text) in KNOWN_OUTLETS  # "telling dpa": a wire the tagger took for a verb
+            if (tok.pos_ not in ("PROPN", "NOUN") and not known) or self.r.in_quote(tok.idx):
                 continue
-            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS | MEDIA_WORDS:
+            if tok.pos_ == "NOUN" and tok.text.islower() and _lemma_of(tok) not in MEDIA_HEADS | MEDIA_WORDS \
+                    and not (_lemma_of(tok) in MEDIA_HEADS_QUALIFIED and self._medium_by_name(
+                        self.r.mention(tok)) is not None and any(c.pos_ == "PROPN" for c in tok.children)):
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
@@ -498,7 +577,7 @@ class _ParseCredits:
                 # "Speaking to LBC the following morning, Mr Sunak said": a broadcaster's call letters
                 # as the audience of speaking (a body the text spells out would be defined)
                 found.append((om, cue))
-        return found
+        return [(self._medium_by_name(om), cue) for om, cue in found]
 
     @staticmethod
     def _media_piece(tok) -> bool:
@@ -611,8 +690,43 @@ class _ParseCredits:
             if m.kind != "person" and is_outlet(m, False) and names_mod.normalize(m.name) in KNOWN_OUTLETS | _known_short():
                 self._add(m, "outlet's own", m.start, m.end, outlet=True)
 
+    def outlet_clauses(self) -> None:
+        """ "The Guardian, on the other hand, shows Labour has won 33.8 per cent", "..., recalls the
+        Telegraph", "Russian state news agency Tass indicated that ...": a news medium, by its name
+        or by the description beside its name, that states a clause is credited for it, whatever
+        the verb (a medium's statements are its reporting)."""
+        for v in tokens_with(self.doc, "POS", ("VERB",)):
+            if not any(c.dep_ == "ccomp" for c in v.children) or any(c.dep_ == "neg" for c in v.children):
+                continue
+            if self.r.in_quote(v.idx) or is_reporting(v, weak=True):
+                continue  # reporting verbs have their own rules
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None or self.r.in_quote(subj.idx):
+                continue
+            subj, described = self._named_party(subj)
+            m = self.r.resolve(self.r.mention(subj))
+            known = names_mod.normalize(m.name) in KNOWN_OUTLETS | _known_short()
+            if m.kind != "person" and m.proper and (described or known):
+                self._add(m, v.text, min(m.start, v.idx), max(m.end, v.idx + len(v.text)), outlet=True)
+
+    def outlet_agents(self) -> None:
+        """ "Footage broadcast by Libya's Al-Masar TV", "documents seen by Reuters", "a video
+        obtained by CNN": a news medium, by its name, that did what the participle says brought
+        the material to the story, and is credited for it."""
+        for a in tokens_with(self.doc, "DEP", ("agent",)):
+            if self.r.in_quote(a.idx) or a.head.tag_ != "VBN":
+                continue
+            for o in a.children:
+                if o.dep_ != "pobj" or o.pos_ not in ("PROPN", "NOUN"):
+                    continue
+                om = self._medium_by_name(self.r.resolve(self.r.mention(o)))
+                if om.kind != "person" and (om.proper or o.pos_ == "PROPN") and is_outlet(om, False):
+                    self._add(om, f"{a.head.text} by", a.head.idx, _np_end(o), outlet=True)
+
     def run(self) -> list[Credit]:
         self.outlet_possessives()
+        self.outlet_clauses()
+        self.outlet_agents()
         for t in _cue_candidates(self.doc):
             if self.r.in_quote(t.idx):
                 continue
@@ -660,6 +774,34 @@ def _usable(m: Mention) -> bool:
             return False  # "the group", "the attackers": nothing an editor can check
     n = names_mod.normalize(m.name)
     return bool(n) and n not in PLATFORMS and len(n) > 1
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that"})
+
+
+def unnamed_office(name: str) -> bool:
+    """One person called only by an office the article never ties to a name ("the outgoing
+    chancellor", "the company's CEO", "his ethics adviser", "Prime Minister"): no name an editor
+    can check, so no source (the resolver names the holder where the article does). Every word is
+    a determiner, a possessive or a lower-case qualifier, or a title word; the last one is a title
+    and the phrase is singular."""
+    words = [w.strip(",.:;") for w in name.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 5:
+        return False
+    head = words[-1].lower()
+    head = TITLE_EXPANSIONS.get(head, head)
+    if head not in TITLE_WORDS or head in GENERIC_ROLE_WORDS or head in CITED_ROLE_WORDS:
+        return False  # "a senior administration official", "a former federal prosecutor": cited as such
+    for w in words[:-1]:
+        low = w.lower()
+        bare = re.sub(r"[’']s?$", "", low)
+        if low in _DETERMINERS or low in TITLE_WORDS or TITLE_EXPANSIONS.get(low, "") in TITLE_WORDS:
+            continue
+        if w[:1].islower() and bare.isalpha() or (w[:1].islower() and "-" in bare):
+            continue  # "outgoing", "ethics", "company's", "newly-appointed"
+        return False
+    return True
 
 
 def _bare_role(name: str) -> bool:
@@ -733,6 +875,7 @@ def credit_lines(text: str) -> list[Credit]:
     """Wire, photo and post credits: "— Reuters", "With additional input from AFP", "(AP) —",
     "Photo: AFP/File", "— X/@handle". Pure text rules; the credit position makes a name an outlet."""
     out: list[Credit] = []
+    defined = names_mod.acronyms(text)
     pos = 0
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)
@@ -743,6 +886,22 @@ def credit_lines(text: str) -> list[Credit]:
         dash = _DASH_LINE.match(line)
         if handles and (dash or len(line.strip()) < 60):
             for h in handles:
+                own = _POSTER_NAME.search(line[:h.start()])
+                if own and _credit_name_ok(own.group("name").split()[-1]):
+                    # "— Dr. Fahrettin Koca (@drfahrettinkoca) October 15, 2022": the post's signature
+                    # gives the poster's name before the handle
+                    name = own.group("name")
+                    words = name.split()
+                    while len(words) > 2 and words[0].lower() in TITLE_WORDS:
+                        words = words[1:]  # "Dr. Fahrettin Koca" is Fahrettin Koca
+                    name = " ".join(words)
+                    n = names_mod.normalize(name)
+                    kind = "outlet" if n in KNOWN_OUTLETS or n in _known_short() else (
+                        "person" if 2 <= len(name.split()) <= 4 and not outlet_like(name) and not _institution_name(name)
+                        else "organization")
+                    out.append(Credit(name, kind, lo + own.start("name") + own.group("name").find(name), lo + h.end(),
+                                      "post credit"))
+                    continue
                 out.append(Credit("@" + h.group("handle"), "organization", lo + h.start(), lo + h.end(), "post credit",
                                   handle=h.group("handle")))
             continue
@@ -777,6 +936,9 @@ def credit_lines(text: str) -> list[Credit]:
             continue
         for rx, cue in ((_PHOTO, "photo credit"), (_DATELINE, "dateline credit"), (_TRAILING_DASH, "credit line")):
             for m in rx.finditer(line):
+                if rx is _DATELINE and m.group("names") in defined and \
+                        names_mod.normalize(m.group("names")) not in _known_short():
+                    continue  # "The Democratic Alliance (DA) – led by ...": a body's short name, no dateline
                 for nm in _split_names(m.group("names")):
                     strict = rx is _TRAILING_DASH or rx is _PHOTO
                     if _credit_name_ok(nm) and (not strict or _outlet_in_run(nm) or nm.isupper()):
@@ -812,7 +974,10 @@ def _more_credits(text: str) -> list[Credit]:
         if name and not any(c.name == name and c.start == s for c in out):
             out.append(Credit(name, "outlet", s, s + len(name), cue))
 
+    defined = names_mod.acronyms(text)
     for m in _BRACKETED.finditer(text):  # "... a pondering expression.(AFP)": a wire credited in brackets
+        if m.group("names") in defined and names_mod.normalize(m.group("names")) not in _known_short():
+            continue  # "the Democratic Alliance (DA)": the short name the text gives a body, no credit
         found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
         if found and names_mod.normalize(found) == names_mod.normalize(m.group("names")):
             add(found, m.start("names"), "bracketed credit")
@@ -859,6 +1024,11 @@ def _more_credits(text: str) -> list[Credit]:
     for line in text.split("\n"):
         lo = pos
         pos += len(line) + 1
+        joint = _JOINT_BYLINE.match(line)
+        if joint and any(_outlet_in_run(joint.group(g), shaped=False, exact=True) for g in ("a", "b")):
+            for g in ("a", "b"):  # "Le Monde with AFP": a byline of an outlet writing with a wire
+                if _credit_name_ok(joint.group(g).split()[0]) and len(joint.group(g).split()) <= 4:
+                    add(joint.group(g), lo + joint.start(g), "joint byline")
         m = _CELL_LINE.match(line)
         if m and _outlet_in_run(m.group("names")):
             add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
@@ -904,6 +1074,18 @@ def _from_quotes(quotes: Sequence[Quote]) -> list[Credit]:
     return out
 
 
+def _cue_is_no_speech(q: Quote, doc) -> bool:
+    """ "Americans woke up to the 'mother of all outages'", "councils prepare for 'biggest change to
+    elections in decades'": quoted words hung on a verb that is no speech by a body or a group
+    (not a named person) credit no one; a person's words under any verb still do."""
+    if not q.cue or q.speaker_kind == "person" or q.speaker_end is None or " " in q.cue.strip():
+        return False
+    for t in token_range(doc, q.speaker_end, min(len(doc.text), q.speaker_end + 40)):
+        if t.text == q.cue:
+            return t.pos_ == "VERB" and not is_reporting(t, weak=True)
+    return False
+
+
 def _is_own(name: str, article: Article) -> bool:
     n = names_mod.normalize(name)
     for own in (article.author, article.outlet):
@@ -924,6 +1106,7 @@ def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> t
         a = q.start - 1 if q.start > 0 else q.start
         quote_spans.append((a, q.end + 1))
     resolver = Resolver(doc, text, quote_spans)
+    quotes = [q for q in quotes if not _cue_is_no_speech(q, doc)]
     credits = _from_quotes(quotes) + _ParseCredits(doc, text, resolver).run()
     lines = credit_lines(text) + _more_credits(text)
     for c in lines:
@@ -942,6 +1125,8 @@ def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Sour
     order: list[str] = []
     for c in credits:
         if _is_own(c.name, article) or names_mod.normalize(c.name) in PLATFORMS:
+            continue
+        if c.kind != "outlet" and unnamed_office(c.name):
             continue
         key = names_mod.normalize(c.name)
         if key not in groups:

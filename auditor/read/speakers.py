@@ -175,6 +175,28 @@ AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
 _NAMED_THING_TYPES = frozenset({"PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 
 
+_SPEAKING_VERBS = frozenset({"speak", "talk"})  # verbs of speaking that take no object ("X speaks on TODAY:")
+
+
+def _handle_words(handle: str) -> str:
+    """The words a post's @handle spells: "@George_Kurtz" -> "George Kurtz", "@KwasiKwarteng" ->
+    "Kwasi Kwarteng" (underscores and capitals mark the words)."""
+    body = handle.lstrip("@").replace("_", " ")
+    return " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", body).split())
+
+
+_ABSTRACT_SUFFIXES = tuple(vocab.words("abstract_noun_suffixes"))
+# bodies whose names end so ("the administration", "the opposition", "the government")
+_BODY_NOUNS_ENDING_ABSTRACT = frozenset(vocab.table("body_words"))
+
+
+def _media_noun(lemma: str) -> bool:
+    """ "television", "station": a medium, which speaks through what it airs."""
+    from auditor.read import sources  # media heads (sources imports this module at load)
+
+    return lemma in sources.MEDIA_HEADS or lemma in sources.MEDIA_HEADS_QUALIFIED
+
+
 def can_speak(m: "Mention", doc=None) -> bool:
     """Whether a mention can be a speaker or a source: a person, an organisation or a group of
     people, or a document that speaks for its author. Read from the parse: a name (a proper noun or
@@ -190,6 +212,11 @@ def can_speak(m: "Mention", doc=None) -> bool:
         return True  # "groups DemsMight called the post ...": a coined name the tagger took for a product
     if m.label in MUTE_ENTITY_TYPES:
         return False
+    if doc is not None and 0 <= m.token < len(doc) and doc[m.token].pos_ == "NOUN" \
+            and _lemma(doc[m.token]).endswith(_ABSTRACT_SUFFIXES) and not doc[m.token].ent_type_ \
+            and _lemma(doc[m.token]) not in _SPEAKING_NOUNS and _lemma(doc[m.token]) not in _BODY_NOUNS_ENDING_ABSTRACT \
+            and not _media_noun(_lemma(doc[m.token])):
+        return False  # "Confusion over the death toll from the September 10 disaster": a state, not a party
     if m.proper and m.kind in ("person", "organization", "government", "place"):
         return True  # named: "Gandhi's party, the Indian National Congress"
     if doc is None or not 0 <= m.token < len(doc):
@@ -297,10 +324,11 @@ _SPEAKING_NOUNS = (TITLE_WORDS | frozenset(TITLE_EXPANSIONS.values()) | ANAPHORI
 
 
 def party_in_info_noun(tok):
-    """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry."""
+    """ "a Reuters report" -> Reuters; "figures from the health ministry" -> ministry; not a
+    date or a time that owns it ("Friday's news release": whose release, the text says elsewhere)."""
     for c in tok.children:
         if c.dep_ == "poss":
-            return c
+            return c if c.ent_type_ not in MUTE_ENTITY_TYPES else None
     for c in tok.children:
         if c.dep_ == "compound" and c.pos_ == "PROPN":
             return c
@@ -461,6 +489,11 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                     c.dep_ == "agent" for c in v.children):
                 # "Sen. Tom Cotton, R-Ark., posted on X:" read as a participle; "“...?” a man called
                 # out as Pence arrived.": a sentence with no verb but the participle is the man's
+                return v.head
+            if (v.head.dep_ == "ROOT" and v.head.pos_ == "PROPN" and v.i > 0 and v.doc[v.i - 1].text == ","
+                    and is_reporting(v, weak=True) and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in v.children)):
+                # "US Attorney Damian Williams, called SBF’s crimes “...”": a comma set between a
+                # name and its verb; the sentence has no verb but this one, so the name is its subject
                 return v.head
             return None  # "officials cited by Al Jazeera" are not the ones citing
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
@@ -1528,11 +1561,32 @@ class QuoteAttributor:
             v = inner
         return v
 
+    def _speaking_lead_in(self, words: list) -> Optional[Mention]:
+        """ "CrowdStrike founder and CEO @George_Kurtz speaks on TODAY about the outages: “...”": a
+        lead-in whose verb is one of speaking introduces its subject's words; a title joined to a
+        name ("founder and CEO X") is that named person, a post's @handle the person it spells."""
+        verb = next((t for t in words if t.pos_ == "VERB" and _lemma(t) in _SPEAKING_VERBS), None)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not self.resolver.in_quote(c.idx)), None)
+        if subj is None:
+            return None
+        named = [c for c in subj.conjuncts if c.i > subj.i and (c.pos_ == "PROPN" or c.text.startswith("@"))]
+        if subj.pos_ == "NOUN" and _lemma(subj) in TITLE_WORDS and named:
+            subj = named[-1]
+        if subj.text.startswith("@"):
+            person = self._person_named(_handle_words(subj.text))
+            if person is not None:
+                return replace(person, start=subj.idx, end=subj.idx + len(subj.text), text=subj.text)
+            return None
+        m = self.resolver.resolve(self.resolver.mention(subj, True))
+        return m if can_speak(m, self.doc) else None
+
     def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
         """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
         after = [t for t in token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
         after = [t for t in after if not _in_spans(t.idx, self.outer)]
-        words = [t for t in after if not t.is_punct]
+        words = [t for t in after if not t.is_punct and not (t.like_url or "/" in t.text)]  # a post's link names no one
         if words and not any(t.pos_ in ("VERB", "AUX") for t in words) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
             nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
             ids = {t.i for t in words}
@@ -1551,6 +1605,9 @@ class QuoteAttributor:
         before = [t for t in token_range(self.doc, frame[0], q.outer_start) if not t.is_space and not _in_spans(t.idx, self.outer)]
         if before and before[-1].text == ":":
             words = [t for t in before[:-1] if not t.is_punct]
+            spoken = self._speaking_lead_in(words)
+            if spoken is not None:
+                return spoken, "colon"
             if words and not any(t.pos_ in ("VERB", "AUX") for t in words):
                 nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
                 if nouns:
