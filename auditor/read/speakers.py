@@ -367,7 +367,7 @@ def quoted_person(verb):
                 return objs[0]
             passive = [c for c in v.children if c.dep_ == "nsubjpass"]
             return passive[0] if passive else None
-        if v.head is v or v.dep_ not in ("advcl", "xcomp", "pcomp", "pobj", "prep", "conj"):
+        if v.head.i == v.i or v.dep_ not in ("advcl", "xcomp", "pcomp", "pobj", "prep", "conj"):
             return None
         v = v.head
     return None
@@ -393,7 +393,7 @@ def outlet_quoting(verb):
                         if objs:
                             return objs[0]
             return None
-        if v.head is v:
+        if v.head.i == v.i:
             return None
         v = v.head
     return None
@@ -482,7 +482,7 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             if above is not None:
                 v = above
                 continue
-        if v.dep_ == "acl" and v.head is not v and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in ("NOUN", "PROPN"):
             if v.tag_ != "VBN":
                 return v.head  # "officials speaking to..."
             if (v.head.pos_ == "PROPN" or v.head.dep_ == "ROOT") and is_reporting(v) and not any(
@@ -496,7 +496,7 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                 # name and its verb; the sentence has no verb but this one, so the name is its subject
                 return v.head
             return None  # "officials cited by Al Jazeera" are not the ones citing
-        if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "NOUN"):
+        if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX", "NOUN"):
             raised = (v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
                       and _lemma(v.head) not in ADDRESSEE_VERBS)
             v = v.head
@@ -537,7 +537,7 @@ class Resolver:
                 dropped.update(t.i for t in c.subtree)  # "the office on Wednesday": when, not who
         subtree = list(head.subtree)  # walked twice below; a walk makes a Token of every word in it
         for d in subtree:
-            if d.i in dropped or d is head or d.i <= head.i:
+            if d.i in dropped or d.i <= head.i:
                 continue
             if d.dep_ in ("appos", "relcl", "acl") and d.left_edge.i > 0 and self.doc[d.left_edge.i - 1].text == ",":
                 # "a spokesperson for Anduril Industries, one of the contractors named in the audit,"
@@ -1258,7 +1258,7 @@ class Resolver:
                 continue
             v = t.head
             for _ in range(3):
-                if v.pos_ in ("VERB", "AUX") or v.head is v:
+                if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
                     break
                 v = v.head
             subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
@@ -1526,7 +1526,7 @@ class QuoteAttributor:
         lo, hi = self._block_of(q.start)
         found: list = []
         for t in qtoks:
-            if t.head.i in inside or t.head is t:
+            if t.head.i in inside or t.head.i == t.i:
                 continue
             a = t.head
             for _ in range(8):
@@ -1534,7 +1534,7 @@ class QuoteAttributor:
                     break
                 if a.pos_ in ("VERB", "AUX") and a not in found:
                     found.append(a)
-                if a.head is a:
+                if a.head.i == a.i:
                     break
                 a = a.head
         # reporting verbs attached to a quoted word (parataxis: the quote is the root)
@@ -1590,7 +1590,7 @@ class QuoteAttributor:
         if words and not any(t.pos_ in ("VERB", "AUX") for t in words) and any(t.pos_ in ("PROPN", "NOUN") for t in words):
             nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
             ids = {t.i for t in words}
-            root = next((t for t in nouns if t.head.i not in ids or t.head is t), nouns[-1])
+            root = next((t for t in nouns if t.head.i not in ids or t.head.i == t.i), nouns[-1])
             toks = words
             while toks and toks[0].lower_ in _LEAD_STRIP:
                 toks = toks[1:]
@@ -2004,7 +2004,7 @@ class QuoteAttributor:
                 nouns = [t for t in words if t.pos_ in ("PROPN", "NOUN")]
                 ids = {t.i for t in words}
                 if nouns and not any("@" in t.text or "/" in t.text for t in toks):
-                    root = next((t for t in nouns if t.head.i not in ids or t.head is t), nouns[-1])
+                    root = next((t for t in nouns if t.head.i not in ids or t.head.i == t.i), nouns[-1])
                     return Attribution(self.resolver.resolve(self.resolver.mention(root, True)), "dash attribution",
                                        toks[0].idx, toks[0].idx + 1)
         # the previous sentence
