@@ -41,8 +41,10 @@ import numpy as np
 from auditor import vocab
 from auditor.read.claims import initials, is_region, same_entity
 from auditor.read import quantities
+from auditor.read.counts import GROUPS
 from auditor.read.figure_context import WHOLE_OF
 from auditor.read.intervals import gap_ratio, overlaps
+from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
 from auditor.model import Claim, Cluster, Event, Quantity
 
 log = logging.getLogger(__name__)
@@ -172,7 +174,7 @@ def _counters(a: Facet, b: Facet, claims: Sequence[Claim]) -> tuple[Optional[str
     in two reports of one incident (alignment runs within each) whose windows do not name different
     days (see rival_counters); else (None, None)."""
     ca, cb = claims[a.claim], claims[b.claim]
-    if ca.article != cb.article and quantities.named_days_differ(a.quantity.window, b.quantity.window):
+    if ca.article != cb.article and named_days_differ(a.quantity.window, b.quantity.window):
         return None, None
     return counter(a.quantity, ca), counter(b.quantity, cb)
 
@@ -214,7 +216,7 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False
     if not places_can_meet(pa, pb) and not quantities.is_physical_measure(qa.category):
         return False  # where a ship or a quake is reported from does not make its length or magnitude another
-    if not quantities.comparable_scale(qa.window, qb.window):
+    if not comparable_scale(qa.window, qb.window):
         return False
     growing = _moving_count(qa) or _moving_count(qb) or rival_counters(qa, qb, counters)
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
@@ -232,7 +234,7 @@ def forecast_and_outcome(qa: Quantity, qb: Quantity) -> bool:
     """One figure is a forecast ("analysts had expected employers to add 212,000 jobs") and the other
     is not ("employers added 303,000 jobs"): what was expected and what came are two facts, which a
     story sets side by side, not rival reports of one quantity."""
-    return (quantities.window_kind(qa.window) == "forecast") != (quantities.window_kind(qb.window) == "forecast")
+    return (window_kind(qa.window) == "forecast") != (window_kind(qb.window) == "forecast")
 
 
 def one_count_in_other_words(qa: Quantity, qb: Quantity) -> bool:
@@ -313,7 +315,7 @@ def _same_place(a: Optional[str], b: Optional[str]) -> bool:
 def _moving_count(q: Quantity) -> bool:
     """A count reported at a moment of a rising tally ("has risen to 4", "earlier ... one had died"):
     the story's later counts may be several times larger and are still reports of it."""
-    return q.unit is None and quantities.window_kind(q.window) in ("cumulative", "earlier", "later")
+    return q.unit is None and window_kind(q.window) in ("cumulative", "earlier", "later")
 
 
 def rival_tallies(a: Quantity, b: Quantity) -> bool:
@@ -401,14 +403,14 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     # act ("has killed two people" / "kills three") in the same window
     ca, cb = claims[a.claim], claims[b.claim]
     needed = _rival_similarity(qa)
-    if qa.unit is None and quantities.same_window(qa.window, qb.window) and _same_act(ca, cb):
+    if qa.unit is None and same_window(qa.window, qb.window) and _same_act(ca, cb):
         needed = min(needed, MIN_RELATED)
     if quantities.is_estimate(qa.category) and (_calendar_days(qa.window) or qa.place and rival_counters(
             qa, qb, _counters(a, b, claims))):
         # one place's crowd on one named day, or counted in one place by two different counters ("there
         # were 81,000", say the police of the 700,000 marchers in Paris): the figure says what it is
         needed = ANY_SIMILARITY
-    if sim < needed and not (quantities.same_window(qa.window, qb.window) and shared_specific()):
+    if sim < needed and not (same_window(qa.window, qb.window) and shared_specific()):
         return None
     return sim
 
@@ -672,7 +674,7 @@ def _count_parts(category: str) -> tuple[Optional[str], Optional[str]]:
     return (None, parts[0]) if parts[0] in _POPULATIONS else (parts[0], None)
 
 
-_POPULATIONS = frozenset(quantities.GROUPS.values()) | {"total", "mixed", "security"}
+_POPULATIONS = frozenset(GROUPS.values()) | {"total", "mixed", "security"}
 
 
 class Content:
@@ -720,7 +722,7 @@ class Content:
                 if qa.category == qb.category and qa.category is not None:
                     continue  # the two figures meet as figures (figure_link) where they are one quantity
                 if _figure_key(qb) != key or not _kinds_meet(qa.category, qb.category) \
-                        or not quantities.comparable_scale(qa.window, qb.window):
+                        or not comparable_scale(qa.window, qb.window):
                     continue
                 if (qa.category is None and qb.category is None or qa.value < 10 and qa.value == int(qa.value)) \
                         and not (qa.counted and qb.counted and _same_counted(qa, qb)):

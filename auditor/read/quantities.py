@@ -48,16 +48,11 @@ from typing import Iterable, Optional
 from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures
 from auditor.read.amounts import measure_category, measured_thing, members_total, money_category, per_member
-from auditor.read.counts import GROUPS, count_category, counted_head, counted_text
+from auditor.read.counts import count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
 from auditor.read.figure_spans import NumberSpan, counts_of_one, number_at, qualifier_before
 from auditor.read.intervals import _CURRENCIES, interval
-from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
-
-# align reads the windows' tests and the groups through this module (quantities.window_kind, ...)
-__all__ = ["ESTIMATED_OUTCOMES", "GROUPS", "comparable_scale", "extract", "is_estimate", "is_physical_measure",
-           "mentions", "named_days_differ", "one_per_event", "same_window", "window_kind"]
 
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
 # nation's, and a movement's crowds of different days are different crowds (see align).

@@ -186,8 +186,8 @@ def _handle_words(handle: str) -> str:
 
 
 _ABSTRACT_SUFFIXES = tuple(vocab.words("abstract_noun_suffixes"))
-# bodies whose names end so ("the administration", "the opposition", "the government")
-_BODY_NOUNS_ENDING_ABSTRACT = frozenset(vocab.table("body_words"))
+# every word for a body, whatever its tag: some end as abstract nouns do ("the administration")
+_EVERY_BODY_WORD = frozenset(vocab.table("body_words"))
 
 
 def _media_noun(lemma: str) -> bool:
@@ -214,7 +214,7 @@ def can_speak(m: "Mention", doc=None) -> bool:
         return False
     if doc is not None and 0 <= m.token < len(doc) and doc[m.token].pos_ == "NOUN" \
             and _lemma(doc[m.token]).endswith(_ABSTRACT_SUFFIXES) and not doc[m.token].ent_type_ \
-            and _lemma(doc[m.token]) not in _SPEAKING_NOUNS and _lemma(doc[m.token]) not in _BODY_NOUNS_ENDING_ABSTRACT \
+            and _lemma(doc[m.token]) not in _SPEAKING_NOUNS and _lemma(doc[m.token]) not in _EVERY_BODY_WORD \
             and not _media_noun(_lemma(doc[m.token])):
         return False  # "Confusion over the death toll from the September 10 disaster": a state, not a party
     if m.proper and m.kind in ("person", "organization", "government", "place"):
@@ -241,9 +241,7 @@ def person_noun(lemma: str) -> bool:
     """A common noun that names a person by what they are or do ("billionaire", "lawyer",
     "actress", "economist"): an agent ending or a gendered word, and not a kind of body, document,
     medium or platform ("the paper", "the letter", "the broadcaster")."""
-    from auditor.read import sources  # media heads (sources imports this module at load)
-
-    if lemma in _NOT_PERSON_HEADS or lemma in sources.MEDIA_HEADS or lemma in sources.MEDIA_HEADS_QUALIFIED:
+    if lemma in _NOT_PERSON_HEADS or _media_noun(lemma):
         return False
     if lemma in GENDERED_WORDS or lemma in ANAPHORIC_HEADS:
         return True
