@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.read.numbers import parse_number, vague_interval
+from auditor.read.numbers import half_step, parse_number, vague_interval
 
 
 @pytest.mark.parametrize("text, value", [
@@ -57,3 +57,8 @@ def test_tally_is_not_summed():
 def test_thousands_reaches_below_a_million():
     assert vague_interval("thousands") == (2_000, 999_999)  # "thousands missing" of 10,100 missing
     assert vague_interval("tens of thousand") == (20_000, 99_999)  # as the reader passes it, singular
+
+
+@pytest.mark.parametrize("digits, half", [("300", 0.5), ("7.25", 0.005), ("1,200", 0.5), ("15.5", 0.05)])
+def test_half_step_of_the_last_written_digit(digits, half):
+    assert half_step(digits) == pytest.approx(half)

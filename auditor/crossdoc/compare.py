@@ -34,6 +34,7 @@ from auditor.crossdoc.align import counter, figures_compatible, predicate_class,
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.intervals import describe, overlaps
+from auditor.read.numbers import half_step
 from auditor.read.quantities import ESTIMATED_OUTCOMES, is_physical_measure
 from auditor.read.windows import named_days_differ, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
@@ -244,14 +245,11 @@ def _rounded(q: Quantity) -> Quantity:
     if q.unit is None or q.value is None or q.low != q.high or not q.value:
         return q
     m = _LAST_DIGIT.search(q.text)
-    if not m:
-        return q
-    digits = m.group(0).replace(",", "")
+    digits = m.group(0).replace(",", "") if m else ""
     written = float(digits) if digits.replace(".", "", 1).isdigit() else None
     if not written:
         return q
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    half = 0.5 * 10 ** -decimals * abs(q.value) / written
+    half = half_step(digits) * abs(q.value) / written  # in the unit the figure was converted to
     return replace(q, low=q.value - half, high=q.value + half, low_inclusive=True, high_inclusive=False)
 
 

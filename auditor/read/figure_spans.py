@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 from auditor import vocab
 from auditor.read.counts import GROUPS, list_siblings
 from auditor.read.intervals import _QUALIFIERS
-from auditor.read.numbers import _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE_TENS, parse_number, vague_interval
+from auditor.read.numbers import _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE_TENS, half_step, parse_number, vague_interval
 
 # Words of time a number may modify ("two days", "Friday's 12"): not what the figure counts.
 _TIME_WORDS = vocab.words("weekdays") | vocab.words("months") | vocab.words("time_units") | {
@@ -247,11 +247,10 @@ def _rounding(doc, first: int, last: int, value: float) -> float:
     scale = _SCALES.get(scale_tok) or _SCALE_ABBREV.get(scale_tok)
     if not scale or scale < 1_000_000 or first == last:
         return 0.0
-    mantissa = doc[first].text.replace(",", "")
-    decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    half = half_step(doc[first].text)
     if any(t.lower_ == "half" for t in doc[first:last]):
-        decimals = max(decimals, 1)  # "one and a half million" is written to the tenth, as "1.5 million"
-    return 0.5 * 10 ** (-decimals) * scale
+        half = min(half, 0.05)  # "one and a half million" is written to the tenth, as "1.5 million"
+    return half * scale
 
 
 def _is_count_in_date(tok) -> bool:

@@ -82,6 +82,14 @@ def parse_number(text: str) -> Optional[float]:
 
 
 @lru_cache(maxsize=1 << 14)  # asked of every token's text
+def half_step(digits: str) -> float:
+    """Half the step of the last digit a number is written to: "300" -> 0.5, "7.25" -> 0.005,
+    "1,200" -> 0.5. A written figure stands for anything that rounds to it."""
+    digits = digits.replace(",", "")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return 0.5 * 10 ** -decimals
+
+
 def vague_interval(text: str) -> Optional[tuple[float, float]]:
     """ "dozens" -> (24, 99); "tens of billions" -> (2e10, 1e11); None when the text is not vague."""
     words = text.lower().replace(" of ", " ").split()
