@@ -131,7 +131,12 @@ def _claim(article, q, places=()):
     (_fig("killed:security", 14, 14, 14), _fig("killed:security", 17, 17, 17), (), (), True),
     (_fig("killed:security", 14, 14, 14), _fig("killed:militants", 14, 14, 14), (), (), False),
     (_fig("killed:total", 10, 10, 10), _fig("killed:total", 10, None, 10), ("Kalat",), ("Bolan",), False),
-    (_fig("killed:total", 10, 10, 10), _fig("killed:total", 50, None, 50), (), (), False),
+    # an incident's toll is one quantity however far apart its reports (early and late, or rival):
+    # compare tells an update from a conflict; a district's toll beside it may be a part of it
+    (_fig("killed:total", 10, 10, 10), _fig("killed:total", 50, None, 50), (), (), True),
+    (_fig("killed:total", 10, 10, 10, place="Kalat"), _fig("killed:total", 50, None, 50), ("Kalat",), (), False),
+    (_fig("killed:total", 170, 170, 170, place="elsewhere"), _fig("killed:total", 11300, None, 11300), (), (), False),
+    (_fig("killed:militants", 10, 10, 10), _fig("killed:militants", 50, None, 50), (), (), False),
     (_fig("killed:militants", 92, None, 92, "on Saturday"), _fig("killed:militants", 177, 177, 177, "in total"), (), (), True),
     (_fig("killed:civilians", 23, None, 23), _fig("killed:civilians", 151, 151, 151, "last year"), (), (), False),
 ])
@@ -345,8 +350,10 @@ def _count(value: float, category: str, window=None) -> Quantity:
     # a toll at a moment of its rise meets the story's later, larger tolls (divergences/dev, Taiwan quake:
     # "one person had died" early on, "the death toll has risen to seven" later)
     (_count(1, "killed:total"), _count(7, "killed:total", "so far"), True),
-    # two tolls read as one moment each, far apart, are different counts
-    (_count(1, "killed:total"), _count(7, "killed:total"), False),
+    # an incident's toll meets its other reports even when neither says it is a moment of a rise
+    (_count(1, "killed:total"), _count(7, "killed:total"), True),
+    # one side's count of an operation's dead is no running tally: far apart, two counts
+    (_count(1, "killed:militants"), _count(7, "killed:militants"), False),
     # a running count that is not a toll is bounded by its whole ("648 seats declared so far")
     (_count(648, "seats", "so far"), _count(70, "seats"), False),
 ])
@@ -525,3 +532,17 @@ def test_figures_of_two_categories_are_paired_only_near_one_value():
               A.Facet(2, _sum(360e6, "money:case")), A.Facet(3, _sum(83e6, "money:case")),
               A.Facet(4, _sum(354.8e6, "money:fin"))]
     assert set(A._same_value_pairs([0, 4], [1, 2, 3], facets)) == {(0, 1), (0, 2), (1, 4), (2, 4)}
+
+
+@pytest.mark.parametrize("text_a, text_b, same", [
+    # divergences/dev, Derna floods: the Red Crescent's 11,300 and the WHO's 3,958 are rival reports of
+    # one toll, nearly three times apart (gold: a conflict)
+    ("The death toll in the coastal city has soared to 11,300 as search efforts continue, the Red Crescent said.",
+     "At least 3,958 people have died in the floods, the World Health Organization said.", True),
+    # a toll counted elsewhere is not the story's toll
+    ("The death toll in the coastal city has soared to 11,300 as search efforts continue, the Red Crescent said.",
+     "The storm also killed about 170 people elsewhere in the country.", False),
+])
+def test_an_incidents_toll_is_one_quantity(fake_embedder, text_a, text_b, same):
+    claims = build(FILLER + [("a", text_a), ("b", text_b)])
+    assert linked(clusters_for(claims, fake_embedder), claims, text_a[:30], text_b[:30]) is same

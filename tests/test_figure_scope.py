@@ -26,6 +26,9 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
      "the House before a midnight Friday deadline.", "late Thursday", None),
     ("Senate clears funding patch 51-48 as Hale, Delgado hold their coalitions together", None, None),
     ("Another six people were killed in the Bolan district on Monday.", "on Monday", "Bolan"),
+    # a figure placed outside the story's place (divergences/dev, Derna floods)
+    ("The storm also killed about 170 people elsewhere in the country.", None, "elsewhere"),
+    ("In the rest of the country, 40 people died on Monday.", "on Monday", "elsewhere"),
 ])
 def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):
     q = [q for q in figures(nlp, sentence) if not (q.category or "").startswith("time:")][0]

@@ -43,6 +43,7 @@ from auditor.read.claims import initials, is_region, same_entity
 from auditor.read import quantities
 from auditor.read.counts import GROUPS
 from auditor.read.figure_context import WHOLE_OF
+from auditor.read.figure_scope import ELSEWHERE
 from auditor.read.intervals import gap_ratio, overlaps
 from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
 from auditor.model import Claim, Cluster, Event, Quantity
@@ -218,7 +219,8 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False  # where a ship or a quake is reported from does not make its length or magnitude another
     if not comparable_scale(qa.window, qb.window):
         return False
-    growing = _moving_count(qa) or _moving_count(qb) or rival_counters(qa, qb, counters)
+    growing = _moving_count(qa) or _moving_count(qb) or rival_counters(qa, qb, counters) \
+        or _one_tally(qa, qb) and _one_scope(pa, pb)
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
             and not quantities.one_per_event(qa.category) and not growing:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
@@ -325,10 +327,26 @@ def rival_tallies(a: Quantity, b: Quantity) -> bool:
     return shift <= max(4.0, 0.05 * ((a.value or 0) + a.second))
 
 
+def _one_tally(qa: Quantity, qb: Quantity) -> bool:
+    """Two figures of kinds that name one quantity, one of them an incident's running tally (its
+    dead, injured, missing: `quantities.running_tally`), the other that tally or a bare count of people."""
+    return _one_kind(qa.category, qb.category) and (
+        quantities.running_tally(qa.category) or quantities.running_tally(qb.category))
+
+
+def _one_scope(pa: Sequence[str], pb: Sequence[str]) -> bool:
+    """Two figures are placed alike: at one place, or neither at a place narrower than a region (a
+    state, a country) beyond the story's setting. (A district's toll beside a province's, or an
+    unplaced one, may be a part of it.)"""
+    return bool(pa and pb and _overlap(pa, pb)) or all(is_region(p) for p in (*pa, *pb))
+
+
 def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
     """Two sets of places can be one place: some pair names the same place, or one side names only
     regions (a state, a country) that may contain the other's towns. Two different towns, or two
-    different regions, cannot."""
+    different regions, cannot; nor can a figure placed elsewhere than the story meet one that is not."""
+    if (ELSEWHERE in pa) != (ELSEWHERE in pb):
+        return False  # "170 people elsewhere in the country": outside the place of every other figure
     if not pa or not pb or any(same_entity(x, y) for x in pa for y in pb):
         return True
     if any(x.startswith(WHOLE_OF) for x in (*pa, *pb)):
@@ -1002,8 +1020,8 @@ def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tu
     # other running counts (seats declared so far) are bounded by their whole
     def rising_toll(m: int) -> bool:
         q = facets[m].quantity
-        return _moving_count(q) and q.category is not None and ":" in q.category \
-            and q.category.split(":", 1)[0] not in _MEASURE_FAMILIES  # an outcome of a population: "killed:total"
+        return quantities.running_tally(q.category) or _moving_count(q) and q.category is not None \
+            and ":" in q.category and q.category.split(":", 1)[0] not in _MEASURE_FAMILIES  # an outcome of a population
 
     positive = sorted((m for m in members if (value(m) or 0) > 0 and not rising_toll(m)), key=value)
     others = [m for m in members if not (value(m) or 0) > 0 or rising_toll(m)]

@@ -35,7 +35,7 @@ from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.intervals import describe, overlaps
 from auditor.read.numbers import half_step
-from auditor.read.quantities import ESTIMATED_OUTCOMES, is_physical_measure
+from auditor.read.quantities import is_physical_measure, running_tally
 from auditor.read.windows import named_days_differ, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
@@ -156,7 +156,7 @@ def figure_findings(members: Sequence[Claim], category: str,
                                                     f"({describe(qb)}, {b}) differ but are compatible"))
             continue
         running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
-        tally = _running_tally(category)
+        tally = running_tally(category)
         updated = [(x, y) for x, y in pairs
                    if running or (tally and x != y and not _same_day(published, x, y))
                    or (published.get(x) and published.get(y) and published[x] != published[y]
@@ -218,16 +218,6 @@ def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quanti
                            + f"; pairs that differ without contradicting each other: {', '.join(counts)}")
 
 
-def _running_tally(category: str) -> bool:
-    """A count of the whole of what befell people in an incident (its dead, injured, missing,
-    displaced): a tally that grows as bodies are found and sites counted, and is corrected, often
-    within a day ("99 dead", Sunday; "112 dead", late Sunday). Two reports' different totals are
-    told as a possible update unless both are published on one day; one article's own two totals,
-    and two reports of one day, can still contradict each other.
-    A count of one group (attackers, soldiers) is one party's statement of an operation's result,
-    and is compared as it stands."""
-    outcome, _, group = category.partition(":")
-    return group == "total" and outcome not in ESTIMATED_OUTCOMES  # a crowd is one moment's estimate
 
 
 def _same_day(published: dict, x: str, y: str) -> bool:

@@ -210,9 +210,17 @@ def _end_point_or_baseline(doc, ent) -> bool:
     return False
 
 
+ELSEWHERE = "elsewhere"  # a place outside the story's own: it meets no other place, and is no part of a whole
+
+
 def place_of(doc, tokens, number_tokens) -> Optional[str]:
     """The most specific place named in the figure's clause: the object of a locative preposition
-    ("in Kalat", "across Balochistan province") before a possessive one ("Pakistan's")."""
+    ("in Kalat", "across Balochistan province") before a possessive one ("Pakistan's"); or
+    ELSEWHERE when the clause places it outside the story's place ("killed about 170 people
+    elsewhere in the country", "in the rest of the country")."""
+    if any(t.lower_ == "elsewhere" or t.lower_ == "rest" and any(c.lower_ == "of" for c in t.children)
+           for t in tokens):
+        return ELSEWHERE
     best = None
     ids = {t.i for t in tokens}
     for e in doc.ents:

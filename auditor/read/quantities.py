@@ -253,5 +253,18 @@ def one_per_event(category: Optional[str]) -> bool:
         bool(category) and category.startswith("distance:")
 
 
+def running_tally(category: Optional[str]) -> bool:
+    """A count of the whole of what befell people in an incident (its dead, injured, missing,
+    displaced): a tally that grows as bodies are found and sites counted, and is corrected, often
+    within a day ("99 dead", Sunday; "112 dead", late Sunday). Its reports are one quantity however
+    far apart ("2,300" early, "11,300" later): which is later, or which is wrong, compare tells. A
+    count of one group (attackers, soldiers) is one party's statement of an operation's result, and
+    a crowd one moment's estimate: neither is a tally of this kind."""
+    if not category:
+        return False
+    outcome, _, group = category.partition(":")
+    return group == "total" and outcome not in ESTIMATED_OUTCOMES
+
+
 def mentions(quantities: Iterable[Quantity], category: str) -> list[Quantity]:
     return [q for q in quantities if q.category == category]
