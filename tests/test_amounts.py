@@ -40,7 +40,13 @@ def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, cat
     ("Engoron also hit Donald Trump Jr. and Eric Trump with $4 million fines.", "$4 million", "money:penalty:several"),
     ("Trump now owes over $440 million in civil litigation penalties.", "over $440 million", "money:penalty:several"),
     # a plural the class table lists names one sum
-    ("Donald Trump has been ordered to pay $355 million in damages.", "$355 million", "money:cost"),
+    ("The storm caused an estimated $355 million in damages.", "an estimated $355 million", "money:cost"),
+    # a sum someone is ordered to pay is imposed, whatever it is paid in
+    ("Donald Trump has been ordered to pay $355 million in damages.", "$355 million", "money:penalty"),
+    ("Trump Ordered to Pay $355 Million in New York Fraud Case", "$355 Million", "money:penalty"),
+    # a sum given as dollars in words is the dollars' ("a fine of ... dollars")
+    ("It was a punishing one: a fine of three hundred and fifty-five million dollars.",
+     "three hundred and fifty-five million", "money:penalty"),
 ])
 def test_penalties_and_several_sums(nlp, sentence, text, category):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == "USD" and q.text == text]

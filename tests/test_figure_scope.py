@@ -28,6 +28,12 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("Another six people were killed in the Bolan district on Monday.", "on Monday", "Bolan"),
     # a figure placed outside the story's place (divergences/dev, Derna floods)
     ("The storm also killed about 170 people elsewhere in the country.", None, "elsewhere"),
+    # how long a conjoined act lasts is not when the figure holds (divergences/dev, Trump ruling)
+    ("Donald Trump has been ordered to pay $355 million in damages and barred the former president from serving "
+     "as an officer of a company for three years.", None, None),
+    ("Prices rose 5% for three months.", "for three months", None),
+    ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump serving in "
+     "a top role at any company for three years.", None, None),
     ("In the rest of the country, 40 people died on Monday.", "on Monday", "elsewhere"),
 ])
 def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):

@@ -36,6 +36,8 @@ def _money_class(noun) -> Optional[str]:
     if own:
         return own
     lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN":
+        return None  # a name is no kind of sum: "fines Trump $354 million", "$355 Million in New York Fraud Case"
     return lemma if lemma.isalpha() and lemma not in GROUPS and lemma not in _SCALES else None
 
 
@@ -43,6 +45,10 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
     """("money:<what it pays for>", the noun) of a sum: "$1.2 trillion package" -> money:bill,
     "$21 billion in disaster relief" -> money:aid, "raise spending by $38 billion" -> money:change."""
     tok = doc[last]
+    if head is not None and head.i > tok.i and head.lemma_.lower() in CURRENCY_WORDS:
+        tok = head  # "a fine of three hundred and fifty-five million dollars": the sum is the dollars
+    if tok.dep_ in ("dobj", "oprd", "npadvmod", "attr") and _imposed(tok.head):
+        return "money:penalty", None  # "ordered to pay $355 million in damages": what it is in, it is imposed
     if head is not None and head.i != tok.i and head.lemma_.lower() not in CURRENCY_WORDS \
             and tok.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod"):
         cls = _money_class(head)
@@ -81,7 +87,8 @@ def _money_act(tok) -> Optional[str]:
         # a verb that is the act of a class of sums: "fined $354.8 million" is a fine, a penalty
         return MONEY_CLASSES.get(act, act) if act else None
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-        return _act_root(tok.head.head.lemma_.lower())
+        act = _act_root(tok.head.head.lemma_.lower())  # "a forfeiture of $11.2 billion", "a fine of $355 million"
+        return MONEY_CLASSES.get(act, act) if act else None
     return None
 
 

@@ -119,6 +119,7 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
                 continue
             if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) \
+                    or _another_acts_duration(ent, number_tokens) \
                     or _DURATION_ADJECTIVE.fullmatch(ent.text) \
                     or _under_ordinal(ent.root, number_tokens):
                 continue
@@ -174,6 +175,17 @@ _BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "
 
 # "the 25-year prison sentence", "a 10-day truce": how long a thing lasts, not when a figure holds
 _DURATION_ADJECTIVE = re.compile(r"(?:a |the )?(?:\d+|[a-z]+)-(?:year|month|week|day|hour|minute)s?(?:-(?:old|long))?", re.I)
+
+
+def _another_acts_duration(ent, number_tokens) -> bool:
+    """How long a conjoined act or thing lasts is not when the figure holds: in "ordered to pay $355
+    million and barred him from serving as an officer for three years" (or "a fine of $355 million,
+    and a ban on Trump serving ... for three years") the three years are the ban's. (A point in time
+    is shared by conjoined acts: "killed five and wounded others on Monday".)"""
+    if not any(a.lower_ == "for" and a.dep_ == "prep" for a in list(ent.root.ancestors)[:3]):
+        return False  # "for three years", "for a period of three years": a duration
+    numbers = {t.i for t in number_tokens}
+    return any(a.dep_ == "conj" and not numbers & {t.i for t in a.subtree} for a in ent.root.ancestors)
 
 
 def _grades_superlative(ent) -> bool:
