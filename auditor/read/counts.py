@@ -230,6 +230,38 @@ def _toll_subject(number) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
 
 
+def count_noun_outcome(number, head) -> Optional[str]:
+    """The outcome a count noun names when the number is the value it takes: "the number of deaths
+    has reached 28", "the death toll rose to at least 40 people", "officials raised the death toll
+    to at least 41" (the toll, the deaths: killed). The number, or the noun it sizes ("40 people"),
+    is the complement of the count noun's verb ("reach", "be", "rise to", "stand at", "raise ...
+    to"); the count noun is that verb's subject or object, and names its outcome itself ("toll"),
+    by a compound ("death toll") or by what it is "of" ("number of injuries")."""
+    anchor = head if head is not None and number.dep_ == "nummod" and head.dep_ in ("pobj", "attr", "dobj") else number
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "at"):
+        verb = anchor.head.head
+    elif anchor.dep_ in ("attr", "dobj", "oprd"):
+        verb = anchor.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for noun in verb.children:
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or noun.i == anchor.i \
+                or noun.lemma_.lower() not in COUNT_NOUNS:
+            continue
+        named = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        named += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"]
+        for word in named:
+            outcome = OUTCOMES.get(word.lemma_.lower()) or OUTCOMES.get(word.lower_)
+            if outcome and outcome not in _EVENT_OUTCOMES:
+                return outcome
+        if noun.lemma_.lower() in ("toll", "tally") and not named:
+            return "killed"  # "the toll stands at 20"
+    return None
+
+
 _BODY_STATES = vocab.words("body_states")
 
 
@@ -246,6 +278,9 @@ def count_category(doc, head, heads, last) -> Optional[str]:
     knows what is counted."""
     if head is None and _toll_subject(doc[last]):
         return "killed:total"  # "the death toll was 275", "the toll stands at 20"
+    said_of_count = count_noun_outcome(doc[last], head)
+    if said_of_count:
+        return f"{said_of_count}:total"  # "the number of deaths has reached 28"
     if _population_count(doc[last], head):
         return "population"
     if head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" \
