@@ -98,3 +98,19 @@ def test_a_fraction_without_a_unit_is_no_figure(nlp):
 def test_a_handful_is_a_vague_small_count(nlp):
     q = only_figure(nlp, "The speaker can afford to lose only a handful of Republican votes.")
     assert q.vague and (q.low, q.high) == (2, 9) and q.category == "votes"
+
+
+@pytest.mark.parametrize("sentence, low, high", [
+    # divergences/dev, Belgrade protest: an estimate given as a range is one figure
+    ("The Public Assembly Archive said between 275,000 and 325,000 people took part.", 275000, 325000),
+    ("Authorities estimated the crowd at between 88,000 and 107,000.", 88000, 107000),
+    ("Between 1.2 and 1.5 million people marched on Tuesday.", 1.2e6, 1.5e6),
+    ("Some 30-40 passengers were hurt.", 30, 40),
+])
+def test_a_range_is_one_figure(nlp, sentence, low, high):
+    (q,) = figures(nlp, sentence)
+    assert (q.low, q.high) == (low, high)
+
+
+def test_a_change_from_one_figure_to_another_is_no_range(nlp):
+    assert not any(q.low != q.high for q in figures(nlp, "Attendance rose from 20 to 40 people over the week."))

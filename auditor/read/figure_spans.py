@@ -184,11 +184,18 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
         return None
     if first != tok.i:
         return NumberSpan(first, last, value, value, value_first=first)  # "a dozen"
-    # ranges: "30-40", "30 to 40", "between 30 and 40"
-    if last + 2 < len(doc) and doc[last + 1].text in ("-", "–", "to") and doc[last + 2].like_num:
-        other = parse_number(doc[last + 2].text)
+    # ranges: "30-40", "30 to 40", "between 275,000 and 325,000", "between 1.2 and 1.5 million"
+    before = doc[first - 1].lower_ if first > 0 else ""
+    if last + 2 < len(doc) and before != "from" and doc[last + 2].like_num \
+            and (doc[last + 1].text in ("-", "–", "to") or before == "between" and doc[last + 1].lower_ == "and"):
+        # (not "from 20 to 40": a change from one figure to another)
+        end = _number_end(doc, last + 2, False)
+        other = parse_number(doc[last + 2:end + 1].text)
+        bare = parse_number(doc[last + 2].text)
+        if other is not None and bare and end > last + 2 and last == tok.i and value < bare:
+            value *= other / bare  # the scale after the second number sizes both: "1.2 and 1.5 million"
         if other is not None and other > value:
-            return NumberSpan(tok.i, last + 2, value, other, value_first=tok.i)
+            return NumberSpan(tok.i, end, value, other, value_first=tok.i)
     m = re.match(r"^(\d+)[-–](\d+)$", tok.text)
     if m and int(m.group(2)) > int(m.group(1)):
         return NumberSpan(tok.i, last, float(m.group(1)), float(m.group(2)), value_first=tok.i)
