@@ -355,7 +355,7 @@ def main() -> int:
     parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     parser.add_argument("--sets", nargs="*", help="set names (default: seeds, devset and every dev split)")
     parser.add_argument("--holdout", action="store_true",
-                        help="also the held-out splits, holdout and holdout2 (figures only)")
+                        help="also every held-out split (holdout, holdout2, ...: figures only)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false hit (not for holdout)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--decisions", action="store_true",
