@@ -113,3 +113,19 @@ def test_sums_for_each_member(nlp, sentence, each, total):
 def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
     (q,) = [q for q in figures(nlp, "Donald Trump Jr.: $4 million fine") if q.unit == "USD"]
     assert not q.category.endswith(":each") and q.value == 4_000_000
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # one party's share, however the outlet names the party (divergences/dev, South Africa election)
+    ("As vote counting continued on Friday, the ANC received only 42 per cent of the confirmed votes.", "percent:anc"),
+    ("With almost all votes counted, the ruling African National Congress (ANC) won just 40.21 percent.",
+     "percent:anc"),
+    ("The Democratic Alliance was next with 23 per cent.", "percent:da"),
+    ("In second place is the conservative Democratic Alliance (DA), with 22.2 percent of the votes.", "percent:da"),
+    ("Labour has so far won only 33.8 per cent of the votes cast.", "percent:labour"),
+    # a share of a thing is still the thing's
+    ("The fire is 5% contained.", "percent:contain"),
+])
+def test_a_share_is_its_holders(nlp, sentence, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "percent"]
+    assert q.category == category

@@ -140,7 +140,8 @@ def _topic(tok) -> Optional[str]:
     if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
         return _stem(tok.head.lemma_)  # "the employment population ratio (60.3%)": appos
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
-        return _stem(tok.head.lemma_)
+        holder = next((holder_key(c) for c in tok.head.children if c.dep_ == "nsubj" and holder_key(c)), None)
+        return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         return _stem(tok.head.lemma_)  # "58% of voters support stricter laws"
     node = tok
@@ -148,11 +149,36 @@ def _topic(tok) -> Optional[str]:
         if node.pos_ in ("VERB", "AUX"):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i:
-                    return _stem(c.lemma_)
+                    return holder_key(c) or _stem(c.lemma_)
         if node.head.i == node.i:
             break
         node = node.head
     return None
+
+
+_HOLDER_LABELS = {"ORG", "PERSON", "NORP", "GPE"}
+
+
+def holder_key(tok) -> Optional[str]:
+    """One key for the named party a share belongs to, however an outlet names it: the acronym it
+    gives in parentheses ("the African National Congress (ANC)" -> "anc"), the initials of a name of
+    several words ("the Democratic Alliance" -> "da"), or the one word ("Labour" -> "labour")."""
+    if tok.ent_type_ not in _HOLDER_LABELS:
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    doc = tok.doc
+    inside = [t for t in ent if t.text == "("]
+    if inside and inside[0].i + 1 < len(doc) and doc[inside[0].i + 1].text.isupper():
+        return doc[inside[0].i + 1].lower_  # the tagger took the acronym in: "Democratic Alliance (DA"
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" \
+            and doc[ent.end + 1].text.isupper():
+        return doc[ent.end + 1].lower_
+    words = [t for t in ent if t.lower_ != "the" and t.is_alpha]
+    if len(words) > 1 and all(t.text[:1].isupper() for t in words):
+        return "".join(t.text[0] for t in words).lower()
+    return words[0].lower_ if len(words) == 1 else None
 
 
 def _stem(word: str) -> str:

@@ -116,7 +116,8 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
         if ent is not None and ent.start not in seen_ents and not any(n.i in range(ent.start, ent.end) for n in number_tokens):
             seen_ents.add(ent.start)
             if re.fullmatch(r"(the )?(18|19|20|21)\d\d", ent.text.lower()) and not any(
-                    doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)):
+                    doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)) \
+                    and not _dates_the_act(ent, number_tokens):
                 continue
             if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) \
                     or _another_acts_duration(ent, number_tokens) \
@@ -142,6 +143,17 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
 
 
 _CALENDAR_NAMES = frozenset(w.lower() for w in vocab.entries("months") + vocab.entries("weekdays"))
+
+
+def _dates_the_act(ent, number_tokens) -> bool:
+    """A bare year that says which of a recurring event the figure's act is about: "Labour won the
+    1997 election with 43.2 per cent" (the year on the object of the figure's own verb), as "in 1997"
+    would."""
+    root = ent.root
+    if root.dep_ not in ("nummod", "compound", "amod") or root.head.pos_ != "NOUN" or root.head.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = root.head.head if root.head.dep_ == "dobj" else root.head.head.head
+    return any(verb.i == a.i for n in number_tokens for a in n.ancestors)
 
 
 def _a_name(ent) -> bool:
