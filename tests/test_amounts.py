@@ -19,6 +19,7 @@ from conftest import figures
     ("The measure would raise discretionary spending by about $38 billion over last year's levels.",
      "about $38 billion", "money:change", 34.2e9, 41.8e9),
     ("Lawmakers approved a $2 billion aid package for farmers.", "$2 billion", "money:aid", 1.5e9, 2.5e9),
+    ("The bill includes a total of $21 billion in disaster relief.", "$21 billion", "money:aid", 20.5e9, 21.5e9),
     ("The bank agreed to pay a $5 million fine to settle the charges.", "$5 million", "money:penalty", 4.5e6, 5.5e6),
 ])
 def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, category, low, high):
@@ -44,6 +45,9 @@ def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, cat
     # a sum someone is ordered to pay is imposed, whatever it is paid in
     ("Donald Trump has been ordered to pay $355 million in damages.", "$355 million", "money:penalty"),
     ("Trump Ordered to Pay $355 Million in New York Fraud Case", "$355 Million", "money:penalty"),
+    # "a total of" a sum is that sum (divergences/dev, Giuliani verdict)
+    ("The jury deliberated for 10 hours before ordering Giuliani to pay the election workers a total of "
+     "$148.7 million.", "$148.7 million", "money:penalty"),
     # a sum given as dollars in words is the dollars' ("a fine of ... dollars")
     ("It was a punishing one: a fine of three hundred and fifty-five million dollars.",
      "three hundred and fifty-five million", "money:penalty"),

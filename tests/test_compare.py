@@ -555,3 +555,21 @@ def test_two_reports_of_one_day_giving_different_totals_contradict():
     out = run([claim("c1", "a1", "x", fig("two", 2, 2, category="killed:total")),
                claim("c2", "a2", "y", fig("three", 3, 3, category="killed:total"))], category="killed:total", articles=arts)
     assert out.verdict == "diverge"
+
+
+def usd(text, value, low, high):
+    return Quantity(start=0, end=len(text), text=text, value=value, low=low, high=high, category="money:penalty",
+                    unit="USD")
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # a headline cuts a sum to its step: "$148M" for $148.7 million, "$354 million" for $354.8 million
+    (usd("$148M", 148e6, 147.5e6, 148.5e6), usd("$148.7 million", 148.7e6, 148.65e6, 148.75e6), "agree"),
+    (usd("$354 million", 354e6, 353.5e6, 354.5e6), usd("$354.8 million", 354.8e6, 354.75e6, 354.85e6), "agree"),
+    # but not a sum another step away, nor two figures of one step
+    (usd("$147M", 147e6, 146.5e6, 147.5e6), usd("$148.7 million", 148.7e6, 148.65e6, 148.75e6), "diverge"),
+    (usd("$360 million", 360e6, 359.5e6, 360.5e6), usd("$355 million", 355e6, 354.5e6, 355.5e6), "diverge"),
+])
+def test_a_sum_cut_to_its_step_meets_the_finer_figure(a, b, verdict):
+    out = run([claim("c1", "a1", "x", a), claim("c2", "a2", "y", b)], category="money:penalty")
+    assert out.verdict == verdict

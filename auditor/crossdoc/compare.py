@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_left
 import logging
+import math
 import re
 from dataclasses import replace
 from itertools import combinations
@@ -148,7 +149,7 @@ def figure_findings(members: Sequence[Claim], category: str,
         if identical and not direction_differs:
             continue
         what = qa.counted or qb.counted or category
-        if overlaps(_rounded(qa), _rounded(qb)) and not direction_differs:
+        if (overlaps(_rounded(qa), _rounded(qb)) or _truncated(qa, qb) or _truncated(qb, qa)) and not direction_differs:
             if _refines(qa, qb) or _refines(qb, qa):
                 continue  # "five" within "at least five": one is more precise, nothing to check
             out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
@@ -218,6 +219,18 @@ def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quanti
                            + f"; pairs that differ without contradicting each other: {', '.join(counts)}")
 
 
+
+
+def _truncated(coarse: Quantity, fine: Quantity) -> bool:
+    """The coarse figure is the finer one cut to its own step, as headlines cut sums: "$354 million"
+    for $354.8 million, "$148M" for $148.7 million. Only against a figure written more finely: two
+    figures of one step ("1.27 million" / "1.28 million") are two readings."""
+    if coarse.unit is None or coarse.value is None or fine.value is None or coarse.low is None or coarse.high is None:
+        return False
+    step = coarse.high - coarse.low
+    if step <= 0 or fine.low is None or fine.high is None or fine.high - fine.low >= step:
+        return False
+    return math.isclose(math.floor(fine.value / step + 1e-9) * step, coarse.value, rel_tol=1e-9)
 
 
 def _same_day(published: dict, x: str, y: str) -> bool:

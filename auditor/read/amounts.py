@@ -21,6 +21,7 @@ from auditor.read.numbers import _SCALES, parse_number
 MONEY_CLASSES: dict[str, str] = vocab.table("money_classes")  # lemma -> class
 _CHANGE_VERBS = vocab.words("change_verbs")
 _SIZE_VERBS = {"cost", "total", "be", "amount", "value", "exceed", "top", "reach"}
+_SUM_NOUNS = {"total", "sum", "amount"}  # nouns that only say a figure is a sum: "a total of $148.7 million"
 
 
 def _money_class(noun) -> Optional[str]:
@@ -47,6 +48,9 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
     tok = doc[last]
     if head is not None and head.i > tok.i and head.lemma_.lower() in CURRENCY_WORDS:
         tok = head  # "a fine of three hundred and fifty-five million dollars": the sum is the dollars
+    number = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SUM_NOUNS:
+        tok = tok.head.head  # "ordered to pay a total of $148.7 million": the sum is the total
     if tok.dep_ in ("dobj", "oprd", "npadvmod", "attr") and _imposed(tok.head):
         return "money:penalty", None  # "ordered to pay $355 million in damages": what it is in, it is imposed
     if head is not None and head.i != tok.i and head.lemma_.lower() not in CURRENCY_WORDS \
@@ -54,7 +58,8 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
         cls = _money_class(head)
         if cls:
             return f"money:{cls}{_several(head)}", head.text
-    for child in tok.children:
+    whose = [*number.children] + ([c for c in tok.children if c.lower_ != "of"] if tok.i != number.i else [])
+    for child in whose:  # what the sum, or the total it is, is "in" or "for": "$21 billion in disaster relief"
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
             for obj in child.children:
                 cls = _money_class(obj) if obj.dep_ == "pobj" else None
