@@ -135,3 +135,21 @@ def test_look_alikes_of_new_measures(nlp, sentence, value):
 def test_a_count_noun_names_what_its_value_counts(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence) if q.value == value)
     assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # a crowd named by taking part in a gathering (divergences/dev, Belgrade protest)
+    ("Over 100,000 people gathered in Belgrade for a major anti-corruption rally on Saturday.", 100000,
+     "protested:total"),
+    ("275,000 people took part in the protest.", 275000, "protested:total"),
+    ("More than 10,000 people attended the rally.", 10000, "protested:total"),
+    ("Dragana insisted that there were easily over 500,000 protestors.", 500000, "protested:total"),
+    # taking part in something that is no gathering names no crowd
+    ("Some 500 people attended the funeral.", 500, "total"),
+    # the count noun a range is the value of, before the party that gives it
+    ("Vucic said authorities estimated the number of protesters at between 88,000 and 107,000.", 88000,
+     "protested:total"),
+])
+def test_a_crowd_is_read_from_taking_part(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if value in (q.value, q.low))
+    assert q.category == category

@@ -32,6 +32,10 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("Donald Trump has been ordered to pay $355 million in damages and barred the former president from serving "
      "as an officer of a company for three years.", None, None),
     ("Prices rose 5% for three months.", "for three months", None),
+    # a dateline says where the report was filed from, not where the figure holds
+    ("Brussels – According to the Interior Ministry, there were about 107,000 people.", None, None),
+    ("AMASRA, Turkey (AP) — Funerals began Sunday as officials raised the toll to 41 in Bartin.", None, "Bartin"),
+    ("At least 62 people died in Paiporta – a town near Valencia.", None, "Paiporta"),
     # the year of the event the figure's act is about (divergences/dev, UK election)
     ("Labour won the 1997 election with 43.2 per cent of the votes.", "1997", None),
     ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump serving in "

@@ -50,6 +50,8 @@ def list_siblings(noun) -> list:
 def counted_head(doc, first: int, last: int):
     """The noun the number counts: its nummod head, "hundreds of X" -> X, "toll to 177" -> toll."""
     tok = doc[last]
+    if first != last and tok.dep_ == "conj" and tok.head.i == first:
+        tok = doc[first]  # a range "between 88,000 and 107,000": the first number holds the place in the clause
     if first != last and tok.dep_ != "nummod" and doc[first].dep_ == "nummod":
         tok = doc[first]  # a range "30-40 passengers": the parse may hang the noun on either end
     elif first != last and tok.dep_ != "nummod":
@@ -74,9 +76,12 @@ def counted_head(doc, first: int, last: int):
         return head
     if tok.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ == "VERB":
         # "bringing the cumulative toll to 177", "raising the death toll to 35"
-        for child in head.head.children:
-            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.pos_ == "NOUN":
-                return _what_a_number_counts(child)
+        # the count noun the number is the value of, before any other party to the verb: "authorities
+        # estimated the number of protesters at 107,000" counts protesters, not authorities
+        parties = sorted((c for c in head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"),
+                         key=lambda c: c.lemma_.lower() not in COUNT_NOUNS)
+        if parties:
+            return _what_a_number_counts(parties[0])
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("total", "number", "toll", "tally"):
         return None
     # a bare number as subject or object: "More than 50 dead" headline, "killed dozens"
@@ -153,6 +158,21 @@ def group_of(heads) -> Optional[str]:
     return "total" if "total" in known else "mixed"
 
 
+_PARTICIPATION = {tuple(v.split()) for v in vocab.words("participation_verbs")}
+
+
+def _joins_a_gathering(verb) -> bool:
+    """A verb of taking part ("gather", "attend", "take part", "turn out") with a gathering named in
+    its clause ("for a rally", "in the march", "the protest"): its subject is the gathering's crowd."""
+    if verb.pos_ != "VERB":
+        return False
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")}
+    if not any(v[0] == verb.lemma_.lower() and (len(v) == 1 or v[1] in particles) for v in _PARTICIPATION):
+        return False
+    return any(OUTCOMES.get(t.lemma_.lower()) == "protested" and t.pos_ == "NOUN"
+               for c in verb.children if c.dep_ in ("dobj", "prep", "advcl") for t in c.subtree)
+
+
 def outcome_of(doc, head, number_tok) -> Optional[str]:
     """What happened to the counted: the nearest outcome word up the tree, or beside it."""
     def of_token(t) -> Optional[str]:
@@ -172,6 +192,8 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
         if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street"
                                    for g in c.children) for c in t.children):
             return "protested"  # "took to the streets"
+        if _joins_a_gathering(t):
+            return "protested"  # "100,000 people gathered in Belgrade for a major anti-corruption rally"
         if lemma in ("suffer", "sustain") and any(c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()) for c in t.children):
             # "97 people suffering injuries", "sustained burns": the outcome is the object's
             return next(OUTCOMES[c.lemma_.lower()] for c in t.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()))

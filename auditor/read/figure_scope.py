@@ -247,10 +247,13 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
         return ELSEWHERE
     best = None
     ids = {t.i for t in tokens}
+    dateline = _dateline_end(doc)
     for e in doc.ents:
         root = e.root
         if root.i not in ids or not any(ch.isalpha() for ch in e.text):
             continue  # "288" is no place, whatever the tagger says
+        if e.end <= dateline:
+            continue  # "BRUSSELS –", "AMASRA, Turkey (AP) —": where the report was filed from
         is_place = e.label_ in _PLACE_LABELS
         # the small NER model often mislabels small places: trust a place noun or locative preposition
         governor = root.head
@@ -269,6 +272,23 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
         if best is None or rank < best[0]:
             best = (rank, place_name(e.text))
     return best[1] if best else None
+
+
+_DATELINE_DASHES = {"—", "–", "--", "-"}
+DATELINE_TOKENS = 8  # "SANTIAGO, Chile (AP) —": a place, its country and an agency's credit at most
+
+
+def _dateline_end(doc) -> int:
+    """The token after a dateline that opens the sentence ("BRUSSELS –", "AMASRA, Turkey (AP) —"),
+    else 0: a short run of names, commas and a parenthesised credit, closed by a dash."""
+    for t in doc[:DATELINE_TOKENS + 1]:
+        if t.text in _DATELINE_DASHES:
+            opening = doc[:t.i]
+            if t.i and all(x.is_punct or x.pos_ == "PROPN" or x.text[:1].isupper() for x in opening) \
+                    and any(x.ent_type_ in _PLACE_LABELS or x.is_upper and x.is_alpha for x in opening):
+                return t.i
+            return 0
+    return 0
 
 
 @lru_cache(maxsize=1 << 16)  # asked of every place in every claim
