@@ -114,3 +114,12 @@ def test_a_range_is_one_figure(nlp, sentence, low, high):
 
 def test_a_change_from_one_figure_to_another_is_no_range(nlp):
     assert not any(q.low != q.high for q in figures(nlp, "Attendance rose from 20 to 40 people over the week."))
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("According to NGOs, there were almost half a million protesters.", "almost half a million", 500000),
+    ("A quarter of a million homes lost power.", "quarter of a million", 250000),
+])
+def test_a_fraction_of_a_scale_word_is_a_round_figure(nlp, sentence, text, value):
+    (q,) = figures(nlp, sentence)
+    assert (q.text, q.value) == (text, value)

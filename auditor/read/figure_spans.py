@@ -150,7 +150,7 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
         if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
             return None
         return NumberSpan(tok.i, tok.i, vague[0], vague[1], True, value_first=tok.i)
-    fraction = _fraction_of_unit(doc, tok)
+    fraction = _fraction_of_unit(doc, tok) or _fraction_of_scale(doc, tok)
     if fraction is not None:
         return fraction
     first = tok.i
@@ -223,6 +223,23 @@ def _fraction_of_unit(doc, tok) -> Optional[NumberSpan]:
     if unit is None or unit[0] != "points":
         return None
     return NumberSpan(tok.i, tok.i, value, value, unit="points", unit_end=unit[2], value_first=tok.i)
+
+
+def _fraction_of_scale(doc, tok) -> Optional[NumberSpan]:
+    """A fraction word sizing a scale word: "half a million", "a quarter of a million" (a round
+    figure, written to that fraction of the scale)."""
+    value = _FRACTIONS.get(tok.lower_)
+    if value is None:
+        return None
+    k = tok.i
+    while k + 1 < len(doc) and doc[k + 1].lower_ in ("a", "an", "of") and k - tok.i < 3:
+        k += 1
+    if k == tok.i or k + 1 >= len(doc) or doc[k + 1].lower_ not in _SCALES:
+        return None
+    scale = _SCALES[doc[k + 1].lower_]
+    if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
+        return None
+    return NumberSpan(tok.i, k + 1, value * scale, value * scale, value_first=tok.i)
 
 
 def _number_end(doc, i: int, money: bool) -> int:
