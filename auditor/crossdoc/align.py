@@ -430,6 +430,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
         # one place's crowd on one named day, or counted in one place by two different counters ("there
         # were 81,000", say the police of the 700,000 marchers in Paris): the figure says what it is
         needed = ANY_SIMILARITY
+    elif quantities.is_estimate(qa.category) and rival_counters(qa, qb, _counters(a, b, claims)):
+        needed = min(needed, RELATED)  # the whole movement's crowd by two counters ("1.28 million" / "3.5 million")
     if sim < needed and not (same_window(qa.window, qb.window) and shared_specific()):
         return None
     return sim
