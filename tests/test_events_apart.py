@@ -159,7 +159,11 @@ CUT_NOVEMBER = ["Fed chief Powell affirms stability amid Trump's fiscal challeng
 
 
 @pytest.mark.parametrize("first, second, published, apart", [
-    (VERDICT_MAY, VERDICT_JANUARY, None, True),  # $5 million and $83.3 million: two verdicts
+    # $5 million and $83.3 million, both ordered paid: two verdicts
+    (["Trump must pay E. Jean Carroll $5 million for sexual abuse, jury says"], VERDICT_JANUARY, None, True),
+    # a headline whose parse loses what its sum is for ("awards" read as a noun) is no evidence
+    # beside a sum whose kind is known: the two may be figures of one story
+    (VERDICT_MAY, VERDICT_JANUARY, None, False),
     (CUT_SEPTEMBER, CUT_NOVEMBER, None, True),  # half a point and a quarter point: two rate cuts
     # a headline that measures its act against a past period still sizes its own act
     (["Fed lowered rates by 0.50 percentage points, its first cut since 2020"], CUT_NOVEMBER, None, True),
@@ -168,7 +172,8 @@ CUT_NOVEMBER = ["Fed chief Powell affirms stability amid Trump's fiscal challeng
     # a size set at an earlier time the lead names is an earlier act's, recalled: not the lead's own
     (CUT_SEPTEMBER, ["Fed cuts rates by a quarter point",
                      "The cut followed a larger, half-point reduction in September."], None, True),
-    (VERDICT_MAY, ["Trump ordered to pay writer E. Jean Carroll $83.3 mn in defamation case",
+    (["Trump must pay E. Jean Carroll $5 million for sexual abuse, jury says"],
+     ["Trump ordered to pay writer E. Jean Carroll $83.3 mn in defamation case",
                    "Last May, a separate Manhattan federal jury awarded Carroll $5 million in damages."], None, True),
     # a lead that states both sizes, neither set earlier, may be telling parts: no evidence
     (CUT_SEPTEMBER, ["Fed cuts rates by a quarter point",
