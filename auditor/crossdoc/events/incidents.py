@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from auditor.crossdoc.events.apart import SAME_EVENT_DAYS, ApartRules
+from auditor.crossdoc.events.apart import SAME_EVENT_DAYS, ApartRules, days_disagree
 from auditor.crossdoc.events.editor import apply_decisions
 from auditor.crossdoc.events.merging import merge
 from auditor.crossdoc.events.profiles import Profile, profile
@@ -79,6 +79,13 @@ def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors:
     groups = merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
                    pair_values=names.evidence_and_sim)
     by_names = [list(g) for g in groups]
+    # 1b. names at least half of the articles share are the story's own (see `AnchorWeights`): groups
+    #     sharing them join, unless kept apart or their reports fix their days apart (two flights of
+    #     one airline "on Sunday" and "on Friday" share the airline and the airport)
+    if names.story and len(groups) > 1:
+        groups = merge(groups, pairs, rules.pos, rules.apart, rules.days_apart, names.needed,
+                       pair_values=names.story_evidence)
+    by_story = [list(g) for g in groups]
     # 2. the articles were given as one story: groups about the same subject (their averaged claim
     #    vectors as close as paraphrases) join, unless kept apart. Totals far apart are no reason
     #    even here: a disaster's toll rises three- to tenfold in a day, and undated early and late
@@ -91,18 +98,20 @@ def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors:
     events = _events(articles, by_article, [g.members for g in edited] if edited is not None else groups, profiles,
                      names, rules, {tuple(g.members): g.notes for g in edited} if edited is not None else {})
     log.info("grouped %d articles into %d incidents (%d pairs compared)", len(ids), len(events), len(pairs))
-    settled = _decisions(ids, groups, by_names, set(pairs), names, rules) if decide else ()
+    settled = _decisions(ids, groups, by_names, by_story, set(pairs), names, rules) if decide else ()
     return events, settled
 
 
-def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[str]], compared: set,
-               names: AnchorWeights, rules: ApartRules) -> tuple[Decision, ...]:
+def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[str]], by_story: list[list[str]],
+               compared: set, names: AnchorWeights, rules: ApartRules) -> tuple[Decision, ...]:
     """Every pair's decision, by kind. Joined: in one group after merging on shared names (the pair
-    itself sharing enough, or only through the group), else after joining by subject. Apart: each
+    itself sharing enough, or only through the group), else after joining on the story's names,
+    else after joining by subject. Apart: each
     reason the pair itself has; else the reason of a pair across the two groups (the groups were
     kept apart); else too little in common (compared), or nothing distinctive shared (never compared)."""
     final = {a: k for k, g in enumerate(groups) for a in g}
     first = {a: k for k, g in enumerate(by_names) for a in g}
+    story = {a: k for k, g in enumerate(by_story) for a in g}
     out = []
     for a, b in combinations(ids, 2):
         pair = (a, b) if rules.pos[a] < rules.pos[b] else (b, a)
@@ -110,6 +119,8 @@ def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[
             if first[a] == first[b]:
                 own = pair in compared and names.evidence_and_sim(*pair)[0] >= names.needed
                 kind = "joined: shared names" + ("" if own else " (through the group)")
+            elif story[a] == story[b]:
+                kind = "joined: the story's names"
             else:
                 kind = "joined: same subject"
             out.append(Decision(a, b, True, kind))
@@ -124,7 +135,8 @@ def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[
         if blocking is not None:
             kind = f"apart: groups kept apart ({blocking})"
         else:
-            kind = "apart: too little in common" if pair in compared else "apart: never compared"
+            kind = ("apart: days fixed apart" if days_disagree(rules.profiles[pair[0]], rules.profiles[pair[1]])
+                    else "apart: too little in common") if pair in compared else "apart: never compared"
         out.append(Decision(a, b, False, kind))
     return tuple(out)
 

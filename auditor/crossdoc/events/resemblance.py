@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
@@ -13,7 +14,9 @@ import numpy as np
 
 from auditor.crossdoc.events.profiles import anchors
 from auditor.model import Claim
+from auditor.read import places
 from auditor.read.claims import initials, same_entity
+from auditor.read.sources import KNOWN_OUTLETS
 
 BLOCK_MAX_ARTICLES = 50  # an anchor carried by more articles than this proposes no pairs (a stop word)
 NEIGHBOURS = 10  # each article is also compared with its nearest articles by document vector
@@ -96,7 +99,13 @@ def common_places(ids: Sequence[str], by_article: dict[str, list[Claim]]) -> set
 
 class AnchorWeights:
     """Each article's anchors (one name per entity) weighted by rarity: a name every article uses
-    tells nothing, one that two articles share alone binds them."""
+    tells nothing, one that two articles share alone binds them.
+
+    Rarity across the corpus misjudges the story's own names, though: where every article reports
+    one story, the names they all share (the quake's county, the minister sacked) weigh almost
+    nothing. So each anchor also has a story weight (`story_weight`): a specific name (no country,
+    no news outlet) that at least half of the articles carry is the story's, and weighs as much as
+    the merging needs of one name (`needed`); every other anchor keeps its rarity weight."""
 
     def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]]) -> None:
         raw = {a: anchors(by_article[a]) for a in ids}
@@ -112,6 +121,16 @@ class AnchorWeights:
         self.norm = {a: math.sqrt(sum(map(self.squared.__getitem__, self.sets[a]))) or 1.0 for a in ids}
         # enough shared weight to match one anchor that at most half of the articles use
         self.needed = math.log((n + 1) / max(1, n // 2))
+        spelled: dict[str, set[str]] = defaultdict(set)  # representative -> the names it stands for
+        for x, r in rep.items():
+            spelled[r].add(x)
+        self.story = frozenset(x for x, d in df.items() if n > 1 and d * 2 >= n and specific(spelled[x]))
+        self.story_weight = {x: max(w, self.needed) if x in self.story else w for x, w in self.weight.items()}
+
+    def story_evidence(self, a: str, b: str) -> tuple[float, float]:
+        """The story weight of the anchors two articles share, twice (as score and as order)."""
+        w = sum(map(self.story_weight.__getitem__, self.sets[a] & self.sets[b]))
+        return w, w
 
     def evidence_and_sim(self, a: str, b: str) -> tuple[float, float]:
         """The weight of the anchors two articles share, and their cosine by those weights."""
@@ -120,8 +139,28 @@ class AnchorWeights:
                 sum(map(self.squared.__getitem__, shared)) / (self.norm[a] * self.norm[b]))
 
     def shared(self, group: Sequence[str], top: int = 6) -> list[str]:
+        """The anchors every article of the group carries, the story's and the rarest first."""
         common = set.intersection(*(self.sets[a] for a in group)) if len(group) > 1 else set()
-        return [x.lstrip("#") for x in sorted(common, key=lambda x: (-self.weight[x], x))[:top]]
+        return [x.lstrip("#") for x in sorted(common, key=lambda x: (-self.story_weight[x], x))[:top]]
+
+
+def specific(spellings: Iterable[str]) -> bool:
+    """Whether a name (all its spellings) can tell one story from another: not a country (two
+    quakes strike one country; "Taiwan" also stands behind "Central Taiwan"), not a news outlet (who
+    reported it), not a figure (tolls of different events may match)."""
+    for x in spellings:
+        if x.startswith("#") or x.lower() in KNOWN_OUTLETS:
+            return False
+        place = _country_level(x)
+        if place:
+            return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _country_level(name: str) -> bool:
+    place = places.resolve(name, towns=False)
+    return place is not None and place.kind == "country"
 
 
 def lead_vectors(ids: Sequence[str], by_article: dict[str, list[Claim]], claims: Sequence[Claim],
