@@ -6,7 +6,9 @@ import pytest
 
 from auditor.crossdoc import events as E
 from auditor.crossdoc.events import apart as A
-from events_corpus import corpus, grouping
+from events_corpus import HUALIEN, corpus, grouping
+from auditor.crossdoc.events import resemblance as R
+from auditor.crossdoc.events.incidents import _claims_by_article
 
 
 @pytest.mark.parametrize("keys, centre, max_articles, expected", [
@@ -37,3 +39,35 @@ def test_unrelated_articles_are_never_compared(monkeypatch):
     events = E.group(articles, claims)
     assert grouping(events) == {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})}
     assert len(compared) == 2
+
+
+@pytest.mark.parametrize("spellings, expected", [
+    ({"hualien"}, True),  # a county: where one story happened
+    ({"nadhim zahawi"}, True),
+    ({"colorado"}, True),  # a state narrows a story as a county does
+    ({"taiwan"}, False),  # two quakes strike one country
+    ({"central taiwan", "taiwan"}, False),  # a name that also stands for a country
+    ({"reuters"}, False),  # who reported it, not what happened
+    ({"#killed:total=4"}, False),  # tolls of different events may match
+])
+def test_a_specific_name_is_no_country_outlet_or_figure(spellings, expected):
+    assert R.specific(spellings) is expected
+
+
+@pytest.mark.parametrize("texts, story", [
+    # the county all three reports name is the story's own; a gorge one report names is not
+    (HUALIEN, {"hualien"}),
+    # named by one report of two: half of the articles
+    ({"a1": ["Gunmen killed 7 people in Kalat, police said."],
+      "a2": ["Floods destroyed 40 houses in Sukkur on Tuesday."]}, {"kalat", "sukkur"}),
+    # a country all reports name is no story's own
+    ({"a1": ["An earthquake struck Taiwan on Wednesday."], "a2": ["Nine people died in Taiwan."],
+      "a3": ["Taiwan counted its dead."]}, set()),
+])
+def test_the_storys_names_weigh_as_much_as_the_merging_needs_of_one_name(texts, story):
+    """Rarity across the corpus gives a name every report uses almost no weight; the story's own
+    names (specific, carried by at least half of the articles) weigh `needed` at least."""
+    articles, claims = corpus(texts)
+    names = R.AnchorWeights([a.id for a in articles], _claims_by_article(claims))
+    assert names.story == story
+    assert all(names.story_weight[x] >= names.needed > names.weight[x] for x in story if names.weight[x] < names.needed)

@@ -242,6 +242,7 @@ class ApartRules:
         self.hard: dict[tuple[str, str], list[tuple[str, str]]] = {}  # pair -> [(kind, reason)]
         self.by_tolls: dict[tuple[str, str], tuple[str, bool]] = {}
         self.checked: set[tuple[str, str]] = set()
+        self.unlike_days: dict[tuple[str, str], str] = {}  # pairs whose days kept their groups from joining
 
     def check(self, a: str, b: str) -> Optional[list[str]]:
         """The reasons that keep a pair apart at the current `tolls`; each pair is read once."""
@@ -285,7 +286,14 @@ class ApartRules:
             return True
         if len(g) * len(h) > CROSS_CHECK_MAX:
             return False
-        return any(days_disagree(self.profiles[x], self.profiles[y]) is not None for x in g for y in h)
+        for x in g:
+            for y in h:
+                p = (x, y) if self.pos[x] < self.pos[y] else (y, x)
+                why = days_disagree(self.profiles[p[0]], self.profiles[p[1]])
+                if why is not None:
+                    self.unlike_days[p] = why
+                    return True
+        return False
 
     def kept_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
         """Any pair across two groups kept apart (checked pair by pair, at most CROSS_CHECK_MAX)."""

@@ -165,7 +165,7 @@ def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], gro
         g = sorted(g, key=pos.get)
         notes = (editor or {}).get(tuple(g), ())
         own = {p: apart[p] for a in g for p in touching.get(a, ())}  # each group reads its own pairs only
-        found = evidence(g, profiles, names.shared(g), own)
+        found = evidence(g, profiles, names.shared(g), own, rules.unlike_days)
         if notes:  # an article the editor set apart is bound to nothing: that is the editor's call
             found = tuple(x for x in found if x != NOTHING_BINDS)
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),
@@ -175,10 +175,12 @@ def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], gro
 
 
 def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequence[str],
-             apart: dict[tuple[str, str], list[str]]) -> tuple[str, ...]:
+             apart: dict[tuple[str, str], list[str]],
+             unlike_days: Optional[dict[tuple[str, str], str]] = None) -> tuple[str, ...]:
     """Why these articles are one incident and why others are not, deciding reasons first: when,
     where, who (what an editor can check in the leads), then the shared names, then each article
-    kept apart with its first reason."""
+    kept apart with its first reason, then each that the story's names did not join because the
+    two reports fix different days (`unlike_days`)."""
     members = set(group)
     lines = []
     whens = [profiles[a].when for a in group if profiles[a].when is not None]
@@ -200,6 +202,11 @@ def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequenc
         if other not in told:  # one reason per article kept apart: the editor checks that one
             told.add(other)
             lines.append(f"apart from {other}: {apart[(a, b)][0]}")
+    for a, b in sorted(p for p in (unlike_days or {}) if (p[0] in members) != (p[1] in members)):
+        other = b if a in members else a
+        if other not in told:
+            told.add(other)
+            lines.append(f"not joined to {other}: the days differ ({unlike_days[(a, b)]})")
     if not lines and len(group) == 1:
         lines.append(NOTHING_BINDS)
     return tuple(lines)

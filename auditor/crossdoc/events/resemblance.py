@@ -104,7 +104,7 @@ class AnchorWeights:
     Rarity across the corpus misjudges the story's own names, though: where every article reports
     one story, the names they all share (the quake's county, the minister sacked) weigh almost
     nothing. So each anchor also has a story weight (`story_weight`): a specific name (no country,
-    no news outlet) that at least half of the articles carry is the story's, and weighs as much as
+    news outlet or figure, see `specific`) that at least half of the articles carry is the story's, and weighs as much as
     the merging needs of one name (`needed`); every other anchor keeps its rarity weight."""
 
     def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]]) -> None:
@@ -148,17 +148,11 @@ def specific(spellings: Iterable[str]) -> bool:
     """Whether a name (all its spellings) can tell one story from another: not a country (two
     quakes strike one country; "Taiwan" also stands behind "Central Taiwan"), not a news outlet (who
     reported it), not a figure (tolls of different events may match)."""
-    for x in spellings:
-        if x.startswith("#") or x.lower() in KNOWN_OUTLETS:
-            return False
-        place = _country_level(x)
-        if place:
-            return False
-    return True
+    return not any(x.startswith("#") or x.lower() in KNOWN_OUTLETS or _a_country(x) for x in spellings)
 
 
 @lru_cache(maxsize=65536)
-def _country_level(name: str) -> bool:
+def _a_country(name: str) -> bool:
     place = places.resolve(name, towns=False)
     return place is not None and place.kind == "country"
 
