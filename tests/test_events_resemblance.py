@@ -71,3 +71,19 @@ def test_the_storys_names_weigh_as_much_as_the_merging_needs_of_one_name(texts, 
     names = R.AnchorWeights([a.id for a in articles], _claims_by_article(claims))
     assert names.story == story
     assert all(names.story_weight[x] >= names.needed > names.weight[x] for x in story if names.weight[x] < names.needed)
+
+
+@pytest.mark.parametrize("texts, shared", [
+    # a place with and without the kind of place after it is one name, shown as most reports write it
+    ({"a1": ["The quake hit Hualien County on Wednesday, killing four people."],
+      "a2": ["Nine people died in Hualien after the quake."],
+      "a3": ["Rockfalls blocked roads in Hualien on Wednesday."]}, ["hualien"]),
+    # a country matched with a region of it ("Central Taiwan") is shown as the country
+    ({"a1": ["The quake was felt across Central Taiwan and Taiwan's capital."],
+      "a2": ["Nine people died in Taiwan after the quake."],
+      "a3": ["Taiwan counted its dead on Thursday."]}, ["taiwan"]),
+])
+def test_the_names_a_group_shares_are_shown_as_most_reports_write_them(texts, shared):
+    articles, claims = corpus(texts)
+    names = R.AnchorWeights([a.id for a in articles], _claims_by_article(claims))
+    assert names.shared([a.id for a in articles]) == shared

@@ -12,6 +12,7 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from auditor import vocab
 from auditor.crossdoc.events.profiles import anchors
 from auditor.model import Claim
 from auditor.read import places
@@ -42,6 +43,7 @@ def _canonical(all_names: Iterable[str]) -> dict[str, str]:
         else:
             keys.append(("name", words[-1]))
         found = [r for k in keys if k[1] for r in by_key.get(k, ()) if same_entity(n, r)]
+        found += by_key.get(("place", _without_generic(n)), [])
         if found:
             rep[n] = min(found, key=seq.get)
             continue
@@ -54,7 +56,18 @@ def _canonical(all_names: Iterable[str]) -> dict[str, str]:
             by_key[("initials", r_ini)].append(n)
         if len(r_words) > 1:
             by_key[("last", r_words[-1])].append(n)
+        by_key[("place", _without_generic(n))].append(n)
     return rep
+
+
+PLACE_GENERICS = vocab.words("place_generics")
+
+
+def _without_generic(name: str) -> str:
+    """A place's name without the kind of place written after it ("Hualien County", "Hualien City":
+    "hualien"), as the gazetteer folds names; other names as they are."""
+    words = name.lower().split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in PLACE_GENERICS else name.lower()
 
 
 def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optional[dict] = None,
@@ -111,6 +124,12 @@ class AnchorWeights:
         raw = {a: anchors(by_article[a]) for a in ids}
         rep = _canonical(x for s in raw.values() for x in s)
         self.sets = {a: {rep[x] for x in raw[a]} for a in ids}
+        written: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # representative -> spelling -> articles
+        for a in ids:
+            for x in raw[a]:
+                written[rep[x]][x] += 1
+        # each name as most articles write it ("taiwan", not the "central taiwan" it is matched with)
+        self.spelling = {r: max(xs, key=lambda x: (xs[x], -len(x), x)) for r, xs in written.items()}
         n = len(ids)
         df: dict[str, int] = defaultdict(int)
         for s in self.sets.values():
@@ -121,10 +140,7 @@ class AnchorWeights:
         self.norm = {a: math.sqrt(sum(map(self.squared.__getitem__, self.sets[a]))) or 1.0 for a in ids}
         # enough shared weight to match one anchor that at most half of the articles use
         self.needed = math.log((n + 1) / max(1, n // 2))
-        spelled: dict[str, set[str]] = defaultdict(set)  # representative -> the names it stands for
-        for x, r in rep.items():
-            spelled[r].add(x)
-        self.story = frozenset(x for x, d in df.items() if n > 1 and d * 2 >= n and specific(spelled[x]))
+        self.story = frozenset(x for x, d in df.items() if n > 1 and d * 2 >= n and specific(written[x]))
         self.story_weight = {x: max(w, self.needed) if x in self.story else w for x, w in self.weight.items()}
 
     def story_evidence(self, a: str, b: str) -> tuple[float, float]:
@@ -141,7 +157,7 @@ class AnchorWeights:
     def shared(self, group: Sequence[str], top: int = 6) -> list[str]:
         """The anchors every article of the group carries, the story's and the rarest first."""
         common = set.intersection(*(self.sets[a] for a in group)) if len(group) > 1 else set()
-        return [x.lstrip("#") for x in sorted(common, key=lambda x: (-self.story_weight[x], x))[:top]]
+        return [self.spelling[x].lstrip("#") for x in sorted(common, key=lambda x: (-self.story_weight[x], x))[:top]]
 
 
 def specific(spellings: Iterable[str]) -> bool:
