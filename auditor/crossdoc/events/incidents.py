@@ -107,9 +107,9 @@ def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[
                compared: set, names: AnchorWeights, rules: ApartRules) -> tuple[Decision, ...]:
     """Every pair's decision, by kind. Joined: in one group after merging on shared names (the pair
     itself sharing enough, or only through the group), else after joining on the story's names,
-    else after joining by subject. Apart: each
-    reason the pair itself has; else the reason of a pair across the two groups (the groups were
-    kept apart); else too little in common (compared), or nothing distinctive shared (never compared)."""
+    else after joining by subject. Apart: each reason the pair itself has; else the reason of a pair
+    across the two groups (the groups were kept apart); else days the two reports fix apart, or too
+    little in common (compared), or nothing distinctive shared (never compared)."""
     final = {a: k for k, g in enumerate(groups) for a in g}
     first = {a: k for k, g in enumerate(by_names) for a in g}
     story = {a: k for k, g in enumerate(by_story) for a in g}

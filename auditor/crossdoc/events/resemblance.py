@@ -117,14 +117,16 @@ class AnchorWeights:
     Rarity across the corpus misjudges the story's own names, though: where every article reports
     one story, the names they all share (the quake's county, the minister sacked) weigh almost
     nothing. So each anchor also has a story weight (`story_weight`): a specific name (no country,
-    news outlet or figure, see `specific`) that at least half of the articles carry is the story's, and weighs as much as
-    the merging needs of one name (`needed`); every other anchor keeps its rarity weight."""
+    news outlet or figure, see `specific`) that at least half of the articles carry is the story's,
+    and weighs as much as the merging needs of one name (`needed`); every other anchor keeps its
+    rarity weight."""
 
     def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]]) -> None:
         raw = {a: anchors(by_article[a]) for a in ids}
         rep = _canonical(x for s in raw.values() for x in s)
         self.sets = {a: {rep[x] for x in raw[a]} for a in ids}
-        written: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # representative -> spelling -> articles
+        # representative -> spelling -> articles that write it
+        written: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for a in ids:
             for x in raw[a]:
                 written[rep[x]][x] += 1
