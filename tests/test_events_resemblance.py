@@ -6,7 +6,7 @@ import pytest
 
 from auditor.crossdoc import events as E
 from auditor.crossdoc.events import apart as A
-from events_corpus import HUALIEN, corpus, grouping
+from events_corpus import HUALIEN, TRUMP, corpus, grouping
 from auditor.crossdoc.events import resemblance as R
 from auditor.crossdoc.events.incidents import _claims_by_article
 
@@ -55,8 +55,11 @@ def test_a_specific_name_is_no_country_outlet_or_figure(spellings, expected):
 
 
 @pytest.mark.parametrize("texts, story", [
-    # the county all three reports name is the story's own; a gorge one report names is not
-    (HUALIEN, {"hualien"}),
+    # the county and the gorge all three reports name are the story's own
+    (HUALIEN, {"hualien", "taroko gorge"}),
+    # a figure two of three name is not (tolls of different events may match)
+    ({"a1": ["The quake killed nine people in Hualien."], "a2": ["Nine people died in Hualien."],
+      "a3": ["Rockfalls blocked roads in Hualien."]}, {"hualien"}),
     # named by one report of two: half of the articles
     ({"a1": ["Gunmen killed 7 people in Kalat, police said."],
       "a2": ["Floods destroyed 40 houses in Sukkur on Tuesday."]}, {"kalat", "sukkur"}),
@@ -78,6 +81,10 @@ def test_the_storys_names_weigh_as_much_as_the_merging_needs_of_one_name(texts, 
     ({"a1": ["The quake hit Hualien County on Wednesday, killing four people."],
       "a2": ["Nine people died in Hualien after the quake."],
       "a3": ["Rockfalls blocked roads in Hualien on Wednesday."]}, ["hualien"]),
+    # an address with and without its number
+    ({"a1": ["Rishi Sunak spoke outside 10 Downing Street in the rain."],
+      "a2": ["Rishi Sunak was drenched as he spoke in Downing Street."],
+      "a3": ["Rishi Sunak spoke in Downing Street on Wednesday."]}, ["downing street", "rishi sunak"]),
     # a country matched with a region of it ("Central Taiwan") is shown as the country
     ({"a1": ["The quake was felt across Central Taiwan and Taiwan's capital."],
       "a2": ["Nine people died in Taiwan after the quake."],
@@ -87,3 +94,15 @@ def test_the_names_a_group_shares_are_shown_as_most_reports_write_them(texts, sh
     articles, claims = corpus(texts)
     names = R.AnchorWeights([a.id for a in articles], _claims_by_article(claims))
     assert names.shared([a.id for a in articles]) == shared
+
+
+@pytest.mark.parametrize("g, h, expected", [
+    (["t1", "t2"], ["p1", "p2"], {"donald trump"}),  # the president alone
+    (["p1"], ["p2"], {"donald trump", "jack smith", "mike pence"}),
+    (["t1"], ["t2"], {"donald trump", "federal reserve"}),
+])
+def test_the_storys_names_two_groups_share(g, h, expected):
+    """What the story's names phase counts: names of the story some article of each group carries."""
+    articles, claims = corpus(TRUMP)
+    names = R.AnchorWeights([a.id for a in articles], _claims_by_article(claims))
+    assert {names.spelling[x] for x in names.story_names(g, h)} == expected

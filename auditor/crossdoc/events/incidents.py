@@ -1,6 +1,6 @@
 """The grouping itself: articles merged into incidents, first on shared anchors (closest groups
-first, while no pair across them is kept apart), then on the story's own names (those at least half
-of the articles share, unless the reports fix different days), then groups about the same subject
+first, while no pair across them is kept apart), then on the story's own names (two or more of those at
+least half of the articles share, unless the reports fix different days), then groups about the same subject
 (averaged claim vectors as close as paraphrases), under the same condition; the editor's decisions
 last. Each incident carries its reasons, deciding ones first, so an editor can check the grouping."""
 from __future__ import annotations
@@ -81,10 +81,15 @@ def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors:
                    pair_values=names.evidence_and_sim)
     by_names = [list(g) for g in groups]
     # 1b. names at least half of the articles share are the story's own (see `AnchorWeights`): groups
-    #     sharing them join, unless kept apart or their reports fix their days apart (two flights of
-    #     one airline "on Sunday" and "on Friday" share the airline and the airport)
+    #     sharing them join, unless kept apart, or their reports fix their days apart (two flights of
+    #     one airline "on Sunday" and "on Friday" share the airline and the airport), or they share
+    #     only one of the story's names (a president's tariff posts and his indictment share his name;
+    #     the minister and the inquiry's chairman, the county and the island's capital make a story)
     if names.story and len(groups) > 1:
-        groups = merge(groups, pairs, rules.pos, rules.apart, rules.days_apart, names.needed,
+        def not_one_story(g: list[str], h: list[str]) -> bool:
+            return len(names.story_names(g, h)) < STORY_NAMES or rules.days_apart(g, h)
+
+        groups = merge(groups, pairs, rules.pos, rules.apart, not_one_story, names.needed,
                        pair_values=names.story_evidence)
     by_story = [list(g) for g in groups]
     # 2. the articles were given as one story: groups about the same subject (their averaged claim
@@ -214,6 +219,7 @@ def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequenc
 
 
 NOTHING_BINDS = "nothing binds it to the other articles"
+STORY_NAMES = 2  # of the story's names two groups must share to join on them: more than one
 SAME_SUBJECT = 0.75  # cosine of averaged claim vectors; sentence paraphrases start about there
 
 

@@ -65,9 +65,12 @@ PLACE_GENERICS = vocab.words("place_generics")
 
 def _without_generic(name: str) -> str:
     """A place's name without the kind of place written after it ("Hualien County", "Hualien City":
-    "hualien"), as the gazetteer folds names; other names as they are."""
+    "hualien"), as the gazetteer folds names, and an address without its number ("10 Downing
+    Street": "downing street"); other names as they are."""
     words = name.lower().split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in PLACE_GENERICS else name.lower()
+    if len(words) > 1 and words[0].isdigit():
+        words = words[1:]
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in PLACE_GENERICS else " ".join(words)
 
 
 def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optional[dict] = None,
@@ -149,6 +152,10 @@ class AnchorWeights:
         """The story weight of the anchors two articles share, twice (as score and as order)."""
         w = sum(map(self.story_weight.__getitem__, self.sets[a] & self.sets[b]))
         return w, w
+
+    def story_names(self, g: Sequence[str], h: Sequence[str]) -> set[str]:
+        """The story's names that both groups carry (some article of each)."""
+        return self.story.intersection(*(set().union(*(self.sets[a] for a in grp)) for grp in (g, h)))
 
     def evidence_and_sim(self, a: str, b: str) -> tuple[float, float]:
         """The weight of the anchors two articles share, and their cosine by those weights."""
