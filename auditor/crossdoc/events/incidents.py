@@ -1,8 +1,8 @@
 """The grouping itself: articles merged into incidents, first on shared anchors (closest groups
-first, while no pair across them is kept apart), then on the story's own names (two or more of those at
-least half of the articles share, unless the reports fix different days), then groups about the same subject
-(averaged claim vectors as close as paraphrases), under the same condition; the editor's decisions
-last. Each incident carries its reasons, deciding ones first, so an editor can check the grouping."""
+first, while no pair across them is kept apart), then on the story's own names (two or more of
+those at least half of the articles share, unless the reports fix different days), then groups
+about the same subject (averaged claim vectors as close as paraphrases), under the same
+condition; the editor's decisions last. Each incident carries its reasons, deciding ones first, so an editor can check the grouping."""
 from __future__ import annotations
 
 import logging
