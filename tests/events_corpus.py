@@ -77,3 +77,34 @@ STRIKE_MARCH_15 = ["Strike of March 15: 1.7 million demonstrators in France, acc
 STRIKE_MARCH_7_DATED = ["According to the interior ministry, 1.28 million people demonstrated on Tuesday against "
                         "French President Emmanuel Macron's pension plan.",
                         "Published on March 7, 2023, at 8:25 pm (Paris), updated on March 7, 2023, at 9:44 pm"]
+# One quake told with different emphases (the dead, the landslides, the trapped): only the county
+# and the gorge, which every report names, bind them.
+HUALIEN = {
+    "q1": ["A powerful earthquake struck Hualien on Wednesday morning, killing four people.",
+           "Rescuers searched for hikers in Taroko Gorge."],
+    "q2": ["Nine people died after the strongest quake in 25 years hit Hualien.",
+           "Landslides blocked roads near Taroko Gorge."],
+    "q3": ["Rockfalls trapped hotel workers near Taroko Gorge in Hualien after the earthquake.",
+           "More than 1,000 people were injured across the island."],
+}
+# A president's tariff posts and his indictment: one name in common, two stories.
+TRUMP = {
+    "t1": ["Donald Trump praised tariffs in a post on Truth Social.",
+           "Donald Trump said tariffs made the Federal Reserve look stupid."],
+    "t2": ["Donald Trump defended tariffs on Truth Social.", "Donald Trump attacked the Federal Reserve again."],
+    "p1": ["Mike Pence told Jack Smith that Donald Trump pressed him to reject the electors.",
+           "Pence kept notes of their meetings."],
+    "p2": ["Special counsel Jack Smith cited the notes of Mike Pence in the indictment of Donald Trump.",
+           "Pence declined to comment."],
+}
+# Two incidents of one airline at one airport, on a Sunday and on a Friday.
+FLIGHTS = {
+    "f1": ["An off-duty pilot tried to shut down the engines of an Alaska Airlines flight on Sunday.",
+           "The Horizon Air plane from Everett was diverted to Portland, Oregon."],
+    "f2": ["Joseph Emerson was charged after he tried to cut the engines of an Alaska Airlines flight on Sunday.",
+           "The Horizon Air jet from Everett landed in Portland, Oregon."],
+    "g1": ["A door plug blew out of an Alaska Airlines jet on Friday shortly after takeoff from Portland, Oregon.",
+           "The Boeing 737 Max 9 returned safely."],
+    "g2": ["A panel tore off an Alaska Airlines Boeing 737 Max 9 on Friday over Portland, Oregon.",
+           "All 171 passengers were safe."],
+}

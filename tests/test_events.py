@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.crossdoc import events as E
-from events_corpus import AUGUST, AUGUST_2, NOTO_2023, NOTO_2024, WAVE, WAVE_2, corpus, grouping
+from events_corpus import (AUGUST, AUGUST_2, FLIGHTS, HUALIEN, NOTO_2023, NOTO_2024, TRUMP, WAVE, WAVE_2, corpus,
+                           grouping)
 
 
 def test_two_incidents_in_one_region_are_told_apart(fake_embedder):
@@ -51,3 +52,25 @@ def test_every_pair_is_settled_by_a_kind_of_decision(fake_embedder):
     assert kinds[("a1", "b1")] == {(False, "apart: written far apart"), (False, "apart: event days apart")}
     assert kinds[("b1", "c1")] == {(True, "joined: shared names")}
     assert E.grouping(articles, claims, vectors)[1] == ()  # decisions only when asked for
+
+
+@pytest.mark.parametrize("texts, expected, kinds, lines", [
+    # every report names the county and the gorge, and nothing else: the story's own names join
+    # them, and the evidence says what they share and when
+    (HUALIEN, [{"q1", "q2", "q3"}], {"joined: the story's names"},
+     {"shared: hualien, taroko gorge", "when: Wednesday"}),
+    # one name of the story in common (the president) is no story: two stories stay two
+    (TRUMP, [{"t1", "t2"}, {"p1", "p2"}], {"joined: shared names", "apart: too little in common"},
+     {"shared: donald trump, jack smith, mike pence"}),
+    # the airline and the airport are every report's, but one pair dates its flight on Sunday, the
+    # other on Friday: shared names alone do not join reports that fix different days
+    (FLIGHTS, [{"f1", "f2"}, {"g1", "g2"}], {"joined: shared names", "apart: days fixed apart"},
+     {"not joined to g1: the days differ (f1 dates it Sunday, g1 Friday)",
+      "not joined to f1: the days differ (f1 dates it Sunday, g1 Friday)"}),
+])
+def test_names_every_report_shares_join_one_story_unless_its_days_differ_or_only_one(texts, expected, kinds, lines):
+    articles, claims = corpus(texts)
+    events, decisions = E.grouping(articles, claims, decide=True)
+    assert grouping(events) == {frozenset(g) for g in expected}
+    assert {d.kind for d in decisions} == kinds
+    assert lines <= {line for e in events for line in e.evidence}

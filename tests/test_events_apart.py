@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.crossdoc import events as E
+from auditor.crossdoc.events import apart as A
 from auditor.crossdoc.events import profiles as P
 from events_corpus import (AUGUST, AUGUST_2, NOTO_2023, NOTO_2024, STRIKE_MARCH_7, STRIKE_MARCH_7_B, STRIKE_MARCH_7_C,
                            STRIKE_MARCH_7_DATED, STRIKE_MARCH_15, WAVE, corpus, grouping, one)
@@ -212,3 +213,25 @@ def test_rival_tolls_of_one_party_are_those_of_an_armed_side(category, party):
     b = P.Profile(article="b1", figures=((category, (_toll("41", 41.0, category),)),))
     reason = A.toll_reason(a, b)
     assert reason is not None and reason[1] is party
+
+
+@pytest.mark.parametrize("a, b, published, differ", [
+    # two undated reports, each dating its flight "on" another day
+    (["An Alaska Airlines jet lost a door plug on Friday over Portland."],
+     ["An off-duty pilot tried to cut the engines of an Alaska Airlines flight on Sunday."], {}, True),
+    (["An Alaska Airlines jet lost a door plug on Friday over Portland."],
+     ["A panel tore off an Alaska Airlines Boeing 737 Max 9 on Friday."], {}, False),
+    # a day not written as the time of an act fixes nothing to differ by
+    (["An Alaska Airlines jet lost a door plug on Friday over Portland."],
+     ["Alaska Airlines grounded its fleet, its chief executive said Sunday."], {}, False),
+    # days of writing fix both: the same day, and four days apart
+    (["The quake struck Hualien on Wednesday."], ["Rescuers reached Taroko Gorge on Wednesday."],
+     {"a1": "2024-04-03", "b1": "2024-04-03"}, False),
+    (["The quake struck Hualien on Wednesday."], ["Rescuers reached Taroko Gorge on Sunday."],
+     {"a1": "2024-04-03", "b1": "2024-04-07"}, True),
+])
+def test_reports_that_fix_their_days_apart_disagree(a, b, published, differ):
+    """`days_disagree`: no reason apart on its own, but what stops the story's names joining them."""
+    pa = E.profile(*one("a1", a, published.get("a1")))
+    pb = E.profile(*one("b1", b, published.get("b1")))
+    assert (A.days_disagree(pa, pb) is not None) is differ

@@ -203,15 +203,25 @@ def _another_acts_duration(ent, number_tokens) -> bool:
 def _grades_superlative(ent) -> bool:
     """A period that bounds a superlative ("the strongest earthquake to hit Taiwan in nearly 25
     years", "the deadliest day in a decade") says how rare the event is, not when a figure holds."""
+    doc = ent.doc
+    if ent.start > 1 and doc[ent.start - 1].pos_ == "ADP" and doc[ent.start - 2].pos_ in ("NOUN", "PROPN") \
+            and _graded(doc[ent.start - 2], ent.start):
+        return True  # right after the graded noun, however the tree attaches it ("Most Powerful Quake in 25 Years")
     node = ent.root
     for _ in range(4):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.tag_ == "JJS" or any(g.tag_ == "JJS" or g.lower_ == "most" for c in node.children if c.i < ent.start
-                                     for g in (c, *c.children)):
+        if node.tag_ == "JJS" or _graded(node, ent.start):
             return True
     return False
+
+
+def _graded(node, before: int) -> bool:
+    """A modifier of the word, before `before`, grades it as the most of its kind ("strongest",
+    "most powerful")."""
+    return any(g.tag_ == "JJS" or g.lower_ == "most" for c in node.children if c.i < before
+               for g in (c, *c.children))
 
 
 def _end_point_or_baseline(doc, ent) -> bool:

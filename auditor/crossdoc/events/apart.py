@@ -144,6 +144,21 @@ def dated_apart(a: Profile, b: Profile) -> Optional[Reason]:
     return None
 
 
+def days_disagree(a: Profile, b: Profile) -> Optional[str]:
+    """Two reports that each fix their event's day (a day of writing, a day of this week, or the time
+    of an act: "struck on Sunday") on days more than SAME_ACT_DAYS apart. No reason on its own to
+    keep them apart (a toll rises "on Monday" after a quake "on Sunday"), but no report of one story
+    either: names shared with the corpus alone then join nothing (see `incidents.grouping`)."""
+    if a.when is None or b.when is None:
+        return None
+    if not all(x.written is not None or x.on_day or x.this_week for x in (a, b)):
+        return None
+    gap = days_apart(a.when, b.when)
+    if gap is None or gap <= SAME_ACT_DAYS:
+        return None
+    return f"{a.article} dates it {a.when.describe()}, {b.article} {b.when.describe()}"
+
+
 def act_sized_apart(a: Profile, b: Profile) -> Optional[Reason]:
     """`sized_apart`, with its kind."""
     sized = sized_apart(a, b)
@@ -227,6 +242,7 @@ class ApartRules:
         self.hard: dict[tuple[str, str], list[tuple[str, str]]] = {}  # pair -> [(kind, reason)]
         self.by_tolls: dict[tuple[str, str], tuple[str, bool]] = {}
         self.checked: set[tuple[str, str]] = set()
+        self.unlike_days: dict[tuple[str, str], str] = {}  # pairs whose days kept their groups from joining
 
     def check(self, a: str, b: str) -> Optional[list[str]]:
         """The reasons that keep a pair apart at the current `tolls`; each pair is read once."""
@@ -262,6 +278,22 @@ class ApartRules:
         if self.tolls:
             out.update({p: [why] for p, (why, party) in self.by_tolls.items() if self.tolls == "all" or party})
         return out
+
+    def days_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
+        """Any pair across two groups whose reports fix their days apart (`days_disagree`; checked pair
+        by pair, at most CROSS_CHECK_MAX), or kept apart."""
+        if self.kept_apart(g, h):
+            return True
+        if len(g) * len(h) > CROSS_CHECK_MAX:
+            return False
+        for x in g:
+            for y in h:
+                p = (x, y) if self.pos[x] < self.pos[y] else (y, x)
+                why = days_disagree(self.profiles[p[0]], self.profiles[p[1]])
+                if why is not None:
+                    self.unlike_days[p] = why
+                    return True
+        return False
 
     def kept_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
         """Any pair across two groups kept apart (checked pair by pair, at most CROSS_CHECK_MAX)."""

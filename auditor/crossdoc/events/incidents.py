@@ -1,7 +1,8 @@
 """The grouping itself: articles merged into incidents, first on shared anchors (closest groups
-first, while no pair across them is kept apart), then groups about the same subject (averaged claim
-vectors as close as paraphrases), under the same condition; the editor's decisions last. Each
-incident carries its reasons, deciding ones first, so an editor can check the grouping."""
+first, while no pair across them is kept apart), then on the story's own names (two or more of
+those at least half of the articles share, unless the reports fix different days), then groups
+about the same subject (averaged claim vectors as close as paraphrases), under the same
+condition; the editor's decisions last. Each incident carries its reasons, deciding ones first, so an editor can check the grouping."""
 from __future__ import annotations
 
 import logging
@@ -12,7 +13,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from auditor.crossdoc.events.apart import SAME_EVENT_DAYS, ApartRules
+from auditor.crossdoc.events.apart import SAME_EVENT_DAYS, ApartRules, days_disagree
 from auditor.crossdoc.events.editor import apply_decisions
 from auditor.crossdoc.events.merging import merge
 from auditor.crossdoc.events.profiles import Profile, profile
@@ -79,6 +80,18 @@ def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors:
     groups = merge([[a] for a in ids], pairs, rules.pos, rules.apart, rules.kept_apart, names.needed,
                    pair_values=names.evidence_and_sim)
     by_names = [list(g) for g in groups]
+    # 1b. names at least half of the articles share are the story's own (see `AnchorWeights`): groups
+    #     sharing them join, unless kept apart, or their reports fix their days apart (two flights of
+    #     one airline "on Sunday" and "on Friday" share the airline and the airport), or they share
+    #     only one of the story's names (a president's tariff posts and his indictment share his name;
+    #     the minister and the inquiry's chairman, the county and the island's capital make a story)
+    if names.story and len(groups) > 1:
+        def not_one_story(g: list[str], h: list[str]) -> bool:
+            return len(names.story_names(g, h)) < STORY_NAMES or rules.days_apart(g, h)
+
+        groups = merge(groups, pairs, rules.pos, rules.apart, not_one_story, names.needed,
+                       pair_values=names.story_evidence)
+    by_story = [list(g) for g in groups]
     # 2. the articles were given as one story: groups about the same subject (their averaged claim
     #    vectors as close as paraphrases) join, unless kept apart. Totals far apart are no reason
     #    even here: a disaster's toll rises three- to tenfold in a day, and undated early and late
@@ -91,18 +104,20 @@ def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors:
     events = _events(articles, by_article, [g.members for g in edited] if edited is not None else groups, profiles,
                      names, rules, {tuple(g.members): g.notes for g in edited} if edited is not None else {})
     log.info("grouped %d articles into %d incidents (%d pairs compared)", len(ids), len(events), len(pairs))
-    settled = _decisions(ids, groups, by_names, set(pairs), names, rules) if decide else ()
+    settled = _decisions(ids, groups, by_names, by_story, set(pairs), names, rules) if decide else ()
     return events, settled
 
 
-def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[str]], compared: set,
-               names: AnchorWeights, rules: ApartRules) -> tuple[Decision, ...]:
+def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[str]], by_story: list[list[str]],
+               compared: set, names: AnchorWeights, rules: ApartRules) -> tuple[Decision, ...]:
     """Every pair's decision, by kind. Joined: in one group after merging on shared names (the pair
-    itself sharing enough, or only through the group), else after joining by subject. Apart: each
-    reason the pair itself has; else the reason of a pair across the two groups (the groups were
-    kept apart); else too little in common (compared), or nothing distinctive shared (never compared)."""
+    itself sharing enough, or only through the group), else after joining on the story's names,
+    else after joining by subject. Apart: each reason the pair itself has; else the reason of a pair
+    across the two groups (the groups were kept apart); else days the two reports fix apart, or too
+    little in common (compared), or nothing distinctive shared (never compared)."""
     final = {a: k for k, g in enumerate(groups) for a in g}
     first = {a: k for k, g in enumerate(by_names) for a in g}
+    story = {a: k for k, g in enumerate(by_story) for a in g}
     out = []
     for a, b in combinations(ids, 2):
         pair = (a, b) if rules.pos[a] < rules.pos[b] else (b, a)
@@ -110,6 +125,8 @@ def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[
             if first[a] == first[b]:
                 own = pair in compared and names.evidence_and_sim(*pair)[0] >= names.needed
                 kind = "joined: shared names" + ("" if own else " (through the group)")
+            elif story[a] == story[b]:
+                kind = "joined: the story's names"
             else:
                 kind = "joined: same subject"
             out.append(Decision(a, b, True, kind))
@@ -124,7 +141,8 @@ def _decisions(ids: Sequence[str], groups: list[list[str]], by_names: list[list[
         if blocking is not None:
             kind = f"apart: groups kept apart ({blocking})"
         else:
-            kind = "apart: too little in common" if pair in compared else "apart: never compared"
+            kind = ("apart: days fixed apart" if days_disagree(rules.profiles[pair[0]], rules.profiles[pair[1]])
+                    else "apart: too little in common") if pair in compared else "apart: never compared"
         out.append(Decision(a, b, False, kind))
     return tuple(out)
 
@@ -153,7 +171,7 @@ def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], gro
         g = sorted(g, key=pos.get)
         notes = (editor or {}).get(tuple(g), ())
         own = {p: apart[p] for a in g for p in touching.get(a, ())}  # each group reads its own pairs only
-        found = evidence(g, profiles, names.shared(g), own)
+        found = evidence(g, profiles, names.shared(g), own, rules.unlike_days)
         if notes:  # an article the editor set apart is bound to nothing: that is the editor's call
             found = tuple(x for x in found if x != NOTHING_BINDS)
         events.append(Event(id=f"e{k + 1}", articles=tuple(g),
@@ -163,10 +181,12 @@ def _events(articles: Sequence[Article], by_article: dict[str, list[Claim]], gro
 
 
 def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequence[str],
-             apart: dict[tuple[str, str], list[str]]) -> tuple[str, ...]:
+             apart: dict[tuple[str, str], list[str]],
+             unlike_days: Optional[dict[tuple[str, str], str]] = None) -> tuple[str, ...]:
     """Why these articles are one incident and why others are not, deciding reasons first: when,
     where, who (what an editor can check in the leads), then the shared names, then each article
-    kept apart with its first reason."""
+    kept apart with its first reason, then each that the story's names did not join because the
+    two reports fix different days (`unlike_days`)."""
     members = set(group)
     lines = []
     whens = [profiles[a].when for a in group if profiles[a].when is not None]
@@ -188,12 +208,18 @@ def evidence(group: Sequence[str], profiles: dict[str, Profile], shared: Sequenc
         if other not in told:  # one reason per article kept apart: the editor checks that one
             told.add(other)
             lines.append(f"apart from {other}: {apart[(a, b)][0]}")
+    for a, b in sorted(p for p in (unlike_days or {}) if (p[0] in members) != (p[1] in members)):
+        other = b if a in members else a
+        if other not in told:
+            told.add(other)
+            lines.append(f"not joined to {other}: the days differ ({unlike_days[(a, b)]})")
     if not lines and len(group) == 1:
         lines.append(NOTHING_BINDS)
     return tuple(lines)
 
 
 NOTHING_BINDS = "nothing binds it to the other articles"
+STORY_NAMES = 2  # of the story's names two groups must share to join on them: more than one
 SAME_SUBJECT = 0.75  # cosine of averaged claim vectors; sentence paraphrases start about there
 
 

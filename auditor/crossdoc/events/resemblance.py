@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from auditor import vocab
 from auditor.crossdoc.events.profiles import anchors
 from auditor.model import Claim
+from auditor.read import places
 from auditor.read.claims import initials, same_entity
+from auditor.read.sources import KNOWN_OUTLETS
 
 BLOCK_MAX_ARTICLES = 50  # an anchor carried by more articles than this proposes no pairs (a stop word)
 NEIGHBOURS = 10  # each article is also compared with its nearest articles by document vector
@@ -39,6 +43,7 @@ def _canonical(all_names: Iterable[str]) -> dict[str, str]:
         else:
             keys.append(("name", words[-1]))
         found = [r for k in keys if k[1] for r in by_key.get(k, ()) if same_entity(n, r)]
+        found += by_key.get(("place", _without_generic(n)), [])
         if found:
             rep[n] = min(found, key=seq.get)
             continue
@@ -51,7 +56,21 @@ def _canonical(all_names: Iterable[str]) -> dict[str, str]:
             by_key[("initials", r_ini)].append(n)
         if len(r_words) > 1:
             by_key[("last", r_words[-1])].append(n)
+        by_key[("place", _without_generic(n))].append(n)
     return rep
+
+
+PLACE_GENERICS = vocab.words("place_generics")
+
+
+def _without_generic(name: str) -> str:
+    """A place's name without the kind of place written after it ("Hualien County", "Hualien City":
+    "hualien"), as the gazetteer folds names, and an address without its number ("10 Downing
+    Street": "downing street"); other names as they are."""
+    words = name.lower().split()
+    if len(words) > 1 and words[0].isdigit():
+        words = words[1:]
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in PLACE_GENERICS else " ".join(words)
 
 
 def candidate_pairs(ids: Sequence[str], keys: dict[str, set[str]], centre: Optional[dict] = None,
@@ -96,12 +115,26 @@ def common_places(ids: Sequence[str], by_article: dict[str, list[Claim]]) -> set
 
 class AnchorWeights:
     """Each article's anchors (one name per entity) weighted by rarity: a name every article uses
-    tells nothing, one that two articles share alone binds them."""
+    tells nothing, one that two articles share alone binds them.
+
+    Rarity across the corpus misjudges the story's own names, though: where every article reports
+    one story, the names they all share (the quake's county, the minister sacked) weigh almost
+    nothing. So each anchor also has a story weight (`story_weight`): a specific name (no country,
+    news outlet or figure, see `specific`) that at least half of the articles carry is the story's,
+    and weighs as much as the merging needs of one name (`needed`); every other anchor keeps its
+    rarity weight."""
 
     def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]]) -> None:
         raw = {a: anchors(by_article[a]) for a in ids}
         rep = _canonical(x for s in raw.values() for x in s)
         self.sets = {a: {rep[x] for x in raw[a]} for a in ids}
+        # representative -> spelling -> articles that write it
+        written: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for a in ids:
+            for x in raw[a]:
+                written[rep[x]][x] += 1
+        # each name as most articles write it ("taiwan", not the "central taiwan" it is matched with)
+        self.spelling = {r: max(xs, key=lambda x: (xs[x], -len(x), x)) for r, xs in written.items()}
         n = len(ids)
         df: dict[str, int] = defaultdict(int)
         for s in self.sets.values():
@@ -112,6 +145,17 @@ class AnchorWeights:
         self.norm = {a: math.sqrt(sum(map(self.squared.__getitem__, self.sets[a]))) or 1.0 for a in ids}
         # enough shared weight to match one anchor that at most half of the articles use
         self.needed = math.log((n + 1) / max(1, n // 2))
+        self.story = frozenset(x for x, d in df.items() if n > 1 and d * 2 >= n and specific(written[x]))
+        self.story_weight = {x: max(w, self.needed) if x in self.story else w for x, w in self.weight.items()}
+
+    def story_evidence(self, a: str, b: str) -> tuple[float, float]:
+        """The story weight of the anchors two articles share, twice (as score and as order)."""
+        w = sum(map(self.story_weight.__getitem__, self.sets[a] & self.sets[b]))
+        return w, w
+
+    def story_names(self, g: Sequence[str], h: Sequence[str]) -> set[str]:
+        """The story's names that both groups carry (some article of each)."""
+        return self.story.intersection(*(set().union(*(self.sets[a] for a in grp)) for grp in (g, h)))
 
     def evidence_and_sim(self, a: str, b: str) -> tuple[float, float]:
         """The weight of the anchors two articles share, and their cosine by those weights."""
@@ -120,8 +164,22 @@ class AnchorWeights:
                 sum(map(self.squared.__getitem__, shared)) / (self.norm[a] * self.norm[b]))
 
     def shared(self, group: Sequence[str], top: int = 6) -> list[str]:
+        """The anchors every article of the group carries, the story's and the rarest first."""
         common = set.intersection(*(self.sets[a] for a in group)) if len(group) > 1 else set()
-        return [x.lstrip("#") for x in sorted(common, key=lambda x: (-self.weight[x], x))[:top]]
+        return [self.spelling[x].lstrip("#") for x in sorted(common, key=lambda x: (-self.story_weight[x], x))[:top]]
+
+
+def specific(spellings: Iterable[str]) -> bool:
+    """Whether a name (all its spellings) can tell one story from another: not a country (two
+    quakes strike one country; "Taiwan" also stands behind "Central Taiwan"), not a news outlet (who
+    reported it), not a figure (tolls of different events may match)."""
+    return not any(x.startswith("#") or x.lower() in KNOWN_OUTLETS or _a_country(x) for x in spellings)
+
+
+@lru_cache(maxsize=65536)
+def _a_country(name: str) -> bool:
+    place = places.resolve(name, towns=False)
+    return place is not None and place.kind == "country"
 
 
 def lead_vectors(ids: Sequence[str], by_article: dict[str, list[Claim]], claims: Sequence[Claim],
