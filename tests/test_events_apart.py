@@ -162,9 +162,12 @@ CUT_NOVEMBER = ["Fed chief Powell affirms stability amid Trump's fiscal challeng
 @pytest.mark.parametrize("first, second, published, apart", [
     # $5 million and $83.3 million, both ordered paid: two verdicts
     (["Trump must pay E. Jean Carroll $5 million for sexual abuse, jury says"], VERDICT_JANUARY, None, True),
-    # a headline whose parse loses what its sum is for ("awards" read as a noun) is no evidence
-    # beside a sum whose kind is known: the two may be figures of one story
-    (VERDICT_MAY, VERDICT_JANUARY, None, False),
+    (VERDICT_MAY, VERDICT_JANUARY, None, True),  # an award and an order to pay are both penalties
+    # a headline whose sum's kind is unknown takes the kind its lead gives the same sum
+    (["Jury finds Trump liable, Carroll gets $5M", "The jury ordered Trump to pay Carroll $5 million."], VERDICT_JANUARY,
+     None, True),
+    # a kind known on one side only is no evidence: the two may be figures of one story
+    (["Jury finds Trump liable, Carroll gets $5M"], VERDICT_JANUARY, None, False),
     (CUT_SEPTEMBER, CUT_NOVEMBER, None, True),  # half a point and a quarter point: two rate cuts
     # a headline that measures its act against a past period still sizes its own act
     (["Fed lowered rates by 0.50 percentage points, its first cut since 2020"], CUT_NOVEMBER, None, True),

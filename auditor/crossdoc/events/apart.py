@@ -41,7 +41,7 @@ def sized_apart(a: Profile, b: Profile) -> Optional[str]:
     if a.written is not None and b.written is not None or not a.sizes or not b.sizes:
         return None
     x, y = a.sizes[0], b.sizes[0]
-    if x.unit != y.unit or gap_ratio(x, y) < ACT_SIZE_RATIO or _paid_for(x) != _paid_for(y):
+    if x.unit != y.unit or gap_ratio(x, y) < ACT_SIZE_RATIO or _paid_for_in(x, a.sizes) != _paid_for_in(y, b.sizes):
         return None
     if any(gap_ratio(q, y) == 1.0 for q in a.sizes if q.unit == y.unit) or \
             any(gap_ratio(q, x) == 1.0 for q in b.sizes if q.unit == x.unit):
@@ -59,6 +59,14 @@ def _paid_for(q: Quantity) -> Optional[str]:
     things, or one known and one not, may be two figures of one story (a package and its aid)."""
     kind = (q.category or "").partition(":")[2]
     return kind if kind in _PAID_FOR else None
+
+
+def _paid_for_in(first: Quantity, sizes: Sequence[Quantity]) -> Optional[str]:
+    """What the headline's sum pays for: its own kind, else the kind its lead gives the same sum
+    when it states it again ("awards accuser $5M", where the headline's parse fails, and "the
+    verdict ... awards Carroll $5 million")."""
+    return _paid_for(first) or next((_paid_for(q) for q in sizes if q.unit == first.unit and _paid_for(q)
+                                     and gap_ratio(q, first) == 1.0), None)
 
 
 def _is_place(name: str) -> bool:
