@@ -423,8 +423,6 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     needed = _rival_similarity(qa)
     if qa.unit is None and same_window(qa.window, qb.window) and _same_act(ca, cb):
         needed = min(needed, MIN_RELATED)
-    if _named_share(qa, ca) and _named_share(qb, cb):
-        needed = min(needed, RELATED)  # one party's share of one vote: "the ANC won 40.21 percent" / "ANC 42 per cent"
     if quantities.is_estimate(qa.category) and (_calendar_days(qa.window) or qa.place and rival_counters(
             qa, qb, _counters(a, b, claims))):
         # one place's crowd on one named day, or counted in one place by two different counters ("there
@@ -435,16 +433,6 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     if sim < needed and not (same_window(qa.window, qb.window) and shared_specific()):
         return None
     return sim
-
-
-def _named_share(q: Quantity, c: Claim) -> bool:
-    """A share held by a party the claim names ("percent:anc" beside "African National Congress", or
-    "percent:labour" beside "Labour"): one party's share of one whole, which says what it measures
-    nearly as a vote tally does."""
-    if q.unit != "percent" or not q.category or not q.category.startswith("percent:"):
-        return False
-    holder = q.category.split(":", 1)[1]
-    return any(holder == e or holder == initials(e) or holder in e.split() for e in c.entities)
 
 
 def _same_counted(a: Quantity, b: Quantity) -> bool:
