@@ -166,8 +166,9 @@ CUT_NOVEMBER = ["Fed chief Powell affirms stability amid Trump's fiscal challeng
     # a headline whose sum's kind is unknown takes the kind its lead gives the same sum
     (["Jury finds Trump liable, Carroll gets $5M", "The jury ordered Trump to pay Carroll $5 million."], VERDICT_JANUARY,
      None, True),
-    # a kind known on one side only is no evidence: the two may be figures of one story
+    # a kind known on one side only, or on neither, is no evidence: the two may be figures of one story
     (["Jury finds Trump liable, Carroll gets $5M"], VERDICT_JANUARY, None, False),
+    (["Jury finds Trump liable, Carroll gets $5M"], ["Carroll gets $83.3M from Trump"], None, False),
     (CUT_SEPTEMBER, CUT_NOVEMBER, None, True),  # half a point and a quarter point: two rate cuts
     # a headline that measures its act against a past period still sizes its own act
     (["Fed lowered rates by 0.50 percentage points, its first cut since 2020"], CUT_NOVEMBER, None, True),

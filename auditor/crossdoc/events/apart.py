@@ -41,7 +41,8 @@ def sized_apart(a: Profile, b: Profile) -> Optional[str]:
     if a.written is not None and b.written is not None or not a.sizes or not b.sizes:
         return None
     x, y = a.sizes[0], b.sizes[0]
-    if x.unit != y.unit or gap_ratio(x, y) < ACT_SIZE_RATIO or _paid_for_in(x, a.sizes) != _paid_for_in(y, b.sizes):
+    kind = _paid_for_in(x, a.sizes)
+    if x.unit != y.unit or gap_ratio(x, y) < ACT_SIZE_RATIO or kind is None or kind != _paid_for_in(y, b.sizes):
         return None
     if any(gap_ratio(q, y) == 1.0 for q in a.sizes if q.unit == y.unit) or \
             any(gap_ratio(q, x) == 1.0 for q in b.sizes if q.unit == x.unit):
@@ -54,9 +55,12 @@ _PAID_FOR = frozenset(MONEY_CLASSES.values())
 
 def _paid_for(q: Quantity) -> Optional[str]:
     """What a sum pays for, when the parse knows the kind ("$1.2 trillion package": bill, "$21 billion
-    in disaster aid": aid), else None ("awards Carroll $5 million"). Two sums are taken for sizes of
-    one kind of act only when this agrees (both unknown, or both of one kind): sums for different
-    things, or one known and one not, may be two figures of one story (a package and its aid)."""
+    in disaster aid": aid, "ordered to pay $83.3 million": penalty), or "rate move" for a move in
+    percentage points; else None. Two sums are taken for sizes of one act only when both kinds are
+    known and agree: sums of unknown kinds, or for different things, may be two figures of one story
+    (a package and its aid, a fine and the total owed), as held-out coverage showed."""
+    if q.unit == "points":
+        return "rate move"
     kind = (q.category or "").partition(":")[2]
     return kind if kind in _PAID_FOR else None
 
