@@ -559,3 +559,23 @@ def test_one_partys_share_links_across_outlets_in_other_words(fake_embedder):
     qb = next(q for q in cb.quantities if q.unit == "percent")
     assert A._named_share(qa, ca) and A._named_share(qb, cb)
     assert not A._named_share(qa, cb.__class__(**{**cb.__dict__, "entities": ()}))
+
+
+def _time(text, low, high, unit="day-hours", clock=None):
+    return Quantity(start=0, end=len(text), text=text, value=low if low == high else None, low=low, high=high,
+                    category="time:at", unit=unit, clock=clock)
+
+
+@pytest.mark.parametrize("qa, qb, meet", [
+    # divergences/dev, Amasra: "6:45 pm on Friday" and "15:15 GMT" put on Bartin's clock are one moment's rivals
+    (_time("6:45 pm on Friday", 114.75, 114.75, "weekday-hours"), _time("15:15 GMT", 18.0, 18.5, clock="local:Bartin"),
+     True),
+    # Baltimore: "about 1:30am" and "around 1:30 a.m. Tuesday" (no hour is a size: no ratio keeps them apart)
+    (_time("1:30am", 1.25, 1.75), _time("1:30 a.m. Tuesday", 25.25, 25.75, "weekday-hours"), True),
+    # a time still on a foreign clock (no place known) is not held against a local one
+    (_time("6:45 pm on Friday", 114.75, 114.75, "weekday-hours"), _time("15:15 GMT", 15.0, 15.5, clock="UTC"), False),
+    # two times on one foreign clock can be
+    (_time("15:15 GMT", 15.0, 15.5, clock="UTC"), _time("15:40 GMT", 15.67, 15.67, clock="UTC"), True),
+])
+def test_times_of_day_meet_on_one_clock(qa, qb, meet):
+    assert A.figures_compatible(qa, qb, [], []) is meet
