@@ -74,3 +74,15 @@ def test_incident_clocks_from_the_leads():
     from dataclasses import replace
     (kept,) = clocks.on_incident_clocks([replace(a, places=())], [], [])[0].quantities
     assert kept.clock == "UTC"
+
+
+@pytest.mark.parametrize("sentence, place, zone, shown", [
+    # undated: "ET" in Baltimore is Baltimore's clock whatever the season
+    ("Search and rescue operations were suspended at 7:30 p.m. ET on Tuesday.", "Baltimore", "America/New_York",
+     "Tue 19:30"),
+    # undated: GMT is 4 hours ahead of Baltimore in summer and 5 in winter, so either
+    ("The ship struck the bridge at 05:30 GMT.", "Baltimore", "America/New_York", "[00:30, 01:30]"),
+])
+def test_an_undated_time_moved_onto_the_place_clock(sentence, place, zone, shown):
+    (q,) = times(sentence, 0, 0, len(sentence))
+    assert describe(clocks.to_place_clock(q, place, zone, None)) == shown

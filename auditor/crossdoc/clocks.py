@@ -139,24 +139,28 @@ def _day_of(article: Optional[Article]) -> Optional[date]:
 
 def to_place_clock(q: Quantity, place: str, zone: str, day: Optional[date]) -> Quantity:
     """A time written in a zone, moved onto the place's clock ("15:15 GMT" in Bartin is 18:15 there);
-    a time written on no clock or "local time" is the place's as it stands."""
+    a time written on no clock or "local time" is the place's as it stands. With no day of writing, a
+    zone pair whose difference changes with the seasons ("GMT" in Baltimore: 4 or 5 hours) gives the
+    interval of both, and one whose difference does not ("ET" in Baltimore) its one shift."""
     if not is_clock_time(q) or q.clock is None or q.clock.startswith(LOCAL):
         return q
-    source, target = utc_offset(q.clock, day), utc_offset(zone, day)
-    if source is None or target is None:
-        return q
-    shift = target - source
+    shifts = set()
+    for d in ([day] if day is not None else _SEASONS):  # undated: the time is one of the seasons' shifts
+        source, target = utc_offset(q.clock, d), utc_offset(zone, d)
+        if source is None or target is None:
+            return q
+        shifts.add(target - source)
     period = 168.0 if q.unit == "weekday-hours" else 24.0
-
-    def moved(v: Optional[float]) -> Optional[float]:
-        return None if v is None else v + shift
-
-    low, high, value = moved(q.low), moved(q.high), moved(q.value)
+    least, most = min(shifts), max(shifts)
+    low = None if q.low is None else q.low + least
+    high = None if q.high is None else q.high + most
+    value = q.value + least if q.value is not None and least == most else None
     if low is not None and not 0 <= low < period:  # onto the next or the previous day (or week)
         turn = period * ((low // period))
         low, high = low - turn, None if high is None else high - turn
         value = None if value is None else value - turn
-    return replace(q, low=low, high=high, value=value, clock=f"{LOCAL}:{place}")
+    return replace(q, low=low, high=high, value=value, approximate=q.approximate or least != most,
+                   clock=f"{LOCAL}:{place}")
 
 
 def on_incident_clocks(claims: Sequence[Claim], events: Sequence[Event],
