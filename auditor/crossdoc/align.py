@@ -386,6 +386,11 @@ def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
     (a month, "dozens", "thousands") or a time point says less than an exact count."""
     if quantities.is_physical_measure(q.category):
         return ANY_SIMILARITY
+    if is_clock_time(q) and is_clock_time(other):
+        # a time of day told within the hour ("about 1:30am", "1:29:39 a.m.") is telling, "Tuesday
+        # morning" is not
+        exact = all(x.low is not None and x.high is not None and x.high - x.low <= 1 for x in (q, other))
+        return MIN_RELATED if exact else RELATED
     if q.unit in ("weekday-hours", "day-hours", "day-of-year"):
         exact = q.value is not None and other.value is not None
         return MIN_RELATED if exact else RELATED  # "midnight Friday" is telling, "January" is not
@@ -960,6 +965,12 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
     def figures_meet(x: int, y: int) -> bool:
         a, b = facets[x], facets[y]
         if local[a.claim].article == local[b.claim].article:
+            if is_clock_time(a.quantity) and is_clock_time(b.quantity):
+                # one article's two times are one moment only as one instant in two clocks ("7:58 a.m.
+                # local time on Wednesday (11:58 p.m. GMT on Tuesday)"); else two moments of its timeline
+                qa, qb = on_one_clock(a.quantity, b.quantity)
+                return same_clock(qa, qb) and None not in (qa.low, qa.high, qb.low, qb.high) \
+                    and abs((qa.low + qa.high) - (qb.low + qb.high)) / 2 < 1 / 60  # the times as written, not hedged
             return a.quantity.unit == b.quantity.unit and (a.category == b.category or _one_kind(a.category, b.category))
         return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local),
                                   in_group=True) and not forecast_and_outcome(a.quantity, b.quantity)
