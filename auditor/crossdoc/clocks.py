@@ -90,7 +90,8 @@ def _year_offsets(zone: str) -> tuple:
 
 def incident_place(claims: Sequence[Claim]) -> Optional[tuple[str, str]]:
     """(place, IANA zone) of an incident: of the places its articles' leads name, the one named in
-    most articles whose clock is known; None when none is."""
+    most articles whose clock is known, told by its most named town on that clock where there is
+    one; None when no clock is known."""
     by_article: dict[str, list[Claim]] = {}
     for c in claims:
         by_article.setdefault(c.article, []).append(c)
@@ -101,12 +102,21 @@ def incident_place(claims: Sequence[Claim]) -> Optional[tuple[str, str]]:
             key = _folded(name)
             named[key] += 1
             first.setdefault(key, name)
-    countries = set(places.countries(first.values()).values())
-    for key, _ in sorted(named.items(), key=lambda kv: (-kv[1], kv[0])):
-        zone = place_zone(first[key], tuple(sorted(countries)))
+    context = tuple(sorted(set(places.countries(first.values()).values())))
+    ordered = [first[key] for key, _ in sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))]
+    for name in ordered:
+        zone = place_zone(name, context)
         if zone is not None:
-            return first[key], zone
+            # the town of the incident, where one on that clock is named, says whose time it is best
+            # ("18:15 in Bartin's time" rather than Turkey's)
+            town = next((n for n in ordered if _is_town(n, context) and place_zone(n, context) == zone), name)
+            return town, zone
     return None
+
+
+def _is_town(name: str, context: Sequence[str]) -> bool:
+    place = places.resolve(name, context)
+    return place is not None and place.kind == "town"
 
 
 def utc_offset(clock: str, day: Optional[date]) -> Optional[float]:
