@@ -94,6 +94,8 @@ def test_one_time_in_two_clocks_is_read_twice():
     "At 9:50 AM, on April 4th, Thai Prime Minister Srettha Thavisin publicly revealed that there were no Thai "
     "casualties.",                                                    # a time of a calendar day the week does not place
     "The order was signed on March 26, 2024, at 12:39 a.m. by the judge.",
+    "The rally began at noon the next day.",     # noon, midnight: a time of the story only with a day or a zone
+    "Volunteers worked 2020 hours last year.",   # four digits are a time only before GMT, UTC or "hrs"
 ])
 def test_what_is_not_a_time_of_the_story(sentence):
     assert not [q for q in times(sentence, 0, 0, len(sentence)) if q.unit in ("weekday-hours", "day-hours")]

@@ -215,8 +215,8 @@ _ZONE = (r"(?P<zone>(?-i:" + "|".join(map(re.escape, _ZONE_ABBREVIATIONS)) + r")
 _AMPM = r"(?P<ap>[ap])(?:\.\s?m\.|\s?m\b)"
 _CLOCK_TIME = re.compile(
     r"(?<![\w:.,$£€])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?(?::(?P<s>[0-5]\d))?\s*" + _AMPM
-    + r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b|hours\b|h\b))"
-    + r"|(?P<word>midnight|noon)(?=\s*\(?(?:GMT|UTC|[A-Z]{2,4}\b|local time)))"
+    + r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b))"
+    + r"|(?P<word>midnight|noon)(?=\s*\(?" + _ZONE.replace("?P<zone>", "?:") + "))"
     + r"(?:\s*\(?(?:" + _ZONE + r"|(?P<hrs>hrs\b|hours\b|h\b))\)?)?"
     + rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD})\b)?", re.I)
 _DATE_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:the\s+)?(?:{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON})", re.I)
@@ -307,7 +307,7 @@ def clock_times(text: str, base: int, lo: int, hi: int) -> list[tuple[Quantity, 
     return out
 
 
-_MAYBE_CLOCK = re.compile(r"\d\s*[ap]\.?\s?m\b|\d:[0-5]\d|\d{4}\s*(?:GMT|UTC|hrs|hours|h)\b|midnight|noon", re.I)
+_MAYBE_CLOCK = re.compile(r"\d\s*[ap]\.?\s?m\b|\d:[0-5]\d|\d{4}\s*(?:GMT|UTC|hrs)\b|midnight|noon", re.I)
 
 
 def _maybe_clock(text: str, lo: int, hi: int) -> bool:
