@@ -61,7 +61,8 @@ def _zones() -> tuple[dict[tuple[str, str], str], dict[str, Counter], dict[tuple
     return {k: v[1] for k, v in towns.items()}, of_country, of_division
 
 
-def place_zone(name: str, context: Sequence[str] = ()) -> Optional[str]:
+@lru_cache(maxsize=4096)
+def place_zone(name: str, context: tuple[str, ...] = ()) -> Optional[str]:
     """The IANA zone of a named place, resolved by the read stage's gazetteer (auditor.read.places):
     a town's own ("Bartin" -> "Europe/Istanbul"), a division's or a country's when all its towns keep
     one ("Hualien County" -> "Asia/Taipei", "Turkey" -> "Europe/Istanbul"); None when the place is
@@ -114,7 +115,7 @@ def incident_place(claims: Sequence[Claim]) -> Optional[tuple[str, str]]:
     return None
 
 
-def _is_town(name: str, context: Sequence[str]) -> bool:
+def _is_town(name: str, context: tuple[str, ...]) -> bool:
     place = places.resolve(name, context)
     return place is not None and place.kind == "town"
 
@@ -177,17 +178,18 @@ def on_incident_clocks(claims: Sequence[Claim], events: Sequence[Event],
                        articles: Sequence[Article]) -> tuple[Claim, ...]:
     """The claims with every time written in a zone moved onto its incident's clock, where the
     incident's place and the zone's offset on the day of writing are known; other claims as they are."""
-    if not any(q.clock and not q.clock.startswith(LOCAL) for c in claims for q in c.quantities):
+    if not any(_zoned(q) for c in claims for q in c.quantities):
         return tuple(claims)
     event_of = {a: e.id for e in events for a in e.articles}
     by_event: dict[Optional[str], list[Claim]] = {}
     for c in claims:
         by_event.setdefault(event_of.get(c.article), []).append(c)
     article_of = {a.id: a for a in articles}
-    places = {e: incident_place(own) for e, own in by_event.items()}
+    zoned = {event_of.get(c.article) for c in claims if any(_zoned(q) for q in c.quantities)}
+    place_of = {e: incident_place(by_event[e]) for e in zoned}  # only incidents with a time to move
     out = []
     for c in claims:
-        found = places.get(event_of.get(c.article))
+        found = place_of.get(event_of.get(c.article))
         if found is None or not any(q.clock for q in c.quantities):
             out.append(c)
             continue
@@ -197,3 +199,8 @@ def on_incident_clocks(claims: Sequence[Claim], events: Sequence[Event],
     if moved:
         log.info("times of %d claims put on their incident's clock", moved)
     return tuple(out)
+
+
+def _zoned(q: Quantity) -> bool:
+    """A time written in a zone other than the place's own."""
+    return q.clock is not None and not q.clock.startswith(LOCAL)

@@ -222,10 +222,15 @@ _CLOCK_TIME = re.compile(
 _DATE_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:the\s+)?(?:{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON})", re.I)
 _DATE_BEFORE = re.compile(rf"(?:{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON})(?:,?\s+\d{{4}})?,?\s+(?:at\s+)?$", re.I)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WD}),?\s+(?:at\s+)?$", re.I)
-_AT_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|between|and|after|before)\s+(?:(?:about|around|approximately|roughly|some|circa|just|shortly|exactly|precisely)\s+){0,2}$", re.I)
 # Hedges before a time, as the interval they make of a time written to the nearest `step` hours.
-_NEAR = re.compile(r"\b(?P<w>about|around|approximately|roughly|some|circa|nearly|almost|just before|shortly before|"
-                   r"just after|shortly after|soon after|just past|a little after|a little before)\s+(?:at\s+)?$", re.I)
+_HEDGES = vocab.table("time_hedges")  # "around" / "before" / "after": see auditor/vocab/time_hedges.tsv
+_NEAR = re.compile(r"\b(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_HEDGES, key=len, reverse=True))
+                   + r")\s+(?:at\s+)?$", re.I)
+# A preposition of time, hedged or not, before a 24-hour time ("at around 15:15"): not a score.
+_AT_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|between|and|after|before)\s+(?:(?:"
+                        + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                   for w in sorted(set(_HEDGES) | {"exactly", "precisely"}, key=len, reverse=True))
+                        + r")\s+)?$", re.I)
 
 
 def is_zone_word(text: str) -> bool:
@@ -291,18 +296,18 @@ def clock_times(text: str, base: int, lo: int, hi: int) -> list[tuple[Quantity, 
         low = high = offset + hour
         step = clock_step(minutes, seconds)
         near = _NEAR.search(text[max(0, s - 30):s])
-        word = near.group("w").lower().split()[-1] if near else ""
-        if word in ("before", "almost", "nearly"):
+        side = _HEDGES.get(" ".join(near.group("w").lower().split()), "") if near else ""
+        if side == "before":
             low = high - step
-        elif word in ("after", "past"):
+        elif side == "after":
             high = low + step
-        elif near:
+        elif side == "around":
             low, high = low - step, high + step
         unit = "weekday-hours" if day is not None else "day-hours"
         clock = ZONES.get(" ".join(zone.lower().split())) if zone else None
         out.append((Quantity(start=base + s, end=base + e, text=text[s:e], value=low if low == high else None,
-                             low=low, high=high, high_inclusive=word not in ("before", "almost", "nearly"),
-                             low_inclusive=word not in ("after", "past"), approximate=low != high,
+                             low=low, high=high, high_inclusive=side != "before", low_inclusive=side != "after",
+                             approximate=low != high,
                              category=f"time:{role or 'at'}", unit=unit, clock=clock), s, e))
     return out
 
