@@ -75,9 +75,14 @@ class Quantity:
     category: Optional[str] = None  # e.g. killed:security, killed:civilians, injured, vehicles
     place: Optional[str] = None
     window: Optional[str] = None  # "on Saturday", "over the past 48 hours", "in total"
-    unit: Optional[str] = None  # None for a count; "USD", "mph", "acres", "percent", "tally", "weekday-hours", "day-of-year"
+    unit: Optional[str] = None  # None for a count; "USD", "mph", "acres", "percent", "tally", "weekday-hours", "day-hours", "day-of-year"
     second: Optional[float] = None  # a tally's second figure: "52-47" is value 52, second 47
     credited: Optional[str] = None  # whom the figure itself is credited to: "2.8 million (according to the unions)"
+    # The clock a time of day is on: as read, the zone written with it ("15:15 GMT": "UTC"; "7:30 p.m. ET":
+    # "America/New_York"; "-05:00" for "EST"; "local" for "local time"), None when none is written (the
+    # time is as written, read on the clock of the place); once the incident's place is known
+    # (crossdoc.clocks), "local:<place>" for a time moved onto that place's clock (text keeps the words).
+    clock: Optional[str] = None
 
 
 @dataclass(frozen=True)

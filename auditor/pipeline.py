@@ -25,7 +25,7 @@ from auditor import embed
 from auditor import read as extract
 from auditor.codec import no_cycle_collection
 from auditor.config import AuditConfig
-from auditor.crossdoc import align
+from auditor.crossdoc import align, clocks
 from auditor.crossdoc import compare as compare_stage
 from auditor.crossdoc import events as events_stage
 from auditor.crossdoc import provenance as provenance_stage
@@ -281,6 +281,7 @@ def _across_articles(articles: Sequence, problems: Sequence, sentences: tuple, q
         events = _events(articles, claims, vectors, scope, article_keys, config)
     with timer("reuse"):
         reuse, provenance = _reuse(articles, sources, quotes, events, article_keys, config)
+    claims = clocks.on_incident_clocks(claims, events, articles)  # times in a zone, on the place's clock
     clusters = _clusters(articles, claims, vectors, events, quotes, scope, article_keys, config, timer)
     return Audit(
         articles=tuple(articles),

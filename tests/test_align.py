@@ -547,3 +547,50 @@ def test_an_incidents_toll_is_one_quantity(fake_embedder, text_a, text_b, same):
     claims = build(FILLER + [("a", text_a), ("b", text_b)])
     assert linked(clusters_for(claims, fake_embedder), claims, text_a[:30], text_b[:30]) is same
 
+
+
+def _time(text, low, high, unit="day-hours", clock=None):
+    return Quantity(start=0, end=len(text), text=text, value=low if low == high else None, low=low, high=high,
+                    category="time:at", unit=unit, clock=clock)
+
+
+@pytest.mark.parametrize("qa, qb, meet", [
+    # divergences/dev, Amasra: "6:45 pm on Friday" and "15:15 GMT" put on Bartin's clock are one moment's rivals
+    (_time("6:45 pm on Friday", 114.75, 114.75, "weekday-hours"), _time("15:15 GMT", 18.0, 18.5, clock="local:Bartin"),
+     True),
+    # Baltimore: "about 1:30am" and "around 1:30 a.m. Tuesday" (no hour is a size: no ratio keeps them apart)
+    (_time("1:30am", 1.25, 1.75), _time("1:30 a.m. Tuesday", 25.25, 25.75, "weekday-hours"), True),
+    # a time still on a foreign clock (no place known) is not held against a local one
+    (_time("6:45 pm on Friday", 114.75, 114.75, "weekday-hours"), _time("15:15 GMT", 15.0, 15.5, clock="UTC"), False),
+    # two times on one foreign clock can be
+    (_time("15:15 GMT", 15.0, 15.5, clock="UTC"), _time("15:40 GMT", 15.67, 15.67, clock="UTC"), True),
+])
+def test_times_of_day_meet_on_one_clock(qa, qb, meet):
+    assert A.figures_compatible(qa, qb, [], []) is meet
+
+
+@pytest.mark.parametrize("qa, qb, needed", [
+    # Baltimore: "about 1:30am" and "at 1:29:39 a.m." are told within the hour: related sentences will do
+    (_time("1:30am", 1.25, 1.75), _time("1:29:39 a.m.", 1.494, 1.494), A.MIN_RELATED),
+    # "Wednesday morning" says less: the sentences must be closer
+    (_time("Wednesday morning", 54, 60, "weekday-hours"), _time("6 a.m. ET Wednesday", 54, 54, "weekday-hours"),
+     A.RELATED),
+])
+def test_how_alike_two_agreeing_times_must_be(qa, qb, needed):
+    assert A._agreeing_similarity(qa, qb) == needed
+
+
+@pytest.mark.parametrize("first, second, one_moment", [
+    # taiwan_quake 01: "at 7:58 a.m. local time on Wednesday (11:58 p.m. GMT on Tuesday)", on Taiwan's clock
+    (_time("7:58 a.m. local time on Wednesday", 55.97, 55.97, "weekday-hours", "local"),
+     _time("11:58 p.m. GMT on Tuesday", 55.97, 55.97, "weekday-hours", "local:Taiwan"), True),
+    # baltimore_bridge 05: "at about 1:25 a.m." alarms, "at 1:29:39 a.m." the bridge was down: two moments
+    (_time("1:25 a.m.", 1.33, 1.5), _time("1:29:39 a.m.", 1.494, 1.494), False),
+])
+def test_one_article_two_times_are_one_moment_only_as_one_instant(first, second, one_moment):
+    text = "x"
+    local = [Claim(id=f"c{k}", article="a1", start=0, end=1, text=text, sentence=k, quantities=(q,))
+             for k, q in enumerate((first, second))]
+    ctx = A._Incident(local, np.eye(2, dtype=np.float32))
+    x, y = [k for k, f in enumerate(ctx.facets) if f.quantity is not None]
+    assert (A._judge(ctx)([x], [y]) == A.JOIN) is one_moment

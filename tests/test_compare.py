@@ -573,3 +573,40 @@ def usd(text, value, low, high):
 def test_a_sum_cut_to_its_step_meets_the_finer_figure(a, b, verdict):
     out = run([claim("c1", "a1", "x", a), claim("c2", "a2", "y", b)], category="money:penalty")
     assert out.verdict == verdict
+
+
+def clock(text, low, high, unit="day-hours", clock=None):
+    value = low if low == high else None
+    return Quantity(start=0, end=len(text), text=text, value=value, low=low, high=high, category="time:at",
+                    unit=unit, clock=clock)
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # "6:45 pm on Friday" vs "at around 15:15 GMT" (18:15 in Bartin, UTC+3): half an hour apart
+    (clock("6:45 pm on Friday", 4 * 24 + 18.75, 4 * 24 + 18.75, unit="weekday-hours"),
+     clock("15:15 GMT", 18.0, 18.5, clock="local:Bartin"), "diverge"),
+    # "7:58 a.m. local time on Wednesday" and "11:58 p.m. GMT on Tuesday" put on Taiwan's clock: one instant
+    (clock("7:58 a.m. local time on Wednesday", 55 + 58 / 60, 55 + 58 / 60, unit="weekday-hours", clock="local"),
+     clock("11:58 p.m. GMT on Tuesday", 55 + 58 / 60, 55 + 58 / 60, unit="weekday-hours", clock="local:Taiwan"),
+     "agree"),
+    # "just before 8:00 a.m. local time today" holds 7:58 on Wednesday
+    (clock("7:58 a.m. local time on Wednesday", 55 + 58 / 60, 55 + 58 / 60, unit="weekday-hours", clock="local"),
+     clock("8:00 a.m. local time", 7.0, 8.0, clock="local"), "agree"),
+    # a time in a zone nobody put on the place's clock is not held against a local one
+    (clock("6:45 pm on Friday", 4 * 24 + 18.75, 4 * 24 + 18.75, unit="weekday-hours"),
+     clock("15:15 GMT", 15.0, 15.5, clock="UTC"), "agree"),
+])
+def test_times_of_one_moment_on_one_clock(a, b, verdict):
+    out = run([claim("c1", "a1", "The explosion occurred", a), claim("c2", "a2", "The explosion occurred", b)],
+              category="time:at")
+    assert out.verdict == verdict
+
+
+def test_a_conflict_of_times_names_both_clocks():
+    a = clock("6:45 pm on Friday", 4 * 24 + 18.75, 4 * 24 + 18.75, unit="weekday-hours")
+    b = clock("15:15 GMT", 18.25, 18.25, clock="local:Bartin")
+    out = run([claim("c1", "a1", "The explosion occurred 6:45 pm on Friday", a),
+               claim("c2", "a2", "The explosion occurred at 15:15 GMT", b)], category="time:at")
+    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert "15:15 GMT (18:15 in Bartin's time" in conflict.summary
+    assert "6:45 pm on Friday (18:45" in conflict.summary

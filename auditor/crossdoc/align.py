@@ -44,7 +44,7 @@ from auditor.read import quantities
 from auditor.read.counts import GROUPS
 from auditor.read.figure_context import WHOLE_OF
 from auditor.read.figure_scope import ELSEWHERE
-from auditor.read.intervals import gap_ratio, overlaps
+from auditor.read.intervals import gap_ratio, is_clock_time, on_one_clock, overlaps, same_clock
 from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
 from auditor.model import Claim, Cluster, Event, Quantity
 
@@ -202,6 +202,10 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
     made, whose figures are then read as one kind, kinds that can name one quantity are enough
     (`in_group`: so that "330,000 jobs" still meets the group of "303,000 jobs" / "303,000 US jobs
     added" as its rival)."""
+    if is_clock_time(qa) and is_clock_time(qb):
+        if not same_clock(qa, qb):
+            return False  # a time in a zone not put on the place's clock, beside a local one
+        qa, qb = on_one_clock(qa, qb)
     if qa.unit != qb.unit:
         return False
     if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
@@ -219,6 +223,8 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False  # where a ship or a quake is reported from does not make its length or magnitude another
     if not comparable_scale(qa.window, qb.window):
         return False
+    if is_clock_time(qa):
+        return True  # hours of a day are no sizes: any two times may be rival reports of one moment
     growing = _moving_count(qa) or _moving_count(qb) or rival_counters(qa, qb, counters) \
         or _one_tally(qa, qb) and _one_scope(pa, pb)
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
@@ -370,7 +376,7 @@ def _rival_similarity(q: Quantity) -> float:
         return ANY_SIMILARITY  # one quake has one magnitude, one ship one length: the measure names its thing
     if q.unit == "tally":
         return MIN_RELATED  # one vote has one tally
-    if q.unit in ("weekday-hours", "day-of-year", "percent", "points"):
+    if q.unit in ("weekday-hours", "day-hours", "day-of-year", "percent", "points"):
         return PARAPHRASE  # shares (polls, turnout, containment) vary with who measures and when
     return RIVAL_FIGURES
 
@@ -380,7 +386,12 @@ def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
     (a month, "dozens", "thousands") or a time point says less than an exact count."""
     if quantities.is_physical_measure(q.category):
         return ANY_SIMILARITY
-    if q.unit in ("weekday-hours", "day-of-year"):
+    if is_clock_time(q) and is_clock_time(other):
+        # a time of day told within the hour ("about 1:30am", "1:29:39 a.m.") is telling, "Tuesday
+        # morning" is not
+        exact = all(x.low is not None and x.high is not None and x.high - x.low <= 1 for x in (q, other))
+        return MIN_RELATED if exact else RELATED
+    if q.unit in ("weekday-hours", "day-hours", "day-of-year"):
         exact = q.value is not None and other.value is not None
         return MIN_RELATED if exact else RELATED  # "midnight Friday" is telling, "January" is not
     if q.vague or other.vague:
@@ -406,7 +417,7 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     if not figures_compatible(a.quantity, b.quantity, pa, pb, _counters(a, b, claims)) \
             or forecast_and_outcome(a.quantity, b.quantity):
         return None
-    qa, qb = a.quantity, b.quantity
+    qa, qb = on_one_clock(a.quantity, b.quantity)
     if overlaps(qa, qb):
         # same category and compatible figures: a check that the sentences are related
         if sim < _agreeing_similarity(qa, qb) and not shared_specific():
@@ -655,7 +666,7 @@ _WORDS = re.compile(r"[a-z][a-z'’-]+")
 def _figure_key(q: Quantity) -> Optional[tuple]:
     """(value, unit, second) of an exact figure; None for a vague or open figure, a zero, a clock time
     or a date (points in time are shared by many facts of a story)."""
-    if q.value is None or q.value <= 0 or q.vague or q.unit in ("weekday-hours", "day-of-year"):
+    if q.value is None or q.value <= 0 or q.vague or q.unit in ("weekday-hours", "day-hours", "day-of-year"):
         return None
     if q.category and q.category.split(":", 1)[0] in ("date", "time"):
         return None
@@ -942,6 +953,12 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
     def figures_meet(x: int, y: int) -> bool:
         a, b = facets[x], facets[y]
         if local[a.claim].article == local[b.claim].article:
+            if is_clock_time(a.quantity) and is_clock_time(b.quantity):
+                # one article's two times are one moment only as one instant in two clocks ("7:58 a.m.
+                # local time on Wednesday (11:58 p.m. GMT on Tuesday)"); else two moments of its timeline
+                qa, qb = on_one_clock(a.quantity, b.quantity)
+                return same_clock(qa, qb) and None not in (qa.low, qa.high, qb.low, qb.high) \
+                    and abs((qa.low + qa.high) - (qb.low + qb.high)) / 2 < 1 / 60  # the times as written, not hedged
             return a.quantity.unit == b.quantity.unit and (a.category == b.category or _one_kind(a.category, b.category))
         return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local),
                                   in_group=True) and not forecast_and_outcome(a.quantity, b.quantity)
@@ -1025,8 +1042,11 @@ def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tu
         return quantities.running_tally(q.category) or _moving_count(q) and q.category is not None \
             and ":" in q.category and q.category.split(":", 1)[0] not in _MEASURE_FAMILIES  # an outcome of a population
 
-    positive = sorted((m for m in members if (value(m) or 0) > 0 and not rising_toll(m)), key=value)
-    others = [m for m in members if not (value(m) or 0) > 0 or rising_toll(m)]
+    def swept(m: int) -> bool:  # a time of day is no size: it meets every other time
+        return (value(m) or 0) > 0 and not rising_toll(m) and not is_clock_time(facets[m].quantity)
+
+    positive = sorted((m for m in members if swept(m)), key=value)
+    others = [m for m in members if not swept(m)]
     for k, x in enumerate(positive):
         for y in positive[k + 1:]:
             if value(y) / value(x) > MAX_RIVAL_RATIO:  # max / min, and it only grows from here

@@ -34,7 +34,7 @@ from auditor import vocab
 from auditor.crossdoc.align import counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
-from auditor.read.intervals import describe, overlaps
+from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock
 from auditor.read.numbers import half_step
 from auditor.read.quantities import is_physical_measure, running_tally
 from auditor.read.windows import named_days_differ, same_window, window_kind
@@ -119,6 +119,8 @@ def figure_findings(members: Sequence[Claim], category: str,
     for ka, kb in combinations(readings, 2):
         side_a, side_b = readings[ka], readings[kb]
         qa, qb = side_a[0][1], side_b[0][1]
+        if is_clock_time(qa) and is_clock_time(qb) and same_clock(qa, qb):
+            qa, qb = on_one_clock(qa, qb)  # "6:45 pm on Friday" and "18:15" are hours of one day
         if qa.unit != qb.unit:
             continue  # "0.2 percentage points" is a change, "62.7%" a level
         places = ([qa.place] if qa.place else [], [qb.place] if qb.place else [])
@@ -225,8 +227,9 @@ def _truncated(coarse: Quantity, fine: Quantity) -> bool:
     """The coarse figure is the finer one cut to its own step, as headlines cut sums: "$354 million"
     for $354.8 million, "$148M" for $148.7 million. Only against a figure written more finely: two
     figures of one step ("1.27 million" / "1.28 million") are two readings."""
-    if coarse.unit is None or coarse.value is None or fine.value is None or coarse.low is None or coarse.high is None:
-        return False
+    if coarse.unit is None or coarse.value is None or fine.value is None or coarse.low is None or coarse.high is None \
+            or is_clock_time(coarse):
+        return False  # (a time of day is read to the minute it gives, its hedges already as bounds)
     step = coarse.high - coarse.low
     if step <= 0 or fine.low is None or fine.high is None or fine.high - fine.low >= step:
         return False
@@ -245,8 +248,8 @@ def _rounded(q: Quantity) -> Quantity:
     """A measure stated with a unit as the interval its written digits round from: "300 metres" is
     299.5 to 300.5 metres, "985 feet" 984.5 to 985.5 feet, so a conversion in other units ("300
     meters (985 feet)") meets its original. Counts are exact and stay as read."""
-    if q.unit is None or q.value is None or q.low != q.high or not q.value:
-        return q
+    if q.unit is None or q.value is None or q.low != q.high or not q.value or is_clock_time(q):
+        return q  # a time of day is read to the minute it gives, its hedges already as bounds
     m = _LAST_DIGIT.search(q.text)
     digits = m.group(0).replace(",", "") if m else ""
     written = float(digits) if digits.replace(".", "", 1).isdigit() else None
@@ -349,11 +352,20 @@ def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b
         extra = ", ".join(x for x in ((f"citing {' and '.join(credited)}" if credited else ""),
                                       (f"published {' and '.join(when)}" if when else "")) if x)
         return f"{ids} {_say(ids)} {q.text}" + (f" {q.counted}" if q.counted and q.counted not in q.text else "") \
-            + f" ({describe(q)}{'; ' + extra if extra else ''})"
+            + f" ({_on_clock(q)}{'; ' + extra if extra else ''})"
     windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
     why = "different directions from one place" if direction_differs and overlaps(qa, qb) else "values that cannot both hold"
     return f"{category}: {side(a, qa, side_a)}, but {side(b, qb, side_b)}, for the same time ({windows}): {why}, " \
            f"so both cannot be right"
+
+
+def _on_clock(q: Quantity) -> str:
+    """A figure's interval in words; a time moved from the zone it was written in onto the incident's
+    clock says so: "15:15 GMT" in Bartin is "18:15 in Bartin's time", "[18:00, 18:30] in Bartin's
+    time" when hedged ("around")."""
+    if not is_clock_time(q) or not (q.clock or "").startswith("local:"):
+        return describe(q)
+    return f"{describe(q)} in {q.clock.split(':', 1)[1]}'s time"
 
 
 # A figure restated in one article differs by a slip ("330,000" / "303,000") or a recount ("five" /

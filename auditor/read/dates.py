@@ -145,6 +145,9 @@ def times(text: str, base: int, start: int, end: int) -> list[Quantity]:
             lo, hi = day0 + 1, day0 + last_day
         out.append(_time_quantity(text, base, m, role, "day-of-year", lo, hi))
         taken.append((m.start(), m.end()))
+    for q, s, e in clock_times(text, base, lo_off, hi_off):
+        out.append(q)
+        taken.append((s, e))
     for m in _WEEK_RE.finditer(text, lo_off, hi_off) if weekdays else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -197,3 +200,121 @@ def _time_quantity(text: str, base: int, m, role: str, unit: str, lo: float, hi:
     s, e = m.start(), m.end()
     return Quantity(start=base + s, end=base + e, text=text[s:e], value=lo if lo == hi else None, low=lo, high=hi,
                     approximate=lo != hi, category=f"time:{role}", unit=unit)
+
+
+# --------------------------------------------------------------------------- clock times and their zones
+
+# Zone words as data (auditor/vocab/time_zones.tsv): word -> an IANA zone, a fixed offset or "local".
+ZONES = vocab.table("time_zones")
+# An abbreviation ("ET", "GMT") is a zone only in capitals, so that "7 p.m. west of the city" or "at
+# 9 am local" keep their words; a phrase ("local time", "Moscow time") is read in any case.
+_ZONE_ABBREVIATIONS = sorted((w.upper() for w in ZONES if " " not in w and ZONES[w] != "local"), key=len, reverse=True)
+_ZONE_PHRASES = sorted((w for w in ZONES if " " in w or ZONES[w] == "local"), key=len, reverse=True)
+_ZONE = (r"(?P<zone>(?-i:" + "|".join(map(re.escape, _ZONE_ABBREVIATIONS)) + r")(?![A-Za-z])|(?:"
+         + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _ZONE_PHRASES) + r")(?![A-Za-z]))")
+_AMPM = r"(?P<ap>[ap])(?:\.\s?m\.|\s?m\b)"
+_CLOCK_TIME = re.compile(
+    r"(?<![\w:.,$£€])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?(?::(?P<s>[0-5]\d))?\s*" + _AMPM
+    + r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b))"
+    + r"|(?P<word>midnight|noon)(?=\s*\(?" + _ZONE.replace("?P<zone>", "?:") + "))"
+    + r"(?:\s*\(?(?:" + _ZONE + r"|(?P<hrs>hrs\b|hours\b|h\b))\)?)?"
+    + rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WD})\b)?", re.I)
+_DATE_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:the\s+)?(?:{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON})", re.I)
+_DATE_BEFORE = re.compile(rf"(?:{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON})(?:,?\s+\d{{4}})?,?\s+(?:at\s+)?$", re.I)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WD}),?\s+(?:at\s+)?$", re.I)
+# Hedges before a time, as the interval they make of a time written to the nearest `step` hours.
+_HEDGES = vocab.table("time_hedges")  # "around" / "before" / "after": see auditor/vocab/time_hedges.tsv
+_NEAR = re.compile(r"\b(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_HEDGES, key=len, reverse=True))
+                   + r")\s+(?:at\s+)?$", re.I)
+# A preposition of time, hedged or not, before a 24-hour time ("at around 15:15"): not a score.
+_AT_BEFORE = re.compile(r"\b(?:at|by|from|until|till|to|between|and|after|before)\s+(?:(?:"
+                        + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                   for w in sorted(set(_HEDGES) | {"exactly", "precisely"}, key=len, reverse=True))
+                        + r")\s+)?$", re.I)
+
+
+def is_zone_word(text: str) -> bool:
+    """A clock's name ("GMT", "ET", "Moscow time", "local time"): a zone, never a place or a party."""
+    return " ".join(text.lower().split()) in ZONES
+
+
+def clock_step(minutes: int, seconds: int = 0) -> float:
+    """The step a time of day was rounded to, in hours: "7 p.m." the hour, "6:45" a quarter-hour,
+    "1:25" five minutes, "1:27" or "1:29:39" less."""
+    if seconds:
+        return 1 / 3600
+    for step in (60, 15, 5):
+        if minutes % step == 0:
+            return step / 60
+    return 1 / 60
+
+
+def clock_times(text: str, base: int, lo: int, hi: int) -> list[tuple[Quantity, int, int]]:
+    """Times of day in text[lo:hi] as the clock they are written on: "6:45 pm on Friday",
+    "7:58 a.m. local time on Wednesday", "11:58 p.m. GMT on Tuesday", "at around 15:15 GMT",
+    "7:30 p.m. ET", "about 1:30am". A 24-hour time ("15:15") is a time only with a zone word,
+    "hrs", or a preposition of time before it ("at 15:15"), not a score or a ratio. With a weekday
+    the time counts hours from Monday 0:00 of the story's week (unit "weekday-hours"), without one
+    hours of the day ("day-hours"); the zone word's clock is kept (`Quantity.clock`: an IANA name,
+    a fixed offset, or "local"), to be put on the incident's clock once its place is known (the
+    crossdoc stage). Hedges make an interval one rounding step wide ("around 15:15" is 15:00 to
+    15:30; "just before 8:00 a.m." 7:00 to 8:00)."""
+    out = []
+    if not _maybe_clock(text, lo, hi):
+        return out
+    for m in _CLOCK_TIME.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        zone = m.group("zone")
+        if m.group("h24") is not None or m.group("hm") is not None:
+            written = m.group("h24") if m.group("h24") is not None else m.group("hm")
+            if not (zone or m.group("hrs") or _AT_BEFORE.search(text[max(0, s - 40):s])
+                    and (int(written) >= 13 or written.startswith("0"))):
+                continue  # "a 15:15 split", "3:1"; "at 6:30" may be morning or evening: a clock word decides
+            h = int(written)
+            minutes = int(m.group("m24") if m.group("m24") is not None else m.group("mm"))
+            seconds = 0
+        elif m.group("word"):
+            h, minutes, seconds = (24 if m.group("word").lower() == "midnight" else 12), 0, 0
+        else:
+            h, minutes, seconds = int(m.group("h")), int(m.group("m") or 0), int(m.group("s") or 0)
+            if not 1 <= h <= 12:
+                continue
+            pm = m.group("ap").lower() == "p"
+            h = h % 12 + (12 if pm else 0)
+            if h == 0 and not minutes and not seconds and not m.group("m"):
+                h = 24 if m.group("wd") else 0  # "12 a.m. Saturday" closes Friday
+        hour = h + minutes / 60 + seconds / 3600
+        if not m.group("wd") and (_DATE_AFTER.match(text, e) or _DATE_BEFORE.search(text[max(0, s - 30):s])):
+            continue  # "at 9:50 AM, on April 4th": a time of a calendar day, which the story's week does not place
+        wd = m.group("wd")
+        before = _WEEKDAY_BEFORE.search(text[max(0, s - 20):s]) if not wd else None
+        if before:
+            wd, s = before.group("wd"), s - len(before.group(0))
+        role = _time_role(text, s, e, clock=True)
+        day = _WEEKDAY_INDEX.get(wd.lower()) if wd else None
+        offset = day * 24 if day is not None else 0.0
+        low = high = offset + hour
+        step = clock_step(minutes, seconds)
+        near = _NEAR.search(text[max(0, s - 30):s])
+        side = _HEDGES.get(" ".join(near.group("w").lower().split()), "") if near else ""
+        if side == "before":
+            low = high - step
+        elif side == "after":
+            high = low + step
+        elif side == "around":
+            low, high = low - step, high + step
+        unit = "weekday-hours" if day is not None else "day-hours"
+        clock = ZONES.get(" ".join(zone.lower().split())) if zone else None
+        out.append((Quantity(start=base + s, end=base + e, text=text[s:e], value=low if low == high else None,
+                             low=low, high=high, high_inclusive=side != "before", low_inclusive=side != "after",
+                             approximate=low != high,
+                             category=f"time:{role or 'at'}", unit=unit, clock=clock), s, e))
+    return out
+
+
+_MAYBE_CLOCK = re.compile(r"\d\s*[ap]\.?\s?m\b|\d:[0-5]\d|\d{4}\s*(?:GMT|UTC|hrs)\b|midnight|noon", re.I)
+
+
+def _maybe_clock(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] may hold a time of day: most sentences hold none."""
+    return _MAYBE_CLOCK.search(text, lo, hi) is not None

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from auditor import vocab
+from auditor.read.dates import is_zone_word
 from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
 
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
@@ -264,6 +265,8 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
             continue  # "288" is no place, whatever the tagger says
         if e.end <= dateline:
             continue  # "BRUSSELS –", "AMASRA, Turkey (AP) —": where the report was filed from
+        if is_zone_word(e.text):
+            continue  # "at around 15:15 GMT": a clock, not a place
         is_place = e.label_ in _PLACE_LABELS
         # the small NER model often mislabels small places: trust a place noun or locative preposition
         governor = root.head

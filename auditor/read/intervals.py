@@ -3,6 +3,7 @@
 a finding. Pure functions of Quantity values."""
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Optional
 
@@ -98,7 +99,7 @@ def describe(q: Quantity) -> str:
     "[$1.15 trillion, $1.25 trillion)", "Fri 24:00", "Jan 29"."""
     if q.second is not None and q.value is not None:
         return f"{_fmt(q.value)}-{_fmt(q.second)}"
-    fmt = {"weekday-hours": _fmt_week, "day-of-year": _fmt_day}.get(q.unit or "", _fmt)
+    fmt = {"weekday-hours": _fmt_week, "day-hours": fmt_clock, "day-of-year": _fmt_day}.get(q.unit or "", _fmt)
     if q.unit in _CURRENCIES:
         fmt = _fmt_money
     if q.low == q.high and q.low is not None:
@@ -127,6 +128,12 @@ def _fmt_week(v: float) -> str:
     return f"{name} {int(hours):02d}:{int(round((hours % 1) * 60)):02d}"
 
 
+def fmt_clock(v: float) -> str:
+    """Hours of a day as a clock shows them: 18.25 -> "18:15"."""
+    minutes = int(round(v * 60)) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _fmt_day(v: float) -> str:
     day = int(v)
     for month, days in enumerate(_MONTH_DAYS):
@@ -136,3 +143,43 @@ def _fmt_day(v: float) -> str:
     return _fmt(v)
 
 
+
+
+# --------------------------------------------------------------------------- times of day on one clock
+
+CLOCK_UNITS = ("weekday-hours", "day-hours")
+
+
+def is_clock_time(q: Quantity) -> bool:
+    """A time of day ("6:45 pm on Friday", "15:15 GMT"), with or without its weekday."""
+    return q.unit in CLOCK_UNITS
+
+
+def _local(clock: Optional[str]) -> bool:
+    return clock is None or clock == "local" or clock.startswith("local:")
+
+
+def same_clock(a: Quantity, b: Quantity) -> bool:
+    """Whether two times of day are written on one clock, so that their hours can be compared: both on
+    the place's own (no zone written, "local time", or moved onto the incident's clock), or both in one
+    zone ("GMT" and "UTC"). A time in a zone that could not be put on the place's clock is not
+    compared with a local one: the hours differ by an offset nobody knows."""
+    if _local(a.clock) and _local(b.clock):
+        return True
+    return a.clock == b.clock
+
+
+def on_one_clock(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
+    """Two times of day in one unit: when one gives its weekday and the other does not ("6:45 pm on
+    Friday", "15:15 GMT"), the weekday's time is read as hours of its day; else both as they are."""
+    if {a.unit, b.unit} != set(CLOCK_UNITS):
+        return a, b
+    return tuple(_hours_of_day(q) if q.unit == "weekday-hours" else q for q in (a, b))  # type: ignore[return-value]
+
+
+def _hours_of_day(q: Quantity) -> Quantity:
+    if q.low is None or q.high is None:
+        return q
+    shift = 24 * math.floor(q.low / 24)
+    value = None if q.value is None else q.value - shift
+    return dataclasses.replace(q, low=q.low - shift, high=q.high - shift, value=value, unit="day-hours")
