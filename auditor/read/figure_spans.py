@@ -193,7 +193,11 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
         other = parse_number(doc[last + 2:end + 1].text)
         bare = parse_number(doc[last + 2].text)
         if other is not None and bare and end > last + 2 and last == tok.i and value < bare:
-            value *= other / bare  # the scale after the second number sizes both: "1.2 and 1.5 million"
+            # the scale after the second number sizes both: "1.2 and 1.5 million". Read the first with
+            # those scale words rather than multiply by other / bare, whose rounding would make "1 and
+            # 1.1 million" start at 999,999.9999999999, not the 1,000,000 that "1 million" reads as
+            scaled = parse_number(f"{doc[tok.i].text} {doc[last + 3:end + 1].text}")
+            value = scaled if scaled is not None else value * other / bare
         if other is not None and other > value:
             return NumberSpan(tok.i, end, value, other, value_first=tok.i)
     m = re.match(r"^(\d+)[-–](\d+)$", tok.text)
