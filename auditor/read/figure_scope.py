@@ -295,6 +295,8 @@ def _dateline_end(doc) -> int:
     """The token after a dateline that opens the sentence ("BRUSSELS –", "AMASRA, Turkey (AP) —"),
     else 0: a short run of names, commas and a parenthesised credit, closed by a dash."""
     for t in doc[:DATELINE_TOKENS + 1]:
+        if t.text == "-" and t.i and not doc[t.i - 1].whitespace_:
+            continue  # a hyphen inside a word ("Texas-wide storms"), not a dash after a dateline
         if t.text in _DATELINE_DASHES:
             opening = doc[:t.i]
             if t.i and all(x.is_punct or x.pos_ == "PROPN" or x.text[:1].isupper() for x in opening) \
