@@ -42,6 +42,9 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump serving in "
      "a top role at any company for three years.", None, None),
     ("In the rest of the country, 40 people died on Monday.", "on Monday", "elsewhere"),
+    ("The floods killed 40 people in the rest of Spain.", None, "elsewhere"),
+    # "the rest of" people is a part of them, not a place
+    ("The rest of the victims, 30 people, were injured in Valencia.", None, "Valencia"),
 ])
 def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):
     q = [q for q in figures(nlp, sentence) if not (q.category or "").startswith("time:")][0]
