@@ -122,6 +122,8 @@ def test_a_change_from_one_figure_to_another_is_no_range(nlp):
 @pytest.mark.parametrize("sentence, text, value", [
     ("According to NGOs, there were almost half a million protesters.", "almost half a million", 500000),
     ("A quarter of a million homes lost power.", "quarter of a million", 250000),
+    ("A half million people marched on Tuesday.", "half million", 500000),
+    ("Half a dozen people were hurt.", "Half a dozen", 6),
 ])
 def test_a_fraction_of_a_scale_word_is_a_round_figure(nlp, sentence, text, value):
     (q,) = figures(nlp, sentence)

@@ -230,17 +230,19 @@ def _fraction_of_unit(doc, tok) -> Optional[NumberSpan]:
 
 
 def _fraction_of_scale(doc, tok) -> Optional[NumberSpan]:
-    """A fraction word sizing a scale word: "half a million", "a quarter of a million" (a round
-    figure, written to that fraction of the scale)."""
+    """A fraction word sizing a scale word: "half a million", "a quarter of a million", "a half
+    million", "half a dozen" (a round figure, written to that fraction of the scale)."""
     value = _FRACTIONS.get(tok.lower_)
     if value is None:
         return None
     k = tok.i
     while k + 1 < len(doc) and doc[k + 1].lower_ in ("a", "an", "of") and k - tok.i < 3:
         k += 1
-    if k == tok.i or k + 1 >= len(doc) or doc[k + 1].lower_ not in _SCALES:
+    if k == tok.i and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an")):
+        return None  # "half million" alone is no figure; "a half million" is
+    scale = (_SCALES.get(doc[k + 1].lower_) or _MULTIPLIERS.get(doc[k + 1].lower_)) if k + 1 < len(doc) else None
+    if scale is None:
         return None
-    scale = _SCALES[doc[k + 1].lower_]
     if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
         return None
     return NumberSpan(tok.i, k + 1, value * scale, value * scale, value_first=tok.i)
