@@ -76,6 +76,17 @@ def test_incident_clocks_from_the_leads():
     assert kept.clock == "UTC"
 
 
+def test_a_claim_on_local_time_is_left_as_it_is():
+    zoned = "The explosion occurred at around 15:15 GMT in Bartin."
+    local = "The explosion occurred at 6:45 pm local time in Bartin."
+    claims = [Claim(id=f"c{k}", article=f"a{k}", start=0, end=len(s), text=s, sentence=0,
+                    quantities=tuple(times(s, 0, 0, len(s))), places=("Bartin",)) for k, s in enumerate((zoned, local))]
+    out = clocks.on_incident_clocks(claims, [Event(id="e1", articles=("a0", "a1"))],
+                                    [Article(id=f"a{k}", path=f"a{k}.txt", text="", published="2022-10-15")
+                                     for k in range(2)])
+    assert out[0].quantities[0].clock == "local:Bartin" and out[1] is claims[1]
+
+
 @pytest.mark.parametrize("sentence, place, zone, shown", [
     # undated: "ET" in Baltimore is Baltimore's clock whatever the season
     ("Search and rescue operations were suspended at 7:30 p.m. ET on Tuesday.", "Baltimore", "America/New_York",

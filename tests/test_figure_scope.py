@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.read.figure_scope import _dateline_end
 from auditor.read.windows import window_kind
 from conftest import figures, only_figure
 
@@ -41,6 +42,9 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump serving in "
      "a top role at any company for three years.", None, None),
     ("In the rest of the country, 40 people died on Monday.", "on Monday", "elsewhere"),
+    ("The floods killed 40 people in the rest of Spain.", None, "elsewhere"),
+    # "the rest of" people is a part of them, not a place
+    ("The rest of the victims, 30 people, were injured in Valencia.", None, "Valencia"),
 ])
 def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):
     q = [q for q in figures(nlp, sentence) if not (q.category or "").startswith("time:")][0]
@@ -81,3 +85,16 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
     assert [(q.text, q.credited) for q in qs if q.category] == [("1.27 million", "police"), ("2.8 million", "unions")]
     (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")]
     assert q.credited is None  # the sentence's attribution, not the figure's own
+
+
+@pytest.mark.parametrize("sentence, dash", [
+    ("BRUSSELS - About 107,000 people marched.", 1),
+    ("WASHINGTON—About 107,000 people marched.", 1),
+    ("AMASRA, Turkey (AP) — Funerals began Sunday.", 6),
+    # a hyphen inside a word is no dateline's dash: "Texas" is not where the report was filed from
+    ("Texas-wide storms killed 12 people.", 0),
+    ("Gaza-based officials said 30 people were killed.", 0),
+    ("", 0),
+])
+def test_a_dateline_ends_at_its_dash(nlp, sentence, dash):
+    assert _dateline_end(nlp(sentence)) == dash

@@ -105,6 +105,9 @@ def test_a_handful_is_a_vague_small_count(nlp):
     ("The Public Assembly Archive said between 275,000 and 325,000 people took part.", 275000, 325000),
     ("Authorities estimated the crowd at between 88,000 and 107,000.", 88000, 107000),
     ("Between 1.2 and 1.5 million people marched on Tuesday.", 1.2e6, 1.5e6),
+    # the first number takes the second's scale exactly, as "1 million" is read alone
+    ("Between 1 and 1.1 million people marched on Tuesday.", 1e6, 1.1e6),
+    ("Between 1.0 and 2.2 million people marched on Tuesday.", 1e6, 2.2e6),
     ("Some 30-40 passengers were hurt.", 30, 40),
 ])
 def test_a_range_is_one_figure(nlp, sentence, low, high):
@@ -119,6 +122,8 @@ def test_a_change_from_one_figure_to_another_is_no_range(nlp):
 @pytest.mark.parametrize("sentence, text, value", [
     ("According to NGOs, there were almost half a million protesters.", "almost half a million", 500000),
     ("A quarter of a million homes lost power.", "quarter of a million", 250000),
+    ("A half million people marched on Tuesday.", "half million", 500000),
+    ("Half a dozen people were hurt.", "Half a dozen", 6),
 ])
 def test_a_fraction_of_a_scale_word_is_a_round_figure(nlp, sentence, text, value):
     (q,) = figures(nlp, sentence)

@@ -44,7 +44,7 @@ from auditor.read import quantities
 from auditor.read.counts import GROUPS
 from auditor.read.figure_context import WHOLE_OF
 from auditor.read.figure_scope import ELSEWHERE
-from auditor.read.intervals import gap_ratio, is_clock_time, on_one_clock, overlaps, same_clock
+from auditor.read.intervals import TIME_POINT_UNITS, gap_ratio, is_clock_time, on_one_clock, overlaps, same_clock
 from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
 from auditor.model import Claim, Cluster, Event, Quantity
 
@@ -376,7 +376,7 @@ def _rival_similarity(q: Quantity) -> float:
         return ANY_SIMILARITY  # one quake has one magnitude, one ship one length: the measure names its thing
     if q.unit == "tally":
         return MIN_RELATED  # one vote has one tally
-    if q.unit in ("weekday-hours", "day-hours", "day-of-year", "percent", "points"):
+    if q.unit in (*TIME_POINT_UNITS, "percent", "points"):
         return PARAPHRASE  # shares (polls, turnout, containment) vary with who measures and when
     return RIVAL_FIGURES
 
@@ -391,7 +391,7 @@ def _agreeing_similarity(q: Quantity, other: Quantity) -> float:
         # morning" is not
         exact = all(x.low is not None and x.high is not None and x.high - x.low <= 1 for x in (q, other))
         return MIN_RELATED if exact else RELATED
-    if q.unit in ("weekday-hours", "day-hours", "day-of-year"):
+    if q.unit in TIME_POINT_UNITS:
         exact = q.value is not None and other.value is not None
         return MIN_RELATED if exact else RELATED  # "midnight Friday" is telling, "January" is not
     if q.vague or other.vague:
@@ -666,7 +666,7 @@ _WORDS = re.compile(r"[a-z][a-z'’-]+")
 def _figure_key(q: Quantity) -> Optional[tuple]:
     """(value, unit, second) of an exact figure; None for a vague or open figure, a zero, a clock time
     or a date (points in time are shared by many facts of a story)."""
-    if q.value is None or q.value <= 0 or q.vague or q.unit in ("weekday-hours", "day-hours", "day-of-year"):
+    if q.value is None or q.value <= 0 or q.vague or q.unit in TIME_POINT_UNITS:
         return None
     if q.category and q.category.split(":", 1)[0] in ("date", "time"):
         return None

@@ -167,7 +167,7 @@ def to_place_clock(q: Quantity, place: str, zone: str, day: Optional[date]) -> Q
     high = None if q.high is None else q.high + most
     value = q.value + least if q.value is not None and least == most else None
     if low is not None and not 0 <= low < period:  # onto the next or the previous day (or week)
-        turn = period * ((low // period))
+        turn = period * (low // period)
         low, high = low - turn, None if high is None else high - turn
         value = None if value is None else value - turn
     return replace(q, low=low, high=high, value=value, approximate=q.approximate or least != most,
@@ -194,7 +194,9 @@ def on_incident_clocks(claims: Sequence[Claim], events: Sequence[Event],
             out.append(c)
             continue
         day = _day_of(article_of.get(c.article))
-        out.append(replace(c, quantities=tuple(to_place_clock(q, *found, day) for q in c.quantities)))
+        placed = tuple(to_place_clock(q, *found, day) for q in c.quantities)
+        # a claim whose times were all local already stays the same object: `moved` counts real moves
+        out.append(replace(c, quantities=placed) if any(p is not q for p, q in zip(placed, c.quantities)) else c)
     moved = sum(a is not b for a, b in zip(claims, out))
     if moved:
         log.info("times of %d claims put on their incident's clock", moved)

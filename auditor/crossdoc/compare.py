@@ -221,8 +221,6 @@ def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quanti
                            + f"; pairs that differ without contradicting each other: {', '.join(counts)}")
 
 
-
-
 def _truncated(coarse: Quantity, fine: Quantity) -> bool:
     """The coarse figure is the finer one cut to its own step, as headlines cut sums: "$354 million"
     for $354.8 million, "$148M" for $148.7 million. Only against a figure written more finely: two

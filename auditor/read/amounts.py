@@ -45,12 +45,12 @@ def _money_class(noun) -> Optional[str]:
 def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]]:
     """("money:<what it pays for>", the noun) of a sum: "$1.2 trillion package" -> money:bill,
     "$21 billion in disaster relief" -> money:aid, "raise spending by $38 billion" -> money:change."""
-    tok = doc[last]
-    if head is not None and head.i > tok.i and head.lemma_.lower() in CURRENCY_WORDS:
-        tok = head  # "a fine of three hundred and fifty-five million dollars": the sum is the dollars
-    number = tok
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SUM_NOUNS:
-        tok = tok.head.head  # "ordered to pay a total of $148.7 million": the sum is the total
+    figure = doc[last]  # the token the sum is written in
+    if head is not None and head.i > figure.i and head.lemma_.lower() in CURRENCY_WORDS:
+        figure = head  # "a fine of three hundred and fifty-five million dollars": the sum is the dollars
+    tok = figure  # the token that takes the sum's place in the clause
+    if figure.dep_ == "pobj" and figure.head.lower_ == "of" and figure.head.head.lemma_.lower() in _SUM_NOUNS:
+        tok = figure.head.head  # "ordered to pay a total of $148.7 million": the sum is the total
     if tok.dep_ in ("dobj", "oprd", "npadvmod", "attr") and _imposed(tok.head):
         return "money:penalty", None  # "ordered to pay $355 million in damages": what it is in, it is imposed
     if head is not None and head.i != tok.i and head.lemma_.lower() not in CURRENCY_WORDS \
@@ -58,8 +58,10 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
         cls = _money_class(head)
         if cls:
             return f"money:{cls}{_several(head)}", head.text
-    whose = [*number.children] + ([c for c in tok.children if c.lower_ != "of"] if tok.i != number.i else [])
-    for child in whose:  # what the sum, or the total it is, is "in" or "for": "$21 billion in disaster relief"
+    # what the sum, or the total it is, is "in" or "for": "$21 billion in disaster relief", "a total of
+    # $148.7 million in damages" (the total's own "of" is the sum itself, not what it pays for)
+    modifiers = [*figure.children] + ([c for c in tok.children if c.lower_ != "of"] if tok.i != figure.i else [])
+    for child in modifiers:
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
             for obj in child.children:
                 cls = _money_class(obj) if obj.dep_ == "pobj" else None
@@ -145,7 +147,7 @@ def _topic(tok) -> Optional[str]:
     if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
         return _stem(tok.head.lemma_)  # "the employment population ratio (60.3%)": appos
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
-        holder = next((holder_key(c) for c in tok.head.children if c.dep_ == "nsubj" and holder_key(c)), None)
+        holder = next(filter(None, (holder_key(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         return _stem(tok.head.lemma_)  # "58% of voters support stricter laws"

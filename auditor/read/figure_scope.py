@@ -253,8 +253,7 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
     ("in Kalat", "across Balochistan province") before a possessive one ("Pakistan's"); or
     ELSEWHERE when the clause places it outside the story's place ("killed about 170 people
     elsewhere in the country", "in the rest of the country")."""
-    if any(t.lower_ == "elsewhere" or t.lower_ == "rest" and any(c.lower_ == "of" for c in t.children)
-           for t in tokens):
+    if any(t.lower_ == "elsewhere" or _the_rest_of_a_place(t) for t in tokens):
         return ELSEWHERE
     best = None
     ids = {t.i for t in tokens}
@@ -287,6 +286,14 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
     return best[1] if best else None
 
 
+def _the_rest_of_a_place(tok) -> bool:
+    """ "in the rest of the country", "across the rest of Spain": "rest of", where a locative
+    preposition governs it, is a place outside the story's. (Not "the rest of the victims were
+    injured in Valencia": there "the rest" is a part of the people.)"""
+    return tok.lower_ == "rest" and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE \
+        and any(c.lower_ == "of" for c in tok.children)
+
+
 _DATELINE_DASHES = {"—", "–", "--", "-"}
 DATELINE_TOKENS = 8  # "SANTIAGO, Chile (AP) —": a place, its country and an agency's credit at most
 
@@ -295,6 +302,8 @@ def _dateline_end(doc) -> int:
     """The token after a dateline that opens the sentence ("BRUSSELS –", "AMASRA, Turkey (AP) —"),
     else 0: a short run of names, commas and a parenthesised credit, closed by a dash."""
     for t in doc[:DATELINE_TOKENS + 1]:
+        if t.text == "-" and t.i and not doc[t.i - 1].whitespace_:
+            continue  # a hyphen inside a word ("Texas-wide storms"), not a dash after a dateline
         if t.text in _DATELINE_DASHES:
             opening = doc[:t.i]
             if t.i and all(x.is_punct or x.pos_ == "PROPN" or x.text[:1].isupper() for x in opening) \

@@ -193,7 +193,11 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
         other = parse_number(doc[last + 2:end + 1].text)
         bare = parse_number(doc[last + 2].text)
         if other is not None and bare and end > last + 2 and last == tok.i and value < bare:
-            value *= other / bare  # the scale after the second number sizes both: "1.2 and 1.5 million"
+            # the scale after the second number sizes both: "1.2 and 1.5 million". Read the first with
+            # those scale words rather than multiply by other / bare, whose rounding would make "1 and
+            # 1.1 million" start at 999,999.9999999999, not the 1,000,000 that "1 million" reads as
+            scaled = parse_number(f"{doc[tok.i].text} {doc[last + 3:end + 1].text}")
+            value = scaled if scaled is not None else value * other / bare
         if other is not None and other > value:
             return NumberSpan(tok.i, end, value, other, value_first=tok.i)
     m = re.match(r"^(\d+)[-–](\d+)$", tok.text)
@@ -226,17 +230,19 @@ def _fraction_of_unit(doc, tok) -> Optional[NumberSpan]:
 
 
 def _fraction_of_scale(doc, tok) -> Optional[NumberSpan]:
-    """A fraction word sizing a scale word: "half a million", "a quarter of a million" (a round
-    figure, written to that fraction of the scale)."""
+    """A fraction word sizing a scale word: "half a million", "a quarter of a million", "a half
+    million", "half a dozen" (a round figure, written to that fraction of the scale)."""
     value = _FRACTIONS.get(tok.lower_)
     if value is None:
         return None
     k = tok.i
     while k + 1 < len(doc) and doc[k + 1].lower_ in ("a", "an", "of") and k - tok.i < 3:
         k += 1
-    if k == tok.i or k + 1 >= len(doc) or doc[k + 1].lower_ not in _SCALES:
+    if k == tok.i and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an")):
+        return None  # "half million" alone is no figure; "a half million" is
+    scale = (_SCALES.get(doc[k + 1].lower_) or _MULTIPLIERS.get(doc[k + 1].lower_)) if k + 1 < len(doc) else None
+    if scale is None:
         return None
-    scale = _SCALES[doc[k + 1].lower_]
     if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
         return None
     return NumberSpan(tok.i, k + 1, value * scale, value * scale, value_first=tok.i)

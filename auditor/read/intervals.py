@@ -143,11 +143,10 @@ def _fmt_day(v: float) -> str:
     return _fmt(v)
 
 
-
-
 # --------------------------------------------------------------------------- times of day on one clock
 
 CLOCK_UNITS = ("weekday-hours", "day-hours")
+TIME_POINT_UNITS = (*CLOCK_UNITS, "day-of-year")  # points in time, not sizes: a story shares them across its facts
 
 
 def is_clock_time(q: Quantity) -> bool:

@@ -291,9 +291,10 @@ class ApartRules:
             out.update({p: [why] for p, (why, party) in self.by_tolls.items() if self.tolls == "all" or party})
         return out
 
-    def days_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
-        """Any pair across two groups whose reports fix their days apart (`days_disagree`; checked pair
-        by pair, at most CROSS_CHECK_MAX), or kept apart."""
+    def kept_or_dated_apart(self, g: Sequence[str], h: Sequence[str]) -> bool:
+        """Any pair across two groups kept apart, or whose reports fix their days apart (`days_disagree`;
+        checked pair by pair, at most CROSS_CHECK_MAX): such groups do not join on the story's names.
+        The first pair dated apart is kept in `unlike_days`, so that the incident's evidence says why."""
         if self.kept_apart(g, h):
             return True
         if len(g) * len(h) > CROSS_CHECK_MAX:

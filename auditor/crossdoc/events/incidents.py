@@ -87,7 +87,7 @@ def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors:
     #     the minister and the inquiry's chairman, the county and the island's capital make a story)
     if names.story and len(groups) > 1:
         def not_one_story(g: list[str], h: list[str]) -> bool:
-            return len(names.story_names(g, h)) < STORY_NAMES or rules.days_apart(g, h)
+            return len(names.story_names(g, h)) < STORY_NAMES or rules.kept_or_dated_apart(g, h)
 
         groups = merge(groups, pairs, rules.pos, rules.apart, not_one_story, names.needed,
                        pair_values=names.story_evidence)
