@@ -610,3 +610,11 @@ def test_a_conflict_of_times_names_both_clocks():
     (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
     assert "15:15 GMT (18:15 in Bartin's time" in conflict.summary
     assert "6:45 pm on Friday (18:45" in conflict.summary
+
+
+def test_a_cut_is_cut_toward_zero():
+    # a fall given in points is cut as headlines cut: "-0.2" for -0.25, toward zero
+    a = Quantity(start=0, end=4, text="-0.2", value=-0.2, low=-0.25, high=-0.15, category="percent:rate", unit="points")
+    b = Quantity(start=0, end=5, text="-0.25", value=-0.25, low=-0.255, high=-0.245, category="percent:rate",
+                 unit="points")
+    assert compare._truncated(a, b)

@@ -231,7 +231,8 @@ def _truncated(coarse: Quantity, fine: Quantity) -> bool:
     step = coarse.high - coarse.low
     if step <= 0 or fine.low is None or fine.high is None or fine.high - fine.low >= step:
         return False
-    return math.isclose(math.floor(fine.value / step + 1e-9) * step, coarse.value, rel_tol=1e-9)
+    cut = math.trunc(fine.value / step + math.copysign(1e-9, fine.value)) * step  # toward zero, as headlines cut
+    return math.isclose(cut, coarse.value, rel_tol=1e-9)
 
 
 def _same_day(published: dict, x: str, y: str) -> bool:
