@@ -349,3 +349,21 @@ def test_a_partial_part_meets_only_a_partial_part_of_its_place():
 def test_a_sentence_pointing_back_is_set_when_the_one_before_is(nlp, article, number, kind):
     (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
     assert window_kind(q.window) == kind
+
+
+@pytest.mark.parametrize("article, number, category", [
+    # an article that counts no armed side: the people named by what they were are the whole
+    ("Tragedy in northern Turkey: an explosion killed 14 workers, injuring 28.\nRescuers searched the mine.",
+     "14", "killed:total"),
+    ("At least 288 passengers were killed when the trains collided.", "At least 288", "killed:total"),
+    # where a fight's sides are counted, civilians are a part set against them
+    ("Gunmen killed 23 workers on the highway.\nSecurity forces killed 21 militants in response.", "23",
+     "killed:civilians"),
+    # an article that says "civilians" itself sets them against someone
+    ("The strikes killed 12 civilians in the town.", "12", "killed:civilians"),
+    # a part stays a part
+    ("The blast killed 40 people, including 10 children.", "10", "killed:civilians"),
+])
+def test_victims_named_by_what_they_were_are_the_whole_unless_a_fight_is_counted(nlp, article, number, category):
+    (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
+    assert q.category == category

@@ -432,7 +432,7 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
             claim = Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
                           end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)})
             out.append(figure_context.set_in(claim, setting) if setting else claim)
-    return figure_context.partial_counts(figure_context.answer_ellipses(out))
+    return figure_context.victims_as_whole(figure_context.partial_counts(figure_context.answer_ellipses(out)))
 
 
 def _units(s: Sentence, doc) -> list[tuple[int, int, dict]]:

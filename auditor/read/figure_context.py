@@ -419,6 +419,37 @@ def partial_counts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     return tuple(out)
 
 
+ARMED_GROUPS = frozenset({"security", "militants"})  # the sides of a fight, each counting its own
+PART_REACH = 30  # characters before a count in which "including", "among them" mark it as a part
+
+
+def victims_as_whole(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """In an article that counts no armed side, the people named by what they were (workers,
+    miners, passengers, men) are simply the people the incident befell: "14 workers killed" is the
+    mine blast's toll, as "40 people killed" is, so their counts are read as the whole ("killed:
+    total"). Only where a fight's sides are counted, or the article says "civilians" itself, are
+    civilians a part set against someone. A count given as a part ("including 10 children") stays
+    a part."""
+    from auditor.read.windows import window_kind  # windows reads this module's cue words
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article, []).append(c)
+    whole = {a for a, cs in by_article.items()
+             if not any((q.category or "").partition(":")[2] in ARMED_GROUPS or (q.category or "") in ARMED_GROUPS
+                        or "civilian" in (q.counted or "").lower() for c in cs for q in c.quantities)}
+
+    def as_whole(c: Claim, q: Quantity) -> Quantity:
+        outcome, _, group = (q.category or "").partition(":")
+        before = c.text[max(0, q.start - c.start - PART_REACH):max(0, q.start - c.start)]
+        if group != "civilians" or window_kind(q.window) == "part" or _PART_MARKER.search(before):
+            return q
+        return replace(q, category=f"{outcome}:total")
+
+    return tuple(replace(c, quantities=tuple(as_whole(c, q) for q in c.quantities))
+                 if c.article in whole and any((q.category or "").endswith(":civilians") for q in c.quantities) else c
+                 for c in claims)
+
+
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 
 
