@@ -245,6 +245,7 @@ def _end_point_or_baseline(doc, ent) -> bool:
     return False
 
 
+_NONSTATE_BODIES = vocab.tagged("body_words", "nonstate")  # "union", "party", "company": a name's head
 ELSEWHERE = "elsewhere"  # a place outside the story's own: it meets no other place, and is no part of a whole
 
 
@@ -269,6 +270,8 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
         is_place = e.label_ in _PLACE_LABELS
         # the small NER model often mislabels small places: trust a place noun or locative preposition
         governor = root.head
+        if root.dep_ in ("compound", "nmod", "amod") and governor.lemma_.lower() in _NONSTATE_BODIES:
+            continue  # "the Maden-Is mining union reported 35 trapped": a body's name, not the figure's place
         if root.dep_ == "compound" and governor.lemma_.lower() in PLACE_NOUNS:
             is_place, governor = True, governor.head
         elif root.dep_ == "pobj" and governor.lower_ in _LOCATIVE and e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") \
