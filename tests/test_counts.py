@@ -114,6 +114,10 @@ def test_a_crowd_is_counted_as_such(nlp, sentence, value, category):
     ("Funerals began on Sunday as officials raised the death toll to at least 41.", 41, "killed:total"),
     ("The number of injured rose to 736.", 736, "injured:total"),
     ("The toll stood at 35 on Monday.", 35, "killed:total"),
+    ("Deaths stood at 40 on Monday.", 40, "killed:total"),
+    # the group the number names stays (divergences/dev, Dagestan attacks)
+    ("The fatalities included seven law enforcement officers, a priest, and a church security guard.", 7,
+     "killed:security"),
 ])
 def test_what_a_number_sizes(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence) if q.value == value)

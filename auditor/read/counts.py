@@ -240,25 +240,14 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
     return None
 
 
-_TOLL_NOUNS = {"toll", "tally", "death", "fatality"}
-
-
-def _toll_subject(number) -> bool:
-    """The number is what a toll is said to be: the complement of "be" ("the death toll was 275")
-    or the object of "at" after "stand", "reach", "rise" ("the toll stands at 20")."""
-    verb = number.head.head if number.dep_ == "pobj" else number.head
-    if number.dep_ not in ("attr", "pobj", "dobj", "oprd") or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
-
-
 def count_noun_outcome(number, head) -> Optional[str]:
     """The outcome a count noun names when the number is the value it takes: "the number of deaths
     has reached 28", "the death toll rose to at least 40 people", "officials raised the death toll
     to at least 41" (the toll, the deaths: killed). The number, or the noun it sizes ("40 people"),
     is the complement of the count noun's verb ("reach", "be", "rise to", "stand at", "raise ...
     to"); the count noun is that verb's subject or object, and names its outcome itself ("toll"),
-    by a compound ("death toll") or by what it is "of" ("number of injuries")."""
+    by a compound ("death toll") or by what it is "of" ("number of injuries"); or the subject is
+    the outcome itself ("deaths stood at 40", "the fatalities reached nine")."""
     anchor = head if head is not None and number.dep_ == "nummod" and head.dep_ in ("pobj", "attr", "dobj") else number
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "at"):
         verb = anchor.head.head
@@ -269,8 +258,13 @@ def count_noun_outcome(number, head) -> Optional[str]:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for noun in verb.children:
-        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or noun.i == anchor.i \
-                or noun.lemma_.lower() not in COUNT_NOUNS:
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or noun.i == anchor.i:
+            continue
+        itself = OUTCOMES.get(noun.lemma_.lower())
+        if noun.dep_ in ("nsubj", "nsubjpass") and itself and itself not in _EVENT_OUTCOMES \
+                and noun.lemma_.lower() not in COUNT_NOUNS:
+            return itself  # "deaths stood at 40"
+        if noun.lemma_.lower() not in COUNT_NOUNS:
             continue
         named = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         named += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -298,11 +292,11 @@ def _body_state(head) -> Optional[str]:
 def count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
-    if head is None and _toll_subject(doc[last]):
-        return "killed:total"  # "the death toll was 275", "the toll stands at 20"
     said_of_count = count_noun_outcome(doc[last], head)
     if said_of_count:
-        return f"{said_of_count}:total"  # "the number of deaths has reached 28"
+        # "the death toll was 275", "the number of deaths has reached 28"; "the fatalities included
+        # seven law enforcement officers" keeps the group the number names
+        return f"{said_of_count}:{(group_of(heads) if heads else None) or 'total'}"
     if _population_count(doc[last], head):
         return "population"
     if head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" \

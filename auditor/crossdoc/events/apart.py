@@ -11,6 +11,7 @@ from auditor.model import Quantity
 from auditor.read import places
 from auditor.read.claims import same_entity
 from auditor.read.amounts import MONEY_CLASSES
+from auditor.read.figure_context import ARMED_GROUPS
 from auditor.read.intervals import gap_ratio
 from auditor.read.when import days_apart
 
@@ -77,15 +78,11 @@ def _is_place(name: str) -> bool:
     return places.resolve(name) is not None
 
 
-# The groups that are sides of a fight: their counts are each side's statement of an operation's
-# result. Victims (civilians, workers, miners) are counted as a total is, rising as bodies are found.
-_ARMED_SIDES = {"security", "militants"}
-
-
 def _is_total(category: str) -> bool:
     """"killed:total", "missing:total", "killed:civilians", "total": a count of victims, which rises
-    for days, not of one armed side."""
-    return category.partition(":")[2] not in _ARMED_SIDES
+    for days as bodies are found, not of one armed side (each side's count is its statement of an
+    operation's result)."""
+    return category.partition(":")[2] not in ARMED_GROUPS
 
 
 def _same(a: str, b: str) -> bool:
