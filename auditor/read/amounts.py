@@ -183,8 +183,9 @@ def holder_key(tok) -> Optional[str]:
             and doc[ent.end + 1].text.isupper():
         return doc[ent.end + 1].lower_
     words = [t for t in ent if t.lower_ != "the" and t.is_alpha]
-    if len(words) > 1 and all(t.text[:1].isupper() for t in words):
-        return "".join(t.text[0] for t in words).lower()
+    if len(words) > 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "and", "for") for t in words):
+        from auditor.read.claims import initials  # claims reads its figures through this module
+        return initials(" ".join(t.lower_ for t in words)) or None
     return words[0].lower_ if len(words) == 1 else None
 
 
