@@ -100,6 +100,7 @@ def _money_act(tok) -> Optional[str]:
 
 
 IMPOSING_VERBS = vocab.words("imposing_verbs")
+REPORTING_VERBS = vocab.words("reporting_verbs") | vocab.words("reporting_verbs_neutral")
 
 
 def _several(noun) -> str:
@@ -141,13 +142,18 @@ def _act_root(word: str) -> Optional[str]:
 def _topic(tok) -> Optional[str]:
     """What a measure is of: the noun it modifies, the word it grades ("5% contained"), or the subject
     of its clause ("humidity could drop below 10%")."""
-    graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ")]
+    # the word a share grades follows it ("5% contained"); a word before its number qualifies the
+    # figure itself ("a provisional 9.4 percent", "a momentary 13 percent") and says nothing of what
+    # it is a share of
+    graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > tok.i]
     if graded:
         return _stem(graded[0].lemma_)  # "5% contained"
     if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return _stem(tok.head.lemma_)  # "the employment population ratio (60.3%)": appos
+        # "the employment population ratio (60.3%)": the noun's share; "the DA received the second
+        # highest number of votes (21.78 percent)": the votes a party received are its share
+        return _receivers_share(tok.head) or _stem(tok.head.lemma_)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
-        holder = next(filter(None, (holder_key(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
+        holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         return _stem(tok.head.lemma_)  # "58% of voters support stricter laws"
@@ -156,9 +162,43 @@ def _topic(tok) -> Optional[str]:
         if node.pos_ in ("VERB", "AUX"):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i:
-                    return holder_key(c) or _stem(c.lemma_)
+                    return _named_holder(c) or _stem(c.lemma_)
         if node.head.i == node.i:
             break
+        node = node.head
+    return None
+
+
+def _named_holder(subject) -> Optional[str]:
+    """The named party a clause's subject is: the subject's own name ("the ANC"), the name right
+    before a common noun ("Zuma's MK party", "uMkhonto we Sizwe (MK) party" -> mk; not the
+    possessor: the party is MK's, not Zuma's; and not a name that only qualifies another
+    modifier: "the US unemployment rate" is no party's), or the name set beside it ("the main
+    opposition Democratic Alliance (DA)" -> da)."""
+    own = holder_key(subject)
+    if own or subject.ent_type_:
+        return own
+    before = [c for c in subject.children if c.dep_ in ("compound", "nmod", "amod") and c.i < subject.i]
+    named = [max(before, key=lambda c: c.i)] if before else []
+    named += [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+    return next(filter(None, (holder_key(c) for c in named)), None)
+
+
+def _receivers_share(noun) -> Optional[str]:
+    """The named party that received the thing a share is given of, when that thing is what the
+    clause says the party received or won ("The DA received the second highest number of votes
+    (21.78 percent)"): the object of a verb of the clause, or a noun of that object ("number of
+    votes"), whose subject is a named party. Not what a party reports ("the BLS reported the
+    ratio (60.3%)"): a reporting verb's object is the figure of whatever it reports on."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ == "dobj" and node.head.pos_ == "VERB":
+            verb = node.head
+            if verb.lemma_.lower() in REPORTING_VERBS:
+                return None
+            return next(filter(None, (_named_holder(c) for c in verb.children if c.dep_ == "nsubj")), None)
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return None
         node = node.head
     return None
 
