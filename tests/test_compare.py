@@ -595,6 +595,12 @@ def clock(text, low, high, unit="day-hours", clock=None):
     # a time in a zone nobody put on the place's clock is not held against a local one
     (clock("6:45 pm on Friday", 4 * 24 + 18.75, 4 * 24 + 18.75, unit="weekday-hours"),
      clock("15:15 GMT", 15.0, 15.5, clock="UTC"), "agree"),
+
+    # hours of a day are read round the clock: "midnight" (24:00) is "00:00", and "11:50 p.m." is
+    # twenty minutes before "12:10 a.m.", not a day
+    (clock("midnight", 24.0, 24.0), clock("00:00 local time", 0.0, 0.0, clock="local"), "agree"),
+    (clock("shortly after midnight", 24.0, 25.0), clock("00:20", 0 + 1 / 3, 0 + 1 / 3), "agree"),
+    (clock("11:50 p.m.", 23 + 5 / 6, 23 + 5 / 6), clock("12:10 a.m.", 1 / 6, 1 / 6), "diverge"),
 ])
 def test_times_of_one_moment_on_one_clock(a, b, verdict):
     out = run([claim("c1", "a1", "The explosion occurred", a), claim("c2", "a2", "The explosion occurred", b)],
@@ -610,6 +616,15 @@ def test_a_conflict_of_times_names_both_clocks():
     (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
     assert "15:15 GMT (18:15 in Bartin's time" in conflict.summary
     assert "6:45 pm on Friday (18:45" in conflict.summary
+
+
+def test_a_conflict_round_the_clock_reads_each_time_as_written():
+    a = clock("11:50 p.m.", 23 + 5 / 6, 23 + 5 / 6)
+    b = clock("12:10 a.m.", 1 / 6, 1 / 6)
+    out = run([claim("c1", "a1", "The explosion occurred at 11:50 p.m.", a),
+               claim("c2", "a2", "The explosion occurred at 12:10 a.m.", b)], category="time:at")
+    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert "24:" not in conflict.summary and "00:10" in conflict.summary, conflict.summary
 
 
 def test_a_cut_is_cut_toward_zero():

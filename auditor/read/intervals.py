@@ -170,15 +170,26 @@ def same_clock(a: Quantity, b: Quantity) -> bool:
 
 def on_one_clock(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
     """Two times of day in one unit: when one gives its weekday and the other does not ("6:45 pm on
-    Friday", "15:15 GMT"), the weekday's time is read as hours of its day; else both as they are."""
-    if {a.unit, b.unit} != set(CLOCK_UNITS):
+    Friday", "15:15 GMT"), the weekday's time is read as hours of its day; else both as they are.
+    Hours of a day are read round the clock: of the two, the later is taken on the next day when
+    that brings them nearer ("midnight" at 24:00 and "00:10", "23:50" and "0:10")."""
+    if {a.unit, b.unit} == set(CLOCK_UNITS):
+        a, b = (_hours_of_day(q) if q.unit == "weekday-hours" else q for q in (a, b))
+    if a.unit != "day-hours" or b.unit != "day-hours" or None in (a.low, a.high, b.low, b.high):
         return a, b
-    return tuple(_hours_of_day(q) if q.unit == "weekday-hours" else q for q in (a, b))  # type: ignore[return-value]
+    apart = (b.low + b.high - a.low - a.high) / 2
+    if abs(apart) <= 12:
+        return a, b
+    days = round(apart / 24)
+    return a, _shifted(b, -24 * days)
+
+
+def _shifted(q: Quantity, hours: float) -> Quantity:
+    value = None if q.value is None else q.value + hours
+    return dataclasses.replace(q, low=q.low + hours, high=q.high + hours, value=value)
 
 
 def _hours_of_day(q: Quantity) -> Quantity:
     if q.low is None or q.high is None:
         return q
-    shift = 24 * math.floor(q.low / 24)
-    value = None if q.value is None else q.value - shift
-    return dataclasses.replace(q, low=q.low - shift, high=q.high - shift, value=value, unit="day-hours")
+    return dataclasses.replace(_shifted(q, -24 * math.floor(q.low / 24)), unit="day-hours")
