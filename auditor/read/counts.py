@@ -28,6 +28,7 @@ _STATE_NOUNS = {"evacuation", "custody"}
 REPORTING = vocab.words("reporting_verbs_neutral") | {"accord"}  # "according to X"
 INCREMENT = ("additional", "more", "further", "fresh", "new", "extra")  # "22 more militants"; the first found names it
 COUNT_NOUNS = ("toll", "tally", "number", "count")  # nouns that name a count: "the toll", "the number of"
+TOLL_NOUNS = COUNT_NOUNS[:2]  # the count nouns that name the dead when nothing else is named: "the toll stands at 20"
 PLACE_NOUNS = vocab.words("place_generics")
 
 
@@ -273,7 +274,7 @@ def count_noun_outcome(number, head) -> Optional[str]:
             outcome = OUTCOMES.get(word.lemma_.lower()) or OUTCOMES.get(word.lower_)
             if outcome and outcome not in _EVENT_OUTCOMES:
                 return outcome
-        if noun.lemma_.lower() in ("toll", "tally") and not named:
+        if noun.lemma_.lower() in TOLL_NOUNS and not named:
             return "killed"  # "the toll stands at 20"
     return None
 
@@ -309,7 +310,7 @@ def count_category(doc, head, heads, last) -> Optional[str]:
         # "4,000 residents are under Level 3 evacuation orders": the state names the outcome
         states = {t.lemma_.lower() for t in head.head.subtree if t.pos_ == "NOUN"} & _STATE_NOUNS
         outcome = OUTCOMES[sorted(states)[0]] if states else None
-    if head is not None and head.lemma_.lower() in ("toll", "tally") and outcome is None:
+    if head is not None and head.lemma_.lower() in TOLL_NOUNS and outcome is None:
         outcome = "killed"
     if head is None and outcome is None:
         outcome = _elliptical_outcome(doc[last])
