@@ -122,6 +122,9 @@ def test_partial_flag(text, expected, partial):
     # a second opener while one is open
     ("“The toll may rise “as rescuers reach the site,” officials said.",
      ["The toll may rise", "as rescuers reach the site,"], [True, False]),
+    # a closing glyph spaced off on both sides opens the quote it stands before (divergences/dev, Belgrade)
+    ("President Aleksandar Vucic recognised the ” huge negative energy and anger” directed at the authorities.",
+     ["huge negative energy and anger"], [False]),
 ])
 def test_unbalanced_quotes_are_recovered(text, pieces, truncated):
     qs = find_quotes(text)
@@ -448,6 +451,15 @@ def test_labels_that_are_no_speakers(text):
      "Silicon Valley Bank, Santa Clara, California, was closed today by the California Department of Financial "
      "Protection and Innovation.\n\nAll insured depositors will have full access to their insured deposits no "
      "later than Monday morning.\n", "All insured depositors", "FDIC"),
+    # a quoted sentence set alone after a quoted paragraph, in single marks, is no pull quote but the
+    # same speaker's run (divergences/dev, the Giuliani verdict)
+    ("After leaving the courtroom, Giuliani insisted he had been right.\n\n‘I have no doubt that my comments were "
+     "made and they were supportable and are supportable today,’ he said. \n\n‘I just did not have an opportunity "
+     "to present the evidence that we offered.’ \n\nThe jury deliberated for a day.", "I just did", "Giuliani"),
+    # the same after a misplaced mark that opens a quote ("the ” huge negative energy”", Belgrade)
+    ("President Aleksandar Vucic recognised the ” huge negative energy and anger” directed at the authorities.\n"
+     "“All people in the government have to understand the message. We will have to change ourselves,” he told a "
+     "press conference on 15 March.", "All people", "Aleksandar Vucic"),
     # the pronoun that is the subject carries the topic on, not a name in a side phrase
     ("Boris Johnson has resigned.\n\nHe resisted calls to quit – including from newly-appointed Chancellor "
      "Nadhim Zahawi – for 48 hours.\n\nSpeaking outside Downing Street, he said: “The reason I have fought so hard "

@@ -109,6 +109,8 @@ def _double_role(text: str, i: int, lo: int, hi: int) -> str:
     ch = text[i]
     prev, nxt = _neighbours(text, i, lo, hi)
     can_open, can_close = _can_open(prev, nxt), _can_close(prev, nxt)
+    if not can_open and not can_close and _is_space(prev) and _is_space(nxt):
+        return "either"  # a mark spaced off on both sides ("recognised the ” huge negative energy”"): its glyph may be a slip
     if ch in DOUBLE_OPEN:
         return "close" if can_close and not can_open else "open"
     if ch in DOUBLE_CLOSE:
@@ -318,6 +320,16 @@ def _whole_line_quote(line: str) -> bool:
             if not _is_apostrophe(prev, nxt):
                 return False
     return True
+
+
+def _quoted_sentence(text: str, lo: int, hi: int) -> bool:
+    """The paragraph is one quoted sentence: a whole-line quote ending in sentence punctuation."""
+    line = text[lo:hi].strip()
+    return _whole_line_quote(line) and len(line) > 2 and line[-2] in _TERMINAL
+
+
+def _holds_quote(found: Iterable[QuoteSpan], block: tuple[int, int]) -> bool:
+    return any(block[0] <= q.outer_start < block[1] and not q.headline for q in found)
 
 
 def _inside(spans: Iterable[QuoteSpan], i: int) -> bool:
@@ -553,9 +565,12 @@ def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) ->
     found: list[QuoteSpan] = list(doubles)
     carry_single: Optional[QuoteSpan] = None  # a single-quoted statement running over paragraphs
     for bi, (lo, hi) in enumerate(blocks):
-        # a paragraph that carries on a single-quoted statement is that statement, not a pull quote
+        # a paragraph that carries on a single-quoted statement is that statement, not a pull quote;
+        # so is a quoted sentence set alone right after a quoted paragraph ("‘...,’ he said." /
+        # "‘I just did not have an opportunity to present the evidence.’"): a run of one speaker
         headline = _headline_like(text, lo, hi) and not (
-            carry_single is not None and _first_char(text, lo, hi) in SINGLE_OPEN + SINGLE_EITHER)
+            carry_single is not None and _first_char(text, lo, hi) in SINGLE_OPEN + SINGLE_EITHER) \
+            and not (bi > 0 and _quoted_sentence(text, lo, hi) and _holds_quote(found, blocks[bi - 1]))
         if not (headline or british):
             # a paragraph of a double-quoting article that quotes in single marks (a wire's copy set
             # in another house style): its single-quoted statements count, not its terms or names
