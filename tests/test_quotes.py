@@ -523,6 +523,10 @@ def test_speaker_by_topic_and_nesting(text, quote, speaker):
     # a document speaks for the body named before it, however the parser attached the name
     ("Yellen convened the regulators on Sunday.\n\nA Treasury Department readout noted, “Secretary Yellen expressed "
      "full confidence in banking regulators.”", "Secretary Yellen", "Treasury Department"),
+    # ... or named before in full and taken up by the common words of its name (divergences/dev, Dagestan)
+    ("The Investigative Directorate of the Investigative Committee for the Republic of Dagestan has opened a case.\n"
+     "“All the circumstances of the incident are being established,” the investigative directorate statement reads.",
+     "All the", "Republic of Dagestan"),
     # a deck's office is the lede's subject who holds it
     ("‘Them’s the breaks’: Boris Johnson resigns\n\n‘The herd instinct is powerful and when it moves it moves,’ "
      "Conservative party leader says as he steps down\n\nBoris Johnson has resigned as Conservative leader, saying "
@@ -530,6 +534,13 @@ def test_speaker_by_topic_and_nesting(text, quote, speaker):
 ])
 def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
     assert (speaker_for(text, quote) or "").endswith(speaker)
+
+
+def test_one_adjective_names_no_author_of_a_document():
+    # "the new statement" is not the New York Police Department's
+    text = ("The New York Police Department was at the scene.\nThe mayor issued a statement later.\n“We are grieving,” "
+            "the new statement reads.")
+    assert speaker_for(text, "We are grieving") != "New York Police Department"
 
 
 @pytest.mark.parametrize("text, quote, speaker", [

@@ -1249,6 +1249,16 @@ class Resolver:
             for h in reversed(self.history):
                 if h.start < m.start and h.proper and c.lower_ in h.words and h.token != m.token:
                     return self.resolve(h)
+        # "the investigative directorate statement": a body named before in full, taken up by the
+        # common words of its name set before the document
+        before = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+                  and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_]
+        named_by = {c.lower_ for c in before}
+        # one adjective is no name ("the new statement"); a noun ("the ministry statement") or two words are
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in before) or len(named_by) >= 2:
+            for h in reversed(self.history):
+                if h.start < m.start and h.proper and named_by <= h.words and h.token != m.token:
+                    return self.resolve(h)
         # "Prosecutors argued in a filing that ... The filing said": whoever issued the document
         lemma = _lemma(head)
         for t in reversed(self.doc[max(0, head.i - 200):head.i]):
