@@ -33,6 +33,9 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("Donald Trump has been ordered to pay $355 million in damages and barred the former president from serving "
      "as an officer of a company for three years.", None, None),
     ("Prices rose 5% for three months.", "for three months", None),
+    # a term a sentence runs to is no window of the sum beside it (divergences/dev, Bankman-Fried headline)
+    ("FTX founder Sam Bankman-Fried sentenced to 25 years in prison for crypto fraud; to forfeit more than "
+     "$11 billion", None, None),
     # a place in a body's name is no place of the figure (divergences/dev, Amasra mine)
     ("while the Maden-Is mining union reported 35 people still trapped.", "so far", None),
     # a dateline says where the report was filed from, not where the figure holds

@@ -12,6 +12,10 @@ from auditor.read.windows import comparable_scale, same_window, window_kind
     ("Over the past 48 hours", "span"), ("over the past several days; in total", "cumulative"),
     ("additional", "latest"), ("last year", "background"), ("since 2021", "background"),
     ("earlier in the week", "earlier"),
+    # a full date names a day, whatever its year (divergences/dev, Taiwan: "On April 3rd, 2024, ... more
+    # than 1,011 injured"); a span from a date, or a bare year, is still the story's background
+    ("On April 3rd, 2024", "day"), ("on 15 March 2025", "day"), ("since March 1, 2020", "background"),
+    ("in 2010", "background"),
 ])
 def test_window_kinds(window, kind):
     assert window_kind(window) == kind

@@ -181,6 +181,7 @@ def _under_ordinal(tok, number_tokens) -> bool:
 _ORDINAL = re.compile(r"first|second|third|[a-z]+th|\d+(?:st|nd|rd|th)")
 
 
+_DURATION = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?)\b", re.I)
 _NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
 _END_POINT = {"through", "until", "till", "thru", "before"}
 _BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "to"}
@@ -234,6 +235,8 @@ def _end_point_or_baseline(doc, ent) -> bool:
         before = doc[ent.start - 2]  # "before a midnight Friday deadline"
     if before is not None and before.lower_ in _END_POINT:
         return True  # "through Jan. 29"
+    if before is not None and before.lower_ == "to" and _DURATION.search(ent.text):
+        return True  # "sentenced to 25 years", "extended to 90 days": a term or a new length, not a window
     if ent.end < len(doc) and doc[ent.end].lower_ == "deadline":
         return True
     near = list(ent.root.ancestors)[:3] + [g for c in ent.root.children for g in (c, *c.children)]

@@ -39,9 +39,16 @@ def window_kind(window: Optional[str]) -> str:
         return "latest"
     if re.search(r"\b(cumulative|in total|in all|overall|so far|to date|altogether|since the (start|beginning))\b", w):
         return "cumulative"
+    # a full date ("on April 3rd, 2024") names a day; its year alone sets nothing back
+    full = _FULL_DATE.search(w)
+    day_named = full is not None and not re.search(r"\b(since|from)\s+$", w[:full.start()])  # "since March 1, 2020": a span
+    if day_named:
+        w = _FULL_DATE.sub(" ", w)
     if re.search(r"\b(year|years|decade|decades|annual|annually)\b|\b(18|19|20|21)\d\d\b", w) \
             and not re.search(r"\b(single day|a day|this week|last week)\b", w):
         return "background"
+    if day_named:
+        return "day"
     if re.search(_MONTH_NAMES + r"(?!\s+\d)", w) and not re.search(r"\b(single day|a day|this week|last week)\b", w) \
             and not re.search(r"\b(earlier|before|prior)\b", w):
         return "day"  # "in March": like a named day, the story's own period (a monthly figure's month)
@@ -55,6 +62,8 @@ def window_kind(window: Optional[str]) -> str:
 
 
 _MONTH_NAMES = r"\b(january|february|march|april|june|july|august|september|october|november|december)\b"
+_FULL_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:18|19|20|21)\d\d\b"
+                        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:18|19|20|21)\d\d\b")
 
 
 @lru_cache(maxsize=1 << 12)  # a few distinct windows, asked of every pair of figures
