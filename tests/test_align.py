@@ -428,6 +428,12 @@ def _sum(value, category, text="n"):
      _count(1000, "missing:total"), False),
     # a one-digit count recurs across a story's facts: "six presumed dead" / "search for the six workers"
     (_count(6, "killed:civilians"), _count(6, "civilians"), False),
+    # a group named without what befell it, beside an outcome of people at large, given alike
+    # (divergences/dev, Amasra: "49 workers were waiting to be brought to the surface" / "an estimated 49 trapped")
+    (_count(49, "civilians"), _count(49, "trapped:total"), True),
+    # ... but not beside another group's outcome, nor a sum
+    (_count(49, "civilians"), _count(49, "trapped:security"), False),
+    (_count(49, "civilians"), _sum(49, "money:total"), False),
     # kinds that cannot name one quantity
     (_count(303000, "jobs"), _count(303000, "killed:total"), False),
 ])

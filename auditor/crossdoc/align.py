@@ -251,7 +251,7 @@ def one_count_in_other_words(qa: Quantity, qb: Quantity) -> bool:
     million" / "$355 million", "303,000 jobs" / "303,000 US jobs added"). Different values of two
     categories are not rivals: a count of the whole is not a part's ("four attackers were killed"
     / "the death toll rose to 20"), nor are sums named for different things."""
-    if qa.second is not None or qb.second is not None or not _one_kind(qa.category, qb.category):
+    if qa.second is not None or qb.second is not None or not _one_count_kinds(qa.category, qb.category):
         return False  # a tally is a tally of one vote: its kind says which
     # not bounds that merely meet ("more than 120 people" / "177 terrorists"), nor rival counts
     # ("eight construction workers" / "six presumed dead")
@@ -284,6 +284,22 @@ def _one_kind(a: Optional[str], b: Optional[str]) -> bool:
         return False
     bare, full = (a, b) if ":" not in a else (b, a)
     return bare in full.split(":", 1)
+
+
+def _one_count_kinds(a: Optional[str], b: Optional[str]) -> bool:
+    """Categories that one count given alike can be read as: kinds of one quantity (`_one_kind`), or
+    a group named without what befell it beside an outcome of people at large ("49 workers were
+    waiting to be brought to the surface" / "an estimated 49 trapped"): the same number of them."""
+    if _one_kind(a, b):
+        return True
+    if a is None or b is None or (":" in a) == (":" in b):
+        return False
+    bare, full = (a, b) if ":" not in a else (b, a)
+    return bare in PEOPLE_GROUPS and full.split(":", 1)[0] not in _MEASURE_FAMILIES and quantities.running_tally(full)
+
+
+# The counted groups (counted_groups.tsv) that are people: what befalls people at large may befall them
+PEOPLE_GROUPS = frozenset({"civilians", "security", "militants", "protesters", "inmates", "suspects"})
 
 
 def rounded_alike(a: Optional[float], b: Optional[float]) -> bool:
@@ -899,7 +915,7 @@ def _figure_pairs(by_category: dict[str, list[int]], facets: Sequence[Facet]) ->
     categories = sorted(by_category)
     for k, ca in enumerate(categories):
         for cb in categories[k + 1:]:
-            if not _one_kind(ca, cb) or quantities.one_per_event(ca) or quantities.one_per_event(cb):
+            if not _one_count_kinds(ca, cb) or quantities.one_per_event(ca) or quantities.one_per_event(cb):
                 continue
             yield from _same_value_pairs(by_category[ca], by_category[cb], facets)
 
