@@ -138,6 +138,12 @@ def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
      "percent:eff"),
     ("At the national level the MK became the third political party in the country with a momentary 13 percent.",
      "percent:mk"),
+    # a vote's share is the share of what it was for (divergences/dev, Boeing strike)
+    ("Boeing workers walked off the job early on Friday after 96% voted in favor of a strike.", "percent:strike"),
+    ("The union added that 94.6% had voted in favour of rejecting the contract.", "percent:reject"),
+    ("The union announced 94.6 percent of workers had voted to reject the proposal.", "percent:reject"),
+    ("Union members voted to reject the contract, with 96% of voting workers rejecting it.", "percent:reject"),
+    ("In the referendum, 52% voted in favour.", "percent:vote"),
     # a share of a thing is still the thing's
     ("The fire is 5% contained.", "percent:contain"),
     ("The Bureau of Labor Statistics reported the employment-population ratio (60.3%).", "percent:ratio"),

@@ -93,6 +93,10 @@ def test_a_claim_on_local_time_is_left_as_it_is():
      "Tue 19:30"),
     # undated: GMT is 4 hours ahead of Baltimore in summer and 5 in winter, so either
     ("The ship struck the bridge at 05:30 GMT.", "Baltimore", "America/New_York", "[00:30, 01:30]"),
+    # undated: "PDT" is Seattle's own summer clock, so the time as written (divergences/dev, Boeing strike)
+    ("The strike started at 12:01 a.m. PDT Friday.", "Seattle", "America/Los_Angeles", "Fri 00:01"),
+    # ... while CEST is nine or ten hours ahead of Seattle
+    ("Workers laid down their tools at 8AM CEST.", "Seattle", "America/Los_Angeles", "[22:00, 23:00]"),
 ])
 def test_an_undated_time_moved_onto_the_place_clock(sentence, place, zone, shown):
     (q,) = times(sentence, 0, 0, len(sentence))

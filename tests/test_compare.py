@@ -601,6 +601,12 @@ def clock(text, low, high, unit="day-hours", clock=None):
     (clock("midnight", 24.0, 24.0), clock("00:00 local time", 0.0, 0.0, clock="local"), "agree"),
     (clock("shortly after midnight", 24.0, 25.0), clock("00:20", 0 + 1 / 3, 0 + 1 / 3), "agree"),
     (clock("11:50 p.m.", 23 + 5 / 6, 23 + 5 / 6), clock("12:10 a.m.", 1 / 6, 1 / 6), "diverge"),
+    # "midnight on Friday" may be the midnight Friday begins with (divergences/dev, Boeing strike:
+    # "started at 12:01 a.m. PDT Friday"); an hour before it is still another time
+    (clock("midnight on Friday", 5 * 24, 5 * 24, unit="weekday-hours"),
+     clock("12:01 a.m. PDT Friday", 4 * 24 + 1 / 60, 4 * 24 + 1 / 60, unit="weekday-hours"), "agree"),
+    (clock("midnight on Friday", 5 * 24, 5 * 24, unit="weekday-hours"),
+     clock("11 p.m. Thursday", 3 * 24 + 23, 3 * 24 + 23, unit="weekday-hours"), "diverge"),
 ])
 def test_times_of_one_moment_on_one_clock(a, b, verdict):
     out = run([claim("c1", "a1", "The explosion occurred", a), claim("c2", "a2", "The explosion occurred", b)],

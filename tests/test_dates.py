@@ -73,6 +73,9 @@ def test_look_alike_letters_in_calendar_words(text):
      "time before driving away from the scene, officials reported.", "6:00 p.m. local time", "day-hours", 17.0, 19.0,
      "local"),
     ("The first tremor was recorded at 0800 GMT near the coast.", "0800 GMT", "day-hours", 8.0, 8.0, "UTC"),
+    # a bracket closing around the time is no part of it (divergences/dev, Boeing strike)
+    ("Workers laid down their tools on Friday (8AM CEST), after a vote.", "8AM CEST",
+     "day-hours", 8.0, 8.0, "+02:00"),
 ])
 def test_times_of_day_with_their_clock(sentence, text, unit, low, high, clock):
     (q,) = [q for q in times(sentence, 0, 0, len(sentence)) if q.unit in ("weekday-hours", "day-hours")]

@@ -152,7 +152,8 @@ def to_place_clock(q: Quantity, place: str, zone: str, day: Optional[date]) -> Q
     """A time written in a zone, moved onto the place's clock ("15:15 GMT" in Bartin is 18:15 there);
     a time written on no clock or "local time" is the place's as it stands. With no day of writing, a
     zone pair whose difference changes with the seasons ("GMT" in Baltimore: 4 or 5 hours) gives the
-    interval of both, and one whose difference does not ("ET" in Baltimore) its one shift."""
+    interval of both, and one whose difference does not ("ET" in Baltimore) its one shift; a fixed
+    offset the place keeps in one season ("PDT" in Seattle) is the place's time as written."""
     if not is_clock_time(q) or q.clock is None or q.clock.startswith(LOCAL):
         return q
     shifts = set()
@@ -161,6 +162,10 @@ def to_place_clock(q: Quantity, place: str, zone: str, day: Optional[date]) -> Q
         if source is None or target is None:
             return q
         shifts.add(target - source)
+    if day is None and 0.0 in shifts and _OFFSET.match(q.clock):
+        # a season's own zone ("12:01 a.m. PDT" in Seattle, "EST" in New York): the writer gives the
+        # place's time in the season it names, which is the time as written
+        shifts = {0.0}
     period = 168.0 if q.unit == "weekday-hours" else 24.0
     least, most = min(shifts), max(shifts)
     low = None if q.low is None else q.low + least

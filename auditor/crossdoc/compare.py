@@ -61,6 +61,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
     outlet = {a.id: (a.outlet or a.id) for a in articles}
     quote_index = QuoteIndex(quotes)
     out = []
+    told: set[tuple[str, str]] = set()  # findings already told in an earlier cluster
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims if i in by_id]
         findings: list[Finding] = []
@@ -76,6 +77,10 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         findings.extend(terminology_findings(members, outlet))
         findings.extend(quote_findings(members, quote_index))
         findings.extend(unattributed_findings(members))
+        # a claim with two figures of one kind stands in two clusters, which then read the same pair:
+        # it is told once, in the first
+        findings = [f for f in findings if (f.kind, f.summary) not in told]
+        told.update((f.kind, f.summary) for f in findings)
         verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
     out = _with_disowned(out, claims)
@@ -246,7 +251,14 @@ _LAST_DIGIT = re.compile(r"\d+(?:[.,]\d+)*")
 def _rounded(q: Quantity) -> Quantity:
     """A measure stated with a unit as the interval its written digits round from: "300 metres" is
     299.5 to 300.5 metres, "985 feet" 984.5 to 985.5 feet, so a conversion in other units ("300
-    meters (985 feet)") meets its original. Counts are exact and stay as read."""
+    meters (985 feet)") meets its original. Counts are exact and stay as read; so are times of day,
+    but for a midnight."""
+    if is_clock_time(q) and q.low is not None and q.low == q.high:
+        # copy pins a midnight to its day as "12:01 a.m." or "11:59 p.m.": a time within a minute of
+        # midnight is that midnight, give or take the minute
+        midnight = round(q.low / 24) * 24
+        if abs(q.low - midnight) <= 1 / 60 + 1e-9:
+            return replace(q, low=midnight - 1 / 60, high=midnight + 1 / 60, value=None)
     if q.unit is None or q.value is None or q.low != q.high or not q.value or is_clock_time(q):
         return q  # a time of day is read to the minute it gives, its hedges already as bounds
     m = _LAST_DIGIT.search(q.text)

@@ -156,7 +156,8 @@ def _topic(tok) -> Optional[str]:
         holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
-        return _stem(tok.head.lemma_)  # "58% of voters support stricter laws"
+        # "58% of voters support stricter laws"; "96% voted in favor of a strike": what was voted for
+        return _voted_for(tok.head) or _stem(tok.head.lemma_)
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
@@ -166,6 +167,28 @@ def _topic(tok) -> Optional[str]:
         if node.head.i == node.i:
             break
         node = node.head
+    return None
+
+
+def _voted_for(verb) -> Optional[str]:
+    """What a vote was for, when the verb is "vote": "voted to reject the contract", "voted in favour
+    of rejecting the contract", "voted against the deal", "voted for a strike" -> reject, reject,
+    against, strike. A share that voted for one thing is not the share that voted for another."""
+    if verb.lemma_.lower() != "vote":
+        return None
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            return _stem(c.lemma_)
+        if c.dep_ == "prep" and c.lower_ == "against":
+            return "against"
+        if c.dep_ == "prep" and c.lower_ in ("for", "in"):
+            objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            if c.lower_ == "in":  # "in favour of X", the "of" under "favour" or under the verb
+                favour = [f for f in objs if f.lower_ in ("favor", "favour")]
+                ofs = [x for x in (*(g for f in favour for g in f.children), *verb.children) if x.lower_ == "of"]
+                objs = [o for of in ofs for o in of.children if o.dep_ in ("pobj", "pcomp")] if favour else []
+            if objs:
+                return _stem(objs[0].lemma_)
     return None
 
 

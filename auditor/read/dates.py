@@ -264,6 +264,8 @@ def clock_times(text: str, base: int, lo: int, hi: int) -> list[tuple[Quantity, 
         return out
     for m in _CLOCK_TIME.finditer(text, lo, hi):
         s, e = m.start(), m.end()
+        if text[e - 1] == ")" and "(" not in text[s:e]:
+            e -= 1  # "(8AM CEST)": the bracket closes around the time, it is no part of it
         zone = m.group("zone")
         if m.group("h24") is not None or m.group("hm") is not None:
             written = m.group("h24") if m.group("h24") is not None else m.group("hm")

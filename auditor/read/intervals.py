@@ -175,13 +175,29 @@ def on_one_clock(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
     that brings them nearer ("midnight" at 24:00 and "00:10", "23:50" and "0:10")."""
     if {a.unit, b.unit} == set(CLOCK_UNITS):
         a, b = (_hours_of_day(q) if q.unit == "weekday-hours" else q for q in (a, b))
-    if a.unit != "day-hours" or b.unit != "day-hours" or None in (a.low, a.high, b.low, b.high):
+    if None in (a.low, a.high, b.low, b.high):
+        return a, b
+    if a.unit == b.unit == "weekday-hours":
+        # "midnight on Friday" is read at the end of Friday ("a midnight Friday deadline"), but news
+        # also writes it for the midnight Friday begins with ("the strike started at 12:01 a.m.
+        # Friday"): the reading nearer the other time is taken
+        if _midnight(b):
+            b = min((b, _shifted(b, -24)), key=lambda q: abs(q.low + q.high - a.low - a.high))
+        elif _midnight(a):
+            a = min((a, _shifted(a, -24)), key=lambda q: abs(q.low + q.high - b.low - b.high))
+        return a, b
+    if a.unit != "day-hours" or b.unit != "day-hours":
         return a, b
     apart = (b.low + b.high - a.low - a.high) / 2
     if abs(apart) <= 12:
         return a, b
     days = round(apart / 24)
     return a, _shifted(b, -24 * days)
+
+
+def _midnight(q: Quantity) -> bool:
+    """A time written as "midnight" of a named day, read at that day's end."""
+    return "midnight" in q.text.lower() and q.low == q.high and q.low is not None and q.low % 24 == 0
 
 
 def _shifted(q: Quantity, hours: float) -> Quantity:
