@@ -175,6 +175,10 @@ def _tally(text, first, second, article):
     ((52, 47), (51, 48), "diverge"),
     ((52, 47), (52, 47), "agree"),
     ((52, 47), (52, 48), "diverge"),
+    # a tie and the casting vote that broke it (new dev corpus, the Hegseth confirmation: "50-50" / "51-50")
+    ((50, 50), (51, 50), "agree"),
+    ((50, 50), (50, 51), "agree"),
+    ((50, 50), (52, 50), "diverge"),
 ])
 def test_rival_tallies_of_one_vote(a, b, verdict):
     out = run([_tally(f"{a[0]}-{a[1]}", *a, "a1"), _tally(f"{b[0]}-{b[1]}", *b, "a2")], category="tally")
@@ -342,6 +346,19 @@ def test_an_article_restating_a_figure_differently_contradicts_itself():
     assert len(conflicts) == 2  # a1 against a2, and a1 against itself
     assert any({e.article for e in f.evidence} == {"a1"} for f in conflicts)
     assert "both cannot be right" in conflicts[0].summary
+
+
+def test_the_same_act_told_again_in_the_next_sentence_is_a_breakdown():
+    # new dev corpus, the Lewiston shooting: "Ross said seven people died ... at the bowling alley shooting.
+    # Eight died in the bar shooting": each sentence gives its own site's count
+    a = Claim(id="c1", article="a1", start=0, end=60, text="Ross said seven people died at the bowling alley shooting.",
+              sentence=10, predicate="die", quantities=(fig("seven", 7, 7, category="killed:total"),))
+    b = Claim(id="c2", article="a1", start=61, end=100, text="Eight died in the bar shooting.", sentence=11,
+              predicate="die", quantities=(fig("Eight", 8, 8, category="killed:total"),))
+    c = Claim(id="c3", article="a2", start=0, end=30, text="Seven people died at the bowling alley.", sentence=3,
+              predicate="die", quantities=(fig("Seven", 7, 7, category="killed:total"),))
+    out = run([a, b, c], category="killed:total")
+    assert not any({e.article for e in f.evidence} == {"a1"} for f in out.findings if f.kind == "figure-conflict")
 
 
 def test_one_claims_other_figure_is_not_compared():

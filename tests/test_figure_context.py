@@ -272,6 +272,19 @@ def test_figures_of_each_place(nlp, sentence, number, place, kind):
         assert q.place == place
 
 
+@pytest.mark.parametrize("sentence, number, kind", [
+    # the others besides some already counted are a part of the whole, never the whole (new dev corpus,
+    # the Lewiston shooting: "That number will rise when the other 10 victims have been identified")
+    ("That number will rise when the other 10 victims have been identified, police said.", "10", "part"),
+    ("He said 20 other people were injured but did not provide information.", "20", "part"),
+    ("Ten others were wounded.", "Ten", "part"),
+    ("Seven victims were found there with fatal gunshot wounds.", "Seven", "incident"),
+])
+def test_the_others_are_a_part(nlp, sentence, number, kind):
+    (q,) = [q for q in Q.extract(nlp(sentence), 0) if q.text.startswith(number)]
+    assert window_kind(q.window) == kind
+
+
 def test_a_part_of_a_breakdown_by_place_is_compared_place_for_place(nlp):
     a = "It is at more than 50 percent in five of those: Limpopo (74 percent), the Eastern Cape (64 percent)."
     b = "The ANC won more than 50% of the vote in five of the nine provinces: Limpopo (74%), Eastern Cape (63%)."

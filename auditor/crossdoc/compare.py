@@ -156,6 +156,11 @@ def figure_findings(members: Sequence[Claim], category: str,
         if identical and not direction_differs:
             continue
         what = qa.counted or qb.counted or category
+        if _tie_and_casting_vote(qa, qb):
+            out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
+                                       lambda a, b: f"{category}: {qa.text} ({a}) and {qb.text} ({b}) are one vote, "
+                                                    f"before and after a casting vote broke the tie"))
+            continue
         if (overlaps(_rounded(qa), _rounded(qb)) or _truncated(qa, qb) or _truncated(qb, qa)) and not direction_differs:
             if _refines(qa, qb) or _refines(qb, qa):
                 continue  # "five" within "at least five": one is more precise, nothing to check
@@ -238,6 +243,17 @@ def _truncated(coarse: Quantity, fine: Quantity) -> bool:
         return False
     cut = math.trunc(fine.value / step + math.copysign(1e-9, fine.value)) * step  # toward zero, as headlines cut
     return math.isclose(cut, coarse.value, rel_tol=1e-9)
+
+
+def _tie_and_casting_vote(qa: Quantity, qb: Quantity) -> bool:
+    """Two tallies of one vote, one a tie and the other that tie with one vote more on a side: the
+    casting vote that broke it ("a 50-50 vote" / "confirmed 51-50" with the vice-president's vote)."""
+    if qa.second is None or qb.second is None or None in (qa.value, qb.value):
+        return False
+    for tie, broken in ((qa, qb), (qb, qa)):
+        if tie.value == tie.second and sorted((broken.value, broken.second)) == [tie.value, tie.value + 1]:
+            return True
+    return False
 
 
 def _same_day(published: dict, x: str, y: str) -> bool:
@@ -343,6 +359,11 @@ def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[
         return True  # "245,000 in Marseille according to the unions (30,000 according to the police)"
     if ca.article != cb.article or ca.sentence == cb.sentence and ca.start == cb.start:
         return False  # one statement's own figures are its breakdown or its change, not a restatement
+    if abs(ca.sentence - cb.sentence) == 1 and ca.predicate and ca.predicate == cb.predicate:
+        # the next sentence tells the same act again with another figure ("seven people died at the
+        # bowling alley. Eight died in the bar shooting"): a breakdown told sentence by sentence, not
+        # the figure told again ("Employers added 303,000 jobs ... The gain of 330,000 jobs was ...")
+        return False
     if max(qa.value or 0, qb.value or 0) > MAX_RESTATED_RATIO * max(1.0, min(qa.value or 0, qb.value or 0)):
         return False  # "nine dead" and "143 trapped" in one article are two counts, not one restated
     if qa.unit is not None or qb.unit is not None or qa.value is None or qb.value is None \

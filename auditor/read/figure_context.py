@@ -61,7 +61,19 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
         cues.append(REQUIRED)
     if unit in SHARE_UNITS and _over_several_places(ancestors):
         cues += [PART, PER_MEMBER]
+    if unit is None and _the_others(first):
+        cues.append(PART)
     return cues
+
+
+def _the_others(number) -> bool:
+    """A count of the others besides some already counted ("the other 10 victims", "20 other people
+    were injured", "10 others"): the rest of a whole, never the whole."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.lemma_.lower() == "other" and noun.i != number.i:
+        return True  # "10 others"
+    return any(c.lower_ == "other" and c.dep_ in ("amod", "det") for c in noun.children) \
+        or any(c.lower_ == "others" and c.dep_ in ("dobj", "nsubj", "pobj") and c.head.i == number.i for c in number.children)
 
 
 # Units of figures that do not add up over places: a share or a speed in each of five provinces is
