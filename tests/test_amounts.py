@@ -76,11 +76,33 @@ def test_a_rounded_sum_meets_its_hedged_forms(nlp):
     ("Forecasters said humidity could drop below 10% on Saturday.", "percent:humidity", "percent", 0, 10),
     ("A new poll found that 58% of Colorado voters support stricter gun laws.", "percent:support", "percent", 58, 58),
     ("Turnout was 64%, officials said.", "percent:turnout", "percent", 64, 64),
+    # temperatures, in degrees Celsius whatever the scale written (new dev corpus, the hajj heat deaths)
+    ("Temperatures in Mecca reached 51.8 degrees Celsius on Monday.", "temperature", "celsius", 51.8, 51.8),
+    ("Temperatures hit 125 degrees Fahrenheit in the valley.", "temperature", "celsius", 51.6667, 51.6667),
+    ("Pilgrims faced extreme temperatures of up to 49°C.", "temperature", "celsius", 0, 49),
+    # a change of temperature is scaled, not moved from the Fahrenheit zero, and is another measure
+    ("The region is warming by 0.72 degrees Fahrenheit every decade.", "temperature:change", "celsius", 0.4, 0.4),
 ])
 def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category, unit, low, high):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == unit]
     assert q.category == category
     assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # a measure restated in other units in brackets is one figure, read once
+    ("Temperatures reached 51.8 degrees Celsius (125 Fahrenheit) at the Grand Mosque.", ["51.8 degrees Celsius"]),
+    ("The explosion occurred 300 meters (985 feet) below the entrance of the mine.", ["300 meters"]),
+    # two figures in brackets that differ are two figures
+    ("The mine is 300 meters (1,500 feet at its deepest) below ground.", ["300 meters", "1,500 feet"]),
+])
+def test_a_conversion_in_brackets_is_read_once(nlp, sentence, kept):
+    assert [q.text for q in figures(nlp, sentence) if q.unit] == kept
+
+
+def test_a_level_a_measure_soars_to_is_no_running_count(nlp):
+    (q,) = [q for q in figures(nlp, "Temperatures soared to a maximum of 51.8 degrees Celsius.") if q.unit]
+    assert q.window is None
 
 
 @pytest.mark.parametrize("sentence, text, category", [

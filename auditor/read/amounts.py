@@ -13,7 +13,7 @@ from typing import Optional
 from auditor import vocab
 from auditor.model import Quantity
 from auditor.read.counts import GROUPS, outcome_of
-from auditor.read.figure_spans import CURRENCY_WORDS, NumberSpan
+from auditor.read.figure_spans import CURRENCY_WORDS, NumberSpan, temperature_change
 from auditor.read.numbers import _SCALES, parse_number
 
 # What a sum of money is: the noun it sizes, read through these classes so that outlets' words for
@@ -282,6 +282,10 @@ def measure_category(doc, num: "NumberSpan", head) -> Optional[str]:
         return f"percent:{topic}" if topic else None
     if num.unit == "pages":
         return _document_length(unit_tok)
+    if num.unit == "celsius":
+        # a heat wave's peak, a day's high (where and when, its place and window say); a change of it
+        # is another measure
+        return "temperature:change" if temperature_change(doc, num.number_first, num.unit_end) else "temperature"
     return None  # distances ("30 miles east of Bend") place things; they are not compared
 
 

@@ -30,6 +30,7 @@ from auditor.read import places
 from auditor.read import figure_context
 from auditor.read import quantities as quantities_stage
 from auditor.read.dates import is_zone_word
+from auditor.read.figure_spans import is_unit_word
 from auditor.read.figure_scope import place_name
 from auditor.model import Claim, Sentence
 
@@ -300,8 +301,8 @@ def features(doc, start_char: int, end_char: int) -> dict:
                    (root.dep_ in ("compound", "appos") and root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATIVE) or \
                    (root.dep_ == "poss" and root.head.lemma_.lower() in ("province", "district", "city", "region", "capital"))
         name = place_name(e.text)
-        if is_zone_word(e.text):
-            continue  # "at around 15:15 GMT": a clock, not a place
+        if is_zone_word(e.text) or is_unit_word(e.text):
+            continue  # "at around 15:15 GMT", "(125 Fahrenheit)": a clock or a unit, not a place
         if e.label_ in _PLACE_LABELS and (locative or e.label_ in ("LOC", "FAC")):
             places.append(name)
             place_roots.add(root.i)

@@ -46,7 +46,7 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
     first = number_tokens[0]
     ancestors = list(first.ancestors)
     cues: list[str] = []
-    if _running(first, ancestors) or _snapshot(first, ancestors, clause_tokens):
+    if unit not in LEVEL_UNITS and (_running(first, ancestors) or _snapshot(first, ancestors, clause_tokens)):
         cues.append(RUNNING)
     if _count_under_way(first):
         cues += [RUNNING, UNDER_WAY]
@@ -76,6 +76,9 @@ def _the_others(number) -> bool:
         or any(c.lower_ == "others" and c.dep_ in ("dobj", "nsubj", "pobj") and c.head.i == number.i for c in number.children)
 
 
+# Units of levels a thing reaches, never tallies that run on: a temperature or a wind "soared to" a
+# peak is that peak, not a count so far
+LEVEL_UNITS = frozenset({"celsius", "mph"})
 # Units of figures that do not add up over places: a share or a speed in each of five provinces is
 # no share or speed of the five together (a count or a sum of money in five provinces is their total).
 SHARE_UNITS = frozenset({"percent", "mph", "points"})

@@ -11,6 +11,7 @@ from typing import Optional
 
 from auditor import vocab
 from auditor.read.dates import is_zone_word
+from auditor.read.figure_spans import is_unit_word
 from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
 
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
@@ -268,8 +269,8 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
             continue  # "288" is no place, whatever the tagger says
         if e.end <= dateline:
             continue  # "BRUSSELS –", "AMASRA, Turkey (AP) —": where the report was filed from
-        if is_zone_word(e.text):
-            continue  # "at around 15:15 GMT": a clock, not a place
+        if is_zone_word(e.text) or is_unit_word(e.text):
+            continue  # "at around 15:15 GMT", "(125 Fahrenheit)": a clock or a unit, not a place
         is_place = e.label_ in _PLACE_LABELS
         # the small NER model often mislabels small places: trust a place noun or locative preposition
         governor = root.head

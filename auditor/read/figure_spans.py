@@ -41,6 +41,7 @@ class NumberSpan(NamedTuple):
 
 _CURRENCY_SIGNS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "sign"}  # "$5", "Rs 10"
 CURRENCY_WORDS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "word"}  # "10 euros"
+FAHRENHEIT = "fahrenheit"  # read in degrees Celsius: (F - 32) * 5 / 9, the one unit whose zero moves
 # units written after a number: words (hyphens dropped) -> (unit, factor to it)
 _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("%",), "percent", 1.0), (("percent",), "percent", 1.0), (("per", "cent"), "percent", 1.0),
@@ -59,7 +60,34 @@ _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("ft",), "miles", 1 / 5280), (("meters",), "miles", 0.000621371), (("metres",), "miles", 0.000621371),
     (("meter",), "miles", 0.000621371), (("metre",), "miles", 0.000621371),
     (("pages",), "pages", 1.0), (("page",), "pages", 1.0),
+    (("degrees", "celsius"), "celsius", 1.0), (("degree", "celsius"), "celsius", 1.0), (("°", "c"), "celsius", 1.0),
+    (("°c",), "celsius", 1.0), (("degrees", "c"), "celsius", 1.0), (("celsius",), "celsius", 1.0),
+    (("degrees", "fahrenheit"), FAHRENHEIT, 5 / 9), (("degree", "fahrenheit"), FAHRENHEIT, 5 / 9),
+    (("°", "f"), FAHRENHEIT, 5 / 9), (("°f",), FAHRENHEIT, 5 / 9), (("degrees", "f"), FAHRENHEIT, 5 / 9),
+    (("fahrenheit",), FAHRENHEIT, 5 / 9),
 ], key=lambda u: -len(u[0]))
+
+
+_UNIT_NAMES = frozenset(w for pattern, _, _ in _UNIT_WORDS for w in pattern if len(w) > 3 and w.isalpha())
+
+
+def is_unit_word(text: str) -> bool:
+    """A unit's name ("Fahrenheit", "Celsius", "kilometres"), which the tagger may take for a place."""
+    return text.strip().lower() in _UNIT_NAMES
+
+
+_CHANGE_BEFORE = {"by", "rise", "rises", "rising", "rose", "increase", "increased", "drop", "dropped", "fall", "fell",
+                  "warmed", "warming", "cooled", "climb", "climbed", "jump", "jumped"}
+_CHANGE_AFTER = {"every", "per", "warmer", "hotter", "cooler", "colder", "higher", "lower", "above", "below", "more", "less",
+                 "increase", "rise", "drop"}
+
+
+def temperature_change(doc, first: int, unit_end: int) -> bool:
+    """A temperature that is a change, not a level: "rising 0.4 degrees Celsius every decade", "warmer
+    by 2 degrees", "2 degrees above average"; read from the words around it."""
+    before = {t.lower_ for t in doc[max(0, first - 2):first]}
+    after = {t.lower_ for t in doc[unit_end + 1:unit_end + 3]}
+    return bool(before & _CHANGE_BEFORE or after & _CHANGE_AFTER)
 
 
 def _unit_after(doc, last: int) -> Optional[tuple[str, float, int]]:
@@ -176,6 +204,10 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
         return NumberSpan(currency[1], last, value, value, unit=currency[0], half=half, value_first=tok.i)
     if unit is not None:
         name, factor, unit_end = unit
+        if name == FAHRENHEIT:
+            # a level from the Fahrenheit zero, then scaled as any other unit; a change ("warmed by
+            # 0.72 degrees Fahrenheit every decade") is scaled only
+            name, value = "celsius", value if temperature_change(doc, tok.i, unit_end) else value - 32
         return NumberSpan(tok.i, last, value * factor, value * factor, unit=name, unit_end=unit_end, factor=factor,
                     half=half * factor, value_first=tok.i)
     if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):

@@ -99,7 +99,8 @@ def describe(q: Quantity) -> str:
     "[$1.15 trillion, $1.25 trillion)", "Fri 24:00", "Jan 29"."""
     if q.second is not None and q.value is not None:
         return f"{_fmt(q.value)}-{_fmt(q.second)}"
-    fmt = {"weekday-hours": _fmt_week, "day-hours": fmt_clock, "day-of-year": _fmt_day}.get(q.unit or "", _fmt)
+    fmt = {"weekday-hours": _fmt_week, "day-hours": fmt_clock, "day-of-year": _fmt_day,
+           "celsius": _fmt_celsius}.get(q.unit or "", _fmt)
     if q.unit in _CURRENCIES:
         fmt = _fmt_money
     if q.low == q.high and q.low is not None:
@@ -111,6 +112,11 @@ def describe(q: Quantity) -> str:
 
 def _fmt(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _fmt_celsius(v: float) -> str:
+    """A temperature in degrees Celsius, to the tenth a Fahrenheit figure converts to: "48.9 °C"."""
+    return f"{round(v, 1):g} °C"
 
 
 def _fmt_money(v: float) -> str:

@@ -96,7 +96,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
                 baselines.append(len(out))
             out.append(q)
     out = [_with_noun(q, doc, base) if q.text.lower() in ("a", "an") else q for q in out]
-    out = _baselines_take_their_kind(out, baselines)
+    out = _without_conversions(_baselines_take_their_kind(out, baselines), text, base)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(dates.times(text, base, start, end))
     out.extend(dates.event_dates(doc, base, start, end))
@@ -104,6 +104,24 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
+
+
+CONVERSION_TOLERANCE = 0.02  # a conversion rounds its figure: "300 metres (985 feet)", "49C (120F)"
+
+
+def _without_conversions(out: list[Quantity], text: str, base: int) -> list[Quantity]:
+    """The figures without the conversions of a measure written just after it in brackets ("51.8
+    degrees Celsius (125 Fahrenheit)", "300 meters (985 feet)"): one figure, read once, so that no
+    finding sets a figure against itself in other units."""
+    kept: list[Quantity] = []
+    for q in out:
+        prev = kept[-1] if kept else None
+        if prev is not None and q.unit is not None and q.unit == prev.unit and q.unit not in ("tally", "percent") \
+                and q.value and prev.value and text[prev.end - base:q.start - base].strip() == "(" \
+                and abs(q.value - prev.value) <= CONVERSION_TOLERANCE * abs(prev.value):
+            continue
+        kept.append(q)
+    return kept
 
 
 def _with_noun(q: Quantity, doc, base: int) -> Quantity:
