@@ -129,6 +129,8 @@ _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
 _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
                        r"foreign|special|investigative|White|House|[A-Z][\w]*)[ ]){0,3}(?:correspondent|reporter|"
                        r"editor|anchor|host|columnist|journalist|producer)s?\b")
+_NAMED_AFTER = re.compile(r"[ ]+(?:[A-Z][\w.'’-]*[ ]+)*[A-Z][\w'’-]+")  # the staff member's name after the role
+_FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-?)\s*$")
 # "said on “Fox and Friends”", "told “Meet the Press”": a programme the speaker appeared on.
 _ON_PROGRAMME = re.compile(r"(?i)\b(?:said|says|told|tells|appear\w*|speaking|spoke|interview\w*|remarks)"
                            r"\s+(?:on|to|with)\s+[“\"](?P<names>[A-Z][^”\"\n]{1,40}?)[,.]?[”\"]")
@@ -301,6 +303,9 @@ class _ParseCredits:
             if names_mod.normalize(" ".join(raw[i:])) in KNOWN_OUTLETS:
                 name = " ".join(raw[i:])
                 return replace(m, name=name, kind="organization" if m.kind == "description" else m.kind, proper=True)
+        edition = self._edition(m)
+        if edition is not None:
+            return edition
         if m.kind != "description" or not 0 <= m.token < len(self.doc):
             return m
         head = self.doc[m.token]
@@ -318,6 +323,20 @@ class _ParseCredits:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         name = self.text[s:e]
         return replace(m, name=name, text=name, start=s, end=e, kind="organization", proper=True)
+
+    def _edition(self, m: Mention) -> Optional[Mention]:
+        """A known outlet's edition for a country or a language, named right after it ("CNN
+        Indonesia reported", "BBC Arabic said"): the edition is the outlet credited."""
+        if not (0 <= m.token < len(self.doc)) or names_mod.normalize(m.name) not in KNOWN_OUTLETS | _known_short():
+            return None
+        nxt = self.doc[m.token + 1] if m.token + 1 < len(self.doc) else None
+        if nxt is None or nxt.ent_type_ not in ("GPE", "NORP", "LANGUAGE") or not nxt.text[:1].isupper() \
+                or not self.doc[m.token].whitespace_ or nxt.dep_ not in ("appos", "compound") \
+                or (nxt.head.i != m.token and self.doc[m.token].head.i != nxt.i):
+            return None
+        e = nxt.idx + len(nxt.text)
+        name = self.text[m.start:e]
+        return replace(m, name=name, text=name, end=e, proper=True)
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False, party: bool = False) -> Optional[Credit]:
@@ -995,6 +1014,10 @@ def _more_credits(text: str) -> list[Credit]:
             add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
     for m in _STAFF_OF.finditer(text):
         run = m.group("names")
+        if not _NAMED_AFTER.match(text, m.end()) or _FORMER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            # "the former Fox News host", "a Fox News Channel host": what a person was or is, not an
+            # outlet's staff member named as telling the story ("NPR correspondent Franco Ordoñez")
+            continue
         found = _outlet_in_run(run, shaped=False, exact=True)
         if found:
             add(found, m.start("names") + run.rfind(found), "outlet's staff")
