@@ -536,6 +536,21 @@ def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
     assert (speaker_for(text, quote) or "").endswith(speaker)
 
 
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a company named by what it makes or is: the company the story names most, not the person
+    # quoted last (new dev corpus, the Boeing strike)
+    ("Boeing's factory workers walked off the job on Friday. Union leader Jon Holden said members had spoken.\n\n"
+     "Boeing said late on Thursday the vote sent a clear message.\n\n“We remain committed to resetting our "
+     "relationship with our employees,” the planemaker said in a statement.", "We remain", "Boeing"),
+    ("Apple was fined 1.8 billion euros by the EU. Spotify chief Daniel Ek welcomed it.\n\n“We will appeal,” the "
+     "iPhone maker said.", "We will", "Apple"),
+    ("Apple was fined 1.8 billion euros by the European Commission on Monday, the first fine Apple has faced. "
+     "Spotify welcomed the decision.\n\n“We will appeal,” the tech giant said.", "We will", "Apple"),
+])
+def test_a_company_by_its_epithet(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
 def test_one_adjective_names_no_author_of_a_document():
     # "the new statement" is not the New York Police Department's
     text = ("The New York Police Department was at the scene.\nThe mayor issued a statement later.\n“We are grieving,” "

@@ -237,11 +237,23 @@ def can_speak(m: "Mention", doc=None) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def body_epithet(lemma: str) -> bool:
+    """A noun that names a company by what it makes or is, not by its kind of body: "the planemaker",
+    "the iPhone maker", "the tech giant". Its modifiers name products, not the company."""
+    return lemma.endswith("maker") or lemma in ("giant", "conglomerate")
+
+
+def body_noun(lemma: str) -> bool:
+    """A description that can stand for any named non-state body ("the company", "the lender",
+    "the planemaker")."""
+    return lemma in ANY_BODY_NOUNS or body_epithet(lemma)
+
+
 def person_noun(lemma: str) -> bool:
     """A common noun that names a person by what they are or do ("billionaire", "lawyer",
     "actress", "economist"): an agent ending or a gendered word, and not a kind of body, document,
-    medium or platform ("the paper", "the letter", "the broadcaster")."""
-    if lemma in _NOT_PERSON_HEADS or _media_noun(lemma):
+    medium or platform ("the paper", "the letter", "the broadcaster", "the planemaker")."""
+    if lemma in _NOT_PERSON_HEADS or _media_noun(lemma) or body_epithet(lemma):
         return False
     if lemma in GENDERED_WORDS or lemma in ANAPHORIC_HEADS:
         return True
@@ -987,6 +999,8 @@ class Resolver:
         content = {w for w in m.words if w not in _LEAD_STRIP and w not in ("’s", "'s", "its", "their")}
         if not content or m.head not in content:
             return None
+        if body_epithet(m.head):
+            return self._story_company(m)
         person_title = m.head in TITLE_WORDS
         modifiers = content - {m.head} - {TITLE_EXPANSIONS.get(m.head, m.head)}
         typed_pick: Optional[Mention] = None
@@ -1010,12 +1024,14 @@ class Resolver:
                     continue
                 kind_word = org_type(h.name)
                 if m.head not in ORG_TYPE_ALIASES.get(kind_word, ()) and not (
-                        m.head in ANY_BODY_NOUNS and h.label == "ORG" and h.kind == "organization"
+                        body_noun(m.head) and h.label == "ORG" and h.kind == "organization"
                         and kind_word not in _STATE_TYPES and kind_word not in ORG_TYPE_ALIASES
                         and not any(w in TITLE_WORDS for w in (h.role or "").lower().split())):
                     continue
                 typed = True
             need = modifiers - _GENERIC_QUALIFIERS if typed else modifiers
+            if typed and body_epithet(m.head):
+                need = set()  # "the iPhone maker": what the body makes is not in its name
             if need and len(need & words) * 2 < len(need):
                 continue
             if not typed:
@@ -1026,6 +1042,27 @@ class Resolver:
                 return typed_pick
             typed_pick = typed_pick or h
         return typed_pick
+
+    def _story_company(self, m: Mention) -> Optional[Mention]:
+        """The company an epithet stands for ("the planemaker", "the iPhone maker", "the tech
+        giant"): what it makes is not in its name, so the named non-state organisation the article
+        has named most before it (the story's company), the first named on a tie."""
+        last: dict[str, Mention] = {}
+        for h in self.history:
+            if h.start >= m.start or not h.proper or h.kind != "organization" or h.label != "ORG":
+                continue
+            if org_type(h.name) in _STATE_TYPES or any(w in TITLE_WORDS for w in (h.role or "").lower().split()):
+                continue
+            ent = next((e for e in self.doc.ents if e.start <= h.token < e.end), None) if h.token >= 0 else None
+            name = re.sub(r"^(?:the|The)\s+", "", ent.text) if ent is not None else h.name
+            last[name] = h
+        if not last:
+            return None
+        before = self.text[:m.start]
+        counts = {k: len(re.findall(r"\b" + re.escape(k) + r"\b", before)) for k in last}
+        first = {k: before.find(k) for k in last}
+        best = max(last, key=lambda k: (counts[k], -first[k]))  # on a tie, the one the story names first
+        return self.resolve(last[best]) if last[best].name == best else replace(last[best], name=best)
 
     def _following_named_office(self, m: Mention) -> Optional[Mention]:
         """A headline's "says prime minister" -> the first later mention holding that office
