@@ -546,8 +546,13 @@ def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
      "iPhone maker said.", "We will", "Apple"),
     ("Apple was fined 1.8 billion euros by the European Commission on Monday, the first fine Apple has faced. "
      "Spotify welcomed the decision.\n\n“We will appeal,” the tech giant said.", "We will", "Apple"),
+    # a name that sorts a thing ("an official Hajj permit", which the tagger takes for a person) is no one
+    # a pronoun takes up (new dev corpus, the hajj heat deaths)
+    ("Mabrouka has been missing since Saturday, her husband Mohammed told AFP on Wednesday.\n\nDue to her lack of "
+     "registration and an official Hajj permit, she was unable to access air-conditioned facilities, he explained."
+     "\n\nHis words:\n\n\"She’s an elderly woman, exhausted, extremely hot,\" he said.", "She’s", "Mohammed"),
 ])
-def test_a_company_by_its_epithet(text, quote, speaker):
+def test_a_company_by_its_epithet_and_a_pronoun_by_its_antecedent(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
 
 

@@ -880,8 +880,14 @@ class Resolver:
         for ent in self.doc.ents:
             if ent.label_ in ("PERSON", "ORG") and not (
                     ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ == "NOUN"
-                    and (_lemma(ent.root.head) in ANAPHORIC_HEADS or _lemma(ent.root.head) in TITLE_WORDS)):
-                add(ent.root, False)  # "a Lib Dem source": the affiliation of a person, not a party speaking
+                    and (_lemma(ent.root.head) in ANAPHORIC_HEADS or _lemma(ent.root.head) in TITLE_WORDS)) \
+                    and not (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"
+                             and not person_noun(_lemma(ent.root.head))
+                             and _lemma(ent.root.head) not in INFO_NOUNS | _PUBLISHED_PIECES):
+                # "a Lib Dem source": the affiliation of a person, not a party speaking; "an official Hajj
+                # permit": a name that sorts a thing is no one a pronoun takes up (but "a Donald Trump
+                # post" is his)
+                add(ent.root, False)
         out.sort(key=lambda m: m.start)
         return out
 
