@@ -551,6 +551,11 @@ def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
     ("Mabrouka has been missing since Saturday, her husband Mohammed told AFP on Wednesday.\n\nDue to her lack of "
      "registration and an official Hajj permit, she was unable to access air-conditioned facilities, he explained."
      "\n\nHis words:\n\n\"She’s an elderly woman, exhausted, extremely hot,\" he said.", "She’s", "Mohammed"),
+    # "the president" is not the vice president (new dev corpus, the Hegseth confirmation)
+    ("President Donald Trump picked Hegseth. Vice President JD Vance cast the tie-breaking vote on Friday. Trump "
+     "celebrated the confirmation before Vance's deciding vote was cast. If the no vote of his former ally fazed him, "
+     "the president didn't let on.\n\n“Winning is what matters, right?” he said, per CNN.", "Winning",
+     "Donald Trump"),
 ])
 def test_a_company_by_its_epithet_and_a_pronoun_by_its_antecedent(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -87,6 +87,9 @@ ANY_BODY_NOUNS = vocab.tagged("body_words", "any")
 _STATE_TYPES = vocab.tagged("body_words", "state")
 # Words that make a name an organisation's even without a type word ("Silicon Valley Bank").
 _ORG_NAME_WORDS = vocab.words("org_name_words")
+# Words that make another office of the title they stand before ("vice president", "deputy
+# minister", "former president"): the bare title does not describe its holder
+OTHER_OFFICE = frozenset({"vice", "deputy", "former", "ex", "assistant", "under"})
 TYPE_MATCH_CHARS = 1500  # how far back "the agency" may find the body it stands for
 ALL_QUOTE_MARKS = "“”„«»\"‘’‚‹›'"
 _PARTY_TAG = re.compile(r"^[A-Z]{1,2}-[A-Z][A-Za-z.]*$")  # "D-N.Y.", "R-Ky.": party and state
@@ -1024,6 +1027,8 @@ class Resolver:
             words = person_aliases(h.words) if h.kind == "person" else h.words
             if want and h.kind == "person" and genders.get(names_mod.normalize(self.resolve(h).name), want) != want:
                 continue
+            if person_title and (words & OTHER_OFFICE) - content:
+                continue  # "the president" is not the vice president, nor the former president
             typed = False
             if m.head not in words:
                 if person_title or not h.proper or m.start - h.end > TYPE_MATCH_CHARS:
