@@ -192,9 +192,30 @@ def test_figures_of_more_kinds(fake_embedder, text_a, text_b, same):
     (["oregon"], ["california"], False),        # two states
     (["central oregon"], ["pine hollow", "bend"], True),
     ([], ["bolan"], True),
+    # sites (new dev corpus, the Lewiston shooting): two sites are two parts; a site lies in a named place
+    (["the bowling alley"], ["the bar"], False),
+    (["the mine"], ["the coal mine"], True),
+    (["the bowling alley"], ["lewiston"], True),
 ])
 def test_places_can_meet(pa, pb, meet):
     assert A.places_can_meet(pa, pb) is meet
+
+
+def _claim_in(article, text):
+    return Claim(id=f"c{article}{len(text)}", article=article, start=0, end=len(text), text=text, sentence=0)
+
+
+def test_a_site_all_reports_share_is_the_incidents_own():
+    # a mine blast: "the mine" is where the whole incident happened; a shooting at a bowling alley and
+    # a bar: each site is a part of it
+    places = {0: ["the mine"], 1: ["amasra"], 2: ["the building"]}
+    mine = [_claim_in("a", "killed inside the mine"), _claim_in("b", "trapped in the mine"),
+            _claim_in("c", "crowds outside a building")]
+    assert A._without_lone_site(places, mine) == {0: [], 1: ["amasra"], 2: []}
+    places = {0: ["the bowling alley"], 1: ["the bar"]}
+    shooting = [_claim_in("a", "seven died at the bowling alley"), _claim_in("b", "eight died at the bar"),
+                _claim_in("c", "shootings at a bowling alley and a bar")]
+    assert A._without_lone_site(places, shooting) == places
 
 
 def test_the_incident_name_is_setting():

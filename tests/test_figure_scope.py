@@ -42,6 +42,13 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("Brussels – According to the Interior Ministry, there were about 107,000 people.", None, None),
     ("AMASRA, Turkey (AP) — Funerals began Sunday as officials raised the toll to 41 in Bartin.", None, "Bartin"),
     ("At least 62 people died in Paiporta – a town near Valencia.", None, "Paiporta"),
+    # a count placed at a site, where the clause names no place by name (new dev corpus, the Lewiston shooting)
+    ("Col. William Ross said seven people died from gunshot wounds at the bowling alley shooting.", None,
+     "the bowling alley"),
+    ("Eight died in the bar shooting, one of whom was outside.", None, "the bar"),
+    ("Seven victims were found inside the synagogue.", None, "the synagogue"),
+    # several sites joined are no one site; a sum is placed by no site
+    ("A gunman killed 18 people at a bowling alley and a bar.", None, None),
     # the year of the event the figure's act is about (divergences/dev, UK election)
     ("Labour won the 1997 election with 43.2 per cent of the votes.", "1997", None),
     ("It was a punishing one: a fine of three hundred and fifty-five million dollars, and a ban on Trump serving in "

@@ -43,7 +43,7 @@ from auditor.read.claims import initials, is_region, same_entity
 from auditor.read import quantities
 from auditor.read.counts import GROUPS
 from auditor.read.figure_context import WHOLE_OF
-from auditor.read.figure_scope import ELSEWHERE
+from auditor.read.figure_scope import ELSEWHERE, is_site, one_site
 from auditor.read.intervals import TIME_POINT_UNITS, gap_ratio, is_clock_time, on_one_clock, overlaps, same_clock
 from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
 from auditor.model import Claim, Cluster, Event, Quantity
@@ -373,8 +373,31 @@ def places_can_meet(pa: Sequence[str], pb: Sequence[str]) -> bool:
         return True
     if any(x.startswith(WHOLE_OF) for x in (*pa, *pb)):
         return False  # a whole broken down by place is not the figure of one place, nor of other places
+    sa, sb = [x for x in pa if is_site(x)], [y for y in pb if is_site(y)]
+    if sa and sb:
+        # two sites ("the bowling alley", "the bar"): two parts of the incident, unless one kind of spot
+        return any(one_site(x, y) for x in sa for y in sb)
+    if sa or sb:
+        # a site lies in a place named by name ("inside the mine" / "in the mine in Amasra"): where the
+        # other side names no other site, the places can be one
+        return True
     ra, rb = all(is_region(x) for x in pa), all(is_region(y) for y in pb)
     return ra != rb
+
+
+def _without_lone_site(places_of: dict[int, list[str]], claims: Sequence[Claim]) -> dict[int, list[str]]:
+    """Figures' places, where the incident's reports share one kind of site only ("inside the mine"
+    in a mine blast), without it: that site is where the whole incident happened, not a part of it
+    as the bowling alley and the bar are of a shooting at both. A kind of site counts as shared
+    when two articles or more name it."""
+    kinds = {p.split()[-1] for ps in places_of.values() for p in ps if is_site(p)}
+    if not kinds:
+        return places_of
+    shared = {kind for kind in kinds if len({c.article for c in claims
+                                             if re.search(rf"\b{re.escape(kind)}\b", c.text.lower())}) >= 2}
+    if len(shared) > 1:
+        return places_of
+    return {k: [p for p in ps if not is_site(p)] for k, ps in places_of.items()}
 
 
 def _figure_places(f: Facet, claims: Sequence[Claim], setting: Sequence[str]) -> list[str]:
@@ -867,8 +890,8 @@ class _Incident:
         self.facets = facets_of(local)
         self.sims = V @ V.T if len(local) <= MAX_DENSE else None
         self.article_of = np.array([hash(c.article) for c in local])
-        self.places_of = {k: _figure_places(f, local, self.setting) for k, f in enumerate(self.facets)
-                          if f.quantity is not None}
+        self.places_of = _without_lone_site({k: _figure_places(f, local, self.setting) for k, f in enumerate(self.facets)
+                                             if f.quantity is not None}, local)
         self.specific = [_specific(_names(c), self.setting) for c in local]
 
     def sim(self, i: int, j: int) -> float:

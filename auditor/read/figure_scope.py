@@ -253,11 +253,12 @@ _NONSTATE_BODIES = vocab.tagged("body_words", "nonstate")  # "union", "party", "
 ELSEWHERE = "elsewhere"  # a place outside the story's own: it meets no other place, and is no part of a whole
 
 
-def place_of(doc, tokens, number_tokens) -> Optional[str]:
+def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
     """The most specific place named in the figure's clause: the object of a locative preposition
     ("in Kalat", "across Balochistan province") before a possessive one ("Pakistan's"); or
     ELSEWHERE when the clause places it outside the story's place ("killed about 170 people
-    elsewhere in the country", "in the rest of the country")."""
+    elsewhere in the country", "in the rest of the country"); for a `count` of people or things
+    placed at no place by name, the site it names ("died at the bowling alley")."""
     if any(t.lower_ == "elsewhere" or _the_rest_of_a_place(t) for t in tokens):
         return ELSEWHERE
     best = None
@@ -290,7 +291,43 @@ def place_of(doc, tokens, number_tokens) -> Optional[str]:
             rank = 2
         if best is None or rank < best[0]:
             best = (rank, place_name(e.text))
-    return best[1] if best else None
+    return best[1] if best else (site_of(tokens) if count else None)
+
+
+SITE_NOUNS = vocab.words("site_nouns")
+_EVENT_HEADS = {"shooting", "attack", "blast", "explosion", "fire", "bombing", "stabbing", "raid", "collapse", "crash"}
+
+
+def is_site(place: str) -> bool:
+    """A place read as a site ("the bowling alley", "the bar"): a spot within a town. (A named place
+    has no article: `place_name` drops it.)"""
+    words = place.lower().split()
+    return len(words) > 1 and words[0] == "the" and words[-1] in SITE_NOUNS
+
+
+def one_site(a: str, b: str) -> bool:
+    """Two sites that can be one: the same kind of spot ("the mine" / "the coal mine")."""
+    return a.lower().split()[-1] == b.lower().split()[-1]
+
+
+def site_of(tokens) -> Optional[str]:
+    """The one site a figure's clause places it at, where it names no place by name: the object of a
+    locative preposition that is a site ("seven people died at the bowling alley", "killed inside
+    the synagogue"), or the site that sorts an incident there ("eight died in the bar shooting").
+    Several sites joined ("at a bowling alley and a bar") are no one site."""
+    for t in tokens:
+        if t.dep_ != "pobj" or t.head.lower_ not in _LOCATIVE or t.pos_ not in ("NOUN", "VERB"):
+            continue  # (the tagger makes a verb of "shooting" at times)
+        site = t
+        if t.lower_ in _EVENT_HEADS or t.lemma_.lower() in _EVENT_HEADS:
+            site = next((c for c in t.children if c.dep_ == "compound" and c.lemma_.lower() in SITE_NOUNS), None)
+        if site is None or site.lemma_.lower() not in SITE_NOUNS:
+            continue
+        if any(c.dep_ == "conj" for c in site.children) or site.dep_ == "conj":
+            return None
+        words = [c for c in site.children if c.dep_ == "compound" and c.i < site.i and c.pos_ == "NOUN"] + [site]
+        return "the " + " ".join(w.lower_ for w in sorted(words, key=lambda w: w.i))
+    return None
 
 
 def _the_rest_of_a_place(tok) -> bool:

@@ -208,7 +208,7 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
     if setting:
         window = "; ".join(dict.fromkeys(setting + [w for w in (window or "").split("; ") if w]))
     cues = figure_context.window_cues(doc, number_tokens, tokens, num.unit)
-    place = place_of(doc, tokens, number_tokens)
+    place = place_of(doc, tokens, number_tokens, count=num.unit is None)
     member = figure_context.named_member(number_tokens)
     if member is not None and figure_context.member_is_place(member):
         # "Limpopo (74%), Eastern Cape (63%)": each figure is its own place's, one of a breakdown
