@@ -76,18 +76,16 @@ def is_unit_word(text: str) -> bool:
     return text.strip().lower() in _UNIT_NAMES
 
 
-_CHANGE_BEFORE = {"by", "rise", "rises", "rising", "rose", "increase", "increased", "drop", "dropped", "fall", "fell",
-                  "warmed", "warming", "cooled", "climb", "climbed", "jump", "jumped"}
-_CHANGE_AFTER = {"every", "per", "warmer", "hotter", "cooler", "colder", "higher", "lower", "above", "below", "more", "less",
-                 "increase", "rise", "drop"}
+_CHANGE_VERBS = vocab.words("change_verbs")
+_CHANGE_AFTER = {"every", "per", "warmer", "hotter", "cooler", "colder", "higher", "lower", "above", "below", "more", "less"}
 
 
 def temperature_change(doc, first: int, unit_end: int) -> bool:
     """A temperature that is a change, not a level: "rising 0.4 degrees Celsius every decade", "warmer
     by 2 degrees", "2 degrees above average"; read from the words around it."""
-    before = {t.lower_ for t in doc[max(0, first - 2):first]}
+    before = doc[max(0, first - 2):first]
     after = {t.lower_ for t in doc[unit_end + 1:unit_end + 3]}
-    return bool(before & _CHANGE_BEFORE or after & _CHANGE_AFTER)
+    return any(t.lower_ == "by" or t.lemma_.lower() in _CHANGE_VERBS for t in before) or bool(after & _CHANGE_AFTER)
 
 
 def _unit_after(doc, last: int) -> Optional[tuple[str, float, int]]:
