@@ -180,6 +180,9 @@ US_FILLER = [
      "The House must act on the bill a day before a midnight Friday deadline.", True),
     ("The Senate passed a bill that would keep the government open through Jan. 29.",
      "The Senate approved a stopgap to keep federal agencies funded through the end of January.", True),
+    # the times of two acts of a story that share its names are not rivals (new dev corpus, Jeju Air)
+    ("The plane took off from Bangkok shortly after 2 a.m. local time.",
+     "The flight from Bangkok crashed into a wall at the airport at around 9am.", False),
 ])
 def test_figures_of_more_kinds(fake_embedder, text_a, text_b, same):
     claims = build(US_FILLER + [("a", text_a), ("b", text_b)])
@@ -460,6 +463,22 @@ def _sum(value, category, text="n"):
 ])
 def test_one_count_in_other_words(qa, qb, one):
     assert A.one_count_in_other_words(qa, qb) is one
+
+
+def _counted(value, counted, bound=False):
+    return Quantity(start=0, end=1, text=str(value), value=value, low=value, high=None if bound else value,
+                    category="civilians", counted=counted)
+
+
+@pytest.mark.parametrize("qa, qb, compatible", [
+    # exact counts of joined groups and of one of them are a whole and its part (new dev corpus, Jeju Air)
+    (_counted(181, "passengers and crew"), _counted(175, "passengers"), False),
+    (_counted(175, "passengers"), _counted(181, "passengers and crew"), False),
+    # bounds of loosely named things stay rival estimates of one (devset, the wildfire's homes)
+    (_counted(140, "homes", bound=True), _counted(160, "homes and outbuildings", bound=True), True),
+])
+def test_a_count_of_joined_groups_is_not_one_of_them(qa, qb, compatible):
+    assert A.figures_compatible(qa, qb, [], []) is compatible
 
 
 @pytest.mark.parametrize("a, b, alike", [

@@ -285,6 +285,21 @@ def test_the_others_are_a_part(nlp, sentence, number, kind):
     assert window_kind(q.window) == kind
 
 
+@pytest.mark.parametrize("sentence, number, kind", [
+    # the figures before the total a sentence ends on are its parts (new dev corpus, the Ankara prisoner swap)
+    ("Moscow released 16 people, while the United States and its allies released another eight, bringing the "
+     "total number of those released to 24.", "16", "part"),
+    ("Moscow released 16 people, while the United States and its allies released another eight, bringing the "
+     "total number of those released to 24.", "24", "incident"),
+    # a group set out before what befell part of it is the whole, not a count of that outcome (Jeju Air crash)
+    ("Of the 181 people on board, 179 died.", "181", "part"),
+    ("Of the 181 people on board, 179 died.", "179", "incident"),
+])
+def test_a_sentences_own_total_and_group(nlp, sentence, number, kind):
+    (q,) = [q for q in Q.extract(nlp(sentence), 0) if q.text.startswith(number)]
+    assert window_kind(q.window) == kind
+
+
 def test_a_part_of_a_breakdown_by_place_is_compared_place_for_place(nlp):
     a = "It is at more than 50 percent in five of those: Limpopo (74 percent), the Eastern Cape (64 percent)."
     b = "The ANC won more than 50% of the vote in five of the nine provinces: Limpopo (74%), Eastern Cape (63%)."

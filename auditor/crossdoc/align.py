@@ -208,6 +208,8 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         qa, qb = on_one_clock(qa, qb)
     if qa.unit != qb.unit:
         return False
+    if _more_groups(qa, qb) or _more_groups(qb, qa):
+        return False  # "181 passengers and crew" counts the 175 passengers and more
     if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
             qa.category, qb.category) and qa.second is None and qb.second is None):
         return False
@@ -236,6 +238,23 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
 
 
 _CALENDAR_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b")
+
+
+_JOINED = re.compile(r"\s(?:and|&|plus)\s|,")
+
+
+def _more_groups(qa: Quantity, qb: Quantity) -> bool:
+    """The first figure counts groups joined ("passengers and crew") of which the second counts
+    one ("passengers"), both exactly: a whole and its part, not two counts of one quantity. (Bounds
+    of loosely named things, "at least 140 homes" / "more than 160 homes and outbuildings", stay
+    rival estimates of one.)"""
+    if not qa.counted or not qb.counted or not _JOINED.search(qa.counted) or _JOINED.search(qb.counted):
+        return False
+    if qa.low != qa.high or qb.low != qb.high or qa.approximate or qb.approximate:
+        return False
+    wa = {_stem_word(w) for w in re.findall(r"[a-z]+", qa.counted.lower())} - {"and", "plus"}
+    wb = {_stem_word(w) for w in re.findall(r"[a-z]+", qb.counted.lower())}
+    return bool(wb) and wb < wa
 
 
 def forecast_and_outcome(qa: Quantity, qb: Quantity) -> bool:
@@ -480,7 +499,10 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
         needed = ANY_SIMILARITY
     elif quantities.is_estimate(qa.category) and rival_counters(qa, qb, _counters(a, b, claims)):
         needed = min(needed, RELATED)  # the whole movement's crowd by two counters ("1.28 million" / "3.5 million")
-    if sim < needed and not (same_window(qa.window, qb.window) and shared_specific()):
+    if sim < needed and not (same_window(qa.window, qb.window) and shared_specific()
+                             and not (qa.unit in TIME_POINT_UNITS and _acts_differ(ca, cb))):
+        # (two times of a story's acts share its names: "took off from Bangkok shortly after 2 a.m." /
+        # "departed from Bangkok ... crashed at around 9am"; only one act's times are rivals)
         return None
     return sim
 
@@ -506,6 +528,14 @@ def _same_act(a: Claim, b: Claim) -> bool:
     """Both claims' main predicates report one act ("killed" / "kills")."""
     fa, fb = _FAMILY_OF.get(a.predicate or ""), _FAMILY_OF.get(b.predicate or "")
     return fa is not None and fa == fb
+
+
+def _acts_differ(a: Claim, b: Claim) -> bool:
+    """Both claims' main predicates are known and report two acts: not one verb, nor verbs of one
+    class or family ("took off" / "crashed"; not "occurred" / "occurred", "killed" / "slain")."""
+    if not a.predicate or not b.predicate or a.predicate == b.predicate:
+        return False
+    return predicate_class(a.predicate) != predicate_class(b.predicate) and not _same_act(a, b)
 
 
 def statements_can_meet(a: Claim, b: Claim, sim: float) -> bool:

@@ -276,6 +276,19 @@ def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> li
         if _PART_MARKER.search(between) or _PART_MARKER.search(last_whole) \
                 or (between.count("(") > between.count(")")) or _SPACED_DASH.search(last_whole):
             part_ids.add(id(q))
+    # a group set out before what befell part of it ("Of the 181 people on board, 179 died"): the
+    # group is the whole the next figure is a part of, not a count of that outcome
+    for k, q in enumerate(counts[:-1]):
+        if _OF_THE_BEFORE.search(text[max(0, q.start - base - 12):q.start - base]) \
+                and "," in text[q.end - base:counts[k + 1].start - base]:
+            part_ids.add(id(q))
+    # a sentence that ends on its total ("..., bringing the total number of those released to 24"): the
+    # figures of the kind before it are that total's parts
+    for q in counts:
+        if _TOTAL_BEFORE.search(text[max(0, q.start - base - 80):q.start - base]):
+            part_ids.update(id(p) for p in counts if p.end <= q.start and _same_measure(p, q))
+        elif _TOTAL_LATER.search(text, q.end - base):
+            part_ids.add(id(q))  # the total is in a later clause of the sentence, read as another claim
     # a breakdown after a dash that follows a noun rather than a number: "The fatalities -- four in A, two in B"
     dash = _SPACED_DASH.search(text)
     if dash:
@@ -315,6 +328,13 @@ def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> li
             q = replace(q, place=own.get(id(q)) or WHOLE_OF + ", ".join(p for _, p in run))
         out.append(q)
     return out + out_extra
+
+
+_TOTAL_LATER = re.compile(r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|tak(?:es|ing)|took|put(?:s|ting)?)\s+"
+                          r"(?:the|its|their)\s+(?:overall\s+|combined\s+)?total\b[^.;]{0,60}?\bto\s+\d", re.I)
+_OF_THE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b)[Oo]f\s+the\s+$")
+_TOTAL_BEFORE = re.compile(r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|tak(?:es|ing)|took|put(?:s|ting)?)\s+"
+                           r"(?:the|its|their)\s+(?:overall\s+|combined\s+)?total\b[^.;]{0,60}?\bto\s+$", re.I)
 
 
 def _same_measure(part: Quantity, whole: Quantity) -> bool:
