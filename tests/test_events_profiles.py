@@ -58,3 +58,24 @@ def test_the_day_of_a_saying_is_no_day_of_the_act():
     at = line.index("his lawyer said")
     credit = Span("c1", at, at + len("his lawyer said"), "his lawyer said")
     assert E.profile(article, [replace(c, attribution="lawyer", attribution_span=credit) for c in claims]).act == "arrest"
+
+
+def test_a_file_photos_day_is_not_the_storys():
+    """A picture caption's day ("speaks at a press conference ... on Oct. 28, 2019. (AP Photo/...)")
+    dates the picture, not the event the lead reports (new dev corpus, the Menendez indictment)."""
+    lines = ["Takeaways from investigation that turned up gold bars at a US senator's home",
+             "U.S. Sen. Robert Menendez speaks at a press conference on Oct. 28, 2019. (AP Photo/Wayne Parry)",
+             "WASHINGTON – Sen. Bob Menendez and his wife are accused of taking bribes, according to an indictment "
+             "unsealed Friday."]
+    p = E.profile(*one("a1", lines))
+    assert p.when.describe() == "Friday"
+
+
+@pytest.mark.parametrize("paragraph, caption", [
+    ("Menendez speaks at a press conference on Oct. 28, 2019. (AP Photo/Wayne Parry)", True),
+    ("Photo: Emanuele Cremaschi/Getty Images", True),
+    ("Menendez was indicted on Friday (a Friday in September).", False),
+])
+def test_picture_captions(paragraph, caption):
+    from auditor.crossdoc.events.profiles import in_caption
+    assert in_caption(paragraph, 5) is caption

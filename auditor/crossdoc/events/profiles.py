@@ -106,10 +106,26 @@ class Profile:
     sizes: tuple[Quantity, ...] = ()  # the lead's sums and rate moves, the headline's first: see `act_sizes`
 
 
-def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> list[Claim]:
-    """The first claims of an article (title and first paragraph), reactions and background left out."""
-    ordered = sorted(claims, key=lambda c: c.start)
+def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS, text: str = "") -> list[Claim]:
+    """The first claims of an article (title and first paragraph), reactions and background left out,
+    and picture captions (given `text`, the article's): a file photo's day is not the story's."""
+    ordered = sorted((c for c in claims if not (text and in_caption(text, c.start))), key=lambda c: c.start)
+    ordered = ordered or sorted(claims, key=lambda c: c.start)
     return [c for c in ordered[:n] if not is_reaction(c) and not is_background(c)] or ordered[:n]
+
+
+_PICTURE_WORDS = "|".join(sorted(map(re.escape, vocab.words("picture_credit_words")), key=len, reverse=True))
+_CREDITED_PICTURE = re.compile(rf"\([^()\n]*\b(?:{_PICTURE_WORDS})\b[^()\n]*\)\s*$", re.I)
+_PICTURE_LABEL = re.compile(rf"^\s*(?:{_PICTURE_WORDS})\s*[:|]", re.I)
+
+
+def in_caption(text: str, offset: int) -> bool:
+    """Whether `offset` lies in a picture's caption: a paragraph that ends on a picture credit ("...
+    on Oct. 28, 2019. (AP Photo/Wayne Parry)") or opens with a picture label ("Photo: ...")."""
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    paragraph = text[lo:hi if hi >= 0 else len(text)]
+    return bool(_CREDITED_PICTURE.search(paragraph) or _PICTURE_LABEL.match(paragraph))
 
 
 def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When]]:
@@ -159,13 +175,15 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
     dateline = None
     if written is None:
         dateline = next((w for w in mentions(head) if w.resolved and w.low == w.high and w.day
-                         and _printed_as_dateline(head, w.start)), None)
+                         and _printed_as_dateline(head, w.start) and not in_caption(article.text, w.start)), None)
         if dateline is not None:
             written, written_from = dateline.low, dateline.text
     span = None
     for w in mentions(head, written, nearest=dateline is not None):
         if dateline is not None and w.start == dateline.start:
             continue
+        if in_caption(article.text, w.start):
+            continue  # "speaks at a press conference on Oct. 28, 2019 (AP Photo/...)": a file photo's day
         if w.resolved and written is not None and dateline is None and w.low > written:
             continue  # after the day of writing: a plan, not the event
         if w.resolved and written is not None and (written - w.high).days > RECENT_DAYS:
@@ -274,7 +292,7 @@ def recalled(q: Quantity) -> bool:
 
 def profile(article: Article, claims: Sequence[Claim], common_places: set[str] = frozenset()) -> Profile:
     """An article's incident as its lead states it."""
-    first = lead(claims)
+    first = lead(claims, text=article.text)
     written, written_from, when, act = dated_event(article, first)
     # places as the parse tags them, and participants' names that are a country or a province
     # ("Derna, Libya" is at times read as names): a town's name is too often a person's
