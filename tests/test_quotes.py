@@ -556,6 +556,14 @@ def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
      "celebrated the confirmation before Vance's deciding vote was cast. If the no vote of his former ally fazed him, "
      "the president didn't let on.\n\n“Winning is what matters, right?” he said, per CNN.", "Winning",
      "Donald Trump"),
+    # a name between the closing mark and the verb of saying, which the parser hangs on the quoted list
+    # (new dev corpus, the Ankara prisoner swap)
+    ("“They are coming home: Paul Whelan, Evan Gershkovich, Alsu Kurmasheva and Vladimir Kara-Murza,” President Joe "
+     "Biden said in a statement.", "They are", "Joe Biden"),
+    # a body's kind word ending its name makes it a body, whatever the tagger says (Jeju Air crash)
+    ("The plane was a Boeing 737-800. Boeing said it was ready to help.\n\nJeju Air has expressed its deep regret. "
+     "“We are making every effort to determine the exact cause,” the airline said in a public statement.", "We are",
+     "Jeju Air"),
 ])
 def test_a_company_by_its_epithet_and_a_pronoun_by_its_antecedent(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -424,6 +424,21 @@ def _name_read_as_verb(tok, verb) -> bool:
     return re.search(r"\b" + re.escape(tok.lower_) + r"\b", doc.text) is None
 
 
+def _name_after_quote(verb):
+    """ "“..., Alsu Kurmasheva and Vladimir Kara-Murza,” President Joe Biden said": the parser hangs the
+    name after the closing mark on the quoted words and leaves the verb of saying without a subject.
+    A run of proper nouns between a closing quotation mark and the verb is the one who said it."""
+    if not is_reporting(verb):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].pos_ == "PROPN":
+        k -= 1
+    if k == verb.i - 1 or k < 0 or doc[k].text not in ("”", '"', "’", "'"):
+        return None
+    return doc[verb.i - 1]
+
+
 def _name_folded_into_lead(verb):
     """ "In a letter to Mr Zahawi, Mr Sunak said ...": the parser folds the subject into the fronted
     phrase before it, as an apposition to its last noun, and leaves the verb without a subject. The
@@ -471,7 +486,7 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
         if not subj:
             subj = [c for c in v.children if _name_read_as_verb(c, v) and not (skip and skip(c.idx))]
         if not subj and v.i > 0:
-            lead = _name_folded_into_lead(v)
+            lead = _name_folded_into_lead(v) or _name_after_quote(v)
             if lead is not None and not (skip and skip(lead.idx)):
                 subj = [lead]
         if subj:
@@ -799,8 +814,8 @@ class Resolver:
             acr = self.acronyms.get(text) or self.acronyms.get(head.text)
             name = acr[0] if acr else text
             kind = "place" if label in ("GPE", "LOC") and len(toks) <= 3 and head.pos_ == "PROPN" else "organization"
-            if label == "PERSON" and len(toks) <= 4:
-                kind = "person"
+            if label == "PERSON" and len(toks) <= 4 and toks[-1].lower_ not in _ORG_NAME_WORDS:
+                kind = "person"  # (not "Jeju Air": a name ending on a body's word names the body)
             elif appos and label not in ("ORG", "GPE", "LOC", "NORP") and appos.split()[-1].lower() in TITLE_WORDS:
                 kind = "person"  # "Vance, the vice president," whatever NER made of the name
             return Mention(s, e, text, name, kind, appos, lower, lemmas, plural and head.pos_ != "PROPN", subject, True, label, head.i)
