@@ -90,6 +90,11 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
      "Harris County Sheriff’s Office", "government"),
     ("Two people were killed near the lake, the Harris County Sheriff's Office said Friday.",
      "Harris County Sheriff's Office", "government"),
+    # a medium by the name after the noun for it (new dev corpus, the Ankara prisoner swap)
+    ("Turkish channel NTV said the prisoners were brought to the Turkish capital from seven countries.", "NTV",
+     "outlet"),
+    ("The deal took place in Ankara, according to Turkish officials who spoke to the news agency Reuters.", "Reuters",
+     "outlet"),
     # a known outlet's edition for a country (new dev corpus, the hajj heat deaths)
     ("CNN Indonesia reported that the Hajj Management Office said around 165 Indonesians were among the deceased.",
      "CNN Indonesia", "outlet"),
@@ -173,6 +178,11 @@ def test_quoted_as_saying(text, name, via, outlet):
     ("The Senate voted to confirm Pete Hegseth on Friday night, with the former Fox News host squeaking through.",
      "Fox News"),
     ("He was most recently a Fox News Channel host.", "Fox News"),
+    # media named with a slash in a sentence, not in a credit (Ankara prisoner swap)
+    ("Apart from Gershkovich, the other two were Paul Whelan, 54, and Alsu Kurmasheva, 47, a Russian American editor "
+     "for Radio Free Europe/Radio Liberty.", "Radio Free Europe"),
+    # "agency" alone names no medium (divergences/dev, Amasra)
+    ("Turkey’s disaster management agency Afad said several rescue teams were dispatched.", "Afad"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

@@ -129,6 +129,10 @@ _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
 _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
                        r"foreign|special|investigative|White|House|[A-Z][\w]*)[ ]){0,3}(?:correspondent|reporter|"
                        r"editor|anchor|host|columnist|journalist|producer)s?\b")
+_MEDIUM_THEN_NAME = re.compile(r"\b(?:" + "|".join(sorted(MEDIA_HEADS | {"channel"}, key=len, reverse=True))
+                               + r"|(?:" + "|".join(sorted(NEWS_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:"
+                               + "|".join(sorted(MEDIA_HEADS_QUALIFIED, key=len, reverse=True))
+                               + r"))\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})$", re.I)
 _NAMED_AFTER = re.compile(r"[ ]+(?:[A-Z][\w.'’-]*[ ]+)*[A-Z][\w'’-]+")  # the staff member's name after the role
 _FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-?)\s*$")
 # "said on “Fox and Friends”", "told “Meet the Press”": a programme the speaker appeared on.
@@ -340,6 +344,11 @@ class _ParseCredits:
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False, party: bool = False) -> Optional[Credit]:
+        named = _MEDIUM_THEN_NAME.search(m.name)
+        if named and not party:
+            # "Turkish channel NTV said", "the state news agency Tass reported": the medium by its name
+            m = replace(m, name=named.group("name"), proper=True)
+            outlet = True
         if outlet:
             m = self._medium_by_name(m)
         known = outlet and names_mod.normalize(m.name) in KNOWN_OUTLETS  # a wire by name, however tagged ("dpa")
@@ -375,6 +384,22 @@ class _ParseCredits:
                                 via.append(m.name)
                                 self._add(m, f"{c.text} by", a.idx, _np_end(o), credit_position=True,
                                           outlet=is_outlet(m, True))
+            if c.dep_ == "relcl" and c.lemma_.lower() in SPEAKING_LEMMAS | {"tell"}:
+                # "officials who spoke to the news agency Reuters", "sources who told CNN": the medium
+                # they told is the one the party is reached through
+                told = [o for o in c.children if c.lemma_.lower() == "tell" and o.dep_ in ("dobj", "dative")]
+                told += [o for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                         for o in p.children if o.dep_ == "pobj"]
+                for o in told:
+                    # "the news agency Reuters": the medium's name set after the noun for it
+                    nxt = o.doc[o.i + 1] if o.i + 1 < len(o.doc) else None
+                    if _lemma_of(o) in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED and nxt is not None and nxt.pos_ == "PROPN":
+                        o = nxt
+                    m = self.r.resolve(self.r.mention(o))
+                    if is_outlet(m, True) or _MEDIUM_THEN_NAME.search(m.name):
+                        added = self._add(m, f"{c.text} to", c.idx, _np_end(o), credit_position=True, outlet=True)
+                        if added is not None:
+                            via.append(added.name)
         return tuple(via)
 
     def according_to(self, tok) -> None:
@@ -981,6 +1006,23 @@ def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optio
     return name if shaped and outlet_like(name, "", True) and _credit_name_ok(name) else None
 
 
+def _credit_setting(text: str, start: int, end: int) -> bool:
+    """Where a slash credit ("AFP/Getty Images", "Reuters/File Photo") stands: in brackets, on a short
+    line of its own, or on a line that names a picture."""
+    if text.rfind("(", 0, start) > text.rfind(")", 0, start) and text.find(")", end) >= 0:
+        return True
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    return len(line.strip()) <= SHORT_CREDIT_LINE or bool(_CREDIT_NOISE.search(line) or _CREDIT_LABEL.search(line))
+
+
+_CREDIT_LABEL = re.compile(r"(?i)\b(?:credit|courtesy)\s*:")
+
+
+SHORT_CREDIT_LINE = 60  # a credit line is short; a sentence that names media with a slash is not one
+
+
 def _more_credits(text: str) -> list[Credit]:
     """Outlets credited by photo and video credits, an outlet's possessive (its programme, its
     staff), a bracketed outlet opening the story, a source line of cells, or a line that is only
@@ -1008,7 +1050,7 @@ def _more_credits(text: str) -> list[Credit]:
         run = m.group("names")
         found = _outlet_in_run(run, shaped=False)
         if not found and m.group("medium") and _credit_name_ok(run) and not run.isupper() \
-                and names_mod.normalize(run) not in NEWS_QUALIFIERS | MEDIA_HEADS:
+                and names_mod.normalize(run) not in NEWS_QUALIFIERS | MEDIA_HEADS and not _nationality(run):
             found = run  # "Forbes magazine's annual ranking" (not "News website Axios"): the medium named with it says what it is
         if found:
             add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
@@ -1029,6 +1071,8 @@ def _more_credits(text: str) -> list[Credit]:
                     (_REPUBLISHED, "first published by"), (_SOURCE_LINE, "source line")):
         for m in rx.finditer(text):
             body = m.group("names")
+            if rx is _SLASH_CREDIT and not _credit_setting(text, m.start(), m.end()):
+                continue  # "an editor for Radio Free Europe/Radio Liberty": a name in a sentence, no credit
             # "A Washington Post-ABC News poll": two media that ran a poll, joined by a hyphen
             split = r"\s*/\s*|\s+via\s+|\s+and\s+" + (r"|(?<=[a-z])-(?=[A-Z])" if rx is _POLL else "")
             for part in re.split(split, body):
