@@ -75,6 +75,9 @@ def test_a_file_photos_day_is_not_the_storys():
     ("Menendez speaks at a press conference on Oct. 28, 2019. (AP Photo/Wayne Parry)", True),
     ("Photo: Emanuele Cremaschi/Getty Images", True),
     ("Menendez was indicted on Friday (a Friday in September).", False),
+    # a picture word in brackets that credits nobody is no caption
+    ("The senator spoke to reporters outside the court on Friday (video).", False),
+    ("The senator's lawyer released the files on Friday (see the files).", False),
 ])
 def test_picture_captions(paragraph, caption):
     from auditor.crossdoc.events.profiles import in_caption

@@ -114,9 +114,11 @@ def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS, text: str = "") -> list[
     return [c for c in ordered[:n] if not is_reaction(c) and not is_background(c)] or ordered[:n]
 
 
-_PICTURE_WORDS = "|".join(sorted(map(re.escape, vocab.words("picture_credit_words")), key=len, reverse=True))
-_CREDITED_PICTURE = re.compile(rf"\([^()\n]*\b(?:{_PICTURE_WORDS})\b[^()\n]*\)\s*$", re.I)
-_PICTURE_LABEL = re.compile(rf"^\s*(?:{_PICTURE_WORDS})\s*[:|]", re.I)
+# A picture's credit names who made it: "(AP Photo/Wayne Parry)", "(Photo: Jane Doe)", "(Photo by X)",
+# "(Reuters/File Photo)"; a caption ends on one, or opens with a picture's label ("Photo: ...").
+_CREDITED_PICTURE = re.compile(r"\((?:[^()\n]*\b(?:photo|photograph|image|picture)s?\b\s*(?:/|:|by\b)[^()\n]*"
+                               r"|[^()\n]*/\s*(?:file\s+)?photos?)\)\s*$", re.I)
+_PICTURE_LABEL = re.compile(r"^\s*(?:photo|photograph|image|picture)s?\s*:", re.I)
 
 
 def in_caption(text: str, offset: int) -> bool:
