@@ -105,10 +105,7 @@ def facets_of(claims: Sequence[Claim]) -> list[Facet]:
 
 # Nouns naming an incident ("the Whitetail Fire", "Hurricane Helene", "Operation X"): the incident's
 # own name is its setting, like its place.
-_INCIDENT_NOUNS = re.compile(
-    r"\b(fire|wildfire|blaze|complex|hurricane|storm|typhoon|cyclone|tornado|earthquake|quake|flood|floods|"
-    r"shooting|bombing|attack|attacks|massacre|operation|war|crisis|outbreak|strike|protest|protests|summit|"
-    r"election|shutdown|spill|collapse|crash|derailment|siege|standoff)\b")
+_INCIDENT_NOUNS = re.compile(r"\b(" + "|".join(sorted(map(re.escape, vocab.words("incident_nouns")))) + r")\b")
 
 
 def setting_names(claims: Sequence[Claim]) -> list[str]:

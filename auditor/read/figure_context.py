@@ -330,11 +330,12 @@ def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> li
     return out + out_extra
 
 
-_TOTAL_LATER = re.compile(r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|tak(?:es|ing)|took|put(?:s|ting)?)\s+"
-                          r"(?:the|its|their)\s+(?:overall\s+|combined\s+)?total\b[^.;]{0,60}?\bto\s+\d", re.I)
+# "bringing the total number of those released to": a total's figure follows it
+_TOTAL_TO = (r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|tak(?:es|ing)|took|put(?:s|ting)?)\s+"
+             r"(?:the|its|their)\s+(?:overall\s+|combined\s+)?total\b[^.;]{0,60}?\bto\s+")
+_TOTAL_BEFORE = re.compile(_TOTAL_TO + "$", re.I)  # right before a figure: that figure is the total
+_TOTAL_LATER = re.compile(_TOTAL_TO + r"\d", re.I)  # later in the sentence: a figure before it is a part
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b)[Oo]f\s+the\s+$")
-_TOTAL_BEFORE = re.compile(r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|tak(?:es|ing)|took|put(?:s|ting)?)\s+"
-                           r"(?:the|its|their)\s+(?:overall\s+|combined\s+)?total\b[^.;]{0,60}?\bto\s+$", re.I)
 
 
 def _same_measure(part: Quantity, whole: Quantity) -> bool:

@@ -182,7 +182,6 @@ def _under_ordinal(tok, number_tokens) -> bool:
 _ORDINAL = re.compile(r"first|second|third|[a-z]+th|\d+(?:st|nd|rd|th)")
 
 
-_DURATION = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?)\b", re.I)
 _NOT_LOCATIVE = {"as", "with", "by", "for", "like", "than", "against", "about", "despite", "without", "per"}
 _END_POINT = {"through", "until", "till", "thru", "before"}
 _BASELINE = {"over", "than", "from", "above", "below", "versus", "vs", "with", "to"}
@@ -236,7 +235,7 @@ def _end_point_or_baseline(doc, ent) -> bool:
         before = doc[ent.start - 2]  # "before a midnight Friday deadline"
     if before is not None and before.lower_ in _END_POINT:
         return True  # "through Jan. 29"
-    if before is not None and before.lower_ == "to" and _DURATION.search(ent.text):
+    if before is not None and before.lower_ == "to" and any(t.lower_ in _TIME_UNITS for t in ent):
         return True  # "sentenced to 25 years", "extended to 90 days": a term or a new length, not a window
     if ent.end < len(doc) and doc[ent.end].lower_ == "deadline":
         return True
@@ -295,7 +294,8 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
 
 
 SITE_NOUNS = vocab.words("site_nouns")
-_EVENT_HEADS = {"shooting", "attack", "blast", "explosion", "fire", "bombing", "stabbing", "raid", "collapse", "crash"}
+_TIME_UNITS = vocab.words("time_units")
+_EVENT_HEADS = vocab.words("incident_nouns")
 
 
 def is_site(place: str) -> bool:
