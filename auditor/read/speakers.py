@@ -84,6 +84,7 @@ ORG_TYPE_ALIASES = {kind: frozenset(names.split()) for kind, names in vocab.tabl
 _GENERIC_QUALIFIERS = vocab.tagged("body_qualifiers", "generic")
 # Descriptions that stand for any named non-state body (a company has no type word in "Boeing").
 ANY_BODY_NOUNS = vocab.tagged("body_words", "any")
+EPITHET_BODIES = vocab.tagged("body_words", "epithet")
 _STATE_TYPES = vocab.tagged("body_words", "state")
 # Words that make a name an organisation's even without a type word ("Silicon Valley Bank").
 _ORG_NAME_WORDS = vocab.words("org_name_words")
@@ -243,7 +244,7 @@ def can_speak(m: "Mention", doc=None) -> bool:
 def body_epithet(lemma: str) -> bool:
     """A noun that names a company by what it makes or is, not by its kind of body: "the planemaker",
     "the iPhone maker", "the tech giant". Its modifiers name products, not the company."""
-    return lemma.endswith("maker") or lemma in ("giant", "conglomerate")
+    return lemma.endswith("maker") or lemma in EPITHET_BODIES
 
 
 def body_noun(lemma: str) -> bool:
