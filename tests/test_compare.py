@@ -434,6 +434,27 @@ def test_two_counters_of_one_crowd_in_one_article_cannot_both_be_right():
     assert conflicts and all("a1" in {e.article for e in f.evidence} and "30,000" in f.summary for f in conflicts)
 
 
+@pytest.mark.parametrize("category, unions_place, police_place, conflict", [
+    # divergences/dev, French pension protests: the sentence stood alone (a single-source cluster)
+    # or in a cluster about something else; the two counters' figures are still rivals
+    (None, "Marseille", "Marseille", True),
+    ("killed:total", "Marseille", "Marseille", True),
+    # two cities' crowds, each by its counter: no rivals
+    (None, "Marseille", "Toulouse", False),
+])
+def test_two_counters_in_one_statement_are_rivals_whatever_it_is_linked_to(category, unions_place, police_place,
+                                                                            conflict):
+    text = "They were 245,000 in Marseille according to the unions (30,000 according to the police)"
+    unions = _crowd("245,000", 245_000, unions_place, "unions")
+    police = replace_span(_crowd("30,000", 30_000, police_place, "police"), 57)
+    out = run([claim("c1", "a1", text, unions, police)], category=category)
+    conflicts = [f for f in out.findings if f.kind == "figure-conflict"]
+    assert bool(conflicts) == conflict
+    assert (out.verdict == "diverge") == conflict
+    if conflict:
+        assert "unions" in conflicts[0].summary and "police" in conflicts[0].summary
+
+
 @pytest.mark.parametrize("cgt_window, police_window, conflict", [
     # "they were 700,000 in Paris, according to the CGT" / "The police, however, assure that there
     # were 81,000.": two reports of one incident, no day named apart: two counts of one crowd

@@ -36,7 +36,7 @@ from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock
 from auditor.read.numbers import half_step
-from auditor.read.quantities import is_physical_measure, running_tally
+from auditor.read.quantities import is_estimate, is_physical_measure, running_tally
 from auditor.read.windows import named_days_differ, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
@@ -65,10 +65,15 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claims if i in by_id]
         findings: list[Finding] = []
+        rivals = [f for f in rival_counts_in_one_claim(members, cluster.category, published)
+                  if (f.kind, f.summary) not in told]
+        told.update((f.kind, f.summary) for f in rivals)
         if len({c.article for c in members}) < 2:
-            findings.extend(single_source_findings(members))
-            out.append(replace(cluster, verdict="single-source", findings=tuple(findings)))
+            findings.extend(rivals + single_source_findings(members))
+            verdict = "diverge" if rivals else "single-source"
+            out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
             continue
+        findings.extend(rivals)
         if cluster.category:
             findings.extend(figure_findings(members, cluster.category, published))
         else:
@@ -198,6 +203,21 @@ def figure_findings(members: Sequence[Claim], category: str,
     if len(out) >= 2:
         out = [_readings_note(category, readings, out)]
     return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
+
+
+def rival_counts_in_one_claim(members: Sequence[Claim], linked_category: Optional[str],
+                              published: Optional[dict] = None) -> list[Finding]:
+    """One statement that gives two counters' estimates of one crowd ("245,000 in Marseille according
+    to the unions (30,000 according to the police)"): the two cannot both be right, whatever the
+    statement is linked to. Figures of the cluster's own kind are compared with the rest of the
+    cluster in `figure_findings`."""
+    out: list[Finding] = []
+    for claim in members:
+        credited = {q.category for q in claim.quantities
+                    if q.credited and q.category != linked_category and is_estimate(q.category)}
+        for category in sorted(credited):
+            out.extend(f for f in figure_findings([claim], category, published) if f.severity == "diverge")
+    return out
 
 
 def _readings_note(category: str, readings: dict[tuple, list[tuple[Claim, Quantity]]], notes: list[Finding]) -> Finding:
