@@ -146,6 +146,10 @@ def test_look_alikes_of_new_measures(nlp, sentence, value):
     # the count noun a range is the value of, before the party that gives it
     ("Vucic said authorities estimated the number of protesters at between 88,000 and 107,000.", 88000,
      "protested:total"),
+    # a misparse hangs "between ... people" on "said" and leaves "took part" without its subject
+    ("However, the Public Assembly Archive, an unofficial organisation estimating the number of protesters in "
+     "Serbia, said between 275,000 and 325,000 people took part in the Belgrade demonstration.", 275000,
+     "protested:total"),
 ])
 def test_a_crowd_is_read_from_taking_part(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence) if value in (q.value, q.low))

@@ -174,6 +174,18 @@ def _joins_a_gathering(verb) -> bool:
                for c in verb.children if c.dep_ in ("dobj", "prep", "advcl") for t in c.subtree)
 
 
+def _stranded_verb(verb, counted):
+    """The clause verb a misparse left without its subject, right after the counted noun ("said
+    between 275,000 and 325,000 people took part", with "between ... people" hung on "said"): the
+    counted are its subject."""
+    after = counted.i + 1
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > counted.i and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) \
+                and min(t.i for t in c.subtree) == after:
+            return c
+    return None
+
+
 def outcome_of(doc, head, number_tok) -> Optional[str]:
     """What happened to the counted: the nearest outcome word up the tree, or beside it."""
     def of_token(t) -> Optional[str]:
@@ -220,6 +232,9 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
         if found:
             return found
         if node.pos_ in ("VERB", "AUX"):
+            stranded = _stranded_verb(node, start)
+            if stranded is not None and of_token(stranded):
+                return of_token(stranded)
             for c in node.children:
                 if c.dep_ in ("oprd", "acomp", "xcomp", "advcl", "prt", "dobj") and c.i != start.i and of_token(c):
                     if c.dep_ == "dobj" and c.lemma_.lower() not in ("life", "death", "toll"):

@@ -285,6 +285,8 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
             continue
         if root.dep_ == "pobj" and governor.pos_ == "ADP" and governor.lower_ in _NOT_LOCATIVE:
             continue  # "clears the bill as Hale, Delgado hold ...": a person the tagger took for a place
+        if _describes_the_source(root, number_tokens):
+            continue  # "the Archive, an organisation estimating the number of protesters in Serbia, said ..."
         rank = 0 if (root.dep_ == "pobj" or root.head.dep_ == "pobj" or root.dep_ == "compound") else 1
         if root.dep_ == "poss":
             rank = 2
@@ -296,6 +298,21 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
 SITE_NOUNS = vocab.words("site_nouns")
 _TIME_UNITS = vocab.words("time_units")
 _EVENT_HEADS = vocab.words("incident_nouns")
+
+
+def _describes_the_source(tok, number_tokens) -> bool:
+    """A word of the phrase that describes who gives the figure (an apposition or clause on the
+    reporting verb's subject), not where the figure holds."""
+    node, described = tok, False
+    for _ in range(12):
+        if node.dep_ in ("appos", "acl", "relcl"):
+            described = True
+        if node.dep_ == "nsubj" and node.head.lemma_.lower() in REPORTING:
+            return described and not any(node.left_edge.i <= t.i <= node.right_edge.i for t in number_tokens)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def is_site(place: str) -> bool:
