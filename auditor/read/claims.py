@@ -29,6 +29,7 @@ from auditor import vocab
 from auditor.read import places
 from auditor.read import figure_context
 from auditor.read import quantities as quantities_stage
+from auditor.read import terms
 from auditor.read.dates import is_zone_word
 from auditor.read.figure_spans import is_unit_word
 from auditor.read.figure_scope import place_name
@@ -429,6 +430,8 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
             and sentences[k - 1].index == s.index - 1 else None
         setting = figure_context.anaphoric_setting(doc, previous) if doc is not None else None
         for a, b, extra in units:
+            if extra.get("quantities"):
+                extra["quantities"] = terms.with_holders(extra["quantities"], previous)
             text = s.text[a:b]
             claim = Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
                           end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)})

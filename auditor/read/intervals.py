@@ -100,7 +100,7 @@ def describe(q: Quantity) -> str:
     if q.second is not None and q.value is not None:
         return f"{_fmt(q.value)}-{_fmt(q.second)}"
     fmt = {"weekday-hours": _fmt_week, "day-hours": fmt_clock, "day-of-year": _fmt_day,
-           "celsius": _fmt_celsius}.get(q.unit or "", _fmt)
+           "celsius": _fmt_celsius, "years": _fmt_years}.get(q.unit or "", _fmt)
     if q.unit in _CURRENCIES:
         fmt = _fmt_money
     if q.low == q.high and q.low is not None:
@@ -112,6 +112,10 @@ def describe(q: Quantity) -> str:
 
 def _fmt(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _fmt_years(v: float) -> str:
+    return f"{_fmt(round(v, 2))} years"
 
 
 def _fmt_celsius(v: float) -> str:

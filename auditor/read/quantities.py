@@ -46,7 +46,7 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from auditor.model import Quantity
-from auditor.read import dates, figure_context, measures
+from auditor.read import dates, figure_context, measures, terms
 from auditor.read.amounts import measure_category, measured_thing, members_total, money_category, per_member
 from auditor.read.counts import count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
@@ -100,6 +100,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
     out.extend(dates.times(text, base, start, end))
     out.extend(dates.event_dates(doc, base, start, end))
+    out.extend(terms.terms(doc, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
