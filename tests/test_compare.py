@@ -677,3 +677,38 @@ def test_a_cut_is_cut_toward_zero():
     b = Quantity(start=0, end=5, text="-0.25", value=-0.25, low=-0.255, high=-0.245, category="percent:rate",
                  unit="points")
     assert compare._truncated(a, b)
+
+
+@pytest.mark.parametrize("a, b, misspelt", [
+    ("Daibes", "Daides", True),     # divergences/dev, Menendez indictment: a consonant changed
+    ("Capaldi", "Capadli", True),   # speakers/dev: two letters swapped
+    ("Musk", "Mush", True),
+    ("Zelensky", "Zelenskyy", False),     # a doubled letter: a transliteration
+    ("Gunasekara", "Gunasekera", False),  # a vowel: a transliteration
+    ("Philp", "Philip", False),           # a vowel added: spelt two ways, not told
+    ("Lanka", "Lankan", False),           # an ending: another form of the word
+    ("Smith", "Smythe", False),           # two keystrokes apart: maybe another person
+])
+def test_a_surname_one_consonant_apart_is_misspelt(a, b, misspelt):
+    assert compare._misspelt(a, b) == misspelt
+
+
+def _named(cid, article, text, *names):
+    return Claim(id=cid, article=article, start=0, end=len(text), text=text, sentence=0,
+                 entities=tuple(n.casefold() for n in names))
+
+
+def test_a_name_spelt_two_ways_across_outlets_is_a_finding_with_both_spans():
+    a = _named("c1", "a1", "the businessmen - Wael Hana, Fred Daibes and Jose Uribe", "Wael Hana", "Fred Daibes",
+               "Jose Uribe")
+    b = _named("c2", "a2", "the indictment names Wael Hana, Jose Uribe and Fred Daides", "Wael Hana", "Jose Uribe",
+               "Fred Daides")
+    clusters = [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")]
+    out = compare.compare(clusters, [a, b])
+    (finding,) = [f for k in out for f in k.findings if f.kind == "name-spelling"]
+    assert finding.severity == "diverge" and "Fred Daibes" in finding.summary and "Fred Daides" in finding.summary
+    assert {(e.article, e.text) for e in finding.evidence} >= {("a1", "Fred Daibes"), ("a2", "Fred Daides")}
+    # one article that writes both is not two outlets at odds
+    c = _named("c3", "a1", "Fred Daides was also charged", "Fred Daides")
+    out = compare.compare(clusters + [Cluster(id="k3", claims=("c3",), verdict="agree")], [a, b, c])
+    assert not [f for k in out for f in k.findings if f.kind == "name-spelling"]

@@ -30,10 +30,13 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Optional, Sequence
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from auditor import vocab
 from auditor.crossdoc.align import counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
+from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock
 from auditor.read.numbers import half_step
 from auditor.read.quantities import is_estimate, is_physical_measure, running_tally
@@ -88,7 +91,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         told.update((f.kind, f.summary) for f in findings)
         verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
-    out = _with_disowned(out, claims)
+    out = _with_findings(_with_findings(out, disowned_findings(claims)), spelling_findings(claims))
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -423,7 +426,7 @@ def _on_clock(q: Quantity) -> str:
 # A figure restated in one article differs by a slip ("330,000" / "303,000") or a recount ("five" /
 # "six"), not by an order of magnitude: figures further apart count different things.
 MAX_RESTATED_RATIO = 1.5
-_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "figure-update": 2, "figure-readings": 2,
+_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "figure-update": 2, "figure-readings": 2,
               "figure-difference": 3, "window-difference": 4}
 
 
@@ -536,9 +539,9 @@ def _source_name(attribution: Optional[str]) -> Optional[str]:
     return re.sub(r"^[a-z]+_", "", attribution.split("@", 1)[0]).replace("-", " ").strip() or None
 
 
-def _with_disowned(clusters: list[Cluster], claims: Sequence[Claim]) -> list[Cluster]:
-    """The clusters, each disowned figure's finding added to a cluster of its first crediting claim."""
-    found = disowned_findings(claims)
+def _with_findings(clusters: list[Cluster], found: list[tuple[str, Finding]]) -> list[Cluster]:
+    """The clusters, each finding about a claim (a disowned figure, a misspelt name) added to a
+    cluster of that claim, one with a figure first."""
     if not found:
         return clusters
     out = list(clusters)
@@ -549,6 +552,62 @@ def _with_disowned(clusters: list[Cluster], claims: Sequence[Claim]) -> list[Clu
             continue
         out[k] = replace(out[k], verdict="diverge", findings=tuple(sorted(out[k].findings + (finding,), key=_finding_rank)))
     return out
+
+
+# --------------------------------------------------------------------------- names
+
+
+def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
+    """A person's name spelt two ways across articles where one must be wrong: the same given name
+    and a surname one letter apart whose consonants differ ("Fred Daibes" / "Fred Daides"). Names
+    that differ only in vowels or doubled letters ("Zelensky" / "Zelenskyy", "Gunasekara" /
+    "Gunasekera") are transliterations, and are not told."""
+    spellings: dict[tuple[str, str], list[tuple[Claim, int, int]]] = {}
+    for c in claims:
+        for key in c.entities:
+            words = key.split()
+            if not 2 <= len(words) <= 3:
+                continue
+            for m in re.finditer(r"\b" + re.escape(key) + r"\b", c.text, re.I):
+                written = m.group(0)
+                if all(w[:1].isupper() for w in written.split()):
+                    spellings.setdefault((c.article, written), []).append((c, m.start(), m.end()))
+    by_given: dict[tuple[str, ...], list[str]] = {}
+    for (_, written) in spellings:
+        by_given.setdefault(tuple(w.casefold() for w in written.split()[:-1]), []).append(written)
+    out: list[tuple[str, Finding]] = []
+    told: set[frozenset] = set()
+    for names in by_given.values():
+        for a, b in combinations(dict.fromkeys(names), 2):
+            pair = frozenset((a, b))
+            if pair in told or not _misspelt(a.split()[-1], b.split()[-1]):
+                continue
+            side_a = [m for (_, w), ms in spellings.items() if w == a for m in ms]
+            side_b = [m for (_, w), ms in spellings.items() if w == b for m in ms]
+            if not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b} \
+                    or not {c.article for c, _, _ in side_b} - {c.article for c, _, _ in side_a}:
+                continue  # one article writes both: its own two people, or its own slip, not the outlets'
+            told.add(pair)
+            used = side_a + side_b
+            evidence = tuple(dict.fromkeys([_span(c, c.start + s, c.start + e, c.text[s:e]) for c, s, e in used]
+                                           + [_span(c) for c, _, _ in used]))
+            ids_a = _articles(dict.fromkeys(c.article for c, _, _ in side_a))
+            ids_b = _articles(dict.fromkeys(c.article for c, _, _ in side_b))
+            finding = Finding(kind="name-spelling", severity="diverge", evidence=evidence,
+                              sources=tuple(dict.fromkeys(_source(c) for c, _, _ in used)),
+                              summary=f"name: {ids_a} {_say(ids_a)} {a}, but {ids_b} {_say(ids_b)} {b}: one "
+                                      f"person's name spelt with different letters, so one spelling is wrong")
+            out.append((side_b[0][0].id, finding))
+    return out
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Two spellings of one surname one keystroke apart (a letter changed, added, dropped or two
+    swapped) whose consonants differ: a slip, not a transliteration."""
+    a, b = a.casefold(), b.casefold()
+    if min(len(a), len(b)) < 4 or a.startswith(b) or b.startswith(a):
+        return False  # an ending added is another form of the word ("Lanka" / "Lankan", "Democrats")
+    return DamerauLevenshtein.distance(a, b) == 1 and skeleton(a) != skeleton(b)
 
 
 # --------------------------------------------------------------------------- statements
