@@ -712,3 +712,17 @@ def test_a_name_spelt_two_ways_across_outlets_is_a_finding_with_both_spans():
     c = _named("c3", "a1", "Fred Daides was also charged", "Fred Daides")
     out = compare.compare(clusters + [Cluster(id="k3", claims=("c3",), verdict="agree")], [a, b, c])
     assert not [f for k in out for f in k.findings if f.kind == "name-spelling"]
+
+
+@pytest.mark.parametrize("a_text, b_text, told", [
+    # divergences/dev, Jeju Air crash: a model number with one digit changed
+    ("The plane, a Boeing 787-800, was carrying 181 people", "a Boeing 737-800 of Jeju Air", True),
+    ("The Airbus A320 landed safely", "the Airbus A321 landed", True),
+    # a year or a date is no designation; designations of other shapes are other things
+    ("It went to trial in March 2017", "the mistrial in March 2018", False),
+    ("Jeju Air Flight 2216 crashed", "Flight 7C2216 crashed", False),
+])
+def test_a_designation_with_one_character_changed_across_outlets_is_a_finding(a_text, b_text, told):
+    clusters = [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")]
+    out = compare.compare(clusters, [_named("c1", "a1", a_text), _named("c2", "a2", b_text)])
+    assert bool([f for k in out for f in k.findings if f.kind == "name-spelling"]) == told

@@ -575,12 +575,19 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     by_given: dict[tuple[str, ...], list[str]] = {}
     for (_, written) in spellings:
         by_given.setdefault(tuple(w.casefold() for w in written.split()[:-1]), []).append(written)
+    for c in claims:
+        for m in _DESIGNATION.finditer(c.text):
+            if m.group(1).casefold() not in _CALENDAR_WORDS and not _YEAR.fullmatch(m.group(2)):
+                spellings.setdefault((c.article, m.group(0)), []).append((c, m.start(), m.end()))
+                by_given.setdefault(("designation", m.group(1).casefold()), []).append(m.group(0))
     out: list[tuple[str, Finding]] = []
     told: set[frozenset] = set()
-    for names in by_given.values():
+    for given, names in by_given.items():
         for a, b in combinations(dict.fromkeys(names), 2):
             pair = frozenset((a, b))
-            if pair in told or not _misspelt(a.split()[-1], b.split()[-1]):
+            last_a, last_b = a.split()[-1], b.split()[-1]
+            slip = _one_character_apart(last_a, last_b) if given[0] == "designation" else _misspelt(last_a, last_b)
+            if pair in told or not slip:
                 continue
             side_a = [m for (_, w), ms in spellings.items() if w == a for m in ms]
             side_b = [m for (_, w), ms in spellings.items() if w == b for m in ms]
@@ -595,10 +602,26 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
             ids_b = _articles(dict.fromkeys(c.article for c, _, _ in side_b))
             finding = Finding(kind="name-spelling", severity="diverge", evidence=evidence,
                               sources=tuple(dict.fromkeys(_source(c) for c, _, _ in used)),
-                              summary=f"name: {ids_a} {_say(ids_a)} {a}, but {ids_b} {_say(ids_b)} {b}: one "
-                                      f"person's name spelt with different letters, so one spelling is wrong")
+                              summary=f"{given[0] if given[0] == 'designation' else 'name'}: {ids_a} {_say(ids_a)} {a}, "
+                                      f"but {ids_b} {_say(ids_b)} {b}: "
+                                      + ("one model or number written with one character changed, so one is wrong"
+                                         if given[0] == "designation" else
+                                         "one person's name spelt with different letters, so one spelling is wrong"))
             out.append((side_b[0][0].id, finding))
     return out
+
+
+# A maker's or series' name and the designation after it ("Boeing 737-800", "Airbus A320",
+# "Flight 2216"): one character changed between outlets is a slip, never a variant spelling.
+_DESIGNATION = re.compile(r"\b([A-Z][a-z]+) ((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,})\b")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_CALENDAR_WORDS = vocab.words("months") | vocab.words("weekdays")
+
+
+def _one_character_apart(a: str, b: str) -> bool:
+    """Two designations of one shape (digits where digits are) with one character changed."""
+    shape = lambda s: re.sub(r"\d", "9", re.sub(r"[A-Z]", "A", s))  # noqa: E731
+    return len(a) == len(b) and shape(a) == shape(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _misspelt(a: str, b: str) -> bool:
