@@ -726,3 +726,12 @@ def test_a_designation_with_one_character_changed_across_outlets_is_a_finding(a_
     clusters = [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")]
     out = compare.compare(clusters, [_named("c1", "a1", a_text), _named("c2", "a2", b_text)])
     assert bool([f for k in out for f in k.findings if f.kind == "name-spelling"]) == told
+
+
+def test_a_misspelt_name_is_its_own_cluster_and_leaves_the_statements_facts_alone():
+    a = _named("c1", "a1", "the businessmen - Wael Hana, Fred Daibes and Jose Uribe", "Fred Daibes")
+    b = _named("c2", "a2", "the indictment names Wael Hana, Jose Uribe and Fred Daides", "Fred Daides")
+    out = compare.compare([Cluster(id="k1", claims=("c1", "c2"), verdict="agree")], [a, b])
+    fact, name = out
+    assert fact.verdict == "agree" and not [f for f in fact.findings if f.kind == "name-spelling"]
+    assert name.verdict == "diverge" and set(name.claims) == {"c1", "c2"} and name.label == "Fred Daibes / Fred Daides"

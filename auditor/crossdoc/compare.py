@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from auditor import vocab
-from auditor.crossdoc.align import counter, figures_compatible, predicate_class, rival_counters
+from auditor.crossdoc.align import cluster_id, counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
@@ -91,7 +91,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         told.update((f.kind, f.summary) for f in findings)
         verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
-    out = _with_findings(_with_findings(out, disowned_findings(claims)), spelling_findings(claims))
+    out = _with_findings(out, disowned_findings(claims)) + _name_clusters(out, spelling_findings(claims), by_id)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -558,8 +558,9 @@ def _with_findings(clusters: list[Cluster], found: list[tuple[str, Finding]]) ->
 
 
 def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
-    """A person's name spelt two ways across articles where one must be wrong: the same given name
-    and a surname one letter apart whose consonants differ ("Fred Daibes" / "Fred Daides"). Names
+    """(the two spellings, the finding) for each person's name spelt two ways across articles where
+    one must be wrong: the same given name and a surname one letter apart whose consonants differ
+    ("Fred Daibes" / "Fred Daides"), or a maker's designation with one character changed. Names
     that differ only in vowels or doubled letters ("Zelensky" / "Zelenskyy", "Gunasekara" /
     "Gunasekera") are transliterations, and are not told."""
     spellings: dict[tuple[str, str], list[tuple[Claim, int, int]]] = {}
@@ -607,7 +608,7 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                                       + ("one model or number written with one character changed, so one is wrong"
                                          if given[0] == "designation" else
                                          "one person's name spelt with different letters, so one spelling is wrong"))
-            out.append((side_b[0][0].id, finding))
+            out.append((f"{a} / {b}", finding))
     return out
 
 
@@ -622,6 +623,20 @@ def _one_character_apart(a: str, b: str) -> bool:
     """Two designations of one shape (digits where digits are) with one character changed."""
     shape = lambda s: re.sub(r"\d", "9", re.sub(r"[A-Z]", "A", s))  # noqa: E731
     return len(a) == len(b) and shape(a) == shape(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _name_clusters(clusters: Sequence[Cluster], found: list[tuple[str, Finding]], by_id: dict) -> list[Cluster]:
+    """One cluster per name spelt two ways: the statements that write it, whatever else they state,
+    so that the facts those statements share are not called into doubt by a name."""
+    event_of = {i: c.event for c in clusters for i in c.claims}
+    out = []
+    for label, finding in found:
+        ids = tuple(dict.fromkeys(i for e in finding.evidence for i, c in by_id.items()
+                                  if c.article == e.article and c.start == e.start and c.end == e.end))
+        out.append(Cluster(id=cluster_id(ids, finding.summary), claims=ids, verdict="diverge",
+                           event=event_of.get(ids[0]) if ids else None, label=label,
+                           findings=(finding,), articles=tuple(dict.fromkeys(by_id[i].article for i in ids))))
+    return out
 
 
 def _misspelt(a: str, b: str) -> bool:
