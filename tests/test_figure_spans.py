@@ -128,3 +128,21 @@ def test_a_change_from_one_figure_to_another_is_no_range(nlp):
 def test_a_fraction_of_a_scale_word_is_a_round_figure(nlp, sentence, text, value):
     (q,) = figures(nlp, sentence)
     assert (q.text, q.value) == (text, value)
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # the tagger calls a count noun's bare value a date (divergences/dev, Pylos shipwreck)
+    ("It also amended the confirmed body count, saying the number of bodies recovered was 78 and not 79.", 78,
+     "killed:total"),
+    ("The death toll was 78.", 78, "killed:total"),
+])
+def test_a_count_nouns_value_tagged_as_a_date_is_a_count(nlp, sentence, value, category):
+    assert [(q.value, q.category) for q in figures(nlp, sentence) if q.category == category] == [(value, category)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The toll was updated on June 14.",
+    "He was 78.",
+])
+def test_dates_and_ages_stay_out(nlp, sentence):
+    assert not [q for q in figures(nlp, sentence) if q.unit is None and q.value in (14, 78)]

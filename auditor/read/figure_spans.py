@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple, Optional
 
 from auditor import vocab
-from auditor.read.counts import GROUPS, list_siblings
+from auditor.read.counts import GROUPS, count_noun_outcome, list_siblings
 from auditor.read.intervals import _QUALIFIERS
 from auditor.read.numbers import _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE_TENS, half_step, parse_number, vague_interval
 
@@ -314,9 +314,19 @@ def _rounding(doc, first: int, last: int, value: float) -> float:
 
 
 def _is_count_in_date(tok) -> bool:
-    """spaCy sometimes tags a count as DATE ("the 22 days" is a duration, but "22 militants" is not)."""
+    """spaCy sometimes tags a count as DATE ("the 22 days" is a duration, but "22 militants" is not,
+    nor "the death toll was 78", "the number of bodies recovered was 78": a count noun's value)."""
     head = tok.head
-    return tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS
+    if tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS:
+        return True
+    return tok.ent_type_ == "DATE" and tok.like_num and not _in_longer_date(tok) \
+        and count_noun_outcome(tok, None) is not None
+
+
+def _in_longer_date(tok) -> bool:
+    """The number is part of a date written with other words ("June 14", "78 days ago")."""
+    return any(t.ent_type_ == "DATE" and t.i != tok.i and abs(t.i - tok.i) <= 2 and not t.is_punct
+               for t in tok.doc[max(0, tok.i - 2):tok.i + 3])
 
 
 def _is_count(doc, tok, last: int, value: float) -> bool:
