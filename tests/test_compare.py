@@ -266,11 +266,12 @@ def test_update_and_conflict_are_told_apart_article_pair_by_pair():
 
 
 def test_one_article_restating_its_own_figure_is_no_finding():
+    later = claim("c2", "a1", "17 soldiers were killed earlier", fig("17", 17, 17))
     claims = [claim("c1", "a1", "14 soldiers were killed", fig("14", 14, 14)),
-              claim("c2", "a1", "17 soldiers were killed earlier", fig("17", 17, 17)),
+              Claim(**{**later.__dict__, "sentence": 1, "start": 30, "end": 30 + len(later.text)}),
               claim("c3", "a2", "14 soldiers were killed", fig("14", 14, 14))]
     out = run(claims, category="killed:security")
-    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict"]
+    (conflict,) = [f for f in out.findings if f.kind == "figure-conflict" and "a2" in f.summary]
     assert [s.article for s in conflict.evidence if s.text == "17"] == ["a1"]
     assert {s.article for s in conflict.evidence if s.text == "14"} == {"a2"}  # a1's own 14 is not against itself
 
@@ -735,3 +736,29 @@ def test_a_misspelt_name_is_its_own_cluster_and_leaves_the_statements_facts_alon
     fact, name = out
     assert fact.verdict == "agree" and not [f for f in fact.findings if f.kind == "name-spelling"]
     assert name.verdict == "diverge" and set(name.claims) == {"c1", "c2"} and name.label == "Fred Daibes / Fred Daides"
+
+
+def _sum(text, low, high, category="money:debt"):
+    return measure(text, low, high, category, "USD")
+
+
+@pytest.mark.parametrize("witness, conflict", [
+    # new dev corpus, student loans: one article gives the plan's cost and the principal it cancels,
+    # each as its own; others giving one each do not contradict each other
+    ([("costing some $400 billion overall", _sum("$400 billion", 399.5e9, 400.5e9), None),
+      ("to cancel $430 billion of student loan principal", _sum("$430 billion", 429.5e9, 430.5e9), None)], False),
+    # an article that sets two parties' figures side by side reports their disagreement
+    ([("7.4, according to the USGS", measure("7.4", 7.4, 7.4, "magnitude"), "s_usgs@a3"),
+      ("the Japan Meteorological Agency reported it as 7.5", measure("7.5", 7.5, 7.5, "magnitude"), "s_jma@a3")], True),
+    # a measure an event has once, given twice by one article unattributed: still two readings at odds
+    ([("The magnitude 7.4 quake", measure("7.4", 7.4, 7.4, "magnitude"), None),
+      ("It measured 7.5", measure("7.5", 7.5, 7.5, "magnitude"), None)], True),
+])
+def test_an_article_that_gives_both_figures_as_its_own_tells_them_apart(witness, conflict):
+    (ta, qa, sa), (tb, qb, sb) = witness
+    category = qa.category
+    claims = [claim("c1", "a1", ta, qa), claim("c2", "a2", tb, qb),
+              claim("c3", "a3", ta, qa, attribution=sa), claim("c4", "a3", tb, qb, attribution=sb)]
+    claims[3] = Claim(**{**claims[3].__dict__, "sentence": 3, "start": 100, "end": 100 + len(tb)})
+    out = run(claims, category=category)
+    assert bool([f for f in out.findings if f.kind == "figure-conflict" and "a1" in f.summary]) == conflict

@@ -39,7 +39,7 @@ from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock
 from auditor.read.numbers import half_step
-from auditor.read.quantities import is_estimate, is_physical_measure, running_tally
+from auditor.read.quantities import is_estimate, is_physical_measure, one_per_event, running_tally
 from auditor.read.windows import named_days_differ, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
@@ -146,8 +146,11 @@ def figure_findings(members: Sequence[Claim], category: str,
         if rivals_only and named_days_differ(qa.window, qb.window):
             pairs = []  # two counters' crowds of days named apart: only one article's own pair is rivals
         both = dict.fromkeys(c.article for c, _ in side_a if any(d.article == c.article for d, _ in side_b))
-        pairs += [(x, x) for x in both if _restated_in_one_article([m for m in side_a if m[0].article == x],
-                                                                   [m for m in side_b if m[0].article == x])]
+        restated = [x for x in both if _restated_in_one_article([m for m in side_a if m[0].article == x],
+                                                                [m for m in side_b if m[0].article == x])]
+        pairs += [(x, x) for x in restated]
+        told_apart = [x for x in both if x not in restated and _tells_apart([m for m in side_a if m[0].article == x],
+                                                                            [m for m in side_b if m[0].article == x])]
         if not pairs:
             continue  # one article's own figures, in one statement (a breakdown, a change)
         identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
@@ -175,6 +178,11 @@ def figure_findings(members: Sequence[Claim], category: str,
             out.append(_figure_finding("figure-difference", "note", side_a, side_b, pairs,
                                        lambda a, b: f"{category}: {qa.text} {what} ({describe(qa)}, {a}) and {qb.text} "
                                                     f"({describe(qb)}, {b}) differ but are compatible"))
+            continue
+        if told_apart:
+            # an article gives both figures, each as its own ("costing some $400 billion" / "to
+            # cancel $430 billion of principal"; the 366-58 and the 360-58 vote): two quantities
+            # that article tells apart, which other articles giving one each do not contradict
             continue
         running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
         tally = running_tally(category)
@@ -370,6 +378,19 @@ def _refines(exact: Quantity, bound: Quantity) -> bool:
     """An exact figure that lies within the other's stated bounds ("five" / "at least five")."""
     return exact.low is not None and exact.low == exact.high and not exact.approximate \
         and (bound.low != bound.high or bound.approximate) and overlaps(exact, bound)
+
+
+def _tells_apart(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]]) -> bool:
+    """One article's two figures are two quantities it tells apart, not one quantity reported two
+    ways: it credits them to one party, or to none (an article that sets two sources' figures side
+    by side, "7.4 according to the USGS" / "the JMA reported 7.5", reports their disagreement); and
+    they are not one moment on two clocks ("12:01 a.m. PDT (0700 GMT)"), nor a measure an event has
+    once (two magnitudes in one article are two agencies' readings)."""
+    (ca, qa), (cb, qb) = side_a[0], side_b[0]
+    if is_clock_time(qa) or is_clock_time(qb) or one_per_event(qa.category):
+        return False
+    ka, kb = counter(qa, ca), counter(qb, cb)
+    return not (ka and kb and not (same_entity(ka.lower(), kb.lower()) or same_entity(kb.lower(), ka.lower())))
 
 
 def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]]) -> bool:
