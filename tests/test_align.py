@@ -640,3 +640,18 @@ def test_one_article_two_times_are_one_moment_only_as_one_instant(first, second,
     ctx = A._Incident(local, np.eye(2, dtype=np.float32))
     x, y = [k for k, f in enumerate(ctx.facets) if f.quantity is not None]
     assert (A._judge(ctx)([x], [y]) == A.JOIN) is one_moment
+
+
+def _rate(value):
+    return Quantity(start=0, end=1, text=str(value), value=value, low=value, high=value, category="percent:rate",
+                    unit="percent", window="before the change")
+
+
+@pytest.mark.parametrize("a, b, compatible", [
+    # new dev corpus, the Bank of Japan: "from 0.1 per cent" / "from minus 0.1pc", a sign lost
+    (0.1, -0.1, True),
+    # other figures across zero are no one figure
+    (0.5, -0.1, False),
+])
+def test_a_figure_and_its_negative_are_rivals(a, b, compatible):
+    assert A.figures_compatible(_rate(a), _rate(b), [], []) is compatible

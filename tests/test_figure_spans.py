@@ -146,3 +146,19 @@ def test_a_count_nouns_value_tagged_as_a_date_is_a_count(nlp, sentence, value, c
 ])
 def test_dates_and_ages_stay_out(nlp, sentence):
     assert not [q for q in figures(nlp, sentence) if q.unit is None and q.value in (14, 78)]
+
+
+@pytest.mark.parametrize("sentence, text, value, category", [
+    # new dev corpus, the Bank of Japan: below zero, and a share with its unit glued on
+    ("The short-term rate was raised to a range of 0 to 0.1pc from minus 0.1pc at a policy meeting.", "minus 0.1pc",
+     -0.1, "percent:rate"),
+    ("The rate was raised from -0.1% to 0.1%.", "-0.1%", -0.1, "percent:rate"),
+    # what a verb of change moves is what the figure is a share of, not its subject
+    ("The Bank of Japan raised its key interest rate from minus 0.1 per cent.", "minus 0.1 per cent", -0.1,
+     "percent:rate"),
+    # a range's hyphen is no minus
+    ("The vote was 5-6.", "5-6", None, None),
+])
+def test_figures_below_zero(nlp, sentence, text, value, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.text == text]
+    assert (q.value, q.category) == (value, category)

@@ -224,6 +224,8 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False
     if is_clock_time(qa):
         return True  # hours of a day are no sizes: any two times may be rival reports of one moment
+    if _signs_differ(qa, qb):
+        return True  # "from 0.1 per cent" / "from minus 0.1pc": one figure with its sign lost or added
     growing = _moving_count(qa) or _moving_count(qb) or rival_counters(qa, qb, counters) \
         or _one_tally(qa, qb) and _one_scope(pa, pb)
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
@@ -232,6 +234,12 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
     if qa.second is not None and qb.second is not None and not rival_tallies(qa, qb):
         return False  # a 60-38 procedural vote and the 52-47 final vote are two votes
     return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO or quantities.one_per_event(qa.category) or growing
+
+
+def _signs_differ(qa: Quantity, qb: Quantity) -> bool:
+    """Two exact figures of one size on either side of zero (-0.1% / 0.1%)."""
+    return qa.value is not None and qb.value is not None and qa.value * qb.value < 0 \
+        and abs(qa.value + qb.value) <= 1e-9 * max(1.0, abs(qa.value))
 
 
 _CALENDAR_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b")

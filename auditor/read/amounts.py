@@ -158,6 +158,9 @@ def _topic(tok) -> Optional[str]:
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         # "58% of voters support stricter laws"; "96% voted in favor of a strike": what was voted for
         return _voted_for(tok.head) or _stem(tok.head.lemma_)
+    changed = _changed_thing(tok)
+    if changed is not None:
+        return _stem(changed.lemma_)  # "the BOJ increased its key interest rate from 0.1 per cent": the rate's
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
@@ -167,6 +170,22 @@ def _topic(tok) -> Optional[str]:
         if node.head.i == node.i:
             break
         node = node.head
+    return None
+
+
+def _changed_thing(tok):
+    """The thing a verb of change moves, when the figure is where it moves from, to or by ("raised its
+    key rate from minus 0.1 per cent to 0.1 per cent", "cut its workforce by 10%"): its object."""
+    node = tok
+    for _ in range(5):  # up through "to a range of 0 per cent", "from minus 0.1 per cent"
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return None
+        prep = node.head
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "by") and prep.head.pos_ == "VERB":
+            if prep.head.lemma_.lower() not in _CHANGE_VERBS:
+                return None
+            return next((c for c in prep.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        node = prep
     return None
 
 

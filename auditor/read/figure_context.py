@@ -248,7 +248,7 @@ def _before_change(doc, first, ancestors) -> bool:
     """ "from 3.9% to 3.8%" (the figure after "from", with a "to" after it), "after three months at
     62.5%" (the figure inside a phrase of time that ends before the event)."""
     before = doc.text[:first.idx]
-    if re.search(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?\W?$", before) \
+    if re.search(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?(?:minus\s+|negative\s+)?\W?$", before) \
             and (re.match(r"^[^;]{0,40}?\bto\b", doc.text[first.idx:]) or re.search(r"\bto\s+\W?\d[^;]{0,50}$", before)):
         return True  # "from 3.9% to 3.8%", "dropped to 3.8% in March from 3.9% in February"
     for a in ancestors[:5]:

@@ -179,6 +179,11 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
     fraction = _fraction_of_unit(doc, tok) or _fraction_of_scale(doc, tok)
     if fraction is not None:
         return fraction
+    glued = _GLUED_PERCENT.fullmatch(tok.text)
+    if glued is not None:  # "0.1pc", "minus 0.1pc": a share with its unit glued on (British style)
+        first, sign = _sign(doc, tok)
+        value = sign * float(glued.group(1).replace(",", ""))
+        return NumberSpan(first, tok.i, value, value, unit="percent", unit_end=tok.i, value_first=tok.i)
     first = tok.i
     if text in _MULTIPLIERS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one"):
         first = tok.i - 1  # "a dozen soldiers": twelve
@@ -193,6 +198,9 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
         value = value * _SCALE_ABBREV[doc[last].lower_] if value is not None else None
     if value is None:
         return None
+    if first == tok.i:
+        first, sign = _sign(doc, tok)
+        value *= sign  # "-0.1%", "minus 0.1 per cent": below zero
     half = _rounding(doc, tok.i, last, value)
     unit = _unit_after(doc, last) if not currency else None
     if currency is None and last + 1 < len(doc) and doc[last + 1].lower_ in CURRENCY_WORDS \
@@ -206,7 +214,7 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
             # a level from the Fahrenheit zero, then scaled as any other unit; a change ("warmed by
             # 0.72 degrees Fahrenheit every decade") is scaled only
             name, value = "celsius", value if temperature_change(doc, tok.i, unit_end) else value - 32
-        return NumberSpan(tok.i, last, value * factor, value * factor, unit=name, unit_end=unit_end, factor=factor,
+        return NumberSpan(first, last, value * factor, value * factor, unit=name, unit_end=unit_end, factor=factor,
                     half=half * factor, value_first=tok.i)
     if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
         return None
@@ -276,6 +284,19 @@ def _fraction_of_scale(doc, tok) -> Optional[NumberSpan]:
     if tok.ent_type_ in _SKIP_ENTS and not _is_count_in_date(tok):
         return None
     return NumberSpan(tok.i, k + 1, value * scale, value * scale, value_first=tok.i)
+
+
+_GLUED_PERCENT = re.compile(r"[-\u2212]?(\d[\d,]*(?:\.\d+)?)pc", re.I)
+
+
+def _sign(doc, tok) -> tuple[int, int]:
+    """(first token, sign) of a number written below zero: a minus glued on ("-0.1", "\u22123") that
+    does not join it to a number before (a range, "5 -6"), or a word before it ("minus 0.1")."""
+    if tok.text[:1] in "-\u2212" and tok.text[1:2].isdigit() and not (tok.i > 0 and doc[tok.i - 1].like_num):
+        return tok.i, -1
+    if tok.i > 0 and doc[tok.i - 1].lower_ in ("minus", "negative"):
+        return tok.i - 1, -1
+    return tok.i, 1
 
 
 def _number_end(doc, i: int, money: bool) -> int:
