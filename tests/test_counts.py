@@ -154,3 +154,17 @@ def test_look_alikes_of_new_measures(nlp, sentence, value):
 def test_a_crowd_is_read_from_taking_part(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence) if value in (q.value, q.low))
     assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # new dev corpus, the Kuriga kidnapping: what befell the counted, not what they were or what
+    # describes them
+    ("The army said 137 hostages had been freed.", 137, "freed"),
+    ("The governor announced the release of approximately 287 students kidnapped earlier this month.", 287, "freed"),
+    ("Five hostages were killed.", 5, "killed"),
+    # a noun's own outcome stands when its verb names none
+    ("The 30 injured were taken to hospital.", 30, "injured"),
+])
+def test_what_befell_the_counted_comes_first(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if value in (q.value, q.low))
+    assert q.category.split(":")[0] == category

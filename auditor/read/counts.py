@@ -214,11 +214,18 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
 
     start = head if head is not None else number_tok
     if head is not None and of_token(head):
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and of_token(head.head):
+            return of_token(head.head)  # "137 hostages had been freed": what befell them, not what they were
         return of_token(head)
     after = doc[number_tok.i + 1] if number_tok.i + 1 < len(doc) else None
     if (head is None or head.i <= number_tok.i) and after is not None and after.tag_ in ("VBN", "VBD", "JJ") \
             and of_token(after):
         return of_token(after)  # a bare number with its own outcome beside it: "Over 1,000 Injured", "nine dead"
+    # the act a noun names that the counted are "of" comes before what describes them: "the release
+    # of 287 students kidnapped earlier this month" are freed, "the rescue of 30 miners trapped" too
+    if start.dep_ == "pobj" and start.head.lower_ == "of" and start.head.head.pos_ == "NOUN" \
+            and of_token(start.head.head) and start.head.head.lemma_.lower() not in COUNT_NOUNS:
+        return of_token(start.head.head)
     # children of the counted noun: "31 civilians dead", "the people killed"
     for c in start.children:
         if c.dep_ in ("amod", "acl", "relcl", "conj") and of_token(c):
