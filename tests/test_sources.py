@@ -98,6 +98,15 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # a known outlet's edition for a country (new dev corpus, the hajj heat deaths)
     ("CNN Indonesia reported that the Hajj Management Office said around 165 Indonesians were among the deceased.",
      "CNN Indonesia", "outlet"),
+    # new dev corpora (round 7): an edition for a language, a wire however tagged, and a medium's own
+    # name inside its description
+    ("A top government official, who asked not to be named, has told BBC Hausa that one of the teachers died.",
+     "BBC Hausa", "outlet"),
+    ("An official said in a letter to the UN seen by dpa on Monday that more than 2,000 people were buried.", "dpa",
+     "outlet"),
+    ("Talking to the state-run Athens-Macedonian News Agency, a nurse said that the first night had gone well.",
+     "Athens-Macedonian News Agency", "outlet"),
+    ("According to AFP news agency, this is the case.", "AFP", "outlet"),
     # a verb of telling in detail (divergences/dev, Dagestan)
     ("Dagestan’s Interior Ministry detailed that armed assailants fired upon a synagogue and a church in Derbent.",
      "Dagestan’s Interior Ministry", "government"),

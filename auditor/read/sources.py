@@ -173,6 +173,22 @@ class Credit:
     handle: Optional[str] = None
 
 
+def _proper_medium_name(name: str) -> str:
+    """A medium's own name inside a description of it: "the state-run Athens-Macedonian News Agency"
+    -> "Athens-Macedonian News Agency" (the words before a capitalised name describe it), "AFP news
+    agency" -> "AFP" (the common words after a known name say what it is)."""
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 1 and not words[lead][:1].isupper():
+        lead += 1
+    if 0 < lead < len(words) - 1 and all(w[:1].isupper() for w in words[lead:]):
+        return " ".join(words[lead:])
+    for end in range(len(words) - 1, 0, -1):
+        if all(not w[:1].isupper() for w in words[end:]) and names_mod.normalize(" ".join(words[:end])) in KNOWN_OUTLETS:
+            return " ".join(words[:end])
+    return name
+
+
 def _known_short() -> frozenset:
     """Known outlet names as one normalised form each, agencies' short and long names included."""
     return frozenset(names_mod.normalize(n) for n in KNOWN_OUTLETS)
@@ -189,6 +205,8 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     words = n.split()
     if any(len(words) - i >= 2 and " ".join(words[i:]) in KNOWN_OUTLETS for i in range(1, len(words))):
         return True  # "the state-run Anadolu Agency": a known outlet's full name, qualified
+    if len(words) >= 2 and " ".join(words[:-1]) in KNOWN_OUTLETS and name.split()[-1][:1].isupper():
+        return True  # "BBC Hausa", "CNN Indonesia": a known outlet's edition for a language or a country
     if NOT_MEDIA & set(words):
         return False
     if words[-1] in MEDIA_HEADS and len(words) <= 4:
@@ -310,6 +328,9 @@ class _ParseCredits:
         edition = self._edition(m)
         if edition is not None:
             return edition
+        trimmed = _proper_medium_name(m.name)
+        if trimmed != m.name:
+            m = replace(m, name=trimmed, proper=True)
         if m.kind != "description" or not 0 <= m.token < len(self.doc):
             return m
         head = self.doc[m.token]
@@ -363,6 +384,8 @@ class _ParseCredits:
         # the evidence is the mention, joined to its cue when they stand side by side
         if start - m.end > MAX_CUE_GAP or m.start - end > MAX_CUE_GAP:
             start, end = m.start, m.end
+        if kind == "outlet":
+            m = replace(m, name=_proper_medium_name(m.name))
         c = Credit(m.name, kind, min(start, m.start), max(end, m.end), cue, m.role if m.role != m.name else None, via)
         if m.members:  # "the senators wrote" for two named senators: each is credited
             for name in m.members:
@@ -764,7 +787,8 @@ class _ParseCredits:
                 if o.dep_ != "pobj" or o.pos_ not in ("PROPN", "NOUN"):
                     continue
                 om = self._medium_by_name(self.r.resolve(self.r.mention(o)))
-                if om.kind != "person" and (om.proper or o.pos_ == "PROPN") and is_outlet(om, False):
+                known = names_mod.normalize(om.name) in KNOWN_OUTLETS  # "seen by dpa", however tagged
+                if om.kind != "person" and (om.proper or o.pos_ == "PROPN" or known) and is_outlet(om, False):
                     self._add(om, f"{a.head.text} by", a.head.idx, _np_end(o), outlet=True)
 
     def run(self) -> list[Credit]:
