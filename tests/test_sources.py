@@ -204,6 +204,9 @@ def test_not_sources(text, absent):
     ("— With inputs from PTI and ANI", ["PTI", "ANI"]),
     ("ISLAMABAD (AP) — Gunmen attacked a police post overnight.", ["AP"]),
     ("WASHINGTON, July 9 (Reuters) - Senators stepped up pressure on the central bank.", ["Reuters"]),
+    # two agencies' acronyms joined by a hyphen (new dev corpus, the Bank of Japan)
+    ("TOKYO, Mac 19 (NNN-NHK) – The Bank of Japan (BOJ), today decided to end its negative interest rate policy.",
+     ["NNN", "NHK"]),
     ("Photo: AFP/File", ["AFP"]),
     ("Photograph: Andy Rain/EPA", ["EPA"]),
     ("— X/@usembislamabad", ["@usembislamabad"]),

@@ -887,6 +887,8 @@ def _bare_role(name: str) -> bool:
 # ---- credit lines -----------------------------------------------------------------------------
 def _split_names(body: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|\band\b|&|/|\bvia\b)\s*", body)
+    # acronyms joined by a hyphen are two credits ("NNN-NHK"); a name's own hyphen stays ("France-Presse")
+    parts = [x for p in parts for x in (p.split("-") if re.fullmatch(r"[A-Z]{2,}(?:-[A-Z]{2,})+", p.strip()) else [p])]
     return [p.strip(" .:-–—") for p in parts if p.strip(" .:-–—")]
 
 
