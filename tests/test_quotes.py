@@ -125,6 +125,10 @@ def test_partial_flag(text, expected, partial):
     # a closing glyph spaced off on both sides opens the quote it stands before (divergences/dev, Belgrade)
     ("President Aleksandar Vucic recognised the ” huge negative energy and anger” directed at the authorities.",
      ["huge negative energy and anger"], [False]),
+    # two single marks typed for a double one (new dev corpus, the Enga landslide)
+    ("“The landslide buried more than 2,000 people alive,’’ an official said in a letter seen by dpa.",
+     ["The landslide buried more than 2,000 people alive,"], [False]),
+    ("‘‘We will rebuild,” the governor said.", ["We will rebuild,"], [False]),
 ])
 def test_unbalanced_quotes_are_recovered(text, pieces, truncated):
     qs = find_quotes(text)

@@ -554,11 +554,20 @@ def caption_turns(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSpa
     return out
 
 
+def _doubled_singles(text: str) -> str:
+    """Two single marks typed for a double one ("buildings,’’ an official said", "‘‘We will"): read
+    as the double mark, offsets kept (the second character becomes a space on the outer side)."""
+    if "’’" not in text and "‘‘" not in text:
+        return text
+    return text.replace("’’", "” ").replace("‘‘", " “")
+
+
 def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) -> list[QuoteSpan]:
     """Every quoted stretch of the (noise-masked) text, in order; pure and offset-preserving.
 
     Never raises on unbalanced marks: what can be recovered is returned with truncated=True.
     """
+    text = _doubled_singles(text)
     blocks = segment.blocks(text)
     doubles = _double_quotes(text, blocks)
     british = not doubles
