@@ -192,6 +192,9 @@ def test_quoted_as_saying(text, name, via, outlet):
      "for Radio Free Europe/Radio Liberty.", "Radio Free Europe"),
     # "agency" alone names no medium (divergences/dev, Amasra)
     ("Turkey’s disaster management agency Afad said several rescue teams were dispatched.", "Afad"),
+    # a dateline the parser took for a second subject (new dev corpus, the Enga landslide)
+    ("Port Moresby: Papua New Guinea's disaster agency has said more than 2,000 people could be buried under the "
+     "rubble after a landslide last Friday.", "Port Moresby"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

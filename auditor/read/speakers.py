@@ -466,6 +466,15 @@ def _name_folded_into_lead(verb):
     return None
 
 
+def _dateline_label(tok) -> bool:
+    """A name that opens its line and ends at a colon ("Port Moresby: ..."): a dateline, which the
+    parser may take for a second subject."""
+    doc = tok.doc
+    first, last = tok.left_edge, tok.right_edge
+    opens_line = first.i == 0 or "\n" in doc[first.i - 1].text_with_ws
+    return opens_line and (last.text == ":" or last.i + 1 < len(doc) and doc[last.i + 1].text == ":")
+
+
 def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = None):
     """The token naming who performs `verb`: its subject, the agent of a passive, or the subject of
     the clause it hangs from ("..., saying it ..." takes the subject of the main verb).
@@ -490,6 +499,8 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             lead = _name_folded_into_lead(v) or _name_after_quote(v)
             if lead is not None and not (skip and skip(lead.idx)):
                 subj = [lead]
+        if len(subj) > 1 and _dateline_label(subj[0]):
+            subj = subj[1:]  # "Port Moresby: Papua New Guinea's disaster agency has said": where it was filed from
         if subj:
             s = subj[0]
             if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
