@@ -91,7 +91,8 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         told.update((f.kind, f.summary) for f in findings)
         verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
-    out = _with_findings(out, disowned_findings(claims)) + _name_clusters(out, spelling_findings(claims), by_id)
+    compared = [by_id[i] for i in dict.fromkeys(i for c in clusters for i in c.claims) if i in by_id]
+    out = _with_findings(out, disowned_findings(claims)) + _name_clusters(out, spelling_findings(compared), by_id)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -586,14 +587,21 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     "Gunasekera") are transliterations, and are not told."""
     spellings: dict[tuple[str, str], list[tuple[Claim, int, int]]] = {}
     for c in claims:
+        lowered = None
         for key in c.entities:
-            words = key.split()
-            if not 2 <= len(words) <= 3:
+            if not 1 <= key.count(" ") <= 2:
                 continue
-            for m in re.finditer(r"\b" + re.escape(key) + r"\b", c.text, re.I):
-                written = m.group(0)
-                if all(w[:1].isupper() for w in written.split()):
-                    spellings.setdefault((c.article, written), []).append((c, m.start(), m.end()))
+            lowered = lowered if lowered is not None else c.text.lower()
+            if len(lowered) != len(c.text):
+                break  # a letter whose lower case is longer ("İ"): offsets would not hold
+            at = lowered.find(key)
+            while at >= 0:
+                end = at + len(key)
+                written = c.text[at:end]
+                bounded = (at == 0 or not c.text[at - 1].isalnum()) and (end == len(c.text) or not c.text[end].isalnum())
+                if bounded and all(w[:1].isupper() for w in written.split()):
+                    spellings.setdefault((c.article, written), []).append((c, at, end))
+                at = lowered.find(key, end)
     by_given: dict[tuple[str, ...], list[str]] = {}
     for (_, written) in spellings:
         by_given.setdefault(tuple(w.casefold() for w in written.split()[:-1]), []).append(written)
