@@ -105,6 +105,7 @@ class Claim:
     negated: bool = False  # the claim denies its predicate ("did not", "denied")
     quoted: bool = False  # most of the claim is direct speech (a quotation), not the outlet's own statement
     terms: tuple[str, ...] = ()  # content lemmas (nouns, verbs, adjectives) besides names: what is said
+    corrected: tuple[Quantity, ...] = ()  # figures the claim sets aside as wrong ("78 and not 79": the 79)
 
 
 @dataclass(frozen=True)

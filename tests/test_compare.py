@@ -762,3 +762,32 @@ def test_an_article_that_gives_both_figures_as_its_own_tells_them_apart(witness,
     claims[3] = Claim(**{**claims[3].__dict__, "sentence": 3, "start": 100, "end": 100 + len(tb)})
     out = run(claims, category=category)
     assert bool([f for f in out.findings if f.kind == "figure-conflict" and "a1" in f.summary]) == conflict
+
+
+def _with_correction(cid, article, text, kept, aside):
+    c = claim(cid, article, text, kept)
+    return Claim(**{**c.__dict__, "corrected": (aside,)})
+
+
+def test_a_figure_another_article_sets_aside_as_wrong_cannot_be_right():
+    """divergences/dev, Pylos shipwreck: "The death toll was later revised to 79." / "the number of
+    bodies recovered was 78 and not 79"."""
+    a = claim("c1", "a1", "The death toll was later revised to 79.", _toll("79", 79))
+    text = "the number of bodies recovered was 78 and not 79"
+    b = _with_correction("c2", "a2", text, _toll("78", 78), replace_span(_toll("79", 79), len(text) - 2))
+    clusters = [Cluster(id="k1", claims=("c1", "c2"), verdict="agree", category="killed:total")]
+    out = compare.compare(clusters, [a, b],
+                          [Article(id="a1", path="a1", text="x", published="2023-06-15"),
+                           Article(id="a2", path="a2", text="x", published="2023-06-16")])
+    (own,) = [k for k in out if k.label == "79 set aside as wrong"]
+    (finding,) = own.findings
+    assert own.verdict == "diverge" and set(own.claims) == {"c1", "c2"}
+    assert "a1 (published 2023-06-15) says 79" in finding.summary and "a2 (published 2023-06-16)" in finding.summary
+
+
+def test_a_correction_nobody_repeats_is_a_note():
+    text = "Officials said the death toll was 275 and not 288 as reported earlier."
+    b = _with_correction("c2", "a2", text, _toll("275", 275), replace_span(_toll("288", 288), 42))
+    out = compare.compare([Cluster(id="k1", claims=("c2",), verdict="single-source")], [b])
+    notes = [f for k in out for f in k.findings if f.kind == "figure-correction"]
+    assert len(notes) == 1 and notes[0].severity == "note" and "288 aside as wrong" in notes[0].summary

@@ -132,6 +132,24 @@ def test_a_corrected_figure_is_not_stated(nlp, sentence, kept):
     assert [q.value for q in figures(nlp, sentence)] == kept
 
 
+@pytest.mark.parametrize("sentence, corrected, category", [
+    # divergences/dev, Pylos shipwreck and Derna floods: the figure set aside, read as the kind of
+    # the figure that replaces it
+    ("It also amended the confirmed body count, saying the number of bodies recovered was 78 and not 79.", [79],
+     "killed:total"),
+    ("The United Nations has amended the previous death toll from Libya floods, stating that at least 3,958 people "
+     "have died instead of 11,300 as was earlier reported.", [11300], "killed:total"),
+    ("Police said 12 were killed and not all of them were identified.", [], None),
+])
+def test_a_corrected_figure_is_kept_aside(nlp, sentence, corrected, category):
+    from auditor.read import quantities
+
+    aside: list = []
+    quantities.extract(nlp(sentence), 0, corrected=aside)
+    assert [q.value for q in aside] == corrected
+    assert all(q.category == category for q in aside)
+
+
 @pytest.mark.parametrize("a, b, same", [
     ("part of a breakdown in Kunar", "part of a breakdown in Kunar", True),   # 290 in Kunar / 394 in Kunar
     ("part of a breakdown in Kunar", "part of a breakdown in Nangarhar", False),

@@ -92,7 +92,9 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         verdict = "diverge" if any(f.severity == "diverge" for f in findings) else "agree"
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
     compared = [by_id[i] for i in dict.fromkeys(i for c in clusters for i in c.claims) if i in by_id]
-    out = _with_findings(out, disowned_findings(claims)) + _name_clusters(out, spelling_findings(compared), by_id)
+    repeated, corrections = correction_findings(compared, published)
+    out = _with_findings(_with_findings(out, disowned_findings(claims)), corrections) \
+        + _name_clusters(out, spelling_findings(compared) + repeated, by_id)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -448,7 +450,8 @@ def _on_clock(q: Quantity) -> str:
 # A figure restated in one article differs by a slip ("330,000" / "303,000") or a recount ("five" /
 # "six"), not by an order of magnitude: figures further apart count different things.
 MAX_RESTATED_RATIO = 1.5
-_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "figure-update": 2, "figure-readings": 2,
+_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "figure-update": 2,
+              "figure-correction": 2, "figure-readings": 2,
               "figure-difference": 3, "window-difference": 4}
 
 
@@ -574,6 +577,47 @@ def _with_findings(clusters: list[Cluster], found: list[tuple[str, Finding]]) ->
             continue
         out[k] = replace(out[k], verdict="diverge", findings=tuple(sorted(out[k].findings + (finding,), key=_finding_rank)))
     return out
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def correction_findings(claims: Sequence[Claim], published: Optional[dict] = None
+                        ) -> tuple[list[tuple[str, Finding]], list[tuple[str, Finding]]]:
+    """Figures an article sets aside as wrong ("the number of bodies recovered was 78 and not 79"):
+    (label, finding) for each other article that still gives the figure set aside, which cannot be
+    right with the correction; and (claim id, note) for each correction no other article repeats,
+    which an editor should still see."""
+    published = published or {}
+    when = lambda article: f" (published {published[article]})" if published.get(article) else ""  # noqa: E731
+    repeated: list[tuple[str, Finding]] = []
+    notes: list[tuple[str, Finding]] = []
+    for c in claims:
+        for r in c.corrected:
+            stating = [(d, q) for d in claims if d.article != c.article for q in d.quantities
+                       if q.category == r.category and q.unit == r.unit and describe(q) == describe(r)]
+            category = r.category or "figure"
+            if not stating:
+                notes.append((c.id, Finding(
+                    kind="figure-correction", severity="note", evidence=(_span(c, r.start, r.end, r.text), _span(c)),
+                    sources=(_source(c),),
+                    summary=f"{category}: {c.article}{when(c.article)} sets {r.text} aside as wrong: “{c.text}”")))
+                continue
+            ids = _articles(dict.fromkeys(d.article for d, _ in stating))
+            # the correcting article's other statements of the figure it gives instead ("3,958 ...
+            # instead of 11,300"; "the UN has now pegged the toll at 3,958")
+            instead = [q for q in c.quantities if q.category == r.category and q.unit == r.unit]
+            restating = [(d, q) for d in claims if d.article == c.article and d.id != c.id for q in d.quantities
+                         if q.category == r.category and q.unit == r.unit and any(overlaps(q, k) for k in instead)]
+            evidence = tuple(dict.fromkeys([_span(c, r.start, r.end, r.text), _span(c)]
+                                           + [_span(d, q.start, q.end, q.text) for d, q in stating]
+                                           + [_span(d) for d, _ in stating + restating]))
+            repeated.append((f"{r.text} set aside as wrong", Finding(
+                kind="figure-conflict", severity="diverge", evidence=evidence,
+                sources=tuple(dict.fromkeys([_source(c)] + [_source(d) for d, _ in stating])),
+                summary=f"{category}: {ids}{when(stating[0][0].article)} {_say(ids)} {r.text}, but {c.article}"
+                        f"{when(c.article)} says that figure is wrong (“{c.text}”), so both cannot be right")))
+    return repeated, notes
 
 
 # --------------------------------------------------------------------------- names

@@ -449,7 +449,10 @@ def _units(s: Sentence, doc) -> list[tuple[int, int, dict]]:
         if text != s.text and not is_claim_like(text):
             continue
         extra = features(doc, a, b)
-        extra["quantities"] = quantities_stage.extract(doc, s.start, s.start + a, s.start + b)
+        corrected: list = []
+        extra["quantities"] = quantities_stage.extract(doc, s.start, s.start + a, s.start + b, corrected)
+        if corrected:
+            extra["corrected"] = tuple(corrected)
         if not extra["quantities"] and not any(t.pos_ in ("VERB", "AUX") for t in doc if a <= t.idx < b):
             continue  # no verb and no figure: a dateline ("PINE HOLLOW, Ore."), a label, a byline
         out.append((a, b, extra))

@@ -352,13 +352,19 @@ def _unspecific(category: Optional[str]) -> bool:
 _RETRACTED = re.compile(r"(?:\bnot|\brather than|\binstead of|\bcorrected from)\s+(?:the\s+|as\s+many\s+as\s+)?\W?$", re.I)
 
 
-def without_retracted(text: str, base: int, quantities: Sequence[Quantity]) -> list[Quantity]:
+def without_retracted(text: str, base: int, quantities: Sequence[Quantity],
+                      set_aside: Optional[list] = None) -> list[Quantity]:
     """The figures less those the sentence sets aside for another figure ("the toll is 275 and not
-    288", "275 rather than 288 as first reported"): the article does not state them."""
+    288", "275 rather than 288 as first reported"): the article does not state them, it corrects
+    them. Those go to `set_aside`, read as the kind of the figure that replaces them."""
     out = []
     for k, q in enumerate(quantities):
         before = text[: q.start - base]
-        if _RETRACTED.search(before) and any(p.end <= q.start and p.unit == q.unit for p in quantities[:k]):
+        kept = [p for p in quantities[:k] if p.end <= q.start and p.unit == q.unit]
+        if _RETRACTED.search(before) and kept:
+            if set_aside is not None:
+                set_aside.append(replace(q, category=q.category or kept[-1].category,
+                                         counted=q.counted or kept[-1].counted, window=kept[-1].window))
             continue
         out.append(q)
     return out

@@ -59,11 +59,13 @@ from auditor.read.intervals import _CURRENCIES, interval
 ESTIMATED_OUTCOMES = {"protested"}
 
 
-def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[Quantity, ...]:
+def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
+            corrected: Optional[list] = None) -> tuple[Quantity, ...]:
     """The figures of `doc` (a spaCy parse of text that begins at article offset `base`) whose
     number lies in article offsets [start, end): counts, tallies ("52-47"), measures with a unit
     (money, speeds, areas, percentages) and the points in time a claim states ("through Jan. 29",
-    "at midnight Friday"). Years, bare dates, ordinals, and durations ("48 hours") are left out."""
+    "at midnight Friday"). Years, bare dates, ordinals, and durations ("48 hours") are left out, and
+    figures the sentence sets aside as wrong ("78 and not 79") go to `corrected` instead."""
     text = doc.text  # joined from the tokens on every access
     end = base + len(text) if end is None else end
     spans: list[NumberSpan] = []
@@ -97,7 +99,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None) -> tuple[
             out.append(q)
     out = [_with_noun(q, doc, base) if q.text.lower() in ("a", "an") else q for q in out]
     out = _without_conversions(_baselines_take_their_kind(out, baselines), text, base)
-    out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out))
+    out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out, corrected))
     out.extend(dates.times(text, base, start, end))
     out.extend(dates.event_dates(doc, base, start, end))
     out.extend(terms.terms(doc, base, start, end))
