@@ -173,3 +173,20 @@ def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
 ])
 def test_a_share_is_its_holders(nlp, sentence, category):
     assert {q.category for q in figures(nlp, sentence) if q.unit == "percent"} == {category}
+
+
+@pytest.mark.parametrize("sentence, text, category", [
+    # new dev corpus, the House aid vote: the one party a sum is for is part of its kind, so one
+    # recipient's share is not compared with the whole package
+    ("The package includes about 61-billion dollars in aid for Ukraine.", "about 61-billion", "money:aid:for ukraine"),
+    ("The bill provides over 60-billion dollars to help Ukraine’s war against Russia.", "over 60-billion",
+     "money:for ukraine"),
+    ("The $26.4 billion bill to support Israel passed with a 366-58 vote.", "$26.4 billion", "money:bill:for israel"),
+    # several recipients: the whole, not one's part
+    ("The House passed a $95 billion package for Ukraine, Israel and Taiwan.", "$95 billion", "money:bill"),
+    # a number and its scale word joined by a hyphen are one sum, and so is a currency word after one
+    ("The House on Saturday passed a 95-billion-dollar legislative package.", "95-billion", "money"),
+])
+def test_a_sum_for_one_party(nlp, sentence, text, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.text == text]
+    assert q.category == category and q.unit == "USD"

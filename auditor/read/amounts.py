@@ -82,6 +82,36 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
     return "money", None
 
 
+_RECIPIENT_LABELS = {"GPE", "NORP", "ORG"}
+_AID_VERBS = {"help", "support", "assist", "aid", "fund"}
+
+
+def recipient(doc, last: int, head) -> Optional[str]:
+    """The one party a sum is for, when its phrase names one: "$26 billion for Israel", "$61 billion
+    to help Ukraine", "$26 billion going toward Israel" -> "israel"; None when it names none or
+    several ("a $95 billion package for Ukraine, Israel and Taiwan" is their whole, not one's part)."""
+    figure = head if head is not None and head.i > last else doc[last]
+    anchors = [figure, doc[last]]
+    anchors += [o for c in figure.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for o in c.children if o.dep_ == "pobj"]  # "61-billion dollars in aid for Ukraine"
+    node = figure
+    while node.dep_ in ("pobj", "prep") and node.head.pos_ != "VERB" and node.head.i != node.i:
+        node = node.head  # "provides over 60-billion dollars": through "over" to the verb
+    if node.dep_ in ("dobj", "prep", "pobj") and node.head.pos_ == "VERB":  # (a subject's "to" is where it goes)
+        anchors.append(node.head)  # "provides over 60-billion dollars to help Ukraine's war"
+    names: list[str] = []
+    for anchor in dict.fromkeys(anchors):
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "toward", "towards"):
+                names += [t.text for o in c.children if o.dep_ == "pobj" for t in [o, *o.conjuncts]
+                          if t.ent_type_ in _RECIPIENT_LABELS]
+            elif c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _AID_VERBS | {"go"}:
+                names += [t.text for o in c.subtree if o.dep_ in ("dobj", "pobj", "poss") and o.head.i in
+                          (c.i, *[g.i for g in c.children]) for t in [o, *o.conjuncts] if t.ent_type_ in _RECIPIENT_LABELS]
+    keys = {n.lower() for n in names}
+    return keys.pop() if len(keys) == 1 else None
+
+
 def _money_act(tok) -> Optional[str]:
     """The act a sum is the object of: "forfeit $11.02 billion" and "a forfeiture of $11.2 billion"
     are both money:forfeit; "fined $11 billion" is money:fine."""

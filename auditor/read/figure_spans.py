@@ -206,6 +206,9 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
     if currency is None and last + 1 < len(doc) and doc[last + 1].lower_ in CURRENCY_WORDS \
             and (half or doc[last + 1].dep_ != "pobj"):
         currency = (CURRENCY_WORDS[doc[last + 1].lower_], tok.i)
+    elif currency is None and half and last + 2 < len(doc) and doc[last + 1].text in ("-", "–") \
+            and doc[last + 2].lower_ in CURRENCY_WORDS:
+        currency = (CURRENCY_WORDS[doc[last + 2].lower_], tok.i)  # "a 95-billion-dollar package"
     if currency is not None:
         return NumberSpan(currency[1], last, value, value, unit=currency[0], half=half, value_first=tok.i)
     if unit is not None:
@@ -309,7 +312,7 @@ def _number_end(doc, i: int, money: bool) -> int:
         after = doc[last + 2].lower_ if last + 2 < len(doc) else ""
         if nxt in _SCALES or nxt in _MULTIPLIERS or nxt in _SCALE_ABBREV and money \
                 or (nxt in _UNITS and doc[last].lower_ in _TENS) \
-                or nxt in ("-", "–") and after in _UNITS:
+                or nxt in ("-", "–") and (after in _UNITS or after in _SCALES):
             last += 2 if nxt in ("-", "–") else 1
         elif nxt == "and" and doc[last].lower_ in _SCALES and (after in _UNITS or after in _TENS):
             last += 2  # "three hundred and fifty", "two thousand and five"

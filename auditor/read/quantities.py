@@ -47,7 +47,7 @@ from typing import Iterable, Optional
 
 from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures, terms
-from auditor.read.amounts import measure_category, measured_thing, members_total, money_category, per_member
+from auditor.read.amounts import measure_category, measured_thing, members_total, money_category, per_member, recipient
 from auditor.read.counts import count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
@@ -199,6 +199,8 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
     counted, heads = counted_text(head)
     if num.unit in _CURRENCIES:
         category, counted = money_category(doc, first, last, head)
+        party = recipient(doc, last, head)
+        category = f"{category}:for {party}" if party else category
     elif num.unit is not None:
         category = measure_category(doc, num, head)
     else:
