@@ -159,6 +159,12 @@ def _c(cid, article, text, predicate, negated=False, quoted=False, actors=(), en
     (_c("c1", "a1", "Police detained the suspect on Monday.", "detain", actors=("police",), terms=("detain", "suspect")),
      _c("c2", "a2", "Police did not arrest the suspect.", "arrest", negated=True, actors=("police",),
         terms=("arrest", "suspect")), True),
+    # a copula's complement is what it says: another complement is no denial (new dev corpus, the
+    # New York primary)
+    (_c("c1", "a1", "“Tonight was not our night,” he said, appearing deflated.", "be", negated=True, quoted=True,
+        terms=("tonight", "night", "appear", "deflate")),
+     _c("c2", "a2", "Tonight was Assemblyman Mamdani’s night,” he told his supporters", "be", quoted=True,
+        terms=("tonight", "night", "tell", "supporter")), False),
 ])
 def test_denials_are_about_the_same_thing(a, b, denial):
     kinds = [f.kind for f in run([a, b]).findings if f.severity == "diverge"]
@@ -791,3 +797,13 @@ def test_a_correction_nobody_repeats_is_a_note():
     out = compare.compare([Cluster(id="k1", claims=("c2",), verdict="single-source")], [b])
     notes = [f for k in out for f in k.findings if f.kind == "figure-correction"]
     assert len(notes) == 1 and notes[0].severity == "note" and "288 aside as wrong" in notes[0].summary
+
+
+def test_a_denial_is_told_once_for_its_cluster():
+    """Two articles state it and two deny it: one finding naming all four, not four pairs."""
+    claims = [_c(f"c{i}", f"a{i}", text, "back", negated=neg, actors=("india",), terms=("back", "attacker"))
+              for i, (text, neg) in enumerate([("India backed the attackers.", False), ("India backed them.", False),
+                                               ("India did not back the attackers.", True),
+                                               ("India never backed the attackers.", True)])]
+    (finding,) = [f for f in run(claims).findings if f.kind == "denial"]
+    assert {e.article for e in finding.evidence} == {"a0", "a1", "a2", "a3"}

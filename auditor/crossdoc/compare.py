@@ -730,21 +730,44 @@ def denial_findings(members: Sequence[Claim]) -> list[Finding]:
     inside quoted speech denies only that speaker's own words: it counts against another quote,
     not against the outlets' statements that happen to share a noun ("'This is not the bill I would
     have written,' Delgado said" does not deny "The bill is the product of a deal")."""
-    out = []
+    pairs = []
     for a, b in combinations(members, 2):
         if a.article == b.article or a.negated == b.negated:
             continue
         yes, no = (b, a) if a.negated else (a, b)
         if not (a.predicate and b.predicate and predicate_class(a.predicate) == predicate_class(b.predicate)):
             continue
+        if (a.predicate in _COPULAS or b.predicate in _COPULAS) and not _same_words_but_negation(a.text, b.text):
+            continue  # "Tonight was not our night" / "Tonight was Mamdani's night": a copula says what its
+            # complement says, so only the same words, one side negated, deny each other
         if no.quoted and not yes.quoted:
             continue
         if not _same_thing(yes, no):
             continue
-        out.append(Finding(kind="denial", severity="diverge", evidence=(_span(yes), _span(no)),
-                           sources=(_source(yes), _source(no)),
-                           summary=f"{yes.article} states it; {no.article} states the opposite"))
-    return out
+        pairs.append((yes, no))
+    if not pairs:
+        return []
+    # one finding for the cluster: every statement on each side, not one per pair of articles
+    yes_side = list(dict.fromkeys(y for y, _ in pairs))
+    no_side = list(dict.fromkeys(n for _, n in pairs))
+    ids_yes = _articles(dict.fromkeys(c.article for c in yes_side))
+    ids_no = _articles(dict.fromkeys(c.article for c in no_side))
+    return [Finding(kind="denial", severity="diverge", evidence=tuple(_span(c) for c in yes_side + no_side),
+                    sources=tuple(dict.fromkeys(_source(c) for c in yes_side + no_side)),
+                    summary=f"{ids_yes} {'states' if len(yes_side) == 1 else 'state'} it; "
+                            f"{ids_no} {'states' if len(no_side) == 1 else 'state'} the opposite")]
+
+
+_COPULAS = frozenset({"be"})
+_NEGATIONS = frozenset({"not", "n't", "no", "never"})
+
+
+def _same_words_but_negation(a: str, b: str) -> bool:
+    """The two sentences say the same words but for a negation ("This is the bill I would have
+    written" / "This is not the bill I would have written")."""
+    wa = set(re.findall(r"[a-z]+(?:'t)?", a.lower().replace("’", "'"))) - _NEGATIONS
+    wb = set(re.findall(r"[a-z]+(?:'t)?", b.lower().replace("’", "'"))) - _NEGATIONS
+    return bool(wa | wb) and len(wa & wb) / len(wa | wb) >= 0.8
 
 
 def _same_thing(a: Claim, b: Claim) -> bool:
