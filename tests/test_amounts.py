@@ -190,3 +190,17 @@ def test_a_share_is_its_holders(nlp, sentence, category):
 def test_a_sum_for_one_party(nlp, sentence, text, category):
     (q,) = [q for q in figures(nlp, sentence) if q.text == text]
     assert q.category == category and q.unit == "USD"
+
+
+@pytest.mark.parametrize("sentence, text, category", [
+    # new dev corpus, the New York primary: whose votes a count is
+    ("Cuomo ultimately received 44% of votes, or 428,530 votes.", "428,530", "votes:cuomo"),
+    ("Mamdani emerged as the clear winner with 56%, or a total of 545,334 votes.", "545,334", "votes:mamdani"),
+    ("The 543,344 votes Mamdani received through ranked-choice voting represent the highest total.", "543,344",
+     "votes:mamdani"),
+    # votes one may lose are nobody's count (devset, the Speaker's margin)
+    ("Speaker Warren Tibbs (R-Ohio) can lose only two votes on a party-line vote.", "two", "votes"),
+])
+def test_whose_votes_a_count_is(nlp, sentence, text, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.text == text]
+    assert q.category == category

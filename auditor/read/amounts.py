@@ -256,6 +256,34 @@ def _named_holder(subject) -> Optional[str]:
     return next(filter(None, (holder_key(c) for c in named)), None)
 
 
+_VOTE_RECEIVING = vocab.words("vote_receiving_verbs")
+
+
+def vote_holder(noun) -> Optional[str]:
+    """Whose votes a count of votes is: the named subject that received or won them ("Cuomo
+    ultimately received ... 428,530 votes"), the name that received them in a clause on them ("the
+    543,344 votes Mamdani received"), the one they were cast for ("votes for Mamdani"), or the
+    possessor ("Mamdani's 545,334 votes")."""
+    if noun is None:
+        return None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _VOTE_RECEIVING:
+        holder = next(filter(None, (_named_holder(c) for c in noun.head.children if c.dep_ == "nsubj")), None)
+        if holder:
+            return holder
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in _VOTE_RECEIVING:
+            holder = next(filter(None, (_named_holder(g) for g in c.children if g.dep_ == "nsubj")), None)
+            if holder:
+                return holder
+        if c.dep_ == "prep" and c.lower_ == "for":
+            holder = next(filter(None, (holder_key(o) for o in c.children if o.dep_ == "pobj")), None)
+            if holder:
+                return holder
+        if c.dep_ == "poss" and holder_key(c):
+            return holder_key(c)
+    return None
+
+
 def _receivers_share(noun) -> Optional[str]:
     """The named party that received the thing a share is given of, when that thing is what the
     clause says the party received or won ("The DA received the second highest number of votes

@@ -47,7 +47,7 @@ from typing import Iterable, Optional
 
 from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures, terms
-from auditor.read.amounts import measure_category, measured_thing, members_total, money_category, per_member, recipient
+from auditor.read.amounts import measure_category, measured_thing, members_total, money_category, per_member, recipient, vote_holder
 from auditor.read.counts import count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
@@ -98,7 +98,8 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
                 baselines.append(len(out))
             out.append(q)
     out = [_with_noun(q, doc, base) if q.text.lower() in ("a", "an") else q for q in out]
-    out = _without_conversions(_baselines_take_their_kind(out, baselines), text, base)
+    out = _shares_restated_as_counts(_without_conversions(_baselines_take_their_kind(out, baselines), text, base),
+                                     text, base)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out, corrected))
     out.extend(dates.times(text, base, start, end))
     out.extend(dates.event_dates(doc, base, start, end))
@@ -107,6 +108,21 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
+
+
+_RESTATED_AS = re.compile(r"^\s*(?:of\s+(?:the\s+)?votes?\s*)?,?\s*or\s+(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+)?$",
+                          re.I)
+
+
+def _shares_restated_as_counts(out: list[Quantity], text: str, base: int) -> list[Quantity]:
+    """A count of votes that restates the share before it ("56%, or a total of 545,334 votes",
+    "44% of votes, or 428,530 votes") is the votes of that share's holder."""
+    for k in range(1, len(out)):
+        q, share = out[k], out[k - 1]
+        if q.category == "votes" and share.unit == "percent" and (share.category or "").startswith("percent:") \
+                and _RESTATED_AS.match(text[share.end - base:q.start - base]):
+            out[k] = replace(q, category="votes:" + share.category.split(":", 1)[1])
+    return out
 
 
 CONVERSION_TOLERANCE = 0.02  # a conversion rounds its figure: "300 metres (985 feet)", "49C (120F)"
@@ -205,6 +221,8 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
         category = measure_category(doc, num, head)
     else:
         category = count_category(doc, head, heads, last)
+        holder = vote_holder(head) if category == "votes" else None
+        category = f"votes:{holder}" if holder else category
     root = clause_root(head if head is not None else doc[last])
     tokens = scope_tokens(root, number_tokens, others, head)
     timed = scope_tokens(root, number_tokens, others, head, strict=True)
