@@ -204,3 +204,17 @@ def test_a_sum_for_one_party(nlp, sentence, text, category):
 def test_whose_votes_a_count_is(nlp, sentence, text, category):
     (q,) = [q for q in figures(nlp, sentence) if q.text == text]
     assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, text, category, under_way", [
+    # new dev corpus, the New York primary: the share counted so far is the count's, and a share given
+    # with it is given while the count is under way
+    ("With 93 percent of the results in, Mr. Mamdani was the first choice of 43.5 percent of voters.", "93 percent",
+     "percent:count", True),
+    ("With 93 percent of the results in, Mr. Mamdani was the first choice of 43.5 percent of voters.", "43.5 percent",
+     "percent:mamdani", True),
+    ("Mamdani emerged as the clear winner with 56%, or a total of 545,334 votes.", "56%", "percent:mamdani", False),
+])
+def test_a_share_given_while_the_count_runs(nlp, sentence, text, category, under_way):
+    (q,) = [q for q in figures(nlp, sentence) if q.text == text]
+    assert q.category == category and ("under way" in (q.window or "")) is under_way

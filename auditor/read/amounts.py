@@ -188,6 +188,8 @@ def _topic(tok) -> Optional[str]:
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         # "58% of voters support stricter laws"; "96% voted in favor of a strike": what was voted for
         return _voted_for(tok.head) or _stem(tok.head.lemma_)
+    if tok.dep_ == "nsubj" and tok.head.lower_ == "in" and tok.head.head.lower_ == "with":
+        return "count"  # "with 93 percent of the results in": the count's progress, as "with 97% of votes counted"
     changed = _changed_thing(tok)
     if changed is not None:
         return _stem(changed.lemma_)  # "the BOJ increased its key interest rate from 0.1 per cent": the rate's

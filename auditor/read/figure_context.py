@@ -170,6 +170,9 @@ def _count_under_way(first) -> bool:
     "As vote counting continued ..."): a partial result, which the next report will have moved, as
     a toll does. A count already made ("officials counted 52 bodies") is no such cue."""
     for t in first.sent:
+        if t.lower_ == "in" and t.dep_ == "pcomp" and t.head.lower_ == "with" \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("percent", "%", "per") for c in t.children):
+            return True  # "With 93 percent of the results in, ..."
         if t.lemma_.lower() not in _COUNTING and t.lower_ != "counting":
             continue
         if t.i > 0 and t.doc[t.i - 1].lower_ in ("not", "without"):
