@@ -98,6 +98,9 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # a known outlet's edition for a country (new dev corpus, the hajj heat deaths)
     ("CNN Indonesia reported that the Hajj Management Office said around 165 Indonesians were among the deceased.",
      "CNN Indonesia", "outlet"),
+    # a public service that reports is no news outlet (new dev corpus, the Heathrow fire)
+    ("The London Fire Brigade reported that, as of just before 6am, 10 fire engines were still tackling the blaze.",
+     "London Fire Brigade", "organization"),
     # new dev corpora (round 7): an edition for a language, a wire however tagged, and a medium's own
     # name inside its description
     ("A top government official, who asked not to be named, has told BBC Hausa that one of the teachers died.",
