@@ -106,8 +106,9 @@ def recipient(doc, last: int, head) -> Optional[str]:
                 names += [t.text for o in c.children if o.dep_ == "pobj" for t in [o, *o.conjuncts]
                           if t.ent_type_ in _RECIPIENT_LABELS]
             elif c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _AID_VERBS | {"go"}:
-                names += [t.text for o in c.subtree if o.dep_ in ("dobj", "pobj", "poss") and o.head.i in
-                          (c.i, *[g.i for g in c.children]) for t in [o, *o.conjuncts] if t.ent_type_ in _RECIPIENT_LABELS]
+                near = {c.i, *(g.i for g in c.children)}  # the aid verb's object, or its object's owner
+                names += [t.text for o in c.subtree if o.dep_ in ("dobj", "pobj", "poss") and o.head.i in near
+                          for t in [o, *o.conjuncts] if t.ent_type_ in _RECIPIENT_LABELS]
     keys = {n.lower() for n in names}
     return keys.pop() if len(keys) == 1 else None
 

@@ -47,7 +47,8 @@ from typing import Iterable, Optional
 
 from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures, terms
-from auditor.read.amounts import measure_category, measured_thing, members_total, money_category, per_member, recipient, vote_holder
+from auditor.read.amounts import (measure_category, measured_thing, members_total, money_category, per_member,
+                                  recipient, vote_holder)
 from auditor.read.counts import count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
@@ -110,8 +111,8 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
 
 
-_RESTATED_AS = re.compile(r"^\s*(?:of\s+(?:the\s+)?votes?\s*)?,?\s*or\s+(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+)?$",
-                          re.I)
+_RESTATED_AS = re.compile(r"^\s*(?:of\s+(?:the\s+)?votes?\s*)?,?\s*or\s+"
+                          r"(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+)?$", re.I)
 
 
 def _shares_restated_as_counts(out: list[Quantity], text: str, base: int) -> list[Quantity]:
