@@ -47,3 +47,24 @@ def test_a_pronouns_term_is_the_previous_subjects(nlp, previous, category):
     sentence = "He was subsequently sentenced to 16 years in a high-security Russian prison."
     found = terms.with_holders(terms.terms(nlp(sentence), 0, 0, len(sentence)), nlp(previous))
     assert [q.category for q in found] == ([category] if category else [])
+
+
+@pytest.mark.parametrize("sentence, category, years", [
+    # new dev corpus, the Adams indictment: the most a person faces is that maximum, one figure
+    ("Adams is facing the possibility of up to 40 years in prison after being charged with bribery.",
+     "term:maximum:adams", 40.0),
+    ("Menendez faces up to 20 years if convicted.", "term:maximum:menendez", 20.0),
+    ("He could face a maximum of 45 years in prison.", "term:maximum:?", 45.0),
+])
+def test_the_most_a_person_faces_is_read_as_that_maximum(nlp, sentence, category, years):
+    (q,) = terms.maximum_terms(nlp(sentence), 0, 0, len(sentence))
+    assert (q.category, q.value, q.low, q.high) == (category, years, years, years)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adams does not face prison time.",
+    "The city faces up to 40 inches of snow.",   # no person, and no term
+    "He faces charges of bribery.",              # no term
+])
+def test_no_maximum_without_a_term_and_a_person(nlp, sentence):
+    assert terms.maximum_terms(nlp(sentence), 0, 0, len(sentence)) == []

@@ -105,6 +105,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
     out.extend(dates.times(text, base, start, end))
     out.extend(dates.event_dates(doc, base, start, end))
     out.extend(terms.terms(doc, base, start, end))
+    out.extend(terms.maximum_terms(doc, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
         conditions = _conditional_ranges(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]

@@ -7,7 +7,8 @@ subject, or the active verb's object), as the category ``term:<holder's last nam
 ``years``. A holder named by a pronoun is marked ``term:?`` and takes the subject of the sentence
 before (`with_holders`); a term whose holder stays unknown is dropped rather than compared with
 another person's. Terms asked for, faced or possible ("prosecutors sought 50 years", "faces up to
-20 years", "could be sentenced to") are not terms imposed and are not read.
+20 years", "could be sentenced to") are not terms imposed and are not read; the most a person
+faces is read apart, as that maximum (`maximum_terms`).
 """
 from __future__ import annotations
 
@@ -44,6 +45,39 @@ def terms(doc, base: int, start: int, end: int) -> list[Quantity]:
     return out
 
 
+def maximum_terms(doc, base: int, start: int, end: int) -> list[Quantity]:
+    """The most a person faces ("Adams is facing the possibility of up to 40 years in prison",
+    "faces a maximum of 20 years"): the maximum itself, one figure (``term:maximum:<holder>``), which
+    another report's maximum for the same person cannot differ from."""
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "face" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        holder = next((_name_of(c) if c.pos_ == "PROPN" or c.ent_type_ == "PERSON" else
+                       (_Pronoun(c) if c.lower_ in ("he", "she") else None)
+                       for c in verb.children if c.dep_ == "nsubj"), None)
+        if holder is None:
+            continue
+        for unit in verb.subtree:
+            per_unit = YEARS_PER_UNIT.get(unit.lemma_.lower())
+            numbers = [t for t in unit.children if t.dep_ == "nummod"] if per_unit else []
+            if not numbers or not start <= base + numbers[0].idx < end:
+                continue
+            before = doc[max(verb.i, numbers[0].i - 4):numbers[0].i]
+            bounded = any(t.lower_ == "maximum" for t in before) or \
+                any(t.lower_ == "up" and t.nbor(1).lower_ == "to" for t in before if t.i + 1 < len(doc))
+            value = parse_number(numbers[0].text)
+            if not bounded or value is None:
+                continue
+            s, e = numbers[0].idx, unit.idx + len(unit.text)
+            years = round(value * per_unit, 3)
+            out.append(Quantity(start=base + s, end=base + e, text=doc.text[s:e], value=years, low=years, high=years,
+                                counted=f"at most for {holder.text}", category=f"term:maximum:{_key(holder)}",
+                                unit="years"))
+            break
+    return out
+
+
 def with_holders(quantities: Sequence[Quantity], previous) -> tuple[Quantity, ...]:
     """Terms whose holder is a pronoun take the person the sentence before is about (its subject:
     "Gershkovich ... was arrested in March 2023. He was subsequently sentenced to 16 years"); those
@@ -51,10 +85,12 @@ def with_holders(quantities: Sequence[Quantity], previous) -> tuple[Quantity, ..
     subject = _person_subject(previous) if previous is not None else None
     out = []
     for q in quantities:
-        if q.category == f"term:{PRONOUN_HOLDER}":
+        if q.category in (f"term:{PRONOUN_HOLDER}", f"term:maximum:{PRONOUN_HOLDER}"):
             if subject is None:
                 continue
-            q = replace(q, category=f"term:{_key(subject)}", counted=f"for {subject.text}")
+            kind = q.category.rsplit(":", 1)[0]
+            q = replace(q, category=f"{kind}:{_key(subject)}",
+                        counted=q.counted.replace(PRONOUN_HOLDER, subject.text) if q.counted else None)
         out.append(q)
     return tuple(out)
 
