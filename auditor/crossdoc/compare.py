@@ -94,7 +94,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
     compared = [by_id[i] for i in dict.fromkeys(i for c in clusters for i in c.claims) if i in by_id]
     repeated, corrections = correction_findings(compared, published)
     out = _with_findings(_with_findings(out, disowned_findings(claims)), corrections) \
-        + _name_clusters(out, spelling_findings(compared) + repeated, by_id)
+        + _own_clusters(out, spelling_findings(compared) + repeated, compared)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -393,7 +393,7 @@ def _tells_apart(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim,
     if is_clock_time(qa) or is_clock_time(qb) or one_per_event(qa.category):
         return False
     ka, kb = counter(qa, ca), counter(qb, cb)
-    return not (ka and kb and not (same_entity(ka.lower(), kb.lower()) or same_entity(kb.lower(), ka.lower())))
+    return not (ka and kb and not _same_party(ka.lower(), kb.lower()))
 
 
 def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[tuple[Claim, Quantity]]) -> bool:
@@ -698,17 +698,23 @@ def _one_character_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and shape(a) == shape(b) and sum(x != y for x, y in zip(a, b)) == 1
 
 
-def _name_clusters(clusters: Sequence[Cluster], found: list[tuple[str, Finding]], by_id: dict) -> list[Cluster]:
-    """One cluster per name spelt two ways: the statements that write it, whatever else they state,
-    so that the facts those statements share are not called into doubt by a name."""
+def _own_clusters(clusters: Sequence[Cluster], found: list[tuple[str, Finding]],
+                  claims: Sequence[Claim]) -> list[Cluster]:
+    """One cluster per finding about the statements that carry it (a name spelt two ways, a figure
+    set aside as wrong), whatever else they state, so that the facts those statements share are not
+    called into doubt by it: its statements are those its evidence spans whole."""
+    if not found:
+        return []
     event_of = {i: c.event for c in clusters for i in c.claims}
+    at = {(c.article, c.start, c.end): c for c in claims}
     out = []
     for label, finding in found:
-        ids = tuple(dict.fromkeys(i for e in finding.evidence for i, c in by_id.items()
-                                  if c.article == e.article and c.start == e.start and c.end == e.end))
+        members = list(dict.fromkeys(at[(e.article, e.start, e.end)] for e in finding.evidence
+                                     if (e.article, e.start, e.end) in at))
+        ids = tuple(c.id for c in members)
         out.append(Cluster(id=cluster_id(ids, finding.summary), claims=ids, verdict="diverge",
                            event=event_of.get(ids[0]) if ids else None, label=label,
-                           findings=(finding,), articles=tuple(dict.fromkeys(by_id[i].article for i in ids))))
+                           findings=(finding,), articles=tuple(dict.fromkeys(c.article for c in members))))
     return out
 
 

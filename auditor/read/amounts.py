@@ -83,7 +83,7 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
 
 
 _RECIPIENT_LABELS = {"GPE", "NORP", "ORG"}
-_AID_VERBS = {"help", "support", "assist", "aid", "fund"}
+_AID_VERBS = {"help", "support", "assist", "aid", "fund", "go"}  # "to help Ukraine", "going toward Israel"
 
 
 def recipient(doc, last: int, head) -> Optional[str]:
@@ -105,7 +105,7 @@ def recipient(doc, last: int, head) -> Optional[str]:
             if c.dep_ == "prep" and c.lower_ in ("for", "to", "toward", "towards"):
                 names += [t.text for o in c.children if o.dep_ == "pobj" for t in [o, *o.conjuncts]
                           if t.ent_type_ in _RECIPIENT_LABELS]
-            elif c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _AID_VERBS | {"go"}:
+            elif c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _AID_VERBS:
                 near = {c.i, *(g.i for g in c.children)}  # the aid verb's object, or its object's owner
                 names += [t.text for o in c.subtree if o.dep_ in ("dobj", "pobj", "poss") and o.head.i in near
                           for t in [o, *o.conjuncts] if t.ent_type_ in _RECIPIENT_LABELS]

@@ -328,9 +328,6 @@ class _ParseCredits:
         edition = self._edition(m)
         if edition is not None:
             return edition
-        trimmed = _proper_medium_name(m.name)
-        if trimmed != m.name:
-            m = replace(m, name=trimmed, proper=True)
         if m.kind != "description" or not 0 <= m.token < len(self.doc):
             return m
         head = self.doc[m.token]

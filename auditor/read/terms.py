@@ -40,7 +40,7 @@ def terms(doc, base: int, start: int, end: int) -> list[Quantity]:
             continue
         s, e = doc[first].idx, doc[last].idx + len(doc[last].text)
         out.append(Quantity(start=base + s, end=base + e, text=doc.text[s:e], value=years, low=years, high=years,
-                            counted=f"for {holder.text}", category=f"term:{_key(holder)}", unit="years",
+                            counted=f"for {holder}", category=f"term:{_key(holder)}", unit="years",
                             window=_dated(verb, first)))
     return out
 
@@ -53,9 +53,7 @@ def maximum_terms(doc, base: int, start: int, end: int) -> list[Quantity]:
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() != "face" or any(c.dep_ == "neg" for c in verb.children):
             continue
-        holder = next((_name_of(c) if c.pos_ == "PROPN" or c.ent_type_ == "PERSON" else
-                       (_Pronoun(c) if c.lower_ in ("he", "she") else None)
-                       for c in verb.children if c.dep_ == "nsubj"), None)
+        holder = next((_person(c) for c in verb.children if c.dep_ == "nsubj"), None)
         if holder is None:
             continue
         for unit in verb.subtree:
@@ -72,7 +70,7 @@ def maximum_terms(doc, base: int, start: int, end: int) -> list[Quantity]:
             s, e = numbers[0].idx, unit.idx + len(unit.text)
             years = round(value * per_unit, 3)
             out.append(Quantity(start=base + s, end=base + e, text=doc.text[s:e], value=years, low=years, high=years,
-                                counted=f"at most for {holder.text}", category=f"term:maximum:{_key(holder)}",
+                                counted=f"at most for {holder}", category=f"term:maximum:{_key(holder)}",
                                 unit="years"))
             break
     return out
@@ -90,7 +88,7 @@ def with_holders(quantities: Sequence[Quantity], previous) -> tuple[Quantity, ..
                 continue
             kind = q.category.rsplit(":", 1)[0]
             q = replace(q, category=f"{kind}:{_key(subject)}",
-                        counted=q.counted.replace(PRONOUN_HOLDER, subject.text) if q.counted else None)
+                        counted=q.counted.replace(PRONOUN_HOLDER, subject) if q.counted else None)
         out.append(q)
     return tuple(out)
 
@@ -132,16 +130,22 @@ def _length(verb) -> Optional[tuple[int, int, float]]:
     return None
 
 
-def _holder(verb):
+def _holder(verb) -> Optional[str]:
     """The one sentenced: the subject of the passive ("Gershkovich was sentenced"), else the object of
-    the active verb ("sentenced Bankman-Fried to 25 years"); a pronoun is marked for `with_holders`."""
-    for c in verb.children:
-        if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and not any(d.dep_ == "nsubjpass" for d in verb.children)):
-            if c.pos_ == "PRON":
-                return _Pronoun(c) if c.lower_ in ("he", "she", "him", "her") else None
-            if c.pos_ == "PROPN" or c.ent_type_ == "PERSON":
-                return _name_of(c)
-    return None
+    the active verb ("sentenced Bankman-Fried to 25 years")."""
+    passive = any(d.dep_ == "nsubjpass" for d in verb.children)
+    return next((_person(c) for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+
+
+def _person(tok) -> Optional[str]:
+    """A person's whole name ("Evan Gershkovich", "Sam Bankman-Fried"), PRONOUN_HOLDER for a pronoun
+    that `with_holders` resolves, else None (a group, a thing)."""
+    if tok.pos_ == "PRON":
+        return PRONOUN_HOLDER if tok.lower_ in ("he", "she", "him", "her") else None
+    if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
+        return None
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    return tok.doc[min(p.i for p in parts):tok.i + 1].text
 
 
 def _dated(verb, number_first: int) -> Optional[str]:
@@ -155,32 +159,14 @@ def _dated(verb, number_first: int) -> Optional[str]:
     return None
 
 
-def _person_subject(doc):
+def _person_subject(doc) -> Optional[str]:
     """The person a sentence is about: its main clause's subject, when that is a name."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return None
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"):
-        return None
-    return _name_of(subject)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    holder = _person(subject) if subject is not None else None
+    return holder if holder != PRONOUN_HOLDER else None
 
 
-class _Pronoun:
-    text = PRONOUN_HOLDER
-
-    def __init__(self, tok) -> None:
-        self.tok = tok
-
-
-def _name_of(tok):
-    """The whole name a token heads ("Evan Gershkovich", "Sam Bankman-Fried")."""
-    parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
-    return tok.doc[min(p.i for p in parts):tok.i + 1]
-
-
-def _key(holder) -> str:
+def _key(holder: str) -> str:
     """A holder's key: the last word of the name ("gershkovich"), or the pronoun mark."""
-    if isinstance(holder, _Pronoun):
-        return PRONOUN_HOLDER
-    return holder.text.split()[-1].lower()
+    return holder.split()[-1].lower()
