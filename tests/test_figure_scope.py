@@ -61,6 +61,8 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
     ("The floods killed 40 people in the rest of Spain.", None, "elsewhere"),
     # "the rest of" people is a part of them, not a place
     ("The rest of the victims, 30 people, were injured in Valencia.", None, "Valencia"),
+    # a word of a name is no increment (divergences/dev, New York primary: "New" read as "new" figures)
+    ("I am humbled by the support of more than 545,000 New Yorkers who voted for our campaign.", None, None),
 ])
 def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, place):
     q = [q for q in figures(nlp, sentence) if not (q.category or "").startswith("time:")][0]

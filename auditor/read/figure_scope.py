@@ -99,7 +99,9 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
     last = number_tokens[-1].i
     if head is not None:
         # "22 more terrorists", "22 additional militants": after the number, so not "more than 50"
-        mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "advmod", "compound") and c.i > last}
+        # (a word of a name is no increment: "545,000 New Yorkers")
+        mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "advmod", "compound") and c.i > last
+                and not c.ent_type_ and c.pos_ != "PROPN"}
         mods |= {c.lower_ for t in number_tokens for c in t.children if c.dep_ in ("amod", "advmod") and c.i > last}
         if mods.intersection(INCREMENT):
             parts.append(next(w for w in INCREMENT if w in mods))
