@@ -655,3 +655,21 @@ def _rate(value):
 ])
 def test_a_figure_and_its_negative_are_rivals(a, b, compatible):
     assert A.figures_compatible(_rate(a), _rate(b), [], []) is compatible
+
+
+def test_a_figure_and_its_slip_can_meet_however_far_apart():
+    """divergences/dev, Giuliani verdict: "$75" and "$75 million" of punitive damages are one sum, one
+    of them mistyped; "58" and "658" deaths from Egypt too. A trailing zero dropped stays two counts."""
+    def money(text, v):
+        return Quantity(start=0, end=len(text), text=text, value=v, low=v, high=v, category="money:cost", unit="USD")
+
+    def count(text, v):
+        return Quantity(start=0, end=len(text), text=text, value=v, low=v, high=v, category="killed:militants")
+
+    for qa, qb, meet in [(money("$75", 75), money("$75 million", 75e6), True),
+                         (count("58", 58), count("658", 658), True),
+                         (count("15", 15), count("150", 150), False)]:
+        claims = [_claim("a", qa), _claim("b", qb)]
+        assert A.figures_can_meet(A.Facet(0, qa), A.Facet(1, qb), claims, []) is meet
+        facets = [A.Facet(0, qa), A.Facet(1, qb)]
+        assert (list(A._rival_pairs([0, 1], facets)) == [(0, 1)]) is meet

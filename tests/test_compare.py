@@ -721,6 +721,17 @@ def test_a_name_spelt_two_ways_across_outlets_is_a_finding_with_both_spans():
     assert not [f for k in out for f in k.findings if f.kind == "name-spelling"]
 
 
+def test_a_misspelt_name_is_found_where_the_tagger_saw_no_name_in_the_other_outlet():
+    # divergences/dev, Rolling Fork tornado: one outlet's "Alejandro Mayorkas" is not tagged as a name
+    a = _named("c1", "a1", "Homeland Security Secretary Alejandro Mayorgas and FEMA Administrator Dean Criswell "
+               "traveled to Mississippi on Sunday to assess the damage.", "Alejandro Mayorgas", "Dean Criswell")
+    b = _named("c2", "a2", "Two top Biden administration officials, Homeland Security Secretary Alejandro Mayorkas "
+               "and Federal Emergency Management Agency Administrator Deanne Criswell, visited.", "Deanne Criswell")
+    clusters = [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")]
+    (finding,) = [f for k in compare.compare(clusters, [a, b]) for f in k.findings if f.kind == "name-spelling"]
+    assert {(e.article, e.text) for e in finding.evidence} >= {("a1", "Alejandro Mayorgas"), ("a2", "Alejandro Mayorkas")}
+
+
 @pytest.mark.parametrize("a_text, b_text, told", [
     # divergences/dev, Jeju Air crash: a model number with one digit changed
     ("The plane, a Boeing 787-800, was carrying 181 people", "a Boeing 737-800 of Jeju Air", True),
@@ -807,3 +818,21 @@ def test_a_denial_is_told_once_for_its_cluster():
                                                ("India never backed the attackers.", True)])]
     (finding,) = [f for f in run(claims).findings if f.kind == "denial"]
     assert {e.article for e in finding.evidence} == {"a0", "a1", "a2", "a3"}
+
+
+def test_a_figure_mistyped_is_a_conflict_even_within_one_article():
+    """divergences/dev, hajj heat deaths: one article's "58 individuals from Egypt" beside its "658
+    deaths from Egypt" (a digit dropped); Giuliani verdict: "$75" against "$75 million" (a scale word
+    dropped), across two articles."""
+    a = claim("c1", "a1", "by June 20, the death toll included 58 individuals from Egypt.",
+              fig("58", 58, 58, category="killed:total", window="by June 20"))
+    b = Claim(id="c2", article="a1", start=70, end=140, sentence=3, quantities=(fig("658", 658, 658, category="killed:total"),),
+              text="Among them, 630 were unregistered pilgrims out of the total 658 deaths from Egypt.")
+    other = claim("c5", "a4", "At least 323 of the dead were Egyptians", fig("At least 323", 323, None, category="killed:total"))
+    (conflict,) = [f for f in run([a, b, other], category="killed:total").findings if f.kind == "figure-conflict"]
+    assert "a digit dropped or added" in conflict.summary and {e.article for e in conflict.evidence} == {"a1"}
+    c = claim("c3", "a2", "punitive damages of $75 on top of other damages", measure("$75", 75, 75, "money:cost", "USD"))
+    d = claim("c4", "a3", "The jury also awarded $75 million in punitive damages",
+              measure("$75 million", 75e6, 75e6, "money:cost", "USD"))
+    (conflict,) = [f for f in run([c, d], category="money:cost").findings if f.kind == "figure-conflict"]
+    assert "a scale word dropped or doubled" in conflict.summary and {e.article for e in conflict.evidence} == {"a2", "a3"}

@@ -2,10 +2,12 @@
 apart they are, and the interval in words."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from auditor.model import Quantity
-from auditor.read.intervals import describe, gap_ratio, interval, overlaps
+from auditor.read.intervals import describe, gap_ratio, interval, overlaps, slip_between
 
 
 @pytest.mark.parametrize("qualifier, value, low, high, low_inc, high_inc", [
@@ -65,3 +67,31 @@ def test_tallies_agree_only_as_pairs():
 ])
 def test_describe_speaks_the_unit(q, text):
     assert describe(q) == text
+
+
+def _written(text, value, low=None, high=None, unit=None, vague=False):
+    low = value if low is None else low
+    return Quantity(start=0, end=len(text), text=text, value=value, low=low, high=value if high is None else high,
+                    unit=unit, vague=vague)
+
+
+@pytest.mark.parametrize("a, b, slip", [
+    # divergences/dev, hajj heat deaths: "the death toll included 58 individuals from Egypt" beside "658"
+    (_written("58", 58), _written("658", 658), "a digit dropped or added"),
+    (_written("1,175", 1175), _written("175", 175), "a digit dropped or added"),
+    (_written("19", 19), _written("91", 91), "two digits swapped"),
+    # divergences/dev, Giuliani verdict: "punitive damages of $75" against "$75 million"
+    (_written("$75", 75, unit="USD"), _written("$75 million", 75e6, unit="USD"), "a scale word dropped or doubled"),
+    (_written("$148,169,000 million", 148169000e6, unit="USD"),
+     _written("a little over $148 million", 148e6, high=math.inf, unit="USD"), "a scale word dropped or doubled"),
+    # a trailing zero dropped is as likely two counts; one-digit counts and different numbers are no slips
+    (_written("15", 15), _written("150", 150), None),
+    (_written("5", 5), _written("55", 55), None),
+    (_written("600", 600), _written("58", 58), None),
+    (_written("2.5 million", 2.5e6), _written("25", 25), None),
+    (_written("dozens", None, 24, 99, vague=True), _written("240", 240), None),
+    # percentages and other measures are not read for slips
+    (_written("58%", 58, unit="percent"), _written("658%", 658, unit="percent"), None),
+])
+def test_a_figure_mistyped_from_another(a, b, slip):
+    assert slip_between(a, b) == slip and slip_between(b, a) == slip

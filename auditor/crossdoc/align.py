@@ -44,7 +44,8 @@ from auditor.read import quantities
 from auditor.read.counts import GROUPS
 from auditor.read.figure_context import WHOLE_OF
 from auditor.read.figure_scope import ELSEWHERE, is_site, one_site
-from auditor.read.intervals import TIME_POINT_UNITS, gap_ratio, is_clock_time, on_one_clock, overlaps, same_clock
+from auditor.read.intervals import (TIME_POINT_UNITS, gap_ratio, is_clock_time, on_one_clock, overlaps, same_clock,
+                                    slip_between)
 from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
 from auditor.model import Claim, Cluster, Event, Quantity
 
@@ -227,7 +228,7 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
     if _signs_differ(qa, qb):
         return True  # "from 0.1 per cent" / "from minus 0.1pc": one figure with its sign lost or added
     growing = _moving_count(qa) or _moving_count(qb) or rival_counters(qa, qb, counters) \
-        or _one_tally(qa, qb) and _one_scope(pa, pb)
+        or _one_tally(qa, qb) and _one_scope(pa, pb) or slip_between(qa, qb) is not None
     if qa.value and qb.value and max(qa.value, qb.value) / min(qa.value, qb.value) > MAX_RIVAL_RATIO \
             and not quantities.one_per_event(qa.category) and not growing:
         return False  # "at least 10" and "more than 50" overlap, but state different counts
@@ -1141,6 +1142,34 @@ def _rival_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tu
     for k, x in enumerate(others):
         for y in positive + others[k + 1:]:
             yield (x, y) if x < y else (y, x)
+    yield from _slipped_pairs(positive, facets)
+
+
+def _slipped_pairs(members: Sequence[int], facets: Sequence[Facet]) -> Iterator[tuple[int, int]]:
+    """Pairs of figures more than MAX_RIVAL_RATIO apart where one is the other mistyped
+    (`slip_between`: "58" / "658", "$75" / "$75 million"), found by keys (the digits with one
+    dropped; the value at a smaller scale) instead of by comparing every pair."""
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for m in members:
+        q = facets[m].quantity
+        digits = re.sub(r"\D", "", q.text)
+        by_key[("digits", digits)].append(m)
+        by_key[("value", round(q.value, 6))].append(m)
+    seen = set()
+    for m in members:
+        q = facets[m].quantity
+        digits = re.sub(r"\D", "", q.text)
+        keys = [("digits", digits[:i] + digits[i + 1:]) for i in range(len(digits))]
+        keys += [("digits", digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:]) for i in range(len(digits) - 1)]
+        keys += [("value", round(q.value / 1000.0 ** k, 6)) for k in (1, 2, 3)]
+        for other in (o for key in keys for o in by_key.get(key, ())):
+            pair = (m, other) if m < other else (other, m)
+            lo, hi = sorted((q.value, facets[other].quantity.value))
+            if other == m or pair in seen or hi <= lo * MAX_RIVAL_RATIO:
+                continue  # (figures near in size are paired by the sweep already)
+            seen.add(pair)
+            if slip_between(q, facets[other].quantity):
+                yield pair
 
 
 def _nearest(sims: Optional[np.ndarray], V: np.ndarray, k: int,

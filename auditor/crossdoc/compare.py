@@ -37,7 +37,7 @@ from auditor.crossdoc.align import cluster_id, counter, figures_compatible, pred
 from auditor.read import measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
-from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock
+from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
 from auditor.read.numbers import half_step
 from auditor.read.quantities import is_estimate, is_physical_measure, one_per_event, running_tally
 from auditor.read.windows import named_days_differ, same_window, window_kind
@@ -159,7 +159,8 @@ def figure_findings(members: Sequence[Claim], category: str,
         identical = qa.low == qb.low and qa.high == qb.high and qa.low_inclusive == qb.low_inclusive \
             and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
         direction_differs = measures.bearings_differ(qa.counted, qb.counted)
-        if not same_window(qa.window, qb.window):
+        slipped = slip_between(qa, qb) is not None and not named_days_differ(qa.window, qb.window)
+        if not same_window(qa.window, qb.window) and not slipped:
             if not identical and "part" not in (window_kind(qa.window), window_kind(qb.window)):
                 # (a part of a breakdown beside another figure is no difference of time: nothing to note)
                 out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,
@@ -189,10 +190,11 @@ def figure_findings(members: Sequence[Claim], category: str,
             continue
         running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
         tally = running_tally(category)
-        updated = [(x, y) for x, y in pairs
-                   if running or (tally and x != y and not _same_day(published, x, y))
-                   or (published.get(x) and published.get(y) and published[x] != published[y]
-                       and qa.unit is None and qb.unit is None)]
+        # (a figure that is the other mistyped is no count of another moment, whenever published)
+        updated = [] if slipped else [
+            (x, y) for x, y in pairs if running or (tally and x != y and not _same_day(published, x, y))
+            or (published.get(x) and published.get(y) and published[x] != published[y]
+                and qa.unit is None and qb.unit is None)]
         conflicting = [p for p in pairs if p not in set(updated)]
         if updated:
             dates = lambda ids: ", ".join(dict.fromkeys(str(published.get(i) or "undated") for i in ids))  # noqa: E731
@@ -406,6 +408,8 @@ def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[
         return True  # "245,000 in Marseille according to the unions (30,000 according to the police)"
     if ca.article != cb.article or ca.sentence == cb.sentence and ca.start == cb.start:
         return False  # one statement's own figures are its breakdown or its change, not a restatement
+    if slip_between(qa, qb) and not named_days_differ(qa.window, qb.window):
+        return True  # "the death toll included 58 individuals from Egypt" / "the total 658 deaths from Egypt"
     if abs(ca.sentence - cb.sentence) == 1 and ca.predicate and ca.predicate == cb.predicate:
         # the next sentence tells the same act again with another figure ("seven people died at the
         # bowling alley. Eight died in the bar shooting"): a breakdown told sentence by sentence, not
@@ -433,7 +437,9 @@ def _conflict_sentence(category: str, qa: Quantity, qb: Quantity, side_a, side_b
         return f"{ids} {_say(ids)} {q.text}" + (f" {q.counted}" if q.counted and q.counted not in q.text else "") \
             + f" ({_on_clock(q)}{'; ' + extra if extra else ''})"
     windows = " / ".join(dict.fromkeys(w for w in (qa.window, qb.window) if w)) or "the event"
-    why = "different directions from one place" if direction_differs and overlaps(qa, qb) else "values that cannot both hold"
+    slip = slip_between(qa, qb)
+    why = "different directions from one place" if direction_differs and overlaps(qa, qb) else \
+        f"values that cannot both hold ({slip}: one of them is mistyped)" if slip else "values that cannot both hold"
     return f"{category}: {side(a, qa, side_a)}, but {side(b, qb, side_b)}, for the same time ({windows}): {why}, " \
            f"so both cannot be right"
 
@@ -646,6 +652,7 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                 if bounded and all(w[:1].isupper() for w in written.split()):
                     spellings.setdefault((c.article, written), []).append((c, at, end))
                 at = lowered.find(key, end)
+    _written_after_given_names(claims, spellings)
     by_given: dict[tuple[str, ...], list[str]] = {}
     for (_, written) in spellings:
         by_given.setdefault(tuple(w.casefold() for w in written.split()[:-1]), []).append(written)
@@ -683,6 +690,21 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                                          "one person's name spelt with different letters, so one spelling is wrong"))
             out.append((f"{a} / {b}", finding))
     return out
+
+
+def _written_after_given_names(claims: Sequence[Claim], spellings: dict[tuple[str, str], list[tuple[Claim, int, int]]]) -> None:
+    """Add to `spellings` each "Given Surname" written where the tagger did not see a name (one
+    outlet's "Alejandro Mayorkas" untagged in a list of officials), for the given names of the
+    two-word names it did see elsewhere."""
+    given = {written.split()[0] for (_, written) in spellings if written.count(" ") == 1 and written.split()[0].isalpha()}
+    if not given:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(given))) + r") [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+    for c in claims:
+        for m in pattern.finditer(c.text):
+            found = spellings.setdefault((c.article, m.group(0)), [])
+            if (c, m.start(), m.end()) not in found:
+                found.append((c, m.start(), m.end()))
 
 
 # A maker's or series' name and the designation after it ("Boeing 737-800", "Airbus A320",

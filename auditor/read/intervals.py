@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from typing import Optional
 
 from auditor import vocab
@@ -92,6 +93,51 @@ def gap_ratio(a: Quantity, b: Quantity) -> float:
     if small <= 0:
         return INF
     return big / small
+
+
+_PLAIN_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def slip_between(a: Quantity, b: Quantity) -> Optional[str]:
+    """How one of two figures can be the other mistyped, or None: a digit dropped or added ("58" /
+    "658"), two digits swapped ("19" / "91"), or a scale word dropped or doubled ("$75" / "$75 million",
+    "$148,169,000 million" / "$148 million"). Such figures lie far apart, yet are one quantity written
+    wrong once. Counts and sums only; a trailing zero dropped ("15" / "150") is as likely two counts,
+    so it is not read as a slip."""
+    if a.unit != b.unit or not (a.unit is None or a.unit in _CURRENCIES) or a.second is not None or b.second is not None:
+        return None
+    if not a.value or not b.value or a.vague or b.vague:
+        return None
+    small, big = sorted((a, b), key=lambda q: q.value)
+    for k in (1, 2, 3):
+        scale = 1000.0 ** k
+        if big.value / scale >= 1 and abs(big.value / scale - small.value) <= 1e-9 * small.value \
+                or big.value / scale >= 10 and (small.low is None or small.low <= big.value / scale) \
+                and (small.high is None or big.value / scale <= small.high) and small.low != small.high:
+            return "a scale word dropped or doubled"
+    da, db = _plain_digits(a.text), _plain_digits(b.text)
+    if da is None or db is None or min(len(da), len(db)) < 2:
+        return None
+    short, long = sorted((da, db), key=len)
+    if len(long) == len(short) + 1:
+        dropped = [long[:i] + long[i + 1:] for i in range(len(long) - (long.endswith("0")))]
+        return "a digit dropped or added" if short in dropped else None
+    if len(long) == len(short) and sum(x != y for x, y in zip(da, db)) == 2:
+        i = next(i for i, (x, y) in enumerate(zip(da, db)) if x != y)
+        return "two digits swapped" if i + 1 < len(da) and da[i] == db[i + 1] and da[i + 1] == db[i] else None
+    return None
+
+
+def _plain_digits(text: str) -> Optional[str]:
+    """The digits of a figure written as one whole numeral without a scale word ("658", "1,175",
+    "at least $75"), or None ("2.5 million", "two", "10-12")."""
+    found = _PLAIN_NUMERAL.findall(text)
+    if len(found) != 1 or re.search(r"\d[.]\d", text) or _SCALE_WORD.search(text):
+        return None
+    return found[0].replace(",", "")
+
+
+_SCALE_WORD = re.compile(r"(?i)\d\s*(?:k|m|mn|bn|b)\b|\b(?:thousand|million|billion|trillion)\b")
 
 
 def describe(q: Quantity) -> str:
