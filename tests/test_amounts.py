@@ -176,12 +176,16 @@ def test_a_share_is_its_holders(nlp, sentence, category):
 
 
 @pytest.mark.parametrize("sentence, text, category", [
-    # new dev corpus, the House aid vote: the one party a sum is for is part of its kind, so one
-    # recipient's share is not compared with the whole package
-    ("The package includes about 61-billion dollars in aid for Ukraine.", "about 61-billion", "money:aid:for ukraine"),
+    # new dev corpus, the House aid vote: the one party a sum is for is its kind, whatever noun names
+    # the sum, so one recipient's share is not compared with the whole package, and is with another
+    # outlet's figure for that recipient
+    ("The package includes about 61-billion dollars in aid for Ukraine.", "about 61-billion", "money:for ukraine"),
     ("The bill provides over 60-billion dollars to help Ukraine’s war against Russia.", "over 60-billion",
      "money:for ukraine"),
-    ("The $26.4 billion bill to support Israel passed with a 366-58 vote.", "$26.4 billion", "money:bill:for israel"),
+    ("The $26.4 billion bill to support Israel passed with a 366-58 vote.", "$26.4 billion", "money:for israel"),
+    # a bare sum in a list of sums takes the currency written once before it
+    ("The bill provides over 60-billion dollars to help Ukraine’s war against Russia, 23 billion for Israel and "
+     "about eight billion for Taiwan and the Indo-Pacific.", "23 billion", "money:for israel"),
     # several recipients: the whole, not one's part
     ("The House passed a $95 billion package for Ukraine, Israel and Taiwan.", "$95 billion", "money:bill"),
     # a number and its scale word joined by a hyphen are one sum, and so is a currency word after one
@@ -190,6 +194,19 @@ def test_a_share_is_its_holders(nlp, sentence, category):
 def test_a_sum_for_one_party(nlp, sentence, text, category):
     (q,) = [q for q in figures(nlp, sentence) if q.text == text]
     assert q.category == category and q.unit == "USD"
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("The bill provides over 60-billion dollars to help Ukraine, 23 billion for Israel and about eight billion "
+     "for Taiwan.", "about eight billion", "USD"),
+    # a number with a noun of its own after a sum is a count, not a sum
+    ("Damage is estimated at $2 billion, and 1.5 million people were displaced.", "1.5 million", None),
+    # a bare number with no scale word after a sum is not read as one
+    ("The fund paid out $2 billion, and 40 for the region.", "40", None),
+])
+def test_a_bare_sum_in_a_list_takes_the_currency_written_before_it(nlp, sentence, text, unit):
+    (q,) = [q for q in figures(nlp, sentence) if q.text == text]
+    assert q.unit == unit
 
 
 @pytest.mark.parametrize("sentence, text, category", [

@@ -373,6 +373,28 @@ def _is_count(doc, tok, last: int, value: float) -> bool:
     return True
 
 
+def currency_carried(doc, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """The spans, a bare sum in a list of sums taking the currency written once before it ("over
+    60-billion dollars to help Ukraine, 23 billion for Israel and about eight billion for Taiwan"):
+    a number with a scale word and no noun of its own, right after a comma or a conjunction, whose
+    sentence gave the sum before it in a currency."""
+    out = list(spans)
+    for k, num in enumerate(out):
+        if num.unit is not None or not num.half or num.vague or k == 0:
+            continue
+        before = out[k - 1]
+        if before.unit not in CURRENCY_WORDS.values() and before.unit not in _CURRENCY_SIGNS.values() or not before.half:
+            continue
+        if doc[before.last].sent.start != doc[num.first].sent.start:
+            continue
+        _, start = qualifier_before(doc, num.first)
+        joined = start > 0 and (doc[start - 1].text == "," or doc[start - 1].pos_ == "CCONJ")
+        after = doc[num.last + 1] if num.last + 1 < len(doc) else None
+        if joined and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+            out[k] = num._replace(unit=before.unit)
+    return out
+
+
 def qualifier_before(doc, first: int) -> tuple[Optional[str], int]:
     """The hedging words right before the number ("at least", "more than") and where they start."""
     window = doc[max(0, first - 4):first]

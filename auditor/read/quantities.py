@@ -52,7 +52,7 @@ from auditor.read.amounts import (measure_category, measured_thing, members_tota
 from auditor.read.counts import count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
-from auditor.read.figure_spans import NumberSpan, counts_of_one, number_at, qualifier_before
+from auditor.read.figure_spans import NumberSpan, counts_of_one, currency_carried, number_at, qualifier_before
 from auditor.read.intervals import _CURRENCIES, interval
 
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
@@ -82,6 +82,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
     if spans:
         spans = sorted(spans + [n for n in counts_of_one(doc, spans) if start <= base + doc[n.first].idx < end],
                        key=lambda n: n.first)
+        spans = currency_carried(doc, spans)
     out: list[Quantity] = []
     baselines: list[int] = []
     for num in spans:
@@ -215,10 +216,13 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
     if num.unit is not None and num.unit_end is not None:
         head = doc[num.unit_end]  # "50 miles per hour": the unit, not the wind, is what the number counts
     counted, heads = counted_text(head)
+    party = None
     if num.unit in _CURRENCIES:
         category, counted = money_category(doc, first, last, head)
         party = recipient(doc, last, head)
-        category = f"{category}:for {party}" if party else category
+        # the one party a sum is for says which sum it is, whatever noun names it ("the $26.4 billion bill
+        # to support Israel", "$26 billion for Israel", "23 billion for Israel" in a list of sums)
+        category = f"money:for {party}" if party else category
     elif num.unit is not None:
         category = measure_category(doc, num, head)
     else:
@@ -233,7 +237,8 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
     if setting:
         window = "; ".join(dict.fromkeys(setting + [w for w in (window or "").split("; ") if w]))
     cues = figure_context.window_cues(doc, number_tokens, tokens, num.unit)
-    place = place_of(doc, tokens, number_tokens, count=num.unit is None)
+    # (a sum for one party is that party's wherever it is spent: "to help Ukraine's war" places nothing)
+    place = place_of(doc, tokens, number_tokens, count=num.unit is None) if party is None else None
     member = figure_context.named_member(number_tokens)
     if member is not None and figure_context.member_is_place(member):
         # "Limpopo (74%), Eastern Cape (63%)": each figure is its own place's, one of a breakdown
