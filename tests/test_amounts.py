@@ -235,3 +235,17 @@ def test_whose_votes_a_count_is(nlp, sentence, text, category):
 def test_a_share_given_while_the_count_runs(nlp, sentence, text, category, under_way):
     (q,) = [q for q in figures(nlp, sentence) if q.text == text]
     assert q.category == category and ("under way" in (q.window or "")) is under_way
+
+
+@pytest.mark.parametrize("sentence, held", [
+    # new dev corpus, the German election: seats are a side's, and a list of sides' seats written after
+    # one of them gives each its own ("AfD — 151", "the AfD (152)")
+    ("According to the election results, CDU will receive 208 seats, AfD — 151, SPD — 121, the Left Party — 64.",
+     {"208": "seats:cdu", "151": "seats:afd", "121": "seats:spd", "64": "seats:lp"}),
+    ("The CDU holds the most seats (164), followed by the AfD (152), SPD (120), and the Greens (85).",
+     {"164": "seats:cdu", "152": "seats:afd", "120": "seats:spd", "85": "seats:greens"}),
+    # a list that is no one's count stays as it is
+    ("There are a total of 630 seats in the German parliament.", {"630": "seats"}),
+])
+def test_seats_are_a_sides(nlp, sentence, held):
+    assert {q.text: q.category for q in figures(nlp, sentence) if q.text in held} == held

@@ -48,7 +48,7 @@ from typing import Iterable, Optional
 from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures, terms
 from auditor.read.amounts import (measure_category, measured_thing, members_total, money_category, per_member,
-                                  recipient, vote_holder)
+                                  holder_key, recipient, vote_holder)
 from auditor.read.counts import count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
@@ -58,6 +58,7 @@ from auditor.read.intervals import _CURRENCIES, interval
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
 # nation's, and a movement's crowds of different days are different crowds (see align).
 ESTIMATED_OUTCOMES = {"protested"}
+HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part of their kind ("seats:afd")
 
 
 def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
@@ -100,6 +101,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
                 baselines.append(len(out))
             out.append(q)
     out = [_with_noun(q, doc, base) if q.text.lower() in ("a", "an") else q for q in out]
+    out = _held_in_a_list(out, doc, base)
     out = _shares_restated_as_counts(_without_conversions(_baselines_take_their_kind(out, baselines), text, base),
                                      text, base)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out, corrected))
@@ -115,6 +117,48 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
 
 _RESTATED_AS = re.compile(r"^\s*(?:of\s+(?:the\s+)?votes?\s*)?,?\s*or\s+"
                           r"(?:a\s+total\s+of\s+|about\s+|some\s+|nearly\s+)?$", re.I)
+
+
+def _held_in_a_list(out: list[Quantity], doc, base: int) -> list[Quantity]:
+    """A list of sides' counts written after one of them, each bare number after its side's name
+    ("CDU will receive 208 seats, AfD — 151, SPD — 121"; "the most seats (164), followed by the AfD
+    (152), SPD (120)"): each is that side's count of the same kind ("seats:afd")."""
+    kind = None
+    sentence = None
+    for k, q in enumerate(out):
+        first = doc.char_span(q.start - base, q.end - base, alignment_mode="expand")
+        if first is None:
+            continue
+        if first.sent.start != sentence:
+            kind, sentence = None, first.sent.start
+        held = (q.category or "").split(":", 1)[0]
+        if held in HELD_COUNTS and q.unit is None:
+            kind = held
+            continue
+        if kind is None or q.category is not None or q.unit is not None or q.low != q.high:
+            continue
+        named = _name_before(doc, first[0].i)
+        if named is not None:
+            key, written = named
+            out[k] = replace(q, category=f"{kind}:{key}", counted=written)
+    return out
+
+
+def _name_before(doc, i: int) -> Optional[tuple[str, str]]:
+    """The key and the words of the side named right before a bare number, across a dash, a colon or
+    an opening bracket ("AfD — 151", "the AfD (152)", "SPD: 120"), or None."""
+    j = i - 1
+    while j >= 0 and doc[j].text in ("—", "–", "-", ":", "("):
+        j -= 1
+    named = lambda t: t.pos_ == "PROPN" or t.pos_ in ("NOUN", "X") and t.text[:1].isupper()  # noqa: E731 ("AfD")
+    if j < 0 or not named(doc[j]) or j == 0:
+        return None
+    start = j
+    while start > 0 and named(doc[start - 1]):
+        start -= 1
+    words = [t.lower_ for t in doc[start:j + 1]]  # a name the tagger did not tag: "AfD", "the Left Party"
+    from auditor.read.claims import initials  # claims reads its figures through this module
+    return holder_key(doc[j]) or (words[0] if len(words) == 1 else initials(" ".join(words))), doc[start:j + 1].text
 
 
 def _shares_restated_as_counts(out: list[Quantity], text: str, base: int) -> list[Quantity]:
@@ -227,8 +271,8 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
         category = measure_category(doc, num, head)
     else:
         category = count_category(doc, head, heads, last)
-        holder = vote_holder(head) if category == "votes" else None
-        category = f"votes:{holder}" if holder else category
+        holder = vote_holder(head) if category in HELD_COUNTS else None
+        category = f"{category}:{holder}" if holder else category
     root = clause_root(head if head is not None else doc[last])
     tokens = scope_tokens(root, number_tokens, others, head)
     timed = scope_tokens(root, number_tokens, others, head, strict=True)
