@@ -138,18 +138,17 @@ def divergence_figures(score, data: dict, gold: dict, notes: list[str]) -> dict:
             located.append((article, span))
         sides.append(located)
     findings = [f for k in data["clusters"] for f in k.get("findings", []) if f.get("severity") in DIVERGE_SEVERITIES]
+    statements = {(c["article"], c["start"], c["end"]) for c in data["claims"]}
     matched: set[int] = set()
     right = 0
     for f in findings:
-        spans = [(e["article"], (e["start"], e["end"])) for e in f.get("evidence", [])]
-        hit = None
-        for i, ((aa, sa), (ab, sb)) in enumerate(sides):
-            if None in (aa, sa, ab, sb):
-                continue
-            covers = lambda art, span: any(x == art and score.overlaps(s, span) for x, s in spans)  # noqa: E731
-            if covers(aa, sa) and covers(ab, sb):
-                hit = i
-                break
+        spans = pointed_spans(f, statements)
+        covers = lambda art, span: any(x == art and score.overlaps(s, span) for x, s in spans)  # noqa: E731
+        hits = [i for i, ((aa, sa), (ab, sb)) in enumerate(sides)
+                if None not in (aa, sa, ab, sb) and covers(aa, sa) and covers(ab, sb)]
+        # a finding whose statements carry two gold conflicts (one list of seats per party) is
+        # matched to one not matched yet
+        hit = next((i for i in hits if i not in matched), hits[0] if hits else None)
         if hit is not None and hit not in matched:
             matched.add(hit)
             right += 1
@@ -162,6 +161,15 @@ def divergence_figures(score, data: dict, gold: dict, notes: list[str]) -> dict:
     return {"divergence_precision": right / len(findings) if findings else (1.0 if not total else 0.0),
             "divergence_recall": right / total if total else 1.0,
             "divergence_findings": f"{right}/{len(findings)} of {total}"}
+
+
+def pointed_spans(finding: dict, statements: set) -> list[tuple]:
+    """The spans a finding points at to say what it is about (its figures, its names), without the
+    whole statements it also shows when it has such spans: a statement may carry several facts (a
+    list of seats per party), and a finding about one of them is not about the others."""
+    spans = [(e["article"], (e["start"], e["end"])) for e in finding.get("evidence", [])]
+    pointed = [(a, s) for a, s in spans if (a, *s) not in statements]
+    return pointed if pointed else spans
 
 
 def findings_by_kind(score, data: dict, gold: dict) -> Counter:
@@ -220,12 +228,14 @@ def findings_by_kind(score, data: dict, gold: dict) -> Counter:
 
     out: Counter = Counter()
     findings = [f for k in data["clusters"] for f in k.get("findings", [])]
+    statements = {(c["article"], c["start"], c["end"]) for c in data["claims"]}
     matched: set[int] = set()
     for f in findings:
         if f.get("severity") not in DIVERGE_SEVERITIES:
             continue
-        spans = [(e["article"], (e["start"], e["end"])) for e in f.get("evidence", [])]
-        hit = next((i for i, (a, b) in enumerate(conflicts) if inside(a, spans) and inside(b, spans)), None)
+        spans = pointed_spans(f, statements)
+        hits = [i for i, (a, b) in enumerate(conflicts) if inside(a, spans) and inside(b, spans)]
+        hit = next((i for i in hits if i not in matched), hits[0] if hits else None)
         if hit is not None:
             out[(f"finding {f.get('kind')}", "right" if hit not in matched else "repeats a right one")] += 1
             out[("  traits of a right one", traits(f))] += 1
