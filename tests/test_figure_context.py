@@ -26,6 +26,11 @@ def figures(nlp, text):
     ("The death toll from a powerful earthquake that struck Taiwan has risen to 4, with almost 97 people suffering injuries.", 4, "cumulative"),
     ("Earlier, Reuters said, citing Taiwan's fire department, that one person had died.", 1, "earlier"),
     ("In a later shoot-out, four attackers were killed, as per Russian news outlets.", 4, "later"),
+    # new dev corpus, Kanjuruhan stadium crush: the nearest word that places a figure's clause places it
+    ("The police initially said 129 people had died, but later revised the toll to 174.", 129, "earlier"),
+    ("The police initially said 129 people had died, but later revised the toll to 174.", 174, "later"),
+    ("National Police chief Gen. Listyo Prabowo confirmed the 125 casualties on Sunday evening, revising an earlier "
+     "estimate by the Malang Disaster Mitigation Agency that pegged the death toll at 174.", 174, "earlier"),
     ("Economists had projected a net gain of 200,000 jobs for the month.", 200000, "forecast"),
     ("Analysts had expected employers to add 212,000 jobs.", 212000, "forecast"),
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.9, "earlier"),

@@ -237,6 +237,13 @@ def _snapshot(first, ancestors, clause_tokens) -> bool:
 def _relative_moment(clause_tokens, ancestors) -> Optional[str]:
     """EARLIER or LATER when the figure's clause is placed before or after another report."""
     held = {a.i for a in ancestors}
+    # the nearest of the figure's heads that one such word places goes first: "initially said 129 ...
+    # but later revised the toll to 174" puts 174 later; "an earlier estimate that pegged the toll at
+    # 174" puts it earlier
+    for a in ancestors[:6]:
+        for t in a.children:
+            if t.lower_ in RELATIVE_TIME and t.dep_ in ("advmod", "amod"):
+                return LATER if t.lower_.startswith(("later", "subsequent")) else EARLIER
     for t in list(clause_tokens) + list(ancestors[:6]):
         if t.lower_ not in RELATIVE_TIME:
             continue
