@@ -800,6 +800,7 @@ def test_a_figure_another_article_sets_aside_as_wrong_cannot_be_right():
     (finding,) = own.findings
     assert own.verdict == "diverge" and set(own.claims) == {"c1", "c2"}
     assert "a1 (published 2023-06-15) says 79" in finding.summary and "a2 (published 2023-06-16)" in finding.summary
+    assert ("a2", "78") in {(e.article, e.text) for e in finding.evidence}  # the figure given instead, pointed at
 
 
 def test_a_correction_nobody_repeats_is_a_note():

@@ -618,7 +618,8 @@ def correction_findings(claims: Sequence[Claim], published: Optional[dict] = Non
             restating = [(d, q) for d in claims if d.article == c.article and d.id != c.id for q in d.quantities
                          if q.category == r.category and q.unit == r.unit and any(overlaps(q, k) for k in instead)]
             evidence = tuple(dict.fromkeys([_span(c, r.start, r.end, r.text), _span(c)]
-                                           + [_span(d, q.start, q.end, q.text) for d, q in stating]
+                                           + [_span(c, q.start, q.end, q.text) for q in instead]
+                                           + [_span(d, q.start, q.end, q.text) for d, q in stating + restating]
                                            + [_span(d) for d, _ in stating + restating]))
             repeated.append((f"{r.text} set aside as wrong", Finding(
                 kind="figure-conflict", severity="diverge", evidence=evidence,
