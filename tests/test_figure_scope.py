@@ -103,6 +103,10 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
     assert [(q.text, q.credited) for q in qs if q.category] == [("1.27 million", "police"), ("2.8 million", "unions")]
     (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")]
     assert q.credited is None  # the sentence's attribution, not the figure's own
+    # divergences/dev, Belgrade protest: "there were" clauses set side by side, each with its own counter
+    qs = figures(nlp, "According to the Interior Ministry, there were about 107,000 people; according to NGOs, there "
+                      "were almost half a million.")
+    assert [(q.text, q.credited) for q in qs] == [("about 107,000", "Interior Ministry"), ("almost half a million", "NGOs")]
 
 
 @pytest.mark.parametrize("sentence, dash", [

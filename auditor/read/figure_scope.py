@@ -389,7 +389,11 @@ def figure_credit(number_tokens, head) -> Optional[str]:
     """Whom a figure itself is credited to, when its own phrase names it: "1.27 million people
     (according to police) and 2.8 million (according to the unions)" credit each figure to its
     counter, where the sentence's attribution would credit both to one."""
-    for tok in [*number_tokens, *([head] if head is not None else [])]:
+    # and "according to X, there were N": the credit of the "there were" clause the figure is said in,
+    # one of several such clauses a sentence may set side by side
+    clause = [t.head for t in (number_tokens[-1], head) if t is not None and t.dep_ == "attr"
+              and t.head.lemma_ == "be" and any(c.dep_ == "expl" for c in t.head.children)][:1]
+    for tok in [*number_tokens, *([head] if head is not None else []), *clause]:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "according":
                 for to in c.children:
