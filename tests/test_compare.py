@@ -837,3 +837,15 @@ def test_a_figure_mistyped_is_a_conflict_even_within_one_article():
               measure("$75 million", 75e6, 75e6, "money:cost", "USD"))
     (conflict,) = [f for f in run([c, d], category="money:cost").findings if f.kind == "figure-conflict"]
     assert "a scale word dropped or doubled" in conflict.summary and {e.article for e in conflict.evidence} == {"a2", "a3"}
+
+
+def test_a_rising_tolls_moments_that_look_mistyped_stay_an_update():
+    """divergences/dev, Amasra mine: a toll of 14 one day and 41 the next reads like two digits swapped,
+    and 12 then 112 like a digit added: two moments of a rising toll, not a slip."""
+    a = claim("c1", "a1", "12 people were killed", fig("12", 12, 12, category="killed:total"))
+    b = claim("c2", "a2", "112 people were killed", fig("112", 112, 112, category="killed:total"))
+    out = compare.compare([Cluster(id="k1", claims=("c1", "c2"), verdict="agree", category="killed:total")], [a, b],
+                          [Article(id="a1", path="a1", text="x", published="2024-02-03"),
+                           Article(id="a2", path="a2", text="x", published="2024-02-05")])
+    kinds = {f.kind for k in out for f in k.findings}
+    assert "figure-update" in kinds and "figure-conflict" not in kinds
