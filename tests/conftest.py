@@ -50,7 +50,7 @@ def figures(nlp, text: str, base: int = 0) -> tuple:
 
 def only_figure(nlp, text: str):
     """The one figure of `text` that counts or measures something."""
-    qs = [q for q in figures(nlp, text) if q.category is not None or q.counted]
+    qs = [q for q in figures(nlp, text) if (q.category is not None or q.counted) and q.category != "date:event"]
     assert len(qs) == 1, qs
     return qs[0]
 

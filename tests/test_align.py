@@ -673,3 +673,17 @@ def test_a_figure_and_its_slip_can_meet_however_far_apart():
         assert A.figures_can_meet(A.Facet(0, qa), A.Facet(1, qb), claims, []) is meet
         facets = [A.Facet(0, qa), A.Facet(1, qb)]
         assert (list(A._rival_pairs([0, 1], facets)) == [(0, 1)]) is meet
+
+
+def test_the_days_of_one_act_meet_and_of_two_acts_do_not():
+    """divergences/dev, House aid vote: "will now consider the legislation on Saturday" / "set to
+    begin considering the House-passed bill on Tuesday" are one act's day told two ways; Dagestan:
+    "attacked on Sunday" / "rose on Monday" are two acts' days."""
+    def day(verb, low):
+        return Quantity(start=0, end=3, text="day", value=None, low=low, high=low + 24, category="date:event",
+                        unit="weekday-hours", counted=verb, high_inclusive=False)
+
+    for qa, qb, meet in [(day("consider", 120), day("consider", 24), True),
+                         (day("attack", 144), day("rise", 0), False)]:
+        claims = [_claim("a", qa), _claim("b", qb)]
+        assert A.figures_can_meet(A.Facet(0, qa), A.Facet(1, qb), claims, []) is meet

@@ -175,6 +175,21 @@ def test_event_dates(nlp, sentence, day):
     assert [q.value for q in dates] == ([day] if day else [])
 
 
+@pytest.mark.parametrize("sentence, act, hours", [
+    # divergences/dev, House aid vote: the day the Senate takes up the bill, told two ways
+    ("The Senate will now consider the legislation on Saturday.", "consider", (120, 144)),
+    ("The Senate is set to begin considering the House-passed bill on Tuesday.", "consider", (24, 48)),
+    # divergences/dev, Heathrow fire: a part of a day
+    ("The disruption, triggered by a fire at the North Hyde electrical substation late on Wednesday night, "
+     "forced the closure of Heathrow Airport on Thursday.", "trigger", (66, 78)),
+    # the day of a report is no day of an act
+    ("Officials said on Monday that 12 people died.", None, None),
+])
+def test_the_weekday_of_an_act(nlp, sentence, act, hours):
+    dates = [q for q in figures(nlp, sentence) if q.category == "date:event" and q.unit == "weekday-hours"]
+    assert [(q.counted, (q.low, q.high)) for q in dates][:1] == ([(act, hours)] if act else [])
+
+
 @pytest.mark.parametrize("a, b", [
     ("The quake struck 250 miles northeast of the capital.", "The quake struck about 300 km northwest of the capital."),
 ])

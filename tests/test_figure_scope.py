@@ -101,7 +101,8 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
     qs = figures(nlp, "It means that it exceeds that of last January 31, where 1.27 million people (according to "
                       "police) and 2.8 million (according to the unions) took to the streets.")
     assert [(q.text, q.credited) for q in qs if q.category] == [("1.27 million", "police"), ("2.8 million", "unions")]
-    (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")]
+    (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")
+            if q.category != "date:event"]
     assert q.credited is None  # the sentence's attribution, not the figure's own
     # divergences/dev, Belgrade protest: "there were" clauses set side by side, each with its own counter
     qs = figures(nlp, "According to the Interior Ministry, there were about 107,000 people; according to NGOs, there "

@@ -37,8 +37,9 @@ def test_vague_billions(nlp):
     "Friday September 13, 2024",
 ])
 def test_numbers_that_are_not_counts_are_ignored(nlp, sentence):
-    assert [q for q in figures(nlp, sentence) if q.category] == []
-    assert all(q.category is None for q in figures(nlp, sentence))
+    numbers = [q for q in figures(nlp, sentence) if q.category != "date:event"]  # (the day of an act is read apart)
+    assert [q for q in numbers if q.category] == []
+    assert all(q.category is None for q in numbers)
 
 
 @pytest.mark.parametrize("sentence, text, first, second", [
@@ -111,7 +112,7 @@ def test_a_handful_is_a_vague_small_count(nlp):
     ("Some 30-40 passengers were hurt.", 30, 40),
 ])
 def test_a_range_is_one_figure(nlp, sentence, low, high):
-    (q,) = figures(nlp, sentence)
+    (q,) = [q for q in figures(nlp, sentence) if q.category != "date:event"]
     assert (q.low, q.high) == (low, high)
 
 
@@ -126,7 +127,7 @@ def test_a_change_from_one_figure_to_another_is_no_range(nlp):
     ("Half a dozen people were hurt.", "Half a dozen", 6),
 ])
 def test_a_fraction_of_a_scale_word_is_a_round_figure(nlp, sentence, text, value):
-    (q,) = figures(nlp, sentence)
+    (q,) = [q for q in figures(nlp, sentence) if q.category != "date:event"]
     assert (q.text, q.value) == (text, value)
 
 

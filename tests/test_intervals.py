@@ -62,6 +62,7 @@ def test_tallies_agree_only_as_pairs():
 
 @pytest.mark.parametrize("q, text", [
     (Quantity(0, 1, "x", 120, 120, 120, unit="weekday-hours"), "Fri 24:00"),
+    (Quantity(0, 1, "x", None, 24, 48, unit="weekday-hours", high_inclusive=False), "Tuesday"),  # a whole day
     (Quantity(0, 1, "x", 29, 29, 29, unit="day-of-year"), "Jan 29"),
     (Quantity(0, 1, "x", None, 1.15e12, 1.25e12, high_inclusive=False, unit="USD"), "[1.15 trillion, 1.25 trillion)"),
 ])

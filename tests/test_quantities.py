@@ -38,6 +38,7 @@ def test_offsets_are_article_offsets(nlp):
 
 def test_two_figures_in_one_clause_keep_their_groups(nlp):
     qs = figures(nlp, "The attacks left 33 people dead, including 18 civilians and 15 security personnel on Saturday.")
+    qs = [q for q in qs if q.category != "date:event"]  # (the day of the attacks)
     assert [(q.value, q.category) for q in qs] == [(33, "killed:total"), (18, "killed:civilians"), (15, "killed:security")]
     assert all(window_kind(q.window) == "day" for q in qs)  # each group's own toll, comparable as such
 

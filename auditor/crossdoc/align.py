@@ -206,6 +206,9 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         qa, qb = on_one_clock(qa, qb)
     if qa.unit != qb.unit:
         return False
+    if qa.category == qb.category == "date:event" and qa.counted != qb.counted \
+            and predicate_class(qa.counted) != predicate_class(qb.counted):
+        return False  # the days of two acts ("attacked on Sunday" / "rose on Monday")
     if _more_groups(qa, qb) or _more_groups(qb, qa):
         return False  # "181 passengers and crew" counts the 175 passengers and more
     if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
@@ -482,6 +485,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
             or forecast_and_outcome(a.quantity, b.quantity):
         return None
     qa, qb = on_one_clock(a.quantity, b.quantity)
+    if qa.category == "date:event" and not statements_can_meet(claims[a.claim], claims[b.claim], 1.0):
+        return None  # the day of one act by two parties ("the US condemned ... on Tuesday" / "China condemned")
     if overlaps(qa, qb):
         # same category and compatible figures: a check that the sentences are related
         if sim < _agreeing_similarity(qa, qb) and not shared_specific():
@@ -498,6 +503,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     needed = _rival_similarity(qa)
     if qa.unit is None and same_window(qa.window, qb.window) and _same_act(ca, cb):
         needed = min(needed, MIN_RELATED)
+    if qa.category == "date:event" and qa.counted == qb.counted:
+        needed = min(needed, RELATED)  # the day of one act in related sentences ("will consider ... on Saturday")
     if quantities.is_estimate(qa.category) and (_calendar_days(qa.window) or qa.place and rival_counters(
             qa, qb, _counters(a, b, claims))):
         # one place's crowd on one named day, or counted in one place by two different counters ("there

@@ -34,33 +34,77 @@ def day_of_year(text: str) -> Optional[int]:
 
 
 def event_dates(doc, base: int, start: int, end: int) -> list[Quantity]:
-    """The full dates in [start, end) that say when the clause's own act happened ("on 2 June")."""
+    """The dates in [start, end) that say when the clause's own act happened: a full date ("on 2
+    June", day of the year) or a weekday ("on Thursday", "late on Wednesday night": hours of the
+    story's week, as clock times are), not the day of a report ("officials said on Monday")."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or not (start <= base + ent.start_char < end):
+        if ent.label_ not in ("DATE", "TIME") or not (start <= base + ent.start_char < end):
             continue
         doy = day_of_year(ent.text)
-        if doy is None:
-            continue
+        day = _weekday_span(ent.text) if doy is None else None
+        if doy is None and day is None or day is not None and _dated_after(doc, ent):
+            continue  # (a weekday the date after it names: "on Friday, 2 June" is read as that date)
         k = ent.start - 1
         while k >= 0 and ent.start - k <= 3 and (doc[k].is_punct or doc[k].lower_ in _WEEKDAYS):
             k -= 1  # "on Friday, 2 June"
         prep = doc[k] if k >= 0 else None
         if prep is None or prep.lower_ != "on":
             continue
-        verb = prep.head if prep.dep_ == "prep" else None
-        for _ in range(3):  # "collided with a freight train on 2 June": the parser may hang it on the object
-            if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        verb = _act_of(prep)
         if verb is None:
             continue
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING:
-            continue  # "officials said on Monday": the date of a report, not of the event
-        out.append(Quantity(start=base + ent.start_char, end=base + ent.end_char, text=ent.text, value=float(doy),
-                            low=float(doy), high=float(doy), category="date:event", unit="day-of-year",
-                            counted=verb.lemma_.lower()))
+        if doy is not None:
+            low = high = float(doy)
+        else:
+            low, high = day
+        out.append(Quantity(start=base + ent.start_char, end=base + ent.end_char, text=ent.text,
+                            value=low if low == high else None, low=low, high=high, category="date:event",
+                            unit="day-of-year" if doy is not None else "weekday-hours", counted=verb.lemma_.lower(),
+                            high_inclusive=doy is not None))
     return out
+
+
+def _dated_after(doc, ent) -> bool:
+    """A weekday followed by the date it falls on ("Friday, 2 June")."""
+    k = ent.end
+    while k < len(doc) and k - ent.end < 2 and doc[k].is_punct:
+        k += 1
+    return k < len(doc) and doc[k].ent_type_ == "DATE" and any(
+        e.start <= k < e.end and day_of_year(e.text) is not None for e in doc.ents)
+
+
+def _act_of(prep):
+    """The verb whose act a date's "on" dates, or None when that verb reports ("said on Monday")."""
+    verb = prep.head if prep.dep_ == "prep" else None
+    for _ in range(3):  # "collided with a freight train on 2 June": the parser may hang it on the object
+        if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING:
+        return None
+    return verb
+
+
+_BARE_WEEKDAY = re.compile(r"^(?:(?P<rel>late|early)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                           r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?$", re.I)
+
+
+def _weekday_span(text: str) -> Optional[tuple[float, float]]:
+    """Hours of the story's week a weekday written alone covers ("Thursday": 72-96; "Wednesday night":
+    its evening and the small hours after), or None."""
+    m = _BARE_WEEKDAY.match(text.strip())
+    if m is None:
+        return None
+    day = _WEEKDAY_INDEX[m.group("wd").lower()] * 24
+    if m.group("part"):
+        a, b = _PARTS[m.group("part").lower()]
+        return float(day + a), float(day + b)
+    if (m.group("rel") or "").lower() == "late":
+        return float(day + 15), float(day + 24)
+    if (m.group("rel") or "").lower() == "early":
+        return float(day), float(day + 12)
+    return float(day), float(day + 24)
 
 
 # --------------------------------------------------------------------------- points in time

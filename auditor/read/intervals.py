@@ -151,6 +151,8 @@ def describe(q: Quantity) -> str:
         fmt = _fmt_money
     if q.low == q.high and q.low is not None:
         return fmt(q.low)
+    if q.unit == "weekday-hours" and q.low is not None and q.high == q.low + 24 and q.low % 24 == 0:
+        return vocab.entries("weekdays")[int(q.low // 24) % 7].title()  # a whole day: "Tuesday"
     lo = "-inf" if q.low is None else fmt(q.low)
     hi = "inf" if q.high is None else fmt(q.high)
     return f"{'[' if q.low_inclusive and q.low is not None else '('}{lo}, {hi}{']' if q.high_inclusive and q.high is not None else ')'}"
