@@ -9,7 +9,8 @@ from auditor.config import DEFAULT_SPACY_MODEL
 from auditor.read import measures
 from auditor.read import quantities as Q
 from auditor.read.intervals import overlaps
-from auditor.read.windows import same_window, window_kind
+from auditor.model import Quantity
+from auditor.read.windows import same_scope, same_window, window_kind
 from auditor.read.nlp import load_pipeline
 
 
@@ -163,6 +164,16 @@ def test_a_corrected_figure_is_kept_aside(nlp, sentence, corrected, category):
 ])
 def test_parts_compared_only_place_for_place(a, b, same):
     assert same_window(a, b) is same
+
+
+def test_a_part_by_place_is_that_places_figure():
+    """divergences/dev, Rolling Fork: "at least 26 dead in Mississippi and one dead in Alabama" against
+    "Twenty-five people are confirmed dead in Mississippi": one scope, one time."""
+    part = Quantity(start=0, end=2, text="26", value=26, low=26, high=None, category="killed:total",
+                    window="part of a breakdown in Mississippi")
+    whole = Quantity(start=0, end=2, text="25", value=25, low=25, high=25, category="killed:total", place="Mississippi")
+    assert same_scope(part, whole) and same_scope(whole, part)
+    assert not same_scope(part, Quantity(start=0, end=2, text="26", value=26, low=26, high=26, category="killed:total"))
 
 
 @pytest.mark.parametrize("sentence, day", [

@@ -46,7 +46,7 @@ from auditor.read.figure_context import WHOLE_OF
 from auditor.read.figure_scope import ELSEWHERE, is_site, one_site
 from auditor.read.intervals import (TIME_POINT_UNITS, gap_ratio, is_clock_time, on_one_clock, overlaps, same_clock,
                                     slip_between)
-from auditor.read.windows import comparable_scale, named_days_differ, same_window, window_kind
+from auditor.read.windows import comparable_scale, named_days_differ, part_place, same_window, window_kind
 from auditor.model import Claim, Cluster, Event, Quantity
 
 log = logging.getLogger(__name__)
@@ -211,6 +211,8 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False  # the days of two acts ("attacked on Sunday" / "rose on Monday")
     if _more_groups(qa, qb) or _more_groups(qb, qa):
         return False  # "181 passengers and crew" counts the 175 passengers and more
+    if not _parts_meet(qa, qb):
+        return False
     if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
             qa.category, qb.category) and qa.second is None and qb.second is None):
         return False
@@ -518,6 +520,17 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
         # "departed from Bangkok ... crashed at around 9am"; only one act's times are rivals)
         return None
     return sim
+
+
+def _parts_meet(qa: Quantity, qb: Quantity) -> bool:
+    """A part of a breakdown by place ("26 dead in Mississippi and one dead in Alabama") meets only
+    figures of that place, whatever their values: the same number for the whole incident is
+    another quantity."""
+    for part, other in ((qa, qb), (qb, qa)):
+        place = part_place(part.window)
+        if place and place != (other.place or "").lower():
+            return False
+    return True
 
 
 def _same_counted(a: Quantity, b: Quantity) -> bool:

@@ -40,7 +40,7 @@ from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
 from auditor.read.numbers import half_step
 from auditor.read.quantities import is_estimate, is_physical_measure, one_per_event, running_tally
-from auditor.read.windows import named_days_differ, same_window, window_kind
+from auditor.read.windows import named_days_differ, same_scope, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ def figure_findings(members: Sequence[Claim], category: str,
         # (a running tally's figures of two days may look mistyped by chance: "12" then "112" dead)
         slipped = slip_between(qa, qb) is not None and not named_days_differ(qa.window, qb.window) \
             and not (running_tally(category) and any(x != y and not _same_day(published, x, y) for x, y in pairs))
-        if not same_window(qa.window, qb.window) and not slipped:
+        if not same_scope(qa, qb) and not slipped:
             if not identical and "part" not in (window_kind(qa.window), window_kind(qb.window)):
                 # (a part of a breakdown beside another figure is no difference of time: nothing to note)
                 out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from auditor import vocab
+from auditor.model import Quantity
 from auditor.read import figure_context
 from auditor.read.numbers import _TENS, _UNITS
 
@@ -76,7 +77,7 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
         # a part is its own quantity: comparable only with the part of another breakdown for the same
         # place ("290 in Kunar" / "394 in Kunar"), never with a whole or another place's part; and
         # a part counted so far only with another counted so far
-        pa, pb = _part_place(a), _part_place(b)
+        pa, pb = part_place(a), part_place(b)
         return part_a and part_b and bool(pa) and pa == pb and ka == kb
     point = {"incident", "day"}
     if ka in point and kb in point:
@@ -91,7 +92,21 @@ def same_window(a: Optional[str], b: Optional[str]) -> bool:
     return _norm_window(a) == _norm_window(b)
 
 
-def _part_place(window: Optional[str]) -> Optional[str]:
+def same_scope(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures cover the same time and scope: `same_window`, or one a part of a breakdown
+    by place and the other that place's own figure ("at least 26 dead in Mississippi and one dead in
+    Alabama" / "Twenty-five people are confirmed dead in Mississippi")."""
+    if same_window(a.window, b.window):
+        return True
+    for part, whole in ((a, b), (b, a)):
+        place = part_place(part.window)
+        if place and whole.place and whole.place.lower() == place and figure_context.PART not in (whole.window or "") \
+                and window_kind(whole.window) in ("incident", "day"):
+            return True
+    return False
+
+
+def part_place(window: Optional[str]) -> Optional[str]:
     """The place a part of a breakdown by place is of ("part of a breakdown in Kunar" -> "kunar")."""
     m = re.search(re.escape(figure_context.PART) + r" in ([^;]+)", window or "")
     return m.group(1).strip().lower() if m else None
