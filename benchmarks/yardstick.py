@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -269,6 +270,8 @@ def findings_by_kind(score, data: dict, gold: dict) -> Counter:
                  and inside(b, [(e["article"], (e["start"], e["end"])) for e in f.get("evidence", [])])]
         if noted:
             out[("missed conflict", f"noted as {sorted(noted)[0]}")] += 1
+            if os.environ.get("YARDSTICK_SHOW_MISSES"):
+                print(f"  missed {gold['conflicts'][i].get('id')}: noted as {sorted(noted)[0]}", file=sys.stderr)
             continue
         ids = [{cid for art, span, cid in claims if art == side[0] and score.overlaps(span, side[1])} for side in (a, b)]
         facts = [{cluster_of[c] for c in side if c in cluster_of} for side in ids]
@@ -281,6 +284,8 @@ def findings_by_kind(score, data: dict, gold: dict) -> Counter:
         else:
             why = "two different shared facts"
         out[("missed conflict", why)] += 1
+        if os.environ.get("YARDSTICK_SHOW_MISSES"):
+            print(f"  missed {gold['conflicts'][i].get('id')}: {why}", file=sys.stderr)
     return out
 
 

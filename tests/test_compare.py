@@ -849,3 +849,24 @@ def test_a_rising_tolls_moments_that_look_mistyped_stay_an_update():
                            Article(id="a2", path="a2", text="x", published="2024-02-05")])
     kinds = {f.kind for k in out for f in k.findings}
     assert "figure-update" in kinds and "figure-conflict" not in kinds
+
+
+@pytest.mark.parametrize("text, quantities, told", [
+    # the issue's own example, with one part changed: parts that add up to more than their whole
+    ("The attack killed 14 troops, including ten soldiers and six police.",
+     (fig("14", 14, 14), fig("ten", 10, 10, window="part of a breakdown"), fig("six", 6, 6, window="part of a breakdown")),
+     True),
+    ("The attack killed 14 troops, including ten soldiers and four police.",
+     (fig("14", 14, 14), fig("ten", 10, 10, window="part of a breakdown"), fig("four", 4, 4, window="part of a breakdown")),
+     False),
+    # parts that add up to less may leave some out; a bound is no exact whole
+    ("At least 14 troops died, including ten soldiers and six police.",
+     (fig("At least 14", 14, None), fig("ten", 10, 10, window="part of a breakdown"),
+      fig("six", 6, 6, window="part of a breakdown")), False),
+])
+def test_parts_that_add_up_to_more_than_their_whole(text, quantities, told):
+    out = compare.compare([Cluster(id="k1", claims=("c1",), verdict="agree")], [claim("c1", "a1", text, *quantities)])
+    found = [f for k in out for f in k.findings if f.kind == "figure-conflict"]
+    assert bool(found) is told
+    if told:
+        assert "add up to 16" in found[0].summary and {e.text for e in found[0].evidence} >= {"14", "ten", "six"}

@@ -34,7 +34,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from auditor import vocab
 from auditor.crossdoc.align import cluster_id, counter, figures_compatible, predicate_class, rival_counters
-from auditor.read import measures
+from auditor.read import figure_context, measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
@@ -94,7 +94,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
     compared = [by_id[i] for i in dict.fromkeys(i for c in clusters for i in c.claims) if i in by_id]
     repeated, corrections = correction_findings(compared, published)
     out = _with_findings(_with_findings(out, disowned_findings(claims)), corrections) \
-        + _own_clusters(out, spelling_findings(compared) + repeated, compared)
+        + _own_clusters(out, spelling_findings(compared) + repeated + breakdown_findings(compared, published), compared)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -627,6 +627,49 @@ def correction_findings(claims: Sequence[Claim], published: Optional[dict] = Non
                 summary=f"{category}: {ids}{when(stating[0][0].article)} {_say(ids)} {r.text}, but {c.article}"
                         f"{when(c.article)} says that figure is wrong (“{c.text}”), so both cannot be right")))
     return repeated, notes
+
+
+# --------------------------------------------------------------------------- breakdowns
+
+
+def breakdown_findings(claims: Sequence[Claim], published: Optional[dict] = None) -> list[tuple[str, Finding]]:
+    """A statement whose exact parts add up to more than the exact whole it breaks down ("14 troops,
+    including ten soldiers and six police"): the article contradicts itself. Parts that add up to
+    less may leave some out, and are not told."""
+    published = published or {}
+    out: list[tuple[str, Finding]] = []
+    for c in claims:
+        exact = [q for q in c.quantities if q.unit is None and q.value is not None and q.low == q.high
+                 and not q.approximate and q.category]
+        parts = [q for q in exact if (q.window or "").split("; ")[-1] == figure_context.PART]
+        for whole in (q for q in exact if figure_context.PART not in (q.window or "")):
+            own = [p for p in parts if p.start > whole.start and _part_of(p.category, whole.category)]
+            total = sum(p.value for p in own)
+            if len(own) < 2 or total <= whole.value:
+                continue
+            when = f" (published {published[c.article]})" if published.get(c.article) else ""
+            named = " and ".join(p.text for p in own)
+            out.append((f"{whole.text}: parts add up to {_fmt_count(total)}", Finding(
+                kind="figure-conflict", severity="diverge",
+                evidence=(_span(c, whole.start, whole.end, whole.text), *(_span(c, p.start, p.end, p.text) for p in own),
+                          _span(c)),
+                sources=(_source(c),),
+                summary=f"{whole.category}: {c.article}{when} says {whole.text} in all, made up of {named}, which add up to "
+                        f"{_fmt_count(total)}: the parts cannot be more than the whole, so both cannot be right "
+                        f"(“{c.text}”)")))
+    return out
+
+
+def _part_of(part: Optional[str], whole: Optional[str]) -> bool:
+    """A part's kind within the whole's: the same, or one group of the whole's outcome ("killed:soldiers"
+    within "killed:total")."""
+    if not part or not whole:
+        return False
+    return part == whole or whole.endswith(":total") and part.split(":", 1)[0] == whole.split(":", 1)[0]
+
+
+def _fmt_count(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,g}"
 
 
 # --------------------------------------------------------------------------- names
