@@ -94,7 +94,8 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
     compared = [by_id[i] for i in dict.fromkeys(i for c in clusters for i in c.claims) if i in by_id]
     repeated, corrections = correction_findings(compared, published)
     out = _with_findings(_with_findings(out, disowned_findings(claims)), corrections) \
-        + _own_clusters(out, spelling_findings(compared) + repeated + breakdown_findings(compared, published), compared)
+        + _own_clusters(out, spelling_findings(compared) + repeated + breakdown_findings(compared, published),
+                        compared)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -651,12 +652,12 @@ def breakdown_findings(claims: Sequence[Claim], published: Optional[dict] = None
             named = " and ".join(p.text for p in own)
             out.append((f"{whole.text}: parts add up to {_fmt_count(total)}", Finding(
                 kind="figure-conflict", severity="diverge",
-                evidence=(_span(c, whole.start, whole.end, whole.text), *(_span(c, p.start, p.end, p.text) for p in own),
-                          _span(c)),
+                evidence=(_span(c, whole.start, whole.end, whole.text),
+                          *(_span(c, p.start, p.end, p.text) for p in own), _span(c)),
                 sources=(_source(c),),
-                summary=f"{whole.category}: {c.article}{when} says {whole.text} in all, made up of {named}, which add up to "
-                        f"{_fmt_count(total)}: the parts cannot be more than the whole, so both cannot be right "
-                        f"(“{c.text}”)")))
+                summary=f"{whole.category}: {c.article}{when} says {whole.text} in all, made up of {named}, "
+                        f"which add up to {_fmt_count(total)}: the parts cannot be more than the whole, so both "
+                        f"cannot be right (“{c.text}”)")))
     return out
 
 
@@ -698,7 +699,8 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                 if bounded and all(w[:1].isupper() for w in written.split()):
                     spellings.setdefault((c.article, written), []).append((c, at, end))
                 at = lowered.find(key, end)
-    _written_after_given_names(claims, spellings)
+    for key, found in _written_after_given_names(claims, spellings).items():
+        spellings.setdefault(key, []).extend(m for m in found if m not in spellings.get(key, ()))
     by_given: dict[tuple[str, ...], list[str]] = {}
     for (_, written) in spellings:
         by_given.setdefault(tuple(w.casefold() for w in written.split()[:-1]), []).append(written)
@@ -738,19 +740,19 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     return out
 
 
-def _written_after_given_names(claims: Sequence[Claim], spellings: dict[tuple[str, str], list[tuple[Claim, int, int]]]) -> None:
-    """Add to `spellings` each "Given Surname" written where the tagger did not see a name (one
-    outlet's "Alejandro Mayorkas" untagged in a list of officials), for the given names of the
-    two-word names it did see elsewhere."""
-    given = {written.split()[0] for (_, written) in spellings if written.count(" ") == 1 and written.split()[0].isalpha()}
+def _written_after_given_names(claims: Sequence[Claim], spellings: dict) -> dict[tuple[str, str], list]:
+    """Each "Given Surname" written in the statements, (article, as written) -> [(claim, start, end)],
+    for the given names of the two-word names the tagger saw (`spellings`): so that a name it did not
+    see in one outlet ("Alejandro Mayorkas" untagged in a list of officials) is still compared."""
+    given = {w.split()[0] for (_, w) in spellings if w.count(" ") == 1 and w.split()[0].isalpha()}
+    out: dict[tuple[str, str], list] = {}
     if not given:
-        return
+        return out
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(given))) + r") [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
     for c in claims:
         for m in pattern.finditer(c.text):
-            found = spellings.setdefault((c.article, m.group(0)), [])
-            if (c, m.start(), m.end()) not in found:
-                found.append((c, m.start(), m.end()))
+            out.setdefault((c.article, m.group(0)), []).append((c, m.start(), m.end()))
+    return out
 
 
 # A maker's or series' name and the designation after it ("Boeing 737-800", "Airbus A320",

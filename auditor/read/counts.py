@@ -124,7 +124,8 @@ def counted_text(head) -> tuple[str, list]:
     parts = []
     for h in heads:
         mods = [c for c in h.children if c.dep_ in ("compound", "amod", "nmod") and c.i < h.i
-                and (c.lower_ not in INCREMENT or c.ent_type_ or c.pos_ == "PROPN") and not c.like_num and c.ent_type_ != "CARDINAL"]
+                and (c.lower_ not in INCREMENT or c.ent_type_ or c.pos_ == "PROPN")  # "New Yorkers"
+                and not c.like_num and c.ent_type_ != "CARDINAL"]
         lo = min([h.i] + [m.left_edge.i for m in mods])
         parts.append(h.doc[lo:h.i + 1].text)
     return " and ".join(parts), heads

@@ -86,8 +86,8 @@ def _act_of(prep):
     return verb
 
 
-_BARE_WEEKDAY = re.compile(r"^(?:(?P<rel>late|early)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                           r"(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?$", re.I)
+_BARE_WEEKDAY = re.compile(r"^(?:(?P<rel>late|early)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|"
+                           r"sunday)(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?$", re.I)
 
 
 def _weekday_span(text: str) -> Optional[tuple[float, float]]:

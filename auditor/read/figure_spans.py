@@ -383,7 +383,8 @@ def currency_carried(doc, spans: list[NumberSpan]) -> list[NumberSpan]:
         if num.unit is not None or not num.half or num.vague or k == 0:
             continue
         before = out[k - 1]
-        if before.unit not in CURRENCY_WORDS.values() and before.unit not in _CURRENCY_SIGNS.values() or not before.half:
+        currencies = {*CURRENCY_WORDS.values(), *_CURRENCY_SIGNS.values()}
+        if before.unit not in currencies or not before.half:
             continue
         if doc[before.last].sent.start != doc[num.first].sent.start:
             continue

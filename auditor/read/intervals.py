@@ -104,7 +104,7 @@ def slip_between(a: Quantity, b: Quantity) -> Optional[str]:
     "$148,169,000 million" / "$148 million"). Such figures lie far apart, yet are one quantity written
     wrong once. Counts and sums only; a trailing zero dropped ("15" / "150") or two digits of a
     two-digit number swapped ("14" / "41") is as likely two counts, so neither is read as a slip."""
-    if a.unit != b.unit or not (a.unit is None or a.unit in _CURRENCIES) or a.second is not None or b.second is not None:
+    if a.unit != b.unit or not (a.unit is None or a.unit in _CURRENCIES) or (a.second, b.second) != (None, None):
         return None
     if not a.value or not b.value or a.vague or b.vague:
         return None
@@ -122,7 +122,7 @@ def slip_between(a: Quantity, b: Quantity) -> Optional[str]:
     if len(long) == len(short) + 1:
         dropped = [long[:i] + long[i + 1:] for i in range(len(long) - (long.endswith("0")))]
         return "a digit dropped or added" if short in dropped else None
-    if len(long) == len(short) >= 3 and sum(x != y for x, y in zip(da, db)) == 2:  # (two digits: "14" / "41" too often two counts)
+    if len(long) == len(short) >= 3 and sum(x != y for x, y in zip(da, db)) == 2:  # ("14" / "41": two counts)
         i = next(i for i, (x, y) in enumerate(zip(da, db)) if x != y)
         return "two digits swapped" if i + 1 < len(da) and da[i] == db[i + 1] and da[i + 1] == db[i] else None
     return None
