@@ -62,6 +62,10 @@ def test_the_outcome_decides_an_evacuation_count_whoever_is_counted(nlp, sentenc
     # the outcome named by the object of "suffer" (divergences/dev, Taiwan quake)
     ("The death toll has risen to 4, with almost 97 people suffering injuries, the outlet reported.", 97,
      "injured:total"),
+    # an outbreak's cases and hospitalizations (new dev corpus, the McDonald's E. coli outbreak)
+    ("Most of the cases have been in Colorado, which has 27 reported cases.", 27, "ill:total"),
+    ("The outbreak has sickened 75 people across 13 states.", 75, "ill:total"),
+    ("Ten people have been hospitalized.", 10, "hospitalized:total"),
 ])
 def test_a_number_takes_the_outcome_written_beside_it(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence, 0) if q.value == value)
