@@ -125,7 +125,9 @@ def _held_in_a_list(out: list[Quantity], doc, base: int) -> list[Quantity]:
     (152), SPD (120)"): each is that side's count of the same kind ("seats:afd")."""
     kind = None
     sentence = None
-    for k, q in enumerate(out):
+    held_out = []
+    for q in out:
+        held_out.append(q)
         first = doc.char_span(q.start - base, q.end - base, alignment_mode="expand")
         if first is None:
             continue
@@ -140,8 +142,8 @@ def _held_in_a_list(out: list[Quantity], doc, base: int) -> list[Quantity]:
         named = _name_before(doc, first[0].i)
         if named is not None:
             key, written = named
-            out[k] = replace(q, category=f"{kind}:{key}", counted=written)
-    return out
+            held_out[-1] = replace(q, category=f"{kind}:{key}", counted=written)
+    return held_out
 
 
 def _name_before(doc, i: int) -> Optional[tuple[str, str]]:
@@ -151,7 +153,7 @@ def _name_before(doc, i: int) -> Optional[tuple[str, str]]:
     while j >= 0 and doc[j].text in ("—", "–", "-", ":", "("):
         j -= 1
     named = lambda t: t.pos_ == "PROPN" or t.pos_ in ("NOUN", "X") and t.text[:1].isupper()  # noqa: E731 ("AfD")
-    if j < 0 or not named(doc[j]) or j == 0:
+    if j < 0 or not named(doc[j]):
         return None
     start = j
     while start > 0 and named(doc[start - 1]):
