@@ -114,17 +114,30 @@ def named_member(number_tokens):
     return _name_before(number_tokens[0])
 
 
-def _name_before(number):
+def _name_before(number, marks: tuple[str, ...] = ("(",)):
+    """The run of names right before a figure and the mark that sets it off ("Limpopo (74
+    percent)"; with dashes and colons among `marks`, "AfD — 151", "SPD: 120"), or None. A name the
+    tagger took for a common noun still counts when it is capitalised ("AfD")."""
     doc = number.doc
     k = number.i - 1
-    while k >= 0 and number.i - k <= 3 and doc[k].text != "(" and not doc[k].is_punct:
+    while k >= 0 and number.i - k <= 3 and doc[k].text not in marks and not doc[k].is_punct:
         k -= 1  # "(about 46 percent)", "($1.9 billion)"
-    if k < 1 or doc[k].text != "(" or doc[k - 1].pos_ != "PROPN":
+    if k < 1 or doc[k].text not in marks or not _named(doc[k - 1]):
         return None
     start = k - 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].sent == doc[k].sent:
+    while start > 0 and _named(doc[start - 1]) and doc[start - 1].sent == doc[k].sent:
         start -= 1
     return doc[start:k]
+
+
+def _named(tok) -> bool:
+    return tok.pos_ == "PROPN" or tok.pos_ in ("NOUN", "X") and tok.text[:1].isupper()
+
+
+def name_set_off_before(number):
+    """The name a bare figure of a list is given for, set off by a bracket, a dash or a colon ("AfD —
+    151", "the AfD (152)", "SPD: 120"), or None."""
+    return _name_before(number, ("(", "—", "–", "-", ":"))
 
 
 def _members(sent) -> list:

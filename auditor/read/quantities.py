@@ -139,28 +139,18 @@ def _held_in_a_list(out: list[Quantity], doc, base: int) -> list[Quantity]:
             continue
         if kind is None or q.category is not None or q.unit is not None or q.low != q.high:
             continue
-        named = _name_before(doc, first[0].i)
-        if named is not None:
-            key, written = named
-            held_out[-1] = replace(q, category=f"{kind}:{key}", counted=written)
+        name = figure_context.name_set_off_before(first[0])
+        if name is not None:
+            held_out[-1] = replace(q, category=f"{kind}:{_side_key(name)}", counted=name.text)
     return held_out
 
 
-def _name_before(doc, i: int) -> Optional[tuple[str, str]]:
-    """The key and the words of the side named right before a bare number, across a dash, a colon or
-    an opening bracket ("AfD — 151", "the AfD (152)", "SPD: 120"), or None."""
-    j = i - 1
-    while j >= 0 and doc[j].text in ("—", "–", "-", ":", "("):
-        j -= 1
-    named = lambda t: t.pos_ == "PROPN" or t.pos_ in ("NOUN", "X") and t.text[:1].isupper()  # noqa: E731 ("AfD")
-    if j < 0 or not named(doc[j]):
-        return None
-    start = j
-    while start > 0 and named(doc[start - 1]):
-        start -= 1
-    words = [t.lower_ for t in doc[start:j + 1]]  # a name the tagger did not tag: "AfD", "the Left Party"
+def _side_key(name) -> str:
+    """One key for a side named in a list, as `holder_key` gives it, or from the words when the
+    tagger did not tag the name ("AfD", "the Left Party" -> "lp")."""
+    words = [t.lower_ for t in name if t.lower_ != "the"]
     from auditor.read.claims import initials  # claims reads its figures through this module
-    return holder_key(doc[j]) or (words[0] if len(words) == 1 else initials(" ".join(words))), doc[start:j + 1].text
+    return holder_key(name[-1]) or (words[0] if len(words) == 1 else initials(" ".join(words)))
 
 
 def _shares_restated_as_counts(out: list[Quantity], text: str, base: int) -> list[Quantity]:
