@@ -373,6 +373,9 @@ def _is_count(doc, tok, last: int, value: float) -> bool:
     return True
 
 
+_CURRENCY_CODES = frozenset({*CURRENCY_WORDS.values(), *_CURRENCY_SIGNS.values()})
+
+
 def currency_carried(doc, spans: list[NumberSpan]) -> list[NumberSpan]:
     """The spans, a bare sum in a list of sums taking the currency written once before it ("over
     60-billion dollars to help Ukraine, 23 billion for Israel and about eight billion for Taiwan"):
@@ -383,8 +386,7 @@ def currency_carried(doc, spans: list[NumberSpan]) -> list[NumberSpan]:
         if num.unit is not None or not num.half or num.vague or k == 0:
             continue
         before = out[k - 1]
-        currencies = {*CURRENCY_WORDS.values(), *_CURRENCY_SIGNS.values()}
-        if before.unit not in currencies or not before.half:
+        if before.unit not in _CURRENCY_CODES or not before.half:
             continue
         if doc[before.last].sent.start != doc[num.first].sent.start:
             continue
