@@ -35,6 +35,21 @@ def test_unknown_counted_things_are_not_categorised(nlp):
 
 
 @pytest.mark.parametrize("sentence, category", [
+    # a noun no lexicon lists is people when what befell them befalls only people
+    ("11 climbers have been found dead following a volcanic eruption at Mount Marapi, West Sumatra.", "killed:total"),
+    ("Ten missing climbers are still being searched for,\u201d the director of the local rescue service said.", "missing:total"),
+    ("while the remaining 12 climbers are currently still missing.", "missing:total"),
+    ("A total of 75 climbers were trapped when Mount Marapi erupted.", "trapped:total"),
+    # what befalls things as well, or a crowd's subgroup, does not tell
+    ("Fire gutted 40 kiosks in the market.", None),
+    ("During the demonstration, hundreds of Israeli women\u2019s rights activists dressed as characters in the "
+     "\u201cThe Handmaid\u2019s Tale\u201d marched in the main protest in Tel Aviv.", None),
+])
+def test_what_befell_unlisted_nouns_tells_they_are_people(nlp, sentence, category):
+    assert [q.category for q in figures(nlp, sentence) if q.category != "date:event"] == [category]
+
+
+@pytest.mark.parametrize("sentence, category", [
     ("Two firefighters were injured, and at least 40 homes were destroyed, officials said.", "injured:civilians"),
     ("Nearly 5,000 residents were ordered to evacuate on Tuesday.", "displaced:total"),
 ])

@@ -20,6 +20,7 @@ OUTCOMES: dict[str, str] = vocab.table("outcome_words")  # word -> outcome
 POPULATION_OUTCOMES = {"displaced", "protested"}
 # Nouns for events counted as such ("1,000 protests", "two marches"), not for people.
 _EVENT_OUTCOMES = {"protested"}
+THING_OUTCOMES = {"destroyed", "burned"}  # befall things as well as people: they do not tell the counted are people
 # States a group is in, named by a noun after a preposition: "under evacuation orders", "in custody".
 _STATE_PREPOSITIONS = {"under", "in", "into"}
 _STATE_VERBS = {"be", "remain", "stay", "receive", "face", "get"}
@@ -356,6 +357,8 @@ def count_category(doc, head, heads, last) -> Optional[str]:
         group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
     if head is not None and group is None and head.lower_ not in ("others", "other") \
             and head.lemma_.lower() not in COUNT_NOUNS:
+        if outcome and outcome not in THING_OUTCOMES | _EVENT_OUTCOMES and head.pos_ == "NOUN":
+            return f"{outcome}:total"  # "11 climbers have been found dead": what befell them tells they are people
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:
         return f"{outcome}:{group or 'total'}"
