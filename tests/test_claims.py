@@ -83,6 +83,9 @@ def test_non_claims_are_dropped(text):
     ("Quilpué", "Quillota", False),
     ("the European Commission", "the EU", True),  # the Commission acts for the EU: "the EU fined Apple"
     ("Brussels", "European Union", True),
+    # the place an organisation is of is no surname of it
+    ("Russia", "the Investigative Committee of Russia", False),
+    ("England", "the Bank of England", False),
 ])
 def test_same_entity(a, b, same):
     assert C.same_entity(C.entity_key(a), C.entity_key(b)) is same

@@ -148,7 +148,8 @@ def initials(key: str) -> str:
 @lru_cache(maxsize=1 << 17)  # alignment asks of the same pairs of names again and again
 def same_entity(a: str, b: str) -> bool:
     """Two entity keys name one party: equal, an acronym of the other ("bla" / "balochistan
-    liberation army"), a surname of the other ("naqvi" / "mohsin naqvi"), or the same initials
+    liberation army"), a surname of the other ("naqvi" / "mohsin naqvi"; not the place an
+    organisation is "of"), or the same initials
     with nearly the same words ("baloch liberation army" / "balochistan liberation army")."""
     if a == b:
         return True
@@ -158,9 +159,9 @@ def same_entity(a: str, b: str) -> bool:
     wa, wb = _without_suffix(a.split()), _without_suffix(b.split())
     if wa == wb and wa:
         return True  # "roland butler jr" / "roland butler"
-    if len(wa) == 1 and len(wb) > 1 and wa[0] == wb[-1] and len(wa[0]) > 3:
+    if len(wa) == 1 and len(wb) > 1 and wa[0] == wb[-1] and len(wa[0]) > 3 and not _OF_WORDS.intersection(wb):
         return True
-    if len(wb) == 1 and len(wa) > 1 and wb[0] == wa[-1] and len(wb[0]) > 3:
+    if len(wb) == 1 and len(wa) > 1 and wb[0] == wa[-1] and len(wb[0]) > 3 and not _OF_WORDS.intersection(wa):
         return True
     if ia and ia == ib and len(wa) == len(wb):
         from rapidfuzz import fuzz
@@ -170,6 +171,9 @@ def same_entity(a: str, b: str) -> bool:
 
 
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# words that join an organisation's name to what it is of or for: "russia" is no surname of the
+# "investigative committee of russia", nor "england" of the "bank of england"
+_OF_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})
 
 
 def _without_suffix(words: list[str]) -> list[str]:
