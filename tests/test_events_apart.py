@@ -93,6 +93,15 @@ def test_countries_named_are_no_reason_on_their_own():
     assert E.reasons_apart(a, b) == []
 
 
+def test_a_light_verb_names_no_role_of_its_own():
+    """Regulators "took possession" of the bank and JPMorgan "took over" it: one story, two acts."""
+    a = E.profile(*one("a1", ["The California Department of Financial Protection and Innovation took possession of "
+                              "First Republic Bank on Monday."], "2023-05-01"))
+    b = E.profile(*one("b1", ["JPMorgan took over First Republic Bank on Monday after regulators seized it."],
+                       "2023-05-01"))
+    assert E.reasons_apart(a, b) == []
+
+
 def test_another_participant_in_the_same_role_is_another_incident():
     a = E.profile(*one("a1", ["Pope Emeritus Benedict XVI died at the age of 95, the Vatican announced."]))
     b = E.profile(*one("b1", ["Pope Francis died on Easter Monday at the age of 88, the Vatican said."]))

@@ -21,6 +21,9 @@ from auditor.read.when import When, full_dates, mentions, parse_day
 REACTIONS = vocab.words("reaction_verbs")
 REPORTING = vocab.words("reporting_verbs")
 COPULAS = {"be", "have", "become", "remain"}  # "X is ...", "X has ...": no act, no role
+# light verbs ("take", "make", "give") name an act only with their object: regulators "took
+# possession" of a bank and a buyer "took over" it, in one story
+LIGHT_VERBS = vocab.words("light_words")
 _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\blast year\b|\bpast year\b|"
                          r"\bfor years\b|\blong-standing\b|\blongstanding\b|\bhistor(y|ic|ical)\b|\bsince\b", re.I)
 NOT_COMPARED = {None, "money", "attacks"}
@@ -257,7 +260,8 @@ def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
     only then)."""
     out: list[tuple[str, str]] = []
     for c in lead_claims:
-        if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS or c.predicate in REPORTING:
+        if not c.predicate or c.negated or c.quoted or c.predicate in COPULAS or c.predicate in REPORTING \
+                or c.predicate in LIGHT_VERBS:
             # who reports the event ("the fire agency said") is a source, not a participant
             continue
         out.extend((f"{c.predicate}:subject", a) for a in c.actors)
