@@ -74,6 +74,7 @@ def test_a_file_photos_day_is_not_the_storys():
 @pytest.mark.parametrize("paragraph, caption", [
     ("Menendez speaks at a press conference on Oct. 28, 2019. (AP Photo/Wayne Parry)", True),
     ("Photo: Emanuele Cremaschi/Getty Images", True),
+    ("People shop at a fresh food market in Istanbul, T\u00fcrkiye, Jan. 4, 2022. (Reuters Photo)", True),
     ("Menendez was indicted on Friday (a Friday in September).", False),
     # a picture word in brackets that credits nobody is no caption
     ("The senator spoke to reporters outside the court on Friday (video).", False),

@@ -118,9 +118,10 @@ def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS, text: str = "") -> list[
 
 
 # A picture's credit names who made it: "(AP Photo/Wayne Parry)", "(Photo: Jane Doe)", "(Photo by X)",
-# "(Reuters/File Photo)"; a caption ends on one, or opens with a picture's label ("Photo: ...").
+# "(Reuters/File Photo)", "(Reuters Photo)"; a caption ends on one, or opens with a picture's label
+# ("Photo: ...").
 _CREDITED_PICTURE = re.compile(r"\((?:[^()\n]*\b(?:photo|photograph|image|picture)s?\b\s*(?:/|:|by\b)[^()\n]*"
-                               r"|[^()\n]*/\s*(?:file\s+)?photos?)\)\s*$", re.I)
+                               r"|[^()\n]*(?:/\s*|\b)(?:file\s+)?photos?)\)\s*$", re.I)
 _PICTURE_LABEL = re.compile(r"^\s*(?:photo|photograph|image|picture)s?\s*:", re.I)
 
 
