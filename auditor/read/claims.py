@@ -136,7 +136,11 @@ def entity_key(text: str) -> str:
     t = re.sub(r"^(the)\s+", "", t)
     t = re.sub(r"[\"“”()\[\],:;]", " ", t)
     t = " ".join(t.split()).strip(".- ")
+    t = _ARABIC_ARTICLE.sub("al-", t)  # "Hamada El-Sawy" / "Hamada al-Sawy": one name transliterated two ways
     return METONYMS.get(t, t)
+
+
+_ARABIC_ARTICLE = re.compile(r"(?<![\w-])el-(?=\w)")
 
 
 @lru_cache(maxsize=1 << 16)  # asked twice for every pair of names alignment compares
