@@ -50,6 +50,17 @@ def test_what_befell_unlisted_nouns_tells_they_are_people(nlp, sentence, categor
 
 
 @pytest.mark.parametrize("sentence, category", [
+    # one of the counted who speaks is a person quoted, not a crowd of one
+    ("\u201cI\u2019m demonstrating because the measures are a threat,\u201d one protester, tech entrepreneur Ran Shahor, "
+     "told the AFP news agency in the coastal city of Tel Aviv.", None),
+    ("One resident said the water rose within minutes.", None),
+    ("One protester was killed and 20 were injured.", "killed:protesters"),
+])
+def test_one_of_the_counted_who_speaks_is_no_count(nlp, sentence, category):
+    assert [q.category for q in figures(nlp, sentence)][0] == category
+
+
+@pytest.mark.parametrize("sentence, category", [
     ("Two firefighters were injured, and at least 40 homes were destroyed, officials said.", "injured:civilians"),
     ("Nearly 5,000 residents were ordered to evacuate on Tuesday.", "displaced:total"),
 ])

@@ -317,6 +317,8 @@ def _body_state(head) -> Optional[str]:
 def count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
+    if _one_who_speaks(doc[last], head):
+        return None
     said_of_count = count_noun_outcome(doc[last], head)
     if said_of_count:
         # "the death toll was 275", "the number of deaths has reached 28"; "the fatalities included
@@ -366,6 +368,17 @@ def count_category(doc, head, heads, last) -> Optional[str]:
         sector = _sector(head)
         return f"jobs:{sector}" if sector else group
     return group
+
+
+_SPEAKING = vocab.words("reporting_verbs")
+
+
+def _one_who_speaks(number, head) -> bool:
+    """ "one protester, tech entrepreneur Ran Shahor, told AFP", "one resident said": one of the
+    counted who speaks, not a count of them ("one soldier, Sgt. John Smith, was killed" is)."""
+    if head is None or number.lower_ not in ("one", "a", "an"):
+        return False
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in _SPEAKING
 
 
 def _elliptical_outcome(number) -> Optional[str]:
