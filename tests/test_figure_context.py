@@ -195,6 +195,9 @@ def test_event_dates(nlp, sentence, day):
      "forced the closure of Heathrow Airport on Thursday.", "trigger", (66, 78)),
     # the day of a report is no day of an act
     ("Officials said on Monday that 12 people died.", None, None),
+    # nor is a day an infinitive's act may carry or the verb it hangs on (the motion was filed Monday,
+    # the speaker removed Tuesday)
+    ("Rep. Matt Gaetz, R-Fla., introduced the motion to remove McCarthy as speaker on Monday.", None, None),
 ])
 def test_the_weekday_of_an_act(nlp, sentence, act, hours):
     dates = [q for q in figures(nlp, sentence) if q.category == "date:event" and q.unit == "weekday-hours"]

@@ -75,7 +75,8 @@ def _dated_after(doc, ent) -> bool:
 
 
 def _act_of(prep):
-    """The verb whose act a date's "on" dates, or None when that verb reports ("said on Monday")."""
+    """The verb whose act a date's "on" dates, or None when that verb reports ("said on Monday") or
+    is an infinitive, whose act is planned or hangs on another verb's."""
     verb = prep.head if prep.dep_ == "prep" else None
     for _ in range(3):  # "collided with a freight train on 2 June": the parser may hang it on the object
         if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -83,6 +84,8 @@ def _act_of(prep):
         verb = verb.head
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING:
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "introduced the motion to remove McCarthy ... on Monday": the day may be either act's
     return verb
 
 
