@@ -700,6 +700,7 @@ def test_a_cut_is_cut_toward_zero():
     ("Philp", "Philip", False),           # a vowel added: spelt two ways, not told
     ("Lanka", "Lankan", False),           # an ending: another form of the word
     ("Smith", "Smythe", False),           # two keystrokes apart: maybe another person
+    ("Colllins", "Collins", True),        # divergences/dev, Jackson confirmation: a letter thrice is a slip
 ])
 def test_a_surname_one_consonant_apart_is_misspelt(a, b, misspelt):
     assert compare._misspelt(a, b) == misspelt
@@ -735,6 +736,22 @@ def test_a_misspelt_name_is_found_where_the_tagger_saw_no_name_in_the_other_outl
     clusters = [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")]
     (finding,) = [f for k in compare.compare(clusters, [a, b]) for f in k.findings if f.kind == "name-spelling"]
     assert {(e.article, e.text) for e in finding.evidence} >= {("a1", "Alejandro Mayorgas"), ("a2", "Alejandro Mayorkas")}
+
+
+@pytest.mark.parametrize("texts, told", [
+    # divergences/dev, cyclone Chido: a surname written alone, one keystroke from a full name's
+    (["Marcon will overfly the area for an aerial appraisal of the damage."], True),
+    # a surname written alone that another full name ends with is that person
+    (["Marcon will overfly the area for an aerial appraisal of the damage.", "Jean Marcon, a local official, spoke."],
+     False),
+])
+def test_a_surname_written_alone_one_keystroke_from_a_full_name_is_a_finding(texts, told):
+    a = _named("c1", "a1", "French President Emmanuel Macron arrived Thursday in Mayotte.", "Emmanuel Macron")
+    claims = [a] + [_named(f"c{k + 2}", "a2", text, "Jean Marcon" if "Jean" in text else "Marcon")
+                    for k, text in enumerate(texts)]
+    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
+    found = [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
+    assert bool(found) == told
 
 
 @pytest.mark.parametrize("a_text, b_text, told", [
@@ -876,3 +893,12 @@ def test_parts_that_add_up_to_more_than_their_whole(text, quantities, told):
     assert bool(found) is told
     if told:
         assert "add up to 16" in found[0].summary and {e.text for e in found[0].evidence} >= {"14", "ten", "six"}
+
+
+def test_a_surname_written_alone_is_a_slip_even_beside_the_full_name_in_one_article():
+    """divergences/dev, cyclone Chido: one report writes "President Emmanuel Macron" and, later, "Marcon"."""
+    claims = [_named("c1", "a1", "French President Emmanuel Macron arrived Thursday in Mayotte.", "Emmanuel Macron"),
+              _named("c2", "a1", "Marcon will overfly the area for an aerial appraisal of the damage.", "Marcon")]
+    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
+    (found,) = [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
+    assert "Marcon" in found.summary and "Emmanuel Macron" in found.summary

@@ -692,6 +692,11 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     by_given: dict[tuple[str, ...], list[str]] = {}
     for (_, written) in spellings:
         by_given.setdefault(tuple(w.casefold() for w in written.split()[:-1]), []).append(written)
+    for (article, word), found in _surnames_alone(claims, spellings).items():
+        spellings.setdefault((article, word), []).extend(found)
+        for given, names in list(by_given.items()):
+            if given and any(_misspelt(word, n.split()[-1]) for n in names):
+                names.append(word)  # "Marcon will overfly the area" beside "President Emmanuel Macron"
     for c in claims:
         for m in _DESIGNATION.finditer(c.text):
             if m.group(1).casefold() not in _CALENDAR_WORDS and not _YEAR.fullmatch(m.group(2)):
@@ -708,8 +713,9 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                 continue
             side_a = [m for (_, w), ms in spellings.items() if w == a for m in ms]
             side_b = [m for (_, w), ms in spellings.items() if w == b for m in ms]
-            if not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b} \
-                    or not {c.article for c, _, _ in side_b} - {c.article for c, _, _ in side_a}:
+            alone = " " not in a or " " not in b  # a surname no full name has: a slip wherever written
+            if not alone and (not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b}
+                              or not {c.article for c, _, _ in side_b} - {c.article for c, _, _ in side_a}):
                 continue  # one article writes both: its own two people, or its own slip, not the outlets'
             told.add(pair)
             used = side_a + side_b
@@ -740,6 +746,22 @@ def _written_after_given_names(claims: Sequence[Claim], spellings: dict) -> dict
     for c in claims:
         for m in pattern.finditer(c.text):
             out.setdefault((c.article, m.group(0)), []).append((c, m.start(), m.end()))
+    return out
+
+
+def _surnames_alone(claims: Sequence[Claim], spellings: dict) -> dict[tuple[str, str], list]:
+    """Each one-word name written alone, (article, as written) -> [(claim, start, end)], that no full
+    name of the stories ends with: a surname its article never gave with a given name, which may be
+    another's slip ("Marcon" beside "Emmanuel Macron", "Colllins" beside "Susan Collins")."""
+    surnames = {w.split()[-1].casefold() for (_, w) in spellings if " " in w}
+    out: dict[tuple[str, str], list] = {}
+    for c in claims:
+        for key in c.entities:
+            if " " in key or not key.isalpha() or key in surnames or len(key) < 4:
+                continue
+            for m in re.finditer(r"\b" + re.escape(key) + r"\b", c.text, re.I):
+                if m.group(0)[:1].isupper():
+                    out.setdefault((c.article, m.group(0)), []).append((c, m.start(), m.end()))
     return out
 
 
@@ -778,11 +800,16 @@ def _own_clusters(clusters: Sequence[Cluster], found: list[tuple[str, Finding]],
 
 def _misspelt(a: str, b: str) -> bool:
     """Two spellings of one surname one keystroke apart (a letter changed, added, dropped or two
-    swapped) whose consonants differ: a slip, not a transliteration."""
+    swapped) whose consonants differ, or one with a letter thrice: a slip, not a transliteration."""
     a, b = a.casefold(), b.casefold()
     if min(len(a), len(b)) < 4 or a.startswith(b) or b.startswith(a):
         return False  # an ending added is another form of the word ("Lanka" / "Lankan", "Democrats")
-    return DamerauLevenshtein.distance(a, b) == 1 and skeleton(a) != skeleton(b)
+    if DamerauLevenshtein.distance(a, b) != 1:
+        return False
+    return skeleton(a) != skeleton(b) or bool(_TRIPLED.search(a)) != bool(_TRIPLED.search(b))
+
+
+_TRIPLED = re.compile(r"(\w)\1\1")  # a letter thrice in a row is a keystroke too many, no spelling ("Colllins")
 
 
 # --------------------------------------------------------------------------- statements
