@@ -186,6 +186,19 @@ def test_event_dates(nlp, sentence, day):
     assert [q.value for q in dates] == ([day] if day else [])
 
 
+@pytest.mark.parametrize("sentence, window", [
+    # what a place or vessel can take is its capacity, as a forecast is no count of what was
+    ("The boat, which was actually only intended for fishing, could accommodate a maximum of 100 people, said a "
+     "representative of the island administration on the STV television station.", "forecast"),
+    ("The stadium can hold 38,000 people.", "forecast"),
+    # who was carried, and what could not be done to those counted, are counts
+    ("However, there were around 130 people on board and the ferry was carrying 130 people.", None),
+    ("Rescuers could not reach 40 villagers trapped by the flood.", None),
+])
+def test_a_capacity_is_no_count(nlp, sentence, window):
+    assert figures(nlp, sentence)[0].window == window
+
+
 @pytest.mark.parametrize("sentence, act, hours", [
     # divergences/dev, House aid vote: the day the Senate takes up the bill, told two ways
     ("The Senate will now consider the legislation on Saturday.", "consider", (120, 144)),

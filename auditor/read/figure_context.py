@@ -53,7 +53,8 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
     moment = _relative_moment(clause_tokens, ancestors)
     if moment:
         cues.append(moment)
-    if any(a.lemma_.lower() in FORECAST_WORDS for a in ancestors) or _forecast_sentence(first):
+    if any(a.lemma_.lower() in FORECAST_WORDS for a in ancestors) or _forecast_sentence(first) \
+            or _capacity(ancestors):
         cues.append(FORECAST)
     if _before_change(doc, first, ancestors):
         cues.append(BEFORE)
@@ -64,6 +65,20 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
     if unit is None and _the_others(first):
         cues.append(PART)
     return cues
+
+
+# verbs of what a place or vessel takes in: with "can" or "could" they give its capacity
+CAPACITY_VERBS = frozenset({"accommodate", "hold", "carry", "seat", "house", "fit", "host", "take"})
+
+
+def _capacity(ancestors: Sequence) -> bool:
+    """ "The boat could accommodate a maximum of 100 people", "the stadium can hold 38,000": what a
+    place or vessel can take, not a count of who was there ("the ferry was carrying 130")."""
+    verb = next((a for a in ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "aux"), None)
+    if verb is None or verb.lemma_.lower() not in CAPACITY_VERBS:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+    return bool(aux & {"can", "could"}) and not aux & {"not", "n't", "never"}
 
 
 def _the_others(number) -> bool:
