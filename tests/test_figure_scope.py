@@ -121,3 +121,17 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
 ])
 def test_a_dateline_ends_at_its_dash(nlp, sentence, dash):
     assert _dateline_end(nlp(sentence)) == dash
+
+
+@pytest.mark.parametrize("value, place", [
+    # divergences/dev, Israel protests: a clause the tagger took for a participle ("protested" as VBN)
+    # still places its own figure, and "and 10,000 in Beersheba" is placed by its own phrase
+    (200000, "Tel Aviv"),
+    (50000, "Haifa"),
+    (10000, "Beersheba"),
+])
+def test_each_clause_and_elliptical_figure_has_its_own_place(nlp, value, place):
+    sentence = ("Some 200,000 Israelis rallied in Tel Aviv, while 50,000 people protested in the northern city of "
+                "Haifa and 10,000 in Beersheba \u2014 the biggest yet in both \u2014 according to Israeli media.")
+    (q,) = [q for q in figures(nlp, sentence) if q.value == value]
+    assert q.place == place

@@ -29,7 +29,8 @@ def clause_root(tok):
     from reported speech to the reporting clause ("In Musakhel, officials said that 23 were killed")."""
     node = tok
     for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") and (node.tag_ not in ("VBG", "VBN") or node.dep_ in ("ROOT", "ccomp", "conj")):
+        if node.pos_ in ("VERB", "AUX") and (node.tag_ not in ("VBG", "VBN") or node.dep_ in ("ROOT", "ccomp", "conj")
+                                              or _finite_after_all(node)):
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children) or node.dep_ == "ROOT":
                 if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
                     return node.head
@@ -38,6 +39,12 @@ def clause_root(tok):
             return node
         node = node.head
     return node
+
+
+def _finite_after_all(verb) -> bool:
+    """A past form the tagger took for a participle though it has a subject of its own ("while 50,000
+    people protested in Haifa" tagged VBN): a finite clause, whose place and time are its own."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def scope_tokens(root, own, others=(), counted=None, strict: bool = False) -> list:
@@ -264,6 +271,9 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
         return ELSEWHERE
     best = None
     ids = {t.i for t in tokens}
+    # a place in the figure's own phrase ("... and 10,000 in Beersheba") is the figure's before its clause's
+    owner = number_tokens[-1].head if number_tokens[-1].dep_ == "nummod" else number_tokens[-1]
+    own = {t.i for t in owner.subtree} if owner.dep_ == "conj" else set()
     dateline = _dateline_end(doc)
     for e in doc.ents:
         root = e.root
@@ -292,6 +302,8 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
         rank = 0 if (root.dep_ == "pobj" or root.head.dep_ == "pobj" or root.dep_ == "compound") else 1
         if root.dep_ == "poss":
             rank = 2
+        if root.i in own:
+            rank = -1
         if best is None or rank < best[0]:
             best = (rank, place_name(e.text))
     return best[1] if best else (site_of(tokens) if count else None)
