@@ -28,6 +28,16 @@ def test_vague_billions(nlp):
     assert q.vague and q.text == "tens of billions" and q.low == 2e10 and q.category == "money"
 
 
+@pytest.mark.parametrize("sentence, text, low, high", [
+    # divergences/dev, Belgrade protest: "several hundred thousand" had been read as 100,000
+    ("Several hundred thousand people rallied in Belgrade on March 15.", "Several hundred thousand", 200000, 999999),
+    ("A few thousand people were evacuated.", "few thousand", 2000, 9999),
+])
+def test_several_of_a_scale_is_vague(nlp, sentence, text, low, high):
+    q = figures(nlp, sentence)[0]
+    assert q.vague and (q.text, q.low, q.high) == (text, low, high)
+
+
 @pytest.mark.parametrize("sentence", [
     "The leader was killed in a military operation in 2006.",
     "The attacks coincided with the 18th death anniversary of the leader.",

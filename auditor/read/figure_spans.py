@@ -198,6 +198,9 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
         value = value * _SCALE_ABBREV[doc[last].lower_] if value is not None else None
     if value is None:
         return None
+    if text in _SCALES and first == tok.i > 0 and doc[tok.i - 1].lower_ in ("several", "few"):
+        # "several hundred thousand people", "a few thousand": as vague as "hundreds of thousands"
+        return NumberSpan(tok.i - 1, last, 2 * value, 10 * value - 1, True, value_first=tok.i)
     if first == tok.i:
         first, sign = _sign(doc, tok)
         value *= sign  # "-0.1%", "minus 0.1 per cent": below zero
