@@ -56,6 +56,16 @@ def test_figures_in_a_condition_are_hypotheses(nlp):
     assert [q.text for q in qs] == ["about 800,000"]
 
 
+@pytest.mark.parametrize("sentence, texts", [
+    # divergences/dev, Belgrade protest: a slogan's numbers are words of a name
+    ("The protest, dubbed \u201c15 for 15\u201d in honor of the victims of a recent tragedy, saw large crowds.", []),
+    # a figure in quotation marks is still a figure
+    ("He said \u201c12 people\u201d had died.", ["12"]),
+])
+def test_numbers_of_a_quoted_slogan_are_no_figures(nlp, sentence, texts):
+    assert [q.text for q in figures(nlp, sentence)] == texts
+
+
 def test_a_number_compared_with_a_count_is_of_its_kind(nlp):
     qs = figures(nlp, "The hardline CGT union put the number of protesters at 3.5 million nationwide, a figure it "
                       "said compared to 2.5 million on January 31.")

@@ -110,7 +110,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
     out.extend(terms.terms(doc, base, start, end))
     out.extend(terms.maximum_terms(doc, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
-        conditions = _conditional_ranges(doc)
+        conditions = _conditional_ranges(doc) + _quoted_names(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
     return _inherit_groups(tuple(sorted(out, key=lambda q: q.start)))
 
@@ -219,6 +219,22 @@ def _baselines_take_their_kind(out: list[Quantity], baselines: list[int]) -> lis
 
 
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+_SHORT_QUOTE = re.compile(r"[\"\u201c\u2018]([^\"\u201c\u201d\u2018\u2019\n]{1,40})[\"\u201d\u2019]")
+NAME_QUOTE_WORDS = 6  # a quotation this short, without a verb or a noun it counts, is a name: a slogan
+
+
+def _quoted_names(doc) -> list[tuple[int, int]]:
+    """Character ranges of short quoted phrases without a verb or a common noun ("15 for 15"): a
+    slogan's numbers are words of a name, not figures ("12 people" in quotes is a figure)."""
+    out = []
+    for m in _SHORT_QUOTE.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and len(span) <= NAME_QUOTE_WORDS \
+                and not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in span):
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 def _conditional_ranges(doc) -> list[tuple[int, int]]:
