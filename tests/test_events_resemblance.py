@@ -106,3 +106,15 @@ def test_the_storys_names_two_groups_share(g, h, expected):
     articles, claims = corpus(TRUMP)
     names = R.AnchorWeights([a.id for a in articles], _claims_by_article(claims))
     assert {names.spelling[x] for x in names.story_names(g, h)} == expected
+
+
+@pytest.mark.parametrize("names, one", [
+    # divergences/dev, Crocus City Hall attack: one report writes the venue's first word alone
+    (["crocus city hall", "crocus"], True),
+    (["kanjuruhan stadium", "kanjuruhan"], True),
+    # a city's name is no site's: "Mexico" is not "Mexico City"
+    (["mexico city", "mexico"], False),
+])
+def test_a_site_written_by_its_first_word_is_one_name(names, one):
+    rep = R._canonical(names)
+    assert (rep[names[0]] == rep[names[1]]) is one

@@ -44,6 +44,8 @@ def _canonical(all_names: Iterable[str]) -> dict[str, str]:
             keys.append(("name", words[-1]))
         found = [r for k in keys if k[1] for r in by_key.get(k, ()) if same_entity(n, r)]
         found += by_key.get(("place", _without_generic(n)), [])
+        if len(words) == 1:
+            found += by_key.get(("site", n), [])  # "Crocus" for the "Crocus City Hall"
         if found:
             rep[n] = min(found, key=seq.get)
             continue
@@ -57,10 +59,14 @@ def _canonical(all_names: Iterable[str]) -> dict[str, str]:
         if len(r_words) > 1:
             by_key[("last", r_words[-1])].append(n)
         by_key[("place", _without_generic(n))].append(n)
+        if len(r_words) > 1 and r_words[-1] in SITE_NOUNS and all(w in SITE_NOUNS or w in PLACE_GENERICS
+                                                                   for w in r_words[1:]):
+            by_key[("site", r_words[0])].append(n)
     return rep
 
 
 PLACE_GENERICS = vocab.words("place_generics")
+SITE_NOUNS = vocab.words("site_nouns")  # a site's name is its first word and the kind of site: "Crocus City Hall"
 
 
 def _without_generic(name: str) -> str:
