@@ -60,8 +60,9 @@ def _canonical(all_names: Iterable[str]) -> dict[str, str]:
             by_key[("last", r_words[-1])].append(n)
         by_key[("place", _without_generic(n))].append(n)
         if len(r_words) > 1 and r_words[-1] in SITE_NOUNS and all(w in SITE_NOUNS or w in PLACE_GENERICS
-                                                                   for w in r_words[1:]):
-            by_key[("site", r_words[0])].append(n)
+                                                                   for w in r_words[1:]) \
+                and places.resolve(r_words[0], towns=False) is None:
+            by_key[("site", r_words[0])].append(n)  # (not "Kansas" for "Kansas State University")
     return rep
 
 
