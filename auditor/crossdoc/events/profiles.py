@@ -24,6 +24,7 @@ COPULAS = {"be", "have", "become", "remain"}  # "X is ...", "X has ...": no act,
 # light verbs ("take", "make", "give") name an act only with their object: regulators "took
 # possession" of a bank and a buyer "took over" it, in one story
 LIGHT_VERBS = vocab.words("light_words")
+RUNNING_COUNT_VERBS = vocab.words("running_count_verbs")
 _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\blast year\b|\bpast year\b|"
                          r"\bfor years\b|\blong-standing\b|\blongstanding\b|\bhistor(y|ic|ical)\b|\bsince\b", re.I)
 NOT_COMPARED = {None, "money", "attacks"}
@@ -146,12 +147,15 @@ SAYING_GAP = 4  # "said on Saturday", "said Saturday": a time this close after w
 def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
     """The act a time at `offset` dates: the predicate of the claim it stands in, unless it dates
     the saying ("..., a spokesman said on Saturday": within or just after the credit), which may
-    come a day or more after the act, and is no day of the act to tell two acts apart by."""
+    come a day or more after the act, and is no day of the act to tell two acts apart by; nor is a
+    running count's ("the toll rose on Wednesday"), which moves for days after one event."""
     for c in lead_claims:
         if c.start <= offset < c.end:
             said = c.attribution_span
             if said is not None and said.start <= offset <= said.end + SAYING_GAP:
                 return None
+            if c.predicate in RUNNING_COUNT_VERBS:
+                return None  # "the toll rose on Wednesday to 143": the day of a count, not of the event
             return c.predicate
     return None
 
