@@ -72,3 +72,15 @@ def test_a_number_compared_with_a_count_is_of_its_kind(nlp):
     by_text = {q.text: q for q in qs}
     assert by_text["2.5 million"].category == by_text["3.5 million"].category == "protested:total"
     assert by_text["2.5 million"].window == "on January 31" and by_text["3.5 million"].window is None
+
+
+@pytest.mark.parametrize("sentence, categories", [
+    # divergences/dev, Sohag train collision and German election: figures listed "respectively"
+    ("The number of deaths and injuries is 32 and 108, respectively.", ["killed:total", "injured:total"]),
+    ("The Greens and the Left Party are next, with 11,6% and 8,8% of voters, respectively.",
+     ["percent:greens", "percent:lp"]),
+    # as many figures as items only
+    ("Deaths and injuries rose, with 32 dead, officials said respectively.", ["killed:total"]),
+])
+def test_figures_listed_respectively_are_each_items(nlp, sentence, categories):
+    assert [q.category for q in figures(nlp, sentence)] == categories

@@ -49,7 +49,7 @@ from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures, terms
 from auditor.read.amounts import (measure_category, measured_thing, members_total, money_category, per_member,
                                   holder_key, recipient, vote_holder)
-from auditor.read.counts import count_category, counted_head, counted_text
+from auditor.read.counts import OUTCOMES, count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
 from auditor.read.figure_spans import NumberSpan, counts_of_one, currency_carried, number_at, qualifier_before
@@ -101,7 +101,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
                 baselines.append(len(out))
             out.append(q)
     out = [_with_noun(q, doc, base) if q.text.lower() in ("a", "an") else q for q in out]
-    out = _held_in_a_list(out, doc, base)
+    out = _respectively(_held_in_a_list(out, doc, base), doc, base)
     out = _shares_restated_as_counts(_without_conversions(_baselines_take_their_kind(out, baselines), text, base),
                                      text, base)
     out = figure_context.parts_and_wholes(text, base, figure_context.without_retracted(text, base, out, corrected))
@@ -143,6 +143,50 @@ def _held_in_a_list(out: list[Quantity], doc, base: int) -> list[Quantity]:
         if name is not None:
             held_out[-1] = replace(q, category=f"{kind}:{_side_key(name)}", counted=name.text)
     return held_out
+
+
+def _respectively(out: list[Quantity], doc, base: int) -> list[Quantity]:
+    """Figures listed "respectively" against a list of as many outcomes or sides, each the item's
+    in order: "The number of deaths and injuries is 32 and 108, respectively" (32 killed, 108
+    injured); "The Greens and the Left Party are next, with 11,6% and 8,8% of voters, respectively"
+    (the Greens' share, the Left Party's)."""
+    if not out or "respectively" not in doc.text.lower():
+        return out
+    out = list(out)
+    for sent in doc.sents:
+        if not any(t.lower_ == "respectively" for t in sent):
+            continue
+        lo, hi = sent.start_char + base, sent.end_char + base
+        listed = [k for k, q in enumerate(out) if lo <= q.start < hi and q.unit in (None, "percent")
+                  and q.value is not None and (q.category or "").split(":", 1)[0] not in ("date", "time")]
+        numbers = {t.i for k in listed for t in doc.char_span(out[k].start - base, out[k].end - base,
+                                                              alignment_mode="expand") or ()}
+        items = next((chain for chain in map(_conjoined, sent) if chain and len(chain) == len(listed)
+                      and not numbers.intersection(t.i for t in chain)), None)
+        if items is None or len(listed) < 2:
+            continue
+        for k, item in zip(listed, items):
+            q = out[k]
+            if q.unit == "percent":
+                name = doc[item.left_edge.i if item.left_edge.lower_ != "the" else item.left_edge.i + 1:item.i + 1]
+                out[k] = replace(q, category=f"percent:{_side_key(name)}")
+            elif OUTCOMES.get(item.lemma_.lower()):
+                out[k] = replace(q, category=f"{OUTCOMES[item.lemma_.lower()]}:total", counted=item.text)
+    return out
+
+
+def _conjoined(tok) -> list:
+    """A noun and the nouns conjoined to it, in order ("deaths and injuries"), when it heads such a list."""
+    if tok.dep_ == "conj" or tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    chain, node = [tok], tok
+    while True:
+        nxt = next((c for c in node.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+        node = nxt
+    return chain if len(chain) > 1 else []
 
 
 def _side_key(name) -> str:
