@@ -199,3 +199,13 @@ def test_a_crowd_is_read_from_taking_part(nlp, sentence, value, category):
 def test_what_befell_the_counted_comes_first(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence) if value in (q.value, q.low))
     assert q.category.split(":")[0] == category
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # divergences/dev, Israel protests: the turnout counts who turned out
+    ("Media in Israel put the turnout at 250,000 to 300,000 people.", "protested:total"),
+    # a turnout share is a share
+    ("Turnout was 58.6%.", "percent:turnout"),
+])
+def test_a_turnout_counts_who_turned_out(nlp, sentence, category):
+    assert [q.category for q in figures(nlp, sentence)] == [category]

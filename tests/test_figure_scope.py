@@ -135,3 +135,10 @@ def test_each_clause_and_elliptical_figure_has_its_own_place(nlp, value, place):
                 "Haifa and 10,000 in Beersheba \u2014 the biggest yet in both \u2014 according to Israeli media.")
     (q,) = [q for q in figures(nlp, sentence) if q.value == value]
     assert q.place == place
+
+
+def test_a_place_joined_to_other_places_is_not_the_figures_alone(nlp):
+    """divergences/dev, Israel protests: "in Tel Aviv and other cities in Israel" is Israel's crowd."""
+    q = figures(nlp, "Protest organizers say a record 500,000 people gathered in Tel Aviv and other cities in "
+                     "Israel on Saturday night.")[0]
+    assert q.place == "Israel"

@@ -28,7 +28,7 @@ _STATE_NOUNS = {"evacuation", "custody"}
 
 REPORTING = vocab.words("reporting_verbs_neutral") | {"accord"}  # "according to X"
 INCREMENT = ("additional", "more", "further", "fresh", "new", "extra")  # "22 more militants"; the first found names it
-COUNT_NOUNS = ("toll", "tally", "number", "count")  # nouns that name a count: "the toll", "the number of"
+COUNT_NOUNS = ("toll", "tally", "number", "count", "turnout")  # nouns that name a count: "the toll", "the number of"
 TOLL_NOUNS = COUNT_NOUNS[:2]  # the count nouns that name the dead when nothing else is named: "the toll stands at 20"
 PLACE_NOUNS = vocab.words("place_generics")
 
@@ -300,6 +300,8 @@ def count_noun_outcome(number, head) -> Optional[str]:
                 return outcome
         if noun.lemma_.lower() in TOLL_NOUNS and not named:
             return "killed"  # "the toll stands at 20"
+        if noun.lemma_.lower() == "turnout" and not named:
+            return "protested"  # "media put the turnout at 250,000 to 300,000 people": who turned out
     return None
 
 

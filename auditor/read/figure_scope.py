@@ -299,6 +299,8 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
             continue  # "clears the bill as Hale, Delgado hold ...": a person the tagger took for a place
         if _describes_the_source(root, number_tokens):
             continue  # "the Archive, an organisation estimating the number of protesters in Serbia, said ..."
+        if _and_other_places(root):
+            continue  # "gathered in Tel Aviv and other cities in Israel": not Tel Aviv's figure alone
         rank = 0 if (root.dep_ == "pobj" or root.head.dep_ == "pobj" or root.dep_ == "compound") else 1
         if root.dep_ == "poss":
             rank = 2
@@ -312,6 +314,16 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
 SITE_NOUNS = vocab.words("site_nouns")
 _TIME_UNITS = vocab.words("time_units")
 _EVENT_HEADS = vocab.words("incident_nouns")
+
+
+def _and_other_places(tok) -> bool:
+    """A place joined to "other cities", "other towns", "elsewhere": the figure holds across more
+    places than the one named."""
+    for c in tok.children:
+        if c.dep_ == "conj" and (c.lower_ == "elsewhere" or c.lemma_.lower() in PLACE_NOUNS | SITE_NOUNS
+                                 and any(g.lower_ in ("other", "several", "many") for g in c.children)):
+            return True
+    return False
 
 
 def _describes_the_source(tok, number_tokens) -> bool:
