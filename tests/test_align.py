@@ -406,7 +406,20 @@ def test_a_rising_toll_meets_counts_of_any_size(first, second, paired):
     (_fig("killed:total", 10, 10, 10, None, "Kalat"), _fig("killed:total", 12, 12, 12), True),
 ])
 def test_a_crowd_is_counted_for_one_place_and_day(qa, qb, meet):
-    assert A.figures_compatible(qa, qb, [], []) is meet
+    assert A.figures_compatible(qa, qb, [qa.place] if qa.place else [], [qb.place] if qb.place else []) is meet
+
+
+@pytest.mark.parametrize("qa, qb, meet", [
+    # divergences/dev, French pension protests: the ministry's count across the country on a named
+    # day, and another report's same count with no day and no place but the story's
+    (_fig("protested:total", 1.152e6, 1.408e6, 1.28e6, "on Tuesday, March 7", "France"),
+     _fig("total", 1.152e6, 1.408e6, 1.28e6), True),
+    # another count with no day may be another day's crowd
+    (_fig("protested:total", 1.152e6, 1.408e6, 1.28e6, "on Tuesday, March 7", "France"),
+     _fig("protested:total", 2.45e6, 2.55e6, None), False),
+])
+def test_a_crowd_given_with_its_day_and_without_is_one_count_when_alike(qa, qb, meet):
+    assert A.figures_compatible(qa, qb, [], [], in_group=True) is meet
 
 
 

@@ -188,8 +188,8 @@ def rival_counters(qa: Quantity, qb: Quantity, counters: tuple[Optional[str], Op
     of them named: such counts lie several times apart ("700,000 according to the CGT" / "the police
     assure there were 81,000") and are still two counts of one crowd."""
     ka, kb = counters
-    if not quantities.is_estimate(qa.category) or not (ka or kb):
-        return False
+    if not (quantities.is_estimate(qa.category) or quantities.is_estimate(qb.category)) or not (ka or kb):
+        return False  # (either read as a crowd: "around 1.28 million people took part" is one in a group of them)
     return not (ka and kb and (same_entity(ka.lower(), kb.lower()) or same_entity(kb.lower(), ka.lower())))
 
 
@@ -216,10 +216,11 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
     if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
             qa.category, qb.category) and qa.second is None and qb.second is None):
         return False
-    if quantities.is_estimate(qa.category) and not (_same_place(qa.place, qb.place)
-                                                    and _calendar_days(qa.window) == _calendar_days(qb.window)):
+    if quantities.is_estimate(qa.category) and not ((not pa and not pb or _same_place(qa.place, qb.place))
+                                                    and _days_may_meet(qa.window, qb.window, qa, qb)):
         # a crowd is counted for one place and one day: a city's crowd is a part of the nation's (an
-        # unplaced count may be either, so it meets only another unplaced one), and a crowd counted
+        # unplaced count may be either, so it meets only another unplaced one, or one placed only in
+        # the story's setting, "across France"), and a crowd counted
         # on a named day is not one the report dates only by its own day. (Counters' estimates of
         # one crowd can lie several times apart, but so do different crowds of one protest movement
         # that a report does not place or date: past the usual ratio they are not taken for rivals.)
@@ -357,6 +358,17 @@ def _calendar_days(window: Optional[str]) -> frozenset:
     """The calendar days a window names ("last January 31" -> {(jan, 31)}): a crowd counted on a
     named day is another day's crowd than one the report dates only by its own day ("on Tuesday")."""
     return frozenset((m.group(1), int(m.group(2))) for m in _CALENDAR_DAY.finditer((window or "").lower()))
+
+
+def _days_may_meet(wa: Optional[str], wb: Optional[str], qa: Quantity, qb: Quantity) -> bool:
+    """Two crowd counts' named days do not part them: the same days, or one undated giving the
+    other's count as it is ("1.28 million ... on Tuesday, March 7" / "around 1.28 million took part")."""
+    da, db = _calendar_days(wa), _calendar_days(wb)
+    named = [bool(d) or bool(w and _WEEKDAY.search(w.lower())) for d, w in ((da, wa), (db, wb))]
+    return da == db or not all(named) and (overlaps(qa, qb) or rounded_alike(qa.value, qb.value))
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 
 
 def _same_place(a: Optional[str], b: Optional[str]) -> bool:
