@@ -756,12 +756,20 @@ def _surnames_alone(claims: Sequence[Claim], spellings: dict) -> dict[tuple[str,
     surnames = {w.split()[-1].casefold() for (_, w) in spellings if " " in w}
     out: dict[tuple[str, str], list] = {}
     for c in claims:
+        lowered = None
         for key in c.entities:
             if " " in key or not key.isalpha() or key in surnames or len(key) < 4:
                 continue
-            for m in re.finditer(r"\b" + re.escape(key) + r"\b", c.text, re.I):
-                if m.group(0)[:1].isupper():
-                    out.setdefault((c.article, m.group(0)), []).append((c, m.start(), m.end()))
+            lowered = lowered if lowered is not None else c.text.lower()
+            if len(lowered) != len(c.text):
+                break  # a letter whose lower case is longer: offsets would not hold
+            at = lowered.find(key)
+            while at >= 0:
+                end = at + len(key)
+                if (at == 0 or not c.text[at - 1].isalnum()) and (end == len(c.text) or not c.text[end].isalnum()) \
+                        and c.text[at].isupper():
+                    out.setdefault((c.article, c.text[at:end]), []).append((c, at, end))
+                at = lowered.find(key, end)
     return out
 
 
