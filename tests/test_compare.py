@@ -902,3 +902,18 @@ def test_a_surname_written_alone_is_a_slip_even_beside_the_full_name_in_one_arti
     clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
     (found,) = [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
     assert "Marcon" in found.summary and "Emmanuel Macron" in found.summary
+
+
+@pytest.mark.parametrize("a, b, told", [
+    # divergences/dev, Jackson confirmation: one justice's given name spelt two ways
+    ("Stephen Breyer", "Steven Breyer", True),
+    # a short form, a transliteration and another member of a family are not told
+    ("Michael Johnson", "Mike Johnson", False),
+    ("Tatiana Golikova", "Tatyana Golikova", False),
+    ("Ruby Freeman", "Shaye Freeman", False),
+])
+def test_a_given_name_spelt_two_ways_with_one_surname_is_a_finding(a, b, told):
+    claims = [_named("c1", "a1", f"{a} spoke on Friday.", a), _named("c2", "a2", f"{b} spoke on Friday.", b)]
+    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
+    found = [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
+    assert bool(found) == told

@@ -704,33 +704,35 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                 by_given.setdefault(("designation", m.group(1).casefold()), []).append(m.group(0))
     out: list[tuple[str, Finding]] = []
     told: set[frozenset] = set()
-    for given, names in by_given.items():
-        for a, b in combinations(dict.fromkeys(names), 2):
-            pair = frozenset((a, b))
-            last_a, last_b = a.split()[-1], b.split()[-1]
-            slip = _one_character_apart(last_a, last_b) if given[0] == "designation" else _misspelt(last_a, last_b)
-            if pair in told or not slip:
-                continue
-            side_a = [m for (_, w), ms in spellings.items() if w == a for m in ms]
-            side_b = [m for (_, w), ms in spellings.items() if w == b for m in ms]
-            alone = " " not in a or " " not in b  # a surname no full name has: a slip wherever written
-            if not alone and (not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b}
-                              or not {c.article for c, _, _ in side_b} - {c.article for c, _, _ in side_a}):
-                continue  # one article writes both: its own two people, or its own slip, not the outlets'
-            told.add(pair)
-            used = side_a + side_b
-            evidence = tuple(dict.fromkeys([_span(c, c.start + s, c.start + e, c.text[s:e]) for c, s, e in used]
-                                           + [_span(c) for c, _, _ in used]))
-            ids_a = _articles(dict.fromkeys(c.article for c, _, _ in side_a))
-            ids_b = _articles(dict.fromkeys(c.article for c, _, _ in side_b))
-            finding = Finding(kind="name-spelling", severity="diverge", evidence=evidence,
-                              sources=tuple(dict.fromkeys(_source(c) for c, _, _ in used)),
-                              summary=f"{given[0] if given[0] == 'designation' else 'name'}: {ids_a} {_say(ids_a)} {a}, "
-                                      f"but {ids_b} {_say(ids_b)} {b}: "
-                                      + ("one model or number written with one character changed, so one is wrong"
-                                         if given[0] == "designation" else
-                                         "one person's name spelt with different letters, so one spelling is wrong"))
-            out.append((f"{a} / {b}", finding))
+    candidates = [(given, a, b) for given, names in by_given.items() for a, b in combinations(dict.fromkeys(names), 2)]
+    candidates += _given_names_apart(spellings)
+    for given, a, b in candidates:
+        pair = frozenset((a, b))
+        last_a, last_b = a.split()[-1], b.split()[-1]
+        slip = given == GIVEN_NAME or (_one_character_apart(last_a, last_b) if given[0] == "designation"
+                                       else _misspelt(last_a, last_b))
+        if pair in told or not slip:
+            continue
+        side_a = [m for (_, w), ms in spellings.items() if w == a for m in ms]
+        side_b = [m for (_, w), ms in spellings.items() if w == b for m in ms]
+        alone = " " not in a or " " not in b  # a surname no full name has: a slip wherever written
+        if not alone and (not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b}
+                          or not {c.article for c, _, _ in side_b} - {c.article for c, _, _ in side_a}):
+            continue  # one article writes both: its own two people, or its own slip, not the outlets'
+        told.add(pair)
+        used = side_a + side_b
+        evidence = tuple(dict.fromkeys([_span(c, c.start + s, c.start + e, c.text[s:e]) for c, s, e in used]
+                                       + [_span(c) for c, _, _ in used]))
+        ids_a = _articles(dict.fromkeys(c.article for c, _, _ in side_a))
+        ids_b = _articles(dict.fromkeys(c.article for c, _, _ in side_b))
+        finding = Finding(kind="name-spelling", severity="diverge", evidence=evidence,
+                          sources=tuple(dict.fromkeys(_source(c) for c, _, _ in used)),
+                          summary=f"{given[0] if given[0] == 'designation' else 'name'}: {ids_a} {_say(ids_a)} {a}, "
+                                  f"but {ids_b} {_say(ids_b)} {b}: "
+                                  + ("one model or number written with one character changed, so one is wrong"
+                                     if given[0] == "designation" else
+                                     "one person's name spelt with different letters, so one spelling is wrong"))
+        out.append((f"{a} / {b}", finding))
     return out
 
 
@@ -746,6 +748,29 @@ def _written_after_given_names(claims: Sequence[Claim], spellings: dict) -> dict
     for c in claims:
         for m in pattern.finditer(c.text):
             out.setdefault((c.article, m.group(0)), []).append((c, m.start(), m.end()))
+    return out
+
+
+GIVEN_NAME = ("given name",)  # the group of a pair of names whose given names differ (`_given_names_apart`)
+
+
+def _given_names_apart(spellings: dict) -> list[tuple[tuple[str, ...], str, str]]:
+    """Two-word names with one surname whose given names are one name misspelt ("Steven Breyer" /
+    "Stephen Breyer"): two keystrokes apart at most, neither a short form of the other ("Mike",
+    "Alex"), their consonants different (not a transliteration, "Tatyana" / "Tatiana")."""
+    by_surname: dict[str, list[str]] = {}
+    for (_, written) in spellings:
+        words = written.split()
+        if len(words) == 2 and words[0].isalpha():
+            by_surname.setdefault(words[1].casefold(), []).append(written)
+    out = []
+    for names in by_surname.values():
+        for a, b in combinations(dict.fromkeys(names), 2):
+            ga, gb = a.split()[0].casefold(), b.split()[0].casefold()
+            if min(len(ga), len(gb)) < 3 or ga.startswith(gb) or gb.startswith(ga) or ga[0] != gb[0]:
+                continue
+            if DamerauLevenshtein.distance(ga, gb) <= 2 and skeleton(ga) != skeleton(gb):
+                out.append((GIVEN_NAME, a, b))
     return out
 
 
