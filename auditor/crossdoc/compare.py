@@ -692,16 +692,31 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     by_given: dict[tuple[str, ...], list[str]] = {}
     for (_, written) in spellings:
         by_given.setdefault(tuple(w.casefold() for w in written.split()[:-1]), []).append(written)
-    for (article, word), found in _surnames_alone(claims, spellings).items():
-        spellings.setdefault((article, word), []).extend(found)
-        for given, names in list(by_given.items()):
-            if given and any(_misspelt(word, n.split()[-1]) for n in names):
-                names.append(word)  # "Marcon will overfly the area" beside "President Emmanuel Macron"
+    alone = _surnames_alone(claims, spellings)
+    if alone:
+        # surnames looked up by their one-letter deletions: one keystroke apart share one
+        givens_of: dict[str, list[tuple[str, ...]]] = {}
+        near: dict[str, set[str]] = {}
+        for given, names in by_given.items():
+            for n in names:
+                surname = n.split()[-1].casefold()
+                givens_of.setdefault(surname, []).append(given)
+                for k in _deletions(surname):
+                    near.setdefault(k, set()).add(surname)
+        for (article, word), found in alone.items():
+            spellings.setdefault((article, word), []).extend(found)
+            for surname in set().union(*(near.get(k, ()) for k in _deletions(word.casefold()))):
+                if _misspelt(word, surname):
+                    for given in dict.fromkeys(givens_of[surname]):
+                        by_given[given].append(word)  # "Marcon will overfly the area" beside "President Emmanuel Macron"
     for c in claims:
         for m in _DESIGNATION.finditer(c.text):
             if m.group(1).casefold() not in _CALENDAR_WORDS and not _YEAR.fullmatch(m.group(2)):
                 spellings.setdefault((c.article, m.group(0)), []).append((c, m.start(), m.end()))
                 by_given.setdefault(("designation", m.group(1).casefold()), []).append(m.group(0))
+    written_as: dict[str, list[tuple[Claim, int, int]]] = {}
+    for (_, w), ms in spellings.items():
+        written_as.setdefault(w, []).extend(ms)
     out: list[tuple[str, Finding]] = []
     told: set[frozenset] = set()
     candidates = [(given, a, b) for given, names in by_given.items() for a, b in combinations(dict.fromkeys(names), 2)]
@@ -713,8 +728,7 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                                        else _misspelt(last_a, last_b))
         if pair in told or not slip:
             continue
-        side_a = [m for (_, w), ms in spellings.items() if w == a for m in ms]
-        side_b = [m for (_, w), ms in spellings.items() if w == b for m in ms]
+        side_a, side_b = written_as.get(a, []), written_as.get(b, [])
         alone = " " not in a or " " not in b  # a surname no full name has: a slip wherever written
         if not alone and (not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b}
                           or not {c.article for c, _, _ in side_b} - {c.article for c, _, _ in side_a}):
@@ -752,6 +766,11 @@ def _written_after_given_names(claims: Sequence[Claim], spellings: dict) -> dict
 
 
 GIVEN_NAME = ("given name",)  # the group of a pair of names whose given names differ (`_given_names_apart`)
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and the word with each one letter left out: two words one keystroke apart share one."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _given_names_apart(spellings: dict) -> list[tuple[tuple[str, ...], str, str]]:
