@@ -209,3 +209,15 @@ def test_what_befell_the_counted_comes_first(nlp, sentence, value, category):
 ])
 def test_a_turnout_counts_who_turned_out(nlp, sentence, category):
     assert [q.category for q in figures(nlp, sentence)] == [category]
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # divergences/dev, Johannesburg fire: a number hyphened to the noun it sizes a thing by is that
+    # thing's size, not a count of what befell people ("four" had been read as four killed)
+    ("A fire in a four-storey building in Johannesburg killed 74 people.", 4, "size:storey"),
+    ("The consulate is a 35-story skyscraper on First Avenue.", 35, "size:story"),
+    ("A fire in a four-storey building in Johannesburg killed 74 people.", 74, "killed:total"),
+])
+def test_a_number_hyphened_to_a_noun_sizes_a_thing(nlp, sentence, value, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.value == value]
+    assert q.category == category

@@ -321,6 +321,8 @@ def count_category(doc, head, heads, last) -> Optional[str]:
     knows what is counted."""
     if _one_who_speaks(doc[last], head):
         return None
+    if _hyphened_size(doc, last, head):
+        return f"size:{head.lemma_.lower()}"  # "a four-storey building": how big the building is, not a count
     said_of_count = count_noun_outcome(doc[last], head)
     if said_of_count:
         # "the death toll was 275", "the number of deaths has reached 28"; "the fatalities included
@@ -373,6 +375,13 @@ def count_category(doc, head, heads, last) -> Optional[str]:
 
 
 _SPEAKING = vocab.words("reporting_verbs")
+
+
+def _hyphened_size(doc, last: int, head) -> bool:
+    """A number hyphened to the noun it sizes another noun by ("a four-storey building", "a 35-story
+    skyscraper"): the size of that thing, whatever befell it."""
+    return head is not None and head.i == last + 2 and doc[last + 1].text in ("-", "\u2011") \
+        and head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i
 
 
 def _one_who_speaks(number, head) -> bool:
