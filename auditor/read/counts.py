@@ -322,7 +322,7 @@ def count_category(doc, head, heads, last) -> Optional[str]:
     if _one_who_speaks(doc[last], head):
         return None
     if _hyphened_size(doc, last, head):
-        return f"size:{head.lemma_.lower()}"  # "a four-storey building": how big the building is, not a count
+        return None  # "a four-storey building": how big the building is, not a count of what befell anyone
     said_of_count = count_noun_outcome(doc[last], head)
     if said_of_count:
         # "the death toll was 275", "the number of deaths has reached 28"; "the fatalities included
