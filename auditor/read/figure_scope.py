@@ -11,7 +11,7 @@ from typing import Optional
 
 from auditor import vocab
 from auditor.read.dates import is_zone_word
-from auditor.read.figure_spans import is_unit_word
+from auditor.read.figure_spans import is_unit_word, no_day_or_year
 from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
 
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
@@ -130,7 +130,7 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)) \
                     and not _dates_the_act(ent, number_tokens):
                 continue
-            if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) \
+            if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or no_day_or_year(ent.text) \
                     or _another_acts_duration(ent, number_tokens) \
                     or _DURATION_ADJECTIVE.fullmatch(ent.text) \
                     or _under_ordinal(ent.root, number_tokens):

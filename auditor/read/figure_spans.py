@@ -347,7 +347,13 @@ def _is_count_in_date(tok) -> bool:
     if tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS:
         return True
     return tok.ent_type_ == "DATE" and tok.like_num and not _in_longer_date(tok) \
-        and count_noun_outcome(tok, None) is not None
+        and (count_noun_outcome(tok, None) is not None or no_day_or_year(tok.text))
+
+
+def no_day_or_year(text: str) -> bool:
+    """A bare number that cannot be a day of a month or a year ("32", "108"): whatever the tagger
+    says, no date ("the number of deaths and injuries is 32 and 108", "an initially reported 32")."""
+    return text.isdigit() and 31 < int(text) < 1000
 
 
 def _in_longer_date(tok) -> bool:
