@@ -347,7 +347,14 @@ def _is_count_in_date(tok) -> bool:
     if tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS:
         return True
     return tok.ent_type_ == "DATE" and tok.like_num and not _in_longer_date(tok) \
-        and (count_noun_outcome(tok, None) is not None or no_day_or_year(tok.text))
+        and (count_noun_outcome(tok, None) is not None or no_day_or_year(tok.text) and not _an_age(tok))
+
+
+def _an_age(tok) -> bool:
+    """ "He was 78": a person's age, which the tagger also calls a date."""
+    subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return tok.head.lemma_ == "be" and subject is not None and (subject.pos_ in ("PRON", "PROPN")
+                                                                 or subject.ent_type_ == "PERSON")
 
 
 def no_day_or_year(text: str) -> bool:
