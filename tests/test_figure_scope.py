@@ -142,3 +142,13 @@ def test_a_place_joined_to_other_places_is_not_the_figures_alone(nlp):
     q = figures(nlp, "Protest organizers say a record 500,000 people gathered in Tel Aviv and other cities in "
                      "Israel on Saturday night.")[0]
     assert q.place == "Israel"
+
+
+def test_the_place_of_a_counts_own_phrase_comes_first(nlp):
+    """divergences/dev, Israel protests: "a turnout of some 240,000 protestors in Tel Aviv" is Tel
+    Aviv's, not that of the first place the sentence lists."""
+    (q,) = [q for q in figures(nlp, "Marches were held in at least 95 different locations across the country, "
+                                    "including in Jerusalem, Ashdod, Haifa, and Be\u2019er Sheva, with organizers "
+                                    "estimating a turnout of some 240,000 protestors in Tel Aviv alone.")
+            if q.value == 240000]
+    assert q.place == "Tel Aviv"

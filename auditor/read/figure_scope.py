@@ -273,7 +273,9 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
     ids = {t.i for t in tokens}
     # a place in the figure's own phrase ("... and 10,000 in Beersheba") is the figure's before its clause's
     owner = number_tokens[-1].head if number_tokens[-1].dep_ == "nummod" else number_tokens[-1]
-    own = {t.i for t in owner.subtree} if owner.dep_ == "conj" else set()
+    if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.lemma_.lower() in COUNT_NOUNS:
+        owner = owner.head.head  # "a turnout of some 240,000 protestors in Tel Aviv": the count's phrase
+    own = _own_phrase(owner)
     dateline = _dateline_end(doc)
     for e in doc.ents:
         root = e.root
@@ -314,6 +316,14 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
 SITE_NOUNS = vocab.words("site_nouns")
 _TIME_UNITS = vocab.words("time_units")
 _EVENT_HEADS = vocab.words("incident_nouns")
+
+
+def _own_phrase(owner) -> set[int]:
+    """The figure's own phrase, without what is joined to it ("some 240,000 protestors in Tel Aviv
+    alone"; "... and 10,000 in Beersheba"; not the "20,000 outside the Residence in Jerusalem" joined
+    to "roughly 10,000 protesters")."""
+    joined = {t.i for c in owner.children if c.dep_ in ("conj", "appos", "relcl", "acl") for t in c.subtree}
+    return {t.i for t in owner.subtree} - joined - {owner.i}
 
 
 def _and_other_places(tok) -> bool:
