@@ -706,3 +706,14 @@ def test_the_days_of_one_act_meet_and_of_two_acts_do_not():
                          (day("attack", 144), day("rise", 0), False)]:
         claims = [_claim("a", qa), _claim("b", qb)]
         assert A.figures_can_meet(A.Facet(0, qa), A.Facet(1, qb), claims, []) is meet
+
+
+def test_a_vague_count_is_no_rival_counters_estimate():
+    """divergences/dev, Israel protests: "a few hundred protesters" blocking a highway is no
+    counter's estimate of the organisers' 240,000 in the same city."""
+    crowd = Quantity(start=0, end=1, text="n", value=240000, low=216000, high=264000, category="protested:total",
+                     place="Tel Aviv", credited="organizers")
+    few = Quantity(start=0, end=1, text="n", value=None, low=200, high=999, vague=True, category="protested:total",
+                   place="Tel Aviv")
+    assert not A.rival_counters(crowd, few, ("organizers", None))
+    assert not A.figures_compatible(crowd, few, ["Tel Aviv"], ["Tel Aviv"], ("organizers", None))

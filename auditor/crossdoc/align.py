@@ -190,6 +190,8 @@ def rival_counters(qa: Quantity, qb: Quantity, counters: tuple[Optional[str], Op
     ka, kb = counters
     if not (quantities.is_estimate(qa.category) or quantities.is_estimate(qb.category)) or not (ka or kb):
         return False  # (either read as a crowd: "around 1.28 million people took part" is one in a group of them)
+    if qa.vague or qb.vague:
+        return False  # "a few hundred protesters blocked the highway" is no counter's estimate of the crowd
     return not (ka and kb and (same_entity(ka.lower(), kb.lower()) or same_entity(kb.lower(), ka.lower())))
 
 
