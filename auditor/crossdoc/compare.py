@@ -667,9 +667,11 @@ def _fmt_count(v: float) -> str:
 def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     """(the two spellings, the finding) for each person's name spelt two ways across articles where
     one must be wrong: the same given name and a surname one letter apart whose consonants differ
-    ("Fred Daibes" / "Fred Daides"), or a maker's designation with one character changed. Names
-    that differ only in vowels or doubled letters ("Zelensky" / "Zelenskyy", "Gunasekara" /
-    "Gunasekera") are transliterations, and are not told."""
+    ("Fred Daibes" / "Fred Daides"), a surname written alone one letter from a full name's
+    ("Marcon" / "Emmanuel Macron"), one surname with given names one name misspelt ("Steven" /
+    "Stephen Breyer"), or a maker's designation with one character changed. Names that differ only
+    in vowels or doubled letters ("Zelensky" / "Zelenskyy", "Gunasekara" / "Gunasekera") are
+    transliterations, and are not told."""
     spellings: dict[tuple[str, str], list[tuple[Claim, int, int]]] = {}
     for c in claims:
         lowered = None
