@@ -84,3 +84,15 @@ def test_a_number_compared_with_a_count_is_of_its_kind(nlp):
 ])
 def test_figures_listed_respectively_are_each_items(nlp, sentence, categories):
     assert [q.category for q in figures(nlp, sentence)] == categories
+
+
+@pytest.mark.parametrize("sentence, categories", [
+    # divergences/dev, UK election: a list of parties' seats after the seats counted, without marks
+    ("With 648 of the 650 seats declared, Labour has won 412, Conservatives 121, Liberal Democrats 71.",
+     ["seats", "seats", "seats:labour", "seats:conservatives", "seats:ld"]),
+    # German election: "the Greens - 85" is a party's seats, not a date the tagger saw
+    ("In the new parliament, the CDU/CSU will receive 208 seats, the AfD - 151, the SPD - 121, the Greens - 85, "
+     "the Left Party - 64.", ["seats:csu", "seats:afd", "seats:spd", "seats:greens", "seats:lp"]),
+])
+def test_a_list_of_sides_seats_without_marks(nlp, sentence, categories):
+    assert [q.category for q in figures(nlp, sentence)] == categories

@@ -155,6 +155,26 @@ def name_set_off_before(number):
     return _name_before(number, ("(", "—", "–", "-", ":"))
 
 
+def name_listed_before(number):
+    """The side a bare figure of a list is given for without a mark: the names right before it after
+    a comma or "and" ("..., Conservatives 121, Liberal Democrats 71"), or the named subject of the
+    verb it is the object of ("Labour has won 412"), or None."""
+    doc = number.doc
+    k = number.i - 1
+    if k >= 0 and _named(doc[k]):
+        start = k
+        while start > 0 and _named(doc[start - 1]):
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ in (",", "and", ";"):
+            return doc[start:k + 1]
+        return None
+    if number.dep_ == "dobj":
+        subject = next((c for c in number.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _named(subject):
+            return doc[subject.left_edge.i if subject.left_edge.lower_ != "the" else subject.left_edge.i + 1:subject.i + 1]
+    return None
+
+
 def _members(sent) -> list:
     """The names given figures in parentheses in a sentence, in order."""
     out = []

@@ -130,7 +130,9 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)) \
                     and not _dates_the_act(ent, number_tokens):
                 continue
-            if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) or no_day_or_year(ent.text) \
+            if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) \
+                    or no_day_or_year(ent.text) or any(n.like_num and no_day_or_year(n.text) for n in ent) \
+                    and not any(n.lower_ in _WORDS_OF_TIME for n in ent) \
                     or _another_acts_duration(ent, number_tokens) \
                     or _DURATION_ADJECTIVE.fullmatch(ent.text) \
                     or _under_ordinal(ent.root, number_tokens):
@@ -154,6 +156,8 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
 
 
 _CALENDAR_NAMES = frozenset(w.lower() for w in vocab.entries("months") + vocab.entries("weekdays"))
+# a date the tagger sees with none of these and a number that is no day nor year is no date ("Greens - 85")
+_WORDS_OF_TIME = _CALENDAR_NAMES | vocab.words("time_units") | {"ago", "old", "yesterday", "today", "tonight", "night"}
 
 
 def _dates_the_act(ent, number_tokens) -> bool:

@@ -346,8 +346,17 @@ def _is_count_in_date(tok) -> bool:
     head = tok.head
     if tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS:
         return True
+    if tok.ent_type_ == "DATE" and tok.like_num and no_day_or_year(tok.text) and _no_date_words(tok):
+        return not _an_age(tok)  # "the Greens - 85": a name and a count the tagger took for a date
     return tok.ent_type_ == "DATE" and tok.like_num and not _in_longer_date(tok) \
         and (count_noun_outcome(tok, None) is not None or no_day_or_year(tok.text) and not _an_age(tok))
+
+
+def _no_date_words(tok) -> bool:
+    """The date the tagger sees around a number holds no word of time ("Greens - 85")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and not any(t.lower_ in _TIME_WORDS or t.lower_ in ("ago", "year", "years", "old")
+                                       or t.like_num and t.i != tok.i for t in ent)
 
 
 def _an_age(tok) -> bool:

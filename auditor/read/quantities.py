@@ -122,7 +122,8 @@ _RESTATED_AS = re.compile(r"^\s*(?:of\s+(?:the\s+)?votes?\s*)?,?\s*or\s+"
 def _held_in_a_list(out: list[Quantity], doc, base: int) -> list[Quantity]:
     """A list of sides' counts written after one of them, each bare number after its side's name
     ("CDU will receive 208 seats, AfD — 151, SPD — 121"; "the most seats (164), followed by the AfD
-    (152), SPD (120)"): each is that side's count of the same kind ("seats:afd")."""
+    (152), SPD (120)"; "With 648 of the 650 seats declared, Labour has won 412, Conservatives 121"):
+    each is that side's count of the same kind ("seats:afd")."""
     kind = None
     sentence = None
     held_out = []
@@ -139,7 +140,7 @@ def _held_in_a_list(out: list[Quantity], doc, base: int) -> list[Quantity]:
             continue
         if kind is None or q.category is not None or q.unit is not None or q.low != q.high:
             continue
-        name = figure_context.name_set_off_before(first[0])
+        name = figure_context.name_set_off_before(first[0]) or figure_context.name_listed_before(first[0])
         if name is not None:
             held_out[-1] = replace(q, category=f"{kind}:{_side_key(name)}", counted=name.text)
     return held_out
