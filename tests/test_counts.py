@@ -222,3 +222,14 @@ def test_a_turnout_counts_who_turned_out(nlp, sentence, category):
 def test_a_number_hyphened_to_a_noun_sizes_a_thing(nlp, sentence, value, category):
     (q,) = [q for q in quantities.extract(nlp(sentence), 0) if q.value == value]
     assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # divergences/dev, UK election: "demonstrates" with an object shows; it is no protest
+    ("The final tally from the election campaign demonstrates the remarkable turnaround, with Labour going from "
+     "202 seats to 411 seats.", 411, "seats"),
+    ("1.28 million people demonstrated on Tuesday against the pension plan.", 1280000, "protested:total"),
+])
+def test_demonstrating_something_is_no_protest(nlp, sentence, value, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.value == value]
+    assert q.category == category

@@ -209,6 +209,8 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
             return "protested"  # "took to the streets"
         if _joins_a_gathering(t):
             return "protested"  # "100,000 people gathered in Belgrade for a major anti-corruption rally"
+        if t.pos_ == "VERB" and OUTCOMES.get(lemma) == "protested" and any(c.dep_ in ("dobj", "ccomp") for c in t.children):
+            return None  # "the final tally demonstrates the remarkable turnaround": shows, no protest
         if lemma in ("suffer", "sustain") and any(c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()) for c in t.children):
             # "97 people suffering injuries", "sustained burns": the outcome is the object's
             return next(OUTCOMES[c.lemma_.lower()] for c in t.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()))
