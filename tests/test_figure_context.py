@@ -455,3 +455,10 @@ def test_a_sentence_pointing_back_is_set_when_the_one_before_is(nlp, article, nu
 def test_victims_named_by_what_they_were_are_the_whole_unless_a_fight_is_counted(nlp, article, number, category):
     (q,) = [q for c in _claims_of(nlp, article) for q in c.quantities if q.text == number]
     assert q.category == category
+
+
+def test_a_figure_out_of_which_others_are_counted_is_their_whole(nlp):
+    """divergences/dev, Hwaseong factory fire: "out of the 100" is the whole the injured are part of."""
+    qs = {q.text: q for q in Q.extract(nlp("A further eight people were injured \u2013 two seriously \u2013 out of the "
+                                            "100 who had been working when the fire broke out."), 0)}
+    assert "part" not in (qs["100"].window or "") and "part" in (qs["two"].window or "")

@@ -331,6 +331,8 @@ def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> li
         whole = prior[0]
         if not _same_measure(q, whole):
             continue  # "33 dead, including 18 civilians": the civilians' own toll, comparable as such
+        if _OUT_OF_BEFORE.search(before[-30:]):
+            continue  # "eight injured – two seriously – out of the 100 who had been working": a whole
         if _PART_MARKER.search(between) or _PART_MARKER.search(last_whole) \
                 or (between.count("(") > between.count(")")) or _SPACED_DASH.search(last_whole):
             part_ids.add(id(q))
@@ -350,7 +352,8 @@ def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> li
     # a breakdown after a dash that follows a noun rather than a number: "The fatalities -- four in A, two in B"
     dash = _SPACED_DASH.search(text)
     if dash:
-        after = [q for q in counts if q.start - base > dash.start() and _unspecific(q.category)]
+        after = [q for q in counts if q.start - base > dash.start() and _unspecific(q.category)
+                 and not _OUT_OF_BEFORE.search(text[max(0, q.start - base - 30):q.start - base])]
         if len(after) >= 2:
             part_ids.update(id(q) for q in after)
     # lists by place: every figure of a run followed by its own place
@@ -394,6 +397,7 @@ _TOTAL_TO = (r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing|ed)|tak(?:es|ing)|took
 _TOTAL_BEFORE = re.compile(_TOTAL_TO + "$", re.I)  # right before a figure: that figure is the total
 _TOTAL_LATER = re.compile(_TOTAL_TO + r"\d", re.I)  # later in the sentence: a figure before it is a part
 _OF_THE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b)[Oo]f\s+the\s+$")
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)  # "out of the 100": the whole
 
 
 def _same_measure(part: Quantity, whole: Quantity) -> bool:
