@@ -89,6 +89,8 @@ def _written(text, value, low=None, high=None, unit=None, vague=False):
      _written("a little over $148 million", 148e6, high=math.inf, unit="USD"), "a scale word dropped or doubled"),
     # a trailing zero dropped is as likely two counts; one-digit counts and different numbers are no slips
     (_written("15", 15), _written("150", 150), None),
+    # divergences/dev, Cyclone Freddy: "over 200" in Malawi beside Mozambique's 20, however the zeros are counted
+    (_written("over 200", 200, 200, math.inf), _written("20", 20), None),
     (_written("5", 5), _written("55", 55), None),
     (_written("600", 600), _written("58", 58), None),
     (_written("2.5 million", 2.5e6), _written("25", 25), None),

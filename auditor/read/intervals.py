@@ -120,7 +120,9 @@ def slip_between(a: Quantity, b: Quantity) -> Optional[str]:
         return None
     short, long = sorted((da, db), key=len)
     if len(long) == len(short) + 1:
-        dropped = [long[:i] + long[i + 1:] for i in range(len(long) - (long.endswith("0")))]
+        if long.endswith("0") and short == long[:-1]:
+            return None  # "200" / "20": a trailing zero, however the zeros before it are counted
+        dropped = [long[:i] + long[i + 1:] for i in range(len(long))]
         return "a digit dropped or added" if short in dropped else None
     if len(long) == len(short) >= 3 and sum(x != y for x, y in zip(da, db)) == 2:  # ("14" / "41": two counts)
         i = next(i for i, (x, y) in enumerate(zip(da, db)) if x != y)
