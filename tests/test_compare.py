@@ -706,6 +706,12 @@ def test_a_surname_one_consonant_apart_is_misspelt(a, b, misspelt):
     assert compare._misspelt(a, b) == misspelt
 
 
+def _spelling_findings(claims):
+    """The name-spelling findings of claims each in a cluster of its own."""
+    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
+    return [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
+
+
 def _named(cid, article, text, *names):
     return Claim(id=cid, article=article, start=0, end=len(text), text=text, sentence=0,
                  entities=tuple(n.casefold() for n in names))
@@ -749,9 +755,7 @@ def test_a_surname_written_alone_one_keystroke_from_a_full_name_is_a_finding(tex
     a = _named("c1", "a1", "French President Emmanuel Macron arrived Thursday in Mayotte.", "Emmanuel Macron")
     claims = [a] + [_named(f"c{k + 2}", "a2", text, "Jean Marcon" if "Jean" in text else "Marcon")
                     for k, text in enumerate(texts)]
-    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
-    found = [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
-    assert bool(found) == told
+    assert bool(_spelling_findings(claims)) == told
 
 
 @pytest.mark.parametrize("a_text, b_text, told", [
@@ -899,8 +903,7 @@ def test_a_surname_written_alone_is_a_slip_even_beside_the_full_name_in_one_arti
     """divergences/dev, cyclone Chido: one report writes "President Emmanuel Macron" and, later, "Marcon"."""
     claims = [_named("c1", "a1", "French President Emmanuel Macron arrived Thursday in Mayotte.", "Emmanuel Macron"),
               _named("c2", "a1", "Marcon will overfly the area for an aerial appraisal of the damage.", "Marcon")]
-    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
-    (found,) = [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
+    (found,) = _spelling_findings(claims)
     assert "Marcon" in found.summary and "Emmanuel Macron" in found.summary
 
 
@@ -914,6 +917,4 @@ def test_a_surname_written_alone_is_a_slip_even_beside_the_full_name_in_one_arti
 ])
 def test_a_given_name_spelt_two_ways_with_one_surname_is_a_finding(a, b, told):
     claims = [_named("c1", "a1", f"{a} spoke on Friday.", a), _named("c2", "a2", f"{b} spoke on Friday.", b)]
-    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="agree") for k, c in enumerate(claims)]
-    found = [f for k in compare.compare(clusters, claims) for f in k.findings if f.kind == "name-spelling"]
-    assert bool(found) == told
+    assert bool(_spelling_findings(claims)) == told
