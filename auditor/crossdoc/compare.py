@@ -28,7 +28,7 @@ import math
 import re
 from dataclasses import replace
 from itertools import combinations
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -674,21 +674,8 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     transliterations, and are not told."""
     spellings: dict[tuple[str, str], list[tuple[Claim, int, int]]] = {}
     for c in claims:
-        lowered = None
-        for key in c.entities:
-            if not 1 <= key.count(" ") <= 2:
-                continue
-            lowered = lowered if lowered is not None else c.text.lower()
-            if len(lowered) != len(c.text):
-                break  # a letter whose lower case is longer ("İ"): offsets would not hold
-            at = lowered.find(key)
-            while at >= 0:
-                end = at + len(key)
-                written = c.text[at:end]
-                bounded = (at == 0 or not c.text[at - 1].isalnum()) and (end == len(c.text) or not c.text[end].isalnum())
-                if bounded and all(w[:1].isupper() for w in written.split()):
-                    spellings.setdefault((c.article, written), []).append((c, at, end))
-                at = lowered.find(key, end)
+        for at, end in _written_names(c, [k for k in c.entities if 1 <= k.count(" ") <= 2]):
+            spellings.setdefault((c.article, c.text[at:end]), []).append((c, at, end))
     for key, found in _written_after_given_names(claims, spellings).items():
         spellings.setdefault(key, []).extend(m for m in found if m not in spellings.get(key, ()))
     by_given: dict[tuple[str, ...], list[str]] = {}
@@ -731,8 +718,8 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
         if pair in told or not slip:
             continue
         side_a, side_b = written_as.get(a, []), written_as.get(b, [])
-        alone = " " not in a or " " not in b  # a surname no full name has: a slip wherever written
-        if not alone and (not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b}
+        lone = " " not in a or " " not in b  # a surname no full name has: a slip wherever written
+        if not lone and (not {c.article for c, _, _ in side_a} - {c.article for c, _, _ in side_b}
                           or not {c.article for c, _, _ in side_b} - {c.article for c, _, _ in side_a}):
             continue  # one article writes both: its own two people, or its own slip, not the outlets'
         told.add(pair)
@@ -802,21 +789,27 @@ def _surnames_alone(claims: Sequence[Claim], spellings: dict) -> dict[tuple[str,
     surnames = {w.split()[-1].casefold() for (_, w) in spellings if " " in w}
     out: dict[tuple[str, str], list] = {}
     for c in claims:
-        lowered = None
-        for key in c.entities:
-            if " " in key or not key.isalpha() or key in surnames or len(key) < 4:
-                continue
-            lowered = lowered if lowered is not None else c.text.lower()
-            if len(lowered) != len(c.text):
-                break  # a letter whose lower case is longer: offsets would not hold
-            at = lowered.find(key)
-            while at >= 0:
-                end = at + len(key)
-                if (at == 0 or not c.text[at - 1].isalnum()) and (end == len(c.text) or not c.text[end].isalnum()) \
-                        and c.text[at].isupper():
-                    out.setdefault((c.article, c.text[at:end]), []).append((c, at, end))
-                at = lowered.find(key, end)
+        keys = [k for k in c.entities if " " not in k and k.isalpha() and k not in surnames and len(k) >= 4]
+        for at, end in _written_names(c, keys):
+            out.setdefault((c.article, c.text[at:end]), []).append((c, at, end))
     return out
+
+
+def _written_names(c: Claim, keys: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Where the statement writes each entity key as a name: whole words, each capitalised."""
+    if not keys:
+        return
+    lowered = c.text.lower()
+    if len(lowered) != len(c.text):
+        return  # a letter whose lower case is longer ("İ"): offsets would not hold
+    for key in keys:
+        at = lowered.find(key)
+        while at >= 0:
+            end = at + len(key)
+            bounded = (at == 0 or not c.text[at - 1].isalnum()) and (end == len(c.text) or not c.text[end].isalnum())
+            if bounded and all(w[:1].isupper() for w in c.text[at:end].split()):
+                yield at, end
+            at = lowered.find(key, end)
 
 
 # A maker's or series' name and the designation after it ("Boeing 737-800", "Airbus A320",
