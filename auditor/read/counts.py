@@ -323,8 +323,6 @@ def count_category(doc, head, heads, last) -> Optional[str]:
     knows what is counted."""
     if _one_who_speaks(doc[last], head):
         return None
-    if _hyphened_size(doc, last, head):
-        return None  # "a four-storey building": how big the building is, not a count of what befell anyone
     said_of_count = count_noun_outcome(doc[last], head)
     if said_of_count:
         # "the death toll was 275", "the number of deaths has reached 28"; "the fatalities included
@@ -333,8 +331,10 @@ def count_category(doc, head, heads, last) -> Optional[str]:
     if _population_count(doc[last], head):
         return "population"
     if head is not None and head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" \
-            and head.i < head.head.i and head.head.lemma_.lower() not in GROUPS:
-        return None  # "a 179-seat majority", "a 10-member team": the number sizes another thing
+            and head.i < head.head.i and (head.head.lemma_.lower() not in GROUPS or _hyphened(doc, last, head)):
+        # "a 179-seat majority", "a 10-member team": the number sizes another thing; hyphened to its
+        # noun, even a thing that is counted elsewhere ("a four-storey building", not four killed)
+        return None
     group = group_of(heads) if heads else None
     outcome = outcome_of(doc, head, doc[last])
     if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
@@ -379,11 +379,9 @@ def count_category(doc, head, heads, last) -> Optional[str]:
 _SPEAKING = vocab.words("reporting_verbs")
 
 
-def _hyphened_size(doc, last: int, head) -> bool:
-    """A number hyphened to the noun it sizes another noun by ("a four-storey building", "a 35-story
-    skyscraper"): the size of that thing, whatever befell it."""
-    return head is not None and head.i == last + 2 and doc[last + 1].text in ("-", "\u2011") \
-        and head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i
+def _hyphened(doc, last: int, head) -> bool:
+    """The number is hyphened to its noun ("four-storey")."""
+    return head.i == last + 2 and doc[last + 1].text in ("-", "\u2011")
 
 
 def _one_who_speaks(number, head) -> bool:
