@@ -366,11 +366,12 @@ def _days_may_meet(wa: Optional[str], wb: Optional[str], qa: Quantity, qb: Quant
     """Two crowd counts' named days do not part them: the same days, or one undated giving the
     other's count as it is ("1.28 million ... on Tuesday, March 7" / "around 1.28 million took part")."""
     da, db = _calendar_days(wa), _calendar_days(wb)
-    named = [bool(d) or bool(w and _WEEKDAY.search(w.lower())) for d, w in ((da, wa), (db, wb))]
+    named = [bool(d) or bool(_WEEKDAYS.intersection(re.findall(r"[a-z]+", (w or "").lower())))
+             for d, w in ((da, wa), (db, wb))]
     return da == db or not all(named) and (overlaps(qa, qb) or rounded_alike(qa.value, qb.value))
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_WEEKDAYS = vocab.words("weekdays")
 
 
 def _same_place(a: Optional[str], b: Optional[str]) -> bool:

@@ -11,7 +11,7 @@ from typing import Optional
 
 from auditor import vocab
 from auditor.read.dates import is_zone_word
-from auditor.read.figure_spans import is_unit_word, no_day_or_year
+from auditor.read.figure_spans import is_unit_word, no_day_or_year, says_a_time
 from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
 
 _CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
@@ -132,7 +132,7 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
                 continue
             if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) \
                     or no_day_or_year(ent.text) or any(n.like_num and no_day_or_year(n.text) for n in ent) \
-                    and not any(n.lower_ in _WORDS_OF_TIME for n in ent) \
+                    and not says_a_time(ent) \
                     or _another_acts_duration(ent, number_tokens) \
                     or _DURATION_ADJECTIVE.fullmatch(ent.text) \
                     or _under_ordinal(ent.root, number_tokens):
@@ -156,8 +156,6 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
 
 
 _CALENDAR_NAMES = frozenset(w.lower() for w in vocab.entries("months") + vocab.entries("weekdays"))
-# a date the tagger sees with none of these and a number that is no day nor year is no date ("Greens - 85")
-_WORDS_OF_TIME = _CALENDAR_NAMES | vocab.words("time_units") | {"ago", "old", "yesterday", "today", "tonight", "night"}
 
 
 def _dates_the_act(ent, number_tokens) -> bool:

@@ -16,6 +16,7 @@ from auditor.read.numbers import _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _U
 # Words of time a number may modify ("two days", "Friday's 12"): not what the figure counts.
 _TIME_WORDS = vocab.words("weekdays") | vocab.words("months") | vocab.words("time_units") | {
     "yesterday", "today", "tonight", "night", "weekend", "decade", "decades", "morning", "evening", "afternoon"}
+WORDS_OF_TIME = _TIME_WORDS | {"ago", "old"}  # the words a date holds besides its numbers ("78 days ago", "78 years old")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "QUANTITY"}
 
 
@@ -353,10 +354,14 @@ def _is_count_in_date(tok) -> bool:
 
 
 def _no_date_words(tok) -> bool:
-    """The date the tagger sees around a number holds no word of time ("Greens - 85")."""
+    """The date the tagger sees around a number holds no other number and no word of time ("Greens - 85")."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and not any(t.lower_ in _TIME_WORDS or t.lower_ in ("ago", "year", "years", "old")
-                                       or t.like_num and t.i != tok.i for t in ent)
+    return ent is not None and not says_a_time(ent) and not any(t.like_num and t.i != tok.i for t in ent)
+
+
+def says_a_time(tokens) -> bool:
+    """Some word of the tokens names a time: a day, a month, a unit of time, "ago", "old"."""
+    return any(t.lower_ in WORDS_OF_TIME for t in tokens)
 
 
 def _an_age(tok) -> bool:
