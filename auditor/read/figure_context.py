@@ -139,14 +139,19 @@ def _name_before(number, marks: tuple[str, ...] = ("(",)):
         k -= 1  # "(about 46 percent)", "($1.9 billion)"
     if k < 1 or doc[k].text not in marks or not _named(doc[k - 1]):
         return None
-    start = k - 1
-    while start > 0 and _named(doc[start - 1]) and doc[start - 1].sent == doc[k].sent:
-        start -= 1
-    return doc[start:k]
+    return doc[_names_from(doc, k - 1):k]
 
 
 def _named(tok) -> bool:
     return tok.pos_ == "PROPN" or tok.pos_ in ("NOUN", "X") and tok.text[:1].isupper()
+
+
+def _names_from(doc, last: int) -> int:
+    """Where the run of names that ends at token `last` begins, within its sentence."""
+    start = last
+    while start > 0 and _named(doc[start - 1]) and doc[start - 1].sent == doc[last].sent:
+        start -= 1
+    return start
 
 
 def name_set_off_before(number):
@@ -162,12 +167,8 @@ def name_listed_before(number):
     doc = number.doc
     k = number.i - 1
     if k >= 0 and _named(doc[k]):
-        start = k
-        while start > 0 and _named(doc[start - 1]):
-            start -= 1
-        if start > 0 and doc[start - 1].lower_ in (",", "and", ";"):
-            return doc[start:k + 1]
-        return None
+        start = _names_from(doc, k)
+        return doc[start:k + 1] if start > 0 and doc[start - 1].lower_ in (",", "and", ";") else None
     if number.dep_ == "dobj":
         subject = next((c for c in number.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and _named(subject):
