@@ -717,3 +717,47 @@ def test_a_vague_count_is_no_rival_counters_estimate():
                    place="Tel Aviv")
     assert not A.rival_counters(crowd, few, ("organizers", None))
     assert not A.figures_compatible(crowd, few, ["Tel Aviv"], ["Tel Aviv"], ("organizers", None))
+
+
+# --------------------------------------------------------------------------- regions the story spans
+
+
+@pytest.mark.parametrize("setting, apart", [
+    # divergences/dev, Cyclone Freddy: a story set in two countries tells each one's figures apart
+    (["malawi", "mozambique", "cyclone freddy", "lazarus chakwera"], ["malawi", "mozambique"]),
+    # a region and the country it lies in are one story's place, not two (Valencia floods, Marapi)
+    (["valencia", "spain", "paiporta"], []),
+    (["indonesia", "west sumatra", "marapi"], []),
+])
+def test_regions_apart(setting, apart):
+    assert A.regions_apart(setting) == apart
+
+
+def test_a_countrys_toll_is_not_its_neighbours_though_the_story_is_set_in_both(fake_embedder):
+    """divergences/dev, Cyclone Freddy: Malawi and Mozambique are each named in most claims (the
+    story's setting), yet "in Mozambique, 50 deaths" is not Malawi's toll of 225, nor a rival of it."""
+    claims = build([
+        ("a", "The death toll from the cyclone in Malawi has risen to 225."),
+        ("a", "Rescuers in Malawi and Mozambique searched for survivors."),
+        ("a", "Malawi and Mozambique declared a state of disaster."),
+        ("b", "In Mozambique, at least 50 deaths have been confirmed so far."),
+        ("b", "Malawi and Mozambique were hit by the cyclone twice."),
+        ("b", "Aid agencies in Malawi and Mozambique appealed for help."),
+    ])
+    assert not linked(clusters_for(claims, fake_embedder), claims, "225", "50 deaths")
+
+
+def test_two_clauses_of_one_sentence_placed_apart_are_two_figures(fake_embedder):
+    """divergences/dev, Cyclone Freddy: "..., while authorities in neighbouring Mozambique reported
+    20 deaths" is not the first clause's count in other words (as "five gunmen were eliminated,
+    while the governor reported six bandits" is)."""
+    claims = build([
+        ("a", "Malawi's government said at least 190 people were killed, while authorities in neighbouring "
+              "Mozambique reported 20 deaths."),
+        ("a", "Malawi and Mozambique declared a state of disaster."),
+        ("b", "Malawi and Mozambique were hit by the cyclone twice."),
+        ("b", "Malawi's government said at least 326 people were killed."),
+    ])
+    clusters = clusters_for(claims, fake_embedder)
+    assert linked(clusters, claims, "190 people", "326 people")
+    assert not linked(clusters, claims, "190 people", "20 deaths")

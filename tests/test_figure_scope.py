@@ -152,3 +152,18 @@ def test_the_place_of_a_counts_own_phrase_comes_first(nlp):
                                     "estimating a turnout of some 240,000 protestors in Tel Aviv alone.")
             if q.value == 240000]
     assert q.place == "Tel Aviv"
+
+
+@pytest.mark.parametrize("sentence, value, place", [
+    # divergences/dev, Cyclone Freddy: a toll placed in two countries listed by "and" is the toll of
+    # both, a whole of the two countries' tolls (the tagger takes one for a person, the other for a body)
+    ("Cyclone Freddy death toll passes 200 in Malawi and Mozambique", 200, "all of Malawi, Mozambique"),
+    ("In its first landfall in February, the storm killed 27 people in Madagascar and Mozambique.", 27,
+     "all of Madagascar, Mozambique"),
+    # a place after a comma alone says where the first one lies
+    ("So far, they have recovered nine bodies in Chilobwe, Blantyre District.", 9, "Chilobwe"),
+    ("In Mozambique, at least 50 deaths have been confirmed so far.", 50, "Mozambique"),
+])
+def test_a_figure_placed_in_places_listed_by_and_holds_for_all_of_them(nlp, sentence, value, place):
+    (q,) = [q for q in figures(nlp, sentence) if q.value == value]
+    assert q.place == place

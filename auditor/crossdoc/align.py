@@ -40,7 +40,7 @@ import numpy as np
 
 from auditor import vocab
 from auditor.read.claims import initials, is_region, same_entity
-from auditor.read import quantities
+from auditor.read import places, quantities
 from auditor.read.counts import GROUPS
 from auditor.read.figure_context import WHOLE_OF
 from auditor.read.figure_scope import ELSEWHERE, is_site, one_site
@@ -445,11 +445,33 @@ def _without_lone_site(places_of: dict[int, list[str]], claims: Sequence[Claim])
     return {k: [p for p in ps if not is_site(p)] for k, ps in places_of.items()}
 
 
-def _figure_places(f: Facet, claims: Sequence[Claim], setting: Sequence[str]) -> list[str]:
-    names = [p.lower() for p in claims[f.claim].places]
-    if f.quantity is not None and f.quantity.place:
-        names.append(f.quantity.place.lower())
-    return list(dict.fromkeys(_specific(names, setting)))
+def _figure_places(f: Facet, claims: Sequence[Claim], setting: Sequence[str],
+                   setting_apart: Sequence[str] = ()) -> list[str]:
+    """The specific places of a figure's claim, and the figure's own place (`_own_place`)."""
+    names = _specific([p.lower() for p in claims[f.claim].places], setting)
+    own = _own_place(f, setting, setting_apart)
+    return list(dict.fromkeys(names + [own] if own else names))
+
+
+def _own_place(f: Facet, setting: Sequence[str], setting_apart: Sequence[str] = ()) -> Optional[str]:
+    """The place the figure's own clause gives it, unless the story is set there. A count's own
+    place is kept even so when it is one of several regions the story spans (`setting_apart`: "in
+    Mozambique, 20 deaths" is not Malawi's toll, though the cyclone's story is set in both, and
+    "200 in Malawi and Mozambique" is the toll of both)."""
+    own = f.quantity.place.lower() if f.quantity is not None and f.quantity.place else None
+    if not own:
+        return None
+    parts = own[len(WHOLE_OF):].split(", ") if own.startswith(WHOLE_OF) else [own]
+    apart = f.quantity.unit is None and any(same_entity(p, s) for p in parts for s in setting_apart)
+    return own if _specific(parts, setting) or apart else None
+
+
+def regions_apart(setting: Sequence[str]) -> list[str]:
+    """The setting's regions (countries, provinces) of which the setting names another that neither
+    lies in it nor holds it: a story set in Malawi and Mozambique, not in Valencia and Spain."""
+    found = places.resolved([n for n in setting if is_region(n)], towns=False)
+    return [n for n, p in found.items()
+            if any(not places.within(p, o) and not places.within(o, p) for m, o in found.items() if m != n)]
 
 
 def _rival_similarity(q: Quantity) -> float:
@@ -961,7 +983,9 @@ class _Incident:
         self.facets = facets_of(local)
         self.sims = V @ V.T if len(local) <= MAX_DENSE else None
         self.article_of = np.array([hash(c.article) for c in local])
-        self.places_of = _without_lone_site({k: _figure_places(f, local, self.setting) for k, f in enumerate(self.facets)
+        apart = regions_apart(self.setting)
+        self.own_place = {k: _own_place(f, self.setting, apart) for k, f in enumerate(self.facets) if f.quantity is not None}
+        self.places_of = _without_lone_site({k: _figure_places(f, local, self.setting, apart) for k, f in enumerate(self.facets)
                                              if f.quantity is not None}, local)
         self.specific = [_specific(_names(c), self.setting) for c in local]
 
@@ -985,9 +1009,11 @@ def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
         ca, cb = ctx.local[a.claim], ctx.local[b.claim]
         if ca.article == cb.article:
             if ca.sentence == cb.sentence and a.claim != b.claim and a.quantity.unit == b.quantity.unit \
-                    and a.category == b.category:
+                    and a.category == b.category and ctx.own_place[x] == ctx.own_place[y]:
                 # two clauses of one sentence giving a figure of one kind ("five gunmen were
-                # eliminated, while the governor reported six bandits had been liquidated")
+                # eliminated, while the governor reported six bandits had been liquidated"), unless
+                # one clause places its figure where the other does not ("..., while authorities in
+                # neighbouring Mozambique reported 20 deaths")
                 links.append((ctx.sim(a.claim, b.claim), x, y))
             continue
         score = figure_link(a, b, ctx.local, ctx.sim(a.claim, b.claim), ctx.setting,
@@ -1069,6 +1095,8 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
                 qa, qb = on_one_clock(a.quantity, b.quantity)
                 return same_clock(qa, qb) and None not in (qa.low, qa.high, qb.low, qb.high) \
                     and abs((qa.low + qa.high) - (qb.low + qb.high)) / 2 < 1 / 60  # the times as written, not hedged
+            if local[a.claim].sentence == local[b.claim].sentence and ctx.own_place[x] != ctx.own_place[y]:
+                return False  # one sentence's clauses placed apart: "190 killed, while ... in Mozambique reported 20"
             return a.quantity.unit == b.quantity.unit and (a.category == b.category or _one_kind(a.category, b.category))
         return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local),
                                   in_group=True) and not forecast_and_outcome(a.quantity, b.quantity)

@@ -11,6 +11,7 @@ from typing import Optional
 
 from auditor import vocab
 from auditor.read.dates import is_zone_word
+from auditor.read.figure_context import WHOLE_OF
 from auditor.read.figure_spans import is_unit_word, no_day_or_year, says_a_time
 from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
 
@@ -260,6 +261,7 @@ def _end_point_or_baseline(doc, ent) -> bool:
 
 
 _NONSTATE_BODIES = vocab.tagged("body_words", "nonstate")  # "union", "party", "company": a name's head
+_NAME_LABELS = ("ORG", "PERSON", "NORP", "PRODUCT")  # labels the small model gives places it does not know
 ELSEWHERE = "elsewhere"  # a place outside the story's own: it meets no other place, and is no part of a whole
 
 
@@ -294,7 +296,7 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
             continue  # "the Maden-Is mining union reported 35 trapped": a body's name, not the figure's place
         if root.dep_ == "compound" and governor.lemma_.lower() in PLACE_NOUNS:
             is_place, governor = True, governor.head
-        elif root.dep_ == "pobj" and governor.lower_ in _LOCATIVE and e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT") \
+        elif root.dep_ == "pobj" and governor.lower_ in _LOCATIVE and e.label_ in _NAME_LABELS \
                 and root.pos_ == "PROPN" and len(e) <= 2:
             is_place = True
         if not is_place:
@@ -311,8 +313,23 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
         if root.i in own:
             rank = -1
         if best is None or rank < best[0]:
-            best = (rank, place_name(e.text))
-    return best[1] if best else (site_of(tokens) if count else None)
+            best = (rank, place_name(e.text), root)
+    if best is None:
+        return site_of(tokens) if count else None
+    joined = _joined_places(doc, best[2])
+    return WHOLE_OF + ", ".join([best[1], *joined]) if joined else best[1]
+
+
+def _joined_places(doc, root) -> list[str]:
+    """The other places a place is listed with by "and" ("in Malawi and Mozambique", where the
+    tagger may take either for a person or a body): a figure placed in such a list holds for all of
+    them, as a whole of its parts. A place after a comma alone is the first one's whereabouts
+    ("in Chilobwe, Blantyre District")."""
+    listed = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in (root, *root.conjuncts) for c in t.children)
+    if not listed:
+        return []
+    names = {e.root.i: e for e in doc.ents if e.label_ in _PLACE_LABELS or e.label_ in _NAME_LABELS}
+    return [place_name(names[c.i].text) for c in root.conjuncts if c.i in names and c.pos_ == "PROPN"]
 
 
 SITE_NOUNS = vocab.words("site_nouns")
