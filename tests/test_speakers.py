@@ -279,3 +279,29 @@ def test_a_speaking_lead_in(text, quote, speaker):
 def test_handle_words(handle, words):
     from auditor.read.speakers import _handle_words
     assert _handle_words(handle) == words
+
+
+# divergences/dev, a nurse's sentencing (ITV, mikkey-news): a judge speaks to the one sentenced
+SENTENCING = (
+    "Serial child killer Lucy Letby has been told she had \"premeditation, calculation and cunning in [her] "
+    "actions\" by a judge sentencing her for the murder of seven newborn babies.\n"
+    "Delivering his sentencing Mr Justice Goss said he would sentence as if she was in the dock.\n"
+    "Letby will also be sent copies of the victim impact statements read out during her sentencing.\n"
+    "He told her: \"The impact of your crimes has been immense.\"\n"
+    "The judge said before passing sentence: \"Over a period of 13 months, you killed seven fragile babies.\"")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # words told to the subject of a passive verb of address are its agent's, wherever the parser hangs
+    # "by a judge", not those of the subject of the clause they stand in ("she had")
+    (SENTENCING, "premeditation, calculation", "Goss"),
+    # "He told her": one verb's subject and object are two people; "he" is not the woman "her" takes up
+    (SENTENCING, "The impact of your crimes", "Goss"),
+    # "the judge" is the one the text calls Mr Justice: a Justice is a judge
+    (SENTENCING, "Over a period of 13 months", "Goss"),
+    # "X was quoted as saying" keeps X: only verbs of address make their subject the one spoken to
+    ("Mr Justice Goss was quoted as saying: \"This was a cruel, calculated and cynical campaign.\"",
+     "This was a cruel", "Goss"),
+])
+def test_a_judge_speaks_to_the_one_sentenced(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

@@ -545,6 +545,13 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
     return None
 
 
+def _told_in_passive(verb) -> bool:
+    """A verb of address in the passive with its subject and no agent of its own ("Letby has been
+    told ...", "she was warned"): its subject is the one spoken to (unlike "X was quoted as saying")."""
+    return _lemma(verb) in ADDRESSEE_VERBS and verb.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
 class Resolver:
     """Mentions of one article and their resolution; built once per article from its parse."""
 
@@ -980,11 +987,31 @@ class Resolver:
         pk = PRONOUN_KIND.get(m.head)
         if pk is None:
             return None
-        return self._antecedent(m, pk, PRONOUN_GENDER.get(m.head))
+        want = PRONOUN_GENDER.get(m.head)
+        found = self._antecedent(m, pk, want)
+        other = self._object_of_other_gender(m, want)
+        if found is not None and other is not None:
+            addressee = self._antecedent(other, "person", PRONOUN_GENDER.get(other.head))
+            if addressee is not None and addressee.name == found.name:
+                # "He told her: ...": one verb's subject and object are two people, so "he" is not
+                # the woman "her" takes up, whose gender the text may not say
+                return self._antecedent(m, pk, want, exclude=found.name)
+        return found
 
-    def _antecedent(self, m: Mention, pk: str, want: Optional[str]) -> Optional[Mention]:
+    def _object_of_other_gender(self, m: Mention, want: Optional[str]) -> Optional[Mention]:
+        """The object pronoun of the verb a subject pronoun acts by, of the other gender ("He told
+        her"), as a mention; None when there is none."""
+        if want is None or not 0 <= m.token < len(self.doc) or self.doc[m.token].dep_ != "nsubj":
+            return None
+        verb = self.doc[m.token].head
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")
+                    and PRONOUN_GENDER.get(c.lower_) not in (None, want) and not self.in_quote(c.idx)), None)
+        return self.mention(obj) if obj is not None else None
+
+    def _antecedent(self, m: Mention, pk: str, want: Optional[str], exclude: Optional[str] = None) -> Optional[Mention]:
         """The party a mention of kind `pk` ("person", "thing", "plural") and gender `want` takes
-        up: the nearest compatible mention before it, walking back at most four sentences."""
+        up: the nearest compatible mention before it, walking back at most four sentences (never
+        the party named `exclude`)."""
         genders = self._genders() if want else {}
         before = [h for h in self.history if h.end <= m.start and h.kind not in ("pronoun", "document")]
         if not before:
@@ -1000,7 +1027,7 @@ class Resolver:
         for sid in sentences[:4]:
             cands = [h for h in before if self._sentence_of(h.token) == sid]
             cands = [self.resolve(h) for h in cands]
-            cands = [h for h in cands if self._compatible(pk, h) and can_speak(h, self.doc)]
+            cands = [h for h in cands if self._compatible(pk, h) and can_speak(h, self.doc) and h.name != exclude]
             if want:  # "she" is not a man the text calls Mr.
                 cands = [h for h in cands if genders.get(names_mod.normalize(h.name), want) == want]
             subj = [h for h in cands if h.subject]
@@ -1602,6 +1629,18 @@ class QuoteAttributor:
                     return found
         return self.resolver.resolve(self.resolver.mention(subj, True))
 
+    def _stray_agent(self, verb) -> Optional[Mention]:
+        """The party a "by" phrase in a passive verb's clause names, outside quotes, when it can
+        speak: the passive's agent, wherever the parser hung it ("told ... by a judge sentencing her")."""
+        for t in verb.subtree:
+            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and not self.resolver.in_quote(t.idx):
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    m = self.resolver.resolve(self.resolver.mention(obj, True))
+                    if can_speak(m, self.doc) and m.kind in ("person", "organization", "government", "description"):
+                        return m
+        return None
+
     def _governing_verbs(self, q) -> list:
         """Verbs outside the quote that the quoted words hang from, nearest ancestor first."""
         qtoks = token_range(self.doc, q.start, q.end)
@@ -1704,6 +1743,15 @@ class QuoteAttributor:
         ordered = ([v for v in govs if is_reporting(v)] + [v for v in govs if is_reporting(v, weak=True) and not is_reporting(v)]
                    + [v for v in govs if not is_reporting(v, weak=True)])
         fallback: Optional[Attribution] = None
+        told = next((v for v in govs if is_reporting(v) and _told_in_passive(v)), None)
+        if told is not None:
+            # "Letby has been told she had “...” by a judge": the words were said to the passive's
+            # subject, by its agent (which the parser may hang elsewhere in the clause), not by the
+            # subject of a clause they stand in ("she had")
+            agent = self._stray_agent(told)
+            if agent is not None:
+                return Attribution(agent, told.text, told.idx, told.idx + len(told.text))
+            ordered = [v for v in ordered if v.i == told.i or told not in v.ancestors]
         for v in ordered:
             inner = self._innermost_speech(v, q)
             if inner is not v:
