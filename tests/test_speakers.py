@@ -305,3 +305,17 @@ SENTENCING = (
 ])
 def test_a_judge_speaks_to_the_one_sentenced(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # divergences/dev, typhoon (AFP): "he" takes up an unnamed official as it would a named one
+    ("The Vietnamese government said Nguyen Tran Van, 60, had lost his house.\n"
+     "A police official in Hanoi, refusing to be named, said officers were going on foot or by boat to check every "
+     "house along the river.\n\"All residents must leave,\" he said.", "All residents must leave", "police official in Hanoi"),
+    # divergences/dev, state-house expulsions (Nashville Scene): a lead-in that opens with its verb of speech
+    ("\"This is a great day,\" Mayor John Cooper said.\nAdded Councilmember Delishia Porterfield, who lost to Jones in "
+     "the 2022 Democratic primary: \"We are restoring the political voice of the 70,000 people of District 52.\"",
+     "We are restoring", "Delishia Porterfield"),
+])
+def test_an_unnamed_official_and_an_inverted_lead_in(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

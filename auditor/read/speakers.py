@@ -942,6 +942,8 @@ class Resolver:
         kind = m.kind
         if kind == "description":
             kind = "person" if m.head in TITLE_WORDS else ("anonymous" if m.plural else "organization")
+        elif kind == "anonymous" and not m.plural and (m.head in TITLE_WORDS or person_noun(m.head)):
+            kind = "person"  # "A police official in Hanoi, refusing to be named, said ... “...,” he said"
         if pronoun_kind == "person":
             return kind == "person" or (kind == "organization" and self._person_shaped(m))
         if pronoun_kind == "thing":
@@ -1704,6 +1706,21 @@ class QuoteAttributor:
         m = self.resolver.resolve(self.resolver.mention(subj, True))
         return m if can_speak(m, self.doc) else None
 
+    def _inverted_lead_in(self, words: list) -> Optional[Mention]:
+        """ "Added Councilmember Delishia Porterfield, who lost to Jones in the primary: “...”": a
+        lead-in that opens with a verb of speech before its subject (which the parser may not see as
+        a verb) introduces the person it names next."""
+        if len(words) < 2 or words[0].lemma_.lower() not in REPORTING_LEMMAS:
+            return None
+        name = next((k for k, t in enumerate(words) if k > 0 and t.ent_type_ == "PERSON"), None)
+        if name is None or any(t.pos_ in ("VERB", "AUX") for t in words[1:name]):
+            return None
+        end = name
+        while end + 1 < len(words) and words[end + 1].ent_type_ == "PERSON" and words[end + 1].i == words[end].i + 1:
+            end += 1
+        m = self.resolver.resolve(self.resolver._build(words[end], True, words[1:end + 1]))
+        return m if m.kind == "person" else None
+
     def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
         """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
         after = [t for t in token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
@@ -1727,7 +1744,7 @@ class QuoteAttributor:
         before = [t for t in token_range(self.doc, frame[0], q.outer_start) if not t.is_space and not _in_spans(t.idx, self.outer)]
         if before and before[-1].text == ":":
             words = [t for t in before[:-1] if not t.is_punct]
-            spoken = self._speaking_lead_in(words)
+            spoken = self._speaking_lead_in(words) or self._inverted_lead_in(words)
             if spoken is not None:
                 return spoken, "colon"
             if words and not any(t.pos_ in ("VERB", "AUX") for t in words):
