@@ -761,3 +761,29 @@ def test_two_clauses_of_one_sentence_placed_apart_are_two_figures(fake_embedder)
     clusters = clusters_for(claims, fake_embedder)
     assert linked(clusters, claims, "190 people", "326 people")
     assert not linked(clusters, claims, "190 people", "20 deaths")
+
+
+@pytest.mark.parametrize("qa, qb, compatible", [
+    # divergences/dev, Morbi bridge collapse: "including 40 women and 34 children" / "over 50 children and 35
+    # women among the victims": a count of women is never one of children, whatever group both belong to
+    (_counted(34, "children"), _counted(35, "women"), False),
+    (_counted(40, "women"), _counted(50, "children", bound=True), False),
+    (_counted(40, "women"), _counted(35, "women"), True),
+    # a class and a word outside the classes: people of any sex or age may be the women
+    (_counted(40, "women"), _counted(38, "victims"), True),
+])
+def test_people_of_another_sex_or_age_are_another_population(qa, qb, compatible):
+    assert A.figures_compatible(qa, qb, [], []) is compatible
+
+
+def test_people_of_one_sex_or_age_among_a_toll_are_rivals_however_the_sentences_differ():
+    """divergences/dev, Morbi: the sentences list other parts of the toll too, so they are not alike;
+    the women they both count make their two figures rival reports of one population."""
+    text_a = "The toll climbed to 134 by evening, including 40 women and 34 children."
+    text_b = "According to official figures, there are over 50 children and 35 women among the victims who drowned."
+    claims = build([("a", text_a), ("b", text_b), ("a", "Rescue teams searched the river through the night."),
+                    ("b", "The suspension bridge had reopened four days earlier.")])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    fa = next(A.Facet(claims.index(a), q) for q in a.quantities if q.value == 40)
+    fb = next(A.Facet(claims.index(b), q) for q in b.quantities if q.value == 35)
+    assert A.figure_link(fa, fb, claims, 0.35, A.setting_names(claims)) is not None

@@ -213,6 +213,8 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         return False  # the days of two acts ("attacked on Sunday" / "rose on Monday")
     if _more_groups(qa, qb) or _more_groups(qb, qa):
         return False  # "181 passengers and crew" counts the 175 passengers and more
+    if _other_sex_or_age(qa, qb):
+        return False  # "40 women" and "34 children" among one toll: two populations
     if not _parts_meet(qa, qb):
         return False
     if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
@@ -243,6 +245,22 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
     if qa.second is not None and qb.second is not None and not rival_tallies(qa, qb):
         return False  # a 60-38 procedural vote and the 52-47 final vote are two votes
     return gap_ratio(qa, qb) <= MAX_RIVAL_RATIO or quantities.one_per_event(qa.category) or growing
+
+
+_SEX_AND_AGE = vocab.table("people_by_sex_and_age")
+
+
+def _sex_or_age(q: Quantity) -> Optional[str]:
+    """The sex or age of the people a figure counts ("women", "children"), by the last word of
+    what it counts; None for people of any."""
+    words = (q.counted or "").lower().split()
+    return _SEX_AND_AGE.get(words[-1]) if words else None
+
+
+def _other_sex_or_age(qa: Quantity, qb: Quantity) -> bool:
+    """The two figures count people of different sex or age ("women" / "children")."""
+    ca, cb = _sex_or_age(qa), _sex_or_age(qb)
+    return ca is not None and cb is not None and ca != cb
 
 
 def _signs_differ(qa: Quantity, qb: Quantity) -> bool:
@@ -544,6 +562,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
         needed = min(needed, MIN_RELATED)
     if qa.category == "date:event" and qa.counted == qb.counted:
         needed = min(needed, RELATED)  # the day of one act in related sentences ("will consider ... on Saturday")
+    if _sex_or_age(qa) is not None and _sex_or_age(qa) == _sex_or_age(qb) and same_window(qa.window, qb.window):
+        needed = min(needed, MIN_RELATED)  # the women among one toll, in sentences that list other parts too
     if quantities.is_estimate(qa.category) and (_calendar_days(qa.window) or qa.place and rival_counters(
             qa, qb, _counters(a, b, claims))):
         # one place's crowd on one named day, or counted in one place by two different counters ("there
@@ -1009,7 +1029,8 @@ def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
         ca, cb = ctx.local[a.claim], ctx.local[b.claim]
         if ca.article == cb.article:
             if ca.sentence == cb.sentence and a.claim != b.claim and a.quantity.unit == b.quantity.unit \
-                    and a.category == b.category and ctx.own_place[x] == ctx.own_place[y]:
+                    and a.category == b.category and ctx.own_place[x] == ctx.own_place[y] \
+                    and not _other_sex_or_age(a.quantity, b.quantity):
                 # two clauses of one sentence giving a figure of one kind ("five gunmen were
                 # eliminated, while the governor reported six bandits had been liquidated"), unless
                 # one clause places its figure where the other does not ("..., while authorities in
@@ -1097,6 +1118,8 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
                     and abs((qa.low + qa.high) - (qb.low + qb.high)) / 2 < 1 / 60  # the times as written, not hedged
             if local[a.claim].sentence == local[b.claim].sentence and ctx.own_place[x] != ctx.own_place[y]:
                 return False  # one sentence's clauses placed apart: "190 killed, while ... in Mozambique reported 20"
+            if _other_sex_or_age(a.quantity, b.quantity):
+                return False  # "including 40 women and 34 children": two populations
             return a.quantity.unit == b.quantity.unit and (a.category == b.category or _one_kind(a.category, b.category))
         return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local),
                                   in_group=True) and not forecast_and_outcome(a.quantity, b.quantity)
