@@ -54,7 +54,7 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
     if moment:
         cues.append(moment)
     if any(a.lemma_.lower() in FORECAST_WORDS for a in ancestors) or _forecast_sentence(first) \
-            or _capacity(ancestors):
+            or _capacity(ancestors) or _forecast_modifier(first) or _set_to(ancestors):
         cues.append(FORECAST)
     if _before_change(doc, first, ancestors):
         cues.append(BEFORE)
@@ -253,6 +253,23 @@ def _required(first, ancestors) -> bool:
                                   or t.dep_ == "prep" and t.lower_ == "for") for t in verb.subtree):
             return True
     return False
+
+
+def _forecast_modifier(first) -> bool:
+    """ "winning a predicted 172-192 seats", "a projected 132-152 seats": the noun counted is
+    modified by a word of forecast, so the figure is what is expected, not what came."""
+    noun = first
+    for _ in range(3):
+        if noun.pos_ in ("NOUN", "PROPN") or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in FORECAST_WORDS for c in noun.children)
+
+
+def _set_to(ancestors: Sequence) -> bool:
+    """ "Ensemble is set to win 150-170 seats": "set to" with what it governs says what is expected."""
+    return any(a.lemma_.lower() == "set" and a.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in a.children)
+               and any(c.dep_ == "xcomp" and c in ancestors for c in a.children) for a in ancestors)
 
 
 def _forecast_sentence(first) -> bool:
