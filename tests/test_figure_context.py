@@ -382,6 +382,8 @@ def test_a_part_of_a_breakdown_by_place_is_compared_place_for_place(nlp):
     ("Labour needs 326 seats for a majority in the Commons.", "326", "forecast"),
     ("Harris fell short of the 270 electoral votes needed to win.", "270", "forecast"),
     ("A party requires 201 seats to govern alone.", "201", "forecast"),
+    # divergences/dev, French run-off: the figure required, in the passive
+    ("289 seats are required to achieve an absolute majority in the National Assembly (parliament).", "289", "forecast"),
     ("The choice of coalition partner will depend on the support needed to cross the 50 percent mark.", "50 percent",
      "forecast"),
     # an obligation a ruling imposes is a fact of the ruling

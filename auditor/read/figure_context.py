@@ -237,7 +237,8 @@ def _required(first, ancestors) -> bool:
     win more than 50% of the vote to form a government", "needs 326 seats for a majority", "the 270
     electoral votes needed to win". The goal must be named (a purpose after the figure): "Apple will
     need to pay 1.8 billion euros" is an obligation, a fact of the ruling, and an order in the
-    passive ("was required to pay $355 million") is one too."""
+    passive ("was required to pay $355 million") is one too, though not the figure required in the
+    passive ("289 seats are required to achieve an absolute majority")."""
     candidates = [c for a in ancestors[:2] for c in a.children if c.dep_ in ("acl", "amod") and c.i > first.i]
     for a in ancestors[:6]:
         candidates.append(a)
@@ -245,8 +246,11 @@ def _required(first, ancestors) -> bool:
                 a.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)):
             break  # the clause's verb (past an infinitive of purpose: "needed to cross the 50 percent mark")
     for verb in candidates:
-        if verb.lemma_.lower() not in REQUIREMENT_WORDS or any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.lemma_.lower() not in REQUIREMENT_WORDS:
             continue
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(
+                c.dep_ == "nsubjpass" and first in c.subtree for c in verb.children):
+            continue  # an order in the passive, unless the figure is what is required ("289 seats are required to ...")
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return True  # "the 270 votes needed to win", "the support needed to cross the 50 percent mark"
         if any(t.i > first.i and (t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
