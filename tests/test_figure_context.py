@@ -39,6 +39,16 @@ def figures(nlp, text):
     ("The far-right alliance came in second place with a projected 132-152 seats.", 132, "forecast"),
     ("President Emmanuel Macron's Ensemble group is set to win 150-170 seats.", 150, "forecast"),
     ("The left alliance won 182 seats, the Interior Ministry said.", 182, "incident"),
+    # divergences/dev, French run-off: a level at an hour of the day moves with the day; the baseline of a
+    # comparison is of another moment
+    ("The turnout in the legislative elections was 59.71 percent at 5 p.m., compared to the 2022 elections, which "
+     "recorded 38.11 percent at the same time.", 59.71, "cumulative"),
+    ("The turnout in the legislative elections was 59.71 percent at 5 p.m., compared to the 2022 elections, which "
+     "recorded 38.11 percent at the same time.", 38.11, "earlier"),
+    ("The turnout was 66.63% on Sunday, according to final results from the French Interior Ministry.", 66.63, "day"),
+    # divergences/dev, French pension protests: a baseline with a day of its own is that day's figure
+    ("The CGT union said 3.5 million people took part, a figure it said compared to 2.5 million on January 31.",
+     2.5e6, "incident"),
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.9, "earlier"),
     ("The US unemployment rate dropped to 3.8% in March from 3.9% in February.", 3.9, "earlier"),
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.8, "incident"),

@@ -56,7 +56,7 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
     if any(a.lemma_.lower() in FORECAST_WORDS for a in ancestors) or _forecast_sentence(first) \
             or _capacity(ancestors) or _forecast_modifier(first) or _set_to(ancestors):
         cues.append(FORECAST)
-    if _before_change(doc, first, ancestors):
+    if _before_change(doc, first, ancestors) or _undated_baseline(ancestors, clause_tokens):
         cues.append(BEFORE)
     if _required(first, ancestors):
         cues.append(REQUIRED)
@@ -297,9 +297,13 @@ _SNAPSHOT_VERBS = {"remain", "stay"}
 
 def _snapshot(first, ancestors, clause_tokens) -> bool:
     """A count of a state at one moment, which moves as the story goes on: "77 people remain
-    trapped", "143 people trapped as of 10 p.m.", "still missing"."""
+    trapped", "143 people trapped as of 10 p.m.", "still missing", "turnout was 59.71 percent at 5 p.m."."""
     if any(a.lemma_.lower() in _SNAPSHOT_VERBS for a in ancestors[:3]):
         return True
+    if ancestors and ancestors[0].dep_ in ("attr", "acomp") and ancestors[0].head.lemma_ == "be" and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "by") and any(g.ent_type_ == "TIME" for g in c.subtree)
+            for c in (*ancestors[0].children, *ancestors[0].head.children)):
+        return True  # "turnout was 59.71 percent at 5 p.m.": a level at a moment of the day
     words = [t.lower_ for t in clause_tokens]
     return any(words[k] == "as" and words[k + 1] == "of" for k in range(len(words) - 1)) or "still" in words
 
@@ -335,6 +339,14 @@ def _before_change(doc, first, ancestors) -> bool:
         if a.lemma_.lower() in _TIME_NOUNS and a.head.lower_ in _STATE_PREPOSITIONS and a.head.dep_ == "prep":
             return True
     return False
+
+
+def _undated_baseline(ancestors, clause_tokens) -> bool:
+    """The baseline a figure is compared to, dated by no day of its own ("59.71 percent at 5 p.m.,
+    compared to the 2022 elections, which recorded 38.11 percent at the same time"): of another
+    moment than the figure compared. ("compared to 2.5 million on January 31" is that day's figure.)"""
+    return any(a.lemma_.lower() == "compare" and a.tag_ == "VBN" and a.dep_ in ("prep", "advcl") for a in ancestors[:6]) \
+        and not any(t.ent_type_ == "DATE" for t in clause_tokens)
 
 
 def parts_and_wholes(text: str, base: int, quantities: Sequence[Quantity]) -> list[Quantity]:
