@@ -46,6 +46,9 @@ def figures(nlp, text):
     ("The turnout in the legislative elections was 59.71 percent at 5 p.m., compared to the 2022 elections, which "
      "recorded 38.11 percent at the same time.", 38.11, "earlier"),
     ("The turnout was 66.63% on Sunday, according to final results from the French Interior Ministry.", 66.63, "day"),
+    # divergences/dev, failed impeachment vote: a tally that held for some minutes moved on
+    ("Chaos ensued on the House floor after the vote tied for several minutes at 215-215.", 215, "cumulative"),
+    ("The House of Representatives voted against impeaching Mayorkas 216-214.", 216, "incident"),
     # divergences/dev, French pension protests: a baseline with a day of its own is that day's figure
     ("The CGT union said 3.5 million people took part, a figure it said compared to 2.5 million on January 31.",
      2.5e6, "incident"),

@@ -297,13 +297,17 @@ _SNAPSHOT_VERBS = {"remain", "stay"}
 
 def _snapshot(first, ancestors, clause_tokens) -> bool:
     """A count of a state at one moment, which moves as the story goes on: "77 people remain
-    trapped", "143 people trapped as of 10 p.m.", "still missing", "turnout was 59.71 percent at 5 p.m."."""
+    trapped", "143 people trapped as of 10 p.m.", "still missing", "turnout was 59.71 percent at 5 p.m.",
+    "the vote tied for several minutes at 215-215"."""
     if any(a.lemma_.lower() in _SNAPSHOT_VERBS for a in ancestors[:3]):
         return True
     if ancestors and ancestors[0].dep_ in ("attr", "acomp") and ancestors[0].head.lemma_ == "be" and any(
             c.dep_ == "prep" and c.lower_ in ("at", "by") and any(g.ent_type_ == "TIME" for g in c.subtree)
             for c in (*ancestors[0].children, *ancestors[0].head.children)):
         return True  # "turnout was 59.71 percent at 5 p.m.": a level at a moment of the day
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.ent_type_ == "TIME" for g in c.children)
+           for a in ancestors[:3] for c in a.children):
+        return True  # "the vote tied for several minutes at 215-215": a state that held a while, then moved
     words = [t.lower_ for t in clause_tokens]
     return any(words[k] == "as" and words[k + 1] == "of" for k in range(len(words) - 1)) or "still" in words
 
