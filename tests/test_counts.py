@@ -43,6 +43,11 @@ def test_unknown_counted_things_are_not_categorised(nlp):
     ("A total of 75 climbers were trapped when Mount Marapi erupted.", "trapped:total"),
     # what befalls things as well, or a crowd's subgroup, does not tell
     ("Fire gutted 40 kiosks in the market.", None),
+    # divergences/dev: what befell someone else up the sentence (a nurse's sentencing), or what a measure word
+    # counts (a typhoon), does not tell; what the verb says of its object does
+    ("Lucy Letby will die in prison after receiving 14 whole-life sentences", None),
+    ("The flood killed 1,174 heads of livestock.", None),
+    ("Rescuers found 12 hikers dead on the slopes of the volcano.", "killed:total"),
     ("During the demonstration, hundreds of Israeli women\u2019s rights activists dressed as characters in the "
      "\u201cThe Handmaid\u2019s Tale\u201d marched in the main protest in Tel Aviv.", None),
 ])

@@ -318,6 +318,20 @@ def _body_state(head) -> Optional[str]:
     return next((t.lower_ for t in near if t.lower_ in _BODY_STATES), None)
 
 
+def _befalls_the_counted(head) -> bool:
+    """The outcome read up the sentence can be said of the counted noun: not when the noun is the
+    object of a verb that names no outcome ("Letby will die in prison after receiving 14 whole-life
+    sentences": the dying is hers), nor when it is a measure word of what is counted ("killed 1,174
+    heads of livestock": the livestock)."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False
+    if head.dep_ != "dobj" or head.head.pos_ != "VERB":
+        return True
+    said = [head.head, *(c for c in head.head.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod")),
+            *(c for c in head.children if c.dep_ in ("amod", "acl", "relcl"))]
+    return any(OUTCOMES.get(t.lower_) or OUTCOMES.get(t.lemma_.lower()) for t in said)  # "found 12 hikers dead"
+
+
 def count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
@@ -365,7 +379,8 @@ def count_category(doc, head, heads, last) -> Optional[str]:
         group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
     if head is not None and group is None and head.lower_ not in ("others", "other") \
             and head.lemma_.lower() not in COUNT_NOUNS:
-        if outcome and outcome not in THING_OUTCOMES | _EVENT_OUTCOMES and head.pos_ == "NOUN":
+        if outcome and outcome not in THING_OUTCOMES | _EVENT_OUTCOMES and head.pos_ == "NOUN" \
+                and _befalls_the_counted(head):
             return f"{outcome}:total"  # "11 climbers have been found dead": what befell them tells they are people
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:
