@@ -82,6 +82,10 @@ def test_a_rounded_sum_meets_its_hedged_forms(nlp):
     ("Pilgrims faced extreme temperatures of up to 49°C.", "temperature", "celsius", 0, 49),
     # a change of temperature is scaled, not moved from the Fahrenheit zero, and is another measure
     ("The region is warming by 0.72 degrees Fahrenheit every decade.", "temperature:change", "celsius", 0.4, 0.4),
+    # a distance with its conversion in brackets before its direction (divergences/dev, market ramming, stadium crush)
+    ("Magdeburg, about 130 kilometers (80 miles) west of Berlin, is the state capital.", "distance:berlin", "miles",
+     72.77823, 88.77823),
+    ("Nzerekore lies about 570 kilometers (354 miles) from the capital Conakry.", "distance", "miles", 319.18147, 389.18147),
 ])
 def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category, unit, low, high):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == unit]
@@ -93,6 +97,8 @@ def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category
     # a measure restated in other units in brackets is one figure, read once
     ("Temperatures reached 51.8 degrees Celsius (125 Fahrenheit) at the Grand Mosque.", ["51.8 degrees Celsius"]),
     ("The explosion occurred 300 meters (985 feet) below the entrance of the mine.", ["300 meters"]),
+    # a conversion cut to its last digit is still a conversion: 25 km is 15.5 miles
+    ("The quake struck 25 kilometres (15 miles) southeast of Hualien City.", ["25 kilometres"]),
     # two figures in brackets that differ are two figures
     ("The mine is 300 meters (1,500 feet at its deepest) below ground.", ["300 meters", "1,500 feet"]),
 ])

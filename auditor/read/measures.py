@@ -58,6 +58,7 @@ def measure_of(sentence: str, start: int, end: int, unit: Optional[str], value: 
       what it is of is the direction and the place after it;
     - "length:<thing>": "a 948-foot-long container ship", "the 985-foot ship"."""
     before, after = sentence[:start], sentence[end:]
+    after = re.sub(r"^\s*\([^()]*\)", "", after)  # "130 kilometers (80 miles) west of Berlin": the figure converted
     if unit is None:
         if value is None or not (0 < value < 10) or not _MAGNITUDE_WORD.search(sentence):
             return None

@@ -221,10 +221,22 @@ def _without_conversions(out: list[Quantity], text: str, base: int) -> list[Quan
         prev = kept[-1] if kept else None
         if prev is not None and q.unit is not None and q.unit == prev.unit and q.unit not in ("tally", "percent") \
                 and q.value and prev.value and text[prev.end - base:q.start - base].strip() == "(" \
-                and abs(q.value - prev.value) <= CONVERSION_TOLERANCE * abs(prev.value):
+                and abs(q.value - prev.value) <= max(CONVERSION_TOLERANCE * abs(prev.value), _last_digit(q)):
             continue
         kept.append(q)
     return kept
+
+
+def _last_digit(q: Quantity) -> float:
+    """What the written figure's last digit is worth in the unit it was read into ("15 miles": one
+    mile; "15.5 miles": a tenth): a conversion may be cut to it ("25 kilometres (15 miles)", where
+    15.5 is the exact figure)."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if m is None or not q.value:
+        return 0.0
+    written = float(m.group(0).replace(",", ""))
+    step = 10.0 ** -len(m.group(1)) if m.group(1) else 1.0
+    return step * abs(q.value) / written if written else 0.0
 
 
 def _with_noun(q: Quantity, doc, base: int) -> Quantity:
