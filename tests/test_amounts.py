@@ -86,6 +86,9 @@ def test_a_rounded_sum_meets_its_hedged_forms(nlp):
     ("Magdeburg, about 130 kilometers (80 miles) west of Berlin, is the state capital.", "distance:berlin", "miles",
      72.77823, 88.77823),
     ("Nzerekore lies about 570 kilometers (354 miles) from the capital Conakry.", "distance", "miles", 319.18147, 389.18147),
+    # a place written with and without its accents is one (divergences/dev, the Vinhedo crash)
+    ("The accident occurred in the town of Vinhedo, a place 80 km northeast of São Paulo.", "distance:sao paulo", "miles",
+     49.70968, 49.70968),
 ])
 def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category, unit, low, high):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == unit]

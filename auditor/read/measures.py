@@ -7,6 +7,7 @@ Pure functions of the sentence text and the figure's offsets in it; no parse nee
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Optional
 
@@ -77,12 +78,17 @@ def measure_of(sentence: str, start: int, end: int, unit: Optional[str], value: 
         place = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", rest)
         where = place.group(1).strip() if place else ""
         where = re.split(r"\s+(?:on|in|at|and|after|before|when|while|with|as)\b", where)[0]
-        return ("distance:" + where.lower() if where else "distance"), m.group("dir").lower() + " of " + where
+        return ("distance:" + _folded(where) if where else "distance"), m.group("dir").lower() + " of " + where
     if _FROM_AFTER.match(after) or _APART_AFTER.match(after):
         return "distance", None
     if re.search(r"\d\s*-\s*[a-z]+$", sentence[start:end], re.I) or re.match(r"^\s*-?\s*long\b", after, re.I):
         return "length", None  # "a 948-foot-long ship", "the 985-foot ship": the thing is named by the parse
     return None
+
+
+def _folded(name: str) -> str:
+    """A place name as a key: lower case without accents ("São Paulo" and "Sao Paulo" are one)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 def _singular(word: str) -> str:
