@@ -310,6 +310,12 @@ def measure(text, low, high, category, unit=None, counted=None, window=None):
     (measure("25 kilometers", 15.53, 15.53, "distance:hualien city", "miles", "southeast of Hualien City"),
      measure("18 kilometers", 11.18, 11.18, "distance:hualien city", "miles", "south of Hualien City"),
      "diverge", "figure-conflict"),
+    # divergences/dev, the Vinhedo crash: how far a town lies from a city has no moment, so a sentence's
+    # "earlier" does not set apart two directions that cannot both hold
+    (measure("about 80 kilometers", 49.71, 49.71, "distance:sao paulo", "miles", "northwest of Sao Paulo",
+             window="earlier"),
+     measure("80 km", 49.71, 49.71, "distance:sao paulo", "miles", "northeast of São Paulo"), "diverge",
+     "figure-conflict"),
     # a running count rising during the day is an update, not a conflict
     (fig("4", 4, 4, category="killed:total", window="so far"), fig("7", 7, 7, category="killed:total", window="so far"),
      "agree", "figure-update"),

@@ -163,7 +163,8 @@ def figure_findings(members: Sequence[Claim], category: str,
         # (a running tally's figures of two days may look mistyped by chance: "12" then "112" dead)
         slipped = slip_between(qa, qb) is not None and not named_days_differ(qa.window, qb.window) \
             and not (running_tally(category) and any(x != y and not _same_day(published, x, y) for x, y in pairs))
-        if not same_scope(qa, qb) and not slipped:
+        fixed = category.startswith("distance:")  # how far one place lies from another has no moment
+        if not same_scope(qa, qb) and not slipped and not fixed:
             if not identical and "part" not in (window_kind(qa.window), window_kind(qb.window)):
                 # (a part of a breakdown beside another figure is no difference of time: nothing to note)
                 out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,
