@@ -258,3 +258,15 @@ def test_a_share_given_while_the_count_runs(nlp, sentence, text, category, under
 ])
 def test_seats_are_a_sides(nlp, sentence, held):
     assert {q.text: q.category for q in figures(nlp, sentence) if q.text in held} == held
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # divergences/dev, a central bank's rate cut: a rate a proper name or acronym sets apart is that name's,
+    # not the repo rate's; a common modifier or a country leaves the rate as it is
+    ("Other Adjustments: Standing Deposit Facility (SDF) rate: 6.00%", "percent:sdf"),
+    ("The RBI cut the repo rate to 6.25% on Friday.", "percent:rate"),
+    ("The US unemployment rate (3.8%) fell.", "percent:rate"),
+])
+def test_a_named_rate_is_its_names(nlp, sentence, category):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit == "percent"]
+    assert q.category == category

@@ -182,7 +182,7 @@ def _topic(tok) -> Optional[str]:
     if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
         # "the employment population ratio (60.3%)": the noun's share; "the DA received the second
         # highest number of votes (21.78 percent)": the votes a party received are its share
-        return _receivers_share(tok.head) or _stem(tok.head.lemma_)
+        return _receivers_share(tok.head) or _named_measure(tok.head) or _stem(tok.head.lemma_)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
@@ -204,6 +204,18 @@ def _topic(tok) -> Optional[str]:
             break
         node = node.head
     return None
+
+
+def _named_measure(noun) -> Optional[str]:
+    """The name a measure's noun carries, when a proper name or acronym sets it apart from other
+    measures of that noun ("Standing Deposit Facility (SDF) rate: 6.00%" is not the repo rate;
+    "Marginal Standing Facility (MSF) rate & Bank Rate": the Bank Rate); None for a common modifier
+    ("the repo rate")."""
+    if noun.pos_ == "PROPN":
+        return holder_key(noun)  # "Bank Rate"
+    if not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i for c in noun.children):
+        return None
+    return _named_holder(noun)
 
 
 def _changed_thing(tok):
