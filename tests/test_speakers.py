@@ -319,3 +319,13 @@ def test_a_judge_speaks_to_the_one_sentenced(text, quote, speaker):
 ])
 def test_an_unnamed_official_and_an_inverted_lead_in(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # divergences/dev, a genetic-testing company's data leak: a coined name of digits and letters is a
+    # company, though the tagger takes it for a number
+    ("\u201cWe are working to remove this information from the public domain,\u201d 23andMe said in the disclosure.",
+     "We are working", "23andMe"),
+])
+def test_a_coined_name_of_digits_and_letters_speaks(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

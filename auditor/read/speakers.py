@@ -214,7 +214,7 @@ def can_speak(m: "Mention", doc=None) -> bool:
     if m.label in _NAMED_THING_TYPES and m.proper and m.subject and doc is not None and 0 <= m.token < len(doc) \
             and doc[m.token].pos_ == "PROPN" and is_reporting(doc[m.token].head, weak=True):
         return True  # "groups DemsMight called the post ...": a coined name the tagger took for a product
-    if m.label in MUTE_ENTITY_TYPES:
+    if m.label in MUTE_ENTITY_TYPES and not (doc is not None and 0 <= m.token < len(doc) and _coined_name(doc[m.token])):
         return False
     if doc is not None and 0 <= m.token < len(doc) and doc[m.token].pos_ == "NOUN" \
             and _lemma(doc[m.token]).endswith(_ABSTRACT_SUFFIXES) and not doc[m.token].ent_type_ \
@@ -226,7 +226,7 @@ def can_speak(m: "Mention", doc=None) -> bool:
     if doc is None or not 0 <= m.token < len(doc):
         return True
     head = doc[m.token]
-    if head.ent_type_ in MUTE_ENTITY_TYPES or head.like_num:
+    if (head.ent_type_ in MUTE_ENTITY_TYPES or head.like_num) and not _coined_name(head):
         return False
     if head.pos_ == "PROPN" or (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC")
                                 and not head.text.islower()):
@@ -238,6 +238,14 @@ def can_speak(m: "Mention", doc=None) -> bool:
         return True  # "a man called out": a word that says its referent's gender names a person
     # an ending that is a word itself is that word ("a man called out", "one person said")
     return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
+
+
+def _coined_name(tok) -> bool:
+    """A proper noun that mixes digits with letters, one of them a capital inside the word
+    ("23andMe"): a company's coined name, which the tagger may take for a number."""
+    text = tok.text
+    return tok.pos_ == "PROPN" and any(ch.isdigit() for ch in text) and any(ch.isupper() for ch in text[1:]) \
+        and any(ch.islower() for ch in text)
 
 
 @lru_cache(maxsize=4096)
