@@ -329,3 +329,14 @@ def test_an_unnamed_official_and_an_inverted_lead_in(text, quote, speaker):
 ])
 def test_a_coined_name_of_digits_and_letters_speaks(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # divergences/dev, a Christmas-market ramming: a name given an age is a person's, and "her boyfriend
+    # Marco" is a man, so "she" takes up the woman
+    ("Witnesses described the horrifying moments, including Nadine, 32, who shared her anguish as her boyfriend "
+     "Marco was struck and separated from her. \u201cIt was terrible. No one even screamed,\u201d she told Bild.",
+     "It was terrible", "Nadine"),
+])
+def test_she_takes_up_the_woman_beside_her_boyfriend(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

@@ -240,6 +240,12 @@ def can_speak(m: "Mention", doc=None) -> bool:
     return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
 
 
+def _with_age(tok) -> bool:
+    """A name followed by an age set off by commas ("Nadine, 32,"), as news copy gives a person's."""
+    return any(c.dep_ in ("appos", "amod", "npadvmod") and c.like_num and c.i == tok.i + 2 and tok.nbor(1).text == ","
+               and c.text.isdigit() and 0 < int(c.text) < 120 for c in tok.children)
+
+
 def _coined_name(tok) -> bool:
     """A proper noun that mixes digits with letters, one of them a capital inside the word
     ("23andMe"): a company's coined name, which the tagger may take for a number."""
@@ -845,6 +851,8 @@ class Resolver:
                 kind = "person"  # (not "Jeju Air": a name ending on a body's word names the body)
             elif appos and label not in ("ORG", "GPE", "LOC", "NORP") and appos.split()[-1].lower() in TITLE_WORDS:
                 kind = "person"  # "Vance, the vice president," whatever NER made of the name
+            elif head.pos_ == "PROPN" and _with_age(head):
+                kind = "person"  # "Nadine, 32, who shared her anguish": a name given an age is a person's
             return Mention(s, e, text, name, kind, appos, lower, lemmas, plural and head.pos_ != "PROPN", subject, True, label, head.i)
         # a common noun: a description ("the embassy") or an anonymous party ("officials")
         indefinite = bool(det_words & _INDEFINITE)
