@@ -316,6 +316,9 @@ def measure(text, low, high, category, unit=None, counted=None, window=None):
              window="earlier"),
      measure("80 km", 49.71, 49.71, "distance:sao paulo", "miles", "northeast of São Paulo"), "diverge",
      "figure-conflict"),
+    # a count in round thousands is rounded: "35,000 job cuts" meets "over 35,000 jobs" (divergences/dev, union deal)
+    (fig("35,000", 35000, 35000, category="jobs"), fig("over 35,000", 35000, None, category="jobs", low_inc=False), "agree",
+     "figure-difference"),
     # a running count rising during the day is an update, not a conflict
     (fig("4", 4, 4, category="killed:total", window="so far"), fig("7", 7, 7, category="killed:total", window="so far"),
      "agree", "figure-update"),

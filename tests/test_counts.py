@@ -238,3 +238,14 @@ def test_a_number_hyphened_to_a_noun_sizes_a_thing(nlp, sentence, value, categor
 def test_demonstrating_something_is_no_protest(nlp, sentence, value, category):
     (q,) = [q for q in figures(nlp, sentence) if q.value == value]
     assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # divergences/dev, a carmaker's union deal: a change in what the compound names counts that
+    ("The 35,000 job cuts will occur gradually through 2030.", "jobs"),
+    ("The company announced 15,000 job losses.", "jobs"),
+    # a compound that is no change of it names a thing of its own
+    ("Banks issued 12 million student loans.", None),
+])
+def test_a_change_in_what_the_compound_names_counts_it(nlp, sentence, category):
+    assert [q.category for q in figures(nlp, sentence) if q.category != "date:event"] == [category]

@@ -307,14 +307,17 @@ _LAST_DIGIT = re.compile(r"\d+(?:[.,]\d+)*")
 def _rounded(q: Quantity) -> Quantity:
     """A measure stated with a unit as the interval its written digits round from: "300 metres" is
     299.5 to 300.5 metres, "985 feet" 984.5 to 985.5 feet, so a conversion in other units ("300
-    meters (985 feet)") meets its original. Counts are exact and stay as read; so are times of day,
-    but for a midnight."""
+    meters (985 feet)") meets its original. Counts are exact and stay as read, but for round thousands;
+    so are times of day, but for a midnight."""
     if is_clock_time(q) and q.low is not None and q.low == q.high:
         # copy pins a midnight to its day as "12:01 a.m." or "11:59 p.m.": a time within a minute of
         # midnight is that midnight, give or take the minute
         midnight = round(q.low / 24) * 24
         if abs(q.low - midnight) <= 1 / 60 + 1e-9:
             return replace(q, low=midnight - 1 / 60, high=midnight + 1 / 60, value=None)
+    if q.unit is None and q.value is not None and q.low == q.high and q.value >= 1000 and q.value % 1000 == 0:
+        # a count in round thousands is rounded to the thousand: "35,000 job cuts" meets "over 35,000 jobs"
+        return replace(q, low=q.value - 500, high=q.value + 500, low_inclusive=True, high_inclusive=False)
     if q.unit is None or q.value is None or q.low != q.high or not q.value or is_clock_time(q):
         return q  # a time of day is read to the minute it gives, its hedges already as bounds
     m = _LAST_DIGIT.search(q.text)

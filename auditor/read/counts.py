@@ -137,6 +137,9 @@ def counted_text(head) -> tuple[str, list]:
 _GENERIC_BUILDINGS = {"building", "house", "home", "structure"}
 
 
+_CHANGE_NOUNS = vocab.words("change_verbs") | {"loss", "gain", "reduction", "layoff", "increase", "decrease"}
+
+
 def group_of(heads) -> Optional[str]:
     """The category of people or things counted; several kinds of security forces stay "security"."""
     groups = []
@@ -152,6 +155,10 @@ def group_of(heads) -> Optional[str]:
                 g = "security"
         if g == "buildings" and lemma not in _GENERIC_BUILDINGS:
             g = lemma  # "two synagogues" and "two Orthodox churches" are counts of different things
+        if g is None and lemma in _CHANGE_NOUNS:
+            # "35,000 job cuts", "job losses": a change in what the compound names counts that
+            g = next((GROUPS.get(c.lower_) or GROUPS.get(c.lemma_.lower()) for c in h.children
+                      if c.dep_ == "compound" and (GROUPS.get(c.lower_) or GROUPS.get(c.lemma_.lower()))), None)
         groups.append(g)
     known = {g for g in groups if g}
     if not known:
@@ -460,9 +467,11 @@ def _sector(head) -> Optional[str]:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
         subject = verb.head  # "health, which added 72,000 jobs"
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("GPE", "NORP", "LOC"):
+    if subject is None or subject.i == head.i or subject.pos_ not in ("NOUN", "PROPN") \
+            or subject.ent_type_ in ("GPE", "NORP", "LOC"):
         return None  # "The United States added": the whole economy (a company or a sector the
-        # tagger takes for one, "Healthcare added 72,000 jobs", is a part of it)
+        # tagger takes for one, "Healthcare added 72,000 jobs", is a part of it); "The 35,000 job cuts
+        # will occur": the count itself
     lemma = subject.lemma_.lower()
     words = {lemma, " ".join(t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "ADJ"))}
     return None if words & _ECONOMY_WIDE else lemma
