@@ -532,10 +532,10 @@ def test_one_figure_in_two_categories_links_and_keeps_its_rival():
     """divergences/dev, US jobs: "303,000 jobs" read as two categories is one figure, and the rival
     "330,000 jobs" of a third article still joins it (compare flags the two readings)."""
     a = "Employers added 303,000 jobs in March, the Labor Department said."
-    b = "There were 303,000 US jobs added, the news release said."  # read as "jobs:job"
+    b = "The report added 303,000 jobs to the count, the news release said."  # read as "jobs:report"
     c = "The gain of 330,000 jobs was higher than economists had been expecting."
     claims = build([("a", a), ("b", b), ("c", c)])
-    assert [[q.category for q in x.quantities] for x in claims] == [["jobs"], ["jobs:job"], ["jobs"]]
+    assert [[q.category for q in x.quantities] for x in claims] == [["jobs"], ["jobs:report"], ["jobs"]]
     gram = np.array([[1.0, 0.7, 0.6], [0.7, 1.0, 0.55], [0.6, 0.55, 1.0]])
     clusters = A.align(claims, _vectors(gram), [Event("e1", ("a", "b", "c"))])
     assert linked(clusters, claims, a[:30], b[:30])
