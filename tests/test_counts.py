@@ -47,6 +47,8 @@ def test_unknown_counted_things_are_not_categorised(nlp):
     # counts (a typhoon), does not tell; what the verb says of its object does
     ("Lucy Letby will die in prison after receiving 14 whole-life sentences", None),
     ("The flood killed 1,174 heads of livestock.", None),
+    # people named by what they do keep their "of" (divergences/dev, a protest in Islamabad)
+    ("Police in Pakistan arrested nearly 1,000 supporters of Imran Khan.", "arrested:total"),
     ("Rescuers found 12 hikers dead on the slopes of the volcano.", "killed:total"),
     ("During the demonstration, hundreds of Israeli women\u2019s rights activists dressed as characters in the "
      "\u201cThe Handmaid\u2019s Tale\u201d marched in the main protest in Tel Aviv.", None),

@@ -137,6 +137,7 @@ def counted_text(head) -> tuple[str, list]:
 _GENERIC_BUILDINGS = {"building", "house", "home", "structure"}
 
 
+_AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
 _CHANGE_NOUNS = vocab.words("change_verbs") | {"loss", "gain", "reduction", "layoff", "increase", "decrease"}
 
 
@@ -330,8 +331,8 @@ def _befalls_the_counted(head) -> bool:
     object of a verb that names no outcome ("Letby will die in prison after receiving 14 whole-life
     sentences": the dying is hers), nor when it is a measure word of what is counted ("killed 1,174
     heads of livestock": the livestock)."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and not head.lemma_.lower().endswith(_AGENT_SUFFIXES):
+        return False  # a measure word ("heads of livestock"), not people by what they do ("supporters of Imran Khan")
     if head.dep_ != "dobj" or head.head.pos_ != "VERB":
         return True
     said = [head.head, *(c for c in head.head.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod")),
