@@ -163,6 +163,11 @@ def test_the_place_of_a_counts_own_phrase_comes_first(nlp):
     # a place after a comma alone says where the first one lies
     ("So far, they have recovered nine bodies in Chilobwe, Blantyre District.", 9, "Chilobwe"),
     ("In Mozambique, at least 50 deaths have been confirmed so far.", 50, "Mozambique"),
+    # divergences/dev, a train collision: "between A and B" is one stretch of line, and an outlet listed
+    # beside a country is no place
+    ("At least nine, including two railway crew members, were killed and several injured on Monday when a goods "
+     "train carrying containers collided with the 13174 Down Agartala Sealdah Kanchanjunga Express between Rangapani "
+     "and Chattar Hat stations in West Bengal’s Darjeeling district.", 9, "Rangapani"),
 ])
 def test_a_figure_placed_in_places_listed_by_and_holds_for_all_of_them(nlp, sentence, value, place):
     (q,) = [q for q in figures(nlp, sentence) if q.value == value]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from auditor import vocab
+from auditor.read import places
 from auditor.read.dates import is_zone_word
 from auditor.read.figure_context import WHOLE_OF
 from auditor.read.figure_spans import is_unit_word, no_day_or_year, says_a_time
@@ -324,12 +325,14 @@ def _joined_places(doc, root) -> list[str]:
     """The other places a place is listed with by "and" ("in Malawi and Mozambique", where the
     tagger may take either for a person or a body): a figure placed in such a list holds for all of
     them, as a whole of its parts. A place after a comma alone is the first one's whereabouts
-    ("in Chilobwe, Blantyre District")."""
+    ("in Chilobwe, Blantyre District"); a name the tagger did not take for a place is one only if the
+    gazetteer knows it as a country or province (not "India and NDTV")."""
     listed = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in (root, *root.conjuncts) for c in t.children)
-    if not listed:
-        return []
+    if not listed or any(a.lower_ == "between" for a in list(root.ancestors)[:3]):
+        return []  # "between Rangapani and Chattar Hat stations": one stretch, not two places
     names = {e.root.i: e for e in doc.ents if e.label_ in _PLACE_LABELS or e.label_ in _NAME_LABELS}
-    return [place_name(names[c.i].text) for c in root.conjuncts if c.i in names and c.pos_ == "PROPN"]
+    return [place_name(names[c.i].text) for c in root.conjuncts if c.i in names and c.pos_ == "PROPN"
+            and (names[c.i].label_ in _PLACE_LABELS or places.resolve(names[c.i].text, towns=False) is not None)]
 
 
 SITE_NOUNS = vocab.words("site_nouns")
