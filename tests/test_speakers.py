@@ -302,12 +302,6 @@ SENTENCING = (
     # "X was quoted as saying" keeps X: only verbs of address make their subject the one spoken to
     ("Mr Justice Goss was quoted as saying: \"This was a cruel, calculated and cynical campaign.\"",
      "This was a cruel", "Goss"),
-])
-def test_a_judge_speaks_to_the_one_sentenced(text, quote, speaker):
-    assert speaker_for(text, quote) == speaker
-
-
-@pytest.mark.parametrize("text, quote, speaker", [
     # divergences/dev, typhoon (AFP): "he" takes up an unnamed official as it would a named one
     ("The Vietnamese government said Nguyen Tran Van, 60, had lost his house.\n"
      "A police official in Hanoi, refusing to be named, said officers were going on foot or by boat to check every "
@@ -316,27 +310,15 @@ def test_a_judge_speaks_to_the_one_sentenced(text, quote, speaker):
     ("\"This is a great day,\" Mayor John Cooper said.\nAdded Councilmember Delishia Porterfield, who lost to Jones in "
      "the 2022 Democratic primary: \"We are restoring the political voice of the 70,000 people of District 52.\"",
      "We are restoring", "Delishia Porterfield"),
-])
-def test_an_unnamed_official_and_an_inverted_lead_in(text, quote, speaker):
-    assert speaker_for(text, quote) == speaker
-
-
-@pytest.mark.parametrize("text, quote, speaker", [
     # divergences/dev, a genetic-testing company's data leak: a coined name of digits and letters is a
     # company, though the tagger takes it for a number
     ("\u201cWe are working to remove this information from the public domain,\u201d 23andMe said in the disclosure.",
      "We are working", "23andMe"),
-])
-def test_a_coined_name_of_digits_and_letters_speaks(text, quote, speaker):
-    assert speaker_for(text, quote) == speaker
-
-
-@pytest.mark.parametrize("text, quote, speaker", [
     # divergences/dev, a Christmas-market ramming: a name given an age is a person's, and "her boyfriend
     # Marco" is a man, so "she" takes up the woman
     ("Witnesses described the horrifying moments, including Nadine, 32, who shared her anguish as her boyfriend "
      "Marco was struck and separated from her. \u201cIt was terrible. No one even screamed,\u201d she told Bild.",
      "It was terrible", "Nadine"),
 ])
-def test_she_takes_up_the_woman_beside_her_boyfriend(text, quote, speaker):
+def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
