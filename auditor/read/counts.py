@@ -138,7 +138,7 @@ _GENERIC_BUILDINGS = {"building", "house", "home", "structure"}
 
 
 _AGENT_SUFFIXES = tuple(vocab.words("agent_suffixes"))
-_CHANGE_NOUNS = vocab.words("change_verbs") | {"loss", "gain", "reduction", "layoff", "increase", "decrease"}
+_CHANGE_NOUNS = vocab.words("change_verbs") | vocab.words("change_nouns")
 
 
 def group_of(heads) -> Optional[str]:
