@@ -198,6 +198,11 @@ def test_quoted_as_saying(text, name, via, outlet):
     # a dateline the parser took for a second subject (new dev corpus, the Enga landslide)
     ("Port Moresby: Papua New Guinea's disaster agency has said more than 2,000 people could be buried under the "
      "rubble after a landslide last Friday.", "Port Moresby"),
+    # a party's short name that is also an agency's, defined right there (divergences/dev, Morbi, Islamabad)
+    ("The Opposition Congress demanded Patel's resignation. The Aam Aadmi Party (AAP), meanwhile, held candle "
+     "marches in solidarity with the victims.", "AAP"),
+    ("In a separate statement, Khan\u2019s Pakistan Tehreek-e-Insaf (PTI) party also said eight people were killed.",
+     "Pakistan Tehreek-e-Insaf"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

@@ -1060,8 +1060,11 @@ def _more_credits(text: str) -> list[Credit]:
 
     defined = names_mod.acronyms(text)
     for m in _BRACKETED.finditer(text):  # "... a pondering expression.(AFP)": a wire credited in brackets
-        if m.group("names") in defined and names_mod.normalize(m.group("names")) not in _known_short():
-            continue  # "the Democratic Alliance (DA)": the short name the text gives a body, no credit
+        if m.group("names") in defined and (names_mod.normalize(m.group("names")) not in _known_short()
+                                            or not _outlet_in_run(defined[m.group("names")][0], shaped=False)):
+            # "the Democratic Alliance (DA)": the short name the text gives a body, no credit; nor when
+            # the short name is also an agency's ("The Aam Aadmi Party (AAP)", not Australian Associated Press)
+            continue
         found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
         if found and names_mod.normalize(found) == names_mod.normalize(m.group("names")):
             add(found, m.start("names"), "bracketed credit")
