@@ -203,6 +203,9 @@ def test_quoted_as_saying(text, name, via, outlet):
      "marches in solidarity with the victims.", "AAP"),
     ("In a separate statement, Khan\u2019s Pakistan Tehreek-e-Insaf (PTI) party also said eight people were killed.",
      "Pakistan Tehreek-e-Insaf"),
+    # short names in brackets after a name, with a slash, are that name's, not unknown agencies (Germany election)
+    ("Friedrich Merz has declared victory after projections showed his Christian Democrats (CDU/CSU) winning 28.5 "
+     "percent of the vote.", "CDU"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

@@ -1044,6 +1044,9 @@ _CREDIT_LABEL = re.compile(r"(?i)\b(?:credit|courtesy)\s*:")
 
 
 SHORT_CREDIT_LINE = 60  # a credit line is short; a sentence that names media with a slash is not one
+# A bracket opened right after a name ("his Christian Democrats (CDU/CSU)"): the short names of that
+# name, not unknown agencies in a picture credit.
+_NAMED_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’-]*[ ]\($")
 
 
 def _more_credits(text: str) -> list[Credit]:
@@ -1106,7 +1109,8 @@ def _more_credits(text: str) -> list[Credit]:
                 core = re.sub(r"^(?:A|An|The)\s+(?=[A-Z])", "", core)  # "A New York Times/Siena College poll"
                 if not core:
                     continue
-                found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 else None)
+                short_name = rx is _SLASH_CREDIT and _NAMED_BEFORE_BRACKET.search(text[max(0, m.start() - 60):m.start()]) is not None
+                found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 and not short_name else None)
                 if rx is _BRACKET_OPENING and not found and _credit_name_ok(core.split()[0]) and len(core.split()) <= 3:
                     found = core  # the position credits it, as a dateline does: "(Headline USA) Former ..."
                 if rx is _REPUBLISHED and not found and _credit_name_ok(core) and len(core.split()) <= 5:
