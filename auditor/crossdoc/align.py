@@ -164,8 +164,8 @@ def figures_can_meet(a: Facet, b: Facet, claims: Sequence[Claim], setting: Seque
     not more than MAX_RIVAL_RATIO apart."""
     if a.quantity is None or b.quantity is None:
         return False
-    return figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting),
-                               _figure_places(b, claims, setting), _counters(a, b, claims))
+    return figures_compatible(a.quantity, b.quantity, _figure_places(a, claims, setting, _own_place(a, setting)),
+                               _figure_places(b, claims, setting, _own_place(b, setting)), _counters(a, b, claims))
 
 
 def _counters(a: Facet, b: Facet, claims: Sequence[Claim]) -> tuple[Optional[str], Optional[str]]:
@@ -463,11 +463,9 @@ def _without_lone_site(places_of: dict[int, list[str]], claims: Sequence[Claim])
     return {k: [p for p in ps if not is_site(p)] for k, ps in places_of.items()}
 
 
-def _figure_places(f: Facet, claims: Sequence[Claim], setting: Sequence[str],
-                   setting_apart: Sequence[str] = ()) -> list[str]:
+def _figure_places(f: Facet, claims: Sequence[Claim], setting: Sequence[str], own: Optional[str]) -> list[str]:
     """The specific places of a figure's claim, and the figure's own place (`_own_place`)."""
     names = _specific([p.lower() for p in claims[f.claim].places], setting)
-    own = _own_place(f, setting, setting_apart)
     return list(dict.fromkeys(names + [own] if own else names))
 
 
@@ -531,7 +529,8 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
     already)."""
     if a.quantity is None or b.quantity is None:
         return None
-    pa, pb = places if places is not None else (_figure_places(a, claims, setting), _figure_places(b, claims, setting))
+    pa, pb = places if places is not None else (_figure_places(a, claims, setting, _own_place(a, setting)),
+                                                _figure_places(b, claims, setting, _own_place(b, setting)))
 
     def shared_specific() -> bool:
         na, nb = names if names is not None else (_specific(_names(claims[a.claim]), setting),
@@ -1005,8 +1004,8 @@ class _Incident:
         self.article_of = np.array([hash(c.article) for c in local])
         apart = regions_apart(self.setting)
         self.own_place = {k: _own_place(f, self.setting, apart) for k, f in enumerate(self.facets) if f.quantity is not None}
-        self.places_of = _without_lone_site({k: _figure_places(f, local, self.setting, apart) for k, f in enumerate(self.facets)
-                                             if f.quantity is not None}, local)
+        self.places_of = _without_lone_site({k: _figure_places(f, local, self.setting, self.own_place[k])
+                                             for k, f in enumerate(self.facets) if f.quantity is not None}, local)
         self.specific = [_specific(_names(c), self.setting) for c in local]
 
     def sim(self, i: int, j: int) -> float:
@@ -1014,6 +1013,13 @@ class _Incident:
 
     def block(self, xs: Sequence[int], ys: Sequence[int]) -> np.ndarray:
         return self.sims[np.ix_(xs, ys)] if self.sims is not None else self.V[list(xs)] @ self.V[list(ys)].T
+
+
+def _clauses_apart(ctx: _Incident, x: int, y: int) -> bool:
+    """Two figures of one sentence that count different things: placed apart by their own clauses
+    ("190 killed, while authorities in neighbouring Mozambique reported 20 deaths"), or people of
+    another sex or age ("including 40 women and 34 children")."""
+    return ctx.own_place[x] != ctx.own_place[y] or _other_sex_or_age(ctx.facets[x].quantity, ctx.facets[y].quantity)
 
 
 def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
@@ -1029,12 +1035,9 @@ def figure_links(ctx: _Incident) -> list[tuple[float, int, int]]:
         ca, cb = ctx.local[a.claim], ctx.local[b.claim]
         if ca.article == cb.article:
             if ca.sentence == cb.sentence and a.claim != b.claim and a.quantity.unit == b.quantity.unit \
-                    and a.category == b.category and ctx.own_place[x] == ctx.own_place[y] \
-                    and not _other_sex_or_age(a.quantity, b.quantity):
+                    and a.category == b.category and not _clauses_apart(ctx, x, y):
                 # two clauses of one sentence giving a figure of one kind ("five gunmen were
-                # eliminated, while the governor reported six bandits had been liquidated"), unless
-                # one clause places its figure where the other does not ("..., while authorities in
-                # neighbouring Mozambique reported 20 deaths")
+                # eliminated, while the governor reported six bandits had been liquidated")
                 links.append((ctx.sim(a.claim, b.claim), x, y))
             continue
         score = figure_link(a, b, ctx.local, ctx.sim(a.claim, b.claim), ctx.setting,
@@ -1116,10 +1119,9 @@ def _judge(ctx: _Incident) -> Callable[[Sequence[int], Sequence[int]], str]:
                 qa, qb = on_one_clock(a.quantity, b.quantity)
                 return same_clock(qa, qb) and None not in (qa.low, qa.high, qb.low, qb.high) \
                     and abs((qa.low + qa.high) - (qb.low + qb.high)) / 2 < 1 / 60  # the times as written, not hedged
-            if local[a.claim].sentence == local[b.claim].sentence and ctx.own_place[x] != ctx.own_place[y]:
-                return False  # one sentence's clauses placed apart: "190 killed, while ... in Mozambique reported 20"
-            if _other_sex_or_age(a.quantity, b.quantity):
-                return False  # "including 40 women and 34 children": two populations
+            if local[a.claim].sentence == local[b.claim].sentence and _clauses_apart(ctx, x, y) \
+                    or _other_sex_or_age(a.quantity, b.quantity):
+                return False
             return a.quantity.unit == b.quantity.unit and (a.category == b.category or _one_kind(a.category, b.category))
         return figures_compatible(a.quantity, b.quantity, ctx.places_of[x], ctx.places_of[y], _counters(a, b, local),
                                   in_group=True) and not forecast_and_outcome(a.quantity, b.quantity)

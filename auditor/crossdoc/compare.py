@@ -38,8 +38,7 @@ from auditor.read import figure_context, measures
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
-from auditor.read.numbers import half_step
-from auditor.read.quantities import is_estimate, one_per_event, running_tally
+from auditor.read.quantities import is_estimate, one_per_event, running_tally, written_half_step
 from auditor.read.windows import named_days_differ, same_scope, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
@@ -301,9 +300,6 @@ def _same_day(published: dict, x: str, y: str) -> bool:
     return bool(published.get(x)) and published.get(x) == published.get(y)
 
 
-_LAST_DIGIT = re.compile(r"\d+(?:[.,]\d+)*")
-
-
 def _rounded(q: Quantity) -> Quantity:
     """A measure stated with a unit as the interval its written digits round from: "300 metres" is
     299.5 to 300.5 metres, "985 feet" 984.5 to 985.5 feet, so a conversion in other units ("300
@@ -320,12 +316,9 @@ def _rounded(q: Quantity) -> Quantity:
         return replace(q, low=q.value - 500, high=q.value + 500, low_inclusive=True, high_inclusive=False)
     if q.unit is None or q.value is None or q.low != q.high or not q.value or is_clock_time(q):
         return q  # a time of day is read to the minute it gives, its hedges already as bounds
-    m = _LAST_DIGIT.search(q.text)
-    digits = m.group(0).replace(",", "") if m else ""
-    written = float(digits) if digits.replace(".", "", 1).isdigit() else None
-    if not written:
+    half = written_half_step(q)  # in the unit the figure was converted to
+    if half is None:
         return q
-    half = half_step(digits) * abs(q.value) / written  # in the unit the figure was converted to
     return replace(q, low=q.value - half, high=q.value + half, low_inclusive=True, high_inclusive=False)
 
 

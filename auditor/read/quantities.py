@@ -47,6 +47,7 @@ from typing import Iterable, Optional
 
 from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures, terms
+from auditor.read.numbers import half_step
 from auditor.read.amounts import (measure_category, measured_thing, members_total, money_category, per_member,
                                   holder_key, recipient, vote_holder)
 from auditor.read.counts import OUTCOMES, count_category, counted_head, counted_text
@@ -221,22 +222,25 @@ def _without_conversions(out: list[Quantity], text: str, base: int) -> list[Quan
         prev = kept[-1] if kept else None
         if prev is not None and q.unit is not None and q.unit == prev.unit and q.unit not in ("tally", "percent") \
                 and q.value and prev.value and text[prev.end - base:q.start - base].strip() == "(" \
-                and abs(q.value - prev.value) <= max(CONVERSION_TOLERANCE * abs(prev.value), _last_digit(q)):
+                and abs(q.value - prev.value) <= max(CONVERSION_TOLERANCE * abs(prev.value), 2 * (written_half_step(q) or 0)):
             continue
         kept.append(q)
     return kept
 
 
-def _last_digit(q: Quantity) -> float:
-    """What the written figure's last digit is worth in the unit it was read into ("15 miles": one
-    mile; "15.5 miles": a tenth): a conversion may be cut to it ("25 kilometres (15 miles)", where
-    15.5 is the exact figure)."""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
-    if m is None or not q.value:
-        return 0.0
-    written = float(m.group(0).replace(",", ""))
-    step = 10.0 ** -len(m.group(1)) if m.group(1) else 1.0
-    return step * abs(q.value) / written if written else 0.0
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def written_half_step(q: Quantity) -> Optional[float]:
+    """Half the step of the last digit the figure is written to, in the unit it was read into
+    ("300 metres": half a metre, in miles; "15 miles": half a mile): what the written digits round
+    from. None when the text gives no number to read it from."""
+    m = _WRITTEN_NUMBER.search(q.text)
+    digits = m.group(0).replace(",", "") if m else ""
+    written = float(digits) if digits.replace(".", "", 1).isdigit() else None
+    if not written or not q.value:
+        return None
+    return half_step(digits) * abs(q.value) / written
 
 
 def _with_noun(q: Quantity, doc, base: int) -> Quantity:
