@@ -83,3 +83,17 @@ def test_a_file_photos_day_is_not_the_storys():
 def test_picture_captions(paragraph, caption):
     from auditor.crossdoc.events.profiles import in_caption
     assert in_caption(paragraph, 5) is caption
+
+
+@pytest.mark.parametrize("lines, day, act", [
+    (["During a telephone conversation with President Masoud Pezeshkian on Wednesday, President Luong Cuong "
+      "conveyed his deep sorrow over the unfortunate event.",
+      "On Saturday, a powerful blast rocked the port of Shahid Rajaee in Hormozgan Province after a fuel tanker "
+      "exploded for reasons still under investigation."], "Saturday", "rock"),
+    # with no other time in the lead, the reaction's own day is all there is
+    (["President Luong Cuong conveyed his deep sorrow over the blast on Wednesday."], "Wednesday", "convey"),
+])
+def test_the_day_of_a_reaction_gives_way_to_the_day_of_the_act(lines, day, act):
+    """A condolence call's day is not the day of the blast it mourns, when the lead dates the blast too."""
+    p = E.profile(*one("a1", lines))
+    assert (p.when.describe(), p.act) == (day, act)

@@ -160,6 +160,14 @@ def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
     return None
 
 
+def _dates_a_reaction(lead_claims: Sequence[Claim], offset: int) -> bool:
+    """Whether a time at `offset` stands in a claim that reacts to the event ("President Luong Cuong
+    conveyed his deep sorrow on Wednesday"): the day of the condolence, not of what it mourns."""
+    return any(c.start <= offset < c.end and (c.predicate or "") in REACTIONS
+               and all(q.category in NOT_COMPARED or q.category.startswith("date") for q in c.quantities)
+               for c in lead_claims)
+
+
 def _printed_as_dateline(text: str, start: int) -> bool:
     """Whether a full date at `start` is printed where a writing date stands: on a short line of its
     own (a date or byline line, a caption) or at the head of a line ("WASHINGTON, March 3, 2024 -").
@@ -188,7 +196,7 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
                          and _printed_as_dateline(head, w.start) and not in_caption(article.text, w.start)), None)
         if dateline is not None:
             written, written_from = dateline.low, dateline.text
-    span = None
+    span = reacted = None
     for w in mentions(head, written, nearest=dateline is not None):
         if dateline is not None and w.start == dateline.start:
             continue
@@ -201,7 +209,12 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
         if w.resolved and w.low != w.high:
             span = span or w  # "over the weekend", "last week": a day named later says more
             continue
+        if _dates_a_reaction(lead_claims, w.start):
+            reacted = reacted or w  # "conveyed his sorrow on Wednesday": the blast's own day may follow
+            continue
         return written, written_from, _dated_weekday(w, mentions(head)), _act_at(lead_claims, w.start)
+    if reacted is not None:
+        return written, written_from, _dated_weekday(reacted, mentions(head)), _act_at(lead_claims, reacted.start)
     if span is not None:
         return written, written_from, span, _act_at(lead_claims, span.start)
     if written is not None:
