@@ -119,6 +119,10 @@ def counted_text(head) -> tuple[str, list]:
     if head is None:
         return "", []
     conjuncts = [c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    if head.lemma_.lower() in COUNT_NOUNS:
+        # a toll's conjunct counts only if it is a count or a group too: in "the death toll from the
+        # blast and the subsequent inferno", the parse hangs "inferno" on "toll", but it is a cause
+        conjuncts = [c for c in conjuncts if c.lemma_.lower() in COUNT_NOUNS or GROUPS.get(c.lemma_.lower())]
     if any(_counted_in_list(c) for c in list_siblings(head)):
         conjuncts = []  # a list of counts ("two churches, two synagogues and police officers"): each its own
     heads = [head] + [c for c in conjuncts if c.i > head.i and not any(g.dep_ == "nummod" for g in c.children)]
