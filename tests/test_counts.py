@@ -190,8 +190,8 @@ def test_look_alikes_of_new_measures(nlp, sentence, value):
     ("275,000 people took part in the protest.", 275000, "protested:total"),
     ("More than 10,000 people attended the rally.", 10000, "protested:total"),
     ("Dragana insisted that there were easily over 500,000 protestors.", 500000, "protested:total"),
-    # taking part in something that is no gathering names no crowd
-    ("Some 500 people attended the funeral.", 500, "total"),
+    # attending something that is no protest names its audience, not a protest's crowd
+    ("Some 500 people attended the funeral.", 500, "attended:total"),
     # the count noun a range is the value of, before the party that gives it
     ("Vucic said authorities estimated the number of protesters at between 88,000 and 107,000.", 88000,
      "protested:total"),
@@ -201,6 +201,26 @@ def test_look_alikes_of_new_measures(nlp, sentence, value):
      "protested:total"),
 ])
 def test_a_crowd_is_read_from_taking_part(nlp, sentence, value, category):
+    q = next(q for q in figures(nlp, sentence) if value in (q.value, q.low))
+    assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    # divergences/dev, a record concert and two stadium crushes: an audience, however it is named
+    ("Lady Gaga was performing for an estimated 2.1 million fans during a massive free concert.", 2100000,
+     "attended:total"),
+    ("According to organizers, the spectacle attracted over 2.1 million attendees.", 2100000, "attended:total"),
+    ("The free concert is expected to draw more than 1.6 million people.", 1600000, "attended:total"),
+    ("Cisse Lancine estimated there were between 20,000 and 30,000 spectators.", 20000, "attended:total"),
+    ("Out of the 40,000 people in attendance, around 3,000 rushed to the pitch.", 40000, "attended:total"),
+    ("Estimates suggest between 500 and 1,000 guests may have been present.", 500, "attended:total"),
+    # what else befell an audience comes first
+    ("Human rights groups claim that over 135 football fans were killed in a stadium crush on Sunday.", 135,
+     "killed:total"),
+    # a verb of drawing a crowd says nothing of a thing that is no group of people
+    ("Madonna, whose 2023 performance at the same venue drew 1.6 million fans, set the record.", 2023, None),
+])
+def test_an_audience_is_counted_as_such(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence) if value in (q.value, q.low))
     assert q.category == category
 

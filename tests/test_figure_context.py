@@ -68,6 +68,20 @@ def figures(nlp, text):
     # a count made, or what a count leaves out, is no count under way
     ("Officials counted 52 bodies in the rubble on Saturday.", 52, "day"),
     ("The toll stood at 73 dead, not counting the attackers.", 73, "incident"),
+    # divergences/dev, a record concert: a clause coordinated to a forecast, with its own subject, says what
+    # came; "for the rate to fall" is still what was projected
+    ("The audience was expected to include a whopping 1.5 million attendees, but the artist instead came out to "
+     "entertain more than 2.5 million people.", 1.5e6, "forecast"),
+    ("The audience was expected to include a whopping 1.5 million attendees, but the artist instead came out to "
+     "entertain more than 2.5 million people.", 2.5e6, "incident"),
+    ("Economists had projected a net gain of 200,000 jobs for the month; and for the jobless rate to fall from "
+     "3.9% to 3.8%, according to FactSet consensus estimates.", 3.8, "forecast"),
+    # the figure of a record beaten is the earlier event's; the figure the record is beaten with is this one's
+    ("The artist broke the record of 1.6 million guests in the process.", 1.6e6, "earlier"),
+    ("Lady Gaga shatters Rio concert record with 2.1 million fans descending on Copacabana beach", 2.1e6, "incident"),
+    # a year written on the subject of the figure's verb dates it
+    ("Madonna, whose 2023 performance at the same venue drew 1.6 million fans, held the record.", 1.6e6,
+     "background"),
 ])
 def test_moment_of_a_figure(nlp, sentence, value, kind):
     (q,) = [q for q in figures(nlp, sentence) if value in (q.value, q.low)][:1]  # a range by its low end

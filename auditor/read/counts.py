@@ -17,14 +17,14 @@ GROUPS: dict[str, str] = vocab.table("counted_groups")  # lemma -> group
 OUTCOMES: dict[str, str] = vocab.table("outcome_words")  # word -> outcome
 # Outcomes that befall a whole population: who they befall ("residents", "people") does not make
 # two counts different quantities, unlike a death toll's civilians and security forces.
-POPULATION_OUTCOMES = {"displaced", "protested"}
+POPULATION_OUTCOMES = {"displaced", "protested", "attended"}
 # Nouns for events counted as such ("1,000 protests", "two marches"), not for people.
-_EVENT_OUTCOMES = {"protested"}
+_EVENT_OUTCOMES = {"protested", "attended"}  # what a gathering is, or whoever is at one
 THING_OUTCOMES = {"destroyed", "burned"}  # befall things as well as people: they do not tell the counted are people
 # States a group is in, named by a noun after a preposition: "under evacuation orders", "in custody".
 _STATE_PREPOSITIONS = {"under", "in", "into"}
 _STATE_VERBS = {"be", "remain", "stay", "receive", "face", "get"}
-_STATE_NOUNS = {"evacuation", "custody"}
+_STATE_NOUNS = {"evacuation", "custody", "attendance"}
 
 REPORTING = vocab.words("reporting_verbs_neutral") | {"accord"}  # "according to X"
 INCREMENT = ("additional", "more", "further", "fresh", "new", "extra")  # "22 more militants"; the first found names it
@@ -246,6 +246,10 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
     for c in start.children:
         if c.dep_ in ("amod", "acl", "relcl", "conj") and of_token(c):
             return of_token(c)
+        if c.dep_ == "prep" and c.lower_ in _STATE_PREPOSITIONS:
+            state = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _STATE_NOUNS), None)
+            if state is not None and of_token(state):
+                return of_token(state)  # "40,000 people in attendance", "12 people in custody"
     node = start
     for _ in range(8):
         if node.head.i == node.i:
@@ -387,6 +391,10 @@ def count_category(doc, head, heads, last) -> Optional[str]:
         outcome = None  # "170 attacks killing 151 civilians": the attacks were not killed
     if group == "protesters" and outcome in (None, "protested"):
         group, outcome = "total", "protested"  # "3.5 million protesters" took part, as "people demonstrated"
+    if group == "audience":
+        # "2.1 million fans", "over 2.1 million attendees": the audience, unless something else befell
+        # them ("135 football fans were killed": people as any others)
+        group, outcome = "total", outcome or "attended"
     if outcome in POPULATION_OUTCOMES and group in ("civilians", "total"):
         group = "total"  # "4,000 residents under evacuation orders" = "4,000 people ordered to evacuate"
     if head is not None and group is None and head.lower_ not in ("others", "other") \

@@ -53,10 +53,11 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
     moment = _relative_moment(clause_tokens, ancestors)
     if moment:
         cues.append(moment)
-    if any(a.lemma_.lower() in FORECAST_WORDS for a in ancestors) or _forecast_sentence(first) \
+    own = _own_clause_ancestors(ancestors)
+    if any(a.lemma_.lower() in FORECAST_WORDS for a in own) or len(own) == len(ancestors) and _forecast_sentence(first) \
             or _capacity(ancestors) or _forecast_modifier(first) or _set_to(ancestors):
         cues.append(FORECAST)
-    if _before_change(doc, first, ancestors) or _undated_baseline(ancestors, clause_tokens):
+    if _before_change(doc, first, ancestors) or _undated_baseline(ancestors, clause_tokens) or _record_beaten(ancestors):
         cues.append(BEFORE)
     if _required(first, ancestors):
         cues.append(REQUIRED)
@@ -259,6 +260,18 @@ def _required(first, ancestors) -> bool:
     return False
 
 
+def _own_clause_ancestors(ancestors: Sequence) -> list:
+    """The ancestors up to the head of the figure's own clause: a clause coordinated to another with
+    a subject of its own says its own thing ("The audience was expected to include 1.5 million
+    attendees, but the artist instead came out to entertain more than 2.5 million people": the
+    2.5 million came, it was not expected)."""
+    for k, a in enumerate(ancestors):
+        if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) \
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):  # "and for the rate to fall": still projected
+            return list(ancestors[:k + 1])
+    return list(ancestors)
+
+
 def _forecast_modifier(first) -> bool:
     """ "winning a predicted 172-192 seats", "a projected 132-152 seats": the noun counted is
     modified by a word of forecast, so the figure is what is expected, not what came."""
@@ -342,6 +355,20 @@ def _before_change(doc, first, ancestors) -> bool:
     for a in ancestors[:5]:
         if a.lemma_.lower() in _TIME_NOUNS and a.head.lower_ in _STATE_PREPOSITIONS and a.head.dep_ == "prep":
             return True
+    return False
+
+
+_BEATING_VERBS = {"break", "beat", "surpass", "shatter", "eclipse", "smash", "top", "exceed", "outdo"}
+
+
+def _record_beaten(ancestors) -> bool:
+    """The figure of a record that the event beat ("broke the record of 1.6 million guests",
+    "shattering Madonna's 1.6 million attendance record"): the earlier event's figure, not this one's."""
+    for a in ancestors[:4]:
+        if a.lemma_.lower() == "record" and a.pos_ == "NOUN":
+            return a.dep_ == "dobj" and a.head.lemma_.lower() in _BEATING_VERBS
+        if a.pos_ in ("VERB", "AUX") or a.pos_ == "ADP" and a.lower_ != "of":
+            return False  # "shatters the record with 2.1 million fans": the new record's figure
     return False
 
 

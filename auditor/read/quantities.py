@@ -29,7 +29,7 @@ hypotheses and are left out.
 
 Some counts are measures of a thing rather than of what befell people: a document's length in pages
 ("a 93-page opinion": ``length:judgment``), a place's population ("home to about 100,000 people":
-``population``), and a crowd (``protested:total``), an estimate of one place on one day that
+``population``), and a crowd (``protested:total``) or an audience (``attended:total``), an estimate of one place on one day that
 counters (police, organisers) give differently. A figure's own phrase can date it ("the 1.27
 million estimated ... on January 31") and credit it ("2.8 million (according to the unions)":
 ``Quantity.credited``).
@@ -58,7 +58,7 @@ from auditor.read.intervals import _CURRENCIES, interval
 
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
 # nation's, and a movement's crowds of different days are different crowds (see align).
-ESTIMATED_OUTCOMES = {"protested"}
+ESTIMATED_OUTCOMES = {"protested", "attended"}
 HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part of their kind ("seats:afd")
 
 
