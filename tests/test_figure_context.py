@@ -79,6 +79,9 @@ def figures(nlp, text):
     # the figure of a record beaten is the earlier event's; the figure the record is beaten with is this one's
     ("The artist broke the record of 1.6 million guests in the process.", 1.6e6, "earlier"),
     ("Lady Gaga shatters Rio concert record with 2.1 million fans descending on Copacabana beach", 2.1e6, "incident"),
+    # bodies one search recovered are the latest found, not the toll; counted so far, they are the toll
+    ("Rescuers retrieved 14 bodies overnight from two buses that were headed to Kathmandu.", 14, "latest"),
+    ("Rescuers have recovered 40 bodies so far.", 40, "cumulative"),
     # a year written on the subject of the figure's verb dates it
     ("Madonna, whose 2023 performance at the same venue drew 1.6 million fans, held the record.", 1.6e6,
      "background"),

@@ -160,8 +160,10 @@ def figure_findings(members: Sequence[Claim], category: str,
             and qa.high_inclusive == qb.high_inclusive and qa.second == qb.second
         direction_differs = measures.bearings_differ(qa.counted, qb.counted)
         # (a running tally's figures of two days may look mistyped by chance: "12" then "112" dead)
+        kinds = {window_kind(qa.window), window_kind(qb.window)}
         slipped = slip_between(qa, qb) is not None and not named_days_differ(qa.window, qb.window) \
-            and not (running_tally(category) and any(x != y and not _same_day(published, x, y) for x, y in pairs))
+            and not (running_tally(category) and any(x != y and not _same_day(published, x, y) for x, y in pairs)) \
+            and not (len(kinds) == 2 and kinds & {"latest", "part"})  # "14 bodies" recovered of "148" dead: a part
         fixed = category.startswith("distance:")  # how far one place lies from another has no moment
         if not same_scope(qa, qb) and not slipped and not fixed:
             if not identical and "part" not in (window_kind(qa.window), window_kind(qb.window)):

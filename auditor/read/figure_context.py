@@ -37,6 +37,7 @@ WHOLE_OF = "all of "  # the place of a whole broken down by place: "all of Kunar
 RUNNING, EARLIER, LATER, FORECAST, BEFORE, PART = ("so far", "earlier", "later", "forecast", "before the change",
                                                    "part of a breakdown")
 REQUIRED = "what is required"  # a threshold: "needs 326 seats for a majority"
+RECOVERED = "one recovery, the latest"  # bodies recovered in one search ("retrieved 14 bodies overnight from two buses")
 UNDER_WAY = "while the count is under way"  # said with RUNNING of a result given as the count goes on
 PER_MEMBER = "in each of several places"  # said with PART of a figure that holds in each of a set of places
 
@@ -50,6 +51,8 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
         cues.append(RUNNING)
     if _count_under_way(first):
         cues += [RUNNING, UNDER_WAY]
+    elif RUNNING not in cues and _one_recovery(first, clause_tokens):
+        cues.append(RECOVERED)
     moment = _relative_moment(clause_tokens, ancestors)
     if moment:
         cues.append(moment)
@@ -213,6 +216,19 @@ def member_is_place(name) -> bool:
 
 
 _COUNTING = {"count", "tally"}
+
+
+_RECOVERY_VERBS = {"recover", "retrieve", "pull", "dig", "exhume", "extract"}
+_SO_FAR = {"far", "total", "all", "date", "altogether", "overall"}  # "so far", "in total", "in all", "to date"
+
+
+def _one_recovery(first, clause_tokens) -> bool:
+    """Bodies that a search recovered ("Rescuers retrieved 14 bodies overnight from two buses",
+    "recovered three more bodies early Monday"): what one search found, a part of the toll that
+    grows with it, not the toll. ("have recovered 40 bodies so far" is the toll.)"""
+    noun = first.head if first.dep_ == "nummod" else first
+    return noun.lemma_.lower() in ("body", "corpse") and noun.dep_ == "dobj" \
+        and noun.head.lemma_.lower() in _RECOVERY_VERBS and not {t.lower_ for t in clause_tokens} & _SO_FAR
 
 
 def _count_under_way(first) -> bool:
