@@ -254,6 +254,31 @@ def test_a_comma_between_subject_and_verb(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
 
 
+REACTIONS_ROUND_UP = (
+    "British Prime Minister Liz Truss has announced her resignation after a tumultuous term.\n\n"
+    "Making a statement outside her office on Thursday, Truss acknowledged that \u201cI cannot deliver the mandate "
+    "on which I was elected.\u201d\n\n"
+    "Following are reactions from senior figures around the world to the resignation of Truss.\n\n"
+    "US President Joe Biden\n\n"
+    "\u201cThe United States and the United Kingdom are strong allies and enduring friends. I thank Prime Minister "
+    "Liz Truss for her partnership.\n\n"
+    "\u201cWe will continue our close cooperation with the UK government.\u201d\n\n"
+    "White House Chief of Staff Ron Klain:\n\n"
+    "\"Our country's always had a special relationship with the United Kingdom.\"")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # divergences/dev, a prime minister's resignation: a line of its own that only names a person heads what
+    # they said, with or without a colon, and the paragraphs that carry the quote on
+    (REACTIONS_ROUND_UP, "The United States and the United Kingdom", "Joe Biden"),
+    (REACTIONS_ROUND_UP, "We will continue our close cooperation", "Joe Biden"),
+    (REACTIONS_ROUND_UP, "Our country's always", "Ron Klain"),
+    (REACTIONS_ROUND_UP, "I cannot deliver the mandate", "Liz Truss"),
+])
+def test_a_label_line_names_who_speaks(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
 TWEET_EMBED = (
     "Crowdstrike CEO and cofounder George Kurtz seemed nearly as stumped as the rest of us.\n"
     "EXCLUSIVE: CrowdStrike founder and CEO @George_Kurtz speaks on TODAY about the major computer outages "

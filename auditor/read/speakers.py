@@ -108,6 +108,7 @@ GENDERED_WORDS = vocab.table("gendered_words")
 CATAPHORA_CHARS = 1000
 GROUP_CHARS = 800  # how far back "another said" looks for the group it is one of
 ANTECEDENT_QUOTE_CHARS = 600  # how far back a subjectless "said:" finds the attribution it continues
+LABEL_MAX_WORDS = 12  # a speaker label line: a name with its title, "White House Chief of Staff Ron Klain:"
 # Nouns for unnamed people that a definite mention takes up again: "a senior official said ... the
 # official said"; "two people familiar with the talks ... one of the people said".
 ANAPHORIC_HEADS = vocab.tagged("person_roles", "anaphoric")
@@ -2193,6 +2194,9 @@ class QuoteAttributor:
                 sp = self._speaker_from_verb(roots[-1]) if roots else None
                 if sp is not None and sp.kind in ("person", "organization", "government"):
                     return Attribution(sp, roots[-1].text, roots[-1].idx, roots[-1].idx + len(roots[-1].text))
+            label = self._speaker_label(prev)
+            if label is not None:
+                return label
         run = self._last_speaker_in_run(n, done)
         if run is not None:
             return run
@@ -2206,6 +2210,24 @@ class QuoteAttributor:
                     a = done[later[0]]
                     return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
         return Attribution(None, None)
+
+    def _speaker_label(self, frame: tuple[int, int]) -> Optional[Attribution]:
+        """A line of its own that only names a person, with a title and perhaps a colon, heads what
+        they said in a round-up of reactions ("French President Emmanuel Macron", "White House Chief
+        of Staff Ron Klain:", "London Mayor Sadiq Khan, speaking in Buenos Aires:")."""
+        lo, hi = self._block_of(frame[0])
+        if self.text[lo:hi].strip() != self.text[frame[0]:frame[1]].strip():
+            return None  # a sentence among others of its paragraph, not a label line
+        words = [t for t in token_range(self.doc, frame[0], frame[1]) if not t.is_punct and not t.is_space]
+        if not words or len(words) > LABEL_MAX_WORDS or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+            return None
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and frame[0] <= e.start_char and e.end_char <= frame[1]]
+        if len(people) != 1:
+            return None
+        m = self.resolver.resolve(self.resolver.mention(people[0].root, True))
+        if m is None or m.kind != "person":
+            return None
+        return Attribution(m, "label", people[0].start_char, people[0].end_char)
 
     def _last_speaker_in_run(self, n: int, done: Sequence[Attribution]) -> Optional[Attribution]:
         """A paragraph that is only a quote, in a run of quote paragraphs, is spoken by whoever spoke
