@@ -90,6 +90,7 @@ _INPUT_FROM = re.compile(r"(?i)\b(?:with\s+)?(?:additional\s+)?(?:inputs?|inform
 _PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|photographs?|videos?|graphics?|screengrab)"
                     r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()|]{1,60}?)\s*(?=[)|\n]|$)")
 _DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’/-]{1,50}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
+_DATELINE_COMMA = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*(?P<names>[A-Z][A-Za-z]{1,11})\s*[—–]\s")  # "Bandar Abbas, IRNA – "
 _TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
 # "CBS’ “Face the Nation”", "NPR's Deepa Shivaram", "CNN International’s “Amanpour”": a name
 # owning a programme or a person, tested as an outlet's name (known or media-shaped).
@@ -362,7 +363,7 @@ class _ParseCredits:
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False, party: bool = False) -> Optional[Credit]:
-        named = _MEDIUM_THEN_NAME.search(m.name)
+        named = _MEDIUM_THEN_NAME.search(m.name) or m.text.endswith(m.name) and _MEDIUM_THEN_NAME.search(m.text)
         if named and not party:
             # "Turkish channel NTV said", "the state news agency Tass reported": the medium by its name
             m = replace(m, name=named.group("name"), proper=True)
@@ -436,6 +437,18 @@ class _ParseCredits:
             m = self.r.resolve(self.r.mention(t, True))
             self._add(m, "according to", tok.idx, _np_end(t) if t is not obj else max(m.end, tok.idx), via=via)
 
+    def _trailing_report(self, v, children) -> bool:
+        """A reporting verb the parse joins to the sentence it reports ("... has surpassed 700, Iranian
+        news agency Tasnim reported, citing ..."): after a comma, with its own subject and no object,
+        it reports the clause before it, as a parenthetical "officials said" does."""
+        if v.dep_ != "conj" or v.i < v.head.i or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children):
+            return False
+        subj = next((c for c in children if c.dep_ == "nsubj" and c.i < v.i), None)
+        if subj is None:
+            return False
+        first = min(t.i for t in subj.subtree)
+        return first > 0 and self.doc[first - 1].text == ","
+
     def reporting_verb(self, v) -> None:
         lemma = v.lemma_.lower()
         children = list(v.children)  # read several times; a walk scans the verb's whole clause
@@ -445,7 +458,7 @@ class _ParseCredits:
         # a clause after the verb, or before it when the verb has no object of its own
         # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech
         clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps) for c in children)
-        clause = clause or v.dep_ == "parataxis"
+        clause = clause or v.dep_ == "parataxis" or self._trailing_report(v, children)
         venue = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on", "via") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in c.children) for c in children)
         info_obj = lemma in INFO_OBJECT_LEMMAS and "dobj" in deps
@@ -944,13 +957,16 @@ def credit_lines(text: str) -> list[Credit]:
     out: list[Credit] = []
     defined = names_mod.acronyms(text)
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
         if not line.strip():
             continue
         handles = list(_HANDLE.finditer(line))
         dash = _DASH_LINE.match(line)
+        if dash and (dash.group("body").endswith(":") or _in_a_bulleted_list(lines, k)):
+            dash = None  # "- Country:" / "- Rwanda": a page's field list, no credit
         if handles and (dash or len(line.strip()) < 60):
             for h in handles:
                 own = _POSTER_NAME.search(line[:h.start()])
@@ -1001,6 +1017,11 @@ def credit_lines(text: str) -> list[Credit]:
                     s = lo + dash.start("body") + body.find(nm)
                     out.append(Credit(nm, "outlet", s, s + len(nm), "credit line"))
             continue
+        comma_dateline = _DATELINE_COMMA.match(line)
+        if comma_dateline and names_mod.normalize(comma_dateline.group("names")) in KNOWN_OUTLETS | _known_short():
+            # a dateline that names the agency after the place, without brackets: only a known agency
+            out.append(Credit(comma_dateline.group("names"), "outlet", lo + comma_dateline.start("names"),
+                              lo + comma_dateline.end("names"), "dateline credit"))
         for rx, cue in ((_PHOTO, "photo credit"), (_DATELINE, "dateline credit"), (_TRAILING_DASH, "credit line")):
             for m in rx.finditer(line):
                 if rx is _DATELINE and m.group("names") in defined and \
@@ -1012,6 +1033,12 @@ def credit_lines(text: str) -> list[Credit]:
                         s = lo + m.start("names") + m.group("names").find(nm)
                         out.append(Credit(nm, "outlet", s, s + len(nm), cue))
     return out
+
+
+def _in_a_bulleted_list(lines: Sequence[str], k: int) -> bool:
+    """Whether line k is one item of a list of dashed lines (a line next to it is dashed too): a
+    credit line stands alone."""
+    return any(0 <= j < len(lines) and _DASH_LINE.match(lines[j]) for j in (k - 1, k + 1))
 
 
 def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optional[str]:
