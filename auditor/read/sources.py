@@ -454,6 +454,8 @@ class _ParseCredits:
         children = list(v.children)  # read several times; a walk scans the verb's whole clause
         if any(c.dep_ == "neg" for c in children):
             return  # "not confirmed by authorities", "did not say": no credit
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _NOT_DONE:
+            return  # "The exchange failed to report 100,000 suspicious transactions", "declined to say": no report
         deps = {c.dep_ for c in children}
         # a clause after the verb, or before it when the verb has no object of its own
         # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech
@@ -839,10 +841,16 @@ def _cue_candidates(doc) -> list:
     return [doc[i] for i, (lower, lemma) in enumerate(rows) if lemma in cue_lemmas or lower in cue_words]
 
 
+_NOT_DONE = {"fail", "refuse", "decline", "neglect", "omit"}  # verbs that say the report was not made
+_OCCASIONS = vocab.words("venue_nouns")  # "a Tuesday press conference announcing ...": where, not who
+
+
 def _usable(m: Mention) -> bool:
     """Parties worth reporting: resolved, named or at least described, never a bare pronoun."""
     if m.kind in ("pronoun", "document") or bare_description(m):
         return False  # "the agency" that names no agency of the article is no one to check
+    if m.kind in ("anonymous", "description") and not m.resolved and m.head in _OCCASIONS:
+        return False  # "said Merrick Garland in a Tuesday press conference announcing the pleas": the occasion
     if m.kind == "anonymous" and not m.resolved and not m.proper and _bare_role(m.name):
         return False  # "a spokesman said", "citing sources": a role alone names no one an editor can ask
     if m.kind == "description" and not m.resolved:
