@@ -137,6 +137,19 @@ def test_each_clause_and_elliptical_figure_has_its_own_place(nlp, value, place):
     assert q.place == place
 
 
+@pytest.mark.parametrize("sentence, value, place", [
+    # divergences/dev, Nepal floods: a relative "where" clause is of the place it takes up
+    ("The highest number of deaths have been reported in Kathmandu Valley, where the death count is 48.", 48,
+     "Kathmandu"),
+    ("The storm hit Blantyre, where 190 people were killed.", 190, "Blantyre"),
+    # a "where" that takes up no place places nothing
+    ("The vote came at a time where 48 seats were still open.", 48, None),
+])
+def test_a_where_clause_is_of_the_place_it_takes_up(nlp, sentence, value, place):
+    (q,) = [q for q in figures(nlp, sentence) if q.value == value]
+    assert q.place == place
+
+
 def test_a_place_joined_to_other_places_is_not_the_figures_alone(nlp):
     """divergences/dev, Israel protests: "in Tel Aviv and other cities in Israel" is Israel's crowd."""
     q = figures(nlp, "Protest organizers say a record 500,000 people gathered in Tel Aviv and other cities in "

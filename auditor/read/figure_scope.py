@@ -338,9 +338,24 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
         if best is None or rank < best[0]:
             best = (rank, place_name(e.text), root)
     if best is None:
+        where = _where_antecedent(doc, number_tokens)
+        if where is not None:
+            return where
         return site_of(tokens) if count else None
     joined = _joined_places(doc, best[2])
     return WHOLE_OF + ", ".join([best[1], *joined]) if joined else best[1]
+
+
+def _where_antecedent(doc, number_tokens) -> Optional[str]:
+    """The place a relative "where" clause takes up ("deaths have been reported in Kathmandu Valley,
+    where the death count is 48"): the figure of the clause is that place's."""
+    for a in number_tokens[0].ancestors:
+        if a.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in a.children):
+            place = next((e for e in doc.ents if e.start <= a.head.i < e.end and e.label_ in _PLACE_LABELS), None)
+            return place_name(place.text) if place is not None else None
+        if a.pos_ in ("VERB", "AUX") and a.dep_ != "relcl":
+            return None
+    return None
 
 
 def _joined_places(doc, root) -> list[str]:
