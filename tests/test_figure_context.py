@@ -133,6 +133,28 @@ def test_physical_measures(nlp, sentence, text, category, miles):
         assert q.low == pytest.approx(miles)
 
 
+@pytest.mark.parametrize("sentence, text, low, high", [
+    # divergences/dev, Typhoon Yagi: winds "of up to" a speed reached that speed, the storm's peak
+    ("Typhoon Yagi struck Vietnam's northern districts around 1 p.m., bringing winds of up to 160 kph.",
+     "up to 160 kph", 160 * 0.621371, 160 * 0.621371),
+    ("The storm brought winds of up to 92 mph.", "up to 92 mph", 92, 92),
+    # a count "up to" a figure is bounded by it
+    ("Up to 40 people may have died.", "Up to 40", 0, 40),
+])
+def test_a_peak_speed_is_the_speed_reached(nlp, sentence, text, low, high):
+    (q,) = [q for q in figures(nlp, sentence) if q.text == text]
+    assert (q.low, q.high) == (pytest.approx(low, rel=1e-3), pytest.approx(high, rel=1e-3))
+
+
+def test_a_level_written_at_a_moment_is_of_that_moment(nlp):
+    """divergences/dev, Typhoon Yagi: "As of Saturday evening ... still generating winds of up to 102 km/h" is
+    the storm inland that evening, not its peak at landfall."""
+    (q,) = [q for q in figures(nlp, "As of Saturday evening, Vietnam's state meteorology agency reported that Yagi "
+                                    "was still generating winds of up to 102 km/h (63 mph) as it moved inland.")
+            if q.text == "up to 102 km/h"]
+    assert window_kind(q.window) == "cumulative"
+
+
 def test_a_years_old_magnitude_is_background(nlp):
     (q,) = figures(nlp, "Before that, in September 1999, an earthquake of magnitude 7.6 struck Taiwan.")
     assert q.category == "magnitude" and window_kind(q.window) == "background"

@@ -36,6 +36,11 @@ _QUALIFIERS: list[tuple[str, str]] = sorted(
 APPROX_SHARE = 0.1  # "about 50" is read as 45-55; "nearly 50" as 45-49
 
 
+def qualifier_kind(qualifier: Optional[str]) -> Optional[str]:
+    """How a qualifier bounds its figure: "min", "gt", "below", "max", "lt", "upto_approx", "approx"."""
+    return dict(_QUALIFIERS).get((qualifier or "").lower().strip())
+
+
 def interval(value: float, qualifier: Optional[str]) -> tuple[Optional[float], Optional[float], bool, bool, bool]:
     """(low, high, low_inclusive, high_inclusive, approximate) for a figure and its qualifier."""
     kind = dict(_QUALIFIERS).get((qualifier or "").lower().strip())

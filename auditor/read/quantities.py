@@ -54,7 +54,7 @@ from auditor.read.counts import OUTCOMES, count_category, counted_head, counted_
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
 from auditor.read.figure_spans import NumberSpan, counts_of_one, currency_carried, number_at, qualifier_before
-from auditor.read.intervals import _CURRENCIES, interval
+from auditor.read.intervals import _CURRENCIES, interval, qualifier_kind
 
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
 # nation's, and a movement's crowds of different days are different crowds (see align).
@@ -338,6 +338,8 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
         category = f"money:for {party}" if party else category
     elif num.unit is not None:
         category = measure_category(doc, num, head)
+        if category and category.startswith("speed") and qualifier_kind(qualifier) == "max" and value is not None:
+            lo = hi = value  # "winds of up to 160 kph": the peak the winds reached, not a bound on them
     else:
         category = count_category(doc, head, heads, last)
         holder = vote_holder(head) if category in HELD_COUNTS else None
