@@ -874,6 +874,20 @@ def test_a_figure_mistyped_is_a_conflict_even_within_one_article():
     assert "a scale word dropped or doubled" in conflict.summary and {e.article for e in conflict.evidence} == {"a2", "a3"}
 
 
+@pytest.mark.parametrize("category, kinds", [
+    # a count or share a side holds, read without its side: two parties' figures as likely as one's
+    ("seats", {"figure-difference"}),
+    ("votes", {"figure-difference"}),
+    ("percent:share", {"figure-difference"}),
+    # with its side read, two counts of one side's seats cannot both be right
+    ("seats:bjp", {"figure-conflict"}),
+])
+def test_figures_of_an_unread_side_are_set_side_by_side(category, kinds):
+    a = claim("c1", "a1", "The party won 240 seats.", fig("240", 240, 240, category=category))
+    b = claim("c2", "a2", "The party won 249 seats.", fig("249", 249, 249, category=category))
+    assert {f.kind for f in run([a, b], category=category).findings} & {"figure-difference", "figure-conflict"} == kinds
+
+
 def test_the_bodies_one_search_recovered_are_no_slip_of_the_toll():
     """divergences/dev, Nepal floods: "rose to at least 148" and "Rescuers retrieved 14 bodies overnight from
     two buses" in one article: a digit dropped in look only; one search's bodies are a part of the toll."""
