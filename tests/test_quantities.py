@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.read import quantities as Q
 from auditor.read.windows import window_kind
 from conftest import figures, only_figure
 
@@ -96,3 +97,17 @@ def test_figures_listed_respectively_are_each_items(nlp, sentence, categories):
 ])
 def test_a_list_of_sides_seats_without_marks(nlp, sentence, categories):
     assert [q.category for q in figures(nlp, sentence)] == categories
+
+
+@pytest.mark.parametrize("previous, sentence, category", [
+    # a pronoun subject takes up the side the sentence before is about
+    ("The Bharatiya Janata Party (BJP) fell short of a majority on Tuesday.", "It won 240 seats.", "seats:bjp"),
+    # a description or a name is no pronoun; a sentence before with no named subject gives no side
+    ("The Bharatiya Janata Party (BJP) fell short of a majority on Tuesday.", "The alliance won 293 seats.", "seats"),
+    ("Counting went on late into the night.", "It won 240 seats.", "seats"),
+])
+def test_a_sides_pronoun_takes_up_the_side_before(nlp, previous, sentence, category):
+    doc = nlp(sentence)
+    (q,) = Q.with_sides_before(Q.extract(doc, 0), doc, 0, nlp(previous))
+    assert q.category == category
+

@@ -272,6 +272,31 @@ def _named_holder(subject) -> Optional[str]:
 
 
 _VOTE_RECEIVING = vocab.words("vote_receiving_verbs")
+_SIDE_PRONOUNS = {"it", "they"}
+
+
+def held_by_the_side_before(number, previous) -> Optional[str]:
+    """The side a pronoun subject takes up ("The BJP fell short of a majority. It won 240 seats"): the
+    named subject of the sentence before (`previous`, its parse), when the figure's clause has "it"
+    or "they" for subject; else None."""
+    if previous is None:
+        return None
+    node = number
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                if subject.pos_ != "PRON" or subject.lower_ not in _SIDE_PRONOUNS:
+                    return None
+                break
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    else:
+        return None
+    root = next((t for t in previous if t.dep_ == "ROOT"), None)
+    before = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    return _named_holder(before) if before is not None else None
 
 
 def vote_holder(noun) -> Optional[str]:

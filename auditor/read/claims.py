@@ -439,7 +439,8 @@ def from_sentences(sentences: Iterable[Sentence], docs: Optional[Sequence] = Non
         setting = figure_context.anaphoric_setting(doc, previous) if doc is not None else None
         for a, b, extra in units:
             if extra.get("quantities"):
-                extra["quantities"] = terms.with_holders(extra["quantities"], previous)
+                extra["quantities"] = quantities_stage.with_sides_before(
+                    terms.with_holders(extra["quantities"], previous), doc, s.start, previous)
             text = s.text[a:b]
             claim = Claim(id=claim_id(s.article, text, seen), article=s.article, start=s.start + a,
                           end=s.start + b, text=text, sentence=s.index, **{**extra, "quoted": quoted_text(text)})

@@ -43,12 +43,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from auditor.model import Quantity
 from auditor.read import dates, figure_context, measures, terms
 from auditor.read.numbers import half_step
-from auditor.read.amounts import (measure_category, measured_thing, members_total, money_category, per_member,
+from auditor.read.amounts import (held_by_the_side_before, measure_category, measured_thing, members_total, money_category, per_member,
                                   holder_key, recipient, vote_holder)
 from auditor.read.counts import OUTCOMES, count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
@@ -60,6 +60,23 @@ from auditor.read.intervals import _CURRENCIES, interval, qualifier_kind
 # nation's, and a movement's crowds of different days are different crowds (see align).
 ESTIMATED_OUTCOMES = {"protested", "attended"}
 HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part of their kind ("seats:afd")
+UNHELD_SHARES = ("percent:share",)  # a share of the vote read without its side ("a 43.3% vote share")
+
+
+def with_sides_before(quantities: Sequence[Quantity], doc, base: int, previous) -> tuple[Quantity, ...]:
+    """Counts and shares a side holds, read without the side, whose clause has a pronoun for subject
+    take the side the sentence before is about: "The BJP fell short. It won 240 seats" (seats:bjp).
+    `doc` is the sentence's parse, beginning at article offset `base`; `previous`, the sentence
+    before's."""
+    out = []
+    for q in quantities:
+        if q.category in HELD_COUNTS or q.category in UNHELD_SHARES:
+            number = next((t for t in doc if base + t.idx >= q.start), None)
+            side = held_by_the_side_before(number, previous) if number is not None else None
+            if side:
+                q = replace(q, category=f"{q.category.split(':')[0]}:{side}")
+        out.append(q)
+    return tuple(out)
 
 
 def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
