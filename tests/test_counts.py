@@ -141,6 +141,8 @@ def test_a_crowd_is_counted_as_such(nlp, sentence, value, category):
     ("Under him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority.", 179, None),
     # seats won are the winner's
     ("Under him, Labour won 418 seats in the House of Commons, gaining a 179-seat majority.", 418, "seats:labour"),
+    # a name the tagger reads with its common noun ("The Congress party") is the name's
+    ("The Congress party won 99 seats.", 99, "seats:congress"),
     # a sector the tagger takes for a name is still a part of the economy (divergences/dev, US jobs)
     ("Healthcare added 72,000 jobs in March, above the average monthly gain of 60,000.", 72000, "jobs:healthcare"),
     ("The United States added 303,000 new jobs in March.", 303000, "jobs"),

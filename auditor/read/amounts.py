@@ -363,6 +363,8 @@ def holder_key(tok) -> Optional[str]:
             and doc[ent.end + 1].text.isupper():
         return doc[ent.end + 1].lower_
     words = [t for t in ent if t.lower_ != "the" and t.is_alpha]
+    while len(words) > 1 and words[-1].text.islower():
+        words = words[:-1]  # "the Congress party": the name, without the common noun the tagger took in
     if len(words) > 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "and", "for") for t in words):
         from auditor.read.claims import initials  # claims reads its figures through this module
         return initials(" ".join(t.lower_ for t in words)) or None
