@@ -179,6 +179,9 @@ def test_a_description_refers_back_to_the_person_described(text, quote, speaker)
      "That is simply", "Jane Ortiz"),
     # manner of speaking
     ('"Get out of here!" shouted Mayor Tom Reyes as the meeting ended.', "Get out of here", "Tom Reyes"),
+    # confiding is speaking (divergences/dev, Nepal floods)
+    ("“I have never seen such devastation,” Mahamad Shabuddin, owner of a motorcycle repair shop, confided on "
+     "Saturday.", "I have never seen", "Mahamad Shabuddin"),
     # a verbless lead-in naming only another piece of speech goes on with the speaker before it
     ("“It’s a great day,” Mr. Trump wrote on Truth Social. Then, in a second post: “MAKE AMERICA GREAT AGAIN!”",
      "MAKE AMERICA", "Trump"),
