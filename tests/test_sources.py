@@ -110,6 +110,9 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     ("Talking to the state-run Athens-Macedonian News Agency, a nurse said that the first night had gone well.",
      "Athens-Macedonian News Agency", "outlet"),
     ("According to AFP news agency, this is the case.", "AFP", "outlet"),
+    # an outlet's unnamed correspondent reports for the outlet (divergences/dev, Crocus City Hall attack)
+    ("A Sputnik correspondent who witnessed the attack reported that at least 50 people were killed.", "Sputnik",
+     "outlet"),
     # a report the parse joins to the clause it reports (divergences/dev, port explosion)
     ("The number of people injured by the blast has surpassed 700, Iranian news agency Tasnim reported, citing "
      "the country's medical services.", "Tasnim", "outlet"),

@@ -363,6 +363,10 @@ class _ParseCredits:
 
     def _add(self, m: Mention, cue: str, start: int, end: int, via: tuple[str, ...] = (), credit_position: bool = False,
              outlet: bool = False, party: bool = False) -> Optional[Credit]:
+        staff = _outlet_of_its_staff(m) if not (outlet or party) else None
+        if staff is not None:
+            # "A Sputnik correspondent who witnessed the attack reported ...": the outlet's own reporting
+            m, outlet = replace(m, name=staff, kind="organization", proper=True), True
         named = _MEDIUM_THEN_NAME.search(m.name) or m.text.endswith(m.name) and _MEDIUM_THEN_NAME.search(m.text)
         if named and not party:
             # "Turkish channel NTV said", "the state news agency Tass reported": the medium by its name
@@ -1041,6 +1045,18 @@ def credit_lines(text: str) -> list[Credit]:
                         s = lo + m.start("names") + m.group("names").find(nm)
                         out.append(Credit(nm, "outlet", s, s + len(nm), cue))
     return out
+
+
+_STAFF_HEADS = frozenset({"correspondent", "reporter", "journalist"})
+
+
+def _outlet_of_its_staff(m: Mention) -> Optional[str]:
+    """The known outlet an unnamed staff member is described by ("a Sputnik correspondent", "an AFP
+    reporter"), or None."""
+    if m.kind != "anonymous" or m.head not in _STAFF_HEADS or m.resolved:
+        return None
+    run = re.sub(r"^(?:an?|the)\s+", "", m.text[:m.text.lower().rfind(m.head)].strip(), flags=re.I)
+    return _outlet_in_run(run, shaped=False, exact=True) if run else None
 
 
 def _in_a_bulleted_list(lines: Sequence[str], k: int) -> bool:
