@@ -128,6 +128,8 @@ def test_a_population_is_its_own_measure(nlp, sentence, value, category):
     ("The hardline CGT union put the number of protesters at 3.5 million nationwide.", 3500000, "protested:total"),
     ("It exceeds that of last January 31, where 1.27 million people took to the streets.", 1270000, "protested:total"),
     ("The CGT claimed 450,000 demonstrators in the street.", 450000, "protested:total"),
+    # a people named by nationality who rally are a crowd (divergences/dev, Israel protests)
+    ("Some 200,000 Israelis rallied in Tel Aviv, according to Israeli media.", 200000, "protested:total"),
     # protests counted as events are not a crowd
     ("Police recorded 300 protests across the country.", 300, None),
 ])

@@ -402,6 +402,9 @@ def count_category(doc, head, heads, last) -> Optional[str]:
         if outcome and outcome not in THING_OUTCOMES | _EVENT_OUTCOMES and head.pos_ == "NOUN" \
                 and _befalls_the_counted(head):
             return f"{outcome}:total"  # "11 climbers have been found dead": what befell them tells they are people
+        if outcome in _EVENT_OUTCOMES and head.ent_type_ == "NORP" and head.dep_ in ("nsubj", "nsubjpass") \
+                and head.text.endswith("s"):
+            return f"{outcome}:total"  # "Some 200,000 Israelis rallied in Tel Aviv": a people's crowd
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:
         return f"{outcome}:{group or 'total'}"
