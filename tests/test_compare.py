@@ -888,6 +888,22 @@ def test_figures_of_an_unread_side_are_set_side_by_side(category, kinds):
     assert {f.kind for f in run([a, b], category=category).findings} & {"figure-difference", "figure-conflict"} == kinds
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # divergences/dev, Nepal floods: an editor's inserted date a day off its weekday
+    ("Residents of Kathmandu, which was inundated on Saturday (September 29, 2024), were cleaning up.", True),
+    ("Another 23 bodies were dug out on Sunday (September 29, 2024) on the same spot.", False),
+    ("The strike began on Tuesday, March 7, 2023, across France.", False),
+    ("The strike began on Wednesday, March 7, 2023, across France.", True),
+    # a weekday with no year names no full date to check
+    ("The strike began on Wednesday, March 7.", False),
+])
+def test_a_weekday_that_is_not_its_dates(text, wrong):
+    found = compare.weekday_findings([claim("c1", "a1", text)])
+    assert bool(found) is wrong
+    if wrong:
+        assert found[0].severity == "note" and "the weekday or the date is wrong" in found[0].summary
+
+
 def test_the_bodies_one_search_recovered_are_no_slip_of_the_toll():
     """divergences/dev, Nepal floods: "rose to at least 148" and "Rescuers retrieved 14 bodies overnight from
     two buses" in one article: a digit dropped in look only; one search's bodies are a part of the toll."""

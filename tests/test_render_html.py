@@ -522,3 +522,15 @@ def test_report_prints_to_pdf(tmp_path, report):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5_000
     assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2  # the article texts start on a new page
+
+
+def test_a_check_on_a_claim_one_article_states_alone_is_shown_with_it():
+    """A weekday its date does not fall on is told beside the claim, in the list of what one article
+    states alone, escaped like every article word."""
+    audit = sample_audit()
+    rail = next(c for c in audit.claims if c.id == "c_a3")
+    check = Finding("weekday-mismatch", "note", "000 writes Monday for August 26, 2024 <b>", evidence=(
+        Span(rail.article, rail.start, rail.end, rail.text),))
+    clusters = tuple(dataclasses.replace(k, findings=(check,)) if k.id == "k3" else k for k in audit.clusters)
+    html = render_report(dataclasses.replace(audit, clusters=clusters))
+    assert "(check: " in html and "August 26, 2024 &lt;b&gt;" in html

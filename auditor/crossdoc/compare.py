@@ -35,6 +35,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from auditor import vocab
 from auditor.crossdoc.align import cluster_id, counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import figure_context, measures
+from auditor.read.when import mentions
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
@@ -71,7 +72,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
                   if (f.kind, f.summary) not in told]
         told.update((f.kind, f.summary) for f in rivals)
         if len({c.article for c in members}) < 2:
-            findings.extend(rivals + single_source_findings(members))
+            findings.extend(rivals + single_source_findings(members) + weekday_findings(members))
             verdict = "diverge" if rivals else "single-source"
             out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
             continue
@@ -84,6 +85,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         findings.extend(terminology_findings(members, outlet))
         findings.extend(quote_findings(members, quote_index))
         findings.extend(unattributed_findings(members))
+        findings.extend(weekday_findings(members))
         # a claim with two figures of one kind stands in two clusters, which then read the same pair:
         # it is told once, in the first
         findings = [f for f in findings if (f.kind, f.summary) not in told]
@@ -959,6 +961,33 @@ def unattributed_findings(members: Sequence[Claim]) -> list[Finding]:
     return [Finding(kind="unattributed", severity="note", evidence=tuple(_span(c) for c in bare),
                     sources=tuple(sorted({_source(c) for c in bare})),
                     summary=f"no source given in {', '.join(sorted({c.article for c in bare}))}")]
+
+
+_WEEKDAY_NAMES = vocab.entries("weekdays")  # Monday first, as date.weekday() counts
+_WEEKDAY_BEFORE_DATE = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\b[\s,(]{0,3}$", re.I)
+
+
+def weekday_findings(members: Sequence[Claim]) -> list[Finding]:
+    """A weekday written with a full date it does not fall on ("inundated on Saturday (September 29,
+    2024)", a Sunday): one of the two is wrong, and the claim cannot be placed in time until an editor
+    says which."""
+    out = []
+    for c in members:
+        for w in mentions(c.text):
+            if not (w.year and w.month and w.day and w.low is not None and w.low == w.high):
+                continue
+            named = _WEEKDAY_BEFORE_DATE.search(c.text[max(0, w.start - 13):w.start]) \
+                or _WEEKDAY_BEFORE_DATE.search(c.text[w.start:w.start + 13].split(",")[0] + ",")
+            if named is None:
+                continue
+            written = _WEEKDAY_NAMES.index(named.group(1).lower())
+            if written != w.low.weekday():
+                out.append(Finding(kind="weekday-mismatch", severity="note", evidence=(_span(c),),
+                                   sources=(_source(c),),
+                                   summary=f"{c.article} writes {named.group(1)} for {w.low:%B} {w.low.day}, "
+                                           f"{w.low.year}, which was a {_WEEKDAY_NAMES[w.low.weekday()].title()}: "
+                                           f"the weekday or the date is wrong"))
+    return out
 
 
 def single_source_findings(members: Sequence[Claim]) -> list[Finding]:

@@ -999,8 +999,13 @@ def build(audit: Audit) -> ReportView:
                 claim = index.claims.get(cid)
                 if claim:
                     anchor = index.anchor_at(claim.article, claim.start)
+                    # a check on the claim itself (a weekday its date does not fall on) goes with it
+                    checks = [index.humanize(f.summary) for f in c.findings
+                              if f.kind not in ("single-source", "unattributed") and f.evidence
+                              and claim.start <= f.evidence[0].start < claim.end]
+                    label = shorten(claim.text, 140) + "".join(f" (check: {x})" for x in checks)
                     single_by_article.setdefault(claim.article, []).append(
-                        Link(shorten(claim.text, 140), f"#{anchor}" if anchor else "", claim.text))
+                        Link(label, f"#{anchor}" if anchor else "", claim.text))
     single = tuple((index.head(a.id), tuple(single_by_article[a.id])) for a in audit.articles
                    if a.id in single_by_article)
     quotes = _quote_groups(index)
