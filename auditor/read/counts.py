@@ -403,7 +403,7 @@ def count_category(doc, head, heads, last) -> Optional[str]:
                 and _befalls_the_counted(head):
             return f"{outcome}:total"  # "11 climbers have been found dead": what befell them tells they are people
         if outcome in _EVENT_OUTCOMES and head.ent_type_ == "NORP" and head.dep_ in ("nsubj", "nsubjpass") \
-                and head.text.endswith("s"):
+                and head.tag_ in ("NNS", "NNPS"):
             return f"{outcome}:total"  # "Some 200,000 Israelis rallied in Tel Aviv": a people's crowd
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
     if outcome:

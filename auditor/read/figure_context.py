@@ -47,9 +47,10 @@ def window_cues(doc, number_tokens: Sequence, clause_tokens: Sequence, unit: Opt
     first = number_tokens[0]
     ancestors = list(first.ancestors)
     cues: list[str] = []
+    # a level (a speed, a temperature) never runs on as a tally does, but it too is of one moment when so
+    # written ("As of Saturday evening, ... still generating winds of up to 102 km/h"), not the event's peak
     if unit not in LEVEL_UNITS and _running(first, ancestors) or _snapshot(first, ancestors, clause_tokens):
-        cues.append(RUNNING)  # a level too is of one moment when so written ("As of Saturday evening, ... still
-        # generating winds of up to 102 km/h"), not the peak of the event
+        cues.append(RUNNING)
     if _count_under_way(first):
         cues += [RUNNING, UNDER_WAY]
     elif RUNNING not in cues and _one_recovery(first, clause_tokens):
