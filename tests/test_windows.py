@@ -16,6 +16,9 @@ from auditor.read.windows import comparable_scale, same_window, window_kind
     # than 1,011 injured"); a span from a date, or a bare year, is still the story's background
     ("On April 3rd, 2024", "day"), ("on 15 March 2025", "day"), ("since March 1, 2020", "background"),
     ("in 2010", "background"),
+    # the level before a change that day is of before it (divergences/dev, RBI cut: "from 6.50% to 6.25% on
+    # 7 February 2025")
+    ("on 7 February 2025; before the change", "earlier"),
 ])
 def test_window_kinds(window, kind):
     assert window_kind(window) == kind

@@ -34,6 +34,8 @@ def window_kind(window: Optional[str]) -> str:
         return "cumulative" if figure_context.RUNNING in w else "part"
     if figure_context.FORECAST in w or figure_context.REQUIRED in w:
         return "forecast"
+    if figure_context.BEFORE in w:
+        return "earlier"  # "from 6.50% to 6.25% on 7 February 2025": the 6.50% held before that day's change
     if re.search(r"\b(later|subsequent)\b", w):
         return "later"
     if re.search(r"\b(additional|more|further|fresh|new|extra|latest)\b", w):
