@@ -964,6 +964,7 @@ def unattributed_findings(members: Sequence[Claim]) -> list[Finding]:
 
 
 _WEEKDAY_NAMES = vocab.entries("weekdays")  # Monday first, as date.weekday() counts
+_WEEKDAY_AND_YEAR = re.compile(r"(?is)\b(?:" + "|".join(_WEEKDAY_NAMES) + r")\b.*\b(?:1[89]|2[01])\d\d\b")
 _WEEKDAY_BEFORE_DATE = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\b[\s,(]{0,3}$", re.I)
 
 
@@ -973,6 +974,8 @@ def weekday_findings(members: Sequence[Claim]) -> list[Finding]:
     says which."""
     out = []
     for c in members:
+        if not _WEEKDAY_AND_YEAR.search(c.text):
+            continue  # most claims name no weekday and no year: no dates to read
         for w in mentions(c.text):
             if not (w.year and w.month and w.day and w.low is not None and w.low == w.high):
                 continue
