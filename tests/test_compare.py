@@ -898,7 +898,7 @@ def test_figures_of_an_unread_side_are_set_side_by_side(category, kinds):
     ("The strike began on Wednesday, March 7.", False),
 ])
 def test_a_weekday_that_is_not_its_dates(text, wrong):
-    found = compare.weekday_findings([claim("c1", "a1", text)])
+    found = [f for _, f in compare.weekday_findings([claim("c1", "a1", text)])]
     assert bool(found) is wrong
     if wrong:
         assert found[0].severity == "note" and "the weekday or the date is wrong" in found[0].summary

@@ -39,7 +39,7 @@ from auditor.read.when import mentions
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
-from auditor.read.quantities import HELD_COUNTS, is_estimate, one_per_event, running_tally, written_half_step
+from auditor.read.quantities import HELD_COUNTS, UNHELD_SHARES, is_estimate, one_per_event, running_tally, written_half_step
 from auditor.read.windows import named_days_differ, same_scope, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
@@ -72,7 +72,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
                   if (f.kind, f.summary) not in told]
         told.update((f.kind, f.summary) for f in rivals)
         if len({c.article for c in members}) < 2:
-            findings.extend(rivals + single_source_findings(members) + weekday_findings(members))
+            findings.extend(rivals + single_source_findings(members))
             verdict = "diverge" if rivals else "single-source"
             out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
             continue
@@ -85,7 +85,6 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         findings.extend(terminology_findings(members, outlet))
         findings.extend(quote_findings(members, quote_index))
         findings.extend(unattributed_findings(members))
-        findings.extend(weekday_findings(members))
         # a claim with two figures of one kind stands in two clusters, which then read the same pair:
         # it is told once, in the first
         findings = [f for f in findings if (f.kind, f.summary) not in told]
@@ -94,7 +93,8 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
         out.append(replace(cluster, verdict=verdict, findings=tuple(findings)))
     compared = [by_id[i] for i in dict.fromkeys(i for c in clusters for i in c.claims) if i in by_id]
     repeated, corrections = correction_findings(compared, published)
-    out = _with_findings(_with_findings(out, disowned_findings(claims)), corrections) \
+    out = _with_findings(_with_findings(_with_findings(out, disowned_findings(claims)), corrections),
+                         weekday_findings(compared), keep_verdict=True) \
         + _own_clusters(out, spelling_findings(compared) + repeated + breakdown_findings(compared, published),
                         compared)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
@@ -168,7 +168,7 @@ def figure_findings(members: Sequence[Claim], category: str,
             and not (len(kinds) == 2 and kinds & {"latest", "part"})  # "14 bodies" recovered of "148" dead: a part
         fixed = category.startswith("distance:")  # how far one place lies from another has no moment
         if not same_scope(qa, qb) and not slipped and not fixed:
-            if not identical and "part" not in (window_kind(qa.window), window_kind(qb.window)):
+            if not identical and "part" not in kinds:
                 # (a part of a breakdown beside another figure is no difference of time: nothing to note)
                 out.append(_figure_finding("window-difference", "note", side_a, side_b, pairs,
                                            lambda a, b: f"{category}: {qa.text} ({qa.window or 'the event'}, {a}) and "
@@ -237,7 +237,7 @@ def whose_unread(category: str) -> bool:
     """A count or a share that a side holds, read without its side ("The party won 240 seats", "the
     alliance secured a 43.3% vote share"): two such figures are as likely two parties' as one party's
     told two ways, so they are set side by side, never against each other."""
-    return category in HELD_COUNTS or category == "percent:share"
+    return category in HELD_COUNTS or category in UNHELD_SHARES
 
 
 def rival_counts_in_one_claim(members: Sequence[Claim], linked_category: Optional[str],
@@ -574,9 +574,10 @@ def _source_name(attribution: Optional[str]) -> Optional[str]:
     return re.sub(r"^[a-z]+_", "", attribution.split("@", 1)[0]).replace("-", " ").strip() or None
 
 
-def _with_findings(clusters: list[Cluster], found: list[tuple[str, Finding]]) -> list[Cluster]:
+def _with_findings(clusters: list[Cluster], found: list[tuple[str, Finding]], keep_verdict: bool = False) -> list[Cluster]:
     """The clusters, each finding about a claim (a disowned figure, a misspelt name) added to a
-    cluster of that claim, one with a figure first."""
+    cluster of that claim, one with a figure first; that cluster then diverges, unless `keep_verdict`
+    (a check on the claim's own words, such as a weekday its date does not fall on)."""
     if not found:
         return clusters
     out = list(clusters)
@@ -585,7 +586,8 @@ def _with_findings(clusters: list[Cluster], found: list[tuple[str, Finding]]) ->
         k = k if k is not None else next((k for k, c in enumerate(out) if claim_id in c.claims), None)
         if k is None:
             continue
-        out[k] = replace(out[k], verdict="diverge", findings=tuple(sorted(out[k].findings + (finding,), key=_finding_rank)))
+        out[k] = replace(out[k], verdict=out[k].verdict if keep_verdict else "diverge",
+                         findings=tuple(sorted(out[k].findings + (finding,), key=_finding_rank)))
     return out
 
 
@@ -966,30 +968,31 @@ def unattributed_findings(members: Sequence[Claim]) -> list[Finding]:
 _WEEKDAY_NAMES = vocab.entries("weekdays")  # Monday first, as date.weekday() counts
 _WEEKDAY_AND_YEAR = re.compile(r"(?is)\b(?:" + "|".join(_WEEKDAY_NAMES) + r")\b.*\b(?:1[89]|2[01])\d\d\b")
 _WEEKDAY_BEFORE_DATE = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\b[\s,(]{0,3}$", re.I)
+_WEEKDAY_FIRST = re.compile(r"(" + "|".join(_WEEKDAY_NAMES) + r")\b", re.I)
 
 
-def weekday_findings(members: Sequence[Claim]) -> list[Finding]:
+def weekday_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     """A weekday written with a full date it does not fall on ("inundated on Saturday (September 29,
     2024)", a Sunday): one of the two is wrong, and the claim cannot be placed in time until an editor
-    says which."""
+    says which. (claim id, note), once per claim, whichever clusters it stands in."""
     out = []
-    for c in members:
+    for c in claims:
         if not _WEEKDAY_AND_YEAR.search(c.text):
             continue  # most claims name no weekday and no year: no dates to read
         for w in mentions(c.text):
             if not (w.year and w.month and w.day and w.low is not None and w.low == w.high):
                 continue
-            named = _WEEKDAY_BEFORE_DATE.search(c.text[max(0, w.start - 13):w.start]) \
-                or _WEEKDAY_BEFORE_DATE.search(c.text[w.start:w.start + 13].split(",")[0] + ",")
+            # "Saturday (September 29, 2024)" before the date, or "Tuesday, March 7, 2023" read as one date
+            named = _WEEKDAY_BEFORE_DATE.search(c.text[max(0, w.start - 13):w.start]) or _WEEKDAY_FIRST.match(w.text)
             if named is None:
                 continue
             written = _WEEKDAY_NAMES.index(named.group(1).lower())
             if written != w.low.weekday():
-                out.append(Finding(kind="weekday-mismatch", severity="note", evidence=(_span(c),),
+                out.append((c.id, Finding(kind="weekday-mismatch", severity="note", evidence=(_span(c),),
                                    sources=(_source(c),),
                                    summary=f"{c.article} writes {named.group(1)} for {w.low:%B} {w.low.day}, "
                                            f"{w.low.year}, which was a {_WEEKDAY_NAMES[w.low.weekday()].title()}: "
-                                           f"the weekday or the date is wrong"))
+                                           f"the weekday or the date is wrong")))
     return out
 
 

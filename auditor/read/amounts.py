@@ -281,18 +281,10 @@ def held_by_the_side_before(number, previous) -> Optional[str]:
     or "they" for subject; else None."""
     if previous is None:
         return None
-    node = number
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                if subject.pos_ != "PRON" or subject.lower_ not in _SIDE_PRONOUNS:
-                    return None
-                break
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    else:
+    verb = next((t for t in [number, *number.ancestors][:7] if t.pos_ in ("VERB", "AUX")
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is None or subject.pos_ != "PRON" or subject.lower_ not in _SIDE_PRONOUNS:
         return None
     root = next((t for t in previous if t.dep_ == "ROOT"), None)
     before = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None

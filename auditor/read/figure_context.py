@@ -37,6 +37,10 @@ WHOLE_OF = "all of "  # the place of a whole broken down by place: "all of Kunar
 RUNNING, EARLIER, LATER, FORECAST, BEFORE, PART = ("so far", "earlier", "later", "forecast", "before the change",
                                                    "part of a breakdown")
 REQUIRED = "what is required"  # a threshold: "needs 326 seats for a majority"
+# words that make a figure the count so far, in the order they are looked for
+CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
+              "since the start", "since the beginning")
+ANY_CUMULATIVE = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in CUMULATIVE) + r")\b")  # one search for most texts
 RECOVERED = "one recovery, the latest"  # bodies recovered in one search ("retrieved 14 bodies overnight from two buses")
 UNDER_WAY = "while the count is under way"  # said with RUNNING of a result given as the count goes on
 PER_MEMBER = "in each of several places"  # said with PART of a figure that holds in each of a set of places
@@ -221,7 +225,6 @@ _COUNTING = {"count", "tally"}
 
 
 _RECOVERY_VERBS = {"recover", "retrieve", "pull", "dig", "exhume", "extract"}
-_SO_FAR = {"far", "total", "all", "date", "altogether", "overall"}  # "so far", "in total", "in all", "to date"
 
 
 def _one_recovery(first, clause_tokens) -> bool:
@@ -230,7 +233,7 @@ def _one_recovery(first, clause_tokens) -> bool:
     grows with it, not the toll. ("have recovered 40 bodies so far" is the toll.)"""
     noun = first.head if first.dep_ == "nummod" else first
     return noun.lemma_.lower() in ("body", "corpse") and noun.dep_ == "dobj" \
-        and noun.head.lemma_.lower() in _RECOVERY_VERBS and not {t.lower_ for t in clause_tokens} & _SO_FAR
+        and noun.head.lemma_.lower() in _RECOVERY_VERBS and not ANY_CUMULATIVE.search(" ".join(t.lower_ for t in clause_tokens))
 
 
 def _count_under_way(first) -> bool:

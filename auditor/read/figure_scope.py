@@ -12,14 +12,11 @@ from typing import Optional
 from auditor import vocab
 from auditor.read import places
 from auditor.read.dates import is_zone_word
-from auditor.read.figure_context import WHOLE_OF
+from auditor.read.figure_context import ANY_CUMULATIVE, CUMULATIVE, WHOLE_OF
 from auditor.read.figure_spans import is_unit_word, no_day_or_year, says_a_time
 from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
 
-_CUMULATIVE = ("in total", "in all", "overall", "so far", "to date", "altogether", "cumulative", "total toll",
-               "since the start", "since the beginning")
-_CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in _CUMULATIVE)  # in this order
-_ANY_CUMULATIVE = re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in _CUMULATIVE) + r")\b")  # one search for most texts
+_CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in CUMULATIVE)  # in this order
 _LATEST = re.compile(r"\blatest\b")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = vocab.words("locative_prepositions")
@@ -145,7 +142,7 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
     if year is not None and not any(year in p for p in parts):
         parts.append(year)
     lowered = " ".join(t.lower_ for t in tokens)
-    if "cumulative" not in parts and _ANY_CUMULATIVE.search(lowered):
+    if "cumulative" not in parts and ANY_CUMULATIVE.search(lowered):
         # not a cue inside a comparison: "700,000 marched in Paris, more than at any time since the
         # start of the protests" is a count of one day set against the whole movement
         numbers = {n.i for n in number_tokens}

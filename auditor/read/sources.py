@@ -1047,7 +1047,7 @@ def credit_lines(text: str) -> list[Credit]:
     return out
 
 
-_STAFF_HEADS = frozenset({"correspondent", "reporter", "journalist"})
+_STAFF_HEADS = vocab.tagged("person_roles", "contributor")  # "correspondent", "reporter", "journalist"
 
 
 def _outlet_of_its_staff(m: Mention) -> Optional[str]:

@@ -30,8 +30,11 @@ _BACKGROUND = re.compile(r"\b(18|19|20)\d\d\b|\brecent years\b|\bdecades?\b|\bla
 NOT_COMPARED = {None, "money", "attacks"}
 
 
-def is_reaction(c: Claim) -> bool:
-    return (c.predicate or "") in REACTIONS and not any(q.category not in NOT_COMPARED for q in c.quantities)
+def is_reaction(c: Claim, dated: bool = False) -> bool:
+    """A claim led by a verb of reacting that states no figure of the event (`dated`: but perhaps the
+    day of the reaction, "conveyed his sorrow on Wednesday")."""
+    return (c.predicate or "") in REACTIONS and not any(
+        q.category not in NOT_COMPARED and not (dated and q.category.startswith("date")) for q in c.quantities)
 
 
 def is_background(c: Claim) -> bool:
@@ -163,9 +166,7 @@ def _act_at(lead_claims: Sequence[Claim], offset: int) -> Optional[str]:
 def _dates_a_reaction(lead_claims: Sequence[Claim], offset: int) -> bool:
     """Whether a time at `offset` stands in a claim that reacts to the event ("President Luong Cuong
     conveyed his deep sorrow on Wednesday"): the day of the condolence, not of what it mourns."""
-    return any(c.start <= offset < c.end and (c.predicate or "") in REACTIONS
-               and all(q.category in NOT_COMPARED or q.category.startswith("date") for q in c.quantities)
-               for c in lead_claims)
+    return any(c.start <= offset < c.end and is_reaction(c, dated=True) for c in lead_claims)
 
 
 def _printed_as_dateline(text: str, start: int) -> bool:
