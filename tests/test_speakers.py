@@ -350,3 +350,30 @@ SENTENCING = (
 ])
 def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # divergences/dev, a migrant shipwreck (AP copy): two straight single marks close a quote
+    ("\u201cAll of the survivors are adults,'' said Red Cross volunteer Ignazio Mangione. \u201dUnfortunately, all the "
+     "children are among the missing or were found dead on the beach.\"", "All of the survivors", "Ignazio Mangione"),
+    # an absolute phrase set off by a comma is no subject of the verb after it
+    ("His voice cracking up, Ceraso told the SkyTG24 news channel that he had seen \u201ca spectacle that you would "
+     "never want to see in your life\u201d.", "a spectacle", "Ceraso"),
+    # but a name's suffix after a comma is still the name's
+    ("Forsyth County Sheriff Bobby Kimbrough, Jr. said: \u201cWe are heartbroken.\u201d", "We are heartbroken",
+     "Bobby Kimbrough"),
+    # an ordinal that qualifies a kind of person is no ellipsis ("a third said")
+    ("\"When we arrived, the bodies were floating everywhere,\" said the first responders who arrived at the scene.",
+     "When we arrived", "first responders"),
+    # a prisoner exchange (Reuters copy): an unnamed individual is a person, and speaks
+    ("An individual with direct knowledge of the deal told Reuters, \"Both parties have been notified by Qatar.\"",
+     "Both parties", "individual with direct knowledge of the deal"),
+    # an unnamed medium may be quoted, though it is no outlet to credit
+    ("\u201cSimultaneously, the three other Iranian prisoners have been freed,\u201d the news outlet said.",
+     "Simultaneously", "news outlet"),
+    # "reported X as saying", like "quoted X as saying": X speaks
+    ("\"The nightmare is finally over,\" the Associated Press reported his brother Babak as saying at the airport.",
+     "The nightmare", "Babak"),
+])
+def test_speakers_of_a_fresh_batch(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker

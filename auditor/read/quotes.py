@@ -555,11 +555,15 @@ def caption_turns(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSpa
 
 
 def _doubled_singles(text: str) -> str:
-    """Two single marks typed for a double one ("buildings,’’ an official said", "‘‘We will"): read
+    """Two single marks typed for a double one ("buildings,’’ an official said", "‘‘We will",
+    "adults,'' said"): read
     as the double mark, offsets kept (the second character becomes a space on the outer side)."""
-    if "’’" not in text and "‘‘" not in text:
+    if "’’" not in text and "‘‘" not in text and "''" not in text:
         return text
-    return text.replace("’’", "” ").replace("‘‘", " “")
+    text = text.replace("’’", "” ").replace("‘‘", " “")
+    # two straight marks ("families,'' the UN said"): a closing mark after a word, else an opening one
+    text = re.sub(r"(?<=\S)''", '" ', text)
+    return text.replace("''", ' "')
 
 
 def find_quotes(text: str, person_at: Optional[Callable[[int], bool]] = None) -> list[QuoteSpan]:
@@ -663,7 +667,7 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
         piece = text[q.start:q.end]
         sp = a.speaker
         if sp is not None and (sp.kind in ("document", "pronoun") or speakers.bare_description(sp)
-                               or not speakers.can_speak(sp, doc)):
+                               or not (speakers.can_speak(sp, doc) or speakers.media_description(sp))):
             sp = None  # "the filing said", "the senator said" with no known referent: no speaker rather than a wrong one
         out.append(Quote(
             id=quote_id(article_id, q.start, piece),

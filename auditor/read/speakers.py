@@ -241,6 +241,12 @@ def can_speak(m: "Mention", doc=None) -> bool:
     return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
 
 
+def media_description(m: "Mention") -> bool:
+    """ "the news outlet said", "state TV reported": an unnamed medium, which speaks through what it
+    airs. It may be quoted, though it names no outlet to credit."""
+    return m.kind == "description" and _media_noun(m.head)
+
+
 def _with_age(tok) -> bool:
     """A name followed by an age set off by commas ("Nadine, 32,"), as news copy gives a person's."""
     return any(c.dep_ in ("appos", "amod", "npadvmod") and c.like_num and c.i == tok.i + 2 and tok.nbor(1).text == ","
@@ -385,12 +391,19 @@ def party_in_info_noun(tok):
     return None
 
 
+def _as_saying(verb) -> bool:
+    """ "reported his brother Babak as saying": a verb whose object is given "as saying" something
+    passes the words on from that object, whatever the verb (quoted, cited, reported)."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and is_reporting(g) for g in c.children)
+               for c in verb.children)
+
+
 def quoted_person(verb):
     """ "APP quoted a police official as saying ...": the official, not APP, is speaking;
     "he was quoted as saying": he is."""
     v = verb
     for _ in range(3):
-        if _lemma(v) in ("quote", "cite"):
+        if _lemma(v) in ("quote", "cite") or _as_saying(v):
             objs = [c for c in v.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
@@ -407,7 +420,7 @@ def outlet_quoting(verb):
     quoted as saying by Y"."""
     v = verb
     for _ in range(3):
-        if _lemma(v) in ("quote", "cite"):
+        if _lemma(v) in ("quote", "cite") or _as_saying(v):
             for c in v.children:
                 if c.dep_ == "nsubj":
                     return c
@@ -516,6 +529,9 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                 subj = [lead]
         if len(subj) > 1 and _dateline_label(subj[0]):
             subj = subj[1:]  # "Port Moresby: Papua New Guinea's disaster agency has said": where it was filed from
+        if len(subj) > 1 and subj[-1].i < v.i and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in subj[0].children) \
+                and any(t.text == "," for t in v.doc[subj[0].i:subj[-1].i]):
+            subj = subj[-1:]  # "His voice cracking up, Ceraso told ...": an absolute phrase set off by a comma
         if subj:
             s = subj[0]
             if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
@@ -1935,6 +1951,8 @@ class QuoteAttributor:
         toks = [t for t in token_range(self.doc, m.start, m.end) if not t.is_punct]
         if not any(self._elliptical(t) for t in toks):
             return False
+        if 0 <= m.token < len(self.doc) and not self._elliptical(self.doc[m.token]) and person_noun(_lemma(self.doc[m.token])):
+            return False  # "the first responders said": the ordinal qualifies a kind of person
         return not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
                        or (_lemma(t) in _SPEAKING_NOUNS and _lemma(t) not in DOCUMENT_NOUNS) for t in toks)
 
