@@ -100,6 +100,11 @@ def test_the_outcome_decides_an_evacuation_count_whoever_is_counted(nlp, sentenc
     ("Most of the cases have been in Colorado, which has 27 reported cases.", 27, "ill:total"),
     ("The outbreak has sickened 75 people across 13 states.", 75, "ill:total"),
     ("Ten people have been hospitalized.", 10, "hospitalized:total"),
+    # an injury that killed is a death (divergences/dev, a train collision)
+    ("Nine were fatally injured in the collision.", 9, "killed:total"),
+    ("Three people were fatally wounded and 12 others hurt.", 3, "killed:total"),
+    # what did not befall the counted is not their outcome (divergences/dev, an airliner crash)
+    ("Fire officials believe all 179 people, who could not be rescued, died.", 179, "killed:total"),
 ])
 def test_a_number_takes_the_outcome_written_beside_it(nlp, sentence, value, category):
     q = next(q for q in figures(nlp, sentence, 0) if q.value == value)

@@ -200,6 +200,9 @@ def _stranded_verb(verb, counted):
     return None
 
 
+_FATAL_ADVERBS = {"fatally", "mortally"}  # an injury that killed
+
+
 def outcome_of(doc, head, number_tok) -> Optional[str]:
     """What happened to the counted: the nearest outcome word up the tree, or beside it."""
     def of_token(t) -> Optional[str]:
@@ -226,7 +229,12 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
         if lemma in ("suffer", "sustain") and any(c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()) for c in t.children):
             # "97 people suffering injuries", "sustained burns": the outcome is the object's
             return next(OUTCOMES[c.lemma_.lower()] for c in t.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower()))
-        return OUTCOMES.get(text) or OUTCOMES.get(lemma)
+        found = OUTCOMES.get(text) or OUTCOMES.get(lemma)
+        if found and t.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "neg" for c in t.children):
+            return None  # "who could not be rescued", "40 were not injured": what did not befall them
+        if found == "injured" and any(c.lower_ in _FATAL_ADVERBS for c in t.children):
+            return "killed"  # "nine were fatally injured"
+        return found
 
     start = head if head is not None else number_tok
     if head is not None and of_token(head):
