@@ -479,6 +479,13 @@ def _sum(value, category, text="n"):
     (_count(49, "civilians"), _sum(49, "money:total"), False),
     # kinds that cannot name one quantity
     (_count(303000, "jobs"), _count(303000, "killed:total"), False),
+    # people at large and a group of them, given alike (divergences/dev, an airliner crash: "181 people on
+    # board" / "181 passengers and crew")
+    (_count(181, "total"), _count(181, "civilians"), True),
+    (_count(6, "total"), _count(6, "civilians"), False),
+    # a value with decimals is as rare a coincidence as a large count ("8.8% of the vote" / "scoring 8.8%")
+    (_count(8.8, "percent:lp"), _count(8.8, "percent:left"), True),
+    (_count(8, "percent:lp"), _count(8, "percent:left"), False),
 ])
 def test_one_count_in_other_words(qa, qb, one):
     assert A.one_count_in_other_words(qa, qb) is one
@@ -787,3 +794,29 @@ def test_people_of_one_sex_or_age_among_a_toll_are_rivals_however_the_sentences_
     fa = next(A.Facet(claims.index(a), q) for q in a.quantities if q.value == 40)
     fb = next(A.Facet(claims.index(b), q) for q in b.quantities if q.value == 35)
     assert A.figure_link(fa, fb, claims, 0.35, A.setting_names(claims)) is not None
+
+
+@pytest.mark.parametrize("a, b, bare", [
+    # a share named by its noun alone may be the one a kind names ("its rate" / "its key interest rate")
+    ("percent:rate", "percent:interest rate", True),
+    ("percent:interest rate", "percent:rate", True),
+    # two kinds are two measures ("the bank rate" / "the repo rate"), and other nouns other measures
+    ("percent:bank rate", "percent:deposit rate", False),
+    ("percent:rate", "percent:unemployment ratio", False),
+    ("percent:rate", "seats:rate", False),
+])
+def test_a_bare_measure_may_be_a_named_kind(a, b, bare):
+    assert A.bare_measure_of(a, b) is bare
+
+
+@pytest.mark.parametrize("a, b, other", [
+    # one verb of a known class of acts and another outside it: two acts ("attacked" / "condemned")
+    ("attack", "condemn", True),
+    ("attack", "rise", True),
+    # one class, or two verbs of no known class (the sentences' likeness decides): maybe one act
+    ("attack", "storm", False),
+    ("march", "rally", False),
+    ("erupt", "eruption", False),
+])
+def test_the_days_of_two_acts(a, b, other):
+    assert A.other_acts(a, b) is other

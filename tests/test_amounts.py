@@ -179,7 +179,10 @@ def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
     # a share of a thing is still the thing's
     ("The fire is 5% contained.", "percent:contain"),
     ("The Bureau of Labor Statistics reported the employment-population ratio (60.3%).", "percent:ratio"),
-    ("The US unemployment rate decreased from 3.9% to 3.8%.", "percent:rate"),
+    # the common noun before a measure's noun says which of its kind it is; a hyphened modifier does not
+    ("The US unemployment rate decreased from 3.9% to 3.8%.", "percent:unemployment rate"),
+    ("The key deposit rate was lowered a quarter point to 3.75 percent.", "percent:deposit rate"),
+    ("The short-term rate was raised to a range of 0 to 0.1pc from minus 0.1pc.", "percent:rate"),
 ])
 def test_a_share_is_its_holders(nlp, sentence, category):
     assert {q.category for q in figures(nlp, sentence) if q.unit == "percent"} == {category}
@@ -263,10 +266,10 @@ def test_seats_are_a_sides(nlp, sentence, held):
 
 @pytest.mark.parametrize("sentence, category", [
     # divergences/dev, a central bank's rate cut: a rate a proper name or acronym sets apart is that name's,
-    # not the repo rate's; a common modifier or a country leaves the rate as it is
+    # not the repo rate's; a country leaves the rate as it is, a common noun before it says which rate it is
     ("Other Adjustments: Standing Deposit Facility (SDF) rate: 6.00%", "percent:sdf"),
     ("The RBI cut the repo rate to 6.25% on Friday.", "percent:rate"),
-    ("The US unemployment rate (3.8%) fell.", "percent:rate"),
+    ("The US unemployment rate (3.8%) fell.", "percent:unemployment rate"),
 ])
 def test_a_named_rate_is_its_names(nlp, sentence, category):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == "percent"]

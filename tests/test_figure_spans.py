@@ -166,7 +166,7 @@ def test_dates_and_ages_stay_out(nlp, sentence):
     ("The rate was raised from -0.1% to 0.1%.", "-0.1%", -0.1, "percent:rate"),
     # what a verb of change moves is what the figure is a share of, not its subject
     ("The Bank of Japan raised its key interest rate from minus 0.1 per cent.", "minus 0.1 per cent", -0.1,
-     "percent:rate"),
+     "percent:interest rate"),
     # a range's hyphen is no minus
     ("The vote was 5-6.", "5-6", None, None),
 ])

@@ -208,17 +208,17 @@ def figures_compatible(qa: Quantity, qb: Quantity, pa: Sequence[str], pb: Sequen
         qa, qb = on_one_clock(qa, qb)
     if qa.unit != qb.unit:
         return False
-    if qa.category == qb.category == "date:event" and qa.counted != qb.counted \
-            and predicate_class(qa.counted) != predicate_class(qb.counted):
-        return False  # the days of two acts ("attacked on Sunday" / "rose on Monday")
+    if qa.category == qb.category == "date:event" and other_acts(qa.counted, qb.counted):
+        return False  # the days of two acts ("attacked on Sunday" / "condemned on Monday")
     if _more_groups(qa, qb) or _more_groups(qb, qa):
         return False  # "181 passengers and crew" counts the 175 passengers and more
     if _other_sex_or_age(qa, qb):
         return False  # "40 women" and "34 children" among one toll: two populations
     if not _parts_meet(qa, qb):
         return False
-    if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or in_group and _one_kind(
-            qa.category, qb.category) and qa.second is None and qb.second is None):
+    if qa.category != qb.category and not (one_count_in_other_words(qa, qb) or bare_measure_of(qa.category, qb.category)
+                                           or in_group and _one_kind(qa.category, qb.category)
+                                           and qa.second is None and qb.second is None):
         return False
     if quantities.is_estimate(qa.category) and not ((not pa and not pb or _same_place(qa.place, qb.place))
                                                     and _days_may_meet(qa.window, qb.window, qa, qb)):
@@ -310,7 +310,8 @@ def one_count_in_other_words(qa: Quantity, qb: Quantity) -> bool:
         return False
     # a one-digit count recurs across the facts of a story (six dead, six searched for, two churches,
     # two killed in one town): it is one count in two categories only when it counts things named alike
-    return qa.value >= 10 or bool(qa.counted and qb.counted and _same_counted(qa, qb))
+    # (a value with decimals, "8.8%", "3.75 percent", is as rare a coincidence as a large count)
+    return qa.value >= 10 or not float(qa.value).is_integer() or bool(qa.counted and qb.counted and _same_counted(qa, qb))
 
 
 def _exact(q: Quantity) -> bool:
@@ -338,12 +339,17 @@ def _one_kind(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def _one_count_kinds(a: Optional[str], b: Optional[str]) -> bool:
-    """Categories that one count given alike can be read as: kinds of one quantity (`_one_kind`), or
-    a group named without what befell it beside an outcome of people at large ("49 workers were
-    waiting to be brought to the surface" / "an estimated 49 trapped"): the same number of them."""
+    """Categories that one count given alike can be read as: kinds of one quantity (`_one_kind`),
+    people at large and a group of people, or a group named without what befell it beside an
+    outcome of people at large ("49 workers were waiting to be brought to the surface" / "an
+    estimated 49 trapped"): the same number of them."""
     if _one_kind(a, b):
         return True
-    if a is None or b is None or (":" in a) == (":" in b):
+    if a is None or b is None:
+        return False
+    if {a, b} - PEOPLE_GROUPS == {"total"}:
+        return True  # "181 people on board" / "181 passengers and crew": people at large, or a group of them
+    if (":" in a) == (":" in b):
         return False
     bare, full = (a, b) if ":" not in a else (b, a)
     return bare in PEOPLE_GROUPS and full.split(":", 1)[0] not in _MEASURE_FAMILIES and quantities.running_tally(full)
@@ -638,6 +644,13 @@ _CLASS_OF = {verb: cls[0] for cls in PREDICATE_CLASSES for verb in cls}
 
 def predicate_class(lemma: Optional[str]) -> Optional[str]:
     return _CLASS_OF.get(lemma or "", lemma)
+
+
+def other_acts(a: Optional[str], b: Optional[str]) -> bool:
+    """Two verbs name two acts when one of them has a class of acts the other is not in ("attacked" /
+    "condemned"). Two verbs of no known class may be one act in other words ("marched" / "rallied",
+    "erupted" / "its eruption"): the sentences' likeness decides."""
+    return a != b and predicate_class(a) != predicate_class(b) and ((a or "") in _CLASS_OF or (b or "") in _CLASS_OF)
 
 
 def statement_link(a: Claim, b: Claim, sim: float, setting: Sequence[str],
@@ -1056,12 +1069,37 @@ def _figure_pairs(by_category: dict[str, list[int]], facets: Sequence[Facet]) ->
     too; figures are never paired across all categories."""
     for category, members in by_category.items():
         yield from _all_pairs(members) if quantities.one_per_event(category) else _rival_pairs(members, facets)
+    for bare, kinds in _kinds_of_bare_measures(by_category).items():
+        for kind in kinds:  # "its rate" / "its key interest rate": the bare noun may be the named one
+            side = set(by_category[bare])
+            for x, y in _rival_pairs(sorted(side | set(by_category[kind])), facets):
+                if (x in side) != (y in side):
+                    yield x, y
     categories = sorted(by_category)
     for k, ca in enumerate(categories):
         for cb in categories[k + 1:]:
             if not _one_count_kinds(ca, cb) or quantities.one_per_event(ca) or quantities.one_per_event(cb):
                 continue
             yield from _same_value_pairs(by_category[ca], by_category[cb], facets)
+
+
+def bare_measure_of(a: Optional[str], b: Optional[str]) -> bool:
+    """A share named by its noun alone ("percent:rate") and one that names which of its kind it is
+    ("percent:interest rate"): the bare one may be that one."""
+    if not a or not b or not a.startswith("percent:") or not b.startswith("percent:"):
+        return False
+    wa, wb = a.split(":", 1)[1].split(), b.split(":", 1)[1].split()
+    return (len(wa) == 1 and len(wb) == 2 and wb[-1] == wa[0]) or (len(wb) == 1 and len(wa) == 2 and wa[-1] == wb[0])
+
+
+def _kinds_of_bare_measures(by_category: dict[str, list[int]]) -> dict[str, list[str]]:
+    """Each bare share's category with the categories that name a kind of it (see `bare_measure_of`)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for bare in by_category:
+        for kind in by_category:
+            if bare_measure_of(bare, kind) and ":" in bare and len(bare.split(":", 1)[1].split()) == 1:
+                out[bare].append(kind)
+    return out
 
 
 # Two values read as one when one is the other rounded to two significant digits or more: at most

@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from auditor import vocab
-from auditor.crossdoc.align import cluster_id, counter, figures_compatible, predicate_class, rival_counters
+from auditor.crossdoc.align import bare_measure_of, cluster_id, counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import figure_context, measures
 from auditor.read.when import mentions
 from auditor.read.claims import overlap, same_entity
@@ -130,7 +130,7 @@ def figure_findings(members: Sequence[Claim], category: str,
     readings: dict[tuple, list[tuple[Claim, Quantity]]] = {}
     for c in members:
         for q in c.quantities:
-            if q.category == category:
+            if q.category == category or bare_measure_of(q.category, category):  # "its rate" / "its interest rate"
                 readings.setdefault(_reading(q), []).append((c, q))
     out: list[Finding] = []
     conflicts: list[tuple[tuple, Finding]] = []

@@ -182,7 +182,7 @@ def _topic(tok) -> Optional[str]:
     if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
         # "the employment population ratio (60.3%)": the noun's share; "the DA received the second
         # highest number of votes (21.78 percent)": the votes a party received are its share
-        return _receivers_share(tok.head) or _named_measure(tok.head) or _stem(tok.head.lemma_)
+        return _receivers_share(tok.head) or _named_measure(tok.head) or _measure_noun(tok.head)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
@@ -193,17 +193,26 @@ def _topic(tok) -> Optional[str]:
         return "count"  # "with 93 percent of the results in": the count's progress, as "with 97% of votes counted"
     changed = _changed_thing(tok)
     if changed is not None:
-        return _stem(changed.lemma_)  # "the BOJ increased its key interest rate from 0.1 per cent": the rate's
+        return _measure_noun(changed)  # "the BOJ increased its key interest rate from 0.1 per cent": the rate's
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i:
-                    return _named_holder(c) or _stem(c.lemma_)
+                    return _named_holder(c) or _measure_noun(c)
         if node.head.i == node.i:
             break
         node = node.head
     return None
+
+
+def _measure_noun(noun) -> str:
+    """A measure's noun with the common noun that says which of its kind it is ("the repo rate", "the
+    bank rate", "the unemployment rate" are three rates): two measures an article names apart."""
+    doc = noun.doc
+    kind = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1
+            and not (c.i > 0 and doc[c.i - 1].text == "-")]  # not a hyphened modifier ("the short-term rate")
+    return f"{kind[0].lemma_.lower()} {_stem(noun.lemma_)}" if kind else _stem(noun.lemma_)
 
 
 def _named_measure(noun) -> Optional[str]:

@@ -60,7 +60,7 @@ from auditor.read.intervals import _CURRENCIES, interval, qualifier_kind
 # nation's, and a movement's crowds of different days are different crowds (see align).
 ESTIMATED_OUTCOMES = {"protested", "attended"}
 HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part of their kind ("seats:afd")
-UNHELD_SHARES = ("percent:share",)  # a share of the vote read without its side ("a 43.3% vote share")
+UNHELD_SHARES = ("percent:share", "percent:vote share")  # a share of the vote read without its side ("a 43.3% vote share")
 
 
 def with_sides_before(quantities: Sequence[Quantity], doc, base: int, previous) -> tuple[Quantity, ...]:
