@@ -1094,12 +1094,9 @@ def bare_measure_of(a: Optional[str], b: Optional[str]) -> bool:
 
 def _kinds_of_bare_measures(by_category: dict[str, list[int]]) -> dict[str, list[str]]:
     """Each bare share's category with the categories that name a kind of it (see `bare_measure_of`)."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for bare in by_category:
-        for kind in by_category:
-            if bare_measure_of(bare, kind) and ":" in bare and len(bare.split(":", 1)[1].split()) == 1:
-                out[bare].append(kind)
-    return out
+    bares = [c for c in by_category if c.startswith("percent:") and len(c.split(":", 1)[1].split()) == 1]
+    kinds = {bare: [kind for kind in by_category if bare_measure_of(bare, kind)] for bare in bares}
+    return {bare: named for bare, named in kinds.items() if named}
 
 
 # Two values read as one when one is the other rounded to two significant digits or more: at most

@@ -556,8 +556,8 @@ def caption_turns(text: str, blocks: Sequence[tuple[int, int]]) -> list[QuoteSpa
 
 def _doubled_singles(text: str) -> str:
     """Two single marks typed for a double one ("buildings,’’ an official said", "‘‘We will",
-    "adults,'' said"): read
-    as the double mark, offsets kept (the second character becomes a space on the outer side)."""
+    "adults,'' said"): read as the double mark, offsets kept (the second character becomes a space
+    on the outer side)."""
     if "’’" not in text and "‘‘" not in text and "''" not in text:
         return text
     text = text.replace("’’", "” ").replace("‘‘", " “")
