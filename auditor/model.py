@@ -75,7 +75,9 @@ class Quantity:
     category: Optional[str] = None  # e.g. killed:security, killed:civilians, injured, vehicles
     place: Optional[str] = None
     window: Optional[str] = None  # "on Saturday", "over the past 48 hours", "in total"
-    unit: Optional[str] = None  # None for a count; "USD", "mph", "acres", "percent", "tally", "weekday-hours", "day-hours", "day-of-year"
+    # None for a count; "USD", "mph", "acres", "percent", "tally", "weekday-hours", "day-hours", "day-of-year",
+    # "hours" (a duration)
+    unit: Optional[str] = None
     second: Optional[float] = None  # a tally's second figure: "52-47" is value 52, second 47
     credited: Optional[str] = None  # whom the figure itself is credited to: "2.8 million (according to the unions)"
     # The clock a time of day is on: as read, the zone written with it ("15:15 GMT": "UTC"; "7:30 p.m. ET":

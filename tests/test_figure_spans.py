@@ -17,7 +17,8 @@ from conftest import figures, only_figure
     ("Some one and a half million people marched across the country.", "one and a half million", 1_500_000, "people"),
 ])
 def test_spelled_out_figures_are_one_number(nlp, sentence, text, value, counted):
-    qs = [q for q in figures(nlp, sentence) if q.category]
+    # (the ban's "for three years" is a duration of its own, read apart)
+    qs = [q for q in figures(nlp, sentence) if q.category and not q.category.startswith("duration:")]
     assert len(qs) == 1, qs
     assert text in qs[0].text and qs[0].value == value
     assert qs[0].counted == counted or counted is None

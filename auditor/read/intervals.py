@@ -153,7 +153,7 @@ def describe(q: Quantity) -> str:
     if q.second is not None and q.value is not None:
         return f"{_fmt(q.value)}-{_fmt(q.second)}"
     fmt = {"weekday-hours": _fmt_week, "day-hours": fmt_clock, "day-of-year": _fmt_day,
-           "celsius": _fmt_celsius, "years": _fmt_years}.get(q.unit or "", _fmt)
+           "celsius": _fmt_celsius, "years": _fmt_years, "hours": _fmt_duration}.get(q.unit or "", _fmt)
     if q.unit in _CURRENCIES:
         fmt = _fmt_money
     if q.low == q.high and q.low is not None:
@@ -171,6 +171,19 @@ def _fmt(v: float) -> str:
 
 def _fmt_years(v: float) -> str:
     return f"{_fmt(round(v, 2))} years"
+
+
+_DURATION_UNITS = (("years", 8766.0), ("months", 730.5), ("weeks", 168.0), ("days", 24.0), ("hours", 1.0))
+
+
+def _fmt_duration(v: float) -> str:
+    """A length of time in hours, in the largest unit that counts it in whole or half units (7305 ->
+    "10 months", 1176 -> "7 weeks", 3.5 -> "3.5 hours"), else the largest it fills."""
+    if v == 0:
+        return "0"
+    fits = [(n, s) for n, s in _DURATION_UNITS if v >= s] or [("minutes", 1 / 60)]
+    name, size = next(((n, s) for n, s in fits if round(v / s, 2) * 2 == int(round(v / s, 2) * 2)), fits[0])
+    return f"{_fmt(round(v / size, 2))} {name}"
 
 
 def _fmt_celsius(v: float) -> str:

@@ -46,7 +46,7 @@ from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
 from auditor.model import Quantity
-from auditor.read import dates, figure_context, measures, terms
+from auditor.read import dates, durations, figure_context, measures, terms
 from auditor.read.numbers import half_step
 from auditor.read.amounts import (held_by_the_side_before, measure_category, measured_thing, members_total, money_category, per_member,
                                   holder_key, recipient, vote_holder)
@@ -127,6 +127,7 @@ def extract(doc, base: int, start: int = 0, end: Optional[int] = None,
     out.extend(dates.event_dates(doc, base, start, end))
     out.extend(terms.terms(doc, base, start, end))
     out.extend(terms.maximum_terms(doc, base, start, end))
+    out.extend(durations.durations(doc, base, start, end))
     if out:  # most claims have no figure: no conditional clause to look for
         conditions = _conditional_ranges(doc) + _quoted_names(doc)
         out = [q for q in out if not any(a <= q.start - base < b for a, b in conditions)]
