@@ -204,6 +204,18 @@ def test_a_source_cited_with_citing_is_not_a_place_of_the_claim():
     assert not any("Sheriff" in p for p in c.places)
 
 
+@pytest.mark.parametrize("sentence, places", [
+    # divergences/dev, a fraud sentencing: a place in a person's title is part of the title, not where
+    # the claim's facts happened; a place after "in" is
+    ("Southern District of New York Judge Lewis Kaplan on Thursday sentenced Bankman-Fried to 25 years in prison.",
+     set()),
+    ("A federal judge in New York on Thursday sentenced Sam Bankman-Fried to 25 years in prison.", {"New York"}),
+])
+def test_a_place_in_a_title_is_no_place_of_the_claim(sentence, places):
+    (c,) = claims_of(sentence)
+    assert set(c.places) == places
+
+
 def test_terms_are_what_is_said_without_names():
     (c,) = claims_of("Interior Minister Mohsin Naqvi accused India of backing the attackers.")
     assert {"accuse", "back", "attacker"} <= set(c.terms)

@@ -312,6 +312,8 @@ def features(doc, start_char: int, end_char: int) -> dict:
         name = place_name(e.text)
         if is_zone_word(e.text) or is_unit_word(e.text):
             continue  # "at around 15:15 GMT", "(125 Fahrenheit)": a clock or a unit, not a place
+        if not locative and root.dep_ in ("compound", "nmod") and root.head.ent_type_ == "PERSON":
+            continue  # "Southern District of New York Judge Lewis Kaplan": a part of a person's title
         if e.label_ in _PLACE_LABELS and (locative or e.label_ in ("LOC", "FAC")):
             places.append(name)
             place_roots.add(root.i)
