@@ -111,6 +111,20 @@ def test_another_participant_in_the_same_role_is_another_incident():
     assert E.reasons_apart(a, same) == []
 
 
+@pytest.mark.parametrize("lead_a, lead_b", [
+    # divergences/dev, a regulator's fine: a national regulator and the European board above it fine one
+    # company in one decision
+    ("Meta has been fined $1.3 billion, the Irish Data Protection Commission announced Monday.",
+     "The European Data Protection Board fined Meta a record €1.2 billion."),
+    # divergences/dev, a municipal run-off: several parties win in one election
+    ("Lula's Workers' Party won in only one state capital.", "Bolsonaro's Liberal Party won in four state capitals."),
+])
+def test_another_body_in_the_role_is_no_other_incident(lead_a, lead_b):
+    a = E.profile(*one("a1", [lead_a]))
+    b = E.profile(*one("b1", [lead_b]))
+    assert not any("(subject)" in w for w in E.reasons_apart(a, b))
+
+
 def test_two_reports_dating_the_same_act_on_different_days_are_apart():
     """Arrested on Tuesday (written that day) and arrested on Saturday: two arrests of one man."""
     a = E.profile(*one("a1", ["Imran Khan was arrested by Rangers on Tuesday outside the Islamabad High Court."],

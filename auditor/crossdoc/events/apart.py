@@ -4,8 +4,10 @@ and only what each lead says happened, when and to whom tells them apart. Each r
 pure function of two profiles; `ApartRules` reads each pair once for the grouping."""
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional, Sequence
 
+from auditor import vocab
 from auditor.crossdoc.events.profiles import Profile
 from auditor.model import Quantity
 from auditor.read import places
@@ -72,6 +74,16 @@ def _paid_for_in(first: Quantity, sizes: Sequence[Quantity]) -> Optional[str]:
     verdict ... awards Carroll $5 million")."""
     return _paid_for(first) or next((_paid_for(q) for q in sizes if q.unit == first.unit and _paid_for(q)
                                      and gap_ratio(q, first) == 1.0), None)
+
+
+_BODY_WORDS = frozenset(vocab.table("body_words")) | vocab.words("org_name_words")
+
+
+def _is_body(name: str) -> bool:
+    """A participant named as a body ("the Irish Data Protection Commission", "Bolsonaro's Liberal
+    Party"): bodies act together in one incident (a regulator and the board above it fine a company;
+    several parties win in one election), so another body in the role is no other incident."""
+    return any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", name.lower()))
 
 
 def _is_place(name: str) -> bool:
@@ -193,12 +205,12 @@ def another_participant(a: Profile, b: Profile) -> Optional[Reason]:
     parse is too loose to tell them apart (measured: dev incident pairs fell)."""
     for role, x in a.roles:
         rivals = [y for r, y in b.roles if r == role]
-        if not rivals or _known(x, b.names) or any(_same(x, y) and not _is_place(y) for y in rivals):
+        if not rivals or _known(x, b.names) or any(_same(x, y) and not _is_place(y) for y in rivals) or _is_body(x):
             continue
         others = [y for y in rivals if not _same(x, y)]
         if any(_known(y, a.names) and not _is_place(y) for y in others) or _is_place(x):
             continue
-        others = [y for y in others if not _is_place(y)]
+        others = [y for y in others if not _is_place(y) and not _is_body(y)]
         if others:
             verb, part = role.split(":")
             return ("another participant in the role",
