@@ -118,6 +118,8 @@ def test_another_participant_in_the_same_role_is_another_incident():
      "The European Data Protection Board fined Meta a record €1.2 billion."),
     # divergences/dev, a municipal run-off: several parties win in one election
     ("Lula's Workers' Party won in only one state capital.", "Bolsonaro's Liberal Party won in four state capitals."),
+    # divergences/dev, an airliner crash: a dateline's agency read as the subject is no participant
+    ("SAO PAULO (AP) crashed the plane, officials said.", "Voepass crashed a plane in Vinhedo, officials said."),
 ])
 def test_another_body_in_the_role_is_no_other_incident(lead_a, lead_b):
     a = E.profile(*one("a1", [lead_a]))

@@ -77,13 +77,15 @@ def _paid_for_in(first: Quantity, sizes: Sequence[Quantity]) -> Optional[str]:
 
 
 _BODY_WORDS = frozenset(vocab.table("body_words")) | vocab.words("org_name_words")
+_NEWS_AGENCIES = frozenset(n for row in vocab.rows("news_agencies") for n in (row[0], *row[2:]) if n)
 
 
 def _is_body(name: str) -> bool:
     """A participant named as a body ("the Irish Data Protection Commission", "Bolsonaro's Liberal
     Party"): bodies act together in one incident (a regulator and the board above it fine a company;
-    several parties win in one election), so another body in the role is no other incident."""
-    return any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", name.lower()))
+    several parties win in one election), so another body in the role is no other incident. A news
+    agency is no participant at all (a dateline's "(AP)" read as the subject)."""
+    return name.lower() in _NEWS_AGENCIES or any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", name.lower()))
 
 
 def _is_place(name: str) -> bool:
