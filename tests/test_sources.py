@@ -119,6 +119,11 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # a verb of telling in detail (divergences/dev, Dagestan)
     ("Dagestan’s Interior Ministry detailed that armed assailants fired upon a synagogue and a church in Derbent.",
      "Dagestan’s Interior Ministry", "government"),
+    # a medium's name and the words that say what it is (divergences/dev, a bootleg-alcohol poisoning)
+    ("The chief minister said the 34 died after consuming liquor tainted with methanol, according to the Press "
+     "Trust of India news agency.", "Press Trust of India", "outlet"),
+    # a publication's name the tagger takes for a law
+    ("Twelve people died, according to The News Minute.", "News Minute", "outlet"),
 ])
 def test_credited_parties(text, name, kind):
     found = sources_of(text)

@@ -174,6 +174,29 @@ class Credit:
     handle: Optional[str] = None
 
 
+_MISTYPED_MEDIA = ("LAW", "WORK_OF_ART", "PRODUCT")  # what the tagger takes a publication's name for
+
+
+def _named_then_described(name: str) -> Optional[tuple[str, str]]:
+    """(name, description) of a medium's name followed by the common words that say what it is:
+    "Press Trust of India news agency" -> ("Press Trust of India", "news agency"); "The News Minute
+    website" -> ("The News Minute", "website"). None unless the description is a kind of medium
+    (a news word and a medium's noun, or a medium's noun that needs none) after a capitalised name."""
+    words = name.split()
+    cut = len(words)
+    while cut > 0 and words[cut - 1].islower():
+        cut -= 1
+    described = [w.lower() for w in words[cut:]]
+    if not 0 < cut < len(words) or not words[0][:1].isupper() or not described:
+        return None
+    head, qualifiers = described[-1], set(described[:-1])
+    if not qualifiers <= NEWS_QUALIFIERS:
+        return None
+    media = head in MEDIA_HEADS or head in MEDIA_HEADS_QUALIFIED and (
+        qualifiers or MEDIA_WORDS & set(names_mod.normalize(" ".join(words[:cut])).split()))
+    return (" ".join(words[:cut]), " ".join(words[cut:])) if media else None
+
+
 def _proper_medium_name(name: str) -> str:
     """A medium's own name inside a description of it: "the state-run Athens-Macedonian News Agency"
     -> "Athens-Macedonian News Agency" (the words before a capitalised name describe it), "AFP news
@@ -187,7 +210,8 @@ def _proper_medium_name(name: str) -> str:
     for end in range(len(words) - 1, 0, -1):
         if all(not w[:1].isupper() for w in words[end:]) and names_mod.normalize(" ".join(words[:end])) in KNOWN_OUTLETS:
             return " ".join(words[:end])
-    return name
+    described = _named_then_described(name)
+    return described[0] if described else name
 
 
 def _known_short() -> frozenset:
@@ -210,6 +234,8 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
         return True  # "BBC Hausa", "CNN Indonesia": a known outlet's edition for a language or a country
     if NOT_MEDIA & set(words):
         return False
+    if _named_then_described(name):
+        return True  # "the Press Trust of India news agency", "The News Minute website"
     if words[-1] in MEDIA_HEADS and len(words) <= 4:
         return True  # "state media", "the local newspaper", "Chinese state broadcaster"
     if words[-1] in MEDIA_HEADS_QUALIFIED and NEWS_QUALIFIERS & set(words[:-1]) and len(words) <= 5:
@@ -217,8 +243,8 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     if words[-1] in MEDIA_HEADS_QUALIFIED:
         return False
     proper = name[:1].isupper() or credit_position
-    # a publication is often tagged as a product or a work ("recalls the Telegraph")
-    if proper and (label in ("ORG", "", "PRODUCT", "WORK_OF_ART") or credit_position) and MEDIA_WORDS & set(words):
+    # a publication is often tagged as a product, a work or a law ("recalls the Telegraph", "The News Minute")
+    if proper and (label in ("ORG", "", *_MISTYPED_MEDIA) or credit_position) and MEDIA_WORDS & set(words):
         return True
     return False
 
@@ -374,7 +400,10 @@ class _ParseCredits:
             outlet = True
         if outlet:
             m = self._medium_by_name(m)
-        known = outlet and names_mod.normalize(m.name) in KNOWN_OUTLETS  # a wire by name, however tagged ("dpa")
+        # a wire by name, however tagged ("dpa"), or a name shaped as a medium's that the tagger took
+        # for a law or a work ("according to The News Minute")
+        known = outlet and names_mod.normalize(m.name) in KNOWN_OUTLETS or m.proper and m.label in _MISTYPED_MEDIA \
+            and outlet_like(m.name, m.label)
         if not known and (not _usable(m) or not can_speak(m, self.doc)):
             return None
         if not (m.proper or m.resolved or outlet) and 0 <= m.token < len(self.doc) and m.kind != "document" \
