@@ -89,6 +89,12 @@ def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, 
     # a name given a figure, which the tagger took for a date, dates nothing (divergences/dev, South Africa)
     ("The ANC won more than 50% of the vote in five of South Africa's nine provinces: Limpopo (74%), Eastern Cape "
      "(63%).", 63, "part of a breakdown in Eastern Cape"),
+    # a list of figures each with its own year: each year is its figure's alone (divergences/dev, a central
+    # bank's projections)
+    ("Economic growth is expected to pick up to 0.9% in 2024, 1.4% in 2025 and 1.7% in 2026.", 1.4,
+     "in 2025; forecast"),
+    ("Economic growth is expected to pick up to 0.9% in 2024, 1.4% in 2025 and 1.7% in 2026.", 1.7,
+     "in 2026; forecast"),
 ])
 def test_a_figure_is_dated_by_its_own_phrase(nlp, sentence, value, window):
     q = next(q for q in figures(nlp, sentence) if q.value == value or q.low is not None and q.value is None
