@@ -177,24 +177,23 @@ class Credit:
 _MISTYPED_MEDIA = ("LAW", "WORK_OF_ART", "PRODUCT")  # what the tagger takes a publication's name for
 
 
-def _named_then_described(name: str) -> Optional[tuple[str, str]]:
-    """(name, description) of a medium's name followed by the common words that say what it is:
-    "Press Trust of India news agency" -> ("Press Trust of India", "news agency"); "The News Minute
-    website" -> ("The News Minute", "website"). None unless the description is a kind of medium
-    (a news word and a medium's noun, or a medium's noun that needs none) after a capitalised name."""
+def _name_before_description(name: str) -> Optional[str]:
+    """A medium's name when the common words after it say what it is: "Press Trust of India news
+    agency" -> "Press Trust of India"; "The News Minute website" -> "The News Minute". None unless
+    those words are a kind of medium (a news word and a medium's noun, or a medium's noun that needs
+    none) after a capitalised name."""
     words = name.split()
     cut = len(words)
     while cut > 0 and words[cut - 1].islower():
         cut -= 1
+    if not 0 < cut < len(words) or not words[0][:1].isupper():
+        return None
     described = [w.lower() for w in words[cut:]]
-    if not 0 < cut < len(words) or not words[0][:1].isupper() or not described:
-        return None
     head, qualifiers = described[-1], set(described[:-1])
-    if not qualifiers <= NEWS_QUALIFIERS:
-        return None
+    named = " ".join(words[:cut])
     media = head in MEDIA_HEADS or head in MEDIA_HEADS_QUALIFIED and (
-        qualifiers or MEDIA_WORDS & set(names_mod.normalize(" ".join(words[:cut])).split()))
-    return (" ".join(words[:cut]), " ".join(words[cut:])) if media else None
+        qualifiers or MEDIA_WORDS & set(names_mod.normalize(named).split()))
+    return named if media and qualifiers <= NEWS_QUALIFIERS else None
 
 
 def _proper_medium_name(name: str) -> str:
@@ -210,8 +209,7 @@ def _proper_medium_name(name: str) -> str:
     for end in range(len(words) - 1, 0, -1):
         if all(not w[:1].isupper() for w in words[end:]) and names_mod.normalize(" ".join(words[:end])) in KNOWN_OUTLETS:
             return " ".join(words[:end])
-    described = _named_then_described(name)
-    return described[0] if described else name
+    return _name_before_description(name) or name
 
 
 def _known_short() -> frozenset:
@@ -234,7 +232,7 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
         return True  # "BBC Hausa", "CNN Indonesia": a known outlet's edition for a language or a country
     if NOT_MEDIA & set(words):
         return False
-    if _named_then_described(name):
+    if _name_before_description(name):
         return True  # "the Press Trust of India news agency", "The News Minute website"
     if words[-1] in MEDIA_HEADS and len(words) <= 4:
         return True  # "state media", "the local newspaper", "Chinese state broadcaster"
