@@ -170,6 +170,9 @@ def _act_root(word: str) -> Optional[str]:
     return word if word.isalpha() else None
 
 
+_FORECAST_WORDS = vocab.words("forecast_words")
+
+
 def _topic(tok) -> Optional[str]:
     """What a measure is of: the noun it modifies, the word it grades ("5% contained"), or the subject
     of its clause ("humidity could drop below 10%")."""
@@ -185,6 +188,11 @@ def _topic(tok) -> Optional[str]:
         return _receivers_share(tok.head) or _named_measure(tok.head) or _measure_noun(tok.head)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
+        if holder is None and tok.head.lemma_.lower() in _FORECAST_WORDS:
+            # "growth is expected to pick up to 0.9% in 2024, 1.4% in 2025": what is expected, not the expecting
+            subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+            if subject is not None:
+                return _measure_noun(subject)
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         # "58% of voters support stricter laws"; "96% voted in favor of a strike": what was voted for
