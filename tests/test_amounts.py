@@ -186,6 +186,8 @@ def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
     # a share hung from a verb of expecting is a share of what is expected (divergences/dev, a central
     # bank's projections)
     ("Economic growth is expected to pick up to 0.9% in 2024, 1.4% in 2025 and 1.7% in 2026.", "percent:growth"),
+    ("In its latest forecasts, the ECB projects economic growth to pick up to 0.9% in 2024, 1.4% in 2025, and 1.6% "
+     "in 2026.", "percent:growth"),
 ])
 def test_a_share_is_its_holders(nlp, sentence, category):
     assert {q.category for q in figures(nlp, sentence) if q.unit == "percent"} == {category}

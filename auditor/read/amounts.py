@@ -188,11 +188,13 @@ def _topic(tok) -> Optional[str]:
         return _receivers_share(tok.head) or _named_measure(tok.head) or _measure_noun(tok.head)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
-        if holder is None and tok.head.lemma_.lower() in _FORECAST_WORDS:
-            # "growth is expected to pick up to 0.9% in 2024, 1.4% in 2025": what is expected, not the expecting
-            subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-            if subject is not None:
-                return _measure_noun(subject)
+        if tok.head.lemma_.lower() in _FORECAST_WORDS:
+            # "growth is expected to pick up to 0.9% in 2024, 1.4% in 2025", "the ECB projects growth to
+            # ...": what is forecast, not the forecasting or the forecaster
+            forecast = next((c for c in tok.head.children if c.pos_ == "NOUN" and c.i != tok.i and (
+                c.dep_ == "dobj" or holder is None and c.dep_ in ("nsubj", "nsubjpass"))), None)
+            if forecast is not None:
+                return _measure_noun(forecast)
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         # "58% of voters support stricter laws"; "96% voted in favor of a strike": what was voted for
@@ -204,6 +206,11 @@ def _topic(tok) -> Optional[str]:
         return _measure_noun(changed)  # "the BOJ increased its key interest rate from 0.1 per cent": the rate's
     node = tok
     for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _FORECAST_WORDS:
+            # "the ECB projects economic growth to pick up to 0.9%": what is forecast, not the forecaster
+            forecast = next((c for c in node.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != tok.i), None)
+            if forecast is not None:
+                return _measure_noun(forecast)
         if node.pos_ in ("VERB", "AUX"):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i:
