@@ -37,6 +37,7 @@ def test_a_duration_is_what_lasted(nlp, sentence, text, category, shown):
     "The vessel left Izmir three or four days ago.",  # a time before now
     "Combs was sentenced four months after the verdict.",  # a time after a moment
     "Combs, 55, faces a two-year sentence.",  # a prison term, read with its holder apart
+    "He was jailed for 10 years on Friday.",
     "In fact, it only took them 3 1/2 hours.",  # what took the time is not named
 ])
 def test_no_duration_without_what_lasted(nlp, sentence):

@@ -24,6 +24,7 @@ from auditor.model import Quantity
 from auditor.read.figure_spans import qualifier_before
 from auditor.read.intervals import interval
 from auditor.read.numbers import parse_number
+from auditor.read.terms import SENTENCING_VERBS
 
 HOURS_PER_UNIT = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.5, "year": 8766.0}
 UNIT = "hours"
@@ -95,6 +96,8 @@ def _what_lasted(unit):
         return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)  # "three weeks of deliberations"
     if unit.dep_ == "pobj" and unit.head.lower_ == "for" and unit.head.head.pos_ == "VERB":
         verb = unit.head.head
+        if verb.lemma_.lower() in SENTENCING_VERBS:
+            return None  # "jailed for 10 years": a prison term, the terms reader's
         # "the trial lasted for more than 10 months"; "the jury deliberated for more than 10 hours"
         return _what_went_on(verb) if verb.lemma_.lower() in _LASTING_VERBS else verb
     if unit.dep_ == "npadvmod" and unit.head.pos_ == "VERB" and unit.head.lemma_.lower() in _LASTING_VERBS:
