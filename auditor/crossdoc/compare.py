@@ -39,7 +39,7 @@ from auditor.read.when import mentions
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
-from auditor.read.quantities import HELD_COUNTS, UNHELD_SHARES, is_estimate, one_per_event, running_tally, written_half_step
+from auditor.read.quantities import is_estimate, one_per_event, running_tally, side_unread, written_half_step
 from auditor.read.windows import named_days_differ, same_scope, same_window, window_kind
 from auditor.model import Article, Claim, Cluster, Finding, Quantity, Quote, Span
 
@@ -216,7 +216,9 @@ def figure_findings(members: Sequence[Claim], category: str,
                                        f"check which is later"))
         values = frozenset((describe(qa) + (qa.counted or "" if direction_differs else ""),
                             describe(qb) + (qb.counted or "" if direction_differs else "")))
-        if conflicting and whose_unread(category):
+        if conflicting and side_unread(category):
+            # two such figures are as likely two parties' as one party's told two ways: set side by
+            # side, never against each other
             out.append(_figure_finding("figure-difference", "note", side_a, side_b, conflicting,
                                        lambda a, b: f"{category}: {qa.text} ({a}) and {qb.text} ({b}) differ, but "
                                                     f"whose they are is not read: they may be two sides' figures"))
@@ -231,13 +233,6 @@ def figure_findings(members: Sequence[Claim], category: str,
     if len(out) >= 2:
         out = [_readings_note(category, readings, out)]
     return sorted(out + _merge_same_values(conflicts), key=_finding_rank)
-
-
-def whose_unread(category: str) -> bool:
-    """A count or a share that a side holds, read without its side ("The party won 240 seats", "the
-    alliance secured a 43.3% vote share"): two such figures are as likely two parties' as one party's
-    told two ways, so they are set side by side, never against each other."""
-    return category in HELD_COUNTS or category in UNHELD_SHARES
 
 
 def rival_counts_in_one_claim(members: Sequence[Claim], linked_category: Optional[str],

@@ -188,13 +188,9 @@ def _topic(tok) -> Optional[str]:
         return _receivers_share(tok.head) or _named_measure(tok.head) or _measure_noun(tok.head)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
-        if tok.head.lemma_.lower() in _FORECAST_WORDS:
-            # "growth is expected to pick up to 0.9% in 2024, 1.4% in 2025", "the ECB projects growth to
-            # ...": what is forecast, not the forecasting or the forecaster
-            forecast = next((c for c in tok.head.children if c.pos_ == "NOUN" and c.i != tok.i and (
-                c.dep_ == "dobj" or holder is None and c.dep_ in ("nsubj", "nsubjpass"))), None)
-            if forecast is not None:
-                return _measure_noun(forecast)
+        forecast = _what_is_forecast(tok.head, tok, by_subject=holder is None)
+        if forecast is not None:
+            return _measure_noun(forecast)  # "growth is expected to pick up to 0.9% in 2024, 1.4% in 2025"
         return holder or _stem(tok.head.lemma_)  # "the ANC won just 40.21 percent": the ANC's share
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         # "58% of voters support stricter laws"; "96% voted in favor of a strike": what was voted for
@@ -206,11 +202,9 @@ def _topic(tok) -> Optional[str]:
         return _measure_noun(changed)  # "the BOJ increased its key interest rate from 0.1 per cent": the rate's
     node = tok
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _FORECAST_WORDS:
-            # "the ECB projects economic growth to pick up to 0.9%": what is forecast, not the forecaster
-            forecast = next((c for c in node.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != tok.i), None)
-            if forecast is not None:
-                return _measure_noun(forecast)
+        forecast = _what_is_forecast(node, tok) if node.pos_ in ("VERB", "AUX") else None
+        if forecast is not None:
+            return _measure_noun(forecast)  # "the ECB projects economic growth to pick up to 0.9%"
         if node.pos_ in ("VERB", "AUX"):
             for c in node.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i != tok.i:
@@ -219,6 +213,16 @@ def _topic(tok) -> Optional[str]:
             break
         node = node.head
     return None
+
+
+def _what_is_forecast(verb, tok, by_subject: bool = False):
+    """The noun a verb of forecasting says is forecast, not the forecasting or the forecaster: its
+    object ("the ECB projects economic growth"), or with `by_subject` its subject ("growth is
+    expected"); None for any other verb."""
+    if verb.lemma_.lower() not in _FORECAST_WORDS:
+        return None
+    return next((c for c in verb.children if c.pos_ == "NOUN" and c.i != tok.i and (
+        c.dep_ == "dobj" or by_subject and c.dep_ in ("nsubj", "nsubjpass"))), None)
 
 
 def _measure_noun(noun) -> str:

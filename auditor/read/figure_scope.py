@@ -139,8 +139,7 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
                     or _another_acts_duration(ent, number_tokens) \
                     or _DURATION_ADJECTIVE.fullmatch(ent.text) \
                     or _under_ordinal(ent.root, number_tokens) \
-                    or own_dated and _date_owner(doc, ent) not in (None, head, *number_tokens) \
-                    and _is_a_figure(_date_owner(doc, ent)):
+                    or own_dated and _another_figures_time(doc, ent, head, number_tokens):
                 continue
             prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" and ent.start - 1 in ids else None
             parts.append((prep.text + " " if prep is not None else "") + ent.text)
@@ -172,9 +171,12 @@ def _date_owner(doc, ent):
     return prep.head if prep is not None and ent.root.head.i == prep.i else None
 
 
-def _is_a_figure(tok) -> bool:
-    """A noun sized by a number of its own ("1.4%", "a 179 majority")."""
-    return tok is not None and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+def _another_figures_time(doc, ent, head, number_tokens) -> bool:
+    """A time that hangs from another figure's noun, one sized by a number of its own ("1.4% in 2025"
+    beside "1.7% in 2026")."""
+    owner = _date_owner(doc, ent)
+    return owner is not None and owner != head and owner not in number_tokens \
+        and any(c.dep_ == "nummod" and c.like_num for c in owner.children)
 
 
 def _dates_the_act(ent, number_tokens) -> bool:

@@ -63,6 +63,12 @@ HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part 
 UNHELD_SHARES = ("percent:share", "percent:vote share")  # a share of the vote read without its side ("a 43.3% vote share")
 
 
+def side_unread(category: Optional[str]) -> bool:
+    """A count or a share that a side holds, read without its side ("The party won 240 seats", "the
+    alliance secured a 43.3% vote share")."""
+    return category in HELD_COUNTS or category in UNHELD_SHARES
+
+
 def with_sides_before(quantities: Sequence[Quantity], doc, base: int, previous) -> tuple[Quantity, ...]:
     """Counts and shares a side holds, read without the side, whose clause has a pronoun for subject
     take the side the sentence before is about: "The BJP fell short. It won 240 seats" (seats:bjp).
@@ -70,7 +76,7 @@ def with_sides_before(quantities: Sequence[Quantity], doc, base: int, previous) 
     before's."""
     out = []
     for q in quantities:
-        if q.category in HELD_COUNTS or q.category in UNHELD_SHARES:
+        if side_unread(q.category):
             number = next((t for t in doc if base + t.idx >= q.start), None)
             side = held_by_the_side_before(number, previous) if number is not None else None
             if side:

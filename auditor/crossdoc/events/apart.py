@@ -12,6 +12,7 @@ from auditor.crossdoc.events.profiles import Profile
 from auditor.model import Quantity
 from auditor.read import places
 from auditor.read.claims import same_entity
+from auditor.read.names import AGENCY_ALIASES, normalize
 from auditor.read.amounts import MONEY_CLASSES
 from auditor.read.figure_context import ARMED_GROUPS
 from auditor.read.intervals import gap_ratio
@@ -77,7 +78,6 @@ def _paid_for_in(first: Quantity, sizes: Sequence[Quantity]) -> Optional[str]:
 
 
 _BODY_WORDS = frozenset(vocab.table("body_words")) | vocab.words("org_name_words")
-_NEWS_AGENCIES = frozenset(n for row in vocab.rows("news_agencies") for n in (row[0], *row[2:]) if n)
 
 
 def _is_body(name: str) -> bool:
@@ -85,7 +85,9 @@ def _is_body(name: str) -> bool:
     Party"): bodies act together in one incident (a regulator and the board above it fine a company;
     several parties win in one election), so another body in the role is no other incident. A news
     agency is no participant at all (a dateline's "(AP)" read as the subject)."""
-    return name.lower() in _NEWS_AGENCIES or any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", name.lower()))
+    plain = normalize(name)
+    return plain in AGENCY_ALIASES or plain in AGENCY_ALIASES.values() \
+        or any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", plain))
 
 
 def _is_place(name: str) -> bool:
