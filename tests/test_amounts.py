@@ -183,6 +183,9 @@ def test_a_sum_for_one_named_person_is_not_a_sum_for_each(nlp):
     ("The US unemployment rate decreased from 3.9% to 3.8%.", "percent:unemployment rate"),
     ("The key deposit rate was lowered a quarter point to 3.75 percent.", "percent:deposit rate"),
     ("The short-term rate was raised to a range of 0 to 0.1pc from minus 0.1pc.", "percent:rate"),
+    # nor does the measure's own unit (divergences/dev, a GDP release): "a 3.3% fall" is a fall
+    ("The economy shrank following a 3.3% fall in the July to September quarter.", "percent:fall"),
+    ("The economy suffered a 2.9 per cent contraction in the July-September quarter.", "percent:contract"),
     # a share hung from a verb of expecting is a share of what is expected (divergences/dev, a central
     # bank's projections)
     ("Economic growth is expected to pick up to 0.9% in 2024, 1.4% in 2025 and 1.7% in 2026.", "percent:growth"),

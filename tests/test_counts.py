@@ -30,6 +30,14 @@ def test_an_indefinite_noun_outside_a_list_of_counts_is_no_figure(nlp):
     assert not [q for q in figures(nlp, "Gunmen attacked a synagogue in Derbent on Sunday.") if q.category and q.category != "date:event"]
 
 
+def test_the_speaker_after_a_list_of_counts_is_no_count_of_one(nlp):
+    # divergences/dev, a bus crash: the parse hangs the speaker on the list of the killed
+    qs = figures(nlp, "A bus veered off a highway bridge into a polluted ravine in Guatemala City early today, killing "
+                      "at least 51 people and trapping survivors, a spokesperson for the city’s fire department said.")
+    assert [(q.text, q.category) for q in qs if q.category and not q.category.startswith("date")] == \
+        [("at least 51", "killed:total")]
+
+
 def test_unknown_counted_things_are_not_categorised(nlp):
     qs = figures(nlp, "The army raided two militant hideouts in the region.")
     assert [q.category for q in qs] == [None]

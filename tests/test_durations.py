@@ -25,6 +25,10 @@ def durations(nlp, sentence):
     # a mixed fraction and an approximation in the unit written
     ("Negotiators held 3 1/2 hours of talks.", "3 1/2 hours", "duration:talk", "3.5 hours"),
     ("The talks went on for about three days.", "about three days", "duration:talk", "[2 days, 4 days]"),
+    # the article counts one unit of a time that lasted (divergences/dev, a bus crash: "three days of
+    # national mourning" in other reports)
+    ("President Bernardo Arévalo offered his condolences and declared a day of national mourning.", "a day",
+     "duration:mourni", "1 day"),
 ])
 def test_a_duration_is_what_lasted(nlp, sentence, text, category, shown):
     (q,) = durations(nlp, sentence)
@@ -39,6 +43,8 @@ def test_a_duration_is_what_lasted(nlp, sentence, text, category, shown):
     "Combs, 55, faces a two-year sentence.",  # a prison term, read with its holder apart
     "He was jailed for 10 years on Friday.",
     "In fact, it only took them 3 1/2 hours.",  # what took the time is not named
+    "It was a day of chaos in the capital.",  # what the day was, not how long something lasted
+    "Police arrested 50 people on a day of protests.",  # when
 ])
 def test_no_duration_without_what_lasted(nlp, sentence):
     assert durations(nlp, sentence) == []

@@ -185,7 +185,7 @@ def _topic(tok) -> Optional[str]:
     if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
         # "the employment population ratio (60.3%)": the noun's share; "the DA received the second
         # highest number of votes (21.78 percent)": the votes a party received are its share
-        return _receivers_share(tok.head) or _named_measure(tok.head) or _measure_noun(tok.head)
+        return _receivers_share(tok.head) or _named_measure(tok.head) or _measure_noun(tok.head, unit=tok)
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ in ("VERB", "ADJ"):
         holder = next(filter(None, (_named_holder(c) for c in tok.head.children if c.dep_ == "nsubj")), None)
         forecast = _what_is_forecast(tok.head, tok, by_subject=holder is None)
@@ -225,11 +225,12 @@ def _what_is_forecast(verb, tok, by_subject: bool = False):
         c.dep_ == "dobj" or by_subject and c.dep_ in ("nsubj", "nsubjpass"))), None)
 
 
-def _measure_noun(noun) -> str:
+def _measure_noun(noun, unit=None) -> str:
     """A measure's noun with the common noun that says which of its kind it is ("the repo rate", "the
     bank rate", "the unemployment rate" are three rates): two measures an article names apart."""
     doc = noun.doc
     kind = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == noun.i - 1
+            and not (unit is not None and c.i == unit.i)  # not the measure's own unit ("a 3.3% fall")
             and not (c.i > 0 and doc[c.i - 1].text == "-")]  # not a hyphened modifier ("the short-term rate")
     return f"{kind[0].lemma_.lower()} {_stem(noun.lemma_)}" if kind else _stem(noun.lemma_)
 

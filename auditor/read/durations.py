@@ -44,14 +44,15 @@ def durations(doc, base: int, start: int, end: int) -> list[Quantity]:
         if per_unit is None:
             continue
         numbers = [t for t in unit.children if t.dep_ == "nummod" or (t.like_num and t.i < unit.i)]
-        if not numbers:
+        one = None if numbers else _one_unit(unit)
+        if not numbers and one is None:
             continue
-        first = min(t.i for t in numbers)
+        first = min(t.i for t in numbers) if numbers else one.i
         while first > 0 and doc[first - 1].like_num:
             first -= 1  # "3 1/2 hours": one number
         if not start <= base + doc[first].idx < end:
             continue
-        value = _value(doc[first:unit.i])
+        value = _value(doc[first:unit.i]) if numbers else 1.0
         what = _what_lasted(unit)
         if value is None or what is None:
             continue
@@ -65,6 +66,18 @@ def durations(doc, base: int, start: int, end: int) -> list[Quantity]:
                             low_inclusive=low_in, high_inclusive=high_in, approximate=approx, counted=what.lower_,
                             category=f"duration:{what.lemma_.lower()[:_KEY_LETTERS]}", unit=UNIT))
     return out
+
+
+def _one_unit(unit):
+    """The article that counts one unit of a time that lasted ("declared a day of national mourning",
+    "an hour of talks"); None where the time is a moment or a time of another figure ("on a day of
+    protests", "within a week")."""
+    article = next((c for c in unit.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    if article is None or not any(c.dep_ == "prep" and c.lower_ == "of" for c in unit.children):
+        return None
+    if unit.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return None  # "it was a day of chaos", "on a day of protests": what the day was, or when
+    return article
 
 
 def _value(tokens) -> Optional[float]:

@@ -452,6 +452,18 @@ def counts_of_one(doc, spans: list["NumberSpan"]) -> list["NumberSpan"]:
         noun = det.head
         if det.dep_ != "det" or det.lower_ not in ("a", "an") or noun.pos_ != "NOUN" or noun.i in numbered:
             continue
-        if any(s.i in numbered for s in list_siblings(noun)):
+        if any(s.i in numbered for s in list_siblings(noun)) and not _speaker_before_reporting_verb(noun):
             out.append(NumberSpan(det.i, det.i, 1.0, 1.0, value_first=det.i))
     return out
+
+
+_REPORTING_VERBS = vocab.words("reporting_verbs") | vocab.words("reporting_verbs_neutral")
+
+
+def _speaker_before_reporting_verb(noun) -> bool:
+    """The noun phrase is the speaker of a reporting verb right after it ("killing at least 51 people
+    and trapping survivors, a spokesperson for the fire department said"), which the parse may hang
+    on the list before it: who said it, not one more of those counted."""
+    end = max(t.i for t in noun.subtree) + 1
+    doc = noun.doc
+    return end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and doc[end].lemma_.lower() in _REPORTING_VERBS

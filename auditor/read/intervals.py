@@ -183,7 +183,8 @@ def _fmt_duration(v: float) -> str:
         return "0"
     fits = [(n, s) for n, s in _DURATION_UNITS if v >= s] or [("minutes", 1 / 60)]
     name, size = next(((n, s) for n, s in fits if round(v / s, 2) * 2 == int(round(v / s, 2) * 2)), fits[0])
-    return f"{_fmt(round(v / size, 2))} {name}"
+    count = round(v / size, 2)
+    return f"{_fmt(count)} {name[:-1] if count == 1 else name}"  # "1 day", "3 days"
 
 
 def _fmt_celsius(v: float) -> str:
