@@ -95,6 +95,11 @@ def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, 
      "in 2025; forecast"),
     ("Economic growth is expected to pick up to 0.9% in 2024, 1.4% in 2025 and 1.7% in 2026.", 1.7,
      "in 2026; forecast"),
+    # the length of a thing given beside the figure is that thing's, not the figure's time (divergences/dev,
+    # a sentencing); a time the figure's act took still is
+    ("On top of that, she'll be forced to pay a $750k fine and 5 years of supervised release once she's out.",
+     750000, None),
+    ("Security forces killed 145 militants in 40 hours of operations.", 145, "in 40 hours"),
 ])
 def test_a_figure_is_dated_by_its_own_phrase(nlp, sentence, value, window):
     q = next(q for q in figures(nlp, sentence) if q.value == value or q.low is not None and q.value is None

@@ -24,6 +24,18 @@ def test_spelled_out_figures_are_one_number(nlp, sentence, text, value, counted)
     assert qs[0].counted == counted or counted is None
 
 
+@pytest.mark.parametrize("sentence, text, value", [
+    # a sum with its scale glued on, however the tagger takes it (divergences/dev, a sentencing: a
+    # person's name, in a long sentence)
+    ("On top of that, she'll be forced to pay a $750k fine and 5 years of supervised release once she's out.",
+     "$750k", 750_000),
+    ("The firm raised £1.2bn last year.", "£1.2bn", 1_200_000_000),
+])
+def test_a_sum_with_its_scale_glued_on(nlp, sentence, text, value):
+    (q,) = [q for q in figures(nlp, sentence) if q.unit != "hours"]
+    assert (q.text, q.value) == (text, value)
+
+
 def test_vague_billions(nlp):
     q = figures(nlp, "The corridor has seen tens of billions of dollars invested in roads.")[0]
     assert q.vague and q.text == "tens of billions" and q.low == 2e10 and q.category == "money"

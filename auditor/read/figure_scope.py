@@ -245,12 +245,17 @@ _DURATION_ADJECTIVE = re.compile(r"(?:a |the )?(?:\d+|[a-z]+)-(?:year|month|week
 def _another_acts_duration(ent, number_tokens) -> bool:
     """How long a conjoined act or thing lasts is not when the figure holds: in "ordered to pay $355
     million and barred him from serving as an officer for three years" (or "a fine of $355 million,
-    and a ban on Trump serving ... for three years") the three years are the ban's. (A point in time
+    and a ban on Trump serving ... for three years") the three years are the ban's; in "a $750k fine
+    and 5 years of supervised release" the five years are the release's. (A point in time
     is shared by conjoined acts: "killed five and wounded others on Monday".)"""
-    if not any(a.lower_ == "for" and a.dep_ == "prep" for a in list(ent.root.ancestors)[:3]):
-        return False  # "for three years", "for a period of three years": a duration
     numbers = {t.i for t in number_tokens}
-    return any(a.dep_ == "conj" and not numbers & {t.i for t in a.subtree} for a in ent.root.ancestors)
+    root = ent.root
+    if root.dep_ == "conj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children) \
+            and not numbers & {t.i for t in root.subtree}:
+        return True  # "pay a $750k fine and 5 years of supervised release": the release's length
+    if not any(a.lower_ == "for" and a.dep_ == "prep" for a in list(root.ancestors)[:3]):
+        return False  # "for three years", "for a period of three years": a duration
+    return any(a.dep_ == "conj" and not numbers & {t.i for t in a.subtree} for a in root.ancestors)
 
 
 def _grades_superlative(ent) -> bool:

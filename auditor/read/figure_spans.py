@@ -157,6 +157,9 @@ def _vote_context(doc, i: int) -> bool:
     return any(t.lemma_.lower() in _VOTE_WORDS for t in doc[i].ancestors)  # "approved legislation ..., 314 to 117"
 
 
+_GLUED_SCALE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|bn|b)")
+
+
 def number_at(doc, tok) -> Optional[NumberSpan]:
     """The number starting at `tok` with its interval, unit and extent, else None."""
     text = tok.text.lower()
@@ -188,7 +191,8 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
     first = tok.i
     if text in _MULTIPLIERS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one"):
         first = tok.i - 1  # "a dozen soldiers": twelve
-    elif not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS):
+    elif not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS
+              or _GLUED_SCALE.fullmatch(text) and _currency_before(doc, first)):  # "$750k", "£1.2bn"
         return None
     currency = _currency_before(doc, first)
     last = _number_end(doc, tok.i, currency is not None)
