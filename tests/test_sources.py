@@ -287,9 +287,9 @@ def test_outlet_like(name, expected):
 
 @pytest.mark.parametrize("text, outlet", [
     # an interview, an op-ed, a column is given to a news medium: the body it is given to is one
-    ('"We\'re done," Smith said in an interview with The Atlantic.', "Atlantic"),
+    ('"We\'re done," Smith said in an interview with The Atlantic.', "The Atlantic"),
     ('"We\'re done," Smith wrote in an op-ed for The Washington Post.', "Washington Post"),
-    ('"We\'re done," Smith told The Atlantic in an interview.', "Atlantic"),
+    ('"We\'re done," Smith told The Atlantic in an interview.', "The Atlantic"),
     # a known outlet the tagger takes for a person is still the outlet told
     ('"We\'re done," Smith told Politico in an interview.', "Politico"),
     # a magazine by its name
@@ -319,6 +319,26 @@ def test_outlets_given_interviews_and_pieces(text, outlet):
     found = sources_of(text)
     assert outlet in found, list(found)
     assert found[outlet].kind == "outlet"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # a known outlet whose name holds its article, and one whose name holds a medium's word (divergences/dev)
+    ("He would not run again, multiple lawmakers told The Hill, before later addressing the press.", "The Hill"),
+    ("Card's sister-in-law told The Daily Beast that he had been ill.", "The Daily Beast"),
+    ("The judge denied both motions, according to court documents obtained by USA TODAY.", "USA TODAY"),
+    ("Thai broadcaster Amarin TV said the plane crashed.", "Amarin TV"),
+])
+def test_outlets_known_by_their_whole_name(text, outlet):
+    found = sources_of(text)
+    assert [n for n, s in found.items() if s.kind == "outlet"] == [outlet]
+
+
+@pytest.mark.parametrize("text", [
+    "Hill said the vote would fail.",  # a person's name that is also an outlet's, without its article
+    "Jones told the hill residents to leave.",
+])
+def test_no_outlet_from_a_word_of_a_known_name(text):
+    assert not [n for n, s in sources_of(text).items() if s.kind == "outlet"]
 
 
 @pytest.mark.parametrize("text, absent", [
@@ -547,6 +567,7 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("Silicon Valley Bank was proud of making Forbes magazine's annual ranking of the best banks.", ["Forbes"]),
     # not outlets
     ("Senators voting in the affirmative - Barrasso, Blackburn, Blunt.", []),
+    ("Vice President Mike Pence said the vote would fail.", []),
     ("He said the plan was “a disaster” and/or a mistake.", []),
 ])
 def test_more_outlet_credits(text, names):

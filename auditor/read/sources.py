@@ -46,7 +46,8 @@ from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJE
 log = logging.getLogger(__name__)
 
 # The major wire agencies and broadcasters (general knowledge, matched on the whole name).
-KNOWN_OUTLETS = vocab.words("news_outlets") | frozenset(
+_NAMED_IN_FULL_ONLY = vocab.words("national_outlets")
+KNOWN_OUTLETS = vocab.words("news_outlets") | _NAMED_IN_FULL_ONLY | frozenset(
     name for row in vocab.rows("news_agencies") for name in (row[0], *row[2:3], *(row[3].split(", ") if len(row) > 3 else ())) if name)
 # Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
 MEDIA_WORDS = vocab.words("media_name_words")
@@ -223,7 +224,7 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     n = names_mod.normalize(name)
     if not n:
         return False
-    if n in KNOWN_OUTLETS or n.removeprefix("the ") in KNOWN_OUTLETS:
+    if n in KNOWN_OUTLETS or " ".join(name.lower().split()) in KNOWN_OUTLETS:  # (the list's "the hill" keeps its article)
         return True
     words = n.split()
     if any(len(words) - i >= 2 and " ".join(words[i:]) in KNOWN_OUTLETS for i in range(1, len(words))):
@@ -280,6 +281,18 @@ def is_outlet(m: Mention, credit_position: bool = False) -> bool:
         return not m.resolved and " " not in m.name and (n in KNOWN_OUTLETS or n in names_mod.AGENCY_ALIASES)
     return outlet_like(m.name, m.label, credit_position) or bool(
         m.role and m.role != m.name and outlet_like(m.role, "", credit_position))
+
+
+def _with_its_article(tok, m: Mention) -> Mention:
+    """A known outlet whose name holds its article ("told The Hill"), which the tagger leaves out of
+    the name ("Hill"): the name with it, when it is written capitalised mid-sentence."""
+    doc = tok.doc
+    first = doc[m.token] if 0 <= m.token < len(doc) else tok
+    before = doc[first.left_edge.i] if first.left_edge.i < first.i else None
+    if m.resolved or before is None or before.text != "The" or before.is_sent_start \
+            or f"the {m.name.lower()}" not in KNOWN_OUTLETS:
+        return m
+    return replace(m, start=before.idx, text=f"The {m.text}", name=f"The {m.name}")
 
 
 def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
@@ -392,6 +405,8 @@ class _ParseCredits:
             # "A Sputnik correspondent who witnessed the attack reported ...": the outlet's own reporting
             m, outlet = replace(m, name=staff, kind="organization", proper=True), True
         named = _MEDIUM_THEN_NAME.search(m.name) or m.text.endswith(m.name) and _MEDIUM_THEN_NAME.search(m.text)
+        if named and named.group(0)[:1].isupper():
+            named = None  # "The Daily Beast": the medium's word is part of its name, not a common noun before it
         if named and not party:
             # "Turkish channel NTV said", "the state news agency Tass reported": the medium by its name
             m = replace(m, name=named.group("name"), proper=True)
@@ -674,7 +689,7 @@ class _ParseCredits:
                 continue  # "a crowd of supporters and press", "in response to his post": no outlet by name
             if tok.pos_ == "NOUN" and _lemma_of(tok) in VENUE_NOUNS:
                 continue  # "in a post on Truth Social": the venue, not an outlet (its own pobj is checked)
-            om = self._bang_name(tok, self.r.resolve(self.r.mention(tok)))
+            om = _with_its_article(tok, self._bang_name(tok, self.r.resolve(self.r.mention(tok))))
             if is_outlet(om, True):  # a known outlet the tagger took for a person ("told Politico") too
                 found.append((om, cue))
             elif tok.i in pieces and om.proper and om.kind != "person" and tok.ent_type_ != "PERSON" \
@@ -1092,13 +1107,17 @@ def _in_a_bulleted_list(lines: Sequence[str], k: int) -> bool:
     return any(0 <= j < len(lines) and _DASH_LINE.match(lines[j]) for j in (k - 1, k + 1))
 
 
+_FIRST_WORDS_NOT_NAMES = frozenset(names_mod.normalize(n).split()[0] for n in _NAMED_IN_FULL_ONLY) - frozenset(
+    names_mod.normalize(n).split()[0] for n in KNOWN_OUTLETS - _NAMED_IN_FULL_ONLY if names_mod.normalize(n))
+
+
 def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optional[str]:
     """The outlet a run of capitalised words names, from its first word that starts a known outlet's
     name ("Sunday CBS" -> CBS; "CNN International" -> CNN International); else the run itself when
     it is shaped like a media name ("Washington Post", "PA Wire")."""
     words = name.split()
     known = _known_short() | frozenset(names_mod.AGENCY_ALIASES)
-    firsts = {k.split()[0] for k in known if " " in k}  # "Getty" of Getty Images
+    firsts = {k.split()[0] for k in known if " " in k} - _FIRST_WORDS_NOT_NAMES  # "Getty" of Getty Images
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             n = names_mod.normalize(" ".join(words[i:j]))
@@ -1157,7 +1176,8 @@ def _more_credits(text: str) -> list[Credit]:
         run = m.group("names")
         found = _outlet_in_run(run, shaped=False)
         if not found and m.group("medium") and _credit_name_ok(run) and not run.isupper() \
-                and names_mod.normalize(run) not in NEWS_QUALIFIERS | MEDIA_HEADS and not _nationality(run):
+                and names_mod.normalize(run) not in NEWS_QUALIFIERS | MEDIA_HEADS and not _nationality(run) \
+                and not (" " not in run and _starts_sentence(text, m.start("names"))):
             found = run  # "Forbes magazine's annual ranking" (not "News website Axios"): the medium named with it says what it is
         if found:
             add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
@@ -1211,6 +1231,13 @@ def _more_credits(text: str) -> list[Credit]:
         if stripped and len(stripped) <= 40 and names_mod.normalize(stripped) in _known_short():
             add(stripped, lo + line.find(stripped), "masthead")
     return out
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """The word at `start` opens a line or a sentence, where any word is capitalised ("Thai broadcaster
+    Amarin TV said", "Local broadcaster ..."): its capital says nothing of a name."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"“"
 
 
 def _handle_owner(handle: str, candidates: Sequence[Credit]) -> Optional[Credit]:
