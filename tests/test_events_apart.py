@@ -118,6 +118,8 @@ def test_another_participant_in_the_same_role_is_another_incident():
      "The European Data Protection Board fined Meta a record €1.2 billion."),
     # divergences/dev, a municipal run-off: several parties win in one election
     ("Lula's Workers' Party won in only one state capital.", "Bolsonaro's Liberal Party won in four state capitals."),
+    # incidents/dev, a pipeline blast: a people named for a place is where the participant is from
+    ("The toll increased to 91, Hidalgo governor Omar Fayad said.", "Mexican officials increased the toll to 94."),
     # divergences/dev, an airliner crash: a dateline's agency read as the subject is no participant
     ("SAO PAULO (AP) crashed the plane, officials said.", "Voepass crashed a plane in Vinhedo, officials said."),
 ])

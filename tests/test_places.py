@@ -22,6 +22,17 @@ def test_names_resolve(name, kind, country):
     assert place is not None and (place.kind, place.country) == (kind, country)
 
 
+@pytest.mark.parametrize("word, country", [
+    ("Mexican", "MX"), ("Nigerian", "NG"), ("Brazilian", "BR"), ("Japanese", "JP"), ("Pakistani", "PK"),
+    ("Russian", "RU"), ("Jordanian", "JO"), ("Thai", "TH"), ("German", "DE"),
+    ("Sindhi", "PK"),  # a region's people ("Sindh-i", "Punjab-i")
+    ("Christian", None), ("Republican", None), ("Guardian", None), ("Civilian", None), ("Human", None),
+])
+def test_a_people_is_of_its_country(word, country):
+    place = P.demonym_place(word)
+    assert (place.country if place is not None else None) == country
+
+
 def test_a_name_nobody_uses_for_a_place_resolves_to_nothing():
     assert P.resolve("Zaman Parkxx") is None
 

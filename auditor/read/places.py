@@ -127,6 +127,35 @@ def resolve(name: str, context: Iterable[str] = (), towns: bool = True) -> Optio
     return found[0]
 
 
+_IRREGULAR_DEMONYMS = {row[0]: row[1] for row in vocab.rows("irregular_demonyms")}
+# a demonym is its country's stem with one of these endings ("Mexic-an", "Brazil-ian", "Japan-ese",
+# "Pakistan-i"), the stem taking one of the country's own endings back ("Mexic-o", "Russi-a")
+_DEMONYM_ENDINGS = ("n", "an", "ean", "ian", "ese", "i")  # shortest first: "Nigeria-n", not "Niger-ian"
+_COUNTRY_ENDINGS = ("", "a", "o", "e", "y", "ia")
+_REGION_ENDINGS = ("n", "i")  # (not "Guard-ian" of a Portuguese district)
+
+
+@lru_cache(maxsize=4096)
+def demonym_place(word: str) -> Optional[Place]:
+    """The country or region a demonym is of ("Mexican" -> Mexico, "Brazilian" -> Brazil,
+    "Japanese" -> Japan, "Pakistani" -> Pakistan, "Thai" -> Thailand), else None."""
+    w = word.lower().strip()
+    if w in _IRREGULAR_DEMONYMS:
+        return resolve(_IRREGULAR_DEMONYMS[w], towns=False)
+    if len(w) < 5 or not w.isalpha():
+        return None
+    for ending in _DEMONYM_ENDINGS:
+        if not w.endswith(ending) or len(w) - len(ending) < 3:
+            continue
+        stem = w[: len(w) - len(ending)]
+        for back in _COUNTRY_ENDINGS:
+            found = [p for p in candidates(stem + back, towns=False) if p.kind == "country"
+                     or ending in _REGION_ENDINGS]  # a region's people: "Sindh-i", "California-n"
+            if found:
+                return found[0]
+    return None
+
+
 def within(inner: Place, outer: Place) -> bool:
     """Whether `inner` lies in `outer` (a place lies within itself)."""
     if inner == outer:

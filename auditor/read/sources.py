@@ -326,10 +326,9 @@ def _nationality(word: str) -> bool:
     """A word that is the adjective of a country or region ("Libyan", "Russian", "Turkish"): its
     stem, with the usual demonym ending taken off, is a place in the gazetteer (countries and
     regions, not towns: "Axios" is no demonym)."""
-    if len(word) < 5 or not word[:1].isupper():
+    if not word[:1].isupper():
         return False
-    stems = {word[:-1], word[:-2], word[:-2] + "a", word[:-3] + "a", word[:-3] + "ey", word[:-2] + "e"}
-    return any(len(s) >= 4 and places.candidates(s, towns=False) for s in stems)
+    return places.demonym_place(word) is not None
 
 
 def _lemma_of(tok) -> str:

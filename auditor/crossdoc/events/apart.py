@@ -91,7 +91,9 @@ def _is_body(name: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return places.resolve(name) is not None
+    """A place, or a people named for one ("Mexican" officials, "the Mexican" army): where a
+    participant is from, not who it is."""
+    return places.resolve(name) is not None or places.demonym_place(name) is not None
 
 
 def _is_total(category: str) -> bool:
