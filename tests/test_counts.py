@@ -212,6 +212,10 @@ def test_look_alikes_of_new_measures(nlp, sentence, value):
     # the count noun a range is the value of, before the party that gives it
     ("Vucic said authorities estimated the number of protesters at between 88,000 and 107,000.", 88000,
      "protested:total"),
+    # the thing estimated at a figure is its object, not who estimates it (divergences/dev, a London march)
+    ("Organisers estimated the crowd at more than 800,000.", 800000, "attended:total"),
+    # "the march" tagged as a name (the month): still the gathering joined
+    ("Organisers said more than 800,000 people joined the march.", 800000, "protested:total"),
     # a misparse hangs "between ... people" on "said" and leaves "took part" without its subject
     ("However, the Public Assembly Archive, an unofficial organisation estimating the number of protesters in "
      "Serbia, said between 275,000 and 325,000 people took part in the Belgrade demonstration.", 275000,

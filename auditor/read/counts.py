@@ -81,7 +81,7 @@ def counted_head(doc, first: int, last: int):
         # the count noun the number is the value of, before any other party to the verb: "authorities
         # estimated the number of protesters at 107,000" counts protesters, not authorities
         parties = sorted((c for c in head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"),
-                         key=lambda c: c.lemma_.lower() not in COUNT_NOUNS)
+                         key=lambda c: (c.lemma_.lower() not in COUNT_NOUNS, c.dep_ != "dobj"))  # "estimated the crowd at"
         if parties:
             return _what_a_number_counts(parties[0])
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("total", "number", "toll", "tally"):
@@ -184,8 +184,8 @@ def _joins_a_gathering(verb) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")}
     if not any(v[0] == verb.lemma_.lower() and (len(v) == 1 or v[1] in particles) for v in _PARTICIPATION):
         return False
-    return any(OUTCOMES.get(t.lemma_.lower()) == "protested" and t.pos_ == "NOUN"
-               for c in verb.children if c.dep_ in ("dobj", "prep", "advcl") for t in c.subtree)
+    return any(OUTCOMES.get(t.lemma_.lower()) == "protested" and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower)
+               for c in verb.children if c.dep_ in ("dobj", "prep", "advcl") for t in c.subtree)  # ("the march": PROPN, as a month)
 
 
 def _stranded_verb(verb, counted):
