@@ -257,6 +257,8 @@ def findings_by_kind(score, data: dict, gold: dict) -> Counter:
                 why = "two different gold facts"
         out[(f"finding {f.get('kind')}", f"false: {why}")] += 1
         out[("  traits of a false one", traits(f))] += 1
+        if os.environ.get("YARDSTICK_SHOW_FALSE"):
+            print(f"  false ({why}): {f.get('summary', '')[:300]}", file=sys.stderr)
     cluster_of = {c: k["id"] for k in data["clusters"] for c in k["claims"]}
     claims = [(c["article"], (c["start"], c["end"]), c["id"]) for c in data["claims"]]
     for i, (a, b) in enumerate(conflicts):

@@ -17,7 +17,12 @@ from conftest import figures
      20.5e9, 21.5e9),
     ("Democrats secured $21 billion in disaster aid under the agreement.", "$21 billion", "money:aid", 20.5e9, 21.5e9),
     ("The measure would raise discretionary spending by about $38 billion over last year's levels.",
-     "about $38 billion", "money:change", 34.2e9, 41.8e9),
+     "about $38 billion", "money:change:spending", 34.2e9, 41.8e9),
+    # a change of another thing is another sum (divergences/dev, a budget: taxes raised by £40 billion,
+    # borrowing by £32.3 billion); the tagger's "taxis" for "taxes" is mended
+    ("Reeves said she was raising taxes by $40 billion in her first Budget.", "$40 billion", "money:change:tax",
+     39.5e9, 40.5e9),
+    ("The plan cuts the deficit by $1.5 trillion.", "$1.5 trillion", "money:change:deficit", 1.45e12, 1.55e12),
     ("Lawmakers approved a $2 billion aid package for farmers.", "$2 billion", "money:aid", 1.5e9, 2.5e9),
     ("The bill includes a total of $21 billion in disaster relief.", "$21 billion", "money:aid", 20.5e9, 21.5e9),
     ("The bank agreed to pay a $5 million fine to settle the charges.", "$5 million", "money:penalty", 4.5e6, 5.5e6),

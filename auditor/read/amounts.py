@@ -44,7 +44,7 @@ def _money_class(noun) -> Optional[str]:
 
 def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]]:
     """("money:<what it pays for>", the noun) of a sum: "$1.2 trillion package" -> money:bill,
-    "$21 billion in disaster relief" -> money:aid, "raise spending by $38 billion" -> money:change."""
+    "$21 billion in disaster relief" -> money:aid, "raise spending by $38 billion" -> money:change:spending."""
     figure = doc[last]  # the token the sum is written in
     if head is not None and head.i > figure.i and head.lemma_.lower() in CURRENCY_WORDS:
         figure = head  # "a fine of three hundred and fifty-five million dollars": the sum is the dollars
@@ -68,7 +68,8 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
                 if cls:
                     return f"money:{cls}{_several(obj)}", obj.text
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in _CHANGE_VERBS:
-        return "money:change", None
+        changed = _moved_by(tok.head.head)
+        return (f"money:change:{_singular(changed)}", changed.text) if changed is not None else ("money:change", None)
     verb = tok.head
     if tok.dep_ in ("dobj", "attr", "npadvmod") and verb.lemma_.lower() in _SIZE_VERBS:
         for c in verb.children:
@@ -84,6 +85,23 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
 
 _RECIPIENT_LABELS = {"GPE", "NORP", "ORG"}
 _AID_VERBS = {"help", "support", "assist", "aid", "fund", "go"}  # "to help Ukraine", "going toward Israel"
+
+
+def _moved_by(verb):
+    """What a verb of change moves by a sum: its object ("raising taxes by £40 billion"), or the subject
+    of one that moves by itself ("borrowing increases by an average £32.3 billion"): two changes of
+    two things are two sums."""
+    for deps in (("dobj",), ("nsubj", "nsubjpass")):
+        found = next((c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN"), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _singular(noun) -> str:
+    """A noun's lemma, kept from the tagger's slip on plurals in "-xes" ("taxes" -> "taxis")."""
+    lemma, text = noun.lemma_.lower(), noun.lower_
+    return text[:-2] if text.endswith("xes") and lemma.endswith("is") else lemma
 
 
 def recipient(doc, last: int, head) -> Optional[str]:

@@ -16,7 +16,7 @@ Besides counts, a claim states figures with a unit (``Quantity.unit``), each com
 figures of the same unit:
 - tallies ("voted 52-47", "a 6-3 ruling", "314 to 117"): one figure of two numbers, ``tally``;
 - sums of money ("nearly $1.2 trillion"), classed by what they pay for (``money:bill``,
-  ``money:aid``, ``money:change`` for "raise spending by $38 billion"); a figure written with a
+  ``money:aid``, ``money:change:spending`` for "raise spending by $38 billion"); a figure written with a
   scale word stands for its rounding interval ("$1.2 trillion" is 1.15 to 1.25 trillion);
 - measures converted to one unit per dimension: speeds in mph ("50 miles per hour", "80 km/h"),
   areas in acres ("5,000 hectares"), shares in percent, each with what it measures
