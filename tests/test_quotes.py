@@ -91,6 +91,13 @@ def quoted(text: str) -> list[str]:
     # ... but two words inside a sentence are still a term
     ("‘The American banking system is really safe’, she said. It is ‘well capitalized’ and sound.",
      ["The American banking system is really safe"]),
+    # a mark glued between a sentence's end and a capital, its space lost: it opens a quote when none is
+    # open, else closes it (divergences/dev, a GDP release and a flood)
+    ("“Two declines are bad news,” said Stephan Angrick, senior economist at Moody’s Analytics.”This makes it "
+     "harder for the central bank to justify a rate hike.”",
+     ["Two declines are bad news,", "This makes it harder for the central bank to justify a rate hike."]),
+    ("“I have never seen such devastation.”Mahamad Shabuddin, 34, confided on Saturday.",
+     ["I have never seen such devastation."]),
 ])
 def test_find_quotes(text, expected):
     assert quoted(text) == expected
@@ -192,6 +199,9 @@ def speakers_of(text: str) -> dict[str, str | None]:
      '"at a time of its own choosing."', "at a time", "Mumtaz Zahra Baloch"),
     # a name cut by an abbreviation the sentence splitter takes for a full stop
     ('"I think it is a mistake," Rep. Alexandria Ocasio-Cortez told reporters on Sunday.', "I think", "Alexandria Ocasio-Cortez"),
+    # the next quote glued on after the attribution keeps the attribution out of any quote
+    ("“Two declines are bad news,” said Stephan Angrick, senior economist at Moody’s Analytics.”This makes it "
+     "harder for the central bank to justify a rate hike.”", "Two declines", "Stephan Angrick"),
 ])
 def test_speaker_in_the_same_sentence(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

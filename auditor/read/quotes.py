@@ -111,6 +111,10 @@ def _double_role(text: str, i: int, lo: int, hi: int) -> str:
     can_open, can_close = _can_open(prev, nxt), _can_close(prev, nxt)
     if not can_open and not can_close and _is_space(prev) and _is_space(nxt):
         return "either"  # a mark spaced off on both sides ("recognised the ” huge negative energy”"): its glyph may be a slip
+    if not can_open and not can_close and prev in ".!?" and nxt.isupper():
+        # glued between a sentence's end and the next one's capital, the space lost: it opens a quote
+        # when none is open ("Analytics.”This makes"), else closes it ("devastation.”Mahamad Shabuddin")
+        return "either"
     if ch in DOUBLE_OPEN:
         return "close" if can_close and not can_open else "open"
     if ch in DOUBLE_CLOSE:
