@@ -199,6 +199,10 @@ def speakers_of(text: str) -> dict[str, str | None]:
      '"at a time of its own choosing."', "at a time", "Mumtaz Zahra Baloch"),
     # a name cut by an abbreviation the sentence splitter takes for a full stop
     ('"I think it is a mistake," Rep. Alexandria Ocasio-Cortez told reporters on Sunday.', "I think", "Alexandria Ocasio-Cortez"),
+    # the quoted words are someone's words, by a copula (divergences/dev, a House expulsion)
+    ('"To hell with this place," were some of George Santos\' first words when the session ended.', "To hell",
+     "George Santos"),
+    ('"We will rebuild," were the words of Mayor Karen Bass on Sunday.', "We will rebuild", "Karen Bass"),
     # the next quote glued on after the attribution keeps the attribution out of any quote
     ("“Two declines are bad news,” said Stephan Angrick, senior economist at Moody’s Analytics.”This makes it "
      "harder for the central bank to justify a rate hike.”", "Two declines", "Stephan Angrick"),

@@ -391,6 +391,9 @@ def party_in_info_noun(tok):
     return None
 
 
+_SPEECH_NOUNS = {"word", "remark", "comment", "statement", "message", "reply", "response", "answer"}
+
+
 def _as_saying(verb) -> bool:
     """ "reported his brother Babak as saying": a verb whose object is given "as saying" something
     passes the words on from that object, whatever the verb (quoted, cited, reported)."""
@@ -1754,6 +1757,24 @@ class QuoteAttributor:
         m = self.resolver.resolve(self.resolver._build(words[end], True, words[1:end + 1]))
         return m if m.kind == "person" else None
 
+    def _owner_of_the_words(self, copula) -> Optional[Mention]:
+        """The one whose words a copula says the quoted words are ("were some of Santos' first words",
+        "were the words of Mayor Karen Bass"): the possessor of a noun of speech in its subject or
+        complement, or the noun's "of". (A speech noun beside no copula, "in a statement", names what was
+        said, not whose it is.)"""
+        for t in copula.subtree:
+            if _lemma(t) not in _SPEECH_NOUNS or self.resolver.in_quote(t.idx) \
+                    or not any(a.i == copula.i for a in list(t.ancestors)[:3]):
+                continue
+            owners = [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            owners += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or person_noun(_lemma(o)))]
+            if owners:
+                m = self.resolver.resolve(self.resolver.mention(owners[0], True))
+                if m.kind in ("person", "organization", "government") or m.resolved:
+                    return m
+        return None
+
     def _fragment_speaker(self, q, frame: tuple[int, int]) -> Optional[tuple[Mention, str]]:
         """ "...," the German Consul General in Karachi.  A verbless noun phrase naming the speaker."""
         after = [t for t in token_range(self.doc, q.outer_end, frame[1]) if not t.is_space]
@@ -1803,6 +1824,11 @@ class QuoteAttributor:
                 return Attribution(agent, told.text, told.idx, told.idx + len(told.text))
             ordered = [v for v in ordered if v.i == told.i or told not in v.ancestors]
         for v in ordered:
+            owner = self._owner_of_the_words(v) if _lemma(v) == "be" else None
+            if owner is not None:
+                # the quoted words are someone's words: ""To hell with this place," were some of Santos'
+                # first words", "... were the words of Mayor Karen Bass"
+                return Attribution(owner, v.text, v.idx, v.idx + len(v.text))
             inner = self._innermost_speech(v, q)
             if inner is not v:
                 isp = self._speaker_from_verb(inner)
