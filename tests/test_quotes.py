@@ -199,6 +199,10 @@ def speakers_of(text: str) -> dict[str, str | None]:
      '"at a time of its own choosing."', "at a time", "Mumtaz Zahra Baloch"),
     # a name cut by an abbreviation the sentence splitter takes for a full stop
     ('"I think it is a mistake," Rep. Alexandria Ocasio-Cortez told reporters on Sunday.', "I think", "Alexandria Ocasio-Cortez"),
+    # a participle of speech set off by a comma, which the parse hangs on the object, says what the
+    # clause's subject says (divergences/dev, company layoffs)
+    ("In response to these challenges, Intel CEO Pat Gelsinger emphasized the need for a leaner structure, stating, "
+     "“I need less people at headquarters, more people in the field.”", "I need less", "Pat Gelsinger"),
     # the quoted words are someone's words, by a copula (divergences/dev, a House expulsion)
     ('"To hell with this place," were some of George Santos\' first words when the session ended.', "To hell",
      "George Santos"),

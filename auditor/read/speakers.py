@@ -557,6 +557,14 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                 v = above
                 continue
         if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == "," and v.head.dep_ in ("dobj", "pobj") \
+                    and is_reporting(v):
+                # "Gelsinger emphasized the need for a leaner structure, stating, “...”": a participle set
+                # off by a comma, hung on the object, says what the clause's subject says
+                clause = next((a for a in v.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if clause is not None:
+                    v = clause
+                    continue
             if v.tag_ != "VBN":
                 return v.head  # "officials speaking to..."
             if (v.head.pos_ == "PROPN" or v.head.dep_ == "ROOT") and is_reporting(v) and not any(
