@@ -203,6 +203,11 @@ def speakers_of(text: str) -> dict[str, str | None]:
     # clause's subject says (divergences/dev, company layoffs)
     ("In response to these challenges, Intel CEO Pat Gelsinger emphasized the need for a leaner structure, stating, "
      "“I need less people at headquarters, more people in the field.”", "I need less", "Pat Gelsinger"),
+    # a group named by its role with the definite article speaks as the bare plural does (divergences/dev,
+    # a protest); a singular description needs a name ("the union")
+    ("“This is the largest protest night in history,” the organizers said in a statement.", "This is the largest",
+     "organizers"),
+    ("“We will strike,” the union said.", "We will strike", None),
     # the quoted words are someone's words, by a copula (divergences/dev, a House expulsion)
     ('"To hell with this place," were some of George Santos\' first words when the session ended.', "To hell",
      "George Santos"),

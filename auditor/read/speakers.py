@@ -167,6 +167,8 @@ def bare_description(m: "Mention") -> bool:
     and no source."""
     if m.kind != "description" or m.resolved or m.proper:
         return False
+    if m.plural and (person_noun(m.head) or m.head.endswith("s") and person_noun(m.head[:-1])):
+        return False  # "the organizers said": a group named by its role, as "organizers said" is
     words = [w for w in re.findall(r"[^\W_][\w’'.-]*", m.name.lower()) if w not in _LEAD_STRIP]
     return len(words) <= 1 and m.head not in INSTITUTIONS
 
