@@ -203,6 +203,11 @@ def speakers_of(text: str) -> dict[str, str | None]:
     # clause's subject says (divergences/dev, company layoffs)
     ("In response to these challenges, Intel CEO Pat Gelsinger emphasized the need for a leaner structure, stating, "
      "“I need less people at headquarters, more people in the field.”", "I need less", "Pat Gelsinger"),
+    # coordinated titles lead up to the person, which the parse makes a third conjunct (divergences/dev, a bank
+    # failure); a title beside the name in apposition still gives the name
+    ("“Our government invited us and others to step up, and we did,” JP Morgan Chairman and CEO Jamie Dimon said.",
+     "Our government", "Jamie Dimon"),
+    ("“We will grow,” said Microsoft President and Vice Chair Brad Smith.", "We will grow", "Brad Smith"),
     # a group named by its role with the definite article speaks as the bare plural does (divergences/dev,
     # a protest); a singular description needs a name ("the union")
     ("“This is the largest protest night in history,” the organizers said in a statement.", "This is the largest",

@@ -541,6 +541,7 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             s = subj[0]
             if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
                 s = subj[1]  # "Grassroots political groups DemsMight called ...": the name, not its description
+            s = _person_after_titles(s)
             if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head
             if s.lower_ in ("there",) or (s.lower_ == "it" and s.dep_ == "nsubjpass"):
@@ -587,6 +588,21 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             continue
         return None
     return None
+
+
+def _person_after_titles(subj):
+    """The person that coordinated titles lead up to ("JP Morgan Chairman and CEO Jamie Dimon said",
+    parsed as three conjuncts): the conjunct named as a person after titles only, else the subject."""
+    if subj.ent_type_ == "PERSON" or subj.pos_ != "PROPN":
+        return subj
+    person = next((c for c in subj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"
+                   and (c.i + 1 == len(c.doc) or c.doc[c.i + 1].ent_iob_ != "I")), None)  # a name's last word
+    if person is None:
+        return subj
+    between = subj.doc[subj.i + 1:person.i]
+    if all(t.pos_ in ("PROPN", "CCONJ", "NOUN") and (t.dep_ in ("cc", "conj", "compound") or t.is_punct) for t in between):
+        return person
+    return subj
 
 
 def _told_in_passive(verb) -> bool:
