@@ -314,6 +314,10 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
      "Helen Marsh said the agency had failed to explain the change.", "arbitrary", "Helen Marsh"),
     # a surname the tagger reads as a place still resolves to the person
     ("Sen. Lucia Moreno of Nevada wrote the bill. “It is long overdue,” Moreno told CNN.", "It is long", "Lucia Moreno"),
+    # a name set off by a comma before a title the parse takes for the subject is who spoke (divergences/dev,
+    # a central bank's rate cut)
+    ("Christine Lagarde, President of the ECB said the dynamics of inflation made a cut appropriate.\n\n“At the same "
+     "time, domestic price pressure remain strong,” she said.", "At the same time", "Christine Lagarde"),
 ])
 def test_speaker_resolved_to_a_preceding_mention(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

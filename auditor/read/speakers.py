@@ -541,7 +541,7 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             s = subj[0]
             if len(subj) > 1 and s.pos_ == "NOUN" and subj[1].pos_ == "PROPN" and subj[1].i == s.i + 1:
                 s = subj[1]  # "Grassroots political groups DemsMight called ...": the name, not its description
-            s = _person_after_titles(s)
+            s = _name_before_title(v, _person_after_titles(s))
             if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head
             if s.lower_ in ("there",) or (s.lower_ == "it" and s.dep_ == "nsubjpass"):
@@ -588,6 +588,20 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             continue
         return None
     return None
+
+
+def _name_before_title(verb, subj):
+    """The person named right before a title set off by a comma that the parse took for the subject
+    ("Christine Lagarde, President of the ECB said": the name hung on the verb as a modifier)."""
+    if subj.ent_type_ == "PERSON" or subj.left_edge.i < 2:
+        return subj
+    doc = subj.doc
+    comma = subj.left_edge.i - 1
+    name = doc[comma - 1]
+    if doc[comma].text == "," and name.ent_type_ == "PERSON" and name.head.i == verb.i \
+            and name.dep_ in ("npadvmod", "dep", "nmod", "advmod") and (subj.lower_ in TITLE_WORDS or subj.pos_ == "PROPN"):
+        return name
+    return subj
 
 
 def _person_after_titles(subj):
@@ -960,7 +974,7 @@ class Resolver:
 
         for t in tokens_with(self.doc, "DEP", SUBJECT_DEPS + ("pobj",)):  # the only tokens the branches take
             if t.dep_ in SUBJECT_DEPS:
-                add(t, True)
+                add(_name_before_title(t.head, t), True)  # "Christine Lagarde, President of the ECB said"
                 left = self.left_conjunct(t)
                 if left:
                     h = next(x for x in reversed(left) if x.pos_ in ("NOUN", "PROPN"))
