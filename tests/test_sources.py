@@ -333,7 +333,34 @@ def test_outlets_known_by_their_whole_name(text, outlet):
     assert [n for n, s in found.items() if s.kind == "outlet"] == [outlet]
 
 
+@pytest.mark.parametrize("text, outlet", [
+    # a known medium that does anything the story tells is credited for it (divergences/dev: a special
+    # election called by the AP, a ruling's next steps explained by CNN)
+    ("Suozzi's performance was so decisive that the Associated Press called the race in his favor.", "Associated Press"),
+    ("For borrowers, CNN explained possible next steps.", "CNN"),
+])
+def test_a_known_outlet_acting_in_the_story_is_credited(text, outlet):
+    found = sources_of(text)
+    assert outlet in found and found[outlet].kind == "outlet"
+
+
+def test_a_wire_in_the_byline_is_credited_however_the_page_names_its_author():
+    from auditor.model import Excluded
+    from auditor.read.sources import byline_credits
+    text = "Truss resigns\n\nBy Reuters\n\nLiz Truss resigned on Thursday.\n"
+    start = text.index("By Reuters")
+    article = Article(id="t", path="t.txt", text=text, author="Reuters",
+                      excluded=(Excluded(start, start + len("By Reuters"), "byline"),))
+    assert [(c.name, text[c.start:c.end]) for c in byline_credits(article)] == [("Reuters", "Reuters")]
+    writer = Article(id="w", path="w.txt", text="By John Smith\n", author="John Smith",
+                     excluded=(Excluded(0, 13, "byline"),))
+    assert byline_credits(writer) == []  # a byline's other names are its writers
+    found = sources_of(text, author="Reuters", excluded=article.excluded)
+    assert found["Reuters"].kind == "outlet"  # the page's author, yet the wire it credits
+
+
 @pytest.mark.parametrize("text", [
+    "CNN did not respond to a request for comment.",  # what a medium did not do credits nothing
     "Hill said the vote would fail.",  # a person's name that is also an outlet's, without its article
     "Jones told the hill residents to leave.",
 ])

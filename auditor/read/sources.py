@@ -283,6 +283,10 @@ def is_outlet(m: Mention, credit_position: bool = False) -> bool:
         m.role and m.role != m.name and outlet_like(m.role, "", credit_position))
 
 
+# known outlets whose article is part of the name ("The Hill"): without it the word is no outlet ("Hill said")
+_NAMED_WITH_THE = frozenset(names_mod.normalize(n) for n in KNOWN_OUTLETS if n.startswith("the "))
+
+
 def _with_its_article(tok, m: Mention) -> Mention:
     """A known outlet whose name holds its article ("told The Hill"), which the tagger leaves out of
     the name ("Hill"): the name with it, when it is written capitalised mid-sentence."""
@@ -833,6 +837,21 @@ class _ParseCredits:
             if m.kind != "person" and m.proper and (described or known):
                 self._add(m, v.text, min(m.start, v.idx), max(m.end, v.idx + len(v.text)), outlet=True)
 
+    def outlet_acts(self) -> None:
+        """ "the Associated Press called the race", "CNN explained possible next steps", "..., ABC News
+        projects": a known news medium, by its name, that does anything the story tells is credited for
+        it (a medium's acts in a story are its reporting: calling a race, obtaining, projecting)."""
+        for subj in tokens_with(self.doc, "DEP", ("nsubj",)):
+            v = subj.head
+            if v.pos_ != "VERB" or self.r.in_quote(subj.idx) or self.r.in_quote(v.idx) \
+                    or any(c.dep_ == "neg" for c in v.children):
+                continue
+            m = _with_its_article(subj, self.r.resolve(self.r.mention(subj)))
+            n = names_mod.normalize(m.name)
+            known = n in _known_short() and n not in _NAMED_WITH_THE or " ".join(m.name.lower().split()) in KNOWN_OUTLETS
+            if m.kind != "person" and not m.resolved and known:
+                self._add(m, v.text, min(m.start, v.idx), max(m.end, v.idx + len(v.text)), outlet=True)
+
     def outlet_agents(self) -> None:
         """ "Footage broadcast by Libya's Al-Masar TV", "documents seen by Reuters", "a video
         obtained by CNN": a news medium, by its name, that did what the participle says brought
@@ -851,6 +870,7 @@ class _ParseCredits:
     def run(self) -> list[Credit]:
         self.outlet_possessives()
         self.outlet_clauses()
+        self.outlet_acts()
         self.outlet_agents()
         for t in _cue_candidates(self.doc):
             if self.r.in_quote(t.idx):
@@ -1002,6 +1022,29 @@ def _contributing_outlet(part: str) -> Optional[tuple[str, int]]:
     if best is None:
         return None
     return best, words[0][0]
+
+
+_BYLINE = re.compile(r"^\s*By\s+(?P<names>[A-Z][^\n]*?)\s*$")
+
+
+def byline_credits(article: Article) -> list[Credit]:
+    """A wire or outlet named in the byline wrote the story ("By Reuters", "By Jane Doe, Associated
+    Press"): credited, from the byline lines ingest set aside (they are masked in the analysed text).
+    Only known outlets: a byline's other names are its writers."""
+    out: list[Credit] = []
+    for ex in article.excluded:
+        if ex.reason != "byline":
+            continue
+        m = _BYLINE.match(article.text[ex.start:ex.end])
+        if not m:
+            continue
+        body = m.group("names")
+        for part in re.split(r"\s*(?:,|\band\b|\||/)\s*", body):
+            found = _outlet_in_run(part, shaped=False, exact=True) if part else None
+            if found and names_mod.normalize(found) == names_mod.normalize(part):
+                s = ex.start + m.start("names") + body.find(part)
+                out.append(Credit(found, "outlet", s, s + len(found), "byline"))
+    return out
 
 
 def credit_lines(text: str) -> list[Credit]:
@@ -1290,9 +1333,12 @@ def _cue_is_no_speech(q: Quote, doc) -> bool:
 
 
 def _is_own(name: str, article: Article) -> bool:
+    """The article's own writer or publisher, no party it credits; but a wire that wrote it ("By
+    Reuters") is credited, however a page republishing it names its author."""
     n = names_mod.normalize(name)
+    wire = n in _known_short() or n in names_mod.AGENCY_ALIASES
     for own in (article.author, article.outlet):
-        if own and names_mod.normalize(own) == n:
+        if own and names_mod.normalize(own) == n and not (own is article.author and wire):
             return True
     return False
 
@@ -1311,7 +1357,7 @@ def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> t
     resolver = Resolver(doc, text, quote_spans)
     quotes = [q for q in quotes if not _cue_is_no_speech(q, doc)]
     credits = _from_quotes(quotes) + _ParseCredits(doc, text, resolver).run()
-    lines = credit_lines(text) + _more_credits(text)
+    lines = credit_lines(text) + _more_credits(text) + byline_credits(article)
     for c in lines:
         if c.handle:
             prior = [k for k in credits if k.start < c.start and k.kind != "outlet"]
