@@ -344,6 +344,21 @@ def test_a_known_outlet_acting_in_the_story_is_credited(text, outlet):
     assert outlet in found and found[outlet].kind == "outlet"
 
 
+@pytest.mark.parametrize("text, outlet", [
+    # a wire's picture in brackets, with the picture's word (divergences/dev, an inflation release)
+    ("People shop at a fresh food market in Istanbul, Jan. 4, 2022. (Reuters Photo)", "Reuters"),
+    # a picture's word after the outlet's name in a photo credit is no part of the name
+    ("Rivers overflowed their banks amid torrential rainfall Image: Gregorio Marrero/AP Photo/dpa/picture alliance",
+     "AP"),
+    # a sentence's end glued to the next, its space lost: the nationality is no medium's name
+    ("Kremlin spokesman Dmitry Peskov said on Monday.Ukrainian broadcaster Hromadske reported that two people died.",
+     "Hromadske"),
+])
+def test_outlets_credited_beside_picture_words_and_glued_sentences(text, outlet):
+    outlets = [n for n, s in sources_of(text).items() if s.kind == "outlet"]
+    assert outlets == [outlet]
+
+
 def test_a_wire_in_the_byline_is_credited_however_the_page_names_its_author():
     from auditor.model import Excluded
     from auditor.read.sources import byline_credits

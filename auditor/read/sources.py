@@ -1207,22 +1207,26 @@ def _more_credits(text: str) -> list[Credit]:
             # "the Democratic Alliance (DA)": the short name the text gives a body, no credit; nor when
             # the short name is also an agency's ("The Aam Aadmi Party (AAP)", not Australian Associated Press)
             continue
-        found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
-        if found and names_mod.normalize(found) == names_mod.normalize(m.group("names")):
-            add(found, m.start("names"), "bracketed credit")
+        core = " ".join(_CREDIT_NOISE.sub(" ", m.group("names")).split())  # "(Reuters Photo)": the wire's picture
+        found = _outlet_in_run(core, shaped=False, exact=True) if core else None
+        if found and names_mod.normalize(found) == names_mod.normalize(core):
+            add(found, m.start("names") + m.group("names").find(found), "bracketed credit")
     for m in _VIA_LINE.finditer(text):  # "Future Publishing via Getty Images" under a picture
         found = _outlet_in_run(m.group("names"), shaped=False)
         if found:
             add(found, m.start("names") + m.group("names").rfind(found), "photo credit")
     for m in _POSSESSIVE.finditer(text):
         run = m.group("names")
+        glued = re.split(r"(?<=[a-z])\.(?=[A-Z])", run)  # "on Monday.Ukrainian broadcaster": a sentence's end, its space lost
+        if len(glued) > 1:
+            run = glued[-1]
         found = _outlet_in_run(run, shaped=False)
         if not found and m.group("medium") and _credit_name_ok(run) and not run.isupper() \
                 and names_mod.normalize(run) not in NEWS_QUALIFIERS | MEDIA_HEADS and not _nationality(run) \
-                and not (" " not in run and _starts_sentence(text, m.start("names"))):
+                and not (" " not in run and (len(glued) > 1 or _starts_sentence(text, m.start("names")))):
             found = run  # "Forbes magazine's annual ranking" (not "News website Axios"): the medium named with it says what it is
         if found:
-            add(found, m.start("names") + run.rfind(found), "outlet's programme or staff")
+            add(found, m.start("names") + m.group("names").rfind(found), "outlet's programme or staff")
     for m in _STAFF_OF.finditer(text):
         run = m.group("names")
         if not _NAMED_AFTER.match(text, m.end()) or _FORMER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -1369,10 +1373,22 @@ def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> t
     return _group(article, text, credits)
 
 
+def _without_picture_words(c: Credit) -> Credit:
+    """An outlet credited with a picture's words after its name ("AP Photo", "Getty Image") is the
+    outlet ("AP"); a known name that holds such a word stays whole ("Getty Images")."""
+    if c.kind != "outlet" or names_mod.normalize(c.name) in _known_short():
+        return c
+    words = c.name.split()
+    while len(words) > 1 and _CREDIT_NOISE.fullmatch(words[-1]):
+        words = words[:-1]
+    name = " ".join(words)
+    return c if name == c.name else replace(c, name=name, end=c.start + len(name))
+
+
 def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Source, ...]:
     groups: dict[str, list[Credit]] = {}
     order: list[str] = []
-    for c in credits:
+    for c in map(_without_picture_words, credits):
         if _is_own(c.name, article) or names_mod.normalize(c.name) in PLATFORMS:
             continue
         if c.kind != "outlet" and unnamed_office(c.name):
