@@ -350,6 +350,8 @@ def test_a_known_outlet_acting_in_the_story_is_credited(text, outlet):
     # a picture's word after the outlet's name in a photo credit is no part of the name
     ("Rivers overflowed their banks amid torrential rainfall Image: Gregorio Marrero/AP Photo/dpa/picture alliance",
      "AP"),
+    # a known name right after a medium's description that the parse hangs apart (divergences/dev, a verdict)
+    ("A family member has told news agency AFP that the three children were present.", "AFP"),
     # a sentence's end glued to the next, its space lost: the nationality is no medium's name
     ("Kremlin spokesman Dmitry Peskov said on Monday.Ukrainian broadcaster Hromadske reported that two people died.",
      "Hromadske"),

@@ -683,6 +683,10 @@ class _ParseCredits:
             if c.dep_ == "prep" and c.lower_ == "in" and any(self._media_piece(o) for o in c.children if o.dep_ == "pobj"):
                 pieces.update(t.i for t, _ in cands if t.dep_ in ("dobj", "dative") and _lemma_of(v) == "tell")
         for tok, cue in cands:
+            named = self._name_after_medium(tok) if not self.r.in_quote(tok.idx) else None
+            if named is not None:
+                found.append((named, cue))  # "has told news agency AFP that ...": the name parsed apart
+                continue
             known = names_mod.normalize(tok.text) in KNOWN_OUTLETS  # "telling dpa": a wire the tagger took for a verb
             if (tok.pos_ not in ("PROPN", "NOUN") and not known) or self.r.in_quote(tok.idx):
                 continue
@@ -706,6 +710,17 @@ class _ParseCredits:
                 # as the audience of speaking (a body the text spells out would be defined)
                 found.append((om, cue))
         return [(self._medium_by_name(om), cue) for om, cue in found]
+
+    def _name_after_medium(self, tok) -> Optional[Mention]:
+        """A known outlet's name right after a medium's description that the parse hung apart ("told
+        news agency AFP that ...", AFP read as a clause of its own), else None."""
+        doc = self.doc
+        if tok.pos_ != "NOUN" or _lemma_of(tok) not in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED or tok.i + 1 >= len(doc):
+            return None
+        nxt = doc[tok.i + 1]
+        if nxt.pos_ != "PROPN" or self.r.in_quote(nxt.idx) or names_mod.normalize(nxt.text) not in _known_short():
+            return None
+        return replace(self.r.mention(nxt), kind="organization", proper=True)
 
     @staticmethod
     def _media_piece(tok) -> bool:
