@@ -151,7 +151,7 @@ def test_chains_are_kept(text, name, via):
 
 @pytest.mark.parametrize("text, name, via, outlet", [
     ('The state news agency APP quoted a police official as saying, "The attackers came from across the border."',
-     "police official", ("state news agency",), "state news agency"),
+     "police official", ("APP",), "APP"),
     ('Police chief Ahmed Khan was quoted as saying by the state broadcaster PTV that "the situation is under control."',
      "Ahmed Khan", ("PTV",), "PTV"),
 ])
@@ -359,6 +359,17 @@ def test_a_known_outlet_acting_in_the_story_is_credited(text, outlet):
 def test_outlets_credited_beside_picture_words_and_glued_sentences(text, outlet):
     outlets = [n for n, s in sources_of(text).items() if s.kind == "outlet"]
     assert outlets == [outlet]
+
+
+@pytest.mark.parametrize("text, medium", [
+    # a medium described, not named, is an unnamed source, not an outlet credited by name (no hand-made
+    # gold of the dev sets names one as an outlet)
+    ("Rescuers pulled 40 bodies from the sea, state TV said.", "state TV"),
+    ("The toll rose to 20, Greek TV reported.", "Greek TV"),
+])
+def test_a_medium_no_name_tells_is_an_unnamed_source(text, medium):
+    found = sources_of(text)
+    assert found[medium].kind == "anonymous"
 
 
 def test_a_wire_in_the_byline_is_credited_however_the_page_names_its_author():

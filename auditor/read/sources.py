@@ -534,7 +534,7 @@ class _ParseCredits:
             elif lemma == "quote":  # "The private Dha news agency quoted a worker who ...": the medium quoting
                 by = outlet_quoting(v)
                 if by is not None and not self.r.in_quote(by.idx):
-                    om = self.r.resolve(self.r.mention(by))
+                    om = self._quoting_medium(by)
                     if is_outlet(om, True):
                         self._add(om, "quoted", om.start, v.idx + len(v.text), outlet=True)
             return
@@ -558,7 +558,7 @@ class _ParseCredits:
         if quoted is not None:
             by = outlet_quoting(v)
             if by is not None:
-                om = self.r.resolve(self.r.mention(by))
+                om = self._quoting_medium(by)
                 if is_outlet(om, True):
                     via.append(om.name)
                     self._add(om, "quoted", om.start, om.end, outlet=True)
@@ -585,6 +585,16 @@ class _ParseCredits:
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
                   outlet=(reported_org and not _gov_like_words(m.name.split())) or (described_medium and m.proper))
+
+    def _quoting_medium(self, by) -> Mention:
+        """The medium that quotes someone, by its name where a description stands first and the parse
+        gives the name as a second subject ("The state news agency APP quoted ...")."""
+        om = self.r.resolve(self.r.mention(by))
+        if is_outlet(om, True) and unnamed_medium(om.name):
+            named, _ = self._named_party(by)
+            if named is not by and named.pos_ == "PROPN":
+                return replace(self.r.resolve(self.r.mention(named)), kind="organization", proper=True)
+        return om
 
     def _named_party(self, tok) -> tuple[object, bool]:
         """The name a descriptive subject stands beside, and whether the description says it is a
@@ -1400,6 +1410,15 @@ def _without_picture_words(c: Credit) -> Credit:
     return c if name == c.name else replace(c, name=name, end=c.start + len(name))
 
 
+def unnamed_medium(name: str) -> bool:
+    """A medium described, not named ("state media", "Greek TV", "the local broadcaster", "Media"):
+    nothing left once its common words, its medium's words and its nationality are set aside."""
+    left = [w for w in re.findall(r"[\w’'&.-]+", name) if w[:1].isupper() and w.lower() not in MEDIA_HEADS
+            and w.lower() not in MEDIA_HEADS_QUALIFIED and w.lower() not in NEWS_QUALIFIERS and w.lower() != "the"
+            and not _nationality(w)]
+    return not left and names_mod.normalize(name) not in _known_short()
+
+
 def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Source, ...]:
     groups: dict[str, list[Credit]] = {}
     order: list[str] = []
@@ -1419,6 +1438,8 @@ def _group(article: Article, text: str, credits: Iterable[Credit]) -> tuple[Sour
         cs = groups[key]
         name = cs[0].name
         kind = max((c.kind for c in cs), key=lambda k: KIND_RANK.get(k, 0))
+        if kind == "outlet" and unnamed_medium(name):
+            kind = "anonymous"  # "state media", "Greek TV": a medium no name tells, as "officials" is no one named
         spans = []
         for c in sorted(cs, key=lambda c: c.start):
             sp = Span(article.id, c.start, c.end, text[c.start:c.end])
