@@ -327,9 +327,8 @@ def classify(m: Mention, doc=None, credit_position: bool = False) -> str:
 # ---- credits from the parse -----------------------------------------------------------------
 @lru_cache(maxsize=2048)
 def _nationality(word: str) -> bool:
-    """A word that is the adjective of a country or region ("Libyan", "Russian", "Turkish"): its
-    stem, with the usual demonym ending taken off, is a place in the gazetteer (countries and
-    regions, not towns: "Axios" is no demonym)."""
+    """A word that is the adjective of a country or region ("Libyan", "Russian", "Turkish", "Thai"):
+    `places.demonym_place` finds its place (countries and regions, not towns: "Axios" is no demonym)."""
     if not word[:1].isupper():
         return False
     return places.demonym_place(word) is not None
