@@ -13,7 +13,7 @@ from typing import Optional
 from auditor import vocab
 from auditor.model import Quantity
 from auditor.read.counts import GROUPS, outcome_of
-from auditor.read.figure_spans import CURRENCY_WORDS, NumberSpan, temperature_change
+from auditor.read.figure_spans import CURRENCY_WORDS, REPORTING_VERBS, NumberSpan, temperature_change
 from auditor.read.numbers import _SCALES, parse_number
 
 # What a sum of money is: the noun it sizes, read through these classes so that outlets' words for
@@ -149,7 +149,6 @@ def _money_act(tok) -> Optional[str]:
 
 
 IMPOSING_VERBS = vocab.words("imposing_verbs")
-REPORTING_VERBS = vocab.words("reporting_verbs") | vocab.words("reporting_verbs_neutral")
 
 
 def _several(noun) -> str:

@@ -11,13 +11,13 @@ from typing import Optional
 
 from auditor import vocab
 from auditor.model import Quantity
+from auditor.read.figure_spans import REPORTING_VERBS
 from auditor.read.intervals import _MONTH_DAYS
 
 _MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY_MONTH = re.compile(rf"^(?:[a-z]+,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH.replace('mon>', 'mon2>')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?$", re.I)
 _MONTHS = {m[:3]: k for k, m in enumerate(vocab.entries("months"), 1)}
 _WEEKDAYS = vocab.words("weekdays")
-_REPORTING = vocab.words("reporting_verbs") | vocab.words("reporting_verbs_neutral")
 
 
 def day_of_year(text: str) -> Optional[int]:
@@ -82,7 +82,7 @@ def _act_of(prep):
         if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING:
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REPORTING_VERBS:
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "introduced the motion to remove McCarthy ... on Monday": the day may be either act's

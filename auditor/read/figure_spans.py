@@ -40,6 +40,7 @@ class NumberSpan(NamedTuple):
         return self.value_first if self.value_first >= 0 else self.first
 
 
+REPORTING_VERBS = vocab.words("reporting_verbs") | vocab.words("reporting_verbs_neutral")  # "said", "told", "reported"
 _CURRENCY_SIGNS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "sign"}  # "$5", "Rs 10"
 CURRENCY_WORDS = {row[0]: row[1] for row in vocab.rows("currencies") if row[2] == "word"}  # "10 euros"
 FAHRENHEIT = "fahrenheit"  # read in degrees Celsius: (F - 32) * 5 / 9, the one unit whose zero moves
@@ -461,13 +462,10 @@ def counts_of_one(doc, spans: list["NumberSpan"]) -> list["NumberSpan"]:
     return out
 
 
-_REPORTING_VERBS = vocab.words("reporting_verbs") | vocab.words("reporting_verbs_neutral")
-
-
 def _speaker_before_reporting_verb(noun) -> bool:
     """The noun phrase is the speaker of a reporting verb right after it ("killing at least 51 people
     and trapping survivors, a spokesperson for the fire department said"), which the parse may hang
     on the list before it: who said it, not one more of those counted."""
     end = max(t.i for t in noun.subtree) + 1
     doc = noun.doc
-    return end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and doc[end].lemma_.lower() in _REPORTING_VERBS
+    return end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and doc[end].lemma_.lower() in REPORTING_VERBS
