@@ -110,6 +110,20 @@ def test_places_actors_and_predicate():
     assert "Kalat" in c.places
 
 
+@pytest.mark.parametrize("sentence, predicate, not_actor", [
+    # who reports an act is its source, not who did it: the floods' reports named the reporter as the
+    # killer ("kill: world food programme" in one, "kill: taliban" in another) and split one incident
+    ("More than 300 people were killed in flash floods in northern Afghanistan, the World Food Programme said.",
+     "kill", "world food programme"),
+    ("At least 50 people have been killed in flash floods in northern Afghanistan, a Taliban official said.",
+     "kill", "taliban"),
+])
+def test_reporter_is_not_the_actor(sentence, predicate, not_actor):
+    c = claims_of(sentence)[0]
+    assert c.predicate == predicate
+    assert not_actor not in c.actors
+
+
 def test_credited_source_is_not_a_participant():
     (c,) = claims_of("Over 70 people were killed in the attacks, according to officials cited by Al Jazeera.")
     assert "al jazeera" not in c.entities

@@ -337,10 +337,6 @@ def features(doc, start_char: int, end_char: int) -> dict:
         for subject in subjects:
             if subject.dep_ != "nsubjpass":  # "Bankman-Fried was sentenced": he undergoes the act, the judge does it
                 actors.extend(names_in(subject))
-        if not actors and reporting is not None:
-            for c in reporting.children:
-                if c.dep_ == "nsubj":
-                    actors.extend(names_in(c))
         negated = any(c.dep_ == "neg" for c in predicate.children) or predicate.lemma_.lower() in DENIAL_VERBS
         negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children) \
             or any(s.lower_ in ("nobody", "none", "no-one") for s in subjects)
