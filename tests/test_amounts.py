@@ -202,6 +202,25 @@ def test_a_share_is_its_holders(nlp, sentence, category):
 
 
 @pytest.mark.parametrize("sentence, text, category", [
+    # a share the words beside it give to a named side is that side's, not the clause subject's
+    # (divergences/dev, a US primary: "Bush's 45.6%" was compared with Bell's 51.2 percent)
+    ("Bell won a little over 51% of the vote to Bush’s 45.6% when the Associated Press called the race.",
+     "45.6%", "percent:bush"),
+    ("Bell captured 51% of the vote, compared with 45% for Bush.", "45%", "percent:bush"),
+    ("Suozzi won nearly two thirds of the total Queens vote, pulling in 61 percent to Pilip’s 33 percent.",
+     "33 percent", "percent:pilip"),
+    # the second of "N% to M%" is the runner-up's, unnamed here: no one's share rather than the winner's
+    ("Suozzi won 91,338 of the votes to Pilip’s 78,229 – nearly 54% to 46% – in a race with high turnout.",
+     "46%", None),
+    # how much of the count is in is the count's progress, nobody's share
+    ("With 100% of the precincts reporting, Suozzi won 91,338 of the votes.", "100%", "percent:count"),
+])
+def test_a_share_beside_a_named_side_is_that_sides(nlp, sentence, text, category):
+    (q,) = [q for q in figures(nlp, sentence) if sentence[q.start:q.end].endswith(text)]
+    assert q.category == category
+
+
+@pytest.mark.parametrize("sentence, text, category", [
     # new dev corpus, the House aid vote: the one party a sum is for is its kind, whatever noun names
     # the sum, so one recipient's share is not compared with the whole package, and is with another
     # outlet's figure for that recipient

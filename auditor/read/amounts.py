@@ -199,6 +199,11 @@ def _topic(tok) -> Optional[str]:
     graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > tok.i]
     if graded:
         return _stem(graded[0].lemma_)  # "5% contained"
+    owner = _share_owner(tok)
+    if owner is not None:
+        return owner  # "to Bush's 45.6%", "compared with 45% for Bush": Bush's share, not the subject's
+    if _second_of_a_pair(tok):
+        return None  # "Suozzi won ... nearly 54% to 46%": the other side's, unnamed here
     if tok.dep_ in ("compound", "nmod", "amod", "nummod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
         # "the employment population ratio (60.3%)": the noun's share; "the DA received the second
         # highest number of votes (21.78 percent)": the votes a party received are its share
@@ -214,6 +219,9 @@ def _topic(tok) -> Optional[str]:
         return _voted_for(tok.head) or _stem(tok.head.lemma_)
     if tok.dep_ == "nsubj" and tok.head.lower_ == "in" and tok.head.head.lower_ == "with":
         return "count"  # "with 93 percent of the results in": the count's progress, as "with 97% of votes counted"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and any(
+            t.tag_ in ("VBG", "VBN") for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree):
+        return "count"  # "With 100% of the precincts reporting, Suozzi won ...": the count's progress, no one's share
     changed = _changed_thing(tok)
     if changed is not None:
         return _measure_noun(changed)  # "the BOJ increased its key interest rate from 0.1 per cent": the rate's
@@ -229,6 +237,44 @@ def _topic(tok) -> Optional[str]:
         if node.head.i == node.i:
             break
         node = node.head
+    return None
+
+
+def _figure_start(unit_tok) -> int:
+    """Where a figure's words begin, back over its number and hedges ("only 45.6", "nearly 40")."""
+    doc, first = unit_tok.doc, unit_tok.i
+    while first > 0 and doc[first - 1].head.i in (unit_tok.i, first) and doc[first - 1].dep_ in (
+            "nummod", "quantmod", "compound", "advmod") and doc[first - 1].pos_ in ("NUM", "ADV", "ADP", "ADJ"):
+        first -= 1
+    return first
+
+
+def _second_of_a_pair(unit_tok) -> bool:
+    """Whether a share is the second of "N% to M%" ("won ... nearly 54% to 46%"): the runner-up's,
+    not the clause subject's, who holds the first."""
+    doc, first = unit_tok.doc, _figure_start(unit_tok)
+    if first < 2 or doc[first - 1].lower_ != "to":
+        return False
+    k = first - 2
+    while k >= 0 and (doc[k].like_num or doc[k].lower_ in ("%", "percent", "cent", "per")):
+        k -= 1
+    # not a range or a change: "a range of 0 to 0.1pc", "decreased from 3.9% to 3.8%"
+    return k < first - 2 and (k < 0 or doc[k].lower_ not in ("from", "between", "of"))
+
+
+def _share_owner(unit_tok) -> Optional[str]:
+    """The named party a share is given as belonging to by the words beside it, whatever the clause's
+    subject: a possessive right before the figure ("Bell won 51% of the vote to Bush's 45.6%") or
+    "for" a name after it ("51% of the vote, compared with 45% for Bush")."""
+    doc, first = unit_tok.doc, _figure_start(unit_tok)
+    before = doc[first - 1] if first > 0 else None
+    if before is not None and before.tag_ == "POS" and before.head.pos_ == "PROPN" and before.head.i == first - 2:
+        return holder_key(before.head)
+    for c in unit_tok.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            named = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+            if named is not None:
+                return holder_key(named)
     return None
 
 
