@@ -814,6 +814,13 @@ def test_according_to_updates_from_a_body():
     # election called by the AP, a ruling's next steps explained by CNN)
     ("Suozzi's performance was so decisive that the Associated Press called the race in his favor.", "Associated Press"),
     ("For borrowers, CNN explained possible next steps.", "CNN"),
+    # a newsroom's unit named by the outlet's name (divergences/dev, a national election)
+    ("The CBC Decision Desk is projecting a fourth Liberal term.", "CBC"),
+    # each outlet of a list right before the verb, and a name that a medium's noun describes
+    # (divergences/dev, company layoffs)
+    ("Musk’s memo said that Tesla would cut jobs, The New York Times and CNBC reported.", "CNBC"),
+    ("Musk’s memo said that Tesla would cut jobs, The New York Times and CNBC reported.", "New York Times"),
+    ("News of the layoffs was first reported by electric vehicle website Electrek.", "Electrek"),
 ])
 def test_outlets_named_in_descriptions_and_agents(text, name):
     got = sources_of(text)
@@ -822,6 +829,16 @@ def test_outlets_named_in_descriptions_and_agents(text, name):
 
 def test_a_body_as_agent_is_no_outlet():
     assert not [s for s in sources_of("The bill was approved by the Senate.").values() if s.kind == "outlet"]
+
+
+@pytest.mark.parametrize("text", [
+    # a company whose name opens with an outlet's is the company (speakers/dev, a media takeover)
+    "Bloomberg L.P. has no interest in acquiring either Dow Jones or the Washington Post, a Bloomberg L.P. "
+    "spokesman said in a tweet.",
+    "Bloomberg LP has no interest in acquiring Dow Jones or the Washington Post, a Bloomberg LP spokesman said.",
+])
+def test_a_company_named_after_its_outlet_is_no_outlet(text):
+    assert not [s.name for s in sources_of(text).values() if s.kind == "outlet"]
 
 
 @pytest.mark.parametrize("text", [

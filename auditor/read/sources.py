@@ -52,7 +52,7 @@ KNOWN_OUTLETS = vocab.words("news_outlets") | _NAMED_IN_FULL_ONLY | frozenset(
 # Words that give a media name its shape ("The Express Tribune", "Geo News", "Radio Pakistan").
 MEDIA_WORDS = vocab.words("media_name_words")
 MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "television", "tv", "radio", "daily",
-                         "tabloid", "newswire"})
+                         "tabloid", "newswire", "publication"})
 # What one gives a news medium and no other body: "in an interview with The Atlantic", "an op-ed for
 # The Washington Post": the named organisation it is given to is a news outlet.
 MEDIA_PIECES = vocab.words("media_pieces")
@@ -338,6 +338,17 @@ def _lemma_of(tok) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
+_COMPANY_FORMS = {k: v for k, v in vocab.table("org_type_aliases").items() if "company" in v.split()} | {"lp": "company", "plc": "company"}
+
+
+def _described_as_medium(tok) -> bool:
+    """A name set right after a noun for a medium ("electric vehicle website Electrek", "tech
+    publication Electrek"), which the parse hangs on the name as a compound."""
+    return tok.pos_ == "PROPN" and any(
+        c.dep_ in ("compound", "nmod") and c.i == tok.i - 1 and _lemma_of(c) in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED
+        for c in tok.children)
+
+
 def _np_end(tok) -> int:
     """End offset of a token's whole phrase (for evidence spans)."""
     last = max(tok.subtree, key=lambda t: t.i)
@@ -525,7 +536,8 @@ class _ParseCredits:
                             m = replace(m, label="ORG", kind="organization")
                             self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=True)
                             continue
-                        self._add(m, f"{v.text} by", v.idx, _np_end(o), outlet=is_outlet(m, lemma == "report"))
+                        self._add(m, f"{v.text} by", v.idx, _np_end(o),
+                                  outlet=is_outlet(m, lemma == "report") or lemma == "report" and _described_as_medium(o))
         if not (clause or venue or info_obj or self._quoting(v)):
             if lemma == "tell":  # "..., a source told NBC News.": the outlet told is credited whatever it was told
                 for om, cue in self._outlets_around(v):
@@ -584,6 +596,14 @@ class _ParseCredits:
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
                   outlet=(reported_org and not _gov_like_words(m.name.split())) or (described_medium and m.proper))
+        last = max((t.i for o in subj.conjuncts for t in o.subtree), default=-1)
+        if subj.pos_ == "PROPN" and not m.members and last == v.i - 1:
+            # "..., The New York Times and CNBC reported": each name the subject joins reports (only a
+            # list right before the verb: the parse also makes subjects of objects far before it)
+            for other in subj.conjuncts:
+                if other.pos_ == "PROPN" and not self.r.in_quote(other.idx):
+                    om = self.r.resolve(self.r.mention(other, True))
+                    self._add(om, v.text, v.idx, end, outlet=is_outlet(om, lemma == "report"))
 
     def _quoting_medium(self, by) -> Mention:
         """The medium that quotes someone, by its name where a description stands first and the parse
@@ -871,10 +891,25 @@ class _ParseCredits:
                     or any(c.dep_ == "neg" for c in v.children):
                 continue
             m = _with_its_article(subj, self.r.resolve(self.r.mention(subj)))
+            m = self._outlet_heading(subj, m)
             n = names_mod.normalize(m.name)
             known = n in _known_short() and n not in _NAMED_WITH_THE or " ".join(m.name.lower().split()) in KNOWN_OUTLETS
             if m.kind != "person" and not m.resolved and known:
                 self._add(m, v.text, min(m.start, v.idx), max(m.end, v.idx + len(v.text)), outlet=True)
+
+    def _outlet_heading(self, subj, m: Mention) -> Mention:
+        """A known outlet's name that opens a longer name, a unit of the outlet's ("The CBC Decision
+        Desk is projecting", "the NBC News Decision Desk"): the outlet, which the unit's act credits."""
+        words = [t for t in subj.subtree if t.i <= subj.i and t.pos_ == "PROPN"]
+        if len(words) < 2 or any(b.i != a.i + 1 for a, b in zip(words, words[1:])) \
+                or _COMPANY_FORMS.get(re.sub(r"\W", "", words[-1].lower_)) or "." in words[-1].text:
+            return m  # "Bloomberg L.P. has no interest", "Fox Corp said": the company, not a newsroom of it
+        for k in range(len(words) - 1, 0, -1):
+            name = self.text[words[0].idx:words[k - 1].idx + len(words[k - 1].text)]
+            if names_mod.normalize(name) in _known_short() | KNOWN_OUTLETS:
+                s = words[0].idx
+                return replace(m, name=name, text=name, start=s, end=s + len(name), kind="organization", proper=True)
+        return m
 
     def outlet_agents(self) -> None:
         """ "Footage broadcast by Libya's Al-Masar TV", "documents seen by Reuters", "a video
