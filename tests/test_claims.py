@@ -98,6 +98,12 @@ def test_same_entity(a, b, same):
     ("The Baloch Liberation Army claimed responsibility for the attacks.", False),
     ("New Delhi denied any involvement in the attacks.", True),
     ("The minister said the violence was not the work of ordinary militants.", True),
+    # a negation that corrects a part of the clause leaves the act affirmed (divergences/dev, a verdict)
+    ("The defendants were not accused of pocketing the money but rather of using it illegally to pay the party’s "
+     "staff.", False),
+    ("The floods not only destroyed homes but also swept away livestock.", False),
+    # a "but" joining two acts leaves the first denied
+    ("He did not die but was injured.", True),
 ])
 def test_negation(sentence, negated):
     assert claims_of(sentence)[0].negated is negated

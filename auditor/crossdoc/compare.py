@@ -534,11 +534,17 @@ def disowned_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
     return out
 
 
+_UNABLE = re.compile(r"(?i)\b(?:could\s*n[o’']t|can\s*n[o’']t|cannot|(?:was|were|is|are)\s+unable\s+to)\s+(?:yet\s+)?\w+")
+
+
 def _disowns(c: Claim) -> bool:
-    """The claim denies a figure: "rejected the figures", "never released the high death figure tolls"."""
+    """The claim denies a figure: "rejected the figures", "never released the high death figure tolls";
+    not a source that cannot give one yet ("said he could not provide precise figures on casualties
+    as authorities were focused on the rescue"), which disowns none it gave."""
     about_figures = bool(set(c.terms) & _FIGURE_NOUNS)
+    unable = bool(c.predicate) and any(m.group(0).lower().endswith(c.predicate) for m in _UNABLE.finditer(c.text))
     return about_figures and (predicate_class(c.predicate) == _DENY_CLASS
-                              or c.negated and (c.predicate or "") in _ISSUE_VERBS)
+                              or c.negated and (c.predicate or "") in _ISSUE_VERBS and not unable)
 
 
 def _deniers(d: Claim, article_claims: list[Claim]) -> set[str]:

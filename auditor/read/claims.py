@@ -294,6 +294,17 @@ def _attribution_tokens(tokens) -> set[int]:
     return out
 
 
+def _corrects_a_part(predicate, neg) -> bool:
+    """A negation that corrects a part of the clause, not the act: "were not accused of pocketing the
+    money but rather of using it to pay staff" (accused all the same), "not only ... but also". A
+    "but" joining the clauses themselves ("did not die but was injured") leaves the act denied."""
+    nxt = neg.nbor(1) if neg.i + 1 < len(neg.doc) else None
+    if nxt is not None and nxt.lower_ == "only":
+        return True
+    return any(t.dep_ == "cc" and t.lower_ == "but" and t.head.i != predicate.i and t.i > neg.i
+               for t in predicate.subtree)
+
+
 def features(doc, start_char: int, end_char: int) -> dict:
     """Places, participants, subject, predicate and negation of the claim at [start_char, end_char)."""
     tokens = [t for t in doc if start_char <= t.idx < end_char]
@@ -337,7 +348,8 @@ def features(doc, start_char: int, end_char: int) -> dict:
         for subject in subjects:
             if subject.dep_ != "nsubjpass":  # "Bankman-Fried was sentenced": he undergoes the act, the judge does it
                 actors.extend(names_in(subject))
-        negated = any(c.dep_ == "neg" for c in predicate.children) or predicate.lemma_.lower() in DENIAL_VERBS
+        negated = any(c.dep_ == "neg" and not _corrects_a_part(predicate, c) for c in predicate.children) \
+            or predicate.lemma_.lower() in DENIAL_VERBS
         negated = negated or any(c.dep_ == "det" and c.lower_ == "no" for s in subjects for c in s.children) \
             or any(s.lower_ in ("nobody", "none", "no-one") for s in subjects)
     in_names = {i for e, _ in named for i in range(e.start, e.end)}
