@@ -111,6 +111,17 @@ def test_another_participant_in_the_same_role_is_another_incident():
     assert E.reasons_apart(a, same) == []
 
 
+@pytest.mark.parametrize("a, b, same", [
+    ("Castillo Cabrera", "Dorlian Ronial Castillo Cabrera", True),
+    # divergences/dev, a national election: a party by its plural and by its name ("win: liberals" in one
+    # report, "win: liberal party" in another split one election)
+    ("liberals", "liberal party", True),
+    ("liberals", "mark carney", False),
+])
+def test_one_participant_under_two_names(a, b, same):
+    assert A._same(a, b) is same
+
+
 @pytest.mark.parametrize("lead_a, lead_b", [
     # divergences/dev, a regulator's fine: a national regulator and the European board above it fine one
     # company in one decision

@@ -57,6 +57,12 @@ def test_figures_in_a_condition_are_hypotheses(nlp):
     assert [q.text for q in qs] == ["about 800,000"]
 
 
+def test_figures_in_an_inverted_condition_are_hypotheses(nlp):
+    # divergences/dev, an impeachment vote: the tie that did not last is no tally to compare
+    assert not figures(nlp, "Had the vote remained tied at 215-215, it would have failed.")
+    assert [q.text for q in figures(nlp, "The House voted against impeaching Mayorkas 216-214.")] == ["216-214"]
+
+
 @pytest.mark.parametrize("sentence, texts", [
     # divergences/dev, Belgrade protest: a slogan's numbers are words of a name
     ("The protest, dubbed \u201c15 for 15\u201d in honor of the victims of a recent tragedy, saw large crowds.", []),

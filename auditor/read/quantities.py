@@ -327,9 +327,21 @@ def _conditional_ranges(doc) -> list[tuple[int, int]]:
     their figures are hypotheses, not reports."""
     out = []
     for tok in doc:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
+        if tok.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children)
+                                    or _inverted_condition(tok)):
             out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
     return out
+
+
+_INVERTED_CONDITIONS = {"had", "were", "should"}
+
+
+def _inverted_condition(clause) -> bool:
+    """A condition without "if", its auxiliary first ("Had the vote remained tied at 215-215, it would
+    have failed"; "Were the toll to rise ..."): a hypothesis, as an "if" clause is."""
+    first = clause.left_edge
+    return first.lower_ in _INVERTED_CONDITIONS and first.dep_ in ("aux", "auxpass") and first.head.i == clause.i \
+        and first.i < clause.i and (first.i == 0 or first.nbor(-1).is_punct)
 
 
 def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> Optional[Quantity]:

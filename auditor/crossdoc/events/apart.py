@@ -105,8 +105,9 @@ def _is_total(category: str) -> bool:
 
 def _same(a: str, b: str) -> bool:
     """One participant under two names: `same_entity`, or one name's words within the other's
-    ("Castillo Cabrera", "Dorlian Ronial Castillo Cabrera")."""
-    wa, wb = set(a.lower().split()), set(b.lower().split())
+    ("Castillo Cabrera", "Dorlian Ronial Castillo Cabrera"; a plural as one word: "the Liberals",
+    "the Liberal Party")."""
+    wa, wb = ({re.sub(r"(?<=[a-z]{3})s$", "", w) for w in x.lower().split()} for x in (a, b))
     return same_entity(a, b) or wa <= wb or wb <= wa
 
 
