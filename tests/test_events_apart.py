@@ -287,3 +287,25 @@ def test_the_day_a_running_count_rose_is_no_day_of_the_event():
     b = E.profile(*one("b1", ["The death toll from the terror attack at a concert hall on Friday (March 22) night in "
                               "Russia has risen to 133."]))
     assert not [w for w in E.reasons_apart(a, b) if "dates it" in w]
+
+
+@pytest.mark.parametrize("lead_b, apart", [
+    # incidents/dev, two California mass shootings two days apart: the headlines and datelines set the
+    # two acts in towns 540 km apart
+    (["Half Moon Bay shootings: Gunman kills 7 people in California",
+      "HALF MOON BAY, Calif. — At least seven people were killed in a pair of shootings in Half Moon Bay."], True),
+    # a lead that names the other town too may report both
+    (["Half Moon Bay shootings: Gunman kills 7 people in California",
+      "HALF MOON BAY, Calif. — Seven people were killed in Half Moon Bay, two days after 11 people were killed "
+      "in another mass shooting in Monterey Park."], False),
+    # a town the headline does not name is no scene (divergences/dev, an airliner crash: where the
+    # flight left from)
+    (["A plane crashed in the state of California with 61 people on board.",
+      "The plane was flying from Half Moon Bay when it crashed in California."], False),
+])
+def test_acts_set_in_towns_far_apart_are_two_incidents(lead_b, apart):
+    a = E.profile(*one("a1", ["At least 10 killed in California shooting",
+                              "MONTEREY PARK, Calif. — The gunman killed at least 10 people at a dance studio in "
+                              "Monterey Park on Saturday night."]))
+    b = E.profile(*one("b1", lead_b))
+    assert any(kind == "acts in towns far apart" for kind, _ in A.kinds_apart(a, b)) is apart

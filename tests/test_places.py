@@ -16,6 +16,8 @@ from auditor.read import places as P
     ("the United States", "country", "US"),
     ("U.S.", "country", "US"),
     ("Greece", "country", "GR"),
+    ("Calif.", "subdivision", "US"),  # a state as AP style writes it after a dateline's town
+    ("Pa.", "subdivision", "US"),
 ])
 def test_names_resolve(name, kind, country):
     place = P.resolve(name)

@@ -45,6 +45,12 @@ def _key(name: str) -> str:
     return folded
 
 
+def folded(name: str) -> str:
+    """A place name as the gazetteers are searched by: without accents, case, article or a kind of
+    division after it ("the Kalat district" -> "kalat")."""
+    return _key(name)
+
+
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, tuple[Place, ...]]:
     """Name (folded) -> the countries and first-level subdivisions it may name: small and quick to
@@ -77,6 +83,9 @@ def _add_metonyms(index: dict[str, list[Place]]) -> None:
     metonyms = {**{k: v for k, v in vocab.table("name_abbreviations").items() if v in states.values()}, **states}
     for short, full in metonyms.items():  # "US", "U.S.", "Britain": short forms of states
         for place in index.get(_key(full), ())[:1]:
+            _add(index, short, place)
+    for short, state in vocab.table("us_state_abbreviations").items():  # "HALF MOON BAY, Calif."
+        for place in [p for p in index.get(_key(state), ()) if p.country == "US" and p.kind == "subdivision"][:1]:
             _add(index, short, place)
 
 

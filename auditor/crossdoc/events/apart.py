@@ -21,6 +21,7 @@ from auditor.read.when import days_apart
 MAX_DAYS_APART = 30  # follow-ups of one incident rarely come a month later; new incidents do
 MAX_RIVAL_RATIO = 2.0  # as in align: counts more than twice apart are not rival reports of one toll
 SAME_ACT_DAYS = 1  # two reports dating the same act ("was arrested on ...") differ by a time zone at most
+FAR_APART_KM = 100  # one incident's acts lie in one town and its outskirts; two towns this far apart are two scenes
 SAME_EVENT_DAYS = 7  # reports of one event name days up to a week apart: the event, then its tolls and searches
 ACT_SIZE_RATIO = 2.0  # one act's size, as outlets round it, differs by far less; a half and a quarter point by this
 CROSS_CHECK_MAX = 2500  # at most this many article pairs are checked for contradicting figures per merge
@@ -130,7 +131,8 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[Reason]:
     rival tolls of undated reports at `tolls` (see `tolls_apart`), then another key participant in
     the same role. Different figures are no reason otherwise: tolls rise, and outlets count
     differently. The kind lets each mechanism be measured against gold incidents (`Decision`)."""
-    out = [why for why in (written_apart(a, b), dated_apart(a, b), act_sized_apart(a, b)) if why is not None]
+    out = [why for why in (written_apart(a, b), dated_apart(a, b), act_sized_apart(a, b), acts_far_apart(a, b))
+           if why is not None]
     if tolls and not out:
         toll = tolls_apart(a, b, tolls)
         if toll is not None:
@@ -185,6 +187,48 @@ def days_disagree(a: Profile, b: Profile) -> Optional[str]:
     if gap is None or gap <= SAME_ACT_DAYS:
         return None
     return f"{a.article} dates it {a.when.describe()}, {b.article} {b.when.describe()}"
+
+
+def _towns(names: Sequence[str], countries: frozenset[str]) -> list[places.Place]:
+    """The towns among `names`, each in a country the lead names (a town's name alone is a weak guess),
+    by its own name (not an old or foreign one: "Philadelphia" is no Turkish town here)."""
+    found = [(n, places.resolve(n, context=countries)) for n in names]
+    return [p for n, p in found if p is not None and p.kind == "town" and p.country in countries
+            and places.folded(p.name).startswith(places.folded(n))]
+
+
+def _act_town(p: Profile) -> Optional[places.Place]:
+    """The town the lead's first act is set in: the first town its acts name, unless a region named
+    before it does not hold it (a quake "in Turkey" whose lead then names London is set in Turkey)."""
+    regions: list[places.Place] = []
+    for name in p.act_places:
+        place = places.resolve(name, context=p.countries)
+        if place is None:
+            continue
+        if place.kind != "town":
+            regions.append(place)
+            continue
+        if not _towns([name], p.countries) or not all(places.within(place, r) for r in regions):
+            return None
+        return place
+    return None
+
+
+def acts_far_apart(a: Profile, b: Profile) -> Optional[Reason]:
+    """The leads set their first acts in two towns of one country far apart (FAR_APART_KM), and
+    neither lead names the other's town: two scenes ("a dance studio in Monterey Park" / "two farms
+    in Half Moon Bay"). A lead that names the other town as well ("two days after another mass
+    shooting in Monterey Park") may report both; a report's place of writing or of its sources is no
+    scene; towns in two countries are a story's several settings more often than two incidents."""
+    ta, tb = _act_town(a), _act_town(b)
+    if ta is None or tb is None or ta.country != tb.country:
+        return None
+    if any(t == tb for t in _towns(a.places, a.countries)) or any(t == ta for t in _towns(b.places, b.countries)):
+        return None
+    km = places.distance_km(ta, tb)
+    if km is None or km <= FAR_APART_KM:
+        return None
+    return ("acts in towns far apart", f"{a.article} sets it in {ta.name}, {b.article} in {tb.name}, {km:.0f} km apart")
 
 
 def act_sized_apart(a: Profile, b: Profile) -> Optional[Reason]:

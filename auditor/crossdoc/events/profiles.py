@@ -111,6 +111,7 @@ class Profile:
     on_day: bool = False  # `when` is the time of an act ("struck ... on New Year's Day"), see `times_an_act`
     this_week: bool = False  # `when` is written as a day of the week of writing ("this Tuesday"), see `of_this_week`
     sizes: tuple[Quantity, ...] = ()  # the lead's sums and rate moves, the headline's first: see `act_sizes`
+    act_places: tuple[str, ...] = ()  # places of the lead's acts its headline or dateline names: see `act_places`
 
 
 def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS, text: str = "") -> list[Claim]:
@@ -290,6 +291,23 @@ def participants(lead_claims: Sequence[Claim]) -> tuple[tuple[str, str], ...]:
 ACT_UNITS = frozenset(_CURRENCIES | {"points"})  # what sizes a decided act: sums ordered or awarded, rate moves
 
 
+_DATELINE_PLACE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,[ ]*[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?"
+                             r"[ ]*(?:\([^)\n]{1,30}\)[ ]*)?[—–-]")
+
+
+def act_places(lead_claims: Sequence[Claim], text: str = "") -> tuple[str, ...]:
+    """The places the lead's acts are set in, in the order written ("killed at least 10 people at a
+    dance studio in Monterey Park"), that the headline or the dateline names as well ("Half Moon Bay
+    shootings", "HALF MOON BAY, Calif. —"): the story's scene, not a place the act passes through
+    ("departed from Cascavel"), nor the places of claims that only report ("officials in Kathmandu
+    said"), react or describe."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    shown = (first_line + " " + " ".join(m.group("place") for m in _DATELINE_PLACE.finditer(text[:1500]))).lower()
+    return tuple(dict.fromkeys(p for c in lead_claims if c.predicate and not c.negated and not c.quoted
+                               and c.predicate not in COPULAS | REPORTING and not is_reaction(c)
+                               for p in c.places if p.lower() in shown))
+
+
 def act_sizes(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> tuple[Quantity, ...]:
     """The sums and rate moves of an article's title and first paragraph, in the order written:
     the first is the size of the headline's act ("ordered to pay $83.3M", "cut rates by half a
@@ -331,6 +349,6 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     return Profile(article.id, written, written_from, when, act, shown, countries,
                    participants(first), on_day=times_an_act(article.text, when),
                    this_week=written is None and of_this_week(article.text[:max((c.end for c in first), default=0)], when),
-                   sizes=act_sizes(claims),
+                   sizes=act_sizes(claims), act_places=act_places(first, article.text),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
