@@ -374,6 +374,16 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
     # "reported X as saying", like "quoted X as saying": X speaks
     ("\"The nightmare is finally over,\" the Associated Press reported his brother Babak as saying at the airport.",
      "The nightmare", "Babak"),
+    # divergences/dev, a plane crash: the name set off after the description an "according to" names
+    ("According to the deputy district chief of the Kaski district where the ATR-72 plane crashed, Guru Datta "
+     "Dhakal, \u201cwe have found one more body in the Seti river.\u201d", "we have found", "Guru Datta Dhakal"),
+    # a name the tagger takes for a body is a person's when "a police official" stands in apposition,
+    # and a later "he said" takes it up
+    ("Rescue teams were struggling to identify bodies, Ajay K C, a police official in Pokhara who is part of the "
+     "rescue efforts, told Reuters.\n\n\"There is thick fog here now,\" he said.", "There is thick fog", "Ajay K C"),
+    # divergences/dev, floods: "another" after "a resident said" is another resident
+    ("\u201cThe wounds have not yet healed,\u201d a resident said. Another added, \u201cThe flood came from the "
+     "trembling mountain.\u201d", "The flood came", "a resident"),
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -911,6 +911,10 @@ class Resolver:
                 kind = "person"  # (not "Jeju Air": a name ending on a body's word names the body)
             elif appos and label not in ("ORG", "GPE", "LOC", "NORP") and appos.split()[-1].lower() in TITLE_WORDS:
                 kind = "person"  # "Vance, the vice president," whatever NER made of the name
+            elif label == "ORG" and len(toks) <= 4 and any(
+                    c.dep_ == "appos" and c.lower_ in TITLE_WORDS and c.pos_ == "NOUN" and not c.tag_ == "NNS"
+                    and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) for c in children):
+                kind = "person"  # "Ajay K C, a police official in Pokhara who ...": no body is "a police official"
             elif head.pos_ == "PROPN" and _with_age(head):
                 kind = "person"  # "Nadine, 32, who shared her anguish": a name given an age is a person's
             return Mention(s, e, text, name, kind, appos, lower, lemmas, plural and head.pos_ != "PROPN", subject, True, label, head.i)
@@ -1685,6 +1689,7 @@ class QuoteAttributor:
                         obj = objs[0]
                         if _lemma(obj) in INFO_NOUNS and obj.pos_ == "NOUN":
                             obj = party_in_info_noun(obj) or obj  # "a statement from the ministry"
+                        obj = _name_set_after(obj) or obj
                         return self.resolver.resolve(self.resolver.mention(obj, True))
             return None
         quoted = quoted_person(verb)
@@ -2031,11 +2036,12 @@ class QuoteAttributor:
             for c in tok.children)
 
     def _preceding_group(self, i: int) -> Optional[Mention]:
-        """The nearest plural party before offset i that spoke ("Twitter users said"): the group an
-        elliptical subject is one of."""
+        """The nearest plural party before offset i that spoke ("Twitter users said"), or one of a kind
+        ("a resident said"): the group an elliptical subject is one of ("Another added")."""
         toks = [t for t in token_range(self.doc, max(0, i - GROUP_CHARS), i) if not self.resolver.in_quote(t.idx)]
         for t in reversed(toks):
-            if t.dep_ in SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") and is_reporting(t.head, weak=True):
+            one_of_a_kind = t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+            if t.dep_ in SUBJECT_DEPS and (t.tag_ in ("NNS", "NNPS") or one_of_a_kind) and is_reporting(t.head, weak=True):
                 m = self.resolver.resolve(self.resolver.mention(t, True))
                 if can_speak(m, self.doc):
                     return m
@@ -2428,3 +2434,18 @@ def attribute_quotes(doc, text: str, quotes: Sequence, blocks: Sequence[tuple[in
     if not quotes:
         return []
     return QuoteAttributor(doc, text, quotes, blocks).attribute()
+
+
+def _name_set_after(description):
+    """A person's name set off by commas right after a description that the parse hangs apart
+    ("According to the deputy district chief of the Kaski district where the plane crashed, Guru
+    Datta Dhakal, “...”"): the name is the one described; None otherwise."""
+    if description.pos_ != "NOUN":
+        return None
+    doc, k = description.doc, description.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    ent = next((e for e in doc.ents if e.start == k + 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return ent.root
