@@ -590,6 +590,12 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("AP Photo/Mariam Zuhaib", ["AP"]),
     ("Prime Minister Liz Truss outside 10 Downing Street (Photo by PA Wire/Kirsty O'Connor)", ["PA Wire"]),
     ("A soaked Rishi Sunak returns to Downing Street (Image: Getty)", ["Getty"]),
+    # divergences/dev, fresh batches: a caption's credit after its sentence, a wire's picture with its
+    # photographer after a colon, a byline of cells
+    ("A Texas State Police officer walks outside Robb Elementary School following a shooting, Tuesday, May 24, 2022, "
+     "in Uvalde, Texas. Dario Lopez-Mills/AP", ["AP"]),
+    ("Sean Combs, pictured in 2020, has already been in jail for more than a year. (AP: Mark Von Holden)", ["AP"]),
+    ("by The Associated Press | February 28, 2023 at 4:00 a.m.", ["The Associated Press"]),
     # an outlet's programme or staff
     ("Pence made the comments during a Sunday appearance on CBS’ “Face the Nation,” telling host Margaret Brennan.",
      ["CBS"]),
@@ -606,6 +612,7 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("Senators voting in the affirmative - Barrasso, Blackburn, Blunt.", []),
     ("Vice President Mike Pence said the vote would fail.", []),
     ("He said the plan was “a disaster” and/or a mistake.", []),
+    ("He worked for Radio Free Europe/Radio Liberty for years. The editor said so.", []),
 ])
 def test_more_outlet_credits(text, names):
     from auditor.read.sources import _more_credits

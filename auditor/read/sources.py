@@ -123,6 +123,8 @@ _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s
 # "(AFP)", "(Reuters)" set in brackets inside the text (a photo's credit run into it); "X via Getty
 # Images", a short line crediting a picture to an agency.
 _BRACKETED = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?)\)")
+_BRACKETED_PICTURE = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?):[ ]*[A-Z][^()\n:]{1,60}\)")  # "(AP: Mark Von Holden)"
+_BYLINE_CELLS = re.compile(r"(?i:^\s*by)\s+(?P<names>[A-Z][^|\n]{1,60}?)\s*\|")  # "by The Associated Press | Feb. 28"
 _VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 _JOINT_BYLINE = re.compile(r"^\s*(?P<a>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})[ ]+(?:with|and)[ ]+"
                            r"(?P<b>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})\s*$")
@@ -1235,6 +1237,8 @@ def _credit_setting(text: str, start: int, end: int) -> bool:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     line = text[lo:hi if hi >= 0 else len(text)]
+    if not text[end:hi if hi >= 0 else len(text)].strip() and re.search(r"[.!?]\s+[A-Z][^.!?]*$", text[lo:end]):
+        return True  # the caption's last words after its sentence: "... in Uvalde, Texas. Dario Lopez-Mills/AP"
     return len(line.strip()) <= SHORT_CREDIT_LINE or bool(_CREDIT_NOISE.search(line) or _CREDIT_LABEL.search(line))
 
 
@@ -1270,6 +1274,10 @@ def _more_credits(text: str) -> list[Credit]:
         found = _outlet_in_run(core, shaped=False, exact=True) if core else None
         if found and names_mod.normalize(found) == names_mod.normalize(core):
             add(found, m.start("names") + m.group("names").find(found), "bracketed credit")
+    for m in _BRACKETED_PICTURE.finditer(text):  # "(AP: Mark Von Holden)": the wire's picture, its photographer
+        found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
+        if found and names_mod.normalize(found) == names_mod.normalize(m.group("names")):
+            add(found, m.start("names"), "photo credit")
     for m in _VIA_LINE.finditer(text):  # "Future Publishing via Getty Images" under a picture
         found = _outlet_in_run(m.group("names"), shaped=False)
         if found:
@@ -1329,6 +1337,10 @@ def _more_credits(text: str) -> list[Credit]:
             for g in ("a", "b"):  # "Le Monde with AFP": a byline of an outlet writing with a wire
                 if _credit_name_ok(joint.group(g).split()[0]) and len(joint.group(g).split()) <= 4:
                     add(joint.group(g), lo + joint.start(g), "joint byline")
+        by = _BYLINE_CELLS.match(line)
+        if by and _outlet_in_run(by.group("names"), shaped=False, exact=True):
+            found = _outlet_in_run(by.group("names"), shaped=False, exact=True)
+            add(found, lo + by.start("names") + max(0, by.group("names").find(found)), "byline")
         m = _CELL_LINE.match(line)
         if m and _outlet_in_run(m.group("names")):
             add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
