@@ -58,8 +58,8 @@ MEDIA_HEADS = frozenset({"media", "newspaper", "broadcaster", "outlet", "televis
 MEDIA_PIECES = vocab.words("media_pieces")
 # Heads that are media only with a news word before them: "news agency", not "energy agency".
 MEDIA_HEADS_QUALIFIED = frozenset({"agency", "channel", "wire", "paper", "network", "service", "site", "website",
-                                   "outlet", "portal"})
-NEWS_QUALIFIERS = frozenset({"news", "press", "wire", "television", "tv", "broadcast", "media"})
+                                   "outlet", "portal", "station"})
+NEWS_QUALIFIERS = vocab.words("news_qualifiers")
 NOT_MEDIA = frozenset({"ministry", "department", "bureau", "council", "information", "office", "conference",
                        "secretary", "release", "club", "minister", "briefing", "committee", "commission"})
 # Bodies of state only when a place or a public adjective qualifies them ("Pakistan Army", not "Liberation Army").
@@ -521,7 +521,9 @@ class _ParseCredits:
         # a clause after the verb, or before it when the verb has no object of its own
         # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech
         clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps) for c in children)
-        clause = clause or v.dep_ == "parataxis" or self._trailing_report(v, children)
+        clause = clause or v.dep_ == "parataxis" or self._trailing_report(v, children) \
+            or v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) \
+            and bool(self._trailing_subjects(v, None))  # "..., spokesman Carlos González told the radio station"
         venue = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on", "via") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in c.children) for c in children)
         info_obj = lemma in INFO_OBJECT_LEMMAS and "dobj" in deps
@@ -555,9 +557,13 @@ class _ParseCredits:
         subj = quoted if quoted is not None else subject_of(v, skip=self.r.in_quote)
         trailing = self._trailing_subjects(v, subj) if quoted is None else []
         if trailing:
+            outlets = self._outlets_around(v)
             for tok in trailing:
                 tm = self.r.resolve(self.r.mention(tok, True))
-                self._add(tm, v.text, v.idx, v.idx + len(v.text), outlet=is_outlet(tm, lemma == "report"))
+                self._add(tm, v.text, v.idx, v.idx + len(v.text), outlet=is_outlet(tm, lemma == "report"),
+                          via=tuple(om.name for om, _ in outlets))
+            for om, cue in outlets:  # "..., spokesman Carlos González told the Emisoras Unidas radio station"
+                self._add(om, cue, om.start, om.end, outlet=True)
             return
         if subj is None or self.r.in_quote(subj.idx):
             return
@@ -621,8 +627,8 @@ class _ParseCredits:
         """The name a descriptive subject stands beside, and whether the description says it is a
         news medium: "News website Axios reported", "The Axios news site said", "Grassroots political
         groups DemsMight called" (two subjects, the second the name). Otherwise the token itself."""
-        if tok.pos_ == "PROPN":
-            return tok, False
+        if tok.pos_ == "PROPN" and not (tok.text.islower() and _lemma_of(tok) in MEDIA_HEADS):
+            return tok, False  # (but "the Nikkei daily" is a medium described, however tagged)
         lemma = _lemma_of(tok)
         media = lemma in MEDIA_HEADS or (lemma in MEDIA_HEADS_QUALIFIED and any(
             c.lower_ in NEWS_QUALIFIERS for c in tok.subtree if c.i < tok.i))  # "news agency", not "emergency services"
