@@ -57,7 +57,7 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     ("Tesla CEO Elon Musk stated, “And no one is even trying to assassinate Biden/Kamala,” along with an emoji of "
      "a pondering expression.(AFP)", "AFP", "outlet"),
     ("It came after she criticised the police ahead of protests at the weekend.\nFuture Publishing via Getty Images\n\n"
-     "Suella Braverman has been sacked as home secretary.", "Getty Images", "outlet"),
+     "Suella Braverman has been sacked as home secretary.", "Getty Images", "organization"),  # a picture library, no outlet
     # reported speech by an office of state
     ("The Pakistani military reported that a total of 14 security personnel were killed.", "Pakistani military", "government"),
     ("The White House said in a statement that the president would travel to Ohio on Friday.", "White House", "government"),

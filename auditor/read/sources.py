@@ -1447,7 +1447,18 @@ def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> t
                 credits.append(replace(c, name=owner.name, kind=owner.kind, role=owner.role))
                 continue
         credits.append(c)
-    return _group(article, text, credits)
+    return _group(article, text, [replace(c, kind="organization") if c.kind == "outlet" and _picture_library(c.name)
+                                  else c for c in credits])
+
+
+_PICTURE_LIBRARIES = vocab.words("picture_libraries")
+
+
+def _picture_library(name: str) -> bool:
+    """A picture library ("Getty Images", "Getty Images Politics", "Shutterstock"): credited for a
+    picture, no news outlet."""
+    plain = names_mod.normalize(name)
+    return plain in _PICTURE_LIBRARIES or plain.split(" ", 1)[0] in _PICTURE_LIBRARIES
 
 
 def _without_picture_words(c: Credit) -> Credit:
