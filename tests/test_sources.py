@@ -833,6 +833,18 @@ def test_according_to_updates_from_a_body():
     ("Nippon sees the U.S. as a growth market, the Nikkei daily, which earlier reported the deal, said.", "Nikkei"),
     ("The fatalities were 36 men and 15 women, local fire department spokesman Carlos González told the Emisoras "
      "Unidas radio station.", "Emisoras Unidas"),
+    # divergences/dev: a known outlet opening a sentence with its article; "per" after a quote; a verb
+    # the tagger reads as a plural noun ("reports", "projects"); a medium reporting after a comma that
+    # the parse hangs on the clause before; names given as examples of news media
+    ("The Hill has reached out to the IAM for comment.", "The Hill"),
+    ("\"What does the 'M' mean?\" per CNN. \"Million,\" was the answer.", "CNN"),
+    ("The Reuters news agency reports, citing Turkish intelligence officials, that the attackers came from Syria.",
+     "Reuters"),
+    ("Democrat Tom Suozzi has defeated Mazi Pilip in the special election, ABC News projects, based on analysis of "
+     "the vote.", "ABC News"),
+    ("PTI announced a temporary suspension of the protests, broadcaster Geo News reported on Wednesday.", "Geo News"),
+    ("While police put the casualty count at 15, news publications like NDTV and India Today put the death toll "
+     "at nine.", "India Today"),
 ])
 def test_outlets_named_in_descriptions_and_agents(text, name):
     got = sources_of(text)
@@ -850,6 +862,17 @@ def test_a_body_as_agent_is_no_outlet():
     "Bloomberg LP has no interest in acquiring Dow Jones or the Washington Post, a Bloomberg LP spokesman said.",
 ])
 def test_a_company_named_after_its_outlet_is_no_outlet(text):
+    assert not [s.name for s in sources_of(text).values() if s.kind == "outlet"]
+
+
+@pytest.mark.parametrize("text", [
+    # an agency's short name the text spells out as a party's (divergences/dev, a protest in Pakistan)
+    "Imran Khan's Pakistan Tehreek-e-Insaf (PTI) party marched on Islamabad. PTI announced a suspension of the "
+    "protests on Wednesday, its leaders said.",
+    # names given as examples of another kind of body
+    "Companies like Apple and Google reported profits.",
+])
+def test_no_outlet_by_a_name_the_story_gives_otherwise(text):
     assert not [s.name for s in sources_of(text).values() if s.kind == "outlet"]
 
 

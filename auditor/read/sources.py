@@ -41,7 +41,7 @@ from auditor import vocab
 from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
 from auditor.read import places
-from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_EXPANSIONS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range)
+from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_EXPANSIONS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range, verb_read_as_plural)
 
 log = logging.getLogger(__name__)
 
@@ -295,9 +295,9 @@ def _with_its_article(tok, m: Mention) -> Mention:
     doc = tok.doc
     first = doc[m.token] if 0 <= m.token < len(doc) else tok
     before = doc[first.left_edge.i] if first.left_edge.i < first.i else None
-    if m.resolved or before is None or before.text != "The" or before.is_sent_start \
+    if m.resolved or before is None or before.text != "The" or (before.is_sent_start and m.label != "ORG") \
             or f"the {m.name.lower()}" not in KNOWN_OUTLETS:
-        return m
+        return m  # (at a sentence's start "The" is capitalised anyway: there only a body's name, "The Hill has ...")
     return replace(m, start=before.idx, text=f"The {m.text}", name=f"The {m.name}")
 
 
@@ -502,8 +502,8 @@ class _ParseCredits:
         """A reporting verb the parse joins to the sentence it reports ("... has surpassed 700, Iranian
         news agency Tasnim reported, citing ..."): after a comma, with its own subject and no object,
         it reports the clause before it, as a parenthetical "officials said" does."""
-        if v.dep_ != "conj" or v.i < v.head.i or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children):
-            return False
+        if v.dep_ not in ("conj", "ccomp") or v.i < v.head.i or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children):
+            return False  # (or the clause the parse hangs it from: "PTI announced a suspension, broadcaster Geo News reported")
         subj = next((c for c in children if c.dep_ == "nsubj" and c.i < v.i), None)
         if subj is None:
             return False
@@ -785,7 +785,8 @@ class _ParseCredits:
     def _clause_edge(self, tok) -> bool:
         """ "..., per a White House official" / "Per Axios, ...": not "per capita" or "$5 per gallon"."""
         prev = tok.nbor(-1) if tok.i > 0 else None
-        return prev is None or prev.text in (",", "—", "–", "(") or prev.is_space or prev.is_sent_start is True
+        return prev is None or prev.text in (",", "—", "–", "(", "”", "\"", "’") or prev.is_space \
+            or prev.is_sent_start is True  # (and after a quote: "“What does the ‘M’ mean?” per CNN.")
 
     def _party_noun(self, tok) -> bool:
         """A word that can name someone cited: a proper name, a title, an office, a people noun."""
@@ -893,9 +894,13 @@ class _ParseCredits:
         """ "the Associated Press called the race", "CNN explained possible next steps", "..., ABC News
         projects": a known news medium, by its name, that does anything the story tells is credited for
         it (a medium's acts in a story are its reporting: calling a race, obtaining, projecting)."""
-        for subj in tokens_with(self.doc, "DEP", ("nsubj",)):
+        subjects = list(tokens_with(self.doc, "DEP", ("nsubj",)))
+        # "..., ABC News projects": a verb the tagger read as a plural noun, the name as its compound
+        subjects += [t for t in tokens_with(self.doc, "DEP", ("compound",)) if t.pos_ == "PROPN"
+                     and t.head.i == t.i + 1 and verb_read_as_plural(t.head)]
+        for subj in subjects:
             v = subj.head
-            if v.pos_ != "VERB" or self.r.in_quote(subj.idx) or self.r.in_quote(v.idx) \
+            if (v.pos_ != "VERB" and not verb_read_as_plural(v)) or self.r.in_quote(subj.idx) or self.r.in_quote(v.idx) \
                     or any(c.dep_ == "neg" for c in v.children):
                 continue
             m = _with_its_article(subj, self.r.resolve(self.r.mention(subj)))
@@ -919,6 +924,33 @@ class _ParseCredits:
                 return replace(m, name=name, text=name, start=s, end=s + len(name), kind="organization", proper=True)
         return m
 
+    def outlets_given_as_examples(self) -> None:
+        """ "news publications like NDTV and India Today put the death toll at nine", "media such as
+        the BBC": names given as examples of a kind of news medium are media, credited for what the
+        medium's clause says."""
+        for head in tokens_with(self.doc, "POS", ("NOUN",)):
+            if _lemma_of(head) not in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED or head.tag_ != "NNS" \
+                    or self.r.in_quote(head.idx) or (_lemma_of(head) in MEDIA_HEADS_QUALIFIED and not any(
+                        c.lower_ in NEWS_QUALIFIERS for c in head.children if c.i < head.i)):
+                continue
+            for p in head.children:
+                if p.dep_ != "prep" or not (p.lower_ == "like" or p.lower_ == "as" and p.i > 0 and p.nbor(-1).lower_ == "such"):
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    for t in (o, *o.conjuncts):
+                        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+                            continue
+                        end = t.i + 1
+                        while end < len(self.doc) and self.doc[end].text[:1].isupper() and self.doc[end].pos_ in ("PROPN", "NOUN") \
+                                and self.doc[end].whitespace_ is not None and self.doc[end - 1].whitespace_:
+                            end += 1  # "India Today": the tagger may hang the name's last word elsewhere
+                        s, e = t.idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+                        name = self.text[s:e]
+                        m = replace(self.r.mention(t), start=s, end=e, text=name, name=name, kind="organization", proper=True)
+                        self._add(m, p.text, p.idx, e, outlet=True)
+
     def outlet_agents(self) -> None:
         """ "Footage broadcast by Libya's Al-Masar TV", "documents seen by Reuters", "a video
         obtained by CNN": a news medium, by its name, that did what the participle says brought
@@ -938,6 +970,7 @@ class _ParseCredits:
         self.outlet_possessives()
         self.outlet_clauses()
         self.outlet_acts()
+        self.outlets_given_as_examples()
         self.outlet_agents()
         for t in _cue_candidates(self.doc):
             if self.r.in_quote(t.idx):
@@ -1447,8 +1480,15 @@ def extract(article: Article, text: str, doc, quotes: Sequence[Quote] = ()) -> t
                 credits.append(replace(c, name=owner.name, kind=owner.kind, role=owner.role))
                 continue
         credits.append(c)
-    return _group(article, text, [replace(c, kind="organization") if c.kind == "outlet" and _picture_library(c.name)
-                                  else c for c in credits])
+    defined = names_mod.acronyms(text)
+    return _group(article, text, [replace(c, kind="organization") if c.kind == "outlet" and (
+        _picture_library(c.name) or _defined_otherwise(c.name, defined)) else c for c in credits])
+
+
+def _defined_otherwise(name: str, defined: dict) -> bool:
+    """An agency's short name that the text spells out as another body's ("Pakistan Tehreek-e-Insaf
+    (PTI)", not the Press Trust of India)."""
+    return name in defined and not _outlet_in_run(defined[name][0], shaped=False)
 
 
 _PICTURE_LIBRARIES = vocab.words("picture_libraries")

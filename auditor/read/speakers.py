@@ -332,9 +332,16 @@ def _lemma(t) -> str:
     return (t.lemma_ or t.text).lower()
 
 
+def verb_read_as_plural(t) -> bool:
+    """A verb of the present tense the tagger read as a plural noun ("The Reuters news agency reports,
+    citing officials, that ...", "Suozzi has defeated Pilip, ABC News projects"): a noun with a
+    subject or a clause of its own."""
+    return t.tag_ == "NNS" and any(c.dep_ in ("nsubj", "ccomp") for c in t.children)
+
+
 def is_reporting(t, weak: bool = False) -> bool:
     lemma = _lemma(t)
-    if t.pos_ not in ("VERB", "AUX"):
+    if t.pos_ not in ("VERB", "AUX") and not verb_read_as_plural(t):
         return False
     if lemma in REPORTING_LEMMAS or (weak and lemma in WEAK_REPORTING_LEMMAS):
         return True
@@ -528,6 +535,10 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and not (skip and skip(c.idx))]
         if not subj:
             subj = [c for c in v.children if _name_read_as_verb(c, v) and not (skip and skip(c.idx))]
+        if not subj and verb_read_as_plural(v):
+            # "ABC News projects": the name the tagger made a compound of the verb read as a noun
+            subj = [c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1
+                    and not (skip and skip(c.idx))]
         if not subj and v.i > 0:
             lead = _name_folded_into_lead(v) or _name_after_quote(v)
             if lead is not None and not (skip and skip(lead.idx)):
@@ -1832,8 +1843,8 @@ class QuoteAttributor:
             toks = words
             while toks and toks[0].lower_ in _LEAD_STRIP:
                 toks = toks[1:]
-            if not toks:
-                return None
+            if not toks or toks[0].pos_ == "ADP":
+                return None  # "“What does the ‘M’ mean?” per CNN": who reported the words, not who spoke them
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             text = self.text[s:e]
             base = self.resolver.mention(root, True)
