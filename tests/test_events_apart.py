@@ -266,11 +266,14 @@ def test_rival_tolls_of_one_party_are_those_of_an_armed_side(category, party):
     # a day not written as the time of an act fixes nothing to differ by
     (["An Alaska Airlines jet lost a door plug on Friday over Portland."],
      ["Alaska Airlines grounded its fleet, its chief executive said Sunday."], {}, False),
-    # days of writing fix both: the same day, and four days apart
+    # days of writing fix both: the same day, four days apart (one event's week: a quake and its rescue,
+    # a flood as it spreads; incidents/dev, floods reported over a week), and two weeks apart
     (["The quake struck Hualien on Wednesday."], ["Rescuers reached Taroko Gorge on Wednesday."],
      {"a1": "2024-04-03", "b1": "2024-04-03"}, False),
     (["The quake struck Hualien on Wednesday."], ["Rescuers reached Taroko Gorge on Sunday."],
-     {"a1": "2024-04-03", "b1": "2024-04-07"}, True),
+     {"a1": "2024-04-03", "b1": "2024-04-07"}, False),
+    (["Floods struck Emilia-Romagna on Tuesday."], ["Floods struck Emilia-Romagna on Wednesday."],
+     {"a1": "2023-05-03", "b1": "2023-05-18"}, True),
 ])
 def test_reports_that_fix_their_days_apart_disagree(a, b, published, differ):
     """`days_disagree`: no reason apart on its own, but what stops the story's names joining them."""

@@ -176,7 +176,8 @@ def dated_apart(a: Profile, b: Profile) -> Optional[Reason]:
 
 def days_disagree(a: Profile, b: Profile) -> Optional[str]:
     """Two reports that each fix their event's day (a day of writing, a day of this week, or the time
-    of an act: "struck on Sunday") on days more than SAME_ACT_DAYS apart. No reason on its own to
+    of an act: "struck on Sunday") on days more than SAME_ACT_DAYS apart (SAME_EVENT_DAYS when both
+    have a day of writing). No reason on its own to
     keep them apart (a toll rises "on Monday" after a quake "on Sunday"), but no report of one story
     either: names shared with the corpus alone then join nothing (see `incidents.grouping`)."""
     if a.when is None or b.when is None:
@@ -184,7 +185,11 @@ def days_disagree(a: Profile, b: Profile) -> Optional[str]:
     if not all(x.written is not None or x.on_day or x.this_week for x in (a, b)):
         return None
     gap = days_apart(a.when, b.when)
-    if gap is None or gap <= SAME_ACT_DAYS:
+    # days that both reports' days of writing fix may lie a week apart for one event (a flood reported
+    # as it spreads, a blast's toll and funerals); weekdays of undated reports only as far as one act's
+    # (two flights of one airline "on Sunday" and "on Friday")
+    both_written = a.written is not None and b.written is not None
+    if gap is None or gap <= (SAME_EVENT_DAYS if both_written else SAME_ACT_DAYS):
         return None
     return f"{a.article} dates it {a.when.describe()}, {b.article} {b.when.describe()}"
 
