@@ -384,6 +384,19 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
     # divergences/dev, floods: "another" after "a resident said" is another resident
     ("\u201cThe wounds have not yet healed,\u201d a resident said. Another added, \u201cThe flood came from the "
      "trembling mountain.\u201d", "The flood came", "a resident"),
+    # divergences/dev: a person named at the end of a long title, whichever way the parse hangs the title
+    # (the body's short name before the name stays with it, as the parse joins it)
+    ("\u201cWe continue to coordinate with the Health Office,\u201d head of the supervision, monitoring, and "
+     "evaluation division of KPAI Jasra Putra said on Wednesday.", "We continue", "KPAI Jasra Putra"),
+    ("Jakarta (ANTARA) \u2013 The National Child Protection Commission (KPAI) is still recording data on the number "
+     "of children treated for injuries following the crowd crush at Kanjuruhan Stadium, Malang district, East Java, "
+     "on October 1, 2022.\n\u201cWe continue to coordinate with the Health Office, the Women\u2019s Empowerment and "
+     "Child Protection Office, including finding out children with minor injuries,\u201d head of the supervision, "
+     "monitoring, and evaluation division of KPAI Jasra Putra said on Wednesday.", "We continue", "KPAI Jasra Putra"),
+    # a quote after a sentence that says more of the person quoted before, taking them up by a pronoun
+    ("\u201cThere\u2019s nothing there,\u201d Mr. Ireland said, his voice occasionally cracking with emotion.\n"
+     "His garage remains, mostly full of bicycles. \u201cWhen I get a chance, I can hop on one of my bikes and go "
+     "for a ride.\u201d", "When I get a chance", "Ireland"),
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -540,7 +540,7 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             subj = [c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1
                     and not (skip and skip(c.idx))]
         if not subj and v.i > 0:
-            lead = _name_folded_into_lead(v) or _name_after_quote(v)
+            lead = _name_folded_into_lead(v) or _name_after_quote(v) or _person_right_before(v)
             if lead is not None and not (skip and skip(lead.idx)):
                 subj = [lead]
         if len(subj) > 1 and _dateline_label(subj[0]):
@@ -1713,6 +1713,7 @@ class QuoteAttributor:
                          and _lemma(c) in DOCUMENT_NOUNS and party_in_info_noun(c) is not None), None)
         if subj is None or self.resolver.in_quote(subj.idx):
             return None
+        subj = _name_closing_a_title(subj, verb) or subj
         if _lemma(subj) in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
             # "“...,” read a statement from his attorney Mark Cohen"; "His letter to the PM read:":
             # a document speaks for its author when the sentence names one
@@ -2298,6 +2299,9 @@ class QuoteAttributor:
             label = self._speaker_label(prev)
             if label is not None:
                 return label
+            carried = self._speaker_through_a_pronoun(prev, position, done)
+            if carried is not None:
+                return carried
         run = self._last_speaker_in_run(n, done)
         if run is not None:
             return run
@@ -2311,6 +2315,28 @@ class QuoteAttributor:
                     a = done[later[0]]
                     return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
         return Attribution(None, None)
+
+    _THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "hers"})
+
+    def _speaker_through_a_pronoun(self, prev: tuple[int, int], position: int,
+                                   done: Sequence[Attribution]) -> Optional[Attribution]:
+        """A quote after a sentence that only says more of the person quoted just before ("“There’s
+        nothing there,” Mr. Ireland said. / His garage remains, mostly full of bicycles. “When I get a
+        chance, I can hop on one of my bikes.”"): the sentence between names no one else, quotes
+        nothing, and takes that person up by a pronoun."""
+        toks = [t for t in self._outside(token_range(self.doc, prev[0], prev[1])) if not t.is_punct and not t.is_space]
+        if not toks or any(t.ent_type_ in ("PERSON", "ORG", "NORP") or is_reporting(t) for t in toks) \
+                or not any(t.lower_ in self._THIRD_PERSON for t in toks) \
+                or any(prev[0] <= o.start < prev[1] for o in self.quotes):
+            return None
+        before = self._next_frame(self._frame_position(prev[0]), -1)
+        if before is None:
+            return None
+        quoted = [k for k, o in enumerate(self.quotes) if before[0] <= o.start < before[1]]
+        if not quoted or done[quoted[-1]].speaker is None or done[quoted[-1]].speaker.kind != "person":
+            return None
+        a = done[quoted[-1]]
+        return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
 
     def _speaker_label(self, frame: tuple[int, int]) -> Optional[Attribution]:
         """A line of its own that only names a person, with a title and perhaps a colon, heads what
@@ -2460,3 +2486,25 @@ def _name_set_after(description):
     if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
     return ent.root
+
+
+def _name_closing_a_title(subject, verb):
+    """The person named at the end of a long title that the parse makes the subject ("head of the
+    supervision, monitoring, and evaluation division of KPAI Jasra Putra said"): the name right before
+    the verb, hung inside the title's "of" phrases; None otherwise."""
+    if subject.pos_ != "NOUN" or subject.lower_ not in TITLE_WORDS or verb.i == 0:
+        return None
+    ent = next((e for e in subject.doc.ents if e.end == verb.i and e.label_ == "PERSON"), None)
+    if ent is None or not (subject.i < ent.start and ent.root.i in {t.i for t in subject.subtree}):
+        return None
+    return ent.root
+
+
+def _person_right_before(verb):
+    """A person's name right before a verb of speech that the parse left without a subject ("...,”
+    head of the evaluation division of KPAI Jasra Putra said on Wednesday", the title hung on the
+    quoted words): the one who speaks. None for any other verb or word before it."""
+    if not is_reporting(verb) or verb.i == 0:
+        return None
+    ent = next((e for e in verb.doc.ents if e.end == verb.i and e.label_ == "PERSON"), None)
+    return ent.root if ent is not None else None
