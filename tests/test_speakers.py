@@ -397,6 +397,11 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
     ("\u201cThere\u2019s nothing there,\u201d Mr. Ireland said, his voice occasionally cracking with emotion.\n"
      "His garage remains, mostly full of bicycles. \u201cWhen I get a chance, I can hop on one of my bikes and go "
      "for a ride.\u201d", "When I get a chance", "Ireland"),
+    # divergences/dev, a censure: a person described by a people, whom an earlier apposition describes so
+    ("Washington \u2014 The House voted late Tuesday night to rebuke Democratic U.S. Rep. Rashida Tlaib, the only "
+     "Palestinian American in Congress, for her recent remarks on the Israel-Hamas war.\n\nU.S. Rep. Rashida Tlaib, "
+     "D-Detroit, became the 26th member to be censured by the House. \"My perspective is needed here now more than "
+     "ever,\" the Palestinian American said Tuesday on the House floor.", "My perspective", "Rashida Tlaib"),
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

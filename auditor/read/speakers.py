@@ -44,6 +44,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from auditor import vocab
 from auditor.read import names as names_mod
+from auditor.read import places
 from auditor.read import turns
 
 log = logging.getLogger(__name__)
@@ -914,6 +915,11 @@ class Resolver:
                 kind = "anonymous"  # "the official, who requested anonymity": nobody an editor can name
             return Mention(s, e, text, text, kind, text, lower, lemmas, plural, subject,
                            any(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in toks), label, head.i)
+        if head.tag_ == "NNP" and "the" in det_words and not det_words & _INDEFINITE and not plural and (
+                label == "NORP" or places.demonym_place(head.text) is not None):
+            # "the Palestinian American said", "the Democrat said": one person described by a people or
+            # a party, whom a name given so before stands for
+            return Mention(s, e, text, text, "description", text, lower, lemmas, False, subject, True, label, head.i)
         if _looks_proper(head) or self._initial_name(head) or label in ("ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"):
             acr = self.acronyms.get(text) or self.acronyms.get(head.text)
             name = acr[0] if acr else text
@@ -1157,7 +1163,8 @@ class Resolver:
             return None
         if body_epithet(m.head):
             return self._story_company(m)
-        person_title = m.head in TITLE_WORDS
+        # a person described by a people ("the Palestinian American") as by a title
+        person_title = m.head in TITLE_WORDS or (m.proper and places.demonym_place(m.head.title()) is not None)
         modifiers = content - {m.head} - {TITLE_EXPANSIONS.get(m.head, m.head)}
         typed_pick: Optional[Mention] = None
         want = GENDERED_WORDS.get(m.head)  # "the congresswoman" is no man the text calls Mr.
