@@ -88,6 +88,10 @@ def test_non_claims_are_dropped(text):
     ("England", "the Bank of England", False),
     # the Arabic article transliterated two ways
     ("Hamada El-Sawy", "Hamada al-Sawy", True),
+    # a company with and without its legal form (divergences/dev, layoffs: "Tesla Inc. (NASDAQ:TSLA)")
+    ("Tesla Inc.", "Tesla", True),
+    ("Bank of America Corp.", "Bank of America", True),
+    ("Fox Corporation", "Fox", False),  # the word in full is part of a name ("Fox Corporation" is not Fox News)
 ])
 def test_same_entity(a, b, same):
     assert C.same_entity(C.entity_key(a), C.entity_key(b)) is same

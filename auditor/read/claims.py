@@ -137,7 +137,14 @@ def entity_key(text: str) -> str:
     t = re.sub(r"[\"“”()\[\],:;]", " ", t)
     t = " ".join(t.split()).strip(".- ")
     t = _ARABIC_ARTICLE.sub("al-", t)  # "Hamada El-Sawy" / "Hamada al-Sawy": one name transliterated two ways
+    t = _LEGAL_FORM.sub("", t)  # "Tesla Inc." / "Tesla": one company with and without its legal form
     return METONYMS.get(t, t)
+
+
+# A company's legal form after its name, abbreviated ("Inc.", "Corp.", "Ltd", "LLC", "plc"): the company's
+# types in org_type_aliases written short
+_LEGAL_FORM = re.compile(r"(?<=\w)[,.]?\s+(?:" + "|".join(sorted(
+    k for k, v in vocab.table("org_type_aliases").items() if "company" in v.split() and len(k) <= 4) + ["plc"]) + r")\.?$")
 
 
 _ARABIC_ARTICLE = re.compile(r"(?<![\w-])el-(?=\w)")
