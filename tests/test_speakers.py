@@ -402,6 +402,11 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
      "Palestinian American in Congress, for her recent remarks on the Israel-Hamas war.\n\nU.S. Rep. Rashida Tlaib, "
      "D-Detroit, became the 26th member to be censured by the House. \"My perspective is needed here now more than "
      "ever,\" the Palestinian American said Tuesday on the House floor.", "My perspective", "Rashida Tlaib"),
+    # one of a group of people speaks as its members do (divergences/dev, a roof collapse)
+    ("\u201cI thought it was an earthquake,\u201d one of the survivors said.", "I thought", "one of the survivors"),
+    ("His daughter confirmed he was caught under the debris, and one of his band members described the moment of "
+     "the collapse, saying, \u201cI thought it was an earthquake,\u201d as the venue was packed.", "I thought",
+     "one of his band members"),
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -209,7 +209,7 @@ def can_speak(m: "Mention", doc=None) -> bool:
     """Whether a mention can be a speaker or a source: a person, an organisation or a group of
     people, or a document that speaks for its author. Read from the parse: a name (a proper noun or
     a person, organisation, nationality or place entity) can; a number, date, percentage or event
-    cannot ("Forty-one percent of respondents" speaks through its respondents, see `speaker_head`);
+    cannot, but for a number of a group of people ("one of the survivors", see `_one_of_a_group`);
     a common noun can when it names an office, a body, a document, or an agent by its ending
     ("voters", "respondents", "economist"), not an act or a thing ("the bank's action",
     "gender-based harassment", "most regions")."""
@@ -218,6 +218,8 @@ def can_speak(m: "Mention", doc=None) -> bool:
     if m.label in _NAMED_THING_TYPES and m.proper and m.subject and doc is not None and 0 <= m.token < len(doc) \
             and doc[m.token].pos_ == "PROPN" and is_reporting(doc[m.token].head, weak=True):
         return True  # "groups DemsMight called the post ...": a coined name the tagger took for a product
+    if doc is not None and 0 <= m.token < len(doc) and _one_of_a_group(doc[m.token]):
+        return True  # "one of the survivors said", "two of the workers told AFP"
     if m.label in MUTE_ENTITY_TYPES and not (doc is not None and 0 <= m.token < len(doc) and _coined_name(doc[m.token])):
         return False
     if doc is not None and 0 <= m.token < len(doc) and doc[m.token].pos_ == "NOUN" \
@@ -242,6 +244,20 @@ def can_speak(m: "Mention", doc=None) -> bool:
         return True  # "a man called out": a word that says its referent's gender names a person
     # an ending that is a word itself is that word ("a man called out", "one person said")
     return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
+
+
+def _one_of_a_group(head) -> bool:
+    """A number of a group of people ("one of the survivors", "two of his band members"): it speaks
+    as the group's members do (a common noun of people, by its word or its ending)."""
+    if not head.like_num:
+        return False
+    group = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")), None)
+    if group is None:
+        return False
+    lemma = _lemma(group)
+    return lemma in _SPEAKING_NOUNS or lemma in GENDERED_WORDS or (
+        lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and len(lemma) > 3)
 
 
 def media_description(m: "Mention") -> bool:
