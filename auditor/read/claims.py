@@ -143,8 +143,9 @@ def entity_key(text: str) -> str:
 
 # A company's legal form after its name, abbreviated ("Inc.", "Corp.", "Ltd", "LLC", "plc"): the company's
 # types in org_type_aliases written short
-_LEGAL_FORM = re.compile(r"(?<=\w)[,.]?\s+(?:" + "|".join(sorted(
-    k for k, v in vocab.table("org_type_aliases").items() if "company" in v.split() and len(k) <= 4) + ["plc"]) + r")\.?$")
+LEGAL_FORMS = frozenset(k for k, v in vocab.table("org_type_aliases").items()
+                        if "company" in v.split() and len(k) <= 4) | {"plc", "lp"}
+_LEGAL_FORM = re.compile(r"(?<=\w)[,.]?\s+(?:" + "|".join(sorted(LEGAL_FORMS)) + r")\.?$")
 
 
 _ARABIC_ARTICLE = re.compile(r"(?<![\w-])el-(?=\w)")

@@ -41,6 +41,7 @@ from auditor import vocab
 from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
 from auditor.read import places
+from auditor.read.claims import LEGAL_FORMS
 from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_EXPANSIONS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range, verb_read_as_plural)
 
 log = logging.getLogger(__name__)
@@ -338,9 +339,6 @@ def _nationality(word: str) -> bool:
 
 def _lemma_of(tok) -> str:
     return (tok.lemma_ or tok.text).lower()
-
-
-_COMPANY_FORMS = {k: v for k, v in vocab.table("org_type_aliases").items() if "company" in v.split()} | {"lp": "company", "plc": "company"}
 
 
 def _described_as_medium(tok) -> bool:
@@ -915,7 +913,7 @@ class _ParseCredits:
         Desk is projecting", "the NBC News Decision Desk"): the outlet, which the unit's act credits."""
         words = [t for t in subj.subtree if t.i <= subj.i and t.pos_ == "PROPN"]
         if len(words) < 2 or any(b.i != a.i + 1 for a, b in zip(words, words[1:])) \
-                or _COMPANY_FORMS.get(re.sub(r"\W", "", words[-1].lower_)) or "." in words[-1].text:
+                or re.sub(r"\W", "", words[-1].lower_) in LEGAL_FORMS or "." in words[-1].text:
             return m  # "Bloomberg L.P. has no interest", "Fox Corp said": the company, not a newsroom of it
         for k in range(len(words) - 1, 0, -1):
             name = self.text[words[0].idx:words[k - 1].idx + len(words[k - 1].text)]
@@ -943,8 +941,8 @@ class _ParseCredits:
                         if t.pos_ != "PROPN" or not t.text[:1].isupper():
                             continue
                         end = t.i + 1
-                        while end < len(self.doc) and self.doc[end].text[:1].isupper() and self.doc[end].pos_ in ("PROPN", "NOUN") \
-                                and self.doc[end].whitespace_ is not None and self.doc[end - 1].whitespace_:
+                        while end < len(self.doc) and self.doc[end].text[:1].isupper() \
+                                and self.doc[end].pos_ in ("PROPN", "NOUN") and self.doc[end - 1].whitespace_:
                             end += 1  # "India Today": the tagger may hang the name's last word elsewhere
                         s, e = t.idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
                         name = self.text[s:e]
