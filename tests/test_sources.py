@@ -860,12 +860,6 @@ def test_a_body_as_agent_is_no_outlet():
     "Bloomberg L.P. has no interest in acquiring either Dow Jones or the Washington Post, a Bloomberg L.P. "
     "spokesman said in a tweet.",
     "Bloomberg LP has no interest in acquiring Dow Jones or the Washington Post, a Bloomberg LP spokesman said.",
-])
-def test_a_company_named_after_its_outlet_is_no_outlet(text):
-    assert not [s.name for s in sources_of(text).values() if s.kind == "outlet"]
-
-
-@pytest.mark.parametrize("text", [
     # an agency's short name the text spells out as a party's (divergences/dev, a protest in Pakistan)
     "Imran Khan's Pakistan Tehreek-e-Insaf (PTI) party marched on Islamabad. PTI announced a suspension of the "
     "protests on Wednesday, its leaders said.",
