@@ -845,6 +845,11 @@ def test_according_to_updates_from_a_body():
     ("PTI announced a temporary suspension of the protests, broadcaster Geo News reported on Wednesday.", "Geo News"),
     ("While police put the casualty count at 15, news publications like NDTV and India Today put the death toll "
      "at nine.", "India Today"),
+    # divergences/dev, batch 14: a media word glued to a name ("TVOne"); a site's domain name as a dateline's
+    # credit ("LUMAJANG, KOMPAS.com —")
+    ("\u201cThick columns of ash have turned several villages to darkness,\u201d Haq told TVOne, adding that several "
+     "hundred people were moved.", "TVOne"),
+    ("LUMAJANG, KOMPAS.com \u2014 The death toll following the eruption rose to 34.", "KOMPAS.com"),
 ])
 def test_outlets_named_in_descriptions_and_agents(text, name):
     got = sources_of(text)
@@ -865,6 +870,8 @@ def test_a_body_as_agent_is_no_outlet():
     "protests on Wednesday, its leaders said.",
     # names given as examples of another kind of body
     "Companies like Apple and Google reported profits.",
+    # a company's domain name outside a credit's position
+    "Amazon.com said sales rose.",
 ])
 def test_no_outlet_by_a_name_the_story_gives_otherwise(text):
     assert not [s.name for s in sources_of(text).values() if s.kind == "outlet"]

@@ -92,7 +92,7 @@ _INPUT_FROM = re.compile(r"(?i)\b(?:with\s+)?(?:additional\s+)?(?:inputs?|inform
 _PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|photographs?|videos?|graphics?|screengrab)"
                     r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()|]{1,60}?)\s*(?=[)|\n]|$)")
 _DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’/-]{1,50}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
-_DATELINE_COMMA = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*(?P<names>[A-Z][A-Za-z]{1,11})\s*[—–]\s")  # "Bandar Abbas, IRNA – "
+_DATELINE_COMMA = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*(?P<names>[A-Z][A-Za-z]{1,11}(?:\.[a-z]{2,3})?)\s*[—–]\s")  # "Bandar Abbas, IRNA – "
 _TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
 # "CBS’ “Face the Nation”", "NPR's Deepa Shivaram", "CNN International’s “Amanpour”": a name
 # owning a programme or a person, tested as an outlet's name (known or media-shaped).
@@ -248,7 +248,14 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     # a publication is often tagged as a product, a work or a law ("recalls the Telegraph", "The News Minute")
     if proper and (label in ("ORG", "", *_MISTYPED_MEDIA) or credit_position) and MEDIA_WORDS & set(words):
         return True
-    return False
+    glued = [w.lower() for w in _GLUED_WORDS.findall(name)] if len(words) == 1 else []
+    if proper and len(glued) > 1 and MEDIA_WORDS & set(glued):
+        return True  # "told TVOne", "CityNews projects": a media word glued to a name
+    return credit_position and bool(_DOMAIN_NAME.fullmatch(name.strip()))  # "LUMAJANG, KOMPAS.com —"
+
+
+_GLUED_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")  # "TVOne" -> TV, One; "CityNews" -> City, News
+_DOMAIN_NAME = re.compile(r"[A-Za-z][\w-]{1,30}\.(?:com|net|org|co|id|in|ph|az|ng|pk)(?:\.[a-z]{2})?")
 
 
 def _gov_like_words(words: Sequence[str], labels: Sequence[str] = ()) -> bool:
@@ -1212,7 +1219,8 @@ def credit_lines(text: str) -> list[Credit]:
                     out.append(Credit(nm, "outlet", s, s + len(nm), "credit line"))
             continue
         comma_dateline = _DATELINE_COMMA.match(line)
-        if comma_dateline and names_mod.normalize(comma_dateline.group("names")) in KNOWN_OUTLETS | _known_short():
+        if comma_dateline and (names_mod.normalize(comma_dateline.group("names")) in KNOWN_OUTLETS | _known_short()
+                               or _DOMAIN_NAME.fullmatch(comma_dateline.group("names"))):
             # a dateline that names the agency after the place, without brackets: only a known agency
             out.append(Credit(comma_dateline.group("names"), "outlet", lo + comma_dateline.start("names"),
                               lo + comma_dateline.end("names"), "dateline credit"))
