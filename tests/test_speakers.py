@@ -407,6 +407,10 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
     ("His daughter confirmed he was caught under the debris, and one of his band members described the moment of "
      "the collapse, saying, \u201cI thought it was an earthquake,\u201d as the venue was packed.", "I thought",
      "one of his band members"),
+    # divergences/dev, batch 14: a title and its holder both made subjects of an inverted "said"
+    ("\"The number of missing people is 27, while the number of deaths is 15,\" said the Acting Head of the Data, "
+     "Information, and Communication Center (Pusdatinkom) of the National Disaster Mitigation Agency (BNP) Abdul "
+     "Muhari in a written statement on Monday.", "The number of missing", "Abdul Muhari"),
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -562,6 +562,8 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
                 subj = [lead]
         if len(subj) > 1 and _dateline_label(subj[0]):
             subj = subj[1:]  # "Port Moresby: Papua New Guinea's disaster agency has said": where it was filed from
+        if len(subj) > 1 and subj[0].lower_ in TITLE_WORDS and subj[-1].ent_type_ == "PERSON" and subj[-1].i > subj[0].i:
+            subj = subj[-1:]  # "said the Acting Head of the ... Agency (BNP) Abdul Muhari": a title, then its holder
         if len(subj) > 1 and subj[-1].i < v.i and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in subj[0].children) \
                 and any(t.text == "," for t in v.doc[subj[0].i:subj[-1].i]):
             subj = subj[-1:]  # "His voice cracking up, Ceraso told ...": an absolute phrase set off by a comma
@@ -684,6 +686,9 @@ class Resolver:
             elif c.dep_ in ("prep", "npadvmod") and c.i > head.i and any(
                     g.ent_type_ in ("DATE", "TIME") for g in c.subtree if g.dep_ in ("pobj", "npadvmod") or g is c):
                 dropped.update(t.i for t in c.subtree)  # "the office on Wednesday": when, not who
+            elif c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "on", "during", "at", "via") and any(
+                    g.dep_ == "pobj" and _lemma(g) in VENUE_NOUNS for g in c.children):
+                dropped.update(t.i for t in c.subtree)  # "said the player in a statement": where, not who
         subtree = list(head.subtree)  # walked twice below; a walk makes a Token of every word in it
         for d in subtree:
             if d.i in dropped or d.i <= head.i:
