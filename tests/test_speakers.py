@@ -411,6 +411,11 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
     ("\"The number of missing people is 27, while the number of deaths is 15,\" said the Acting Head of the Data, "
      "Information, and Communication Center (Pusdatinkom) of the National Disaster Mitigation Agency (BNP) Abdul "
      "Muhari in a written statement on Monday.", "The number of missing", "Abdul Muhari"),
+    # a title written short whose stop the parser took for a sentence's end (divergences/dev, batch 14)
+    ("\u201cWe have got 41 bodies,\u201d said Brig. General Shamim Ahsan, with nine of them having been "
+     "firefighters.", "We have got", "Shamim Ahsan"),
+    ("\u201cThe suspect was arrested at his home,\u201d said Det. Supt. Jane Morgan, the officer leading the "
+     "inquiry.", "The suspect", "Jane Morgan"),
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

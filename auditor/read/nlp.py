@@ -1,7 +1,7 @@
 """The shared spaCy parse: loaded once per process, offline, from an installed model package.
 
 A parse depends on the sentence's text alone (`parse_key`) and the model (`model_key`: its meta
-name and version and the spaCy version), so the pipeline caches parses sentence by sentence
+name and version, the spaCy version and the titles its tokenizer keeps whole), so the pipeline caches parses sentence by sentence
 (`parses.sqlite`) as `DocCodec` writes them: `Doc.to_bytes()` without the tensor and user data
 (nothing downstream reads either). A run whose sentences are all cached never loads the model:
 the serialised Docs carry their own strings, so a blank vocabulary of the model's language
@@ -11,6 +11,7 @@ into the loaded model's vocabulary, so all Docs of one call share one vocab.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -25,14 +26,29 @@ _EXCLUDE = ("tensor", "user_data")  # not read by any stage; the tensor alone is
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str):
-    """A spaCy pipeline by package name or path; never downloads."""
+    """A spaCy pipeline by package name or path; never downloads. Its tokenizer keeps a title written
+    short with its stop as one word ("said Maj. Gen. X", "Det. Supt. Y"): split off, the stop ends
+    the sentence there for the parser, and the speaker is lost."""
     try:
         import_spacy(name)
         import spacy
 
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except Exception as exc:  # an OSError for a missing package, or a broken install
         raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+    from spacy.symbols import ORTH
+
+    for short in _title_abbreviations():
+        form = short.capitalize() + "."
+        if len(nlp.tokenizer(form)) > 1:  # (spaCy keeps many whole already: "Gen.", "Capt.")
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    return nlp
+
+
+def _title_abbreviations() -> list[str]:
+    from auditor import vocab
+
+    return sorted(vocab.words("title_abbreviations"))
 
 
 def _read_meta(name: str) -> Optional[dict]:
@@ -101,7 +117,8 @@ def model_key(name: str) -> str:
     from importlib.metadata import version
 
     meta = _model_meta(name)
-    return f"{meta.get('lang', '')}_{meta.get('name', name)}@{meta.get('version', '')}|spacy@{version('spacy')}"
+    titles = hashlib.sha1(" ".join(_title_abbreviations()).encode()).hexdigest()[:8]  # the tokenizer's titles
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}@{meta.get('version', '')}|spacy@{version('spacy')}|titles@{titles}"
 
 
 @lru_cache(maxsize=4)

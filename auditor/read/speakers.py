@@ -820,11 +820,11 @@ class Resolver:
             if prev.text == "-" and j - 2 >= 0 and not prev.whitespace_ and not toks[j - 2].whitespace_:
                 j -= 2  # Ocasio-Cortez, Jean-Pierre: one name in three tokens
                 continue
-            if prev.pos_ == "PROPN" and prev.lower_ not in TITLE_WORDS and prev.text not in ("’s", "'s"):
+            if prev.pos_ == "PROPN" and not _title_word(prev) and prev.text not in ("’s", "'s"):
                 j -= 1
                 continue
             break
-        while j <= k and (toks[j].lower_ in TITLE_WORDS or (toks[j].text == "." and j > 0)):
+        while j <= k and (_title_word(toks[j]) or (toks[j].text == "." and j > 0)):
             j += 1
         if head.ent_type_ == "PERSON":
             # "Secretary of State Brad Raffensperger": the name is the person entity, the rest is office
@@ -2536,3 +2536,11 @@ def _person_right_before(verb):
         return None
     ent = next((e for e in verb.doc.ents if e.end == verb.i and e.label_ == "PERSON"), None)
     return ent.root if ent is not None else None
+
+
+_TITLES_WRITTEN_SHORT = vocab.words("title_abbreviations")
+
+
+def _title_word(tok) -> bool:
+    """A title or rank, also written short with its stop as one word ("Supt.", "Det.")."""
+    return tok.lower_ in TITLE_WORDS or (tok.text.endswith(".") and tok.lower_[:-1] in TITLE_WORDS | _TITLES_WRITTEN_SHORT)
