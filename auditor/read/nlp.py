@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from auditor.errors import ModelError
+from auditor.read.segment import TITLE_ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +39,17 @@ def load_pipeline(name: str):
         raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     from spacy.symbols import ORTH
 
-    for short in _title_abbreviations():
+    for short in sorted(TITLE_ABBREVIATIONS):
         form = short.capitalize() + "."
         if len(nlp.tokenizer(form)) > 1:  # (spaCy keeps many whole already: "Gen.", "Capt.")
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 
-def _title_abbreviations() -> list[str]:
-    from auditor import vocab
-
-    return sorted(vocab.words("title_abbreviations"))
+@lru_cache(maxsize=1)
+def _titles_key() -> str:
+    """The titles the tokenizer keeps whole, as a short key of the parse cache."""
+    return hashlib.sha1(" ".join(sorted(TITLE_ABBREVIATIONS)).encode()).hexdigest()[:8]
 
 
 def _read_meta(name: str) -> Optional[dict]:
@@ -117,8 +118,7 @@ def model_key(name: str) -> str:
     from importlib.metadata import version
 
     meta = _model_meta(name)
-    titles = hashlib.sha1(" ".join(_title_abbreviations()).encode()).hexdigest()[:8]  # the tokenizer's titles
-    return f"{meta.get('lang', '')}_{meta.get('name', name)}@{meta.get('version', '')}|spacy@{version('spacy')}|titles@{titles}"
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}@{meta.get('version', '')}|spacy@{version('spacy')}|titles@{_titles_key()}"
 
 
 @lru_cache(maxsize=4)

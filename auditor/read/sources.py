@@ -61,6 +61,7 @@ MEDIA_PIECES = vocab.words("media_pieces")
 MEDIA_HEADS_QUALIFIED = frozenset({"agency", "channel", "wire", "paper", "network", "service", "site", "website",
                                    "outlet", "portal", "station"})
 NEWS_QUALIFIERS = vocab.words("news_qualifiers")
+MEDIUM_NOUNS = MEDIA_HEADS | MEDIA_HEADS_QUALIFIED  # every noun for a medium, qualified or not
 NOT_MEDIA = frozenset({"ministry", "department", "bureau", "council", "information", "office", "conference",
                        "secretary", "release", "club", "minister", "briefing", "committee", "commission"})
 # Bodies of state only when a place or a public adjective qualifies them ("Pakistan Army", not "Liberation Army").
@@ -255,7 +256,7 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
 
 
 _GLUED_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")  # "TVOne" -> TV, One; "CityNews" -> City, News
-_DOMAIN_NAME = re.compile(r"[A-Za-z][\w-]{1,30}\.(?:com|net|org|co|id|in|ph|az|ng|pk)(?:\.[a-z]{2})?")
+_DOMAIN_NAME = re.compile(r"[A-Za-z][\w-]{1,30}\.(?:[a-z]{2}|com|net|org|info|news)(?:\.[a-z]{2})?")  # any country's domain
 
 
 def _gov_like_words(words: Sequence[str], labels: Sequence[str] = ()) -> bool:
@@ -352,7 +353,7 @@ def _described_as_medium(tok) -> bool:
     """A name set right after a noun for a medium ("electric vehicle website Electrek", "tech
     publication Electrek"), which the parse hangs on the name as a compound."""
     return tok.pos_ == "PROPN" and any(
-        c.dep_ in ("compound", "nmod") and c.i == tok.i - 1 and _lemma_of(c) in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED
+        c.dep_ in ("compound", "nmod") and c.i == tok.i - 1 and _lemma_of(c) in MEDIUM_NOUNS
         for c in tok.children)
 
 
@@ -389,7 +390,7 @@ class _ParseCredits:
         if m.kind != "description" or not 0 <= m.token < len(self.doc):
             return m
         head = self.doc[m.token]
-        if _lemma_of(head) not in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED:
+        if _lemma_of(head) not in MEDIUM_NOUNS:
             return m
         names = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i and c.pos_ == "PROPN"
                  and c.text[:1].isupper() and not (c.ent_type_ in ("GPE", "NORP", "LOC"))]
@@ -480,7 +481,7 @@ class _ParseCredits:
                 for o in told:
                     # "the news agency Reuters": the medium's name set after the noun for it
                     nxt = o.doc[o.i + 1] if o.i + 1 < len(o.doc) else None
-                    if _lemma_of(o) in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED and nxt is not None and nxt.pos_ == "PROPN":
+                    if _lemma_of(o) in MEDIUM_NOUNS and nxt is not None and nxt.pos_ == "PROPN":
                         o = nxt
                     m = self.r.resolve(self.r.mention(o))
                     if is_outlet(m, True) or _MEDIUM_THEN_NAME.search(m.name):
@@ -757,7 +758,7 @@ class _ParseCredits:
         """A known outlet's name right after a medium's description that the parse hung apart ("told
         news agency AFP that ...", AFP read as a clause of its own), else None."""
         doc = self.doc
-        if tok.pos_ != "NOUN" or _lemma_of(tok) not in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED or tok.i + 1 >= len(doc):
+        if tok.pos_ != "NOUN" or _lemma_of(tok) not in MEDIUM_NOUNS or tok.i + 1 >= len(doc):
             return None
         nxt = doc[tok.i + 1]
         if nxt.pos_ != "PROPN" or self.r.in_quote(nxt.idx) or names_mod.normalize(nxt.text) not in _known_short():
@@ -934,7 +935,7 @@ class _ParseCredits:
         the BBC": names given as examples of a kind of news medium are media, credited for what the
         medium's clause says."""
         for head in tokens_with(self.doc, "POS", ("NOUN",)):
-            if _lemma_of(head) not in MEDIA_HEADS | MEDIA_HEADS_QUALIFIED or head.tag_ != "NNS" \
+            if _lemma_of(head) not in MEDIUM_NOUNS or head.tag_ != "NNS" \
                     or self.r.in_quote(head.idx) or (_lemma_of(head) in MEDIA_HEADS_QUALIFIED and not any(
                         c.lower_ in NEWS_QUALIFIERS for c in head.children if c.i < head.i)):
                 continue

@@ -46,6 +46,7 @@ from auditor import vocab
 from auditor.read import names as names_mod
 from auditor.read import places
 from auditor.read import turns
+from auditor.read.segment import TITLE_ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 
@@ -2327,7 +2328,7 @@ class QuoteAttributor:
             label = self._speaker_label(prev)
             if label is not None:
                 return label
-            carried = self._speaker_through_a_pronoun(prev, position, done)
+            carried = self._speaker_through_a_pronoun(prev, done)
             if carried is not None:
                 return carried
         run = self._last_speaker_in_run(n, done)
@@ -2344,17 +2345,14 @@ class QuoteAttributor:
                     return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
         return Attribution(None, None)
 
-    _THIRD_PERSON = frozenset({"he", "his", "him", "she", "her", "hers"})
-
-    def _speaker_through_a_pronoun(self, prev: tuple[int, int], position: int,
-                                   done: Sequence[Attribution]) -> Optional[Attribution]:
+    def _speaker_through_a_pronoun(self, prev: tuple[int, int], done: Sequence[Attribution]) -> Optional[Attribution]:
         """A quote after a sentence that only says more of the person quoted just before ("“There’s
         nothing there,” Mr. Ireland said. / His garage remains, mostly full of bicycles. “When I get a
         chance, I can hop on one of my bikes.”"): the sentence between names no one else, quotes
         nothing, and takes that person up by a pronoun."""
         toks = [t for t in self._outside(token_range(self.doc, prev[0], prev[1])) if not t.is_punct and not t.is_space]
         if not toks or any(t.ent_type_ in ("PERSON", "ORG", "NORP") or is_reporting(t) for t in toks) \
-                or not any(t.lower_ in self._THIRD_PERSON for t in toks) \
+                or not any(PRONOUN_KIND.get(t.lower_) == "person" for t in toks) \
                 or any(prev[0] <= o.start < prev[1] for o in self.quotes):
             return None
         before = self._next_frame(self._frame_position(prev[0]), -1)
@@ -2516,13 +2514,18 @@ def _name_set_after(description):
     return ent.root
 
 
+def _person_ending_at(verb):
+    """The person's name that ends right before `verb`, as the tagger marks it, else None."""
+    return next((e for e in verb.doc.ents if e.end == verb.i and e.label_ == "PERSON"), None) if verb.i else None
+
+
 def _name_closing_a_title(subject, verb):
     """The person named at the end of a long title that the parse makes the subject ("head of the
     supervision, monitoring, and evaluation division of KPAI Jasra Putra said"): the name right before
     the verb, hung inside the title's "of" phrases; None otherwise."""
-    if subject.pos_ != "NOUN" or subject.lower_ not in TITLE_WORDS or verb.i == 0:
+    if subject.pos_ != "NOUN" or subject.lower_ not in TITLE_WORDS:
         return None
-    ent = next((e for e in subject.doc.ents if e.end == verb.i and e.label_ == "PERSON"), None)
+    ent = _person_ending_at(verb)
     if ent is None or not (subject.i < ent.start and ent.root.i in {t.i for t in subject.subtree}):
         return None
     return ent.root
@@ -2532,15 +2535,13 @@ def _person_right_before(verb):
     """A person's name right before a verb of speech that the parse left without a subject ("...,”
     head of the evaluation division of KPAI Jasra Putra said on Wednesday", the title hung on the
     quoted words): the one who speaks. None for any other verb or word before it."""
-    if not is_reporting(verb) or verb.i == 0:
-        return None
-    ent = next((e for e in verb.doc.ents if e.end == verb.i and e.label_ == "PERSON"), None)
+    ent = _person_ending_at(verb) if is_reporting(verb) else None
     return ent.root if ent is not None else None
 
 
-_TITLES_WRITTEN_SHORT = vocab.words("title_abbreviations")
+_TITLES_BEFORE_A_STOP = TITLE_WORDS | TITLE_ABBREVIATIONS
 
 
 def _title_word(tok) -> bool:
     """A title or rank, also written short with its stop as one word ("Supt.", "Det.")."""
-    return tok.lower_ in TITLE_WORDS or (tok.text.endswith(".") and tok.lower_[:-1] in TITLE_WORDS | _TITLES_WRITTEN_SHORT)
+    return tok.lower_ in TITLE_WORDS or (tok.text.endswith(".") and tok.lower_[:-1] in _TITLES_BEFORE_A_STOP)

@@ -194,12 +194,17 @@ def days_disagree(a: Profile, b: Profile) -> Optional[str]:
     return f"{a.article} dates it {a.when.describe()}, {b.article} {b.when.describe()}"
 
 
+def _named_town(name: str, place: Optional[places.Place], countries: frozenset[str]) -> bool:
+    """`place` is a town that `name` names by its own name (not an old or foreign one: "Philadelphia"
+    is no Turkish town here), in a country the lead names (a town's name alone is a weak guess)."""
+    return place is not None and place.kind == "town" and place.country in countries \
+        and places.folded(place.name).startswith(places.folded(name))
+
+
 def _towns(names: Sequence[str], countries: frozenset[str]) -> list[places.Place]:
-    """The towns among `names`, each in a country the lead names (a town's name alone is a weak guess),
-    by its own name (not an old or foreign one: "Philadelphia" is no Turkish town here)."""
-    found = [(n, places.resolve(n, context=countries)) for n in names]
-    return [p for n, p in found if p is not None and p.kind == "town" and p.country in countries
-            and places.folded(p.name).startswith(places.folded(n))]
+    """The towns among `names` (see `_named_town`)."""
+    found = ((n, places.resolve(n, context=countries)) for n in names)
+    return [p for n, p in found if _named_town(n, p, countries)]
 
 
 def _act_town(p: Profile) -> Optional[places.Place]:
@@ -208,14 +213,11 @@ def _act_town(p: Profile) -> Optional[places.Place]:
     regions: list[places.Place] = []
     for name in p.act_places:
         place = places.resolve(name, context=p.countries)
-        if place is None:
-            continue
-        if place.kind != "town":
+        if place is not None and place.kind != "town":
             regions.append(place)
-            continue
-        if not _towns([name], p.countries) or not all(places.within(place, r) for r in regions):
-            return None
-        return place
+        elif place is not None:
+            ok = _named_town(name, place, p.countries) and all(places.within(place, r) for r in regions)
+            return place if ok else None
     return None
 
 
