@@ -274,6 +274,27 @@ def test_rival_tolls_of_one_party_are_those_of_an_armed_side(category, party):
      {"a1": "2024-04-03", "b1": "2024-04-07"}, False),
     (["Floods struck Emilia-Romagna on Tuesday."], ["Floods struck Emilia-Romagna on Wednesday."],
      {"a1": "2023-05-03", "b1": "2023-05-18"}, True),
+    # incidents/dev, a flood over two weeks: a report written on May 11 of rain "since the end of April"
+    # tells the flood of the report of May 2, not another one
+    (["Lula traveled to the flooded state on Thursday."],
+     ["Rescuers continue this Saturday in floods caused by the rain that fell since the end of April."],
+     {"a1": "2024-05-02", "b1": "2024-05-11"}, False),
+    (["Lula traveled to the flooded state on Thursday."],
+     ["Rescuers continue this Saturday in floods caused by the rain that fell on Thursday."],
+     {"a1": "2024-05-02", "b1": "2024-05-11"}, True),
+    # an undated report's weekday with its date in brackets: a cyclone of September, not May's floods
+    (["Lula traveled to the flooded state on Thursday."],
+     ["An extratropical cyclone formed on Sunday (Sep. 3) in the southern region of the country."],
+     {"a1": "2024-05-02"}, True),
+    # b14, a doping ban: undated reports dating two acts of one story, one telling both (the ban, and the
+    # test months before it)
+    (["Paul Pogba has been banned from football for four years for a doping offence.",
+      "Pogba was randomly tested after the first match of the season on 20 August."],
+     ["Paul Pogba was banned for four years by the anti-doping tribunal on Thursday (February 29, 2024)."],
+     {}, False),
+    (["Paul Pogba was tested after the first match of the season on 20 August."],
+     ["Paul Pogba was banned for four years by the anti-doping tribunal on Thursday (February 29, 2024)."],
+     {}, True),
 ])
 def test_reports_that_fix_their_days_apart_disagree(a, b, published, differ):
     """`days_disagree`: no reason apart on its own, but what stops the story's names joining them."""

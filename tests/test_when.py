@@ -70,3 +70,23 @@ def test_a_span_of_days_against_a_day_of_unknown_year():
 ])
 def test_a_day_the_text_names_is_read_as_the_nearest(text, anchor, nearest, expected):
     assert W.resolve(text, anchor, nearest).describe() == expected
+
+
+@pytest.mark.parametrize("text, anchor, since", [
+    ("the historic volumes of water that fell since the end of April", date(2024, 5, 11), "2024-04-20"),
+    ("Flooding has continued since Monday", date(2024, 5, 11), "2024-05-06"),
+    ("rain that has fallen since mid-April", date(2024, 5, 11), "2024-04-10"),
+    ("storms since December", date(2024, 1, 5), "2023-12-01"),  # the latest such month
+    ("the volcano has been on alert since 2011", date(2024, 5, 11), None),  # a year is no day
+    ("floods on Monday", date(2024, 5, 11), None),
+])
+def test_the_day_a_lasting_event_began(text, anchor, since):
+    found = W.ongoing_since(text, anchor)
+    assert (found.isoformat() if found else None) == since
+
+
+def test_a_day_of_the_month_says_more_than_a_weekday():
+    """"on Sunday (Sep. 3)" in an undated report against May 2 of a dated one: months apart, not four days."""
+    from dataclasses import replace
+    sunday = replace(W.resolve("on Sunday"), month=9, day=3)
+    assert W.days_apart(W.resolve("on Thursday", date(2024, 5, 2)), sunday) > 100

@@ -313,6 +313,45 @@ def _corrects_a_part(predicate, neg) -> bool:
                for t in predicate.subtree)
 
 
+# Small words inside place names of many languages ("Rio Grande do Sul", "Bay of Plenty").
+_PLACE_NAME_JOINERS = frozenset({"do", "da", "dos", "das", "de", "del", "di", "du", "of", "la", "el"})
+
+
+def unnamed_places(tokens, credit: set[int] = frozenset()) -> list[str]:
+    """Places of several words the NER model leaves unnamed ("in Brazil's southern Rio Grande do Sul
+    state", "Minas Gerais"): capitalised runs outside any entity that the gazetteer knows by that very
+    name as a province, state or town."""
+    found = []
+    run: list = []
+    for t in [*tokens, None]:
+        named = t is not None and not t.ent_type_ and t.i not in credit
+        if named and t.is_title and t.pos_ == "PROPN":
+            run.append(t)
+            continue
+        if named and run and t.lower_ in _PLACE_NAME_JOINERS and t.text.islower():
+            run.append(t)
+            continue
+        while run and not run[-1].is_title:
+            run.pop()
+        if sum(x.is_title for x in run) >= 2 and not _ends_a_name(run[0]):
+            name = run[0].doc[run[0].i:run[-1].i + 1].text
+            place = places.resolve(name)
+            if place is not None and places.folded(place.name) == places.folded(name):
+                found.append(name)
+        run = []
+    return found
+
+
+def _ends_a_name(first) -> bool:
+    """The place ends a body's name ("the Investigative Committee of the Russian Federation",
+    "University of Sao Paulo"): a capitalised word, "of" and maybe "the" before it."""
+    k = first.i - 1
+    doc = first.doc
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].is_title
+
+
 def features(doc, start_char: int, end_char: int) -> dict:
     """Places, participants, subject, predicate and negation of the claim at [start_char, end_char)."""
     tokens = [t for t in doc if start_char <= t.idx < end_char]
@@ -343,6 +382,7 @@ def features(doc, start_char: int, end_char: int) -> dict:
             key = entity_key(e.text)
             if key and not re.fullmatch(r"[\W\d_]*", key):
                 entities.append(key)
+    places.extend(unnamed_places(tokens, credit))
     predicate, reporting = _main_predicate(tokens)
     actors: list[str] = []
     negated = False

@@ -128,6 +128,27 @@ def mentions(text: str, anchor: Optional[date] = None, nearest: bool = False) ->
     return sorted(found, key=lambda w: w.start)
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_SINCE_MONTH = re.compile(r"\bsince\s+(?:(?:the\s+)?(end|beginning|start|middle)\s+of\s+|(late|early|mid)[-\s]+)?("
+                          + _MONTH_RE + r")(?![a-z])(?![.,\s]*\d)", re.I)
+_PART_OF_MONTH = {"end": 20, "late": 20, "middle": 10, "mid": 10}
+
+
+def ongoing_since(text: str, anchor: date) -> Optional[date]:
+    """The first day of a state the text says has lasted "since" a time ("the rain that fell since
+    the end of April", "flooding since Monday"), resolved against `anchor` (the day of writing): an
+    event that lasts has no one day, and reports of it written days apart are still of one event."""
+    starts = [w.low for w in mentions(text, anchor) if w.resolved and _SINCE.search(text[max(0, w.start - 12):w.start])
+              and w.low <= anchor]
+    for m in _SINCE_MONTH.finditer(text):
+        month = _month(m.group(3))
+        if month is None:
+            continue
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        starts.append(date(year, month, _PART_OF_MONTH.get((m.group(1) or m.group(2) or "").lower(), 1)))
+    return min(starts, default=None)
+
+
 def _resolve(kind: str, m: re.Match, anchor: Optional[date], nearest: bool = False) -> Optional[When]:
     base = When(m.start(), m.end(), m.group(0))
     g = m.groups()
@@ -244,14 +265,14 @@ def days_apart(a: When, b: When) -> Optional[int]:
         if not x.resolved or y.resolved:
             continue
         length = (x.high - x.low).days
-        if (y.weekday is not None and length >= 6) or length >= 365:
+        if (y.weekday is not None and not y.day and length >= 6) or length >= 365:
             return 0
         span = [x.low + timedelta(days=k) for k in range(length + 1)]
-        if y.weekday is not None:
-            return min(_circular(d.weekday(), y.weekday, 7) for d in span)
-        if y.month and y.day:
+        if y.month and y.day:  # "Sunday (Sep. 3)": the day of the month says more than the weekday
             target = _day_of_year(y.month, y.day)
             return min(_circular(_day_of_year(d.month, d.day), target, 365) for d in span)
+        if y.weekday is not None:
+            return min(_circular(d.weekday(), y.weekday, 7) for d in span)
     if a.month and a.day and b.month and b.day:
         return _circular(_day_of_year(a.month, a.day), _day_of_year(b.month, b.day), 365)
     if a.weekday is not None and b.weekday is not None and not a.resolved and not b.resolved:

@@ -160,7 +160,7 @@ def dated_apart(a: Profile, b: Profile) -> Optional[Reason]:
     first arrest before the charge), so it keeps reports apart only when they are as far apart as
     writing days must be. A day written as one of the week of writing ("marched this Wednesday,
     March 15") places an undated report's writing as a day of writing does."""
-    if a.when is None or b.when is None:
+    if a.when is None or b.when is None or dates_another_act(a, b):
         return None
     gap = days_apart(a.when, b.when)
     same_act = a.act is not None and a.act == b.act
@@ -174,13 +174,22 @@ def dated_apart(a: Profile, b: Profile) -> Optional[Reason]:
     return None
 
 
+def dates_another_act(a: Profile, b: Profile) -> bool:
+    """An undated report whose lead tells the other report's act but dates another one: its day is of
+    another act of the same story ("has been banned ... was tested on 20 August" / "banned on Thursday
+    (February 29)"), not a rival day of the same act (a dated report's lead keeps to its week)."""
+    if not a.act or not b.act or a.act == b.act:
+        return False
+    return any(x.written is None and y.act in x.acts for x, y in ((a, b), (b, a)))
+
+
 def days_disagree(a: Profile, b: Profile) -> Optional[str]:
     """Two reports that each fix their event's day (a day of writing, a day of this week, or the time
     of an act: "struck on Sunday") on days more than SAME_ACT_DAYS apart (SAME_EVENT_DAYS when both
     have a day of writing). No reason on its own to
     keep them apart (a toll rises "on Monday" after a quake "on Sunday"), but no report of one story
     either: names shared with the corpus alone then join nothing (see `incidents.grouping`)."""
-    if a.when is None or b.when is None:
+    if a.when is None or b.when is None or dates_another_act(a, b):
         return None
     if not all(x.written is not None or x.on_day or x.this_week for x in (a, b)):
         return None

@@ -16,7 +16,7 @@ from auditor.read import places
 from auditor.read.claims import without_accents
 from auditor.read.intervals import _CURRENCIES
 from auditor.read.windows import window_kind
-from auditor.read.when import When, full_dates, mentions, parse_day
+from auditor.read.when import When, full_dates, mentions, ongoing_since, parse_day
 
 REACTIONS = vocab.words("reaction_verbs")
 REPORTING = vocab.words("reporting_verbs")
@@ -89,6 +89,7 @@ def _aggregate_figures(claims: Sequence[Claim], common_places: set[str]) -> dict
 
 LEAD_CLAIMS = 4  # the title and first paragraph: where a report says what happened, when and where
 RECENT_DAYS = 7  # news reports what happened in the week before it was written; earlier is background
+LASTING_DAYS = 30  # an event lasting "since" a day further back is told as background ("on alert since 2011")
 DATELINE_MAX_CHARS = 100  # a line that short is a date, byline or caption line, not a paragraph
 DATELINE_LEAD_CHARS = 40  # a dateline's place and date stand within the first words of its line
 
@@ -112,6 +113,7 @@ class Profile:
     this_week: bool = False  # `when` is written as a day of the week of writing ("this Tuesday"), see `of_this_week`
     sizes: tuple[Quantity, ...] = ()  # the lead's sums and rate moves, the headline's first: see `act_sizes`
     act_places: tuple[str, ...] = ()  # places of the lead's acts its headline or dateline names: see `act_places`
+    acts: frozenset[str] = frozenset()  # the predicates of the lead's claims ("ban", "test")
 
 
 def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS, text: str = "") -> list[Claim]:
@@ -182,6 +184,21 @@ def _printed_as_dateline(text: str, start: int) -> bool:
 
 def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When],
                                                                             Optional[str]]:
+    """`first_time`, with the event's time reaching back to the day the lead says it has lasted since
+    ("the rain that fell since the end of April"), when that day is recent: a flood reported on May 11
+    is the one reported on May 2."""
+    written, written_from, when, act = first_time(article, lead_claims)
+    if written is None or when is None or not when.resolved:
+        return written, written_from, when, act
+    head = article.text[:max((c.end for c in lead_claims), default=0)]
+    since = ongoing_since(head, written)
+    if since is not None and since < when.low and (written - since).days <= LASTING_DAYS:
+        when = replace(when, low=since)
+    return written, written_from, when, act
+
+
+def first_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When],
+                                                                         Optional[str]]:
     """The day of writing (publication day, else the first full date of the lead: a dateline or a
     caption's date, so times are then read as the nearest such day) and the event's time: the first
     time the lead names besides that date, resolved against it.
@@ -214,9 +231,9 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
         if _dates_a_reaction(lead_claims, w.start):
             reacted = reacted or w  # "conveyed his sorrow on Wednesday": the blast's own day may follow
             continue
-        return written, written_from, _dated_weekday(w, mentions(head)), _act_at(lead_claims, w.start)
+        return written, written_from, _dated_weekday(w, mentions(head), head), _act_at(lead_claims, w.start)
     if reacted is not None:
-        return written, written_from, _dated_weekday(reacted, mentions(head)), _act_at(lead_claims, reacted.start)
+        return written, written_from, _dated_weekday(reacted, mentions(head), head), _act_at(lead_claims, reacted.start)
     if span is not None:
         return written, written_from, span, _act_at(lead_claims, span.start)
     if written is not None:
@@ -224,17 +241,22 @@ def dated_event(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optiona
     return written, written_from, None, None
 
 
-def _dated_weekday(w: When, found: Sequence[When]) -> When:
+def _dated_weekday(w: When, found: Sequence[When], head: str) -> When:
     """A bare weekday of an undated report with the month and day the lead writes it with elsewhere
-    ("this Tuesday ... on Tuesday, March 7"): one day, which a weekday alone cannot tell from days a
-    week or more away."""
+    ("this Tuesday ... on Tuesday, March 7") or in brackets after it ("on Sunday (Sep. 3)"): one day,
+    which a weekday alone cannot tell from days a week or more away."""
     if w.resolved or w.weekday is None or w.month is not None:
         return w
     name = _WEEKDAY_NAMES[w.weekday]
     for x in found:
         if x.start > w.start and x.month and x.day and not x.resolved and x.text.lower().startswith(name):
             return replace(w, month=x.month, day=x.day)
+        if x.month and x.day and _BRACKETED.fullmatch(head[w.end:x.start]):
+            return replace(w, month=x.month, day=x.day, year=x.year if x.resolved else None)
     return w
+
+
+_BRACKETED = re.compile(r"\s*\(\s*")
 
 
 _WEEKDAY_NAMES = vocab.entries("weekdays")
@@ -350,5 +372,6 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
                    participants(first), on_day=times_an_act(article.text, when),
                    this_week=written is None and of_this_week(article.text[:max((c.end for c in first), default=0)], when),
                    sizes=act_sizes(claims), act_places=act_places(first, article.text),
+                   acts=frozenset(c.predicate for c in first if c.predicate),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
