@@ -97,3 +97,24 @@ def test_the_day_of_a_reaction_gives_way_to_the_day_of_the_act(lines, day, act):
     """A condolence call's day is not the day of the blast it mourns, when the lead dates the blast too."""
     p = E.profile(*one("a1", lines))
     assert (p.when.describe(), p.act) == (day, act)
+
+
+@pytest.mark.parametrize("lines, recalled", [
+    # incidents/dev, two US plane crashes two days apart: the Friday crash's report recalls Wednesday's
+    (["A medical transport jet crashed into a Philadelphia neighborhood shortly after takeoff Friday evening.",
+      "On Wednesday night, an American Airlines jet collided in midair in Washington, D.C., with an Army "
+      "helicopter."], True),
+    # a sequel of the event, days after it, is its own story's
+    (["A medical transport jet crashed into a Philadelphia neighborhood shortly after takeoff Friday evening.",
+      "On Monday, investigators recovered the jet's flight recorder in Philadelphia."], False),
+    # the same act told again
+    (["A medical transport jet crashed into a Philadelphia neighborhood shortly after takeoff Friday evening.",
+      "The jet crashed on Friday in Philadelphia."], False),
+])
+def test_an_act_days_before_the_event_recalls_another_incident(lines, recalled):
+    article, claims = one("a1", lines)
+    p = E.profile(article, claims)
+    from auditor.crossdoc.events.profiles import of_another_day
+    assert of_another_day(claims[-1], p) is recalled
+    if recalled:  # the recalled incident's names are no anchors of this one
+        assert "washington" in E.anchors(claims) and "washington" not in E.anchors(claims, p)

@@ -90,3 +90,15 @@ def test_a_day_of_the_month_says_more_than_a_weekday():
     from dataclasses import replace
     sunday = replace(W.resolve("on Sunday"), month=9, day=3)
     assert W.days_apart(W.resolve("on Thursday", date(2024, 5, 2)), sunday) > 100
+
+
+@pytest.mark.parametrize("a, b, anchor, before", [
+    ("on Wednesday", "on Friday", None, 2),  # two weekdays of one undated lead, the short way round
+    ("on Wednesday", "on Saturday", None, None),  # three days back or four ahead: no order to tell
+    ("on Friday", "on Wednesday", None, None),  # after, not before
+    ("on Jan. 18", "on Jan. 22", None, 4),
+    ("on Monday", "on Thursday", date(2024, 5, 3), 3),  # resolved against the day of writing
+    ("on Monday", "on January 1", None, None),  # a weekday and a day of the month: nothing to tell
+])
+def test_days_before(a, b, anchor, before):
+    assert W.days_before(W.resolve(a, anchor), W.resolve(b, anchor)) == before

@@ -252,6 +252,23 @@ def _day_of_year(month: int, day: int) -> int:
     return date(2001, month, min(day, 28 if month == 2 else day)).timetuple().tm_yday
 
 
+def days_before(a: When, b: When) -> Optional[int]:
+    """How many days `a` lies before `b`, when both fix that: resolved days, or two weekdays or two
+    days of the month of unknown year, read the way round that is at most half as long as the other
+    (Wednesday is two days before Friday; Wednesday and Saturday tell no order); else None."""
+    if a.resolved and b.resolved:
+        return (b.low - a.high).days if a.high < b.low else None
+    if a.resolved or b.resolved:
+        return None
+    if a.month and a.day and b.month and b.day:
+        back, period = (_day_of_year(b.month, b.day) - _day_of_year(a.month, a.day)) % 365, 365
+    elif a.weekday is not None and b.weekday is not None and not a.day and not b.day:
+        back, period = (b.weekday - a.weekday) % 7, 7
+    else:
+        return None
+    return back if 0 < back and 2 * back <= period - back else None
+
+
 def days_apart(a: When, b: When) -> Optional[int]:
     """The fewest days that can lie between two times, from what both fix; None when they fix
     nothing comparable (a weekday and a month-day of unknown year)."""

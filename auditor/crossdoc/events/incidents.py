@@ -67,7 +67,7 @@ def grouping(articles: Sequence[Article], claims: Sequence[Claim] = (), vectors:
     by_article = _claims_by_article(claims)
     setting = common_places(ids, by_article)
     profiles = {a.id: profile(a, by_article[a.id], setting) for a in articles}
-    names = AnchorWeights(ids, by_article)
+    names = AnchorWeights(ids, by_article, profiles)
     centre = lead_vectors(ids, by_article, claims, vectors)
     # figures of one category are compared even without a shared anchor: undated rival tolls keep apart
     keys = {a: names.sets[a] | {"@" + category for category, _ in profiles[a].figures} for a in ids}

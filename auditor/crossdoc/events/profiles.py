@@ -13,10 +13,10 @@ from typing import Iterable, Optional, Sequence
 from auditor import vocab
 from auditor.model import Article, Claim, Quantity
 from auditor.read import places
-from auditor.read.claims import without_accents
+from auditor.read.claims import REPORTING_VERBS, without_accents
 from auditor.read.intervals import _CURRENCIES
 from auditor.read.windows import window_kind
-from auditor.read.when import When, full_dates, mentions, ongoing_since, parse_day
+from auditor.read.when import When, days_before, full_dates, mentions, ongoing_since, parse_day
 
 REACTIONS = vocab.words("reaction_verbs")
 REPORTING = vocab.words("reporting_verbs")
@@ -58,11 +58,12 @@ def _without_full_dates(text: str) -> str:
     return text
 
 
-def anchors(claims: Iterable[Claim]) -> set[str]:
-    """Names and figures of the claims that report the incident itself."""
+def anchors(claims: Iterable[Claim], event: Optional["Profile"] = None) -> set[str]:
+    """Names and figures of the claims that report the incident itself (with `event`, the article's
+    profile: not those that date another act days from its event's, `of_another_day`)."""
     out: set[str] = set()
     for c in claims:
-        if is_reaction(c) or is_background(c):
+        if is_reaction(c) or is_background(c) or of_another_day(c, event):
             continue
         out.update(without_accents(p).lower() for p in c.places)  # "Valparaíso" / "Valparaiso"
         out.update(c.entities)
@@ -70,6 +71,26 @@ def anchors(claims: Iterable[Claim]) -> set[str]:
             if q.category not in NOT_COMPARED and q.value is not None and _window_kind(q) != "background":
                 out.add(f"#{q.category}={q.value:g}")
     return out
+
+
+OTHER_DAY = 2  # days between an act and the report's event that make it another incident's act
+
+
+def of_another_day(c: Claim, event: Optional["Profile"]) -> bool:
+    """A claim dating another act than the report's event days before it: "On Wednesday night, a jet
+    collided with an Army helicopter" in a report of a crash on Friday recalls an earlier incident,
+    whose names are not this one's. (Acts days after the event are its sequels: the fire put out on
+    Monday; and a lead's saying dates no event to tell an earlier act by.)"""
+    if event is None or event.when is None or not event.act or event.act in REPORTING_VERBS \
+            or not c.predicate or c.predicate == event.act:
+        return False
+    for w in mentions(c.text, event.written):
+        if w.resolved and w.low != w.high:
+            continue  # "last week", "in 2022": a span, which the event may lie in or beside
+        gap = days_before(w, event.when)
+        if gap is not None and gap >= OTHER_DAY:
+            return True
+    return False
 
 
 def _aggregate_figures(claims: Sequence[Claim], common_places: set[str]) -> dict[str, list[Quantity]]:

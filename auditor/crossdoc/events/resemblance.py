@@ -13,7 +13,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 
 from auditor import vocab
-from auditor.crossdoc.events.profiles import anchors
+from auditor.crossdoc.events.profiles import Profile, anchors
 from auditor.model import Claim
 from auditor.read import places
 from auditor.read.claims import initials, same_entity
@@ -131,8 +131,9 @@ class AnchorWeights:
     and weighs as much as the merging needs of one name (`needed`); every other anchor keeps its
     rarity weight."""
 
-    def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]]) -> None:
-        raw = {a: anchors(by_article[a]) for a in ids}
+    def __init__(self, ids: Sequence[str], by_article: dict[str, list[Claim]],
+                 profiles: Optional[dict[str, Profile]] = None) -> None:
+        raw = {a: anchors(by_article[a], (profiles or {}).get(a)) for a in ids}
         rep = _canonical(x for s in raw.values() for x in s)
         self.sets = {a: {rep[x] for x in raw[a]} for a in ids}
         # representative -> spelling -> articles that write it
