@@ -608,7 +608,17 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("Reuters | London | Updated: 14-10-2022 12:06 IST", ["Reuters"]),
     ("Axios", ["Axios"]),
     ("Silicon Valley Bank was proud of making Forbes magazine's annual ranking of the best banks.", ["Forbes"]),
+    # divergences/dev, batches 13-14: where a syndicated story goes on, the holder of its rights, a medium's
+    # own count
+    ("Read more at Newsmax© 2025 Newsmax. All rights reserved.", ["Newsmax"]),
+    ("Continue reading on Semafor.", ["Semafor"]),
+    ("© 2025 Newsmax Media. All rights reserved.", ["Newsmax Media"]),
+    ("Bell had 63,000 votes, or 51%, according to county results and a New York Times tally.", ["New York Times"]),
+    ("At least 40 people have died, according to a Reuters tally.", ["Reuters"]),
     # not outlets
+    ("The toll is about three times higher than the United Nations estimate of 670.", []),
+    ("A Pentagon review found flaws in the plan.", []),
+    ("© Jane Doe", []),
     ("Senators voting in the affirmative - Barrasso, Blackburn, Blunt.", []),
     ("Vice President Mike Pence said the vote would fail.", []),
     ("He said the plan was “a disaster” and/or a mistake.", []),

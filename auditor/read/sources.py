@@ -106,10 +106,19 @@ _PHOTO_BY = re.compile(r"(?i)(?:^|[\s(])(?:photo|photograph|image|picture|video)
 # "A New York Times/Siena College poll", "a Washington Post-ABC News survey": whoever ran the poll.
 _POLL = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,5}(?:[ ]?[/-][ ]?[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4})*)"
                    r"[ ](?:poll|survey)\b")
+# "according to a Reuters tally", "a New York Times count", "an NBC News projection": a medium's own
+# count or inquiry (credited only when the name is a known outlet: "a Pentagon review" is no medium's)
+_OUTLET_WORK = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4})[ ]"
+                          r"(?:tally|tallies|count|analysis|projection|estimate|review|investigation|calculation)\b")
 # "This story was originally published by The Texas Tribune.", "This article first appeared on Politico."
 _REPUBLISHED = re.compile(r"(?i:\b(?:this|the)\s+(?:story|article|report|piece|post|column|essay)\s+(?:was\s+|is\s+)?"
                           r"(?:originally\s+|first\s+|previously\s+)?(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with)\s+)"
                           r"(?P<names>[A-Z][\w&.'’ -]{1,50}?)(?=[.,;\n]|$)")
+# "Read more at Newsmax", "Continue reading on Politico": where the rest of a syndicated story is
+_READ_MORE = re.compile(r"\b(?:Read\s+more|Read\s+the\s+full\s+(?:story|article)|Continue\s+reading)\s+(?:at|on)\s+"
+                        r"(?P<names>[A-Z][\w&.'’ -]{1,40}?)(?=[.,;:©\n]|\s*$)")
+# "© 2025 Newsmax. All rights reserved.": the holder of the text's rights
+_RIGHTS_RESERVED = re.compile(r"^[.,;]?\s*All\s+rights\s+reserved", re.I)
 # "Source: Bloomberg" on a line of its own
 _SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|Sources|Via)[ \t]*:[ \t]*(?P<names>[A-Z][\w&.'’ /-]{1,50}?)[ \t]*$")
 # "Copyright 2024 The Associated Press. All rights reserved.", "© Reuters."
@@ -1354,7 +1363,9 @@ def _more_credits(text: str) -> list[Credit]:
             add(m.group("names"), m.start("names"), "programme appeared on")
     for rx, cue in ((_PHOTO_BY, "photo credit"), (_OWNER_PHOTO, "photo credit"), (_SLASH_CREDIT, "photo credit"),
                     (_BRACKET_OPENING, "opening credit"), (_POLL, "poll"), (_COPYRIGHT, "copyright"),
-                    (_REPUBLISHED, "first published by"), (_SOURCE_LINE, "source line")):
+                    (_OUTLET_WORK, "outlet's own count"),
+                    (_REPUBLISHED, "first published by"), (_READ_MORE, "first published by"),
+                    (_SOURCE_LINE, "source line")):
         for m in rx.finditer(text):
             body = m.group("names")
             if rx is _SLASH_CREDIT and not _credit_setting(text, m.start(), m.end()):
@@ -1367,10 +1378,19 @@ def _more_credits(text: str) -> list[Credit]:
                 if not core:
                     continue
                 short_name = rx is _SLASH_CREDIT and _NAMED_BEFORE_BRACKET.search(text[max(0, m.start() - 60):m.start()]) is not None
-                found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 and not short_name else None)
+                if rx is _OUTLET_WORK:
+                    found = _outlet_in_run(core)
+                    if found and names_mod.normalize(found) not in _known_short() | frozenset(names_mod.AGENCY_ALIASES) \
+                            and not outlet_like(found, "", True):
+                        continue  # "the United Nations estimate": a body's count, though "United" opens a medium's name
+                else:
+                    found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 and not short_name else None)
                 if rx is _BRACKET_OPENING and not found and _credit_name_ok(core.split()[0]) and len(core.split()) <= 3:
                     found = core  # the position credits it, as a dateline does: "(Headline USA) Former ..."
-                if rx is _REPUBLISHED and not found and _credit_name_ok(core) and len(core.split()) <= 5:
+                if rx is _COPYRIGHT and not found and _credit_name_ok(core) \
+                        and _RIGHTS_RESERVED.match(text, m.end("names")):
+                    found = core  # whoever holds the rights of the text published it
+                if rx in (_REPUBLISHED, _READ_MORE) and not found and _credit_name_ok(core) and len(core.split()) <= 5:
                     found = core  # whoever first published the story is a medium ("The Conversation")
                 if found:
                     add(found, m.start("names") + max(0, body.find(found)), cue)
