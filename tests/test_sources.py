@@ -860,6 +860,9 @@ def test_according_to_updates_from_a_body():
     ("\u201cThick columns of ash have turned several villages to darkness,\u201d Haq told TVOne, adding that several "
      "hundred people were moved.", "TVOne"),
     ("LUMAJANG, KOMPAS.com \u2014 The death toll following the eruption rose to 34.", "KOMPAS.com"),
+    # a network by its bare name (divergences/dev, a defamation verdict)
+    ("When asked why he did not take the stand, Giuliani reportedly told NBC that he felt the judge was threatening "
+     "him.", "NBC"),
 ])
 def test_outlets_named_in_descriptions_and_agents(text, name):
     got = sources_of(text)

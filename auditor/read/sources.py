@@ -929,10 +929,10 @@ class _ParseCredits:
         """A known outlet's name that opens a longer name, a unit of the outlet's ("The CBC Decision
         Desk is projecting", "the NBC News Decision Desk"): the outlet, which the unit's act credits."""
         words = [t for t in subj.subtree if t.i <= subj.i and t.pos_ == "PROPN"]
-        if len(words) < 2 or any(b.i != a.i + 1 for a, b in zip(words, words[1:])) \
+        if len(words) < 2 or words[-1].i != subj.i or any(b.i != a.i + 1 for a, b in zip(words, words[1:])) \
                 or re.sub(r"\W", "", words[-1].lower_) in LEGAL_FORMS or "." in words[-1].text:
             return m  # "Bloomberg L.P. has no interest", "Fox Corp said": the company, not a newsroom of it
-        for k in range(len(words) - 1, 0, -1):
+        for k in range(len(words), 0, -1):  # the longest known name first: "ABC News", not "ABC"
             name = self.text[words[0].idx:words[k - 1].idx + len(words[k - 1].text)]
             if names_mod.normalize(name) in _known_short() | KNOWN_OUTLETS:
                 s = words[0].idx
