@@ -314,7 +314,7 @@ def _corrects_a_part(predicate, neg) -> bool:
 
 
 # Small words inside place names of many languages ("Rio Grande do Sul", "Bay of Plenty").
-_PLACE_NAME_JOINERS = frozenset({"do", "da", "dos", "das", "de", "del", "di", "du", "of", "la", "el"})
+_PLACE_NAME_JOINERS = vocab.words("name_particles") | {"of"}
 
 
 def unnamed_places(tokens, credit: set[int] = frozenset()) -> list[str]:
