@@ -615,6 +615,11 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("© 2025 Newsmax Media. All rights reserved.", ["Newsmax Media"]),
     ("Bell had 63,000 votes, or 51%, according to county results and a New York Times tally.", ["New York Times"]),
     ("At least 40 people have died, according to a Reuters tally.", ["Reuters"]),
+    # writers, then their paper, whose hyphened name holds its media word (divergences/dev, a primary)
+    ("Joe Holleman and Austin Huguelet | (TNS) St. Louis Post-Dispatch", ["St. Louis Post-Dispatch"]),
+    ("Jane Doe | Arkansas Democrat-Gazette", ["Arkansas Democrat-Gazette"]),
+    ("Home | World | Politics", []),
+    ("Jane Doe | February 28, 2023", []),
     # not outlets
     ("The toll is about three times higher than the United Nations estimate of 670.", []),
     ("A Pentagon review found flaws in the plan.", []),

@@ -135,6 +135,9 @@ _BRACKET_OPENING = re.compile(r"(?m)^\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s
 # Images", a short line crediting a picture to an agency.
 _BRACKETED = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?)\)")
 _BRACKETED_PICTURE = re.compile(r"\((?P<names>[A-Z][A-Za-z.&' -]{1,30}?):[ ]*[A-Z][^()\n:]{1,60}\)")  # "(AP: Mark Von Holden)"
+# "Joe Holleman and Austin Huguelet | (TNS) St. Louis Post-Dispatch": writers, then their paper
+_WRITERS_THEN_PAPER = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ ](?:[A-Z][\w.'’-]*|and))*[ ]*\|[ ]*(?:\([A-Z]{2,8}\)[ ]*)?"
+                                 r"(?P<names>[A-Z][^|\n]{1,50}?)[ ]*$")
 _BYLINE_CELLS = re.compile(r"(?i:^\s*by)\s+(?P<names>[A-Z][^|\n]{1,60}?)\s*\|")  # "by The Associated Press | Feb. 28"
 _VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 _JOINT_BYLINE = re.compile(r"^\s*(?P<a>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})[ ]+(?:with|and)[ ]+"
@@ -255,8 +258,10 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     if words[-1] in MEDIA_HEADS_QUALIFIED:
         return False
     proper = name[:1].isupper() or credit_position
-    # a publication is often tagged as a product, a work or a law ("recalls the Telegraph", "The News Minute")
-    if proper and (label in ("ORG", "", *_MISTYPED_MEDIA) or credit_position) and MEDIA_WORDS & set(words):
+    # a publication is often tagged as a product, a work or a law ("recalls the Telegraph", "The News Minute");
+    # a paper's hyphened name holds its media words too ("St. Louis Post-Dispatch", "Arkansas Democrat-Gazette")
+    parts = {p for w in words for p in w.split("-")}
+    if proper and (label in ("ORG", "", *_MISTYPED_MEDIA) or credit_position) and MEDIA_WORDS & parts:
         return True
     glued = [w.lower() for w in _GLUED_WORDS.findall(name)] if len(words) == 1 else []
     if proper and len(glued) > 1 and MEDIA_WORDS & set(glued):
@@ -1407,6 +1412,9 @@ def _more_credits(text: str) -> list[Credit]:
         if by and _outlet_in_run(by.group("names"), shaped=False, exact=True):
             found = _outlet_in_run(by.group("names"), shaped=False, exact=True)
             add(found, lo + by.start("names") + max(0, by.group("names").find(found)), "byline")
+        paper = _WRITERS_THEN_PAPER.match(line)
+        if paper and _outlet_in_run(paper.group("names")) == paper.group("names"):
+            add(paper.group("names"), lo + paper.start("names"), "byline")
         m = _CELL_LINE.match(line)
         if m and _outlet_in_run(m.group("names")):
             add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
