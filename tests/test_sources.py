@@ -615,6 +615,10 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("© 2025 Newsmax Media. All rights reserved.", ["Newsmax Media"]),
     ("Bell had 63,000 votes, or 51%, according to county results and a New York Times tally.", ["New York Times"]),
     ("At least 40 people have died, according to a Reuters tally.", ["Reuters"]),
+    # the media a poll or projection is made for (divergences/dev, a national election)
+    ("Projections for ARD and ZDF public television showed his party finishing in third place.", ["ARD", "ZDF"]),
+    ("An exit poll for the BBC showed Labour ahead.", ["BBC"]),
+    ("A poll for the Democratic Party showed gains.", []),
     # writers, then their paper, whose hyphened name holds its media word (divergences/dev, a primary)
     ("Joe Holleman and Austin Huguelet | (TNS) St. Louis Post-Dispatch", ["St. Louis Post-Dispatch"]),
     ("Jane Doe | Arkansas Democrat-Gazette", ["Arkansas Democrat-Gazette"]),

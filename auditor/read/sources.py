@@ -110,6 +110,9 @@ _POLL = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,5}(?:
 # count or inquiry (credited only when the name is a known outlet: "a Pentagon review" is no medium's)
 _OUTLET_WORK = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,4})[ ]"
                           r"(?:tally|tallies|count|analysis|projection|estimate|review|investigation|calculation)\b")
+# "Projections for ARD and ZDF public television", "an exit poll for the BBC": the media a poll is made for
+_MADE_FOR = re.compile(r"(?i:\b(?:polls?|projections?|surveys?|forecasts?)[ ]+(?:(?:conducted|carried[ ]out|done)[ ]+)?"
+                       r"for[ ]+(?:the[ ]+)?)(?P<names>[A-Z][\w&.'’-]*(?:[ ](?:[A-Z][\w&.'’-]*|and))*)")
 # "This story was originally published by The Texas Tribune.", "This article first appeared on Politico."
 _REPUBLISHED = re.compile(r"(?i:\b(?:this|the)\s+(?:story|article|report|piece|post|column|essay)\s+(?:was\s+|is\s+)?"
                           r"(?:originally\s+|first\s+|previously\s+)?(?:published|appeared|ran|posted)\s+(?:by|in|on|at|with)\s+)"
@@ -1368,7 +1371,7 @@ def _more_credits(text: str) -> list[Credit]:
             add(m.group("names"), m.start("names"), "programme appeared on")
     for rx, cue in ((_PHOTO_BY, "photo credit"), (_OWNER_PHOTO, "photo credit"), (_SLASH_CREDIT, "photo credit"),
                     (_BRACKET_OPENING, "opening credit"), (_POLL, "poll"), (_COPYRIGHT, "copyright"),
-                    (_OUTLET_WORK, "outlet's own count"),
+                    (_OUTLET_WORK, "outlet's own count"), (_MADE_FOR, "outlet's own count"),
                     (_REPUBLISHED, "first published by"), (_READ_MORE, "first published by"),
                     (_SOURCE_LINE, "source line")):
         for m in rx.finditer(text):
@@ -1383,7 +1386,7 @@ def _more_credits(text: str) -> list[Credit]:
                 if not core:
                     continue
                 short_name = rx is _SLASH_CREDIT and _NAMED_BEFORE_BRACKET.search(text[max(0, m.start() - 60):m.start()]) is not None
-                if rx is _OUTLET_WORK:
+                if rx in (_OUTLET_WORK, _MADE_FOR):
                     found = _outlet_in_run(core)
                     if found and names_mod.normalize(found) not in _known_short() | frozenset(names_mod.AGENCY_ALIASES) \
                             and not outlet_like(found, "", True):
