@@ -610,9 +610,11 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("Silicon Valley Bank was proud of making Forbes magazine's annual ranking of the best banks.", ["Forbes"]),
     # divergences/dev, batches 13-14: where a syndicated story goes on, the holder of its rights, a medium's
     # own count
-    ("Read more at Newsmax© 2025 Newsmax. All rights reserved.", ["Newsmax"]),
+    ("Read more at Newsmax© 2025 Newsmax. All rights reserved.", ["Newsmax", "Newsmax"]),  # both lines credit it
     ("Continue reading on Semafor.", ["Semafor"]),
     ("© 2025 Newsmax Media. All rights reserved.", ["Newsmax Media"]),
+    ("The outbreak grew.\n© 2025 Newsmax. All rights reserved.", ["Newsmax"]),
+    ("© 2025 Jane Doe. All rights reserved.", []),
     ("Bell had 63,000 votes, or 51%, according to county results and a New York Times tally.", ["New York Times"]),
     ("At least 40 people have died, according to a Reuters tally.", ["Reuters"]),
     # the media a poll or projection is made for (divergences/dev, a national election)

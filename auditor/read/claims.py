@@ -320,7 +320,8 @@ _PLACE_NAME_JOINERS = vocab.words("name_particles") | {"of"}
 def unnamed_places(tokens, credit: set[int] = frozenset()) -> list[str]:
     """Places of several words the NER model leaves unnamed ("in Brazil's southern Rio Grande do Sul
     state", "Minas Gerais"): capitalised runs outside any entity that the gazetteer knows by that very
-    name as a province, state or town."""
+    name as a country, province or state (not towns, whose index is large and whose names are as often
+    a park's or a person's: "Hyde Park")."""
     found = []
     run: list = []
     for t in [*tokens, None]:
@@ -335,7 +336,7 @@ def unnamed_places(tokens, credit: set[int] = frozenset()) -> list[str]:
             run.pop()
         if sum(x.is_title for x in run) >= 2 and not _ends_a_name(run[0]):
             name = run[0].doc[run[0].i:run[-1].i + 1].text
-            place = places.resolve(name)
+            place = places.resolve(name, towns=False)
             if place is not None and places.folded(place.name) == places.folded(name):
                 found.append(name)
         run = []

@@ -121,7 +121,7 @@ _REPUBLISHED = re.compile(r"(?i:\b(?:this|the)\s+(?:story|article|report|piece|p
 _READ_MORE = re.compile(r"\b(?:Read\s+more|Read\s+the\s+full\s+(?:story|article)|Continue\s+reading)\s+(?:at|on)\s+"
                         r"(?P<names>[A-Z][\w&.'’ -]{1,40}?)(?=[.,;:©\n]|\s*$)")
 # "© 2025 Newsmax. All rights reserved.": the holder of the text's rights
-_RIGHTS_RESERVED = re.compile(r"^[.,;]?\s*All\s+rights\s+reserved", re.I)
+_RIGHTS_RESERVED = re.compile(r"[.,;]?\s*All\s+rights\s+reserved", re.I)  # matched right after the name
 # "Source: Bloomberg" on a line of its own
 _SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|Sources|Via)[ \t]*:[ \t]*(?P<names>[A-Z][\w&.'’ /-]{1,50}?)[ \t]*$")
 # "Copyright 2024 The Associated Press. All rights reserved.", "© Reuters."
@@ -232,9 +232,23 @@ def _proper_medium_name(name: str) -> str:
     return _name_before_description(name) or name
 
 
+@lru_cache(maxsize=1)
 def _known_short() -> frozenset:
     """Known outlet names as one normalised form each, agencies' short and long names included."""
     return frozenset(names_mod.normalize(n) for n in KNOWN_OUTLETS)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset:
+    """`_known_short` and the agencies' other names ("Agence France-Presse")."""
+    return _known_short() | frozenset(names_mod.AGENCY_ALIASES)
+
+
+@lru_cache(maxsize=1)
+def _known_first_words() -> frozenset:
+    """First words of known names of several words ("Getty" of Getty Images left out: see
+    `_FIRST_WORDS_NOT_NAMES`)."""
+    return frozenset(k.split()[0] for k in _known_names() if " " in k) - _FIRST_WORDS_NOT_NAMES
 
 
 # ---- kinds ----------------------------------------------------------------------------------
@@ -1282,8 +1296,7 @@ def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optio
     name ("Sunday CBS" -> CBS; "CNN International" -> CNN International); else the run itself when
     it is shaped like a media name ("Washington Post", "PA Wire")."""
     words = name.split()
-    known = _known_short() | frozenset(names_mod.AGENCY_ALIASES)
-    firsts = {k.split()[0] for k in known if " " in k} - _FIRST_WORDS_NOT_NAMES  # "Getty" of Getty Images
+    known, firsts = _known_names(), _known_first_words()
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             n = names_mod.normalize(" ".join(words[i:j]))
@@ -1388,7 +1401,7 @@ def _more_credits(text: str) -> list[Credit]:
                 short_name = rx is _SLASH_CREDIT and _NAMED_BEFORE_BRACKET.search(text[max(0, m.start() - 60):m.start()]) is not None
                 if rx in (_OUTLET_WORK, _MADE_FOR):
                     found = _outlet_in_run(core)
-                    if found and names_mod.normalize(found) not in _known_short() | frozenset(names_mod.AGENCY_ALIASES) \
+                    if found and names_mod.normalize(found) not in _known_names() \
                             and not outlet_like(found, "", True):
                         continue  # "the United Nations estimate": a body's count, though "United" opens a medium's name
                 else:
