@@ -970,3 +970,59 @@ def test_a_surname_written_alone_is_a_slip_even_beside_the_full_name_in_one_arti
 def test_a_given_name_spelt_two_ways_with_one_surname_is_a_finding(a, b, told):
     claims = [_named("c1", "a1", f"{a} spoke on Friday.", a), _named("c2", "a2", f"{b} spoke on Friday.", b)]
     assert bool(_spelling_findings(claims)) == told
+
+
+def _aged(cid, article, text, *entities):
+    return Claim(id=cid, article=article, start=0, end=len(text), text=text, sentence=0, entities=entities)
+
+
+@pytest.mark.parametrize("a, b, published, told", [
+    # one child's age in two outlets' lists of the dead
+    (_aged("c1", "a1", "Isago Mabote (8), Karabo Rampou (9) and Njabulo Msimanga (7) had eaten snacks",
+            "isago mabote", "karabo rampou", "njabulo msimanga"),
+     _aged("c2", "a2", "The children — Karabo Rampou, 8, and Isago Mabote, 7 — died two weeks ago",
+            "karabo rampou", "isago mabote"), {}, {"Isago Mabote: 8 / 7", "Karabo Rampou: 9 / 8"}),
+    # a surname alone is the article's one full name
+    (_aged("c1", "a1", "Sean Combs, 55, was sentenced on Friday", "sean combs"),
+     _aged("c2", "a2", "Combs, 58, denied the charges", "combs"), {}, {"Sean Combs: 55 / 58"}),
+    # a year apart in reports a month apart: a birthday may stand between them
+    (_aged("c1", "a1", "Combs, 55, was in court", "combs"), _aged("c2", "a2", "Combs, 56, was sentenced", "combs"),
+     {"a1": "2025-10-02", "a2": "2025-11-14"}, set()),
+    # ...but not in reports of one week
+    (_aged("c1", "a1", "Combs, 55, was in court", "combs"), _aged("c2", "a2", "Combs, 56, was sentenced", "combs"),
+     {"a1": "2025-10-02", "a2": "2025-10-04"}, {"Combs: 55 / 56"}),
+    # two people of one surname in one article: "Pelicot, 72," is neither
+    (_aged("c1", "a1", "Pelicot, 72, told the court that Dominique Pelicot and Gisèle Pelicot met in 1971",
+            "pelicot", "dominique pelicot", "gisèle pelicot"),
+     _aged("c2", "a2", "Gisèle Pelicot, 71, left the court", "gisèle pelicot"), {}, set()),
+    # different people
+    (_aged("c1", "a1", "Breyer, 83, will retire", "breyer"), _aged("c2", "a2", "Jackson, 51, was confirmed", "jackson"),
+     {}, set()),
+])
+def test_age_findings_across_articles(a, b, published, told):
+    clusters = [Cluster(id="k1", claims=("c1",), verdict="single-source"), Cluster(id="k2", claims=("c2",), verdict="single-source")]
+    found = compare.age_findings([a, b], clusters, published)
+    assert {label for label, _ in found} == told
+    for _, f in found:
+        assert f.kind == "age-conflict" and f.severity == "diverge"
+        assert {e.article for e in f.evidence} == {"a1", "a2"}
+
+
+@pytest.mark.parametrize("a, b, one_fact, told", [
+    # a man's age in one fact of two reports
+    (_aged("c1", "a1", "an eight-year-old child and a 60-year-old man have died in hospital"),
+     _aged("c2", "a2", "an 8-year-old boy and a 67-year-old man who were wounded in the attack died"), True, 1),
+    # ...told only when the two claims state one fact
+    (_aged("c1", "a1", "an eight-year-old child and a 60-year-old man have died in hospital"),
+     _aged("c2", "a2", "an 8-year-old boy and a 67-year-old man who were wounded in the attack died"), False, 0),
+    # an age at the end of a sentence, in one fact
+    (_aged("c1", "a1", "She must serve 33 years before she is eligible for parole, when she will be 82 years old"),
+     _aged("c2", "a2", "a non-parole period of 33 years, meaning she could be considered for release at age 81"), True, 1),
+    # an age now and an age to come are not compared
+    (_aged("c1", "a1", "The 30-year-old was banned for four years on Thursday", ),
+     _aged("c2", "a2", "He was banned for four years, by which time he will be 34"), True, 0),
+])
+def test_age_findings_inside_one_fact(a, b, one_fact, told):
+    clusters = ([Cluster(id="k1", claims=("c1", "c2"), verdict="agree")] if one_fact else
+                [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")])
+    assert len(compare.age_findings([a, b], clusters, {})) == told

@@ -26,6 +26,8 @@ from bisect import bisect_left
 import logging
 import math
 import re
+import unicodedata
+from datetime import date
 from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Iterator, Optional, Sequence
@@ -35,6 +37,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from auditor import vocab
 from auditor.crossdoc.align import bare_measure_of, cluster_id, counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import figure_context, measures
+from auditor.read.ages import Age, ages_in
 from auditor.read.when import mentions
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
@@ -95,8 +98,8 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
     repeated, corrections = correction_findings(compared, published)
     out = _with_findings(_with_findings(_with_findings(out, disowned_findings(claims)), corrections),
                          weekday_findings(compared), keep_verdict=True) \
-        + _own_clusters(out, spelling_findings(compared) + repeated + breakdown_findings(compared, published),
-                        compared)
+        + _own_clusters(out, spelling_findings(compared) + age_findings(compared, clusters, published)
+                        + repeated + breakdown_findings(compared, published), compared)
     log.info("compared %d clusters: %d diverge", len(out), sum(c.verdict == "diverge" for c in out))
     return tuple(out)
 
@@ -455,7 +458,7 @@ def _on_clock(q: Quantity) -> str:
     return f"{describe(q)} in {q.clock.split(':', 1)[1]}'s time"
 
 
-_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "figure-update": 2,
+_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "age-conflict": 1, "figure-update": 2,
               "figure-correction": 2, "figure-readings": 2,
               "figure-difference": 3, "window-difference": 4}
 
@@ -753,6 +756,114 @@ def spelling_findings(claims: Sequence[Claim]) -> list[tuple[str, Finding]]:
                                      "one person's name spelt with different letters, so one spelling is wrong"))
         out.append((f"{a} / {b}", finding))
     return out
+
+
+# --------------------------------------------------------------------------- ages
+
+# Reports this many days apart or more may have a birthday between them: their ages of one person
+# may differ by one year.
+_BIRTHDAY_DAYS = 14
+
+
+def age_findings(claims: Sequence[Claim], clusters: Sequence[Cluster], published: Optional[dict] = None
+                 ) -> list[tuple[str, Finding]]:
+    """(the person, the finding) for each person two articles give different ages ("Isago Mabote
+    (8)" / "Isago Mabote, 7"). A named person is one person wherever the name is written; a surname
+    alone is the article's one full name ending in it (or, if the article has none, the one full name
+    other articles give an age under), and an article that names two people of one surname gives no
+    age under it. An age of a common noun ("a 60-year-old man") or of a clause's
+    subject at a time to come ("she will be 82") is compared only inside one fact. Ages one year apart
+    in reports published two weeks apart or more may be a birthday between them, and are not told."""
+    published = published or {}
+    full_names: dict[str, dict[str, set[str]]] = {}
+    for c in claims:
+        for e in c.entities:
+            if " " in e:
+                full_names.setdefault(c.article, {}).setdefault(_folded(e.split()[-1]), set()).add(_folded(e))
+    read: dict[str, list[tuple[Claim, Age]]] = {}
+    for c in claims:
+        for age in ages_in(c.text, c.entities):
+            read.setdefault(c.id, []).append((c, age))
+    fact_of: dict[str, set[str]] = {}
+    for k in clusters:
+        for i in k.claims:
+            fact_of.setdefault(i, set()).add(k.id)
+    by_key: dict[tuple, list[tuple[Claim, Age]]] = {}
+    for found in read.values():
+        for c, age in found:
+            if age.named:
+                key = _folded(age.holder)
+                if " " not in key:
+                    fuller = full_names.get(c.article, {}).get(key, set())
+                    if len(fuller) > 1:
+                        continue  # "Pelicot, 72," where the article names Dominique and Gisele Pelicot
+                    key = next(iter(fuller), key)
+                by_key.setdefault(("named", key), []).append((c, age))
+            else:
+                nouns = [a.holder for _, a in found if not a.named and a.later == age.later]
+                if nouns.count(age.holder) == 1:  # "an 8-year-old boy and a 67-year-old man": one each
+                    for fact in fact_of.get(c.id, ()):
+                        by_key.setdefault(("fact", fact, age.holder, age.later), []).append((c, age))
+    surnames: dict[str, set[tuple]] = {}
+    for key in by_key:
+        if key[0] == "named" and " " in key[1]:
+            surnames.setdefault(key[1].split()[-1], set()).add(key)
+    for key in [k for k in by_key if k[0] == "named" and " " not in k[1]]:
+        fuller = surnames.get(key[1], set())
+        if len(fuller) == 1:  # "Combs, 58," where another article writes "Sean Combs, 55,"
+            by_key[next(iter(fuller))] += by_key.pop(key)
+    out: list[tuple[str, Finding]] = []
+    told: set[frozenset] = set()
+    for key, readings in by_key.items():
+        per_article: dict[str, set[int]] = {}
+        for c, age in readings:
+            per_article.setdefault(c.article, set()).add(age.years)
+        readings = [(c, a) for c, a in readings if len(per_article[c.article]) == 1]  # an article's own two ages: two people
+        for (ca, a), (cb, b) in combinations(readings, 2):
+            if ca.article == cb.article or a.years == b.years:
+                continue
+            pair = frozenset({(ca.article, a.years), (cb.article, b.years)})
+            if pair in told or not _ages_clash(a.years, b.years, published.get(ca.article), published.get(cb.article)):
+                continue
+            told.add(pair)
+            (ca, a), (cb, b) = sorted([(ca, a), (cb, b)], key=lambda x: x[0].article)
+            who = a.holder if a.named else (b.holder if b.named else (f"the {a.holder}" if a.holder else "the person"))
+            when = " at the later time both tell of" if a.later else ""
+            evidence = (_span(ca, ca.start + a.start, ca.start + a.end, ca.text[a.start:a.end]),
+                        _span(cb, cb.start + b.start, cb.start + b.end, cb.text[b.start:b.end]), _span(ca), _span(cb))
+            summary = (f"age of {who}{when}: {ca.article} ({_source(ca)}{_on(published.get(ca.article))}) says {a.years}, "
+                       f"but {cb.article} ({_source(cb)}{_on(published.get(cb.article))}) says {b.years}: "
+                       f"one person has one age, so one is wrong")
+            out.append((f"{who}: {a.years} / {b.years}",
+                        Finding(kind="age-conflict", severity="diverge", evidence=evidence,
+                                sources=tuple(dict.fromkeys((_source(ca), _source(cb)))), summary=summary)))
+    return out
+
+
+def _ages_clash(a: int, b: int, published_a: Optional[str], published_b: Optional[str]) -> bool:
+    """Two ages of one person that reports of these dates cannot both give: a year apart only when
+    published within two weeks of each other (or undated, as one story's reports are), more only
+    when published within a year."""
+    days = _days_between(published_a, published_b)
+    if abs(a - b) == 1:
+        return days is None or days < _BIRTHDAY_DAYS
+    return days is None or days < 365
+
+
+def _days_between(a: Optional[str], b: Optional[str]) -> Optional[int]:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def _on(published: Optional[str]) -> str:
+    return f", {published[:10]}" if published else ""
+
+
+def _folded(name: str) -> str:
+    """A name without case or accents: "Alonso Vieira Júnior" is "alonso vieira junior"."""
+    return unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii")
 
 
 def _written_after_given_names(claims: Sequence[Claim], spellings: dict) -> dict[tuple[str, str], list]:
