@@ -49,6 +49,8 @@ def test_unknown_counted_things_are_not_categorised(nlp):
     ("Ten missing climbers are still being searched for,\u201d the director of the local rescue service said.", "missing:total"),
     ("while the remaining 12 climbers are currently still missing.", "missing:total"),
     ("A total of 75 climbers were trapped when Mount Marapi erupted.", "trapped:total"),
+    # the living of a crash are counted apart from its dead (divergences/dev, a bus crash in Brazil)
+    ("Only 3 people survived the crash.", "survived:total"),
     # what befalls things as well, or a crowd's subgroup, does not tell
     ("Fire gutted 40 kiosks in the market.", None),
     # divergences/dev: what befell someone else up the sentence (a nurse's sentencing), or what a measure word
