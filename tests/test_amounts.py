@@ -82,6 +82,11 @@ def test_a_rounded_sum_meets_its_hedged_forms(nlp):
     ("Forecasters said humidity could drop below 10% on Saturday.", "percent:humidity", "percent", 0, 10),
     ("A new poll found that 58% of Colorado voters support stricter gun laws.", "percent:support", "percent", 58, 58),
     ("Turnout was 64%, officials said.", "percent:turnout", "percent", 64, 64),
+    # a share of a whole, in apposition or after a verb of amounting (divergences/dev, a company's job cuts)
+    ("Disney will cut 7,000 jobs, about 4% of the company’s workforce, The New York Times reported.",
+     "percent:workforce", "percent", 3, 5),
+    ("The job cuts, which amount to about 3% of the company's global workforce, were announced Wednesday.",
+     "percent:workforce", "percent", 2, 4),
     # temperatures, in degrees Celsius whatever the scale written (new dev corpus, the hajj heat deaths)
     ("Temperatures in Mecca reached 51.8 degrees Celsius on Monday.", "temperature", "celsius", 51.8, 51.8),
     ("Temperatures hit 125 degrees Fahrenheit in the valley.", "temperature", "celsius", 51.6667, 51.6667),

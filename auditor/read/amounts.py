@@ -199,6 +199,9 @@ def _topic(tok) -> Optional[str]:
     graded = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.pos_ in ("VERB", "ADJ") and c.i > tok.i]
     if graded:
         return _stem(graded[0].lemma_)  # "5% contained"
+    whole = _share_of_a_whole(tok)
+    if whole is not None:
+        return whole  # "about 4% of the company's workforce": a share of the workforce, whoever cuts it
     owner = _share_owner(tok)
     if owner is not None:
         return owner  # "to Bush's 45.6%", "compared with 45% for Bush": Bush's share, not the subject's
@@ -238,6 +241,26 @@ def _topic(tok) -> Optional[str]:
             break
         node = node.head
     return None
+
+
+# Wholes a share "of" is the progress of a count or a vote share, read elsewhere ("with 93 percent of the
+# results in", "40% of the vote").
+_COUNTED_WHOLES = {"vote", "ballot", "result", "precinct", "count", "district", "constituency", "seat"}
+
+
+def _share_of_a_whole(tok) -> Optional[str]:
+    """The whole a share is "of", when the share stands apart from its clause's subject and object
+    ("7,000 jobs, about 4% of the company's workforce"; "cuts amounting to about 3% of its global
+    workforce"): the whole's noun. A share that is the clause's subject ("58% of voters support ...")
+    is what the verb says of it, one "of" a thing is that thing's, and a count's progress or a vote
+    share is read elsewhere."""
+    if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.lower_ in ("with", "of"):
+        return None  # "the first choice of 43.5 percent of voters": the choice's share, not the voters'
+    whole = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+    if whole is None or whole.lemma_.lower() in _COUNTED_WHOLES:
+        return None
+    return _measure_noun(whole)
 
 
 def _figure_start(unit_tok) -> int:
