@@ -304,3 +304,18 @@ def test_demonstrating_something_is_no_protest(nlp, sentence, value, category):
 ])
 def test_a_change_in_what_the_compound_names_counts_it(nlp, sentence, category):
     assert [q.category for q in figures(nlp, sentence) if q.category != "date:event"] == [category]
+
+
+@pytest.mark.parametrize("sentence, category", [
+    # the people a vehicle carries, whoever they are (divergences/dev, a shipwreck; a bus crash; a ferry)
+    ("As many as 650 migrants may have been onboard when the boat capsized.", "aboard:total"),
+    ("According to witnesses there were at least 750 people on board.", "aboard:total"),
+    ("The bus carrying 45 passengers had a tire blowout.", "aboard:total"),
+    ("The vessel had 182 passengers on board.", "aboard:total"),
+    # ...but what befell them comes first, and carrying out is no carrying
+    ("All 67 people aboard the two aircraft died.", "killed:total"),
+    ("Raids were carried out by 300 soldiers.", "security"),
+    ("He sat on the board with 12 other members.", None),
+])
+def test_the_people_aboard_a_vehicle(nlp, sentence, category):
+    assert [q.category for q in figures(nlp, sentence) if q.category != "date:event"][0] == category

@@ -17,7 +17,7 @@ GROUPS: dict[str, str] = vocab.table("counted_groups")  # lemma -> group
 OUTCOMES: dict[str, str] = vocab.table("outcome_words")  # word -> outcome
 # Outcomes that befall a whole population: who they befall ("residents", "people") does not make
 # two counts different quantities, unlike a death toll's civilians and security forces.
-POPULATION_OUTCOMES = {"displaced", "protested", "attended"}
+POPULATION_OUTCOMES = {"displaced", "protested", "attended", "aboard"}
 # Nouns for events counted as such ("1,000 protests", "two marches"), not for people.
 _EVENT_OUTCOMES = {"protested", "attended"}  # what a gathering is, or whoever is at one
 THING_OUTCOMES = {"destroyed", "burned"}  # befall things as well as people: they do not tell the counted are people
@@ -201,6 +201,25 @@ def _stranded_verb(verb, counted):
 
 
 _FATAL_ADVERBS = {"fatally", "mortally"}  # an injury that killed
+_ABOARD = {"aboard", "onboard"}
+
+
+def _aboard(noun) -> bool:
+    """Whether the counted are the people a vehicle carries: "650 migrants may have been onboard",
+    "there were at least 750 people on board", "181 people aboard", "a bus carrying 45 passengers"
+    (not "raids carried out by 300 soldiers", nor the vehicles of "67 people aboard the two aircraft")."""
+    def says_aboard(t) -> bool:
+        return any(c.lower_ in _ABOARD and c.dep_ in ("advmod", "prep", "acomp", "prt") or
+                   c.dep_ == "prep" and c.lower_ == "on" and any(
+                       g.dep_ == "pobj" and g.lower_ == "board" and not any(d.dep_ == "det" for d in g.children)
+                       for g in c.children)
+                   for c in t.children)
+    if says_aboard(noun):
+        return True
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and verb.pos_ in ("VERB", "AUX") and says_aboard(verb):
+        return True
+    return noun.dep_ == "dobj" and verb.lemma_.lower() == "carry" and not any(c.dep_ == "prt" for c in verb.children)
 
 
 def outcome_of(doc, head, number_tok) -> Optional[str]:
@@ -237,6 +256,8 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
         return found
 
     start = head if head is not None else number_tok
+    if head is not None and _aboard(head) and not (head.dep_ in ("nsubj", "nsubjpass") and of_token(head.head)):
+        return "aboard"  # but "All 67 people aboard the two aircraft died" were killed
     if head is not None and of_token(head):
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and of_token(head.head):
             return of_token(head.head)  # "137 hostages had been freed": what befell them, not what they were
