@@ -1026,3 +1026,17 @@ def test_age_findings_inside_one_fact(a, b, one_fact, told):
     clusters = ([Cluster(id="k1", claims=("c1", "c2"), verdict="agree")] if one_fact else
                 [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")])
     assert len(compare.age_findings([a, b], clusters, {})) == told
+
+
+def test_two_baselines_of_one_record_are_a_finding_with_both_readings():
+    # divergences/dev, Turkey's inflation: a headline and a lead in each article, one finding
+    claims = [_aged("c1", "a1", "Turkey's inflation jumps to highest since 1997"),
+              _aged("c2", "a1", "Turkey's annual inflation accelerated to its highest level since 1997"),
+              _aged("c3", "a2", "It was the highest since June 1998, when Turkey worked to end a decade of high inflation")]
+    (finding,) = compare.record_findings(claims, {})
+    assert finding.kind == "record-conflict" and finding.severity == "diverge"
+    assert "since 1997" in finding.summary and "since June 1998" in finding.summary
+    assert {e.text for e in finding.evidence} >= {"highest since 1997", "highest level since 1997", "highest since June 1998"}
+    # counted back from the day of writing: "in 24 years" written in November 2022 is since 1998
+    agree = [_aged("c1", "a1", "The inflation rate was the highest in 24 years."), claims[2]]
+    assert compare.record_findings(agree, {"a1": "2022-11-03"}) == []

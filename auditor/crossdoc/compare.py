@@ -38,7 +38,8 @@ from auditor import vocab
 from auditor.crossdoc.align import bare_measure_of, cluster_id, counter, figures_compatible, predicate_class, rival_counters
 from auditor.read import figure_context, measures
 from auditor.read.ages import Age, ages_in
-from auditor.read.when import mentions
+from auditor.read import records
+from auditor.read.when import mentions, parse_day
 from auditor.read.claims import overlap, same_entity
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
@@ -84,6 +85,7 @@ def compare(clusters: Sequence[Cluster], claims: Sequence[Claim], articles: Sequ
             findings.extend(figure_findings(members, cluster.category, published))
         else:
             findings.extend(denial_findings(members))
+        findings.extend(record_findings(members, published))
         findings.extend(attribution_findings(members))
         findings.extend(terminology_findings(members, outlet))
         findings.extend(quote_findings(members, quote_index))
@@ -458,7 +460,7 @@ def _on_clock(q: Quantity) -> str:
     return f"{describe(q)} in {q.clock.split(':', 1)[1]}'s time"
 
 
-_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "age-conflict": 1, "figure-update": 2,
+_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "age-conflict": 1, "record-conflict": 1, "figure-update": 2,
               "figure-correction": 2, "figure-readings": 2,
               "figure-difference": 3, "window-difference": 4}
 
@@ -837,6 +839,35 @@ def age_findings(claims: Sequence[Claim], clusters: Sequence[Cluster], published
             out.append((f"{who}: {a.years} / {b.years}",
                         Finding(kind="age-conflict", severity="diverge", evidence=evidence,
                                 sources=tuple(dict.fromkeys((_source(ca), _source(cb)))), summary=summary)))
+    return out
+
+
+def record_findings(members: Sequence[Claim], published: Optional[dict] = None) -> list[Finding]:
+    """Two articles that state one fact as a record reaching back to different times ("its highest
+    level since 1997" / "the highest since June 1998"; "the worst in two decades", counted back from
+    the day of writing, against "its worst floods since 2008"): one record has one start. One finding
+    per pair of articles and readings, showing every place each article states its reading."""
+    published = published or {}
+    readings: dict[tuple, list[tuple[Claim, records.Record]]] = {}
+    for c in members:
+        for r in records.records_in(c.text, parse_day(published.get(c.article))):
+            readings.setdefault((c.article, r.superlative, r.low, r.high), []).append((c, r))
+    out: list[Finding] = []
+    for ka, kb in combinations(sorted(readings), 2):
+        side_a, side_b = readings[ka], readings[kb]
+        if ka[0] == kb[0] or not records.disagree(side_a[0][1], side_b[0][1]):
+            continue
+        (ca, a), (cb, b) = side_a[0], side_b[0]
+        wa, wb = ca.text[a.start:a.end], cb.text[b.start:b.end]
+        used = side_a + side_b
+        evidence = tuple(dict.fromkeys([_span(c, c.start + r.start, c.start + r.end, c.text[r.start:r.end]) for c, r in used]
+                                       + [_span(c) for c, _ in used]))
+        out.append(Finding(
+            kind="record-conflict", severity="diverge", evidence=evidence,
+            sources=tuple(dict.fromkeys(_source(c) for c, _ in used)),
+            summary=f"record: {ca.article} ({_source(ca)}{_on(published.get(ca.article))}) says \u201c{wa}\u201d, "
+                    f"but {cb.article} ({_source(cb)}{_on(published.get(cb.article))}) says \u201c{wb}\u201d: "
+                    f"one record reaches back to one time, so one is wrong"))
     return out
 
 
