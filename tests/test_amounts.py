@@ -53,6 +53,11 @@ def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, cat
     # "a total of" a sum is that sum (divergences/dev, Giuliani verdict)
     ("The jury deliberated for 10 hours before ordering Giuliani to pay the election workers a total of "
      "$148.7 million.", "$148.7 million", "money:penalty"),
+    # the level a subject comes to is what the subject names; what a company earns is its earnings
+    # (divergences/dev, a company's quarterly results)
+    ("While group net profits came in at $1.8bn, the company cut jobs.", "$1.8bn", "money:revenue"),
+    ("Revenue grew 8% to $23.51 billion from a year earlier.", "$23.51 billion", "money:revenue"),
+    ("Disney said Wednesday that it earned $1.28 billion in the quarter.", "$1.28 billion", "money:revenue"),
     # a sum given as dollars in words is the dollars' ("a fine of ... dollars")
     ("It was a punishing one: a fine of three hundred and fifty-five million dollars.",
      "three hundred and fifty-five million", "money:penalty"),

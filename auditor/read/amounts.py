@@ -77,10 +77,32 @@ def money_category(doc, first: int, last: int, head) -> tuple[str, Optional[str]
                 cls = _money_class(c)
                 if cls:
                     return f"money:{cls}", c.text
+    level = _level_of(tok)
+    if level is not None:
+        return f"money:{level[0]}", level[1]
     act = _money_act(tok)
     if act:
         return f"money:{act}", None
     return "money", None
+
+
+def _level_of(tok) -> Optional[tuple[str, str]]:
+    """(class, noun) of a sum that is the level its clause's subject comes to ("net profits came in at
+    $1.8bn", "Profit also rose, up by 11% to £1.2 billion", "revenue stood at $23.5 billion"): the
+    subject names what the sum is."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "to"):
+        return None
+    verb = tok.head.head
+    if verb.pos_ == "ADV" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "rose, up by 11% to £1.2 billion"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            cls = _money_class(c)
+            if cls:
+                return cls, c.text
+    return None
 
 
 _RECIPIENT_LABELS = {"GPE", "NORP", "ORG"}
