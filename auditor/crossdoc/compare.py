@@ -833,9 +833,8 @@ def age_findings(claims: Sequence[Claim], clusters: Sequence[Cluster], published
             when = " at the later time both tell of" if a.later else ""
             evidence = (_span(ca, ca.start + a.start, ca.start + a.end, ca.text[a.start:a.end]),
                         _span(cb, cb.start + b.start, cb.start + b.end, cb.text[b.start:b.end]), _span(ca), _span(cb))
-            summary = (f"age of {who}{when}: {ca.article} ({_source(ca)}{_on(published.get(ca.article))}) says {a.years}, "
-                       f"but {cb.article} ({_source(cb)}{_on(published.get(cb.article))}) says {b.years}: "
-                       f"one person has one age, so one is wrong")
+            summary = (f"age of {who}{when}: {ca.article} says {a.years}{_credited(ca, published)}, "
+                       f"but {cb.article} says {b.years}{_credited(cb, published)}: one person has one age, so one is wrong")
             out.append((f"{who}: {a.years} / {b.years}",
                         Finding(kind="age-conflict", severity="diverge", evidence=evidence,
                                 sources=tuple(dict.fromkeys((_source(ca), _source(cb)))), summary=summary)))
@@ -865,8 +864,8 @@ def record_findings(members: Sequence[Claim], published: Optional[dict] = None) 
         out.append(Finding(
             kind="record-conflict", severity="diverge", evidence=evidence,
             sources=tuple(dict.fromkeys(_source(c) for c, _ in used)),
-            summary=f"record: {ca.article} ({_source(ca)}{_on(published.get(ca.article))}) says \u201c{wa}\u201d, "
-                    f"but {cb.article} ({_source(cb)}{_on(published.get(cb.article))}) says \u201c{wb}\u201d: "
+            summary=f"record: {ca.article} says \u201c{wa}\u201d{_credited(ca, published)}, "
+                    f"but {cb.article} says \u201c{wb}\u201d{_credited(cb, published)}: "
                     f"one record reaches back to one time, so one is wrong"))
     return out
 
@@ -888,8 +887,12 @@ def _days_between(a: Optional[str], b: Optional[str]) -> Optional[int]:
         return None
 
 
-def _on(published: Optional[str]) -> str:
-    return f", {published[:10]}" if published else ""
+def _credited(c: Claim, published: dict) -> str:
+    """" (citing X, published D)" for a claim, as a figure conflict's sentence says it; "" for neither."""
+    parts = [f"citing {_party(c.attribution)}" if c.attribution else "",
+             f"published {published[c.article]}" if published.get(c.article) else ""]
+    said = ", ".join(x for x in parts if x)
+    return f" ({said})" if said else ""
 
 
 def _folded(name: str) -> str:
