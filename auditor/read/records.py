@@ -16,10 +16,9 @@ from auditor import vocab
 from auditor.read.numbers import parse_number
 
 _MONTHS = vocab.entries("months")
-# superlatives that make a record, with what they may grade between them and the time ("the highest
+# superlatives that make a record, and what they may grade between them and the time ("the highest
 # level since", "the first rise in interest rates since")
-_SUPERLATIVES = ("highest", "lowest", "worst", "best", "deadliest", "biggest", "largest", "smallest", "strongest",
-                 "weakest", "heaviest", "first", "fastest", "slowest", "sharpest", "steepest")
+_SUPERLATIVES = vocab.entries("record_superlatives")
 _GRADED = r"(?:[\w’'-]+\s+){0,6}?"
 _SINCE = re.compile(
     rf"\b(?P<sup>{'|'.join(_SUPERLATIVES)})\s+{_GRADED}since\s+(?:(?P<month>{'|'.join(m.title() for m in _MONTHS)})\s+)?"
