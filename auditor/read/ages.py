@@ -48,10 +48,15 @@ _AGE_TO_COME = re.compile(
     rf"|\b(?:could|can|may|might|will|would)\b[^.;]{{0,60}}?\bat\s+(?:the\s+)?age\s+(?:of\s+)?(?P<at>\d{{1,3}})\b")
 
 
+_MAY_HOLD_AN_AGE = re.compile(r"\d|year")
+
+
 def ages_in(text: str, names: Iterable[str]) -> tuple[Age, ...]:
     """The ages a claim's text gives. `names` are the people the claim names, casefolded (its
     entities): a capitalised run before "(8)" or ", 7" is an age's holder only if it is one of them
     (or ends in one), so "Section 5 (2)" and "Paris, 2024" are none."""
+    if not _MAY_HOLD_AN_AGE.search(text):
+        return ()  # most claims give no number and no "year-old": nothing to read
     known = {n.casefold() for n in names}
     out: list[Age] = []
     taken: list[tuple[int, int]] = []

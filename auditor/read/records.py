@@ -43,9 +43,14 @@ class Record:
     high: float
 
 
+_MAY_HOLD_A_RECORD = re.compile(r"since|year|decade", re.I)
+
+
 def records_in(text: str, written: Optional[date]) -> tuple[Record, ...]:
     """The records a claim's text states. A span in years or decades ("the worst in two decades")
     is counted back from `written`, the day of writing, and is left out when that is unknown."""
+    if not _MAY_HOLD_A_RECORD.search(text):
+        return ()  # most claims say no "since", no years and no decades: nothing to read
     out = []
     for m in _SINCE.finditer(text):
         year = int(m.group("year"))
