@@ -982,6 +982,10 @@ def _aged(cid, article, text, *entities):
             "isago mabote", "karabo rampou", "njabulo msimanga"),
      _aged("c2", "a2", "The children — Karabo Rampou, 8, and Isago Mabote, 7 — died two weeks ago",
             "karabo rampou", "isago mabote"), {}, {"Isago Mabote: 8 / 7", "Karabo Rampou: 9 / 8"}),
+    # two people with the same two ages are two findings
+    (_aged("c1", "a1", "Isago Mabote (8) and Karabo Rampou (8) had eaten snacks", "isago mabote", "karabo rampou"),
+     _aged("c2", "a2", "Isago Mabote, 7, and Karabo Rampou, 7, died", "isago mabote", "karabo rampou"), {},
+     {"Isago Mabote: 8 / 7", "Karabo Rampou: 8 / 7"}),
     # a surname alone is the article's one full name
     (_aged("c1", "a1", "Sean Combs, 55, was sentenced on Friday", "sean combs"),
      _aged("c2", "a2", "Combs, 58, denied the charges", "combs"), {}, {"Sean Combs: 55 / 58"}),
@@ -1023,7 +1027,9 @@ def test_age_findings_across_articles(a, b, published, told):
      _aged("c2", "a2", "He was banned for four years, by which time he will be 34"), True, 0),
 ])
 def test_age_findings_inside_one_fact(a, b, one_fact, told):
-    clusters = ([Cluster(id="k1", claims=("c1", "c2"), verdict="agree")] if one_fact else
+    # two facts both claims state make no second finding
+    clusters = ([Cluster(id="k1", claims=("c1", "c2"), verdict="agree"), Cluster(id="k3", claims=("c1", "c2"), verdict="agree")]
+                if one_fact else
                 [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")])
     assert len(compare.age_findings([a, b], clusters, {})) == told
 

@@ -27,7 +27,6 @@ import logging
 import math
 import re
 import unicodedata
-from datetime import date
 from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Iterator, Optional, Sequence
@@ -460,8 +459,8 @@ def _on_clock(q: Quantity) -> str:
     return f"{describe(q)} in {q.clock.split(':', 1)[1]}'s time"
 
 
-_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "age-conflict": 1, "record-conflict": 1, "figure-update": 2,
-              "figure-correction": 2, "figure-readings": 2,
+_KIND_RANK = {"figure-conflict": 0, "disowned-figure": 1, "denial": 1, "name-spelling": 1, "age-conflict": 1,
+              "record-conflict": 1, "figure-update": 2, "figure-correction": 2, "figure-readings": 2,
               "figure-difference": 3, "window-difference": 4}
 
 
@@ -770,61 +769,22 @@ _BIRTHDAY_DAYS = 14
 def age_findings(claims: Sequence[Claim], clusters: Sequence[Cluster], published: Optional[dict] = None
                  ) -> list[tuple[str, Finding]]:
     """(the person, the finding) for each person two articles give different ages ("Isago Mabote
-    (8)" / "Isago Mabote, 7"). A named person is one person wherever the name is written; a surname
-    alone is the article's one full name ending in it (or, if the article has none, the one full name
-    other articles give an age under), and an article that names two people of one surname gives no
-    age under it. An age of a common noun ("a 60-year-old man") or of a clause's
-    subject at a time to come ("she will be 82") is compared only inside one fact. Ages one year apart
-    in reports published two weeks apart or more may be a birthday between them, and are not told."""
+    (8)" / "Isago Mabote, 7"). Ages one year apart in reports published two weeks apart or more may
+    be a birthday between them, and are not told; an article's own two ages under one name are two
+    people, and are not compared."""
     published = published or {}
-    full_names: dict[str, dict[str, set[str]]] = {}
-    for c in claims:
-        for e in c.entities:
-            if " " in e:
-                full_names.setdefault(c.article, {}).setdefault(_folded(e.split()[-1]), set()).add(_folded(e))
-    read: dict[str, list[tuple[Claim, Age]]] = {}
-    for c in claims:
-        for age in ages_in(c.text, c.entities):
-            read.setdefault(c.id, []).append((c, age))
-    fact_of: dict[str, set[str]] = {}
-    for k in clusters:
-        for i in k.claims:
-            fact_of.setdefault(i, set()).add(k.id)
-    by_key: dict[tuple, list[tuple[Claim, Age]]] = {}
-    for found in read.values():
-        for c, age in found:
-            if age.named:
-                key = _folded(age.holder)
-                if " " not in key:
-                    fuller = full_names.get(c.article, {}).get(key, set())
-                    if len(fuller) > 1:
-                        continue  # "Pelicot, 72," where the article names Dominique and Gisele Pelicot
-                    key = next(iter(fuller), key)
-                by_key.setdefault(("named", key), []).append((c, age))
-            else:
-                nouns = [a.holder for _, a in found if not a.named and a.later == age.later]
-                if nouns.count(age.holder) == 1:  # "an 8-year-old boy and a 67-year-old man": one each
-                    for fact in fact_of.get(c.id, ()):
-                        by_key.setdefault(("fact", fact, age.holder, age.later), []).append((c, age))
-    surnames: dict[str, set[tuple]] = {}
-    for key in by_key:
-        if key[0] == "named" and " " in key[1]:
-            surnames.setdefault(key[1].split()[-1], set()).add(key)
-    for key in [k for k in by_key if k[0] == "named" and " " not in k[1]]:
-        fuller = surnames.get(key[1], set())
-        if len(fuller) == 1:  # "Combs, 58," where another article writes "Sean Combs, 55,"
-            by_key[next(iter(fuller))] += by_key.pop(key)
     out: list[tuple[str, Finding]] = []
-    told: set[frozenset] = set()
-    for key, readings in by_key.items():
+    told: set[tuple] = set()
+    for person, readings in _ages_by_person(claims, clusters).items():
         per_article: dict[str, set[int]] = {}
         for c, age in readings:
             per_article.setdefault(c.article, set()).add(age.years)
-        readings = [(c, a) for c, a in readings if len(per_article[c.article]) == 1]  # an article's own two ages: two people
+        readings = [(c, a) for c, a in readings if len(per_article[c.article]) == 1]
         for (ca, a), (cb, b) in combinations(readings, 2):
             if ca.article == cb.article or a.years == b.years:
                 continue
-            pair = frozenset({(ca.article, a.years), (cb.article, b.years)})
+            # one person's ages told once, whichever facts their claims stand in
+            pair = (person if person[0] == "named" else person[2:], frozenset({(ca.article, a.years), (cb.article, b.years)}))
             if pair in told or not _ages_clash(a.years, b.years, published.get(ca.article), published.get(cb.article)):
                 continue
             told.add(pair)
@@ -839,6 +799,48 @@ def age_findings(claims: Sequence[Claim], clusters: Sequence[Cluster], published
                         Finding(kind="age-conflict", severity="diverge", evidence=evidence,
                                 sources=tuple(dict.fromkeys((_source(ca), _source(cb)))), summary=summary)))
     return out
+
+
+def _ages_by_person(claims: Sequence[Claim], clusters: Sequence[Cluster]) -> dict[tuple, list[tuple[Claim, Age]]]:
+    """The ages the claims give, by person. A named person is one person wherever the name is written;
+    a surname alone is the article's one full name ending in it (or, if the article has none, the one
+    full name other articles give an age under), and an article that names two people of one surname
+    gives no age under it. An age of a common noun ("a 60-year-old man") or of a clause's subject at a
+    time to come ("she will be 82") is someone only inside one fact, and only when the claim gives
+    one such age ("an 8-year-old boy and a 67-year-old man": one each)."""
+    full_names: dict[str, dict[str, set[str]]] = {}
+    for c in claims:
+        for e in c.entities:
+            if " " in e:
+                full_names.setdefault(c.article, {}).setdefault(_folded(e.split()[-1]), set()).add(_folded(e))
+    fact_of: dict[str, set[str]] = {}
+    for k in clusters:
+        for i in k.claims:
+            fact_of.setdefault(i, set()).add(k.id)
+    by_person: dict[tuple, list[tuple[Claim, Age]]] = {}
+    for c in claims:
+        found = ages_in(c.text, c.entities)
+        for age in found:
+            if age.named:
+                key = _folded(age.holder)
+                if " " not in key:
+                    fuller = full_names.get(c.article, {}).get(key, set())
+                    if len(fuller) > 1:
+                        continue  # "Pelicot, 72," where the article names Dominique and Gisele Pelicot
+                    key = next(iter(fuller), key)
+                by_person.setdefault(("named", key), []).append((c, age))
+            elif sum(not a.named and a.later == age.later and a.holder == age.holder for a in found) == 1:
+                for fact in sorted(fact_of.get(c.id, ())):
+                    by_person.setdefault(("fact", fact, age.holder, age.later), []).append((c, age))
+    surnames: dict[str, set[tuple]] = {}
+    for key in by_person:
+        if key[0] == "named" and " " in key[1]:
+            surnames.setdefault(key[1].split()[-1], set()).add(key)
+    for key in [k for k in by_person if k[0] == "named" and " " not in k[1]]:
+        fuller = surnames.get(key[1], set())
+        if len(fuller) == 1:  # "Combs, 58," where another article writes "Sean Combs, 55,"
+            by_person[next(iter(fuller))] += by_person.pop(key)
+    return by_person
 
 
 def record_findings(members: Sequence[Claim], published: Optional[dict] = None) -> list[Finding]:
@@ -874,17 +876,11 @@ def _ages_clash(a: int, b: int, published_a: Optional[str], published_b: Optiona
     """Two ages of one person that reports of these dates cannot both give: a year apart only when
     published within two weeks of each other (or undated, as one story's reports are), more only
     when published within a year."""
-    days = _days_between(published_a, published_b)
+    day_a, day_b = parse_day(published_a), parse_day(published_b)
+    days = abs((day_a - day_b).days) if day_a and day_b else None
     if abs(a - b) == 1:
         return days is None or days < _BIRTHDAY_DAYS
     return days is None or days < 365
-
-
-def _days_between(a: Optional[str], b: Optional[str]) -> Optional[int]:
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
-    except ValueError:
-        return None
 
 
 def _credited(c: Claim, published: dict) -> str:

@@ -22,11 +22,11 @@ _SUPERLATIVES = vocab.entries("record_superlatives")
 _GRADED = r"(?:[\w’'-]+\s+){0,6}?"
 _SINCE = re.compile(
     rf"\b(?P<sup>{'|'.join(_SUPERLATIVES)})\s+{_GRADED}since\s+(?:(?P<month>{'|'.join(m.title() for m in _MONTHS)})\s+)?"
-    rf"(?P<year>(?:19|20)\d\d)\b")
+    rf"(?P<year>(?:19|20)\d\d)\b", re.I)
 _IN_YEARS = re.compile(
     rf"\b(?P<sup>{'|'.join(_SUPERLATIVES)})\s+{_GRADED}in\s+(?:(?:the\s+)?(?:past|last)\s+)?"
     rf"(?P<hedge>nearly|almost|about|around|more\s+than|over|at\s+least)?\s*"
-    rf"(?P<n>\d{{1,3}}|[a-z]+)\s+(?P<unit>years|decades)\b")
+    rf"(?P<n>\d{{1,3}}|[a-z]+)\s+(?P<unit>years|decades)\b", re.I)
 _YEAR_HIGH = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)-(?P<unit>year|decade)\s+(?P<sup>high|low)\b", re.I)  # "a new 24-year high"
 # "nearly" and "more than" bound the span on one side; a bare number is the span give or take half a year
 _HALF_YEAR = 0.5
@@ -72,15 +72,16 @@ def records_in(text: str, written: Optional[date]) -> tuple[Record, ...]:
             n = parse_number(m.group("n"))
             if n is None or n <= 0 or n != int(n):
                 continue
-            years = n * (10 if m.group("unit") == "decades" else 1)
-            hedge = (m.group("hedge") or "").split()
+            decades = m.group("unit").lower() == "decades"
+            years = n * (10 if decades else 1)
+            hedge = (m.group("hedge") or "").lower().split()
             back = now - years
             low, high = back - _HALF_YEAR, back + _HALF_YEAR
             if hedge[:1] in (["nearly"], ["almost"]):
                 high = back + 1  # "in nearly five years": a little less far back
             elif hedge[:1] in (["more"], ["over"], ["at"]):
                 low = back - 1 if years < 10 else back - years / 5  # "in more than two years"
-            elif hedge[:1] in (["about"], ["around"]) or m.group("unit") == "decades":
+            elif hedge[:1] in (["about"], ["around"]) or decades:
                 low, high = back - 1, back + 1
             out.append(Record(m.start(), m.end(), m.group("sup").lower(), low, high))
     return tuple(sorted(out, key=lambda r: r.start))
