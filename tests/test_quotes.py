@@ -542,6 +542,11 @@ def test_title_cased_speech_after_a_verb_of_speech_is_a_quote(text, quote):
     # a pronoun takes the subject of the main clause, not of the clause it reports
     ("On X, Mace claimed that McCarthy “has not lived up to his word.”\n\n“I came here to take difficult votes and "
      "do the right thing,” she added.", "I came here", "Mace"),
+    # ...and one who speaks in that sentence before a main-clause subject who does not (divergences/dev, a
+    # poisoning trial's sentencing)
+    ("Patterson was sentenced Monday morning in Melbourne, where Supreme Court Justice Christopher Beale said she had "
+     "inflicted “trauma” on her victims and their families.\n\n“Your failure to exhibit any remorse pours salt into "
+     "all the victims' wounds,” he said.", "Your failure", "Christopher Beale"),
     # nested speech inside a transcript turn goes to the one who uttered the inner words
     ("Karine Jean-Pierre delivers the briefing.\n\nKarine Jean-Pierre (00:03):\n\nAs President Biden says, “These "
      "young people are some of the bravest people he knows.” We will keep speaking out.\n",

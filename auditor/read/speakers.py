@@ -1159,9 +1159,13 @@ class Resolver:
                 return self.resolve(self.mention(chained, True))
             if not cands:
                 continue
-            # the subject of the main clause ("Mace claimed that McCarthy ...") before an embedded one
-            main = [h for h in subj if 0 <= h.token < len(self.doc) and self.doc[h.token].head.dep_ == "ROOT"]
-            return (main or subj or cands)[-1]
+            # one who speaks in that sentence ("Patterson was sentenced ..., where Justice Beale said she had
+            # inflicted trauma" / "... he said": Beale), then the subject of the main clause ("Mace
+            # claimed that McCarthy ...") before an embedded one
+            speaking = [h for h in subj if 0 <= h.token < len(self.doc)
+                        and self.doc[h.token].head.lemma_.lower() in REPORTING_LEMMAS]
+            main = [h for h in (speaking or subj) if 0 <= h.token < len(self.doc) and self.doc[h.token].head.dep_ == "ROOT"]
+            return (main or speaking or subj or cands)[-1]
         return None
 
     def _pronoun_subject_in(self, sid: int, m: Mention, kind: str, gender: Optional[str]):
