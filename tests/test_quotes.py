@@ -1,6 +1,8 @@
 """Quotes and their speakers: one table row per construction, in real news-style sentences."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from auditor.config import DEFAULT_SPACY_MODEL
@@ -547,6 +549,10 @@ def test_title_cased_speech_after_a_verb_of_speech_is_a_quote(text, quote):
     ("Patterson was sentenced Monday morning in Melbourne, where Supreme Court Justice Christopher Beale said she had "
      "inflicted “trauma” on her victims and their families.\n\n“Your failure to exhibit any remorse pours salt into "
      "all the victims' wounds,” he said.", "Your failure", "Christopher Beale"),
+    # a pronoun that is the main clause's subject carries the topic on, not a name in a clause it reports...
+    ("Justice Beale instead set a non-parole period of 33 years.\n\nHe said the harsh conditions Patterson had "
+     "already faced in custody were “weighty considerations”.\n\n“In my view, the only scope for making them count is "
+     "by the fixing of a non-parole period,” he said.", "In my view", "Beale"),
     # nested speech inside a transcript turn goes to the one who uttered the inner words
     ("Karine Jean-Pierre delivers the briefing.\n\nKarine Jean-Pierre (00:03):\n\nAs President Biden says, “These "
      "young people are some of the bravest people he knows.” We will keep speaking out.\n",
@@ -554,6 +560,13 @@ def test_title_cased_speech_after_a_verb_of_speech_is_a_quote(text, quote):
 ])
 def test_speaker_by_topic_and_nesting(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+def test_an_adverbial_clauses_pronoun_carries_no_topic():
+    # divergences/dev, Maxwell's sentencing: "When she had a chance to speak, Maxwell apologized ... She called
+    # meeting Epstein ..., saying, "my association ..."": she is Maxwell, not the judge the "she" before took up
+    path = next((Path(__file__).parent / "fixtures/divergences/dev/maxwell_sentencing/articles").glob("02_*"))
+    assert speaker_for(path.read_text(encoding="utf-8"), "my association") == "Ghislaine Maxwell"
 
 
 @pytest.mark.parametrize("text, quote, speaker", [

@@ -1152,7 +1152,12 @@ class Resolver:
             if want:  # "she" is not a man the text calls Mr.
                 cands = [h for h in cands if genders.get(names_mod.normalize(h.name), want) == want]
             subj = [h for h in cands if h.subject]
-            chained = None if subj else self._pronoun_subject_in(sid, m, pk, want)
+            # no name is the main clause's subject ("He said the harsh conditions Patterson had faced ..."):
+            # a pronoun that is carries the topic on, not a name in a clause it reports
+            in_main = [h for h in subj if 0 <= h.token < len(self.doc) and self.doc[h.token].head.dep_ == "ROOT"]
+            chained = None if in_main else self._pronoun_subject_in(sid, m, pk, want)
+            if chained is not None and subj and chained.head.dep_ != "ROOT":
+                chained = None  # "When she had a chance to speak, Maxwell apologized": the name, not an adverbial's pronoun
             if chained is not None:
                 # "He resisted calls, including from Chancellor X ... he said": the pronoun that is
                 # that sentence's subject carries the topic on, not a name in its phrases
