@@ -614,6 +614,10 @@ def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
     # (new dev corpus, the Ankara prisoner swap)
     ("“They are coming home: Paul Whelan, Evan Gershkovich, Alsu Kurmasheva and Vladimir Kara-Murza,” President Joe "
      "Biden said in a statement.", "They are", "Joe Biden"),
+    # ...with an age set off by commas after the name (divergences/dev, a protest in Tel Aviv)
+    ("“It’s not a judicial reform. It’s a revolution that [is] making Israel go to full dictatorship and I want Israel "
+     "to stay a democracy for my kids,” Tamir Guytsabri, 58, told the Reuters news agency.", "It’s not",
+     "Tamir Guytsabri"),
     # a body's kind word ending its name makes it a body, whatever the tagger says (Jeju Air crash)
     ("The plane was a Boeing 737-800. Boeing said it was ready to help.\n\nJeju Air has expressed its deep regret. "
      "“We are making every effort to determine the exact cause,” the airline said in a public statement.", "We are",

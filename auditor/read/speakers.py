@@ -486,16 +486,28 @@ def _name_read_as_verb(tok, verb) -> bool:
 def _name_after_quote(verb):
     """ "“..., Alsu Kurmasheva and Vladimir Kara-Murza,” President Joe Biden said": the parser hangs the
     name after the closing mark on the quoted words and leaves the verb of saying without a subject.
-    A run of proper nouns between a closing quotation mark and the verb is the one who said it."""
+    A run of proper nouns between a closing quotation mark and the verb is the one who said it, with
+    an age or a short description set off by commas after it ("..., Tamir Guytsabri, 58, told the
+    Reuters news agency")."""
     if not is_reporting(verb):
         return None
     doc = verb.doc
     k = verb.i - 1
+    if k > 0 and doc[k].text == ",":
+        j = k - 1
+        while j > 0 and doc[j].text != "," and k - j <= _SHORT_APPOSITION:
+            j -= 1
+        if doc[j].text == "," and j < k - 1 and (doc[j + 1].like_num or doc[j + 1].lower_ in ("a", "an")):
+            k = j - 1  # "Tamir Guytsabri, 58, told", "John Smith, a shop owner, said"
+    end = k
     while k >= 0 and doc[k].pos_ == "PROPN":
         k -= 1
-    if k == verb.i - 1 or k < 0 or doc[k].text not in ("”", '"', "’", "'"):
+    if k == end or k < 0 or doc[k].text not in ("”", '"', "’", "'"):
         return None
-    return doc[verb.i - 1]
+    return doc[end]
+
+
+_SHORT_APPOSITION = 8  # tokens of an age or a description between a speaker's name and the verb
 
 
 def _name_folded_into_lead(verb):
