@@ -124,6 +124,15 @@ def test_elliptical_and_missing_subjects(text, quote, speaker):
 
 # ---- a description of a person refers back to the person the text is about ------------------
 @pytest.mark.parametrize("text, quote, speaker", [
+    # a person named by relation to another speaks as such (divergences/dev, Hajj heat deaths)
+    ('"I received a call from her daughter in Egypt," a friend said.', "I received", "a friend"),
+    ("“He was a good man,” his colleague told reporters.", "He was", "his colleague"),
+])
+def test_a_person_by_relation_speaks(text, quote, speaker):
+    assert speaker_for(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
     # a noun for what the person is (no office), speaking: the nearest preceding person subject
     ("Tesla CEO Elon Musk stated that no one was trying to assassinate Biden.\n\nMusk deleted the misleading post "
      "and then posted a few more, seemingly trying to defend his actions.\n\n"

@@ -241,8 +241,8 @@ def can_speak(m: "Mention", doc=None) -> bool:
     if head.text[:1].isupper() and (not head.is_sent_start or head.lower_ not in doc.text):
         return True  # a name the tagger took for a common noun ("Coons earlier told NBC")
     lemma = _lemma(head)
-    if lemma in _SPEAKING_NOUNS or lemma in GENDERED_WORDS:
-        return True  # "a man called out": a word that says its referent's gender names a person
+    if lemma in _SPEAKING_NOUNS or lemma in GENDERED_WORDS or lemma in RELATIONAL_PERSON_NOUNS:
+        return True  # "a man called out", "a family friend said": a word that names a person
     # an ending that is a word itself is that word ("a man called out", "one person said")
     return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
 
