@@ -614,6 +614,11 @@ def test_speaker_across_subheadings_documents_and_decks(text, quote, speaker):
     # (new dev corpus, the Ankara prisoner swap)
     ("“They are coming home: Paul Whelan, Evan Gershkovich, Alsu Kurmasheva and Vladimir Kara-Murza,” President Joe "
      "Biden said in a statement.", "They are", "Joe Biden"),
+    # a sentence between that takes the speaker up by "she", though the tagger called the name a body
+    # (divergences/dev, the UK budget)
+    ("“The scale and seriousness of the situation that we have inherited cannot be underestimated,” Reeves said in "
+     "the House of Commons on Wednesday. She is the first female chancellor of the exchequer to deliver a budget. "
+     "“Any chancellor standing here today would face this reality.”", "Any chancellor", "Reeves"),
     # ...with an age set off by commas after the name (divergences/dev, a protest in Tel Aviv)
     ("“It’s not a judicial reform. It’s a revolution that [is] making Israel go to full dictatorship and I want Israel "
      "to stay a democracy for my kids,” Tamir Guytsabri, 58, told the Reuters news agency.", "It’s not",

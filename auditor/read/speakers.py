@@ -2380,7 +2380,12 @@ class QuoteAttributor:
         if before is None:
             return None
         quoted = [k for k, o in enumerate(self.quotes) if before[0] <= o.start < before[1]]
-        if not quoted or done[quoted[-1]].speaker is None or done[quoted[-1]].speaker.kind != "person":
+        if not quoted or done[quoted[-1]].speaker is None:
+            return None
+        # "he" or "she" takes up a person, though the tagger called the name a body ("Reeves said ... She is")
+        gendered = any(t.lower_ in PRONOUN_GENDER for t in toks)
+        if not (done[quoted[-1]].speaker.kind == "person" or gendered and done[quoted[-1]].speaker.kind == "organization"
+                and " " not in done[quoted[-1]].speaker.name):
             return None
         a = done[quoted[-1]]
         return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
