@@ -127,6 +127,9 @@ def test_elliptical_and_missing_subjects(text, quote, speaker):
     # a person named by relation to another speaks as such (divergences/dev, Hajj heat deaths)
     ('"I received a call from her daughter in Egypt," a friend said.', "I received", "a friend"),
     ("“He was a good man,” his colleague told reporters.", "He was", "his colleague"),
+    # ...and so does one the text does not name, when a colon introduces the quote in the next paragraph
+    ('A family friend in Saudi Arabia said:\n\n"I received a call from her daughter in Egypt, pleading with me to '
+     'post anything on Facebook that could help locate her or find her,"', "I received", "family friend in Saudi Arabia"),
 ])
 def test_a_person_by_relation_speaks(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

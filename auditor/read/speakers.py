@@ -2335,9 +2335,12 @@ class QuoteAttributor:
             # position just before (a named party, not "officials" or an unresolved pronoun)
             toks = self._outside(token_range(self.doc, prev[0], prev[1]))
             reps = [t for t in toks if is_reporting(t)]
+            introduces = self.text[prev[0]:prev[1]].rstrip().endswith(":")
             if reps:
                 sp = self._speaker_from_verb(reps[-1])
-                if sp is not None and sp.kind not in ("pronoun", "anonymous"):
+                # one the sentence does not name speaks only when it says so with a colon ("A family
+                # friend in Saudi Arabia said:")
+                if sp is not None and (sp.kind not in ("pronoun", "anonymous") or introduces and sp.kind == "anonymous"):
                     return Attribution(sp, reps[-1].text, reps[-1].idx, reps[-1].idx + len(reps[-1].text))
             if self.text[prev[0]:prev[1]].rstrip().endswith(":"):
                 # "Senator X on Thursday released the following statement:" introduces what follows,
