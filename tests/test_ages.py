@@ -33,6 +33,7 @@ def test_ages_in(text, names, expected):
 @pytest.mark.parametrize("text, names, years", [
     ("Pogba will be 34 years old when the ban comes to a close", ("pogba",), 34),
     ("He is now banned until 2028, when he will be 33", (), 33),
+    ("He will be 34 when the ban comes to a close", (), 34),  # a pronoun opening the sentence
     ("she could be considered for release at age 81", (), 81),
 ])
 def test_an_age_at_a_time_to_come(text, names, years):

@@ -26,7 +26,6 @@ from bisect import bisect_left
 import logging
 import math
 import re
-import unicodedata
 from dataclasses import replace
 from itertools import combinations
 from typing import Callable, Iterable, Iterator, Optional, Sequence
@@ -39,7 +38,7 @@ from auditor.read import figure_context, measures
 from auditor.read.ages import Age, ages_in
 from auditor.read import records
 from auditor.read.when import mentions, parse_day
-from auditor.read.claims import overlap, same_entity
+from auditor.read.claims import overlap, same_entity, without_accents
 from auditor.read.names import skeleton
 from auditor.read.intervals import describe, is_clock_time, on_one_clock, overlaps, same_clock, slip_between
 from auditor.read.quantities import is_estimate, one_per_event, running_tally, side_unread, written_half_step
@@ -812,7 +811,7 @@ def _ages_by_person(claims: Sequence[Claim], clusters: Sequence[Cluster]) -> dic
     for c in claims:
         for e in c.entities:
             if " " in e:
-                full_names.setdefault(c.article, {}).setdefault(_folded(e.split()[-1]), set()).add(_folded(e))
+                full_names.setdefault(c.article, {}).setdefault(_name_key(e.split()[-1]), set()).add(_name_key(e))
     fact_of: dict[str, set[str]] = {}
     for k in clusters:
         for i in k.claims:
@@ -822,7 +821,7 @@ def _ages_by_person(claims: Sequence[Claim], clusters: Sequence[Cluster]) -> dic
         found = ages_in(c.text, c.entities)
         for age in found:
             if age.named:
-                key = _folded(age.holder)
+                key = _name_key(age.holder)
                 if " " not in key:
                     fuller = full_names.get(c.article, {}).get(key, set())
                     if len(fuller) > 1:
@@ -883,17 +882,17 @@ def _ages_clash(a: int, b: int, published_a: Optional[str], published_b: Optiona
     return days is None or days < 365
 
 
+def _name_key(name: str) -> str:
+    """A name without case or accents: "Alonso Vieira Júnior" is "alonso vieira junior"."""
+    return without_accents(name).casefold()
+
+
 def _credited(c: Claim, published: dict) -> str:
     """" (citing X, published D)" for a claim, as a figure conflict's sentence says it; "" for neither."""
     parts = [f"citing {_party(c.attribution)}" if c.attribution else "",
              f"published {published[c.article]}" if published.get(c.article) else ""]
     said = ", ".join(x for x in parts if x)
     return f" ({said})" if said else ""
-
-
-def _folded(name: str) -> str:
-    """A name without case or accents: "Alonso Vieira Júnior" is "alonso vieira junior"."""
-    return unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii")
 
 
 def _written_after_given_names(claims: Sequence[Claim], spellings: dict) -> dict[tuple[str, str], list]:

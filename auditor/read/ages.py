@@ -44,7 +44,7 @@ _AGE_AFTER_NAME = re.compile(
 _AGE_BEFORE_NAME = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORD}){_YEARS_OLD}\s+{_NAME}")
 _AGE_OF_NOUN = re.compile(rf"\b(?:a|an|the)\s+(?P<n>\d{{1,3}}|{_NUMBER_WORD}){_YEARS_OLD}\s+(?P<noun>[a-z]+)\b")
 _AGE_TO_COME = re.compile(
-    rf"\b(?:he|she|{_NAME})\s+(?:will|would)\s+be\s+(?P<n>\d{{1,3}}|{_NUMBER_WORD})(?:\s+years?\s+old)?\b(?!\s*(?:%|per|years?\b(?!\s+old)))"
+    rf"\b(?:(?i:he|she)\b|{_NAME})\s+(?:will|would)\s+be\s+(?P<n>\d{{1,3}}|{_NUMBER_WORD})(?:\s+years?\s+old)?\b(?!\s*(?:%|per|years?\b(?!\s+old)))"
     rf"|\b(?:could|can|may|might|will|would)\b[^.;]{{0,60}}?\bat\s+(?:the\s+)?age\s+(?:of\s+)?(?P<at>\d{{1,3}})\b")
 
 

@@ -62,15 +62,15 @@ def records_in(text: str, written: Optional[date]) -> tuple[Record, ...]:
     if written is not None:
         now = written.year + (written.timetuple().tm_yday - 1) / 365
         for m in _YEAR_HIGH.finditer(text):
-            n = parse_number(m.group("n"))
-            if n is None or n <= 0 or n != int(n):
+            n = _count_of_years(m.group("n"))
+            if n is None:
                 continue
             decades = m.group("unit").lower() == "decade"
             back, give = now - n * (10 if decades else 1), 1 if decades else _HALF_YEAR
             out.append(Record(m.start(), m.end(), m.group("sup").lower() + "est", back - give, back + give))
         for m in _IN_YEARS.finditer(text):
-            n = parse_number(m.group("n"))
-            if n is None or n <= 0 or n != int(n):
+            n = _count_of_years(m.group("n"))
+            if n is None:
                 continue
             decades = m.group("unit").lower() == "decades"
             years = n * (10 if decades else 1)
@@ -85,6 +85,12 @@ def records_in(text: str, written: Optional[date]) -> tuple[Record, ...]:
                 low, high = back - 1, back + 1
             out.append(Record(m.start(), m.end(), m.group("sup").lower(), low, high))
     return tuple(sorted(out, key=lambda r: r.start))
+
+
+def _count_of_years(written: str) -> Optional[int]:
+    """A whole number of years or decades as written ("24", "two"); None for anything else."""
+    n = parse_number(written)
+    return int(n) if n is not None and n > 0 and n == int(n) else None
 
 
 def disagree(a: Record, b: Record) -> bool:

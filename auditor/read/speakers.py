@@ -2342,7 +2342,7 @@ class QuoteAttributor:
                 # friend in Saudi Arabia said:")
                 if sp is not None and (sp.kind not in ("pronoun", "anonymous") or introduces and sp.kind == "anonymous"):
                     return Attribution(sp, reps[-1].text, reps[-1].idx, reps[-1].idx + len(reps[-1].text))
-            if self.text[prev[0]:prev[1]].rstrip().endswith(":"):
+            if introduces:
                 # "Senator X on Thursday released the following statement:" introduces what follows,
                 # whatever its verb: the subject of that sentence's main verb speaks
                 roots = [t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
@@ -2383,14 +2383,13 @@ class QuoteAttributor:
         if before is None:
             return None
         quoted = [k for k, o in enumerate(self.quotes) if before[0] <= o.start < before[1]]
-        if not quoted or done[quoted[-1]].speaker is None:
+        a = done[quoted[-1]] if quoted else None
+        if a is None or a.speaker is None:
             return None
         # "he" or "she" takes up a person, though the tagger called the name a body ("Reeves said ... She is")
         gendered = any(t.lower_ in PRONOUN_GENDER for t in toks)
-        if not (done[quoted[-1]].speaker.kind == "person" or gendered and done[quoted[-1]].speaker.kind == "organization"
-                and " " not in done[quoted[-1]].speaker.name):
+        if not (a.speaker.kind == "person" or gendered and a.speaker.kind == "organization" and " " not in a.speaker.name):
             return None
-        a = done[quoted[-1]]
         return Attribution(a.speaker, a.cue, a.cue_start, a.cue_end)
 
     def _speaker_label(self, frame: tuple[int, int]) -> Optional[Attribution]:
