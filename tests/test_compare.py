@@ -322,6 +322,14 @@ def measure(text, low, high, category, unit=None, counted=None, window=None):
     # a running count rising during the day is an update, not a conflict
     (fig("4", 4, 4, category="killed:total", window="so far"), fig("7", 7, 7, category="killed:total", window="so far"),
      "agree", "figure-update"),
+    # the land a spreading fire has burned grows like a toll (divergences/dev, Korea's wildfires)
+    (measure("approximately 43,330 acres", 38997, 47663, "burned:area", "acres"),
+     measure("at least 33,204 hectares", 82048.7, float("inf"), "burned:area", "acres"), "agree", "figure-update"),
+    # ...but a fire of a year long past burned what it burned: two areas of it cannot both hold
+    (measure("23,913 hectares", 59090, 59090, "burned:area", "acres", window="2000"),
+     measure("23,794 hectares", 58796, 58796, "burned:area", "acres", window="2000"), "diverge", "figure-conflict"),
+    (fig("230,000", 230000, 230000, category="killed:total", window="2004"),
+     fig("227,898", 227898, 227898, category="killed:total", window="2004"), "diverge", "figure-conflict"),
     # the parts of a breakdown are not compared, nor noted beside a whole
     (fig("290", 290, 290, category="killed:total", window="part of a breakdown"),
      fig("394", 394, 394, category="killed:total"), "agree", None),
@@ -777,6 +785,10 @@ def test_a_surname_written_alone_one_keystroke_from_a_full_name_is_a_finding(tex
     # a year or a date is no designation; designations of other shapes are other things
     ("It went to trial in March 2017", "the mistrial in March 2018", False),
     ("Jeju Air Flight 2216 crashed", "Flight 7C2216 crashed", False),
+    # divergences/dev, Ikoyi high-rise: ages and storeys written with a hyphen are no designation
+    ("Sunday Monday: The 21-year-old had a leg fracture.", "Odutan Timileyin is a 26-year-old man. The 26-year-old "
+     "was rescued", False),
+    ("The 21-storey building crumbled on Monday", "The 26-storey tower crumbled", False),
 ])
 def test_a_designation_with_one_character_changed_across_outlets_is_a_finding(a_text, b_text, told):
     clusters = [Cluster(id="k1", claims=("c1",), verdict="agree"), Cluster(id="k2", claims=("c2",), verdict="agree")]
@@ -1010,6 +1022,21 @@ def test_age_findings_across_articles(a, b, published, told):
     for _, f in found:
         assert f.kind == "age-conflict" and f.severity == "diverge"
         assert {e.article for e in f.evidence} == {"a1", "a2"}
+
+
+def test_an_age_finding_shows_every_place_each_side_states_the_age():
+    # divergences/dev, Sarkozy's verdict: "the 70-year-old conservative" is the article's Sarkozy, 70
+    a1 = _aged("c1", "a1", "Even if Sarkozy, 70, appeals the verdict, this measure will remain in force.", "sarkozy")
+    a2 = _aged("c2", "a1", "'I will fight until my last breath,' the 70-year-old conservative said.")
+    b = _aged("c3", "a2", "Sarkozy, 69, left the courtroom flanked by lawyers", "sarkozy")
+    clusters = [Cluster(id=f"k{k}", claims=(c.id,), verdict="single-source") for k, c in enumerate((a1, a2, b))]
+    ((label, finding),) = compare.age_findings([a1, a2, b], clusters, {})
+    assert label == "Sarkozy: 70 / 69"
+    assert {e.text for e in finding.evidence} >= {"Sarkozy, 70", "the 70-year-old conservative", "Sarkozy, 69"}
+    # with two people of 70 in the article, "the 70-year-old" is neither
+    other = _aged("c4", "a1", "Hortefeux, 70, was acquitted", "hortefeux")
+    found = compare.age_findings([a1, a2, b, other], clusters + [Cluster(id="k9", claims=("c4",), verdict="agree")], {})
+    assert "the 70-year-old conservative" not in {e.text for _, f in found for e in f.evidence}
 
 
 @pytest.mark.parametrize("a, b, one_fact, told", [

@@ -100,10 +100,19 @@ def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, 
     ("On top of that, she'll be forced to pay a $750k fine and 5 years of supervised release once she's out.",
      750000, None),
     ("Security forces killed 145 militants in 40 hours of operations.", 145, "in 40 hours"),
+    # a superlative on the subject grades nothing the verb's time says: the time dates the act (divergences/dev,
+    # Korea's wildfires); a superlative object is graded by its period
+    ("The worst wildfire occurred in April 2000, burning 23,913 hectares along the country’s eastern coast.", 23913,
+     "in April 2000"),
+    ("The strongest earthquake to hit Taiwan in nearly 25 years killed nine people.", 9, None),
+    # a year on the antecedent of a relative clause dates its act, as on a subject
+    ("It surpassed the devastation caused by the 2000 East Coast wildfire that burned 23,794 hectares.", 23794, "2000"),
+    ("It was worse than the 2004 tsunami, which killed 230,000 people.", 230000, "2004"),
 ])
 def test_a_figure_is_dated_by_its_own_phrase(nlp, sentence, value, window):
+    # (an area is read in acres: "23,913 hectares" is found by its text)
     q = next(q for q in figures(nlp, sentence) if q.value == value or q.low is not None and q.value is None
-             and q.low <= value <= (q.high or value))
+             and q.low <= value <= (q.high or value) or q.text.replace(",", "").startswith(f"{value} "))
     assert q.window == window
 
 

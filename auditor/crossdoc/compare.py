@@ -199,7 +199,7 @@ def figure_findings(members: Sequence[Claim], category: str,
             # that article tells apart, which other articles giving one each do not contradict
             continue
         running = "cumulative" in (window_kind(qa.window), window_kind(qb.window))
-        tally = running_tally(category)
+        tally = running_tally(category) and not _closed_year(qa, qb, pairs, published)
         # (a figure that is the other mistyped is no count of another moment, whenever published)
         updated = [] if slipped else [
             (x, y) for x, y in pairs if running or (tally and x != y and not _same_day(published, x, y))
@@ -307,6 +307,21 @@ def _tie_and_casting_vote(qa: Quantity, qb: Quantity) -> bool:
         if tie.value == tie.second and sorted((broken.value, broken.second)) == [tie.value, tie.value + 1]:
             return True
     return False
+
+
+_NAMED_YEAR = re.compile(r"\b(?:18|19|20|21)\d\d\b")
+
+
+def _closed_year(qa: Quantity, qb: Quantity, pairs: Sequence[tuple[str, str]], published: dict) -> bool:
+    """Both figures are of one past year's event ("the 2000 East Coast wildfire that burned 23,794
+    hectares" / "The worst wildfire occurred in April 2000, burning 23,913 hectares"): a count long
+    closed, not a tally still rising, unless a report is of that very year."""
+    years = [set(_NAMED_YEAR.findall(q.window or "")) for q in (qa, qb)]
+    if len(years[0]) != 1 or years[0] != years[1] or "cumulative" in (window_kind(qa.window), window_kind(qb.window)) \
+            or any(re.search(r"\b(since|from)\b", (q.window or "").lower()) for q in (qa, qb)):
+        return False
+    year = next(iter(years[0]))
+    return all(str(published.get(x) or "")[:4] != year for pair in pairs for x in pair)
 
 
 def _same_day(published: dict, x: str, y: str) -> bool:
@@ -788,10 +803,13 @@ def age_findings(claims: Sequence[Claim], clusters: Sequence[Cluster], published
                 continue
             told.add(pair)
             (ca, a), (cb, b) = sorted([(ca, a), (cb, b)], key=lambda x: x[0].article)
-            who = a.holder if a.named else (b.holder if b.named else (f"the {a.holder}" if a.holder else "the person"))
+            stating = [(c, x) for side in ((ca, a), (cb, b)) for c, x in readings
+                       if c.article == side[0].article and x.years == side[1].years]
+            who = next((x.holder for _, x in stating if x.named), f"the {a.holder}" if a.holder else "the person")
             when = " at the later time both tell of" if a.later else ""
-            evidence = (_span(ca, ca.start + a.start, ca.start + a.end, ca.text[a.start:a.end]),
-                        _span(cb, cb.start + b.start, cb.start + b.end, cb.text[b.start:b.end]), _span(ca), _span(cb))
+            evidence = tuple(dict.fromkeys(
+                [_span(c, c.start + x.start, c.start + x.end, c.text[x.start:x.end]) for c, x in stating]
+                + [_span(c) for c, _ in stating]))
             summary = (f"age of {who}{when}: {ca.article} says {a.years}{_credited(ca, published)}, "
                        f"but {cb.article} says {b.years}{_credited(cb, published)}: one person has one age, so one is wrong")
             out.append((f"{who}: {a.years} / {b.years}",
@@ -817,6 +835,7 @@ def _ages_by_person(claims: Sequence[Claim], clusters: Sequence[Cluster]) -> dic
         for i in k.claims:
             fact_of.setdefault(i, set()).add(k.id)
     by_person: dict[tuple, list[tuple[Claim, Age]]] = {}
+    unnamed: list[tuple[Claim, Age]] = []
     for c in claims:
         found = ages_in(c.text, c.entities)
         for age in found:
@@ -829,8 +848,18 @@ def _ages_by_person(claims: Sequence[Claim], clusters: Sequence[Cluster]) -> dic
                     key = next(iter(fuller), key)
                 by_person.setdefault(("named", key), []).append((c, age))
             elif sum(not a.named and a.later == age.later and a.holder == age.holder for a in found) == 1:
-                for fact in sorted(fact_of.get(c.id, ())):
-                    by_person.setdefault(("fact", fact, age.holder, age.later), []).append((c, age))
+                unnamed.append((c, age))
+    named_at: dict[tuple[str, int], set[tuple]] = {}
+    for key, readings in by_person.items():
+        for c, age in readings:
+            named_at.setdefault((c.article, age.years), set()).add(key)
+    for c, age in unnamed:
+        named = named_at.get((c.article, age.years), set()) if age.definite and not age.later else set()
+        if len(named) == 1:  # "Sarkozy, 70, appeals" ... "the 70-year-old conservative said"
+            by_person[next(iter(named))].append((c, age))
+            continue
+        for fact in sorted(fact_of.get(c.id, ())):
+            by_person.setdefault(("fact", fact, age.holder, age.later), []).append((c, age))
     surnames: dict[str, set[tuple]] = {}
     for key in by_person:
         if key[0] == "named" and " " in key[1]:
@@ -970,7 +999,8 @@ def _written_names(c: Claim, keys: Sequence[str]) -> Iterator[tuple[int, int]]:
 
 # A maker's or series' name and the designation after it ("Boeing 737-800", "Airbus A320",
 # "Flight 2216"): one character changed between outlets is a slip, never a variant spelling.
-_DESIGNATION = re.compile(r"\b([A-Z][a-z]+) ((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,})\b")
+# (it ends in a letter or digit: "The 21-year-old" and "a 26-year-old" name no designation)
+_DESIGNATION = re.compile(r"\b([A-Z][a-z]+) ((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]+[A-Z0-9])(?![\w-])")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _CALENDAR_WORDS = vocab.words("months") | vocab.words("weekdays")
 

@@ -29,6 +29,7 @@ class Age:
     holder: str
     named: bool
     later: bool = False
+    definite: bool = False  # "the 70-year-old conservative": someone the article has named
 
 
 _PARTICLES = "|".join(sorted(vocab.words("name_particles"), key=len, reverse=True))
@@ -81,15 +82,17 @@ def ages_in(text: str, names: Iterable[str]) -> tuple[Age, ...]:
             continue
         add(_age(m.start(), m.end(), m.group("n") or m.group("at"), "", False, later=True))
     for m in _AGE_OF_NOUN.finditer(text):
-        add(_age(m.start(), m.end(), m.group("n"), m.group("noun"), False))
+        add(_age(m.start(), m.end(), m.group("n"), m.group("noun"), False,
+                 definite=m.group(0)[:3].casefold() == "the"))
     return tuple(sorted(out, key=lambda a: a.start))
 
 
-def _age(start: int, end: int, written: str, holder: str, named: bool, later: bool = False) -> Optional[Age]:
+def _age(start: int, end: int, written: str, holder: str, named: bool, later: bool = False,
+         definite: bool = False) -> Optional[Age]:
     value = parse_number(written.replace("-", " ") if not written.isdigit() else written)
     if value is None or value != int(value) or not 0 < value <= OLDEST:
         return None
-    return Age(start, end, int(value), holder, named, later)
+    return Age(start, end, int(value), holder, named, later, definite)
 
 
 def _known_name(run: str, known: set[str], from_start: bool = False) -> str:

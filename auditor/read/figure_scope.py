@@ -195,13 +195,16 @@ _YEAR = re.compile(r"(18|19|20|21)\d\d")
 
 def _year_of_the_subject(number_tokens) -> Optional[str]:
     """A year written on the subject of the figure's verb ("Madonna, whose 2023 performance at the
-    same venue drew 1.6 million fans"): it dates the act, as "in 2023" would. (The tagger seldom
-    takes such a year for a date.)"""
+    same venue drew 1.6 million fans"; "the 2004 tsunami, which killed 230,000"): it dates the act,
+    as "in 2023" would. (The tagger seldom takes such a year for a date.)"""
     verb = next((a for a in number_tokens[0].ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
     for subject in verb.children:
-        if subject.dep_ in ("nsubj", "nsubjpass") and subject.tag_ in ("NN", "NNP"):
+        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head  # "the 2000 East Coast wildfire that burned 23,794 hectares"
+        if subject.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos") and subject.tag_ in ("NN", "NNP") \
+                and (subject.dep_ in ("nsubj", "nsubjpass") or subject.i == verb.head.i):
             year = next((c for c in subject.children if c.dep_ in ("nummod", "compound", "amod")
                          and c.i < subject.i and _YEAR.fullmatch(c.text)), None)
             if year is not None:
@@ -277,8 +280,11 @@ def _grades_superlative(ent) -> bool:
 
 def _graded(node, before: int) -> bool:
     """A modifier of the word, before `before`, grades it as the most of its kind ("strongest",
-    "most powerful")."""
-    return any(g.tag_ == "JJS" or g.lower_ == "most" for c in node.children if c.i < before
+    "most powerful"). A verb's graded subject does not count: "The worst wildfire occurred in April
+    2000" dates the wildfire; "reached its highest level in 24 years" grades the level."""
+    verb = node.pos_ in ("VERB", "AUX")
+    return any(g.tag_ == "JJS" or g.lower_ == "most" for c in node.children
+               if c.i < before and not (verb and c.dep_ in ("nsubj", "nsubjpass"))
                for g in (c, *c.children))
 
 
