@@ -428,6 +428,20 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
      "firefighters.", "We have got", "Shamim Ahsan"),
     ("\u201cThe suspect was arrested at his home,\u201d said Det. Supt. Jane Morgan, the officer leading the "
      "inquiry.", "The suspect", "Jane Morgan"),
+    # divergences/dev, batch 16: a one-word name the tagger left untagged is the person it named before
+    ("He noted that three others have been discharged but Governor Sanwo-Olu did not, however, disclose their "
+     "identities.\n\n6. Waliu Lateef is 32-year-old.\n\n"
+     "Sanwo-Olu, who described the incident as a national disaster, said: \u201cmistakes were made.\u201d\n\n"
+     "\u201cThis is an event that could be described clearly as a national disaster,\u201d he said.",
+     "This is an event", "Sanwo-Olu"),
+    # the reporting verb of the sentence before, not one inside what it reports
+    ("Findings from one of the surviving workers, Gabriel Bassey, revealed that the building crumbled around 2pm.\n"
+     "He said the owner was also on site with about 15 persons believed to be his friends and partners.\n"
+     "\u201cI was trying to plug my phone and I saw the building coming down.\u201d", "I was trying", "Gabriel Bassey"),
+    # an office is not the one its act was done to in the sentence before (a passive subject)
+    ("Alexandre Djouhri, an intermediary in the affair, was sentenced to six years in prison. \"You live abroad; you "
+     "have pursued a strategy of evasion,\" said the presiding judge.", "You live abroad", "presiding judge"),
+    ("Jane Smith was sworn in on Monday. \"We are ready,\" the minister said.", "We are ready", "Jane Smith"),
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -58,6 +58,7 @@ REPORTING_LEMMAS = vocab.words("reporting_verbs")
 WEAK_REPORTING_LEMMAS = vocab.words("reporting_verbs_weak")
 PHRASAL_REPORTING = vocab.words("reporting_phrasal_verbs")
 RELATIONAL_PERSON_NOUNS = vocab.words("relational_person_nouns")
+INSTALLING_VERBS = vocab.words("installing_verbs")  # "was elected", "was sworn in": given an office
 CONTINUING_LEMMAS = frozenset({"add", "continue"})  # "she added": she spoke the quote before too
 _PHRASAL_HEADS = frozenset(p.split()[0] for p in PHRASAL_REPORTING)
 # "X was told to ...": the passive subject of a verb of address is addressed, it does not speak
@@ -1352,6 +1353,12 @@ class Resolver:
         h = (main or found)[0]
         if h.kind != "person":
             return None  # the sentence is about someone the text does not show to be a person
+        verb = self.doc[h.token].head
+        if self.doc[h.token].dep_ == "nsubjpass" and verb.lemma_.lower() not in INSTALLING_VERBS and not any(
+                c.dep_ in ("oprd", "attr", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            # "Djouhri ... was sentenced to six years. “...,” said the presiding judge": one the act was
+            # done to, not one given an office ("Smith was sworn in", "was appointed finance minister")
+            return None
         offices = {w for w in h.words if w in TITLE_WORDS} - set(GENDERED_WORDS) - {"sir", "dr", "dr."}
         if offices and m.head not in person_aliases(frozenset(offices)):
             return None  # known by another office: not the one described
@@ -1531,6 +1538,11 @@ class Resolver:
         if surname_before:
             cands = [h for h in cands if h.start < m.start and names_mod.normalize(h.name).split()[-1] == word]
         before = [h for h in cands if h.start < m.start]
+        if not cands and not surname_before:
+            # the word itself named a person before ("Governor Sanwo-Olu did not ..." / "Sanwo-Olu,
+            # who described ..., said"), where the tagger saw no full name holding it
+            before = [h for h in self.history if h.kind == "person" and h.start < m.start and h.token != m.token
+                      and names_mod.normalize(h.name) == word]
         pick = before[-1] if before else (cands[0] if cands else None)
         if pick is not None and pick.kind != "person":
             pick = replace(pick, kind="person", label="PERSON")  # a surname says the full name is a person's
@@ -2335,6 +2347,9 @@ class QuoteAttributor:
             # position just before (a named party, not "officials" or an unresolved pronoun)
             toks = self._outside(token_range(self.doc, prev[0], prev[1]))
             reps = [t for t in toks if is_reporting(t)]
+            # the sentence's own reporting verb, not one inside what it reports ("He said the owner was
+            # on site with 15 persons believed to be his friends")
+            reps = [t for t in reps if t.dep_ == "ROOT"][-1:] or reps
             introduces = self.text[prev[0]:prev[1]].rstrip().endswith(":")
             if reps:
                 sp = self._speaker_from_verb(reps[-1])
