@@ -330,6 +330,13 @@ def measure(text, low, high, category, unit=None, counted=None, window=None):
      measure("23,794 hectares", 58796, 58796, "burned:area", "acres", window="2000"), "diverge", "figure-conflict"),
     (fig("230,000", 230000, 230000, category="killed:total", window="2004"),
      fig("227,898", 227898, 227898, category="killed:total", window="2004"), "diverge", "figure-conflict"),
+    # the days of two acts are two facts (divergences/dev, a mine collapse: "collapsed early Tuesday" /
+    # "the search resumed Wednesday"); two days of one act told in two verbs are a conflict (a boat that
+    # "sank on Wednesday" / "capsized Thursday afternoon")
+    (measure("early Tuesday", 24, 36, "date:event", "weekday-hours", "collapse"),
+     measure("Wednesday", 48, 72, "date:event", "weekday-hours", "resume"), "agree", None),
+    (measure("Tuesday", 24, 48, "date:event", "weekday-hours", "sink"),
+     measure("Thursday", 72, 96, "date:event", "weekday-hours", "capsize"), "diverge", "figure-conflict"),
     # the parts of a breakdown are not compared, nor noted beside a whole
     (fig("290", 290, 290, category="killed:total", window="part of a breakdown"),
      fig("394", 394, 394, category="killed:total"), "agree", None),

@@ -268,6 +268,17 @@ def test_a_capacity_is_no_count(nlp, sentence, window):
     # nor is a day an infinitive's act may carry or the verb it hangs on (the motion was filed Monday,
     # the speaker removed Tuesday)
     ("Rep. Matt Gaetz, R-Fla., introduced the motion to remove McCarthy as speaker on Monday.", None, None),
+    # a day written without "on", as American copy does (divergences/dev, a migrant boat sinking)
+    ("More than 100 people were on board the small boat that sank Thursday in the Mediterranean Sea.", "sink",
+     (72, 96)),
+    ("A boat carrying migrants capsized off Syria\u2019s coast Thursday afternoon, state media reported.", "capsize",
+     (84, 90)),
+    # a part of the day tagged apart from its day is still that part ("Monday night" overlaps Tuesday's small hours)
+    ("The situation escalated Monday night when a rally entered the capital.", "escalate", (18, 30)),
+    ("Officials said Thursday that the boat sank.", None, None),
+    # one more of a series is done on many days: its day is no day of the act (divergences/dev, a plane crash)
+    ("Late on Tuesday afternoon, another body was recovered, according to officials.", None, None),
+    ("Gunmen killed more than 20 people on Sunday.", "kill", (144, 168)),
 ])
 def test_the_weekday_of_an_act(nlp, sentence, act, hours):
     dates = [q for q in figures(nlp, sentence) if q.category == "date:event" and q.unit == "weekday-hours"]

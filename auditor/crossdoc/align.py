@@ -796,6 +796,13 @@ ACT_FAMILIES = [(row[0], *row[1].split()) for row in vocab.rows("act_families")]
 _FAMILY_OF = {w: fam[0] for fam in ACT_FAMILIES for w in fam}
 
 
+def one_act(a: Optional[str], b: Optional[str]) -> bool:
+    """Two verbs report one act: one verb, or verbs of one class or family ("sank" / "capsized",
+    "killed" / "slain"); "collapsed" and "resumed" are two acts whatever is known of them."""
+    return bool(a) and bool(b) and (a == b or predicate_class(a) == predicate_class(b)
+                                    or _FAMILY_OF.get(a) is not None and _FAMILY_OF.get(a) == _FAMILY_OF.get(b))
+
+
 def same_family(a: Claim, b: Claim) -> bool:
     """Whether two claims report an act of one family (by their predicates and content words)."""
     fa = {_FAMILY_OF[w] for w in (*a.terms, a.predicate or "") if w in _FAMILY_OF}

@@ -33,7 +33,8 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from auditor import vocab
-from auditor.crossdoc.align import bare_measure_of, cluster_id, counter, figures_compatible, predicate_class, rival_counters
+from auditor.crossdoc.align import (bare_measure_of, cluster_id, counter, figures_compatible, one_act, predicate_class,
+                                    rival_counters)
 from auditor.read import figure_context, measures
 from auditor.read.ages import Age, ages_in
 from auditor.read import records
@@ -144,6 +145,8 @@ def figure_findings(members: Sequence[Claim], category: str,
             qa, qb = on_one_clock(qa, qb)  # "6:45 pm on Friday" and "18:15" are hours of one day
         if qa.unit != qb.unit:
             continue  # "0.2 percentage points" is a change, "62.7%" a level
+        if category == "date:event" and not one_act(qa.counted, qb.counted):
+            continue  # the days of two acts ("collapsed early Tuesday" / "resumed Wednesday")
         places = ([qa.place] if qa.place else [], [qb.place] if qb.place else [])
         rivals_only = not figures_compatible(qa, qb, *places) and figures_compatible(
             qa, qb, *places, (counter(qa, side_a[0][0]), counter(qb, side_b[0][0])))

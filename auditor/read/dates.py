@@ -41,24 +41,26 @@ def event_dates(doc, base: int, start: int, end: int) -> list[Quantity]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or not (start <= base + ent.start_char < end):
             continue
-        doy = day_of_year(ent.text)
-        day = _weekday_span(ent.text) if doy is None else None
+        written = _with_part_of_day(doc, ent)  # "Monday night", which the tagger may tag as two
+        doy = day_of_year(written.text)
+        day = _weekday_span(written.text) if doy is None else None
         if doy is None and day is None or day is not None and _dated_after(doc, ent):
             continue  # (a weekday the date after it names: "on Friday, 2 June" is read as that date)
         k = ent.start - 1
         while k >= 0 and ent.start - k <= 3 and (doc[k].is_punct or doc[k].lower_ in _WEEKDAYS):
             k -= 1  # "on Friday, 2 June"
         prep = doc[k] if k >= 0 else None
-        if prep is None or prep.lower_ != "on":
-            continue
-        verb = _act_of(prep)
-        if verb is None:
+        if prep is not None and prep.lower_ == "on":
+            verb = _act_of(prep)
+        else:
+            verb = _act_dated_bare(ent)  # "the boat that sank Thursday", "capsized Thursday afternoon"
+        if verb is None or _one_more(verb):
             continue
         if doy is not None:
             low = high = float(doy)
         else:
             low, high = day
-        out.append(Quantity(start=base + ent.start_char, end=base + ent.end_char, text=ent.text,
+        out.append(Quantity(start=base + written.start_char, end=base + written.end_char, text=written.text,
                             value=low if low == high else None, low=low, high=high, category="date:event",
                             unit="day-of-year" if doy is not None else "weekday-hours", counted=verb.lemma_.lower(),
                             high_inclusive=doy is not None))
@@ -86,6 +88,45 @@ def _act_of(prep):
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "introduced the motion to remove McCarthy ... on Monday": the day may be either act's
+    return verb
+
+
+_INCREMENT_WORDS = frozenset({"another", "more", "further", "additional"})
+
+
+def _one_more(verb) -> bool:
+    """The act is one of a series: done to "another" or "one more" of what it is done to ("Late on
+    Tuesday afternoon, another body was recovered"), so its day is one of many, not the day of the act."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                t.lower_ in _INCREMENT_WORDS and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "than")
+                for t in c.subtree if t.i <= c.i):
+            return True  # ("more than 20 people" is a bound, not one more)
+    return False
+
+
+def _with_part_of_day(doc, ent):
+    """The date with the part of the day written right after it and tagged apart ("Monday" +
+    "night": the hours from Monday evening to Tuesday morning, not all of Monday)."""
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _PARTS and ent.root.dep_ == "compound" and ent.root.head.i == nxt.i:
+        return doc[ent.start:ent.end + 1]
+    return ent
+
+
+def _act_dated_bare(ent):
+    """The verb a date written without "on" dates, as American copy writes it ("the boat that sank
+    Thursday", "capsized off Syria's coast Thursday afternoon"): the date phrase hangs from the verb as
+    its adverb of time. Not a reporting verb ("officials said Thursday")."""
+    root = ent.root
+    if root.dep_ == "compound" and root.head.lower_ in _PARTS:
+        root = root.head  # "Thursday afternoon", tagged as two names of time
+    if root.dep_ != "npadvmod":
+        return None
+    verb = root.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REPORTING_VERBS \
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
     return verb
 
 
