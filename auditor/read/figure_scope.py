@@ -201,10 +201,11 @@ def _year_of_the_subject(number_tokens) -> Optional[str]:
     if verb is None:
         return None
     for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
         if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            subject = verb.head  # "the 2000 East Coast wildfire that burned 23,794 hectares"
-        if subject.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos") and subject.tag_ in ("NN", "NNP") \
-                and (subject.dep_ in ("nsubj", "nsubjpass") or subject.i == verb.head.i):
+            subject = verb.head  # the relative pronoun's antecedent: "the 2000 wildfire that burned 23,794 hectares"
+        if subject.tag_ in ("NN", "NNP"):
             year = next((c for c in subject.children if c.dep_ in ("nummod", "compound", "amod")
                          and c.i < subject.i and _YEAR.fullmatch(c.text)), None)
             if year is not None:
