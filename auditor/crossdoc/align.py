@@ -799,8 +799,9 @@ _FAMILY_OF = {w: fam[0] for fam in ACT_FAMILIES for w in fam}
 def one_act(a: Optional[str], b: Optional[str]) -> bool:
     """Two verbs report one act: one verb, or verbs of one class or family ("sank" / "capsized",
     "killed" / "slain"); "collapsed" and "resumed" are two acts whatever is known of them."""
-    return bool(a) and bool(b) and (a == b or predicate_class(a) == predicate_class(b)
-                                    or _FAMILY_OF.get(a) is not None and _FAMILY_OF.get(a) == _FAMILY_OF.get(b))
+    if not a or not b:
+        return False
+    return predicate_class(a) == predicate_class(b) or _FAMILY_OF.get(a, a) == _FAMILY_OF.get(b, b)
 
 
 def same_family(a: Claim, b: Claim) -> bool:
