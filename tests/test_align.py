@@ -394,14 +394,14 @@ def test_a_rising_toll_meets_counts_of_any_size(first, second, paired):
 
 @pytest.mark.parametrize("qa, qb, meet", [
     # divergences/dev, French pension protests: one crowd is one place's on one day
-    (_fig("protested:total", 2.45e6, 2.55e6, None, "on January 31"),
-     _fig("protested:total", 2.75e6, 2.85e6, None, "last January 31"), True),  # the unions' 2.5m vs 2.8m
-    (_fig("protested:total", 1.275e6, 1.285e6, None, "on Tuesday"),
-     _fig("protested:total", 1.265e6, 1.275e6, None, "last January 31"), False),  # 7 March vs 31 January
-    (_fig("protested:total", 700000, 700000, 700000, None, "Paris"),
-     _fig("protested:total", 3.45e6, 3.55e6, None), False),  # Paris is a part of the nation's crowd
-    (_fig("protested:total", 245000, 245000, 245000, None, "Marseille"),
-     _fig("protested:total", 120000, 120000, 120000, None, "Toulouse"), False),  # two cities
+    (_fig("crowd:total", 2.45e6, 2.55e6, None, "on January 31"),
+     _fig("crowd:total", 2.75e6, 2.85e6, None, "last January 31"), True),  # the unions' 2.5m vs 2.8m
+    (_fig("crowd:total", 1.275e6, 1.285e6, None, "on Tuesday"),
+     _fig("crowd:total", 1.265e6, 1.275e6, None, "last January 31"), False),  # 7 March vs 31 January
+    (_fig("crowd:total", 700000, 700000, 700000, None, "Paris"),
+     _fig("crowd:total", 3.45e6, 3.55e6, None), False),  # Paris is a part of the nation's crowd
+    (_fig("crowd:total", 245000, 245000, 245000, None, "Marseille"),
+     _fig("crowd:total", 120000, 120000, 120000, None, "Toulouse"), False),  # two cities
     # a death toll of a town may still meet one reported for its region (figures_compatible)
     (_fig("killed:total", 10, 10, 10, None, "Kalat"), _fig("killed:total", 12, 12, 12), True),
 ])
@@ -412,11 +412,11 @@ def test_a_crowd_is_counted_for_one_place_and_day(qa, qb, meet):
 @pytest.mark.parametrize("qa, qb, meet", [
     # divergences/dev, French pension protests: the ministry's count across the country on a named
     # day, and another report's same count with no day and no place but the story's
-    (_fig("protested:total", 1.152e6, 1.408e6, 1.28e6, "on Tuesday, March 7", "France"),
+    (_fig("crowd:total", 1.152e6, 1.408e6, 1.28e6, "on Tuesday, March 7", "France"),
      _fig("total", 1.152e6, 1.408e6, 1.28e6), True),
     # another count with no day may be another day's crowd
-    (_fig("protested:total", 1.152e6, 1.408e6, 1.28e6, "on Tuesday, March 7", "France"),
-     _fig("protested:total", 2.45e6, 2.55e6, None), False),
+    (_fig("crowd:total", 1.152e6, 1.408e6, 1.28e6, "on Tuesday, March 7", "France"),
+     _fig("crowd:total", 2.45e6, 2.55e6, None), False),
 ])
 def test_a_crowd_given_with_its_day_and_without_is_one_count_when_alike(qa, qb, meet):
     assert A.figures_compatible(qa, qb, [], [], in_group=True) is meet
@@ -424,7 +424,7 @@ def test_a_crowd_given_with_its_day_and_without_is_one_count_when_alike(qa, qb, 
 
 
 def _crowd_claim(article, text, value, place, credited):
-    q = Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="protested:total",
+    q = Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="crowd:total",
                  place=place, credited=credited)
     return Claim(id=f"c{article}{value}", article=article, start=0, end=len(text), text=text, sentence=0,
                  quantities=(q,), places=(place,))
@@ -465,7 +465,7 @@ def _sum(value, category, text="n"):
     (_count(11300, "total"), _count(11300, "killed:total"), True),
     # one number stated as an estimate: "around 1.28 million" / "1.28 million people demonstrated"
     (Quantity(start=0, end=1, text="around 1.28 million", value=1.28e6, low=1.2e6, high=1.35e6, category="total"),
-     _count(1.28e6, "protested:total"), True),
+     _count(1.28e6, "crowd:total"), True),
     # a vague figure is not a number stated
     (Quantity(start=0, end=1, text="thousands", value=1000, low=1000, high=None, category="missing", vague=True),
      _count(1000, "missing:total"), False),
@@ -718,9 +718,9 @@ def test_the_days_of_one_act_meet_and_of_two_acts_do_not():
 def test_a_vague_count_is_no_rival_counters_estimate():
     """divergences/dev, Israel protests: "a few hundred protesters" blocking a highway is no
     counter's estimate of the organisers' 240,000 in the same city."""
-    crowd = Quantity(start=0, end=1, text="n", value=240000, low=216000, high=264000, category="protested:total",
+    crowd = Quantity(start=0, end=1, text="n", value=240000, low=216000, high=264000, category="crowd:total",
                      place="Tel Aviv", credited="organizers")
-    few = Quantity(start=0, end=1, text="n", value=None, low=200, high=999, vague=True, category="protested:total",
+    few = Quantity(start=0, end=1, text="n", value=None, low=200, high=999, vague=True, category="crowd:total",
                    place="Tel Aviv")
     assert not A.rival_counters(crowd, few, ("organizers", None))
     assert not A.figures_compatible(crowd, few, ["Tel Aviv"], ["Tel Aviv"], ("organizers", None))

@@ -33,6 +33,18 @@ def test_sums_of_money_are_classed_by_what_they_pay_for(nlp, sentence, text, cat
     assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
 
 
+@pytest.mark.parametrize("sentence, text, value", [
+    # a deal that buys something, by any of its names, and a sum with its scale word glued on (divergences/dev,
+    # a football transfer: "a fee of £86 million" / "a reported £77million move")
+    ("Neymar has joined Al Hilal in a reported £77million move.", "£77million", 77e6),
+    ("PSG agreed the transfer to Al Hilal for a whopping fee of £86 million.", "£86 million", 86e6),
+    ("Al Hilal have agreed a €90 million deal with Paris Saint-Germain for Neymar.", "€90 million", 90e6),
+])
+def test_the_sum_of_a_deal_by_any_of_its_names(nlp, sentence, text, value):
+    (q,) = [q for q in figures(nlp, sentence) if q.text == text]
+    assert (q.category, q.value) == ("money:bill", value)
+
+
 @pytest.mark.parametrize("sentence, text, category", [
     # a sum someone is made to pay is a penalty, as a fine is: the outlets' words for one penalty meet
     ("Former President Donald Trump has been fined $354.8 million.", "$354.8 million", "money:penalty"),

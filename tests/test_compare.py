@@ -2,6 +2,8 @@
 denials, sources, wording and terminology."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from auditor.crossdoc import compare
@@ -436,18 +438,18 @@ def test_an_exact_figure_and_a_bound_against_another_stay_two_conflicts():
 def test_a_conflict_names_each_figures_own_counter():
     """divergences/dev, French pension protests: "1.27 million people (according to police) and 2.8
     million (according to the unions)": the sentence credits the police, the 2.8 million the unions."""
-    q = Quantity(start=0, end=11, text="2.8 million", value=None, low=2.75e6, high=2.85e6, category="protested:total",
+    q = Quantity(start=0, end=11, text="2.8 million", value=None, low=2.75e6, high=2.85e6, category="crowd:total",
                  window="last January 31", credited="unions")
     a = claim("c1", "a1", "compared to 2.5 million on January 31",
-              fig("2.5 million", 2.45e6, 2.55e6, category="protested:total", window="on January 31"))
+              fig("2.5 million", 2.45e6, 2.55e6, category="crowd:total", window="on January 31"))
     b = claim("c2", "a2", "1.27 million people (according to police) and 2.8 million (according to the unions)", q,
               attribution="s_police@a2")
-    (conflict,) = [f for f in run([a, b], category="protested:total").findings if f.kind == "figure-conflict"]
+    (conflict,) = [f for f in run([a, b], category="crowd:total").findings if f.kind == "figure-conflict"]
     assert "citing unions" in conflict.summary and "police" not in conflict.summary
 
 
 def _crowd(text, value, place, credited=None, window=None):
-    return Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="protested:total",
+    return Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category="crowd:total",
                     place=place, window=window, credited=credited)
 
 
@@ -458,11 +460,26 @@ def test_two_counters_of_one_crowd_in_one_article_cannot_both_be_right():
     police = replace_span(_crowd("30,000", 30_000, "Marseille", "police"), 57)
     out = run([claim("c1", "a1", text, unions, police), claim("c2", "a2", "In Marseille, 245,000 marched",
                                                                _crowd("245,000", 245_000, "Marseille"))],
-              category="protested:total")
+              category="crowd:total")
     conflicts = [f for f in out.findings if f.kind == "figure-conflict"]
     # the police's 30,000 against the unions' 245,000, which a2 repeats uncredited (one crowd, no
     # day named apart: a2's figure cannot be right with the police's either)
     assert conflicts and all("a1" in {e.article for e in f.evidence} and "30,000" in f.summary for f in conflicts)
+
+
+def test_two_counters_of_one_crowd_in_two_clauses_of_one_article_cannot_both_be_right():
+    # divergences/dev, a protest at a reservoir: each clause credited by its own source, not by the figure's phrase
+    prefecture = claim("c1", "a1", "According to the prefecture, 6,000 demonstrators were present",
+                       _crowd("6,000", 6_000, None), attribution="s_prefecture@a1")
+    organisers = claim("c2", "a1", "while the organisers spoke of 25,000 present", _crowd("25,000", 25_000, None),
+                       attribution="s_organisers@a1")
+    other = claim("c3", "a2", "Several thousand activists descended on Sainte-Soline")  # (a fact of two articles)
+    out = run([prefecture, organisers, other], category="crowd:total")
+    assert [f.kind for f in out.findings if f.severity == "diverge"] == ["figure-conflict"]
+    # one source's two figures in one article are left alone: the words around them tell them apart
+    organisers = replace(organisers, attribution="s_prefecture@a1")
+    assert not [f for f in run([prefecture, organisers, other], category="crowd:total").findings
+                if f.severity == "diverge"]
 
 
 @pytest.mark.parametrize("category, unions_place, police_place, conflict", [
@@ -501,7 +518,7 @@ def test_counters_crowds_in_two_reports_of_one_incident_meet_unless_dated_apart(
                 _crowd("700,000", 700_000, "Paris", "CGT", window=cgt_window))
     police = claim("c2", "a2", "The police, however, assure that there were 81,000.",
                    _crowd("81,000", 81_000, "Paris", "police", window=police_window))
-    found = [f for f in run([cgt, police], category="protested:total").findings if f.kind == "figure-conflict"]
+    found = [f for f in run([cgt, police], category="crowd:total").findings if f.kind == "figure-conflict"]
     assert bool(found) == conflict
 
 

@@ -178,6 +178,11 @@ def test_directions(a, b, differ):
     ("Employers added 303,000 jobs to their payrolls in March.", "jobs"),
     ("The United States added 303,000 new jobs in March.", "jobs"),
     ("Over 100 bodies remain unidentified, officials said.", "unidentified:total"),
+    # a gathering's crowd, whatever word counts it (divergences/dev, a protest at a reservoir)
+    ("Organisers of the gathering said 30,000 attended.", "crowd:total"),
+    ("At most 6,000 people participated in the march.", "crowd:total"),
+    ("The collective organizing the protest spoke of 25,000 present.", "crowd:total"),
+    ("According to the prefecture, at least 6,000 demonstrators were present.", "crowd:total"),
     ("Police have discovered six unidentified bodies near the track.", "killed:total"),
     ("The governor reported six bandits had been liquidated.", "killed:militants"),
 ])
@@ -278,6 +283,10 @@ def test_a_capacity_is_no_count(nlp, sentence, window):
     ("Officials said Thursday that the boat sank.", None, None),
     # one more of a series is done on many days: its day is no day of the act (divergences/dev, a plane crash)
     ("Late on Tuesday afternoon, another body was recovered, according to officials.", None, None),
+    # "according to" is a preposition: the day is of the figures it credits, not of an act (divergences/dev, a
+    # protest at a reservoir)
+    ("According to the latest figures from the prosecutor's office on Sunday, seven protesters were injured.", None,
+     None),
     ("Gunmen killed more than 20 people on Sunday.", "kill", (144, 168)),
 ])
 def test_the_weekday_of_an_act(nlp, sentence, act, hours):
@@ -334,14 +343,17 @@ def _claims_of(nlp, article_text: str):
 @pytest.mark.parametrize("article, number, category, place, credited", [
     # "there were N": the count named before (the marchers in Paris), its place too
     ("The unions point out that 700,000 people marched in Paris, more than at any time since the start of the "
-     "protests.\nThe police, however, assure that there were 81,000.", "81,000", "protested:total", "Paris", None),
+     "protests.\nThe police, however, assure that there were 81,000.", "81,000", "crowd:total", "Paris", None),
     # another counter's figure in parentheses: the same crowd in the same place, credited to its own counter
     ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
      "the CGT.\nThey were 245,000 in Marseille according to the unions (30,000 according to the police), 120,000 in "
-     "Toulouse (21,000 according to the police).", "30,000", "protested:total", "Marseille", "police"),
+     "Toulouse (21,000 according to the police).", "30,000", "crowd:total", "Marseille", "police"),
     ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
      "the CGT.\nThey were 245,000 in Marseille according to the unions (30,000 according to the police), 120,000 in "
-     "Toulouse (21,000 according to the police).", "245,000", "protested:total", "Marseille", "unions"),
+     "Toulouse (21,000 according to the police).", "245,000", "crowd:total", "Marseille", "unions"),
+    # another counter's figure after the first one's credit and a comma (divergences/dev, a protest at a reservoir)
+    ("At least 6,000 people according to the prefecture, up to 30,000 according to the organizers converged on this "
+     "basin.", "up to 30,000", "total", None, "organizers"),
     # a parenthesis after a figure that says nothing of what it counts answers nothing
     ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
      "the CGT.\nThey were 245,000 in Marseille according to the unions (30,000 according to the police), 120,000 in "

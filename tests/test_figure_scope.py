@@ -124,6 +124,11 @@ def test_a_figure_credited_in_its_own_phrase(nlp):
     (q,) = [q for q in figures(nlp, "According to the interior ministry, 1.28 million people demonstrated on Tuesday.")
             if q.category != "date:event"]
     assert q.credited is None  # the sentence's attribution, not the figure's own
+    # a credit written right after the figure is its own, wherever the parser hung it (divergences/dev, a protest at
+    # a reservoir: the parser hung both on the verb)
+    qs = figures(nlp, "The gathering on the site attracted 30,000 people according to the organizers, 6,000 "
+                      "according to the authorities.")
+    assert [(q.text, q.credited) for q in qs] == [("30,000", "organizers"), ("6,000", "authorities")]
     # divergences/dev, Belgrade protest: "there were" clauses set side by side, each with its own counter
     qs = figures(nlp, "According to the Interior Ministry, there were about 107,000 people; according to NGOs, there "
                       "were almost half a million.")

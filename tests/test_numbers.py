@@ -40,6 +40,7 @@ def test_vague_amounts(text, interval):
     ("23", 23), ("1,200", 1200), ("2.5 million", 2_500_000), ("five", 5), ("fourteen", 14),
     ("twenty-one", 21), ("twenty one", 21), ("a hundred", 100), ("two hundred and five", 205),
     ("3 thousand", 3000), ("15k", 15_000), ("seventeen", 17),
+    ("77million", 77_000_000), ("2.5billion", 2_500_000_000),  # a scale word glued on, as British copy writes it
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == value

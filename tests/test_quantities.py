@@ -77,7 +77,7 @@ def test_a_number_compared_with_a_count_is_of_its_kind(nlp):
     qs = figures(nlp, "The hardline CGT union put the number of protesters at 3.5 million nationwide, a figure it "
                       "said compared to 2.5 million on January 31.")
     by_text = {q.text: q for q in qs}
-    assert by_text["2.5 million"].category == by_text["3.5 million"].category == "protested:total"
+    assert by_text["2.5 million"].category == by_text["3.5 million"].category == "crowd:total"
     assert by_text["2.5 million"].window == "on January 31" and by_text["3.5 million"].window is None
 
 

@@ -439,8 +439,8 @@ def _restated_in_one_article(side_a: list[tuple[Claim, Quantity]], side_b: list[
     things the words around them tell apart (measured: such pairs were false far more often than
     true on fresh stories)."""
     (ca, qa), (cb, qb) = side_a[0], side_b[0]
-    if ca.article == cb.article and qa.credited and qb.credited and qa.place == qb.place \
-            and rival_counters(qa, qb, (qa.credited, qb.credited)):
+    ka, kb = counter(qa, ca), counter(qb, cb)  # the figure's own credit, else its clause's source
+    if ca.article == cb.article and ka and kb and qa.place == qb.place and rival_counters(qa, qb, (ka, kb)):
         return True
     if ca.article != cb.article or ca.sentence == cb.sentence and ca.start == cb.start:
         return False  # one statement's own figures are its breakdown or its change, not a restatement

@@ -20,6 +20,7 @@ OUTCOMES: dict[str, str] = vocab.table("outcome_words")  # word -> outcome
 POPULATION_OUTCOMES = {"displaced", "protested", "attended", "aboard"}
 # Nouns for events counted as such ("1,000 protests", "two marches"), not for people.
 _EVENT_OUTCOMES = {"protested", "attended"}  # what a gathering is, or whoever is at one
+CROWD = "crowd"  # the measure both are read as (see as_crowd)
 THING_OUTCOMES = {"destroyed", "burned"}  # befall things as well as people: they do not tell the counted are people
 # States a group is in, named by a noun after a preposition: "under evacuation orders", "in custody".
 _STATE_PREPOSITIONS = {"under", "in", "into"}
@@ -241,6 +242,8 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
         if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street"
                                    for g in c.children) for c in t.children):
             return "protested"  # "took to the streets"
+        if text == "present" and t.tag_ == "JJ":
+            return "attended"  # "spoke of 25,000 present", "some 300 people were present"
         if _joins_a_gathering(t):
             return "protested"  # "100,000 people gathered in Belgrade for a major anti-corruption rally"
         if t.pos_ == "VERB" and OUTCOMES.get(lemma) == "protested" and any(c.dep_ in ("dobj", "ccomp") for c in t.children):
@@ -380,6 +383,17 @@ def _befalls_the_counted(head) -> bool:
 def count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
+    return as_crowd(_count_category(doc, head, heads, last))
+
+
+def as_crowd(category: Optional[str]) -> Optional[str]:
+    """A gathering's crowd is one measure whatever word counts it ("30,000 attended", "6,000
+    demonstrators were present", "thousands marched"): outlets count one rally in all of them."""
+    outcome, sep, rest = (category or "").partition(":")
+    return f"{CROWD}{sep}{rest}" if outcome in _EVENT_OUTCOMES else category
+
+
+def _count_category(doc, head, heads, last) -> Optional[str]:
     if _one_who_speaks(doc[last], head):
         return None
     said_of_count = count_noun_outcome(doc[last], head)
@@ -418,7 +432,9 @@ def count_category(doc, head, heads, last) -> Optional[str]:
             return f"{state}:total"  # "over 100 bodies remain unidentified": not the toll
     if group == "attacks" and outcome:
         outcome = None  # "170 attacks killing 151 civilians": the attacks were not killed
-    if group == "protesters" and outcome in (None, "protested"):
+    if head is not None and head.lower_ == "present" and head.tag_ == "JJ":
+        group = "total"  # "25,000 present": the people there
+    if group == "protesters" and outcome in (None, "protested", "attended"):
         group, outcome = "total", "protested"  # "3.5 million protesters" took part, as "people demonstrated"
     if group == "audience":
         # "2.1 million fans", "over 2.1 million attendees": the audience, unless something else befell

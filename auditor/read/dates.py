@@ -84,7 +84,8 @@ def _act_of(prep):
         if verb is None or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REPORTING_VERBS:
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REPORTING_VERBS \
+            or verb.dep_ == "prep":  # "According to the figures ... on Sunday": a preposition, no act
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "introduced the motion to remove McCarthy ... on Monday": the day may be either act's
@@ -124,7 +125,7 @@ def _act_dated_bare(ent):
     if root.dep_ != "npadvmod":
         return None
     verb = root.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REPORTING_VERBS \
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REPORTING_VERBS or verb.dep_ == "prep" \
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     return verb

@@ -556,7 +556,7 @@ def answer_ellipses(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         changed = False
         for j, q in enumerate(qs):
             donor = None
-            if _bare(q):
+            if _bare(q) or q.category is None and q.counted is None and q.unit is None and q.credited and not q.vague:
                 before, after = c.text[: q.start - c.start], c.text[q.end - c.start:]
                 if _PARENTHETICAL.search(before) and _CREDIT_AFTER.match(after):
                     prior = [p for p in qs[:j] if p.end <= q.start]
@@ -572,6 +572,10 @@ def answer_ellipses(claims: Sequence[Claim]) -> tuple[Claim, ...]:
                         own = _credit_in(c.text[donor.end - c.start: q.start - c.start])
                         if donor.credited is None and own:
                             qs[k_donor] = replace(donor, credited=own)
+                elif q.credited and _rival_after(c, qs[:j], q) is not None:
+                    # "At least 6,000 people according to the prefecture, up to 30,000 according to the organizers"
+                    donor = _rival_after(c, qs[:j], q)
+                    q = replace(q, category=donor.category, counted=donor.counted, place=donor.place, window=donor.window)
                 elif _ELLIPTICAL.search(before):
                     near = [p for a, n, p in answered if a == c.article and c.sentence - n <= ELLIPSIS_REACH]
                     donor = near[-1] if near else None
@@ -673,6 +677,22 @@ def _partial_share(q: Quantity, kind: str) -> bool:
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,;()]+?)\s*(?:[,;()]|$)", re.I)
+
+
+_RIVAL_SEPARATOR = re.compile(r"^\s*(?:\w+\s+){0,2}according\s+to\s+[^,;()]{1,60}?\s*(?:,|;)\s*(?:and\s+|while\s+|but\s+)?$", re.I)
+
+
+def _rival_after(c: Claim, prior: Sequence[Quantity], q: Quantity) -> Optional[Quantity]:
+    """The figure a credited bare figure answers when it follows that figure's own credit after a
+    comma ("6,000 people according to the prefecture, up to 30,000 according to the organizers"):
+    another counter's count of the same thing."""
+    before = [p for p in prior if p.end <= q.start]
+    if not before:
+        return None
+    donor = before[-1]
+    if donor.unit is not None or not donor.category or not donor.credited or donor.credited == q.credited:
+        return None
+    return donor if _RIVAL_SEPARATOR.match(c.text[donor.end - c.start: q.start - c.start]) else None
 
 
 def _credit_in(text: str) -> Optional[str]:

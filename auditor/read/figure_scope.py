@@ -523,4 +523,20 @@ def figure_credit(number_tokens, head) -> Optional[str]:
                         obj = objs[0]
                         words = [t for t in obj.subtree if t.dep_ != "det"]
                         return " ".join(t.text for t in words) or None
-    return None
+    return _credit_right_after(max(t.i for t in [*number_tokens, *([head] if head is not None else [])]), number_tokens[0].doc)
+
+
+def _credit_right_after(last: int, doc) -> Optional[str]:
+    """ "30,000 people according to the organizers, 6,000 according to the authorities": the credit
+    written right after the figure's phrase is that figure's, wherever the parser hung it (often on
+    the verb, where it would credit both figures to one counter)."""
+    k = last + 1
+    if k < len(doc) and doc[k].text == "(":
+        k += 1
+    if not (k + 2 < len(doc) and doc[k].lower_ == "according" and doc[k + 1].lower_ == "to"):
+        return None
+    obj = next((g for g in doc[k + 1].children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]  # the name, not a clause the parser hung on it
+    return " ".join(t.text for t in words) or None

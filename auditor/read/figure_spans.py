@@ -158,7 +158,7 @@ def _vote_context(doc, i: int) -> bool:
     return any(t.lemma_.lower() in _VOTE_WORDS for t in doc[i].ancestors)  # "approved legislation ..., 314 to 117"
 
 
-_GLUED_SCALE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|bn|b)")
+_GLUED_SCALE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|bn|b|thousand|million|billion|trillion)")
 
 
 def number_at(doc, tok) -> Optional[NumberSpan]:

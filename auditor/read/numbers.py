@@ -22,7 +22,8 @@ _TENS = _number_words("ten")
 _SCALES = _number_words("scale")
 # "two dozen" multiplies like "two hundred"; "a dozen" is twelve
 _MULTIPLIERS = {"dozen": 12}
-_SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
+_SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+                 "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point
 # vague amounts: (low, high) of what a reader takes them to mean. A plural scale word is at least two
@@ -47,8 +48,9 @@ def parse_number(text: str) -> Optional[float]:
         return float(words[0].replace(",", ""))
     if len(words) == 1 and _DECIMAL_COMMA.match(words[0]):
         return float(words[0].replace(",", "."))
-    if len(words) == 1 and re.match(r"^\d+(\.\d+)?(k|m|mn|bn|b)$", words[0]):
-        m = re.match(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b)$", words[0])
+    glued = re.match(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|thousand|million|billion|trillion)$", words[0])
+    if len(words) == 1 and glued:  # "5bn", "£77million" (a scale word glued on, as British copy writes it)
+        m = glued
         return float(m.group(1)) * _SCALE_ABBREV[m.group(2)]
     total = 0.0
     current = 0.0

@@ -29,7 +29,7 @@ hypotheses and are left out.
 
 Some counts are measures of a thing rather than of what befell people: a document's length in pages
 ("a 93-page opinion": ``length:judgment``), a place's population ("home to about 100,000 people":
-``population``), and a crowd (``protested:total``) or an audience (``attended:total``), an estimate of one place on one day that
+``population``), and a crowd (``crowd:total``: protesters, an audience), an estimate of one place on one day that
 counters (police, organisers) give differently. A figure's own phrase can date it ("the 1.27
 million estimated ... on January 31") and credit it ("2.8 million (according to the unions)":
 ``Quantity.credited``).
@@ -50,7 +50,7 @@ from auditor.read import dates, durations, figure_context, measures, terms
 from auditor.read.numbers import half_step
 from auditor.read.amounts import (held_by_the_side_before, measure_category, measured_thing, members_total, money_category, per_member,
                                   holder_key, recipient, vote_holder)
-from auditor.read.counts import OUTCOMES, count_category, counted_head, counted_text
+from auditor.read.counts import CROWD, OUTCOMES, as_crowd, count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
 from auditor.read.figure_spans import NumberSpan, counts_of_one, currency_carried, number_at, qualifier_before
@@ -58,7 +58,7 @@ from auditor.read.intervals import _CURRENCIES, interval, qualifier_kind
 
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
 # nation's, and a movement's crowds of different days are different crowds (see align).
-ESTIMATED_OUTCOMES = {"protested", "attended"}
+ESTIMATED_OUTCOMES = {CROWD}
 HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part of their kind ("seats:afd")
 UNHELD_SHARES = ("percent:share", "percent:vote share")  # a share of the vote read without its side ("a 43.3% vote share")
 
@@ -197,7 +197,7 @@ def _respectively(out: list[Quantity], doc, base: int) -> list[Quantity]:
                 name = doc[item.left_edge.i if item.left_edge.lower_ != "the" else item.left_edge.i + 1:item.i + 1]
                 out[k] = replace(q, category=f"percent:{_side_key(name)}")
             elif OUTCOMES.get(item.lemma_.lower()):
-                out[k] = replace(q, category=f"{OUTCOMES[item.lemma_.lower()]}:total", counted=item.text)
+                out[k] = replace(q, category=as_crowd(f"{OUTCOMES[item.lemma_.lower()]}:total"), counted=item.text)
     return out
 
 
