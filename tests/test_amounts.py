@@ -282,6 +282,11 @@ def test_a_bare_sum_in_a_list_takes_the_currency_written_before_it(nlp, sentence
     ("Mamdani emerged as the clear winner with 56%, or a total of 545,334 votes.", "545,334", "votes:mamdani"),
     ("The 543,344 votes Mamdani received through ranked-choice voting represent the highest total.", "543,344",
      "votes:mamdani"),
+    # a person by the surname, however fully named, and through a relative pronoun (divergences/dev, a speaker's
+    # election)
+    ("Rep. Hakeem Jeffries, who was nominated by Democrats, got all 212 votes from his party members.", "212",
+     "votes:jeffries"),
+    ("Jordan, who received 198 votes, can only lose four GOP votes on the House floor.", "198", "votes:jordan"),
     # votes one may lose are nobody's count (devset, the Speaker's margin)
     ("Speaker Warren Tibbs (R-Ohio) can lose only two votes on a party-line vote.", "two", "votes"),
 ])

@@ -238,6 +238,27 @@ def test_an_act_sized_apart_is_another_act(first, second, published, apart):
         assert any("sizes its act" in w for w in E.reasons_apart(a, b))
 
 
+@pytest.mark.parametrize("first, second, apart", [
+    # incidents/dev, two strikes of one union: a three-day strike and a four-day walkout are two strikes
+    (["Junior doctors launch three-day strike kicking off a week of walkouts by several unions"],
+     ["Watch: Doctors in England continue historic four-day strike over pay"], True),
+    (["Junior doctors launch three-day strike"], ["Almost 200,000 operations postponed in 72-hour strike"], False),
+    # a length the lead gives after the headline may be an earlier act's, recalled
+    (["State Cop In Charge of Cavalcante Search Previously Led Search for Cop-Killer Frein",
+      "In 2014, he became the public face of the 48-day manhunt for cop-killer Eric Frein."],
+     ["Cavalcante captured after a 14-day manhunt"], False),
+    # a headline that names both lengths knows both acts
+    (["Doctors begin four-day strike after three-day walkout last month"],
+     ["Junior doctors launch three-day strike"], False),
+])
+def test_an_act_that_lasted_another_length_is_another_act(first, second, apart):
+    a, b = E.profile(*one("a1", first, None)), E.profile(*one("b1", second, None))
+    why = A.lasted_apart(a, b)
+    assert (why is not None) is apart
+    if apart:
+        assert "three-day" in why[1] and "four-day" in why[1]
+
+
 def _toll(text, value, category):
     from auditor.model import Quantity
     return Quantity(start=0, end=len(text), text=text, value=value, low=value, high=value, category=category)

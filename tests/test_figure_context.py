@@ -55,6 +55,10 @@ def figures(nlp, text):
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.9, "earlier"),
     ("The US unemployment rate dropped to 3.8% in March from 3.9% in February.", 3.9, "earlier"),
     ("The US unemployment rate decreased from 3.9% to 3.8%.", 3.8, "incident"),
+    # a figure on the subject of a verb that moves it to another is the value before (divergences/dev, a speaker's
+    # election)
+    ("Jordan’s 200 votes on a first ballot on Tuesday dropped Wednesday to 199, a signal from centrist "
+     "Republicans.", 200, "earlier"),
     ("Employers added 303,000 jobs to their payrolls in March.", 303000, "day"),  # the report's own month
     ("Taipei, April 3 (CNA) The strongest earthquake to hit Taiwan in nearly 25 years has resulted in nine deaths.", 9, "incident"),
     # a result given while the count is under way moves with it, as a toll does
@@ -351,6 +355,9 @@ def _claims_of(nlp, article_text: str):
     ("For this sixth day of demonstration since the beginning of the year, they were 700,000 in Paris, according to "
      "the CGT.\nThey were 245,000 in Marseille according to the unions (30,000 according to the police), 120,000 in "
      "Toulouse (21,000 according to the police).", "245,000", "crowd:total", "Marseille", "unions"),
+    # the figure of the side set against the one before (divergences/dev, a speaker's election)
+    ("Wednesday’s vote ended with Jeffries winning 212 votes to Jordan’s 199.", "199", "votes:jordan", None,
+     None),
     # another counter's figure after the first one's credit and a comma (divergences/dev, a protest at a reservoir)
     ("At least 6,000 people according to the prefecture, up to 30,000 according to the organizers converged on this "
      "basin.", "up to 30,000", "total", None, "organizers"),
@@ -457,6 +464,8 @@ def test_a_part_of_a_breakdown_by_place_is_compared_place_for_place(nlp):
     ("Labour needs 326 seats for a majority in the Commons.", "326", "forecast"),
     ("Harris fell short of the 270 electoral votes needed to win.", "270", "forecast"),
     ("A party requires 201 seats to govern alone.", "201", "forecast"),
+    # divergences/dev, a speaker's election
+    ("Rep. Jim Jordan couldn’t garner the required 217 votes in the second speaker vote.", "217", "forecast"),
     # divergences/dev, French run-off: the figure required, in the passive
     ("289 seats are required to achieve an absolute majority in the National Assembly (parliament).", "289", "forecast"),
     ("The choice of coalition partner will depend on the support needed to cross the 50 percent mark.", "50 percent",
@@ -484,6 +493,9 @@ PARTIAL = ("With more than 97 percent of the ballots counted, the ruling ANC is 
     (PARTIAL, "64 percent", "cumulative"),
     (PARTIAL, "over 40 percent", "cumulative"),
     (PARTIAL, "57.5%", "background"),  # a past election's share is no share of this count
+    # precincts still reporting (divergences/dev, a primary)
+    ("Bell won with 52% of the vote to Bush’s 47%, with 40% of precincts reporting to the Missouri Secretary of "
+     "State.", "52%", "cumulative"),
     # a count of the dead under way makes no share of the article partial
     ("Officials are still counting the dead, who number 40 so far.\nAbout 90 percent of the town was destroyed.",
      "About 90 percent", "incident"),

@@ -105,6 +105,9 @@ def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, 
     ("The worst wildfire occurred in April 2000, burning 23,913 hectares along the country’s eastern coast.", 23913,
      "in April 2000"),
     ("The strongest earthquake to hit Taiwan in nearly 25 years killed nine people.", 9, None),
+    # a time on the noun the figure sizes dates the figure, even inside a superlative's period (divergences/dev,
+    # an oil merger)
+    ("The deal would be Exxon's biggest since its $81 billion purchase of Mobil Oil in 1998.", 81e9, "in 1998"),
     # a year on the antecedent of a relative clause dates its act, as on a subject
     ("It surpassed the devastation caused by the 2000 East Coast wildfire that burned 23,794 hectares.", 23794, "2000"),
     ("It was worse than the 2004 tsunami, which killed 230,000 people.", 230000, "2004"),

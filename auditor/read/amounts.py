@@ -408,6 +408,13 @@ def _named_holder(subject) -> Optional[str]:
     return next(filter(None, (holder_key(c) for c in named)), None)
 
 
+def _antecedent(subject):
+    """The noun a relative pronoun subject stands for ("Jordan, who received 198 votes"), else the subject."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
 _VOTE_RECEIVING = vocab.words("vote_receiving_verbs")
 _SIDE_PRONOUNS = {"it", "they"}
 
@@ -436,7 +443,7 @@ def vote_holder(noun) -> Optional[str]:
     if noun is None:
         return None
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _VOTE_RECEIVING:
-        holder = next(filter(None, (_named_holder(c) for c in noun.head.children if c.dep_ == "nsubj")), None)
+        holder = next(filter(None, (_named_holder(_antecedent(c)) for c in noun.head.children if c.dep_ == "nsubj")), None)
         if holder:
             return holder
     for c in noun.children:
@@ -492,6 +499,8 @@ def holder_key(tok) -> Optional[str]:
             and doc[ent.end + 1].text.isupper():
         return doc[ent.end + 1].lower_
     words = [t for t in ent if t.lower_ != "the" and t.is_alpha]
+    if ent.label_ == "PERSON" and words:
+        return words[-1].lower_  # a person by the surname, as later mentions name them ("Hakeem Jeffries" / "Jeffries")
     while len(words) > 1 and words[-1].text.islower():
         words = words[:-1]  # "the Congress party": the name, without the common noun the tagger took in
     if len(words) > 1 and all(t.text[:1].isupper() or t.lower_ in ("of", "and", "for") for t in words):

@@ -21,6 +21,7 @@ POPULATION_OUTCOMES = {"displaced", "protested", "attended", "aboard"}
 # Nouns for events counted as such ("1,000 protests", "two marches"), not for people.
 _EVENT_OUTCOMES = {"protested", "attended"}  # what a gathering is, or whoever is at one
 CROWD = "crowd"  # the measure both are read as (see as_crowd)
+HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part of their kind ("seats:afd")
 THING_OUTCOMES = {"destroyed", "burned"}  # befall things as well as people: they do not tell the counted are people
 # States a group is in, named by a noun after a preposition: "under evacuation orders", "in custody".
 _STATE_PREPOSITIONS = {"under", "in", "into"}

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 from auditor import vocab
 from auditor.model import Claim, Quantity
-from auditor.read.counts import PLACE_NOUNS
+from auditor.read.counts import HELD_COUNTS, PLACE_NOUNS
 
 RUNNING_VERBS = vocab.words("running_count_verbs")
 _LOCATIVE = vocab.words("locative_prepositions")
@@ -30,6 +30,7 @@ PART_MARKERS = vocab.entries("part_markers")
 _PART_MARKER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in PART_MARKERS) + r")\b", re.I)
 _TIME_NOUNS = {"day", "week", "month", "year", "quarter", "hour"}
 _STATE_PREPOSITIONS = {"after", "following", "for"}
+_MOVING_VERBS = vocab.words("change_verbs") | vocab.words("running_count_verbs")
 _LOCAL_PLACE = re.compile(r"^\s*(?:[a-z’'-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
 _SPACED_DASH = re.compile(r"\s(?:--|—|–)\s|—")
 
@@ -244,6 +245,8 @@ def _count_under_way(first) -> bool:
         if t.lower_ == "in" and t.dep_ == "pcomp" and t.head.lower_ == "with" \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("percent", "%", "per") for c in t.children):
             return True  # "With 93 percent of the results in, ..."
+        if t.lower_ == "reporting" and t.dep_ == "acl" and any(a.lower_ == "with" and a.dep_ == "prep" for a in t.ancestors):
+            return True  # "with 40% of precincts reporting"
         if t.lemma_.lower() not in _COUNTING and t.lower_ != "counting":
             continue
         if t.i > 0 and t.doc[t.i - 1].lower_ in ("not", "without"):
@@ -261,7 +264,8 @@ def _required(first, ancestors) -> bool:
     need to pay 1.8 billion euros" is an obligation, a fact of the ruling, and an order in the
     passive ("was required to pay $355 million") is one too, though not the figure required in the
     passive ("289 seats are required to achieve an absolute majority")."""
-    candidates = [c for a in ancestors[:2] for c in a.children if c.dep_ in ("acl", "amod") and c.i > first.i]
+    candidates = [c for a in ancestors[:2] for c in a.children if c.dep_ in ("acl", "amod") and c.i > first.i
+                  or c.dep_ == "amod" and c.lemma_.lower() in REQUIREMENT_WORDS]  # "the required 217 votes"
     for a in ancestors[:6]:
         candidates.append(a)
         if a.pos_ in ("VERB", "AUX") and a.dep_ != "xcomp" and not (
@@ -273,7 +277,7 @@ def _required(first, ancestors) -> bool:
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
                 c.dep_ == "nsubjpass" and first in c.subtree for c in verb.children):
             continue  # an order in the passive, unless the figure is what is required ("289 seats are required to ...")
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "amod":
             return True  # "the 270 votes needed to win", "the support needed to cross the 50 percent mark"
         if any(t.i > first.i and (t.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                                   or t.dep_ == "prep" and t.lower_ == "for") for t in verb.subtree):
@@ -376,7 +380,16 @@ def _before_change(doc, first, ancestors) -> bool:
     for a in ancestors[:5]:
         if a.lemma_.lower() in _TIME_NOUNS and a.head.lower_ in _STATE_PREPOSITIONS and a.head.dep_ == "prep":
             return True
-    return False
+    return _subject_moved_to(first)
+
+
+def _subject_moved_to(first) -> bool:
+    """The figure is the subject of a verb that moves it to another figure ("Jordan's 200 votes on a
+    first ballot on Tuesday dropped Wednesday to 199"): the value before the change."""
+    subject = first if first.dep_ in ("nsubj", "nsubjpass") else first.head if first.dep_ == "nummod" else None
+    if subject is None or subject.dep_ != "nsubj" or subject.head.lemma_.lower() not in _MOVING_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.like_num for g in c.subtree) for c in subject.head.children)
 
 
 _BEATING_VERBS = {"break", "beat", "surpass", "shatter", "eclipse", "smash", "top", "exceed", "outdo"}
@@ -556,7 +569,8 @@ def answer_ellipses(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         changed = False
         for j, q in enumerate(qs):
             donor = None
-            if _bare(q) or q.category is None and q.counted is None and q.unit is None and q.credited and not q.vague:
+            if _bare(q) or q.category is None and q.unit is None and not q.vague and (
+                    q.credited and q.counted is None or _OPPONENT.search(c.text[: q.start - c.start])):
                 before, after = c.text[: q.start - c.start], c.text[q.end - c.start:]
                 if _PARENTHETICAL.search(before) and _CREDIT_AFTER.match(after):
                     prior = [p for p in qs[:j] if p.end <= q.start]
@@ -572,6 +586,15 @@ def answer_ellipses(claims: Sequence[Claim]) -> tuple[Claim, ...]:
                         own = _credit_in(c.text[donor.end - c.start: q.start - c.start])
                         if donor.credited is None and own:
                             qs[k_donor] = replace(donor, credited=own)
+                elif _opponents_figure(c, qs[:j], q) is not None:
+                    # "Jeffries winning 212 votes to Jordan's 199": the opponent's count of the same thing
+                    donor, holder = _opponents_figure(c, qs[:j], q)
+                    kind = donor.category.split(":", 1)[0]
+                    place = donor.place if (donor.place or "").lower() != holder else None  # the side is no place
+                    if place != donor.place:
+                        qs[qs.index(donor)] = replace(donor, place=None)
+                    q = replace(q, category=f"{kind}:{holder}" if kind in HELD_COUNTS else donor.category,
+                                counted=donor.counted, place=place, window=q.window or donor.window)
                 elif q.credited and _rival_after(c, qs[:j], q) is not None:
                     # "At least 6,000 people according to the prefecture, up to 30,000 according to the organizers"
                     donor = _rival_after(c, qs[:j], q)
@@ -677,6 +700,22 @@ def _partial_share(q: Quantity, kind: str) -> bool:
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,;()]+?)\s*(?:[,;()]|$)", re.I)
+
+
+# "212 votes to Jordan's 199", "won 52 seats to Labour's 30": the figure of the side set against the one before
+_OPPONENT = re.compile(r"\bto\s+([A-Z][\w\-]+)[\u2019']s\s+$")
+
+
+def _opponents_figure(c: Claim, prior: Sequence[Quantity], q: Quantity) -> Optional[tuple[Quantity, str]]:
+    """The figure before, and the side it is set against, when `q` is written "to <Side>'s N" right
+    after that figure's phrase, with nothing counted after it."""
+    m = _OPPONENT.search(c.text[: q.start - c.start])
+    before = [p for p in prior if p.end <= q.start and p.category and p.unit is None]
+    if m is None or not before or re.match(r"\s*[A-Za-z]", c.text[q.end - c.start:]):
+        return None
+    donor = before[-1]
+    between = c.text[donor.end - c.start: m.start()]
+    return (donor, m.group(1).lower()) if re.fullmatch(r"\s*(?:[a-z]+\s+)?", between) else None
 
 
 _RIVAL_SEPARATOR = re.compile(r"^\s*(?:\w+\s+){0,2}according\s+to\s+[^,;()]{1,60}?\s*(?:,|;)\s*(?:and\s+|while\s+|but\s+)?$", re.I)

@@ -133,7 +133,7 @@ def time_window(doc, tokens, head, number_tokens, dated=None) -> Optional[str]:
                     doc[i].lower_ in ("last", "since", "in", "this") for i in range(max(0, ent.start - 1), ent.start)) \
                     and not _dates_the_act(ent, number_tokens):
                 continue
-            if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) \
+            if _a_name(ent) or _end_point_or_baseline(doc, ent) or _grades_superlative(ent) and not _dates_the_figure(doc, ent, head) \
                     or no_day_or_year(ent.text) or any(n.like_num and no_day_or_year(n.text) for n in ent) \
                     and not says_a_time(ent) \
                     or _another_acts_duration(ent, number_tokens) \
@@ -169,6 +169,13 @@ def _date_owner(doc, ent):
     """The token a time hangs from through its preposition ("1.4% in 2025": the share), or None."""
     prep = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" else None
     return prep.head if prep is not None and ent.root.head.i == prep.i else None
+
+
+def _dates_the_figure(doc, ent, head) -> bool:
+    """A time that hangs from the noun the figure sizes dates the figure, even where a superlative
+    grades the phrase it stands in ("Exxon's biggest since its $81 billion purchase of Mobil Oil in
+    1998": the purchase's year, not the record's period)."""
+    return head is not None and _date_owner(doc, ent) == head
 
 
 def _another_figures_time(doc, ent, head, number_tokens) -> bool:

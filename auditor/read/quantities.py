@@ -50,7 +50,7 @@ from auditor.read import dates, durations, figure_context, measures, terms
 from auditor.read.numbers import half_step
 from auditor.read.amounts import (held_by_the_side_before, measure_category, measured_thing, members_total, money_category, per_member,
                                   holder_key, recipient, vote_holder)
-from auditor.read.counts import CROWD, OUTCOMES, as_crowd, count_category, counted_head, counted_text
+from auditor.read.counts import CROWD, HELD_COUNTS, OUTCOMES, as_crowd, count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
 from auditor.read.figure_spans import NumberSpan, counts_of_one, currency_carried, number_at, qualifier_before
@@ -59,7 +59,6 @@ from auditor.read.intervals import _CURRENCIES, interval, qualifier_kind
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
 # nation's, and a movement's crowds of different days are different crowds (see align).
 ESTIMATED_OUTCOMES = {CROWD}
-HELD_COUNTS = ("votes", "seats")  # counts a side holds: whose they are is part of their kind ("seats:afd")
 UNHELD_SHARES = ("percent:share", "percent:vote share")  # a share of the vote read without its side ("a 43.3% vote share")
 
 

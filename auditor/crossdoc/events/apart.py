@@ -131,8 +131,8 @@ def kinds_apart(a: Profile, b: Profile, tolls: str = "") -> list[Reason]:
     rival tolls of undated reports at `tolls` (see `tolls_apart`), then another key participant in
     the same role. Different figures are no reason otherwise: tolls rise, and outlets count
     differently. The kind lets each mechanism be measured against gold incidents (`Decision`)."""
-    out = [why for why in (written_apart(a, b), dated_apart(a, b), act_sized_apart(a, b), acts_far_apart(a, b))
-           if why is not None]
+    out = [why for why in (written_apart(a, b), dated_apart(a, b), act_sized_apart(a, b), lasted_apart(a, b),
+                           acts_far_apart(a, b)) if why is not None]
     if tolls and not out:
         toll = tolls_apart(a, b, tolls)
         if toll is not None:
@@ -251,6 +251,21 @@ def act_sized_apart(a: Profile, b: Profile) -> Optional[Reason]:
     """`sized_apart`, with its kind."""
     sized = sized_apart(a, b)
     return ("the act sized apart", sized) if sized is not None else None
+
+
+def lasted_apart(a: Profile, b: Profile) -> Optional[Reason]:
+    """The headline acts of two reports last different lengths ("a three-day strike" / "a four-day
+    walkout"): one act has one length, so these are two acts of one kind. Neither lead may state the
+    other's length (a lead that recalls "a three-day stoppage last month" knows both)."""
+    if not a.lasts or not b.lasts:
+        return None
+    x, y = a.lasts[0], b.lasts[0]
+    if x.high is None or y.high is None or not (x.high < y.low or y.high < x.low):
+        return None
+    if any(q.low <= y.low and y.high <= q.high for q in a.lasts) or any(q.low <= x.low and x.high <= q.high for q in b.lasts):
+        return None
+    return ("the act lasted apart", f"{a.article} tells of {x.text} {x.counted or ''}, {b.article} of {y.text} "
+                                    f"{y.counted or ''}".replace(" ,", ","))
 
 
 def tolls_apart(a: Profile, b: Profile, tolls: str) -> Optional[Reason]:

@@ -135,6 +135,7 @@ class Profile:
     sizes: tuple[Quantity, ...] = ()  # the lead's sums and rate moves, the headline's first: see `act_sizes`
     act_places: tuple[str, ...] = ()  # places of the lead's acts its headline or dateline names: see `act_places`
     acts: frozenset[str] = frozenset()  # the predicates of the lead's claims ("ban", "test")
+    lasts: tuple[Quantity, ...] = ()  # how long the headline's acts last: see `act_lengths`
 
 
 def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS, text: str = "") -> list[Claim]:
@@ -363,6 +364,16 @@ def act_sizes(claims: Sequence[Claim], n: int = LEAD_CLAIMS) -> tuple[Quantity, 
                  if q.unit in ACT_UNITS and q.value is not None and not recalled(q))
 
 
+def act_lengths(claims: Sequence[Claim], text: str) -> tuple[Quantity, ...]:
+    """How long the acts of an article's headline (its first line) last, in the order written ("Junior
+    doctors launch three-day strike"). Only the headline's: a first paragraph recalls earlier acts'
+    lengths as often as it states its own ("after becoming the public face of the 48-day manhunt for ...")."""
+    first_line = text.find("\n") if "\n" in text else len(text)
+    ordered = [c for c in sorted(claims, key=lambda c: c.start) if c.start < first_line and not is_reaction(c)]
+    return tuple(q for c in ordered for q in c.quantities
+                 if (q.category or "").startswith("duration:") and q.low is not None and not recalled(q))
+
+
 _RECALLED = re.compile(r"^(?:in\s+|on\s+)?(?:last|earlier|previous|(?:" + "|".join(vocab.entries("months")) + r")\b)",
                        re.I)
 
@@ -392,7 +403,7 @@ def profile(article: Article, claims: Sequence[Claim], common_places: set[str] =
     return Profile(article.id, written, written_from, when, act, shown, countries,
                    participants(first), on_day=times_an_act(article.text, when),
                    this_week=written is None and of_this_week(article.text[:max((c.end for c in first), default=0)], when),
-                   sizes=act_sizes(claims), act_places=act_places(first, article.text),
+                   sizes=act_sizes(claims), lasts=act_lengths(claims, article.text), act_places=act_places(first, article.text),
                    acts=frozenset(c.predicate for c in first if c.predicate),
                    names=frozenset({*named, *(e for c in first for e in c.entities)}),
                    figures=tuple((k, tuple(v)) for k, v in sorted(_aggregate_figures(claims, common_places).items())))
