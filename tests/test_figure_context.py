@@ -195,6 +195,23 @@ def test_what_is_counted(nlp, sentence, category):
     assert q.category == category
 
 
+@pytest.mark.parametrize("sentence, number, category", [
+    # people of a nation are a part of those the story counts, told apart by it (divergences/dev, a smelter blast),
+    # unless an armed side, a crowd, a list of nations, or counted for no outcome
+    ("At least four Chinese and nine Indonesian workers died.", "nine", "killed:indonesian"),
+    ("At least four Chinese and nine Indonesian workers died.", "At least four", "killed:chinese"),
+    ("The explosion resulted in the fatalities of eight Indonesian workers.", "eight", "killed:indonesian"),
+    ("At least 30 Palestinians were killed in Gaza.", "At least 30", "killed:palestinian"),
+    ("Three Israeli soldiers were killed.", "Three", "killed:security"),
+    ("Some 200,000 Israelis rallied in Tel Aviv.", "Some 200,000", "crowd:total"),
+    ("The boat was carrying nearly 170 Lebanese, Palestinian and Syrian migrants.", "nearly 170", "aboard:total"),
+    ("Here are the 22 Republicans who voted against Jordan.", "22", None),
+])
+def test_people_counted_by_their_nation(nlp, sentence, number, category):
+    (q,) = [q for q in Q.extract(nlp(sentence), 0) if q.text == number]
+    assert q.category == category
+
+
 @pytest.mark.parametrize("sentence, kept", [
     ("Officials said the death toll was 275 and not 288 as reported earlier.", [275]),
     ("The toll stands at 275 rather than 288.", [275]),

@@ -6,6 +6,7 @@ around the number, not at a fixed distance in the text. The lexicons (auditor/vo
 counted_groups.tsv, outcome_words.tsv) are general news vocabulary. Pure functions."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from auditor import vocab
@@ -384,7 +385,33 @@ def _befalls_the_counted(head) -> bool:
 def count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
-    return as_crowd(_count_category(doc, head, heads, last))
+    category = as_crowd(_count_category(doc, head, heads, last))
+    nationality = nationality_of(doc, head, last)
+    if nationality and category and category.startswith(f"{CROWD}:"):
+        return f"{CROWD}:total"  # "Some 200,000 Israelis rallied": a people's crowd is the crowd
+    if nationality and category == nationality:
+        # without what befell them, people of a party or a nation are counted for too many acts to
+        # compare ("11 Republicans" voted one way, "eight Republicans" another)
+        return as_crowd(_count_category(doc, head, heads, last, by_nationality=False))
+    return category
+
+
+_ANY_PEOPLE = {None, "civilians", "total", "mixed"}
+
+
+def nationality_of(doc, head, last: int) -> Optional[str]:
+    """The nationality or party the counted are named by, right after the number or as the counted
+    noun ("four Chinese and nine Indonesian workers died", "the 22 Republicans who voted against
+    Jordan", "12 Syrians"): those people are a part of the people a story counts, told apart by it."""
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    named = next((t for t in (after, head) if t is not None and t.ent_type_ == "NORP" and t.i > last
+                  and t.pos_ in ("ADJ", "PROPN", "NOUN")), None)  # (not a side before its figure: "the Greens (85)")
+    listed = named is not None and named.i + 2 < len(doc) and doc[named.i + 1].lower_ in (",", "and", "or") \
+        and doc[named.i + 2].ent_type_ == "NORP"
+    if named is None or listed:
+        return None  # "nearly 170 Lebanese, Palestinian and Syrian migrants": all of them, of several nations
+    name = next((e.text for e in doc.ents if e.start <= named.i < e.end), named.text)  # "New Yorkers"
+    return re.sub(r"(?<=[anr])s$", "", name.lower())  # "Syrians", "New Yorkers": one of them
 
 
 def as_crowd(category: Optional[str]) -> Optional[str]:
@@ -394,7 +421,7 @@ def as_crowd(category: Optional[str]) -> Optional[str]:
     return f"{CROWD}{sep}{rest}" if outcome in _EVENT_OUTCOMES else category
 
 
-def _count_category(doc, head, heads, last) -> Optional[str]:
+def _count_category(doc, head, heads, last, by_nationality: bool = True) -> Optional[str]:
     if _one_who_speaks(doc[last], head):
         return None
     said_of_count = count_noun_outcome(doc[last], head)
@@ -410,6 +437,9 @@ def _count_category(doc, head, heads, last) -> Optional[str]:
         # noun, even a thing that is counted elsewhere ("a four-storey building", not four killed)
         return None
     group = group_of(heads) if heads else None
+    if group in _ANY_PEOPLE and by_nationality:
+        # ("three Israeli soldiers" are security, an armed side, whatever their nationality)
+        group = nationality_of(doc, head, last) or group
     outcome = outcome_of(doc, head, doc[last])
     if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
             and head.head.lemma_.lower() in _STATE_VERBS:
