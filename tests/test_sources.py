@@ -766,6 +766,10 @@ def test_outlets_by_what_they_state(text, name):
     "The economically liberal Democratic Alliance (DA) – led by John Steenhuisen – has so far come in at 22.16%.",
     # a company that states a clause is no outlet
     "Apple shows that the market is big.",
+    # a nation's name that opens an outlet's name opens other names too (divergences/dev, a football transfer)
+    "Al Hilal was taken under the ownership of Saudi Arabia's Public Investment Fund (PIF) in June.",
+    # a lawmaker's party and state before a dash is no dateline (divergences/dev, a speaker's election)
+    "Here are the 22 Republicans who voted against Jordan:\nRep. Don Bacon (R-NE) — voted for Rep. Kevin McCarthy",
 ])
 def test_no_outlet(text):
     assert not [s for s in sources_of(text).values() if s.kind == "outlet"]

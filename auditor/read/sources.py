@@ -1112,11 +1112,14 @@ def _split_names(body: str) -> list[str]:
     return [p.strip(" .:-–—") for p in parts if p.strip(" .:-–—")]
 
 
+_PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,14}")  # "R-NE", "D-Calif.", "R-Ohio"
+
+
 def _credit_name_ok(name: str) -> bool:
     """A name that can stand in a credit line: a short proper name, not staff or the platform."""
     words = name.split()
-    if not words or len(words) > 5 or not name[:1].isupper():
-        return False
+    if not words or len(words) > 5 or not name[:1].isupper() or _PARTY_AND_STATE.fullmatch(name):
+        return False  # ("Rep. Don Bacon (R-NE) — voted for ...": a lawmaker's party and state, no dateline)
     low = {w.lower().strip(".") for w in words}
     if low & STAFF_WORDS or names_mod.normalize(name) in PLATFORMS or name.lower() in ("file", "files"):
         return False
@@ -1300,7 +1303,11 @@ def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optio
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             n = names_mod.normalize(" ".join(words[i:j]))
-            if n in known or (j == i + 1 and (len(n) >= 4 or words[i].isupper()) and n in firsts):
+            if n in known or (j == i + 1 and (len(n) >= 4 or words[i].isupper()) and n in firsts
+                              and not (j < len(words) and _nationality(words[i])
+                                       and not outlet_like(" ".join(words[i:]), "", True))):
+                # (a nation's word that opens an outlet's name opens other names too: "Saudi Arabia's Public
+                # Investment Fund" is no "Saudi Gazette")
                 return " ".join(words[i:j] if exact else words[i:])
     return name if shaped and outlet_like(name, "", True) and _credit_name_ok(name) else None
 
