@@ -207,3 +207,15 @@ def test_spacy_keeps_torch_for_other_models(tmp_path, meta) -> None:
     if meta is not None:
         (tmp_path / "meta.json").write_text(json.dumps(meta))
     assert _imports_after(f"nlp.import_spacy({str(tmp_path)!r})") == ["True", "True"]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    # a closing quotation mark glued to the next word is split off (divergences/dev, a verdict)
+    ("innocence,'the 70-year-old", ["innocence", ",", "'", "the", "70", "-", "year", "-", "old"]),
+    ("“no.”The next", ["“", "no", ".", "”", "The", "next"]),
+    # possessives and abbreviations stay whole
+    ("the U.S.'s economy", ["the", "U.S.", "'s", "economy"]),
+])
+def test_a_glued_closing_quote_is_split_off(text, tokens) -> None:
+    from auditor.read.nlp import load_pipeline
+    assert [t.text for t in load_pipeline(DEFAULT_SPACY_MODEL).tokenizer(text)] == tokens

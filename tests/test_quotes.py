@@ -100,6 +100,10 @@ def quoted(text: str) -> list[str]:
      ["Two declines are bad news,", "This makes it harder for the central bank to justify a rate hike."]),
     ("“I have never seen such devastation.”Mahamad Shabuddin, 34, confided on Saturday.",
      ["I have never seen such devastation."]),
+    # ... and before a lower-case word it closes (divergences/dev, a verdict)
+    ("'I will fight until my last breath to prove my complete innocence,'the 70-year-old conservative said. He "
+     "called the verdict an 'injustice'.",
+     ["I will fight until my last breath to prove my complete innocence,", "injustice"]),
 ])
 def test_find_quotes(text, expected):
     assert quoted(text) == expected
@@ -248,6 +252,10 @@ def test_speaker_in_the_same_sentence(text, quote, speaker):
     # a document speaks for whoever issued it
     ('Prosecutors argued in a filing that Trump had violated the gag order.\n"The defendant\'s statements pose a '
      'significant threat to these proceedings," the filing said.', "The defendant", "Prosecutors"),
+    # ... also when its issuer "made this known" in it (divergences/dev, a building collapse)
+    ("Lagos Commissioner for Information, Gbenga Omotoso, made this known in a statement on Sunday.\n\nThe statement "
+     "read, “One more body has been recovered from the site of the collapsed building.”", "One more body",
+     "Gbenga Omotoso"),
     # a surname -> the full name in the article
     ("Senate Majority Leader Chuck Schumer, D-N.Y., said the chamber would vote next week.\n"
      '"We have the votes," Schumer said in a statement.', "We have", "Chuck Schumer"),

@@ -151,6 +151,20 @@ def test_a_person_by_relation_speaks(text, quote, speaker):
      "was so heavy at one point.", "Why is there", "Guthrie"),
     ('The actor spoke out on Monday. Tom Hanks said he was "heartbroken." "I never imagined this," the actor '
      "told reporters.", "I never imagined", "Tom Hanks"),
+    # a name in a picture's bracketed credit is no one "she" takes up (divergences/dev, a hurricane)
+    ("Guerrero Attorney General Sandra Luz Valdovinos Salmerón explained that the new figure refers to the "
+     "number of bodies in morgues. A United States woman, a "
+     "British woman and a Canadian man, all of whom lived in Acapulco, were killed, Valdovinos said.\n\nGovernment brigades are searching for people reported missing. (Rosa Icela "
+     "Rodríguez/X)\n\nShe said that the body has been given to her family, adding that “we’re already "
+     "working with the Ministry of Foreign Affairs.”", "we’re already", "Sandra Luz Valdovinos Salmerón"),
+    # a closing quotation mark glued to the description after it (divergences/dev, a verdict)
+    ("Meanwhile, Sarkozy will appeal his sentencing to five years in prison, he announced on Thursday.\n'I will "
+     "fight until my last breath to prove my complete innocence,'the 70-year-old conservative said. He called the "
+     "verdict an 'injustice' and a 'scandal,' adding that he would 'of course' appeal.", "I will fight", "Sarkozy"),
+    # one of a party, described by the state they represent (divergences/dev, a speaker's election)
+    ("Just two hours before members started voting on the floor, Rep. Scott Perry turned to social media to make "
+     "clear what was likely to happen.\n\n“Just so there’s no surprises: Jordan will likely have FEWER votes "
+     "today than yesterday,” the Pennsylvania Republican wrote.", "Just so there", "Scott Perry"),
     # not a person mentioned in the description's own sentence ("Reacting to ... Trump, the billionaire")
     ("Elon Musk says a post he wrote and later deleted was meant as a joke. Reacting to the second attempted "
      "assassination of Donald Trump, the Tesla billionaire responded: “And no one is even trying to assassinate "

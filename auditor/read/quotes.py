@@ -96,7 +96,9 @@ def _can_open(prev: str, nxt: str) -> bool:
 
 
 def _can_close(prev: str, nxt: str) -> bool:
-    return not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER)
+    # (a mark after a quote's last stop, glued to the next word in lower case: "... my complete innocence,'the
+    # 70-year-old said"; before a capital it may open the next quote: "... Analytics.”This makes it harder")
+    return not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER or prev in ",.!?" and nxt.islower())
 
 
 def _is_apostrophe(prev: str, nxt: str) -> bool:

@@ -117,6 +117,8 @@ LABEL_MAX_WORDS = 12  # a speaker label line: a name with its title, "White Hous
 ANAPHORIC_HEADS = vocab.tagged("person_roles", "anaphoric")
 _HEAD_FORMS = {"people": "person", "persons": "person", "officials": "official", "sources": "source"}
 DESCRIBED_SENTENCES = 4  # how many sentences back "the billionaire wrote" looks for the person it describes
+_THING_PRONOUNS = frozenset({"this", "that", "it", "which"})
+CREDIT_BRACKET_CHARS = 60  # a picture or post credit in brackets is a name and a source, short
 ANAPHORA_CHARS = 2500  # how far after an unnamed office its holder's name may come
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -687,6 +689,15 @@ class Resolver:
     def in_quote(self, i: int) -> bool:
         return _in_spans(i, self.quote_spans)
 
+    def in_credit(self, i: int) -> bool:
+        """Inside a bracketed credit of a picture or post ("(Rosa Icela Rodríguez/X)"): a name there is
+        whose picture it is, no one the story's next "she" takes up."""
+        lo, hi = self.text.rfind("(", 0, i), self.text.find(")", i)
+        if lo < 0 or hi < 0 or hi - lo > CREDIT_BRACKET_CHARS:
+            return False
+        inside = self.text[lo + 1:hi]
+        return "/" in inside and "\n" not in inside and ")" not in self.text[lo:i]
+
     def _np_tokens(self, head, children: list) -> list:
         """The head's noun phrase without clauses, appositions, conjuncts or brackets (`children`:
         the head's)."""
@@ -1021,7 +1032,7 @@ class Resolver:
         out: list[Mention] = []
 
         def add(tok, subject: bool) -> None:
-            if tok.i in seen or self.in_quote(tok.idx):
+            if tok.i in seen or self.in_quote(tok.idx) or self.in_credit(tok.idx):
                 return
             if tok.pos_ not in ("PROPN", "NOUN") and tok.ent_type_ not in ("PERSON", "ORG"):
                 return
@@ -1375,7 +1386,8 @@ class Resolver:
         if m.plural or m.head in TITLE_WORDS or not 0 <= m.token < len(self.doc):
             return None
         tok = self.doc[m.token]
-        if tok.pos_ != "NOUN" or tok.dep_ not in SUBJECT_DEPS or not is_reporting(tok.head, weak=True):
+        member = tok.ent_type_ == "NORP" and tok.tag_ == "NNP"  # "the Pennsylvania Republican": one of a party, a person
+        if tok.pos_ != "NOUN" and not member or tok.dep_ not in SUBJECT_DEPS or not is_reporting(tok.head, weak=True):
             return None
         children = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children):
@@ -1383,7 +1395,7 @@ class Resolver:
         if any(c.dep_ in ("prep", "poss", "relcl", "acl", "appos") or c.ent_type_ == "PERSON"
                or (c.pos_ == "PROPN" and c.text in self._named_words()) for c in children):
             return None  # "the Trump supporter", "the Biden aide": someone by relation to another person
-        if not person_noun(_lemma(tok)) or _lemma(tok) in RELATIONAL_PERSON_NOUNS:
+        if not (member or person_noun(_lemma(tok))) or _lemma(tok) in RELATIONAL_PERSON_NOUNS:
             return None  # "the mother said": someone beside the person described, not that person
         want = GENDERED_WORDS.get(_lemma(tok))
         genders = self._genders() if want else {}
@@ -1522,7 +1534,11 @@ class Resolver:
                     break
                 v = v.head
             subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
-            if subj is not None and subj.i != head.i and _lemma(subj) != lemma:
+            if subj is not None and subj.lower_ in _THING_PRONOUNS and v.head.i != v.i:
+                # "Omotoso made this known in a statement": "this" is what was made known, he made it
+                v = v.head
+                subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.i != head.i and _lemma(subj) != lemma and subj.lower_ not in _THING_PRONOUNS:
                 return self.resolve(self.mention(subj, True))
         return None
 
