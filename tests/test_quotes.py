@@ -100,7 +100,11 @@ def quoted(text: str) -> list[str]:
      ["Two declines are bad news,", "This makes it harder for the central bank to justify a rate hike."]),
     ("“I have never seen such devastation.”Mahamad Shabuddin, 34, confided on Saturday.",
      ["I have never seen such devastation."]),
-    # ... and before a lower-case word it closes (divergences/dev, a verdict)
+    # ... an opening glyph glued after a comma still opens (divergences/dev, a censure)
+    ("When Republican Congressman Mike Lawler accused Ms. Tlaib of wanting to abolish the state of Israel, Democratic "
+     "Congresswoman Cori Bush yelled from the other side of the chamber,“that’s a lie!”",
+     ["that’s a lie!"]),
+    # ... and a closing one before a lower-case word closes (divergences/dev, a verdict)
     ("'I will fight until my last breath to prove my complete innocence,'the 70-year-old conservative said. He "
      "called the verdict an 'injustice'.",
      ["I will fight until my last breath to prove my complete innocence,", "injustice"]),

@@ -23,9 +23,10 @@ from auditor.read.segment import TITLE_ABBREVIATIONS
 log = logging.getLogger(__name__)
 
 _EXCLUDE = ("tensor", "user_data")  # not read by any stage; the tensor alone is ~70% of the bytes
-# A closing quotation mark glued to the next word ("... my complete innocence,'the 70-year-old said"):
-# split off, or the speaker's "the" is lost inside one token with the quote's last word.
-GLUED_QUOTE_INFIXES = (r"(?<=\w)[,.!?](?=['\u2019\"\u201d][A-Za-z])", r"(?<=[,.!?])['\u2019\"\u201d](?=[A-Za-z])")
+# A closing quotation mark glued to the next word in lower case ("... my complete innocence,'the 70-year-old
+# said"): split off, or the speaker's "the" is lost inside one token with the quote's last word. (Before a
+# capital the mark may open the next quote: "Loading..."I know ...," Combs told the judge.)
+GLUED_QUOTE_INFIXES = (r"(?<=\w)[,.!?](?=['\u2019\"\u201d][a-z])", r"(?<=[,.!?])['\u2019\"\u201d](?=[a-z])")
 
 
 @lru_cache(maxsize=4)

@@ -96,9 +96,14 @@ def _can_open(prev: str, nxt: str) -> bool:
 
 
 def _can_close(prev: str, nxt: str) -> bool:
-    # (a mark after a quote's last stop, glued to the next word in lower case: "... my complete innocence,'the
-    # 70-year-old said"; before a capital it may open the next quote: "... Analytics.”This makes it harder")
-    return not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER or prev in ",.!?" and nxt.islower())
+    return not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER)
+
+
+def _glued_close(prev: str, nxt: str) -> bool:
+    """A closing glyph after a quote's last stop, glued to the next word in lower case ("... my complete
+    innocence,'the 70-year-old said"); before a capital it may open the next quote ("... Analytics.”This
+    makes it harder"), and an opening glyph there opens one ("the chamber,“that’s a lie!”")."""
+    return prev in ",.!?" and nxt.islower()
 
 
 def _is_apostrophe(prev: str, nxt: str) -> bool:
@@ -110,7 +115,7 @@ def _double_role(text: str, i: int, lo: int, hi: int) -> str:
     """open | close | either for a double mark, from its glyph and its neighbours."""
     ch = text[i]
     prev, nxt = _neighbours(text, i, lo, hi)
-    can_open, can_close = _can_open(prev, nxt), _can_close(prev, nxt)
+    can_open, can_close = _can_open(prev, nxt), _can_close(prev, nxt) or ch not in DOUBLE_OPEN and _glued_close(prev, nxt)
     if not can_open and not can_close and _is_space(prev) and _is_space(nxt):
         return "either"  # a mark spaced off on both sides ("recognised the ” huge negative energy”"): its glyph may be a slip
     if not can_open and not can_close and prev in ".!?" and nxt.isupper():
@@ -256,7 +261,7 @@ def _single_quotes(text: str, lo: int, hi: int, open_tail: Optional[list] = None
         if open_at is None:
             if ch in SINGLE_OPEN + SINGLE_EITHER and _can_open(prev, nxt) and nxt.isalnum():
                 open_at = i
-        elif ch in SINGLE_CLOSE + SINGLE_EITHER and _can_close(prev, nxt):
+        elif ch in SINGLE_CLOSE + SINGLE_EITHER and (_can_close(prev, nxt) or _glued_close(prev, nxt)):
             s, e = _trim(text, open_at + 1, i)
             if e > s:
                 out.append(QuoteSpan(s, e, open_at, i, style="single"))
