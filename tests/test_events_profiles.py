@@ -76,6 +76,13 @@ def test_a_file_photos_day_is_not_the_storys():
     ("Photo: Emanuele Cremaschi/Getty Images", True),
     ("People shop at a fresh food market in Istanbul, T\u00fcrkiye, Jan. 4, 2022. (Reuters Photo)", True),
     ("Menendez was indicted on Friday (a Friday in September).", False),
+    # the agencies' caption style without its credit: a weekday and a full date end the paragraph (divergences/dev,
+    # a rate hike and an indictment)
+    ("Residents waiting at a bus stop under a large Turkish flag in Istanbul, Turkey, on Sunday, April 30, 2023.", True),
+    ("Sen. Bob Menendez, D-N.J., right, and his wife Nadine Arslanian, pose for a photo on Capitol Hill in "
+     "Washington, Tuesday, Dec. 20, 2022.", True),
+    ("The central bank raised its rate to 15% on Thursday, the first hike since 2021.", False),
+    ("The bank raised its rate on June 22, 2023.", False),
     # a picture word in brackets that credits nobody is no caption
     ("The senator spoke to reporters outside the court on Friday (video).", False),
     ("The senator's lawyer released the files on Friday (see the files).", False),

@@ -152,15 +152,22 @@ def lead(claims: Sequence[Claim], n: int = LEAD_CLAIMS, text: str = "") -> list[
 _CREDITED_PICTURE = re.compile(r"\((?:[^()\n]*\b(?:photo|photograph|image|picture)s?\b\s*(?:/|:|by\b)[^()\n]*"
                                r"|[^()\n]*(?:/\s*|\b)(?:file\s+)?photos?)\)\s*$", re.I)
 _PICTURE_LABEL = re.compile(r"^\s*(?:photo|photograph|image|picture)s?\s*:", re.I)
+# A paragraph that ends on a weekday and a full date with its year ("... in Istanbul, Turkey, on Sunday,
+# April 30, 2023."; "... in Washington, Tuesday, Dec. 20, 2022."): the agencies' caption style; copy
+# names the weekday or the date, seldom both with the year.
+_CAPTION_DATE_END = re.compile(r"(?:,\s*|\bon\s+)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+                               r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.\s*$")
 
 
 def in_caption(text: str, offset: int) -> bool:
     """Whether `offset` lies in a picture's caption: a paragraph that ends on a picture credit ("...
-    on Oct. 28, 2019. (AP Photo/Wayne Parry)") or opens with a picture label ("Photo: ...")."""
+    on Oct. 28, 2019. (AP Photo/Wayne Parry)") or on a weekday and a full date, or opens with a
+    picture label ("Photo: ...")."""
     lo = text.rfind("\n", 0, offset) + 1
     hi = text.find("\n", offset)
     paragraph = text[lo:hi if hi >= 0 else len(text)]
-    return bool(_CREDITED_PICTURE.search(paragraph) or _PICTURE_LABEL.match(paragraph))
+    return bool(_CREDITED_PICTURE.search(paragraph) or _PICTURE_LABEL.match(paragraph)
+                or _CAPTION_DATE_END.search(paragraph))
 
 
 def event_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional[date], str, Optional[When]]:
