@@ -28,6 +28,10 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
      "Shahid Rind", "person"),
     # according to a named official
     ("Rail traffic to Quetta was suspended, according to railways official Muhammad Kashif.", "Muhammad Kashif", "person"),
+    # an office of the state named by one noun, and a party named by its role in the plural (divergences/dev, a
+    # protest at a reservoir)
+    ("According to the prefecture, at least 6,000 demonstrators were present.", "prefecture", "government"),
+    ("According to the organizers, 30,000 people attended.", "organizers", "organization"),
     # according to a report by an outlet
     ("According to a Washington Post analysis, the bill would cost $1.2 trillion over a decade.", "Washington Post", "outlet"),
     # X reported (trailing), with an outlet subject

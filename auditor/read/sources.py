@@ -1058,7 +1058,8 @@ def _usable(m: Mention) -> bool:
     if m.kind == "description" and not m.resolved:
         words = set(m.name.lower().split())
         if not (m.head in TITLE_WORDS or m.head in GOV_STRONG or m.head in GOV_WEAK or m.proper
-                or words & GOV_STRONG or m.head in MEDIA_HEADS):
+                or words & GOV_STRONG or m.head in MEDIA_HEADS or m.plural and m.words & CITED_ROLE_WORDS):
+            # ("the organizers", "the prosecutors": a party of the story, as "organizers said" is)
             return False  # "the group", "the attackers": nothing an editor can check
     n = names_mod.normalize(m.name)
     return bool(n) and n not in PLATFORMS and len(n) > 1
