@@ -759,6 +759,10 @@ def test_unnamed_office(name, office):
      "Published on March 7, 2023", "Le Monde"),
     ("According to the interior ministry, 1.28 million people demonstrated on Tuesday.\n\nLe Monde with AFP\n\n"
      "Published on March 7, 2023", "AFP"),
+    # the medium's words in lower case before its capitalised name, or after it (divergences/dev, a nightclub fire
+    # and a plane crash)
+    ("She told state media outlet MIA that the majority of those who died were trampled.", "MIA"),
+    ("According to the YTN television channel, the condition of both survivors is satisfactory.", "YTN"),
 ])
 def test_outlets_by_what_they_state(text, name):
     got = sources_of(text)
@@ -772,6 +776,9 @@ def test_outlets_by_what_they_state(text, name):
     "Apple shows that the market is big.",
     # a nation's name that opens an outlet's name opens other names too (divergences/dev, a football transfer)
     "Al Hilal was taken under the ownership of Saudi Arabia's Public Investment Fund (PIF) in June.",
+    # a medium named only by what it is, or by its place's possessive, is no outlet credited by name
+    "Numerous media outlets reported that the fire spread.",
+    "Syria’s state television said 77 people died.",
     # a lawmaker's party and state before a dash is no dateline (divergences/dev, a speaker's election)
     "Here are the 22 Republicans who voted against Jordan:\nRep. Don Bacon (R-NE) — voted for Rep. Kevin McCarthy",
 ])

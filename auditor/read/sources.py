@@ -153,7 +153,8 @@ _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:
 _MEDIUM_THEN_NAME = re.compile(r"\b(?:" + "|".join(sorted(MEDIA_HEADS | {"channel"}, key=len, reverse=True))
                                + r"|(?:" + "|".join(sorted(NEWS_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:"
                                + "|".join(sorted(MEDIA_HEADS_QUALIFIED, key=len, reverse=True))
-                               + r"))\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})$", re.I)
+                               + r"))\s+(?P<name>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})$", re.I)
+# (the medium's words in any case, its name capitalised: "state media outlet MIA" is MIA, not "outlet MIA")
 _NAMED_AFTER = re.compile(r"[ ]+(?:[A-Z][\w.'’-]*[ ]+)*[A-Z][\w'’-]+")  # the staff member's name after the role
 _FORMER_BEFORE = re.compile(r"(?i)\b(?:former|ex-?)\s*$")
 # "said on “Fox and Friends”", "told “Meet the Press”": a programme the speaker appeared on.

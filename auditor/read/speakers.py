@@ -246,6 +246,10 @@ def can_speak(m: "Mention", doc=None) -> bool:
     lemma = _lemma(head)
     if lemma in _SPEAKING_NOUNS or lemma in GENDERED_WORDS or lemma in RELATIONAL_PERSON_NOUNS:
         return True  # "a man called out", "a family friend said": a word that names a person
+    if _media_noun(lemma) and m.proper and not re.search(r"[\u2019']s\b", m.name):
+        # "the YTN television channel": a medium with its own name (not "numerous media outlets", nor a
+        # place's unnamed medium, "Syria's state television")
+        return True
     # an ending that is a word itself is that word ("a man called out", "one person said")
     return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith("ment") and (len(lemma) > 3 or lemma in AGENT_SUFFIXES)
 
