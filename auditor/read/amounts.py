@@ -12,7 +12,7 @@ from typing import Optional
 
 from auditor import vocab
 from auditor.model import Quantity
-from auditor.read.counts import GROUPS, outcome_of
+from auditor.read.counts import GROUPS, outcome_of, relative_antecedent
 from auditor.read.figure_spans import CURRENCY_WORDS, REPORTING_VERBS, NumberSpan, temperature_change
 from auditor.read.numbers import _SCALES, parse_number
 
@@ -408,13 +408,6 @@ def _named_holder(subject) -> Optional[str]:
     return next(filter(None, (holder_key(c) for c in named)), None)
 
 
-def _antecedent(subject):
-    """The noun a relative pronoun subject stands for ("Jordan, who received 198 votes"), else the subject."""
-    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return subject
-
-
 _VOTE_RECEIVING = vocab.words("vote_receiving_verbs")
 _SIDE_PRONOUNS = {"it", "they"}
 
@@ -443,7 +436,7 @@ def vote_holder(noun) -> Optional[str]:
     if noun is None:
         return None
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _VOTE_RECEIVING:
-        holder = next(filter(None, (_named_holder(_antecedent(c)) for c in noun.head.children if c.dep_ == "nsubj")), None)
+        holder = next(filter(None, (_named_holder(relative_antecedent(c)) for c in noun.head.children if c.dep_ == "nsubj")), None)
         if holder:
             return holder
     for c in noun.children:

@@ -385,14 +385,14 @@ def _befalls_the_counted(head) -> bool:
 def count_category(doc, head, heads, last) -> Optional[str]:
     """ "<outcome>:<group>" of a count ("killed:security"), a group alone, or None when no lexicon
     knows what is counted."""
-    category = as_crowd(_count_category(doc, head, heads, last))
     nationality = nationality_of(doc, head, last)
+    category = as_crowd(_count_category(doc, head, heads, last, nationality))
     if nationality and category and category.startswith(f"{CROWD}:"):
         return f"{CROWD}:total"  # "Some 200,000 Israelis rallied": a people's crowd is the crowd
     if nationality and category == nationality:
         # without what befell them, people of a party or a nation are counted for too many acts to
         # compare ("11 Republicans" voted one way, "eight Republicans" another)
-        return as_crowd(_count_category(doc, head, heads, last, by_nationality=False))
+        return as_crowd(_count_category(doc, head, heads, last, None))
     return category
 
 
@@ -414,6 +414,14 @@ def nationality_of(doc, head, last: int) -> Optional[str]:
     return re.sub(r"(?<=[anr])s$", "", name.lower())  # "Syrians", "New Yorkers": one of them
 
 
+def relative_antecedent(subject):
+    """The noun a relative pronoun subject stands for ("Jordan, who received 198 votes"; "the 2000
+    wildfire that burned 23,794 hectares"), else the subject itself."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
 def as_crowd(category: Optional[str]) -> Optional[str]:
     """A gathering's crowd is one measure whatever word counts it ("30,000 attended", "6,000
     demonstrators were present", "thousands marched"): outlets count one rally in all of them."""
@@ -421,7 +429,7 @@ def as_crowd(category: Optional[str]) -> Optional[str]:
     return f"{CROWD}{sep}{rest}" if outcome in _EVENT_OUTCOMES else category
 
 
-def _count_category(doc, head, heads, last, by_nationality: bool = True) -> Optional[str]:
+def _count_category(doc, head, heads, last, nationality: Optional[str]) -> Optional[str]:
     if _one_who_speaks(doc[last], head):
         return None
     said_of_count = count_noun_outcome(doc[last], head)
@@ -437,9 +445,9 @@ def _count_category(doc, head, heads, last, by_nationality: bool = True) -> Opti
         # noun, even a thing that is counted elsewhere ("a four-storey building", not four killed)
         return None
     group = group_of(heads) if heads else None
-    if group in _ANY_PEOPLE and by_nationality:
+    if group in _ANY_PEOPLE:
         # ("three Israeli soldiers" are security, an armed side, whatever their nationality)
-        group = nationality_of(doc, head, last) or group
+        group = nationality or group
     outcome = outcome_of(doc, head, doc[last])
     if outcome is None and head is not None and head.dep_ in ("nsubj", "nsubjpass") \
             and head.head.lemma_.lower() in _STATE_VERBS:

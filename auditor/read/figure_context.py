@@ -593,18 +593,17 @@ def answer_ellipses(claims: Sequence[Claim]) -> tuple[Claim, ...]:
                         own = _credit_in(c.text[donor.end - c.start: q.start - c.start])
                         if donor.credited is None and own:
                             qs[k_donor] = replace(donor, credited=own)
-                elif _opponents_figure(c, qs[:j], q) is not None:
+                elif (opponent := _opponents_figure(c, qs[:j], q)) is not None:
                     # "Jeffries winning 212 votes to Jordan's 199": the opponent's count of the same thing
-                    donor, holder = _opponents_figure(c, qs[:j], q)
+                    donor, holder = opponent
                     kind = donor.category.split(":", 1)[0]
                     place = donor.place if (donor.place or "").lower() != holder else None  # the side is no place
                     if place != donor.place:
                         qs[qs.index(donor)] = replace(donor, place=None)
                     q = replace(q, category=f"{kind}:{holder}" if kind in HELD_COUNTS else donor.category,
                                 counted=donor.counted, place=place, window=q.window or donor.window)
-                elif q.credited and _rival_after(c, qs[:j], q) is not None:
+                elif q.credited and (donor := _rival_after(c, qs[:j], q)) is not None:
                     # "At least 6,000 people according to the prefecture, up to 30,000 according to the organizers"
-                    donor = _rival_after(c, qs[:j], q)
                     q = replace(q, category=donor.category, counted=donor.counted, place=donor.place, window=donor.window)
                 elif _ELLIPTICAL.search(before):
                     near = [p for a, n, p in answered if a == c.article and c.sentence - n <= ELLIPSIS_REACH]

@@ -14,7 +14,7 @@ from auditor.read import places
 from auditor.read.dates import is_zone_word
 from auditor.read.figure_context import ANY_CUMULATIVE, CUMULATIVE, WHOLE_OF
 from auditor.read.figure_spans import is_unit_word, no_day_or_year, says_a_time
-from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING
+from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING, relative_antecedent
 
 _CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in CUMULATIVE)  # in this order
 _LATEST = re.compile(r"\blatest\b")
@@ -210,8 +210,7 @@ def _year_of_the_subject(number_tokens) -> Optional[str]:
     for subject in verb.children:
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            subject = verb.head  # the relative pronoun's antecedent: "the 2000 wildfire that burned 23,794 hectares"
+        subject = relative_antecedent(subject)
         if subject.tag_ in ("NN", "NNP"):
             year = next((c for c in subject.children if c.dep_ in ("nummod", "compound", "amod")
                          and c.i < subject.i and _YEAR.fullmatch(c.text)), None)

@@ -11,7 +11,7 @@ from typing import NamedTuple, Optional
 from auditor import vocab
 from auditor.read.counts import GROUPS, count_noun_outcome, list_siblings
 from auditor.read.intervals import _QUALIFIERS
-from auditor.read.numbers import _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE_TENS, half_step, parse_number, vague_interval
+from auditor.read.numbers import GLUED_SCALE, _MULTIPLIERS, _SCALE_ABBREV, _SCALES, _TENS, _UNITS, _VAGUE_TENS, half_step, parse_number, vague_interval
 
 # Words of time a number may modify ("two days", "Friday's 12"): not what the figure counts.
 _TIME_WORDS = vocab.words("weekdays") | vocab.words("months") | vocab.words("time_units") | {
@@ -158,9 +158,6 @@ def _vote_context(doc, i: int) -> bool:
     return any(t.lemma_.lower() in _VOTE_WORDS for t in doc[i].ancestors)  # "approved legislation ..., 314 to 117"
 
 
-_GLUED_SCALE = re.compile(r"\d+(?:\.\d+)?(?:k|m|mn|bn|b|thousand|million|billion|trillion)")
-
-
 def number_at(doc, tok) -> Optional[NumberSpan]:
     """The number starting at `tok` with its interval, unit and extent, else None."""
     text = tok.text.lower()
@@ -193,7 +190,7 @@ def number_at(doc, tok) -> Optional[NumberSpan]:
     if text in _MULTIPLIERS and tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one"):
         first = tok.i - 1  # "a dozen soldiers": twelve
     elif not (tok.like_num or tok.pos_ == "NUM" or text in _UNITS or text in _TENS
-              or _GLUED_SCALE.fullmatch(text) and _currency_before(doc, first)):  # "$750k", "£1.2bn"
+              or GLUED_SCALE.fullmatch(text) and _currency_before(doc, first)):  # "$750k", "£1.2bn"
         return None
     currency = _currency_before(doc, first)
     last = _number_end(doc, tok.i, currency is not None)

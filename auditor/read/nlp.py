@@ -42,7 +42,6 @@ def load_pipeline(name: str):
     except Exception as exc:  # an OSError for a missing package, or a broken install
         raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     from spacy.symbols import ORTH
-
     from spacy.util import compile_infix_regex
 
     for short in sorted(TITLE_ABBREVIATIONS):

@@ -24,6 +24,8 @@ _SCALES = _number_words("scale")
 _MULTIPLIERS = {"dozen": 12}
 _SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
                  "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
+# a number with its scale word glued on: "5bn", "£77million" (British copy writes both)
+GLUED_SCALE = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(sorted(_SCALE_ABBREV, key=len, reverse=True)) + ")")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "15,5 kilometers": a comma before one or two digits is a decimal point
 # vague amounts: (low, high) of what a reader takes them to mean. A plural scale word is at least two
@@ -48,10 +50,9 @@ def parse_number(text: str) -> Optional[float]:
         return float(words[0].replace(",", ""))
     if len(words) == 1 and _DECIMAL_COMMA.match(words[0]):
         return float(words[0].replace(",", "."))
-    glued = re.match(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|thousand|million|billion|trillion)$", words[0])
-    if len(words) == 1 and glued:  # "5bn", "£77million" (a scale word glued on, as British copy writes it)
-        m = glued
-        return float(m.group(1)) * _SCALE_ABBREV[m.group(2)]
+    glued = GLUED_SCALE.fullmatch(words[0]) if len(words) == 1 else None
+    if glued:
+        return float(glued.group(1)) * _SCALE_ABBREV[glued.group(2)]
     total = 0.0
     current = 0.0
     seen = False

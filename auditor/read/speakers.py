@@ -696,8 +696,9 @@ class Resolver:
     def in_credit(self, i: int) -> bool:
         """Inside a bracketed credit of a picture or post ("(Rosa Icela Rodríguez/X)"): a name there is
         whose picture it is, no one the story's next "she" takes up."""
-        lo, hi = self.text.rfind("(", 0, i), self.text.find(")", i)
-        if lo < 0 or hi < 0 or hi - lo > CREDIT_BRACKET_CHARS:
+        lo = self.text.rfind("(", max(0, i - CREDIT_BRACKET_CHARS), i)
+        hi = self.text.find(")", i, lo + CREDIT_BRACKET_CHARS + 1) if lo >= 0 else -1
+        if hi < 0:
             return False
         inside = self.text[lo + 1:hi]
         return "/" in inside and "\n" not in inside and ")" not in self.text[lo:i]

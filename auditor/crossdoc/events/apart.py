@@ -264,8 +264,8 @@ def lasted_apart(a: Profile, b: Profile) -> Optional[Reason]:
         return None
     if any(q.low <= y.low and y.high <= q.high for q in a.lasts) or any(q.low <= x.low and x.high <= q.high for q in b.lasts):
         return None
-    return ("the act lasted apart", f"{a.article} tells of {x.text} {x.counted or ''}, {b.article} of {y.text} "
-                                    f"{y.counted or ''}".replace(" ,", ","))
+    told = lambda q: " ".join(filter(None, (q.text, q.counted)))  # noqa: E731
+    return ("the act lasted apart", f"{a.article} tells of {told(x)}, {b.article} of {told(y)}")
 
 
 def tolls_apart(a: Profile, b: Profile, tolls: str) -> Optional[Reason]:

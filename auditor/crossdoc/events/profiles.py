@@ -375,7 +375,9 @@ def act_lengths(claims: Sequence[Claim], text: str) -> tuple[Quantity, ...]:
     """How long the acts of an article's headline (its first line) last, in the order written ("Junior
     doctors launch three-day strike"). Only the headline's: a first paragraph recalls earlier acts'
     lengths as often as it states its own ("after becoming the public face of the 48-day manhunt for ...")."""
-    first_line = text.find("\n") if "\n" in text else len(text)
+    first_line = text.find("\n")
+    if first_line < 0:
+        first_line = len(text)
     ordered = [c for c in sorted(claims, key=lambda c: c.start) if c.start < first_line and not is_reaction(c)]
     return tuple(q for c in ordered for q in c.quantities
                  if (q.category or "").startswith("duration:") and q.low is not None and not recalled(q))
