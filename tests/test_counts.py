@@ -173,6 +173,14 @@ def test_a_crowd_is_counted_as_such(nlp, sentence, value, category):
     ("The number of injured rose to 736.", 736, "injured:total"),
     ("The toll stood at 35 on Monday.", 35, "killed:total"),
     ("Deaths stood at 40 on Monday.", 40, "killed:total"),
+    # the value before and after a change, the parser hanging "to" on "from"; what a count is "of"
+    # when the parser reads it as a verb's complement; the second of two verbs that share the
+    # toll as subject (divergences/dev, Brumadinho dam, Afghan cold wave)
+    ("The number of deaths rose on Sunday from 37 to 58, a spokesperson said.", 58, "killed:total"),
+    ("The number of deaths rose on Sunday from 37 to 58, a spokesperson said.", 37, "killed:total"),
+    ("The number of confirmed dead from the collapse of a dam in Brazil has risen to 99 from 84.", 99,
+     "killed:total"),
+    ("The death toll had risen by 88 over the past week and now stood at 166.", 166, "killed:total"),
     # the group the number names stays (divergences/dev, Dagestan attacks)
     ("The fatalities included seven law enforcement officers, a priest, and a church security guard.", 7,
      "killed:security"),

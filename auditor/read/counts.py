@@ -326,15 +326,17 @@ def count_noun_outcome(number, head) -> Optional[str]:
     by a compound ("death toll") or by what it is "of" ("number of injuries"); or the subject is
     the outcome itself ("deaths stood at 40", "the fatalities reached nine")."""
     anchor = head if head is not None and number.dep_ == "nummod" and head.dep_ in ("pobj", "attr", "dobj") else number
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "at"):
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "at", "from"):
         verb = anchor.head.head
+        if verb.dep_ == "prep" and verb.lower_ == "from" and anchor.head.lower_ == "to":
+            verb = verb.head  # "rose on Sunday from 37 to 58": the parser hangs "to" on "from"
     elif anchor.dep_ in ("attr", "dobj", "oprd"):
         verb = anchor.head
     else:
         return None
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    for noun in verb.children:
+    for noun in _subjects_and_objects(verb):
         if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or noun.i == anchor.i:
             continue
         itself = OUTCOMES.get(noun.lemma_.lower())
@@ -345,7 +347,8 @@ def count_noun_outcome(number, head) -> Optional[str]:
             continue
         named = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         named += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in c.children if o.dep_ == "pobj"]
+                  for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        named += [o for c in named if c.dep_ == "pcomp" for o in c.children if o.dep_ in ("oprd", "acomp")]  # "of confirmed dead"
         for word in named:
             outcome = OUTCOMES.get(word.lemma_.lower()) or OUTCOMES.get(word.lower_)
             if outcome and outcome not in _EVENT_OUTCOMES:
@@ -355,6 +358,16 @@ def count_noun_outcome(number, head) -> Optional[str]:
         if noun.lemma_.lower() == "turnout" and not named:
             return "protested"  # "media put the turnout at 250,000 to 300,000 people": who turned out
     return None
+
+
+def _subjects_and_objects(verb) -> list:
+    """A verb's own subjects and objects, and, for the second of two conjoined verbs with no subject
+    of its own, the first one's ("the death toll had risen by 88 and now stood at 166")."""
+    own = [c for c in verb.children]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in own):
+        own += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return own
 
 
 _BODY_STATES = vocab.words("body_states")
