@@ -366,6 +366,7 @@ def test_a_telling_figure_given_alike_is_evidence_in_the_middle_band(text_a, tex
     ("money:asset", "money:fine", True), ("percent:rise", "percent:increase", True),
     ("killed:militants", "killed:civilians", False), ("killed:civilians", "injured:civilians", False),
     ("buildings", "security", False), ("percent:rise", "money", False), (None, "jobs", True),
+    ("killed:animals", "killed:total", False), ("killed:animals", "killed:animals", True),
 ])
 def test_kinds_of_figures_that_can_name_one_quantity(a, b, meet):
     assert A._kinds_meet(a, b) is meet

@@ -21,6 +21,12 @@ from conftest import figures
      {("a police officer", "killed:security"), ("two", "killed:civilians")}),
     # one number for a coordination still counts all of it
     ("A car bomb killed 14 soldiers and police officers.", {("14", "killed:security")}),
+    # an apposition says what the counted are: no count of one; animals are no people (divergences/dev,
+    # Afghan cold wave)
+    ("Nearly 80,000 livestock, a vital commodity for Afghanistan's poor, also died in the cold.",
+     {("Nearly 80,000", "killed:animals")}),
+    ("A cold snap in Afghanistan has killed over 160 people and more than 200,000 livestock.",
+     {("over 160", "killed:total"), ("more than 200,000", "killed:animals")}),
 ])
 def test_counts_in_lists(nlp, sentence, expected):
     assert {(q.text, q.category) for q in figures(nlp, sentence) if q.category} == expected

@@ -38,6 +38,8 @@ def test_a_comparison_baseline_is_not_a_window(nlp):
      "$11 billion", None, None),
     # a place in a body's name is no place of the figure (divergences/dev, Amasra mine)
     ("while the Maden-Is mining union reported 35 people still trapped.", "so far", None),
+    # nor is a currency's (divergences/dev, Egypt's float)
+    ("The Egyptian pound plunged, falling by 62% against the U.S. dollar.", None, None),
     # a place in the words describing who gives the figure is not where it holds (divergences/dev, Belgrade)
     ("However, the Public Assembly Archive, an unofficial organisation estimating the number of protesters in "
      "Serbia, said between 275,000 and 325,000 people took part in the Belgrade demonstration.", None, "Belgrade"),

@@ -50,6 +50,10 @@ def test_gap_ratio():
     assert gap_ratio(_q(17, 17), _q(15, 15)) == pytest.approx(17 / 15)
     assert gap_ratio(_q(21, 21), _q(92, None)) == pytest.approx(92 / 21)
     assert gap_ratio(_q(70, None), _q(74, 74)) == 1.0
+    # two figures below zero are as far apart as their sizes ("-34 degrees" / "-33 degrees", divergences/dev,
+    # Afghan cold wave); across zero no ratio holds
+    assert gap_ratio(_q(-34, -34), _q(-33, -33)) == pytest.approx(34 / 33)
+    assert gap_ratio(_q(-2, -2), _q(3, 3)) == float("inf")
 
 
 def test_tallies_agree_only_as_pairs():

@@ -847,6 +847,7 @@ def _figure_key(q: Quantity) -> Optional[tuple]:
 
 _MEASURE_FAMILIES = ("money", "percent")  # a sum or a share: the word after the colon names what it is of
 _ANY_POPULATION = (None, "total", "mixed")
+_ANIMALS = "animals"
 
 
 def _kinds_meet(a: Optional[str], b: Optional[str]) -> bool:
@@ -865,6 +866,8 @@ def _kinds_meet(a: Optional[str], b: Optional[str]) -> bool:
         bare, full = (a, b) if ":" not in a else (b, a)
         return bare in full.split(":", 1) or bare in _ANY_POPULATION or full.split(":", 1)[1] in _ANY_POPULATION
     (oa, pa), (ob, pb) = _count_parts(a), _count_parts(b)
+    if (pa == _ANIMALS) != (pb == _ANIMALS):
+        return False  # "77,000 livestock had frozen to death" is no count of the dead of any kind of people
     return (oa is None or ob is None or oa == ob) and (pa in _ANY_POPULATION or pb in _ANY_POPULATION or pa == pb)
 
 

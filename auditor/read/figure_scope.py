@@ -13,7 +13,7 @@ from auditor import vocab
 from auditor.read import places
 from auditor.read.dates import is_zone_word
 from auditor.read.figure_context import ANY_CUMULATIVE, CUMULATIVE, WHOLE_OF
-from auditor.read.figure_spans import is_unit_word, no_day_or_year, says_a_time
+from auditor.read.figure_spans import CURRENCY_WORDS, is_unit_word, no_day_or_year, says_a_time
 from auditor.read.counts import COUNT_NOUNS, INCREMENT, PLACE_NOUNS, REPORTING, relative_antecedent
 
 _CUMULATIVE_CUES = tuple((cue, re.compile(rf"\b{re.escape(cue)}\b")) for cue in CUMULATIVE)  # in this order
@@ -351,6 +351,8 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
         governor = root.head
         if root.dep_ in ("compound", "nmod", "amod") and governor.lemma_.lower() in _NONSTATE_BODIES:
             continue  # "the Maden-Is mining union reported 35 trapped": a body's name, not the figure's place
+        if root.dep_ in ("compound", "nmod", "amod") and governor.lower_ in CURRENCY_WORDS:
+            continue  # "falling by 62% against the U.S. dollar": a currency's name, not the figure's place
         if root.dep_ == "compound" and governor.lemma_.lower() in PLACE_NOUNS:
             is_place, governor = True, governor.head
         elif root.dep_ == "pobj" and governor.lower_ in _LOCATIVE and e.label_ in _NAME_LABELS \

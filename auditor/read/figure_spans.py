@@ -454,9 +454,18 @@ def counts_of_one(doc, spans: list["NumberSpan"]) -> list["NumberSpan"]:
         noun = det.head
         if det.dep_ != "det" or det.lower_ not in ("a", "an") or noun.pos_ != "NOUN" or noun.i in numbered:
             continue
-        if any(s.i in numbered for s in list_siblings(noun)) and not _speaker_before_reporting_verb(noun):
+        siblings = list_siblings(noun)
+        if any(s.i in numbered for s in siblings) and _coordinated(noun, siblings) \
+                and not _speaker_before_reporting_verb(noun):
             out.append(NumberSpan(det.i, det.i, 1.0, 1.0, value_first=det.i))
     return out
+
+
+def _coordinated(noun, siblings) -> bool:
+    """The nouns form a list joined by a conjunction ("two churches, a synagogue, and a police post"),
+    not a noun and its apposition, which says what the counted are ("80,000 livestock, a vital
+    commodity for Afghanistan's poor")."""
+    return any(c.dep_ == "cc" for t in (noun, *siblings) for c in t.children)
 
 
 def _speaker_before_reporting_verb(noun) -> bool:

@@ -95,6 +95,8 @@ def gap_ratio(a: Quantity, b: Quantity) -> float:
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
     small, big = (hi_a, lo_b) if hi_a <= lo_b else (hi_b, lo_a)
+    if big < 0:
+        small, big = -big, -small  # two figures below zero ("-34 degrees" / "-33 degrees"): their sizes
     if small <= 0:
         return INF
     return big / small
