@@ -94,7 +94,8 @@ _PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|
                     r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()|]{1,60}?)\s*(?=[)|\n]|$)")
 _DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’/-]{1,50}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
 _DATELINE_COMMA = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*(?P<names>[A-Z][A-Za-z]{1,11}(?:\.[a-z]{2,3})?)\s*[—–]\s")  # "Bandar Abbas, IRNA – "
-_TRAILING_DASH = re.compile(r"\s[—–]\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
+_TRAILING_DASH = re.compile(r"(?:\s[—–]|(?<=[.!?”\"])[—–-])\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
+# (the second form: an agency's sign-off glued to the last sentence, "... since late 2019.-Bernama")
 # "CBS’ “Face the Nation”", "NPR's Deepa Shivaram", "CNN International’s “Amanpour”": a name
 # owning a programme or a person, tested as an outlet's name (known or media-shaped).
 _POSSESSIVE = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3})(?:(?:[’']s?)[ ]+(?=[“\"‘']?[A-Z])"
@@ -123,7 +124,12 @@ _READ_MORE = re.compile(r"\b(?:Read\s+more|Read\s+the\s+full\s+(?:story|article)
 # "© 2025 Newsmax. All rights reserved.": the holder of the text's rights
 _RIGHTS_RESERVED = re.compile(r"[.,;]?\s*All\s+rights\s+reserved", re.I)  # matched right after the name
 # "Source: Bloomberg" on a line of its own
-_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|Sources|Via)[ \t]*:[ \t]*(?P<names>[A-Z][\w&.'’ /-]{1,50}?)[ \t]*$")
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?P<open>[\[(])?(?:Source|Sources|Via)[ \t]*:[ \t]*(?P<names>[A-Z][\w&.'’ /-]{1,50}?)"
+                          r"[ \t]*(?(open)[\])])[ \t]*$")  # "Source: Reuters", "[Source: Reuters]"
+# "Al Jazeera could not immediately verify the videos": an outlet telling what it checked itself
+_OWN_CHECK = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,3})[ ]+(?:could[ ]not|couldn[’']t|"
+                        r"was[ ]unable[ ]to|has[ ]not|had[ ]not|did[ ]not)[ ]+(?:(?:independently|immediately|yet)[ ]+)?"
+                        r"(?:verify|confirm|authenticate)\b")
 # "Copyright 2024 The Associated Press. All rights reserved.", "© Reuters."
 _COPYRIGHT = re.compile(r"(?:©|\bCopyright\b)[ ]*(?:\(c\)[ ]*)?(?:\d{4}(?:[–-]\d{4})?,?[ ]+)?(?P<names>[A-Z][\w&.'’ -]{1,40}?)(?=[.,;\n]|$)")
 _OWNER_PHOTO = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w&.' -]{1,40}?)\s+(?:photo|photograph|image|video)s?\s+by\b")
@@ -228,7 +234,7 @@ def _proper_medium_name(name: str) -> str:
     if 0 < lead < len(words) - 1 and all(w[:1].isupper() for w in words[lead:]):
         return " ".join(words[lead:])
     for end in range(len(words) - 1, 0, -1):
-        if all(not w[:1].isupper() for w in words[end:]) and names_mod.normalize(" ".join(words[:end])) in KNOWN_OUTLETS:
+        if all(w[:1].islower() for w in words[end:]) and names_mod.normalize(" ".join(words[:end])) in KNOWN_OUTLETS:
             return " ".join(words[:end])
     return _name_before_description(name) or name
 
@@ -263,8 +269,9 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     words = n.split()
     if any(len(words) - i >= 2 and " ".join(words[i:]) in KNOWN_OUTLETS for i in range(1, len(words))):
         return True  # "the state-run Anadolu Agency": a known outlet's full name, qualified
-    if len(words) >= 2 and " ".join(words[:-1]) in KNOWN_OUTLETS and name.split()[-1][:1].isupper():
-        return True  # "BBC Hausa", "CNN Indonesia": a known outlet's edition for a language or a country
+    if len(words) >= 2 and " ".join(words[:-1]) in KNOWN_OUTLETS and (name.split()[-1][:1].isupper()
+                                                                      or name.split()[-1].isdigit()):
+        return True  # "BBC Hausa", "CNN Indonesia", "ABC 13": a known outlet's edition, or its local channel
     if NOT_MEDIA & set(words):
         return False
     if _name_before_description(name):
@@ -1306,10 +1313,12 @@ def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optio
         for j in range(len(words), i, -1):
             n = names_mod.normalize(" ".join(words[i:j]))
             if n in known or (j == i + 1 and (len(n) >= 4 or words[i].isupper()) and n in firsts
-                              and not (j < len(words) and _nationality(words[i])
+                              and not (j < len(words) and not words[i].isupper()
                                        and not outlet_like(" ".join(words[i:]), "", True))):
-                # (a nation's word that opens an outlet's name opens other names too: "Saudi Arabia's Public
-                # Investment Fund" is no "Saudi Gazette")
+                # (a word that opens an outlet's name opens other names too, followed by other words:
+                # "Saudi Arabia's Public Investment Fund" is no "Saudi Gazette", "the United Kingdom's
+                # University of Suffolk" no United Press International; an agency's letters go on to
+                # its service's name: "PA Wire")
                 return " ".join(words[i:j] if exact else words[i:])
     return name if shaped and outlet_like(name, "", True) and _credit_name_ok(name) else None
 
@@ -1395,7 +1404,7 @@ def _more_credits(text: str) -> list[Credit]:
                     (_BRACKET_OPENING, "opening credit"), (_POLL, "poll"), (_COPYRIGHT, "copyright"),
                     (_OUTLET_WORK, "outlet's own count"), (_MADE_FOR, "outlet's own count"),
                     (_REPUBLISHED, "first published by"), (_READ_MORE, "first published by"),
-                    (_SOURCE_LINE, "source line")):
+                    (_SOURCE_LINE, "source line"), (_OWN_CHECK, "outlet's own check")):
         for m in rx.finditer(text):
             body = m.group("names")
             if rx is _SLASH_CREDIT and not _credit_setting(text, m.start(), m.end()):
@@ -1408,7 +1417,9 @@ def _more_credits(text: str) -> list[Credit]:
                 if not core:
                     continue
                 short_name = rx is _SLASH_CREDIT and _NAMED_BEFORE_BRACKET.search(text[max(0, m.start() - 60):m.start()]) is not None
-                if rx in (_OUTLET_WORK, _MADE_FOR):
+                if rx is _OWN_CHECK:
+                    found = _outlet_in_run(core, shaped=False, exact=True)
+                elif rx in (_OUTLET_WORK, _MADE_FOR):
                     found = _outlet_in_run(core)
                     if found and names_mod.normalize(found) not in _known_names() \
                             and not outlet_like(found, "", True):
