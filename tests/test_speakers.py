@@ -268,6 +268,16 @@ def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
     ("Nadhim Zahawi has responded to Rishi Sunak sacking him from the cabinet.\n\nSunak wrote that Magnus had "
      "concluded there was a breach. “As a result, I have informed you of my decision to remove you,” he wrote.",
      "As a result", "Rishi Sunak"),
+    # the verb the tagger read as a noun ("read" as in "a good read"): a sentence's root with a subject
+    # (divergences/dev, Depp v. Heard)
+    ("\"Six years ago, my life was forever changed. All in the blink of an eye,\" Depp's statement read.",
+     "Six years ago", "Depp"),
+    # two apostrophes for a quotation mark: a quote still ends its sentence, so the next sentence's verb
+    # is not its cue (divergences/dev, Astroworld crush)
+    ("''It may well be that this tragedy is the result of unpredictable events,'' said Judge Lina Hidalgo, "
+     "Harris County's top elected official. ''But until we determine that, I will ask the tough questions.'' "
+     "Experts who have studied deaths caused by crowd surges say they are often a result of density.",
+     "But until we determine", "Lina Hidalgo"),
 ])
 def test_statements_and_joined_quotes(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -364,6 +364,12 @@ def verb_read_as_plural(t) -> bool:
     return t.tag_ == "NNS" and any(c.dep_ in ("nsubj", "ccomp") for c in t.children)
 
 
+def verb_read_as_noun(t) -> bool:
+    """A sentence's verb the tagger read as a noun ("\u201c...,\u201d Depp's statement read."): the root
+    of its clause, with a subject of its own."""
+    return t.pos_ == "NOUN" and t.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
 def is_reporting(t, weak: bool = False) -> bool:
     lemma = _lemma(t)
     if t.pos_ not in ("VERB", "AUX") and not verb_read_as_plural(t):
@@ -1647,7 +1653,10 @@ def _mask_quotes(text: str, quotes) -> str:
             if ch.isspace() or (i == last and ch in ".!?"):
                 continue
             masked[i] = "x"
-    return "".join(masked)
+    # two apostrophes written as a quotation mark ("''It may well be ...,'' said Hidalgo"), which the
+    # segmenter does not know: a double mark and a space in their place, so that a quote ends a sentence
+    text = "".join(masked)
+    return re.sub("''", lambda m: ' "' if text[m.end():m.end() + 1].strip() else '" ', text)
 
 
 def _block_sentences(text: str, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -1832,7 +1841,7 @@ class QuoteAttributor:
             for _ in range(8):
                 if not (lo <= a.idx < hi) or _in_spans(a.idx, self.outer):
                     break
-                if a.pos_ in ("VERB", "AUX") and a not in found:
+                if (a.pos_ in ("VERB", "AUX") or verb_read_as_noun(a)) and a not in found:
                     found.append(a)
                 if a.head.i == a.i:
                     break
