@@ -268,6 +268,15 @@ def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
     ("Nadhim Zahawi has responded to Rishi Sunak sacking him from the cabinet.\n\nSunak wrote that Magnus had "
      "concluded there was a breach. “As a result, I have informed you of my decision to remove you,” he wrote.",
      "As a result", "Rishi Sunak"),
+    # ... and when the parse hangs the document's "from" on the verb (speakers/dev, a fraud verdict)
+    ("\u201cWe respect the jury\u2019s decision. But we are extremely disappointed with the result. Mr. Bankman-Fried "
+     "maintains his innocence,\u201d read a statement from Mark Cohen.", "We respect the jury", "Mark Cohen"),
+    # a title that runs on in phrases, the parse hanging the person's name on its last noun, whatever
+    # the tagger calls the name (divergences/dev, Kuriga kidnapping); a body's name there is no person
+    ("The Special Adviser to the President on Media & Publicity, Chief Ajuri Ngelale, said \u201cPresident Bola "
+     "Tinubu welcomes the news of the release.\u201d", "President Bola Tinubu", "Ajuri Ngelale"),
+    ("The spokesman for the Ministry of Health, Health Office, said \u201cWe welcome the news.\u201d", "We welcome",
+     "spokesman for the Ministry of Health"),
     # the verb the tagger read as a noun ("read" as in "a good read"): a sentence's root with a subject
     # (divergences/dev, Depp v. Heard)
     ("\"Six years ago, my life was forever changed. All in the blink of an eye,\" Depp's statement read.",
@@ -469,3 +478,12 @@ def test_who_speaks_to_whom_and_who_she_is(text, quote, speaker):
 ])
 def test_speakers_of_a_fresh_batch(text, quote, speaker):
     assert speaker_for(text, quote) == speaker
+
+
+def test_a_name_that_sorts_a_person_is_no_antecedent():
+    # divergences/dev, Belgrade protest: "a 21-year-old Beograd student" (the tagger's PERSON) is Dragana's
+    # affiliation; "She" does not take it up
+    text = ("Dragana, a 21-year-old Beograd student, insisted that \u201cthere were easily over 500,000 protestors, "
+            "despite what the government says\u201d. She recalls that \u201cwide, four-lane streets with big sidewalks "
+            "were completely unwalkable\u201d.")
+    assert speaker_for(text, "wide, four-lane") != "Beograd"

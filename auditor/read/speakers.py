@@ -335,6 +335,21 @@ def org_type(name: str) -> str:
     return words[-1] if words else ""
 
 
+_BODY_HEADS = frozenset(ORG_TYPE_ALIASES) | ANY_BODY_NOUNS | _STATE_TYPES | INSTITUTIONS
+
+
+def _name_shaped(tok) -> bool:
+    """A person's name by its shape, whatever the tagger calls it: two to four capitalised proper
+    nouns (a title word may open it: "Chief Ajuri Ngelale") that name no place or people, and whose
+    last word is no kind of body ("Publicity Office")."""
+    words = [t for t in tok.subtree if t.pos_ == "PROPN"]
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or not 2 <= len(words) <= 4:
+        return False
+    return all(t.text[:1].isupper() for t in words) and org_type(" ".join(t.text for t in words)) not in _BODY_HEADS
+
+
 def _with_expansions(words: frozenset) -> frozenset:
     """Words plus what their abbreviations stand for ("sen." -> "senator")."""
     extra = {TITLE_EXPANSIONS[w] for w in words if w in TITLE_EXPANSIONS}
@@ -429,6 +444,17 @@ def party_in_info_noun(tok):
                     if objs:
                         return objs[0]
     return None
+
+
+def _document_author(noun):
+    """Whose a document is: the party its own phrase names (`party_in_info_noun`), or, for the object of
+    a verb, the one the verb's "from" names ("read a statement from Mark Cohen", the parse hanging
+    "from" on the verb)."""
+    found = party_in_info_noun(noun)
+    if found is None and noun.dep_ == "dobj":
+        found = next((g for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+                      for g in c.children if g.dep_ == "pobj"), None)
+    return found
 
 
 _SPEECH_NOUNS = {"word", "remark", "comment", "statement", "message", "reply", "response", "answer"}
@@ -831,6 +857,25 @@ class Resolver:
                 return c
         return None
 
+    def _title_phrase_person(self, head):
+        """The person named after a title that runs on in phrases, which the parse hangs on the title's
+        last noun ("The Special Adviser to the President on Media, Ajuri Ngelale, said"): a PERSON name
+        in apposition at the end of the title's own phrase."""
+        if not (head.lower_ in TITLE_WORDS or person_noun(_lemma(head))) or head.ent_type_ == "PERSON":
+            return None
+        node = head
+        for _ in range(4):
+            pobj = next((g for c in node.children if c.dep_ == "prep" and c.i > node.i
+                         for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            name = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and _name_shaped(c)), None)
+            if name is not None:
+                last = max(t.i for t in head.subtree if not t.is_punct)
+                return name if name.right_edge.i == last else None  # the name ends the title's phrase
+            node = pobj
+        return None
+
     def _appos_proper(self, head):
         """A proper name in apposition to a common-noun description ("the group, Amnesty International")."""
         if head.pos_ != "NOUN" or head.lower_ in TITLE_WORDS:
@@ -936,7 +981,7 @@ class Resolver:
             lemmas |= _with_expansions(frozenset(w.lower() for w in re.findall(r"[\w-]+", appos)))
         plural = head.tag_ in ("NNS", "NNPS") or (not explicit and any(c.dep_ == "conj" for c in children))
         label = head.ent_type_
-        named = self._appos_person(head) if in_apposition else None
+        named = (self._appos_person(head) if in_apposition else None) or self._title_phrase_person(head)
         if named is not None:
             # "His lawyer, Alina Habba," / "Senate Majority Leader Chuck Schumer, D-N.Y.," parsed
             # with the title as head: the person is the name in apposition
@@ -1073,11 +1118,12 @@ class Resolver:
                     ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ == "NOUN"
                     and (_lemma(ent.root.head) in ANAPHORIC_HEADS or _lemma(ent.root.head) in TITLE_WORDS)) \
                     and not (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN"
-                             and not person_noun(_lemma(ent.root.head))
+                             and (not person_noun(_lemma(ent.root.head))
+                                  or any(c.dep_ == "det" for c in ent.root.head.children))
                              and _lemma(ent.root.head) not in INFO_NOUNS | _PUBLISHED_PIECES):
-                # "a Lib Dem source": the affiliation of a person, not a party speaking; "an official Hajj
-                # permit": a name that sorts a thing is no one a pronoun takes up (but "a Donald Trump
-                # post" is his)
+                # "a Lib Dem source", "a 21-year-old Beograd student": the affiliation of a person, not a
+                # party speaking; "an official Hajj permit": a name that sorts a thing is no one a pronoun
+                # takes up (but "a Donald Trump post" is his)
                 add(ent.root, False)
         out.sort(key=lambda m: m.start)
         return out
@@ -1802,14 +1848,14 @@ class QuoteAttributor:
         if subj is None:
             # "“...,” read a statement from his attorney": the inverted subject parsed as the object
             subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "NOUN"
-                         and _lemma(c) in DOCUMENT_NOUNS and party_in_info_noun(c) is not None), None)
+                         and _lemma(c) in DOCUMENT_NOUNS and _document_author(c) is not None), None)
         if subj is None or self.resolver.in_quote(subj.idx):
             return None
         subj = _name_closing_a_title(subj, verb) or subj
         if _lemma(subj) in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
             # "“...,” read a statement from his attorney Mark Cohen"; "His letter to the PM read:":
             # a document speaks for its author when the sentence names one
-            author = party_in_info_noun(subj)
+            author = _document_author(subj)
             if author is not None and not self.resolver.in_quote(author.idx):
                 found = self.resolver.resolve(self.resolver.mention(author, True))
                 if found is not None and found.kind in ("person", "organization", "government", "pronoun"):
