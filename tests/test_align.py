@@ -309,6 +309,23 @@ def test_statement_groups_merge_only_when_close_as_wholes():
     assert not any(len(k) > 2 for k in shared)
 
 
+def test_a_statement_group_takes_at_most_three_sentences_of_one_article():
+    """Sentences of one story all resemble each other; a group that would hold four sentences of one
+    article is several facts chained together (divergences/dev, a House speaker vote)."""
+    texts = [("a", "House speaker vote: Jim Jordan loses second ballot"),
+             ("a", "The House failed Tuesday to elect a new speaker, with the GOP's choice falling short."),
+             ("a", "Jordan lost 22 Republicans in Wednesday's vote."),
+             ("a", "Jim Jordan lost the support of more Republicans on the second ballot."),
+             ("b", "In race for speaker, Jim Jordan loses GOP support on second ballot")]
+    claims = build(texts)
+    gram = np.full((5, 5), 0.8)
+    np.fill_diagonal(gram, 1.0)
+    clusters = A.align(claims, _vectors(gram), [Event("e1", ("a", "b"))])
+    of_a = {c.id for c in claims if c.article == "a"}
+    shared = [set(k.claims) for k in clusters if k.verdict != "single-source"]
+    assert shared and all(len(k & of_a) <= 3 for k in shared)
+
+
 def _tally(first, second):
     return Quantity(start=0, end=5, text=f"{first}-{second}", value=first, low=first, high=first, unit="tally",
                     second=second, category="tally")
