@@ -291,6 +291,18 @@ def _vectors(gram: np.ndarray) -> np.ndarray:
     return (v * np.sqrt(np.clip(w, 0, None))).astype(np.float32)
 
 
+def _shared_groups(texts, similarity: float, pairs: dict = {}):
+    """The claims of `texts` and the claim ids of each group across articles, aligned with every two
+    sentences `similarity` alike but the `pairs` given ((i, j): similarity)."""
+    claims = build(texts)
+    gram = np.full((len(texts), len(texts)), similarity)
+    for (i, j), sim in pairs.items():
+        gram[i, j] = gram[j, i] = sim
+    np.fill_diagonal(gram, 1.0)
+    clusters = A.align(claims, _vectors(gram), [Event("e1", tuple(sorted({a for a, _ in texts})))])
+    return claims, [set(k.claims) for k in clusters if k.verdict != "single-source"]
+
+
 def test_statement_groups_merge_only_when_close_as_wholes():
     """A~B and C~D are paraphrases, B~C too, but A and D are barely related to the other pair:
     the chain through B~C must not make one cluster of four facts."""
@@ -298,12 +310,7 @@ def test_statement_groups_merge_only_when_close_as_wholes():
              ("b", "The measure includes disaster relief for states hit by hurricanes."),
              ("c", "Delgado said Republicans had refused to include the disaster money."),
              ("d", "Delgado said Republicans had at first refused to include any disaster money.")]
-    claims = build(texts)
-    gram = np.full((4, 4), 0.35)
-    np.fill_diagonal(gram, 1.0)
-    gram[0, 1] = gram[1, 0] = gram[2, 3] = gram[3, 2] = gram[1, 2] = gram[2, 1] = 0.8
-    clusters = A.align(claims, _vectors(gram), [Event("e1", ("a", "b", "c", "d"))])
-    shared = [set(k.claims) for k in clusters if k.verdict != "single-source"]
+    claims, shared = _shared_groups(texts, 0.35, {(0, 1): 0.8, (2, 3): 0.8, (1, 2): 0.8})
     ids = [c.id for c in claims]
     assert {ids[0], ids[1]} in shared and {ids[2], ids[3]} in shared
     assert not any(len(k) > 2 for k in shared)
@@ -317,12 +324,8 @@ def test_a_statement_group_takes_at_most_three_sentences_of_one_article():
              ("a", "Jordan lost 22 Republicans in Wednesday's vote."),
              ("a", "Jim Jordan lost the support of more Republicans on the second ballot."),
              ("b", "In race for speaker, Jim Jordan loses GOP support on second ballot")]
-    claims = build(texts)
-    gram = np.full((5, 5), 0.8)
-    np.fill_diagonal(gram, 1.0)
-    clusters = A.align(claims, _vectors(gram), [Event("e1", ("a", "b"))])
+    claims, shared = _shared_groups(texts, 0.8)
     of_a = {c.id for c in claims if c.article == "a"}
-    shared = [set(k.claims) for k in clusters if k.verdict != "single-source"]
     assert shared and all(len(k & of_a) <= 3 for k in shared)
 
 
