@@ -227,6 +227,9 @@ def test_quoted_as_saying(text, name, via, outlet):
     # short names in brackets after a name, with a slash, are that name's, not unknown agencies (Germany election)
     ("Friedrich Merz has declared victory after projections showed his Christian Democrats (CDU/CSU) winning 28.5 "
      "percent of the vote.", "CDU"),
+    # a clock the parse folds into the speaker's phrase (divergences/dev, Heathrow fire)
+    ("Shortly after 1600 GMT an airport spokesperson said it was now safely able to begin some flights.",
+     "GMT an airport spokesperson"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

@@ -42,6 +42,7 @@ from auditor.model import Article, Claim, Quote, Source, Span
 from auditor.read import names as names_mod
 from auditor.read import places
 from auditor.read.claims import LEGAL_FORMS
+from auditor.read.dates import is_zone_word
 from auditor.read.speakers import (can_speak, tokens_with, INFO_NOUNS, INFO_OBJECT_LEMMAS, INSTITUTIONS, ORG_TYPE_ALIASES, REPORTING_LEMMAS, TITLE_EXPANSIONS, TITLE_WORDS, VENUE_NOUNS, WEAK_REPORTING_LEMMAS, Mention, Resolver, bare_description, org_type, is_reporting, outlet_quoting, party_in_info_noun, quoted_person, subject_of, token_range, verb_read_as_plural)
 
 log = logging.getLogger(__name__)
@@ -1069,6 +1070,8 @@ def _usable(m: Mention) -> bool:
                 or words & GOV_STRONG or m.head in MEDIA_HEADS or m.plural and m.words & CITED_ROLE_WORDS):
             # ("the organizers", "the prosecutors": a party of the story, as "organizers said" is)
             return False  # "the group", "the attackers": nothing an editor can check
+    if is_zone_word(m.name):
+        return False  # "Shortly after 1600 GMT an airport spokesperson said": a clock, parsed as the speaker's name
     n = names_mod.normalize(m.name)
     return bool(n) and n not in PLATFORMS and len(n) > 1
 

@@ -47,6 +47,7 @@ from auditor.read import names as names_mod
 from auditor.read import places
 from auditor.read import turns
 from auditor.read.segment import TITLE_ABBREVIATIONS
+from auditor.read.dates import is_zone_word
 
 log = logging.getLogger(__name__)
 
@@ -814,6 +815,12 @@ class Resolver:
                 continue
             if depth == 0:
                 out.append(t)
+        # (and a clock before the phrase, which the parse may fold into it: "after 1600 GMT an airport
+        # spokesperson said")
+        clock = next((k for k, t in enumerate(out) if t.i < head.i and is_zone_word(t.text)
+                      and t.i > 0 and self.doc[t.i - 1].like_num), None)  # "1600 GMT", not "local officials"
+        if clock is not None and all(t.like_num or is_zone_word(t.text) for t in out[:clock + 1]):
+            out = out[clock + 1:]
         while out and (out[0].lower_ in _LEAD_STRIP or out[0].is_punct or out[0].is_space) and out[0].i != head.i:
             out.pop(0)
         while out and (out[-1].is_punct or out[-1].is_space or out[-1].tag_ == "POS") and out[-1].i != head.i:
