@@ -108,6 +108,7 @@ class Claim:
     quoted: bool = False  # most of the claim is direct speech (a quotation), not the outlet's own statement
     terms: tuple[str, ...] = ()  # content lemmas (nouns, verbs, adjectives) besides names: what is said
     corrected: tuple[Quantity, ...] = ()  # figures the claim sets aside as wrong ("78 and not 79": the 79)
+    source_places: tuple[str, ...] = ()  # places named only where it says who says it ("the police in Uttar Pradesh")
 
 
 @dataclass(frozen=True)

@@ -841,3 +841,15 @@ def test_a_bare_measure_may_be_a_named_kind(a, b, bare):
 ])
 def test_the_days_of_two_acts(a, b, other):
     assert A.other_acts(a, b) is other
+
+
+def test_a_place_that_describes_the_source_does_not_place_the_figure():
+    # divergences/dev, Hathras stampede: the police chief's state is not where the toll holds, so the toll
+    # still meets the nation's "more than 100" as one quantity
+    claims = build([("a", "At least 116 people died, most of them women and children, said Prashant Kumar, the "
+                          "director general of police in Uttar Pradesh."),
+                    ("b", "More than 100 people have been killed in a stampede in India, authorities say.")])
+    facets = [f for f in A.facets_of(claims) if f.quantity is not None and f.quantity.category == "killed:total"]
+    places = [A._figure_places(f, claims, [], A._own_place(f, [])) for f in facets]
+    assert "uttar pradesh" not in places[0]
+    assert A.figures_compatible(facets[0].quantity, facets[1].quantity, places[0], places[1])

@@ -240,6 +240,19 @@ def test_a_place_in_a_title_is_no_place_of_the_claim(sentence, places):
     assert set(c.places) == places
 
 
+@pytest.mark.parametrize("sentence, source_places", [
+    # a place named only where the claim says who says it is the speaker's, not the figures' (divergences/dev,
+    # Hathras stampede, Tartus boat sinking); named in the claim's own words too, it is theirs
+    ("At least 116 people died, most of them women and children, said Prashant Kumar, the director general of "
+     "police in Uttar Pradesh.", ("Uttar Pradesh",)),
+    ("At least 34 migrants died when the boat sank, the government in Damascus said Thursday.", ("Damascus",)),
+    ("Two people died in Lucknow, said Kumar, who heads the police in Lucknow.", ()),
+])
+def test_places_of_the_source_are_told_apart(sentence, source_places):
+    (c,) = claims_of(sentence)
+    assert c.source_places == source_places and set(source_places) <= set(c.places)
+
+
 def test_terms_are_what_is_said_without_names():
     (c,) = claims_of("Interior Minister Mohsin Naqvi accused India of backing the attackers.")
     assert {"accuse", "back", "attacker"} <= set(c.terms)

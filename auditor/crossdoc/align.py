@@ -476,7 +476,8 @@ def _without_lone_site(places_of: dict[int, list[str]], claims: Sequence[Claim])
 
 def _figure_places(f: Facet, claims: Sequence[Claim], setting: Sequence[str], own: Optional[str]) -> list[str]:
     """The specific places of a figure's claim, and the figure's own place (`_own_place`)."""
-    names = _specific([p.lower() for p in claims[f.claim].places], setting)
+    claim = claims[f.claim]
+    names = _specific([p.lower() for p in claim.places if p not in claim.source_places], setting)
     return list(dict.fromkeys(names + [own] if own else names))
 
 

@@ -302,6 +302,34 @@ def _attribution_tokens(tokens) -> set[int]:
     return out
 
 
+def _source_description_tokens(tokens) -> set[int]:
+    """Token indices of the words that describe who says the claim: an apposition, clause or phrase on
+    the subject of its reporting verb ("..., said Prashant Kumar, the director general of police in
+    Uttar Pradesh", "the government in Damascus said"). A place there is where the speaker works, not
+    where the claim's figures hold."""
+    out: set[int] = set()
+    for t in tokens:
+        if t.lemma_.lower() not in REPORTING_VERBS or t.pos_ != "VERB":
+            continue
+        for subject in (c for c in t.children if c.dep_ == "nsubj"):
+            for c in subject.children:
+                if c.dep_ in ("appos", "acl", "relcl", "prep"):
+                    out.update(x.i for x in c.subtree)
+    return out
+
+
+def _named_only_in(names: Sequence[str], tokens, ids: set[int]) -> tuple[str, ...]:
+    """The names whose every mention among `tokens` starts at a token of `ids`."""
+    if not ids:
+        return ()
+    out = []
+    for name in names:
+        starts = [t.i for t in tokens if t.text == name.split()[0] and t.doc.text[t.idx:t.idx + len(name)] == name]
+        if starts and all(i in ids for i in starts):
+            out.append(name)
+    return tuple(out)
+
+
 def _corrects_a_part(predicate, neg) -> bool:
     """A negation that corrects a part of the clause, not the act: "were not accused of pocketing the
     money but rather of using it to pay staff" (accused all the same), "not only ... but also". A
@@ -357,6 +385,7 @@ def features(doc, start_char: int, end_char: int) -> dict:
     """Places, participants, subject, predicate and negation of the claim at [start_char, end_char)."""
     tokens = [t for t in doc if start_char <= t.idx < end_char]
     credit = _attribution_tokens(tokens)
+    describes_source = _source_description_tokens(tokens)
     ids = {t.i for t in tokens}
     places: list[str] = []
     entities: list[str] = []
@@ -408,6 +437,7 @@ def features(doc, start_char: int, end_char: int) -> dict:
     return {
         "terms": tuple(dict.fromkeys(terms)),
         "places": tuple(dict.fromkeys(places)),
+        "source_places": _named_only_in(tuple(dict.fromkeys(places)), tokens, describes_source),
         "entities": tuple(dict.fromkeys(entities)),
         "actors": tuple(dict.fromkeys(a for a in actors if a)),
         "predicate": predicate.lemma_.lower() if predicate is not None else None,
