@@ -230,6 +230,7 @@ def test_quoted_as_saying(text, name, via, outlet):
     # a clock the parse folds into the speaker's phrase (divergences/dev, Heathrow fire)
     ("Shortly after 1600 GMT an airport spokesperson said it was now safely able to begin some flights.",
      "GMT an airport spokesperson"),
+    ("Shortly after 1600 GMT an airport spokesperson said it was now safely able to begin some flights.", "GMT"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

@@ -32,7 +32,7 @@ from auditor.read import quantities as quantities_stage
 from auditor.read import terms
 from auditor.read.dates import is_zone_word
 from auditor.read.figure_spans import is_unit_word
-from auditor.read.figure_scope import place_name
+from auditor.read.figure_scope import describes_the_source, place_name
 from auditor.model import Claim, Sentence
 
 log = logging.getLogger(__name__)
@@ -302,30 +302,15 @@ def _attribution_tokens(tokens) -> set[int]:
     return out
 
 
-def _source_description_tokens(tokens) -> set[int]:
-    """Token indices of the words that describe who says the claim: an apposition, clause or phrase on
-    the subject of its reporting verb ("..., said Prashant Kumar, the director general of police in
-    Uttar Pradesh", "the government in Damascus said"). A place there is where the speaker works, not
+def _named_only_in_credit(names: Sequence[str], tokens) -> tuple[str, ...]:
+    """The names whose every mention among `tokens` describes who says the claim
+    (`figure_scope.describes_the_source`: "..., said Prashant Kumar, the director general of police in
+    Uttar Pradesh", "the government in Damascus said"): a place there is where the speaker works, not
     where the claim's figures hold."""
-    out: set[int] = set()
-    for t in tokens:
-        if t.lemma_.lower() not in REPORTING_VERBS or t.pos_ != "VERB":
-            continue
-        for subject in (c for c in t.children if c.dep_ == "nsubj"):
-            for c in subject.children:
-                if c.dep_ in ("appos", "acl", "relcl", "prep"):
-                    out.update(x.i for x in c.subtree)
-    return out
-
-
-def _named_only_in(names: Sequence[str], tokens, ids: set[int]) -> tuple[str, ...]:
-    """The names whose every mention among `tokens` starts at a token of `ids`."""
-    if not ids:
-        return ()
     out = []
     for name in names:
-        starts = [t.i for t in tokens if t.text == name.split()[0] and t.doc.text[t.idx:t.idx + len(name)] == name]
-        if starts and all(i in ids for i in starts):
+        starts = [t for t in tokens if t.text == name.split()[0] and t.doc.text[t.idx:t.idx + len(name)] == name]
+        if starts and all(describes_the_source(t, phrases=True) for t in starts):
             out.append(name)
     return tuple(out)
 
@@ -385,7 +370,6 @@ def features(doc, start_char: int, end_char: int) -> dict:
     """Places, participants, subject, predicate and negation of the claim at [start_char, end_char)."""
     tokens = [t for t in doc if start_char <= t.idx < end_char]
     credit = _attribution_tokens(tokens)
-    describes_source = _source_description_tokens(tokens)
     ids = {t.i for t in tokens}
     places: list[str] = []
     entities: list[str] = []
@@ -437,7 +421,7 @@ def features(doc, start_char: int, end_char: int) -> dict:
     return {
         "terms": tuple(dict.fromkeys(terms)),
         "places": tuple(dict.fromkeys(places)),
-        "source_places": _named_only_in(tuple(dict.fromkeys(places)), tokens, describes_source),
+        "source_places": _named_only_in_credit(tuple(dict.fromkeys(places)), tokens),
         "entities": tuple(dict.fromkeys(entities)),
         "actors": tuple(dict.fromkeys(a for a in actors if a)),
         "predicate": predicate.lemma_.lower() if predicate is not None else None,

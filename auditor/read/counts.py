@@ -363,7 +363,7 @@ def count_noun_outcome(number, head) -> Optional[str]:
 def _subjects_and_objects(verb) -> list:
     """A verb's own subjects and objects, and, for the second of two conjoined verbs with no subject
     of its own, the first one's ("the death toll had risen by 88 and now stood at 166")."""
-    own = [c for c in verb.children]
+    own = list(verb.children)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in own):
         own += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -362,7 +362,7 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
             continue
         if root.dep_ == "pobj" and governor.pos_ == "ADP" and governor.lower_ in _NOT_LOCATIVE:
             continue  # "clears the bill as Hale, Delgado hold ...": a person the tagger took for a place
-        if _describes_the_source(root, number_tokens):
+        if describes_the_source(root, number_tokens):
             continue  # "the Archive, an organisation estimating the number of protesters in Serbia, said ..."
         if _and_other_places(root):
             continue  # "gathered in Tel Aviv and other cities in Israel": not Tel Aviv's figure alone
@@ -431,12 +431,13 @@ def _and_other_places(tok) -> bool:
     return False
 
 
-def _describes_the_source(tok, number_tokens) -> bool:
+def describes_the_source(tok, number_tokens=(), phrases: bool = False) -> bool:
     """A word of the phrase that describes who gives the figure (an apposition or clause on the
-    reporting verb's subject), not where the figure holds."""
+    reporting verb's subject; with `phrases`, a phrase on it too: "the government in Damascus
+    said"), not where the figure holds."""
     node, described = tok, False
     for _ in range(12):
-        if node.dep_ in ("appos", "acl", "relcl"):
+        if node.dep_ in ("appos", "acl", "relcl") or phrases and node.dep_ == "prep" and node.head.dep_ == "nsubj":
             described = True
         if node.dep_ == "nsubj" and node.head.lemma_.lower() in REPORTING:
             return described and not any(node.left_edge.i <= t.i <= node.right_edge.i for t in number_tokens)

@@ -343,9 +343,9 @@ def _name_shaped(tok) -> bool:
     """A person's name by its shape, whatever the tagger calls it: two to four capitalised proper
     nouns (a title word may open it: "Chief Ajuri Ngelale") that name no place or people, and whose
     last word is no kind of body ("Publicity Office")."""
-    words = [t for t in tok.subtree if t.pos_ == "PROPN"]
     if tok.ent_type_ == "PERSON":
         return True
+    words = [t for t in tok.subtree if t.pos_ == "PROPN"]
     if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or not 2 <= len(words) <= 4:
         return False
     return all(t.text[:1].isupper() for t in words) and org_type(" ".join(t.text for t in words)) not in _BODY_HEADS
