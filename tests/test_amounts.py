@@ -117,11 +117,22 @@ def test_a_rounded_sum_meets_its_hedged_forms(nlp):
     # a place written with and without its accents is one (divergences/dev, the Vinhedo crash)
     ("The accident occurred in the town of Vinhedo, a place 80 km northeast of São Paulo.", "distance:sao paulo", "miles",
      49.70968, 49.70968),
+    # a spill's volume, in litres whatever the unit written, grows with each estimate as a fire's area
+    # does; the spill may be the verb's subject or object (divergences/dev, the Repsol oil spill)
+    ("Authorities cordoned off three beaches on Monday after 6,000 barrels of oil spilled.", "spilled:volume",
+     "litres", 953922, 953922),
+    ("Repsol said the oil spill was calculated to be equivalent to 10,396 barrels.", "spilled:volume", "litres",
+     1652828.852, 1652828.852),
+    ("The ministry increased the estimated size of the oil spill to more than 10,000 barrels on Friday.",
+     "spilled:volume", "litres", 1589870, None),
+    ("The tanker leaked 2,000 tonnes of fuel oil.", "spilled:mass", "tonnes", 2000, 2000),
+    # a flow is another measure than a volume
+    ("The refinery processes 117,000 barrels a day.", "volume/day", "litres", 18601479, 18601479),
 ])
 def test_measures_carry_their_unit_and_what_they_measure(nlp, sentence, category, unit, low, high):
     (q,) = [q for q in figures(nlp, sentence) if q.unit == unit]
     assert q.category == category
-    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+    assert q.low == pytest.approx(low) and (q.high is high if high is None else q.high == pytest.approx(high))
 
 
 @pytest.mark.parametrize("sentence, kept", [

@@ -527,6 +527,14 @@ def measure_category(doc, num: "NumberSpan", head) -> Optional[str]:
     if num.unit == "acres":
         outcome = outcome_of(doc, unit_tok, doc[num.last])
         return f"{outcome}:area" if outcome else "area"
+    if num.unit in _BULK:
+        # "6,000 barrels of oil spilled": a spill's volume grows with each estimate, as a fire's area;
+        # "117,000 barrels a day" is a flow, another measure
+        period = _per_period(doc, num.unit_end)
+        if period:
+            return f"{_BULK[num.unit]}/{period}"
+        outcome = "spilled" if _spilled(unit_tok) else outcome_of(doc, unit_tok, doc[num.last])
+        return f"{outcome}:{_BULK[num.unit]}" if outcome else _BULK[num.unit]
     if num.unit in ("percent", "points"):
         topic = _topic(unit_tok)
         return f"percent:{topic}" if topic else None
@@ -537,6 +545,48 @@ def measure_category(doc, num: "NumberSpan", head) -> Optional[str]:
         # is another measure
         return "temperature:change" if temperature_change(doc, num.number_first, num.unit_end) else "temperature"
     return None  # distances ("30 miles east of Bend") place things; they are not compared
+
+
+_BULK = {"litres": "volume", "tonnes": "mass"}
+_PERIODS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month", "monthly": "month",
+            "year": "year", "annually": "year", "yearly": "year", "annual": "year", "hour": "hour"}
+
+
+_SPILLING = {"spill", "leak", "spew", "discharge", "gush", "release", "dump"}
+
+
+def _spilled(unit_tok) -> bool:
+    """A bulk measure of what was let out: "6,000 barrels of oil spilled", "the spill of 10,000 barrels",
+    "the oil spill was calculated to be equivalent to 10,396 barrels", "increased the estimated size of
+    the oil spill to more than 10,000 barrels"."""
+    node = unit_tok
+    for _ in range(6):
+        if node.lemma_.lower() in _SPILLING:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            # "the spill was calculated to be equivalent to 10,396 barrels", "increased the estimated
+            # size of the oil spill to more than 10,000 barrels": the verb's subject or object is the spill
+            held = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            if any(t.lemma_.lower() in _SPILLING for c in held for t in c.subtree):
+                return True
+            if node.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _per_period(doc, unit_end: Optional[int]) -> Optional[str]:
+    """The period a bulk measure is a rate of: "barrels a day", "tonnes per year", "litres daily"."""
+    if unit_end is None:
+        return None
+    after = [t.lower_ for t in doc[unit_end + 1:unit_end + 3]]
+    if after and after[0] in ("daily", "annually", "yearly", "weekly", "monthly"):
+        return _PERIODS[after[0]]
+    if len(after) == 2 and after[0] in ("a", "an", "per", "each", "every"):
+        return _PERIODS.get(after[1])
+    return None
 
 
 _DOCUMENT_KINDS = vocab.table("document_kinds")

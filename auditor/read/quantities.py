@@ -458,11 +458,12 @@ def running_tally(category: Optional[str]) -> bool:
     far apart ("2,300" early, "11,300" later): which is later, or which is wrong, compare tells. A
     count of one group (attackers, soldiers) is one party's statement of an operation's result, and
     a crowd one moment's estimate: neither is a tally of this kind. The land a fire or flood has
-    burned or covered ("have burned 17,398 hectares") grows the same way while it spreads."""
+    burned or covered ("have burned 17,398 hectares") grows the same way while it spreads, and so does a
+    spill's volume while it is estimated ("6,000 barrels", then "10,396 barrels")."""
     if not category:
         return False
     outcome, _, group = category.partition(":")
-    if group == "area":
+    if group in ("area", "volume", "mass"):
         return bool(outcome)
     return group == "total" and outcome not in ESTIMATED_OUTCOMES
 
