@@ -853,3 +853,16 @@ def test_a_place_that_describes_the_source_does_not_place_the_figure():
     places = [A._figure_places(f, claims, [], A._own_place(f, [])) for f in facets]
     assert "uttar pradesh" not in places[0]
     assert A.figures_compatible(facets[0].quantity, facets[1].quantity, places[0], places[1])
+
+
+def test_a_vague_count_is_no_reading_of_a_toll():
+    """divergences/dev, Baghlan floods: "hundreds of our fellow citizens have succumbed" is no reading of
+    the toll an editor can check against "more than 300 people were killed", however alike the sentences."""
+    text_a = "More than 300 people were killed in flash floods, the World Food Programme said."
+    text_b = "Hundreds of our fellow citizens have succumbed to these calamitous floods, the spokesman said."
+    claims = build([("a", text_a), ("b", text_b)])
+    a, b = _find(claims, text_a), _find(claims, text_b)
+    fa = next(A.Facet(claims.index(a), q) for q in a.quantities if q.category == "killed:total")
+    fb = next(A.Facet(claims.index(b), q) for q in b.quantities if q.category == "killed:total")
+    assert fb.quantity.vague
+    assert A.figure_link(fa, fb, claims, 0.9, A.setting_names(claims)) is None

@@ -74,6 +74,17 @@ def test_what_befell_unlisted_nouns_tells_they_are_people(nlp, sentence, categor
 
 
 @pytest.mark.parametrize("sentence, category", [
+    # more ways of telling a death (divergences/dev: a train collision, a disease outbreak, a shooting)
+    ("At least eight people have been confirmed to be dead.", "killed:total"),
+    ("67 people succumbed to the illness between November 10 and 26.", "killed:total"),
+    ("Three more victims who were shot during the violence have now passed away.", "killed:total"),
+    ("The official said 3 people are believed to be missing.", "missing:total"),
+])
+def test_a_death_told_in_other_words(nlp, sentence, category):
+    assert [q.category for q in figures(nlp, sentence) if q.category != "date:event"] == [category]
+
+
+@pytest.mark.parametrize("sentence, category", [
     # one of the counted who speaks is a person quoted, not a crowd of one
     ("\u201cI\u2019m demonstrating because the measures are a threat,\u201d one protester, tech entrepreneur Ran Shahor, "
      "told the AFP news agency in the coastal city of Tel Aviv.", None),

@@ -139,6 +139,18 @@ def test_a_range_is_one_figure(nlp, sentence, low, high):
     assert (q.low, q.high) == (low, high)
 
 
+@pytest.mark.parametrize("sentence, text, low, high", [
+    # a hedge written after the number bounds it as one written before does (divergences/dev, Enga landslide)
+    ("Local officials had initially put the death toll on Friday at 100 or more.", "100 or more", 100, None),
+    ("Twenty or more people were hurt in the crash.", "Twenty or more", 20, None),
+    ("The blast killed 12 or fewer people, the ministry said.", "12 or fewer", 0, 12),
+    ("The fire killed 50 or so people.", "50 or so", 45, 55),
+])
+def test_a_hedge_after_the_number(nlp, sentence, text, low, high):
+    (q,) = [q for q in figures(nlp, sentence) if q.category != "date:event"]
+    assert (q.text, q.low, q.high) == (text, low, high)
+
+
 def test_a_change_from_one_figure_to_another_is_no_range(nlp):
     assert not any(q.low != q.high for q in figures(nlp, "Attendance rose from 20 to 40 people over the week."))
 

@@ -559,6 +559,10 @@ def figure_link(a: Facet, b: Facet, claims: Sequence[Claim], sim: float, setting
         # same category and compatible figures: a check that the sentences are related
         if sim < _agreeing_similarity(qa, qb) and not shared_specific():
             return None
+        if (qa.vague or qb.vague) and quantities.running_tally(qa.category):
+            # "hundreds of our fellow citizens have succumbed", "buried dozens of bodies": a vague
+            # count is no reading of a toll an editor can check, and it draws other acts into its group
+            return None
         if (qa.vague or qb.vague) and sim < PARAPHRASE and not _same_counted(qa, qb):
             return None  # "hundreds of thousands of families" is not "about 800,000 federal workers"
         if (qa.vague and not qa.counted or qb.vague and not qb.counted) and sim < PARAPHRASE:

@@ -237,6 +237,8 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
             return "killed"
         if lemma == "shoot" and any(c.lower_ == "dead" for c in t.children):
             return "killed"
+        if lemma == "pass" and any(c.lower_ == "away" for c in t.children):
+            return "killed"  # "three more victims ... have now passed away"
         if lemma == "set" and any(c.dep_ == "prep" and any(g.lower_ in ("fire", "ablaze", "alight") for g in c.children) for c in t.children):
             return "burned"
         if lemma == "claim" and any(c.lemma_.lower() == "life" for c in t.children):
@@ -303,6 +305,11 @@ def outcome_of(doc, head, number_tok) -> Optional[str]:
                     if c.dep_ in ("advcl", "xcomp") and any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children):
                         continue  # "raided two hideouts, killing 41 insurgents": a different patient
                     return of_token(c)
+                if c.dep_ == "xcomp" and c.lemma_.lower() == "be":
+                    # "eight people have been confirmed to be dead"
+                    state = next((g for g in c.children if g.dep_ in ("acomp", "attr") and of_token(g)), None)
+                    if state is not None:
+                        return of_token(state)
                 if c.dep_ == "prep":
                     for g in c.children:
                         if g.dep_ == "pobj" and g.lemma_.lower() in ("death", "injury") and of_token(g):

@@ -451,6 +451,17 @@ def qualifier_before(doc, first: int) -> tuple[Optional[str], int]:
     return None, first
 
 
+_AFTER_QUALIFIERS = {tuple(phrase.split()): phrase for phrase, _ in _QUALIFIERS if phrase.startswith("or ")}
+
+
+def qualifier_after(doc, last: int) -> tuple[Optional[str], int]:
+    """The hedging words right after a number ("100 or more", "50 or so") and the last of them, else
+    (None, last)."""
+    words = tuple(t.lower_ for t in doc[last + 1:last + 3])
+    phrase = _AFTER_QUALIFIERS.get(words)
+    return (phrase, last + 2) if phrase else (None, last)
+
+
 def counts_of_one(doc, spans: list["NumberSpan"]) -> list["NumberSpan"]:
     """A noun with the indefinite article in a list of counts is a count of one: "the gunmen targeted
     two Orthodox churches, a synagogue, and a police post" counts one synagogue (as "two

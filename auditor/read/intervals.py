@@ -30,6 +30,8 @@ _QUALIFIERS: list[tuple[str, str]] = sorted(
         ("about", "approx"), ("around", "approx"), ("approximately", "approx"), ("roughly", "approx"),
         ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"), ("nearly some", "approx"),
         ("circa", "approx"), ("or so", "approx"),
+        # written after the number: "100 or more", "20 or fewer"
+        ("or more", "min"), ("or over", "min"), ("or above", "min"), ("or fewer", "max"), ("or less", "max"),
     ],
     key=lambda q: -len(q[0]),
 )

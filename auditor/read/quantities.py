@@ -53,7 +53,8 @@ from auditor.read.amounts import (held_by_the_side_before, measure_category, mea
 from auditor.read.counts import CROWD, HELD_COUNTS, OUTCOMES, as_crowd, count_category, counted_head, counted_text
 from auditor.read.figure_scope import (COMPARISON_WORDS, antecedent_time, clause_root, figure_credit, own_branch,
                                        place_of, scope_tokens, time_window)
-from auditor.read.figure_spans import NumberSpan, counts_of_one, currency_carried, number_at, qualifier_before
+from auditor.read.figure_spans import (NumberSpan, counts_of_one, currency_carried, number_at, qualifier_after,
+                                       qualifier_before)
 from auditor.read.intervals import _CURRENCIES, interval, qualifier_kind
 
 # Counts that are estimates of a crowd, for one place and one day: a city's crowd is a part of the
@@ -348,6 +349,11 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
     window, place and credit (`others`: the other figures' first tokens, kept out of its scope)."""
     first, last, low, high, vague = num.number_first, num.last, num.low, num.high, num.vague
     qualifier, q_start = (None, num.first) if vague else qualifier_before(doc, num.first)
+    end_tok = doc[num.unit_end] if num.unit_end is not None else doc[last]
+    span_end = end_tok
+    if qualifier is None and not vague and low == high and num.unit != "tally":
+        qualifier, after = qualifier_after(doc, end_tok.i)  # "put the death toll at 100 or more"
+        span_end = doc[after]
     value = None if vague else (low if low == high else None)
     if vague:
         lo, hi, lo_inc, hi_inc, approx = low, high, True, True, True
@@ -400,8 +406,7 @@ def _build(doc, text: str, base: int, num: "NumberSpan", others: list = ()) -> O
     if cues:
         window = "; ".join(dict.fromkeys([w for w in (window or "").split("; ") if w] + cues))
     s = doc[q_start].idx
-    end_tok = doc[num.unit_end] if num.unit_end is not None else doc[last]
-    e = end_tok.idx + len(end_tok.text)
+    e = span_end.idx + len(span_end.text)
     if category is None or num.unit == "miles":
         measure = measures.measure_of(text, doc[first].idx, e, num.unit, value)
         if measure is not None:
