@@ -84,6 +84,13 @@ def test_a_death_told_in_other_words(nlp, sentence, category):
     assert [q.category for q in figures(nlp, sentence) if q.category != "date:event"] == [category]
 
 
+def test_a_count_in_apposition_with_its_own_outcome_is_its_own(nlp):
+    """divergences/dev, Karachi heatwave: the headline's 1500 are hospitalized, not 1500 more deaths."""
+    sentence = "Karachi Heatwave: 20 deaths reported in 2 days, 1500 hospitalized as temperatures soar to 42°C"
+    assert [(q.text, q.category) for q in figures(nlp, sentence) if q.unit is None] == [
+        ("20", "killed:total"), ("1500", "hospitalized:total")]
+
+
 @pytest.mark.parametrize("sentence, category", [
     # one of the counted who speaks is a person quoted, not a crowd of one
     ("\u201cI\u2019m demonstrating because the measures are a threat,\u201d one protester, tech entrepreneur Ran Shahor, "

@@ -75,6 +75,8 @@ def counted_head(doc, first: int, last: int):
         return tok if tok.lemma_.lower() in GROUPS else None
     if tok.dep_ == "det" and tok.lower_ in ("a", "an"):
         return head  # a count of one: "a synagogue" (see counts_of_one)
+    if tok.dep_ == "appos" and any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in OUTCOMES for c in tok.children):
+        return None  # "20 deaths reported in 2 days, 1500 hospitalized": a count of its own, not more deaths
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos") and head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
         if head.lower_ in ("others", "other"):
             return head
