@@ -157,6 +157,12 @@ def test_credited_source_is_not_a_participant():
     ("Residents were urged to sign up for emergency alerts.", False),
     ("Doe, who is a reporter for the Post, said the senator declined to comment.", False),
     ("The copyright lawsuit was dismissed on Monday.", False),
+    # a reader prompt is a line of its own, not a link marker inside a sentence of the story
+    # (incidents/dev, a tower fire in Dubai)
+    ("Click here to read the full report.", True),
+    ("Follow us on Twitter for the latest updates.", True),
+    ("A fire (click here) ripped through one of the world's tallest residential towers in Dubai on Friday, "
+     "the latest in a series of fires in tall structures in the United Arab Emirates.", False),
 ])
 def test_newsroom_lines_are_not_claims(text, newsroom):
     assert C.is_newsroom_line(text) is newsroom

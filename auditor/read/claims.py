@@ -106,18 +106,26 @@ _NEWSROOM = re.compile(
     r"^\W*(\w+ )?staff (writer|reporter|correspondent)\W*$|\beditor'?s note\b|"
     r"\bthis (story|article|report) (has been|was) (updated|corrected|changed)\b|^\W*corrections?:|"
     r"\ball rights reserved\b|^\W*(©|copyright \d{4})|\b(sign up|subscribe) (for|to) (our|the|this) newsletter\b|"
-    r"\bclick here\b|\bfollow us on\b|^\W*(last )?(updated|published|posted)\b:?\s*(on\s+)?(\d|[a-z]+day\b|"
+    r"^\W*(last )?(updated|published|posted)\b:?\s*(on\s+)?(\d|[a-z]+day\b|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
 # a short biography line closing an article: "Jane Doe is a reporter for The Post covering Congress."
 _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (is|are) (a|an|the) [\w -]{0,40}"
                   r"(reporter|correspondent|writer|editor|columnist|producer)s? (for|at|with|covering)\b")
 
 
+# a prompt to the reader: a line of its own, not a link marker inside a sentence of the story ("A fire
+# (click here) ripped through one of the world's tallest residential towers in Dubai on Friday, ...")
+_READER_PROMPT = re.compile(r"\bclick here\b|\bfollow us on\b", re.I)
+PROMPT_WORDS = 15
+
+
 def is_newsroom_line(text: str) -> bool:
     """A credit line, byline, editor's note or reader prompt ("The Associated Press contributed to this
     report.", "Editing by X", "Journal Staff Writer")."""
     text = text.replace("’", "'").strip()
-    return bool(_NEWSROOM.search(text)) or (len(text.split()) <= 25 and bool(_BIO.search(text)))
+    words = len(text.split())
+    return bool(_NEWSROOM.search(text)) or (words <= 25 and bool(_BIO.search(text))) \
+        or (words <= PROMPT_WORDS and bool(_READER_PROMPT.search(text)))
 
 
 def without_accents(text: str) -> str:
