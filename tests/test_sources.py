@@ -231,6 +231,9 @@ def test_quoted_as_saying(text, name, via, outlet):
     ("Shortly after 1600 GMT an airport spokesperson said it was now safely able to begin some flights.",
      "GMT an airport spokesperson"),
     ("Shortly after 1600 GMT an airport spokesperson said it was now safely able to begin some flights.", "GMT"),
+    # a quote's speaker written only as a description, with no name to refer to, is no one to credit
+    # (divergences/dev, a doping ban)
+    ('“I have never knowingly taken any banned substance,” the player said.', "the player"),
 ])
 def test_not_sources(text, absent):
     found = sources_of(text, author="Web Desk")

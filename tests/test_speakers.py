@@ -183,12 +183,14 @@ def test_a_person_by_relation_speaks(text, quote, speaker):
      "“Why’d you sell out the people?” a man called out as Pence arrived for a town hall in Londonderry, N.H. "
      "“Why didn’t you uphold the Constitution?”\n\n“I upheld the Constitution,” Pence responded.\n\n“No, you "
      "didn’t,” the Trump supporter said.", "No, you didn’t", "Trump supporter"),
-    ('Tom Baker chairs the board. "We are reviewing the figures," the company said.', "We are reviewing", None),
+    ('Tom Baker chairs the board. "We are reviewing the figures," the company said.', "We are reviewing",
+     "the company"),
     # the one described is one who acts, not one acted on (a new person: "the neighbor" is not the one arrested)
-    ('John Doe was arrested on Monday. "He was always a quiet man," the neighbor said.', "He was always", None),
+    ('John Doe was arrested on Monday. "He was always a quiet man," the neighbor said.', "He was always",
+     "the neighbor"),
     # a person named by relation to another is someone new, even after one who acts
     ('Jane Doe ran the bakery for thirty years. "She was the kindest person I knew," the daughter said.',
-     "She was the kindest", None),
+     "She was the kindest", "the daughter"),
 ])
 def test_a_description_refers_back_to_the_person_described(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -677,16 +677,21 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
     for q, a in zip(spans, atts):
         piece = text[q.start:q.end]
         sp = a.speaker
-        if sp is not None and (sp.kind in ("document", "pronoun") or speakers.bare_description(sp)
-                               or not (speakers.can_speak(sp, doc) or speakers.media_description(sp))):
-            sp = None  # "the filing said", "the senator said" with no known referent: no speaker rather than a wrong one
+        unresolved = sp is not None and (sp.kind == "document" and not sp.resolved or speakers.bare_description(sp))
+        if sp is not None and (sp.kind == "pronoun" or not (unresolved or speakers.can_speak(sp, doc)
+                                                            or speakers.media_description(sp))):
+            sp = None  # an unresolved "he said", or a thing that cannot speak: no speaker rather than a wrong one
+        # "said the refinery", "the indictment said", "the senator said" with no named referent: the
+        # speaker as the article names it, marked as a description by its article
+        name = (sp.name if not unresolved or sp.name.lower().startswith(("the ", "a ", "an ")) else f"the {sp.name}") \
+            if sp is not None else None
         out.append(Quote(
             id=quote_id(article_id, q.start, piece),
             article=article_id,
             start=q.start,
             end=q.end,
             text=piece,
-            speaker=sp.name if sp else None,
+            speaker=name,
             speaker_start=sp.start if sp else None,
             speaker_end=sp.end if sp else None,
             speaker_role=(sp.role if sp and sp.role and sp.role != sp.name else None),

@@ -1498,6 +1498,8 @@ def _from_quotes(quotes: Sequence[Quote]) -> list[Credit]:
             continue  # "UNIDENTIFIED PERSON #2:" names nobody an editor could check
         if q.speaker_kind == "outlet" and q.speaker[:1].islower():
             continue  # "the news outlet said": a medium the quote leaves unnamed is no outlet to credit
+        if re.match(r"(?:the|a|an) ", q.speaker):
+            continue  # "the player said", "the indictment said" with no name to refer to: no one to credit
         c = Credit(q.speaker, q.speaker_kind or "organization", q.speaker_start, q.speaker_end,
                    f"quote ({q.cue})" if q.cue else "quote", q.speaker_role)
         members = [p for p in re.split(r",\s*|\s+and\s+", q.speaker)] if q.speaker_kind == "person" else []
