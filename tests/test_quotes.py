@@ -405,6 +405,9 @@ def test_exclaimed_quote_then_attribution(text, quote, speaker):
     ("“Containment barriers have been deployed,” said the refinery, which blamed the spill on abnormal waves.",
      "Containment barriers", "the refinery"),
     ('The prosecutors filed it on Monday. "He lied to investigators," the indictment said.', "He lied", "the indictment"),
+    # ... a longer description of a body too (divergences/dev, a protest in Islamabad); not of a thing
+    ("“The world must condemn this atrocity,” the opposition party said in a statement.", "The world must",
+     "the opposition party"),
     # a pronoun with nothing to refer to stays no speaker
     ("“We were lied to,” he said.", "We were lied", None),
 ])

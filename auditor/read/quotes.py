@@ -677,7 +677,7 @@ def extract(article_id: str, text: str, doc) -> tuple[Quote, ...]:
     for q, a in zip(spans, atts):
         piece = text[q.start:q.end]
         sp = a.speaker
-        unresolved = sp is not None and (sp.kind == "document" and not sp.resolved or speakers.bare_description(sp))
+        unresolved = sp is not None and speakers.unresolved_speaker(sp)
         if sp is not None and (sp.kind == "pronoun" or not (unresolved or speakers.can_speak(sp, doc)
                                                             or speakers.media_description(sp))):
             sp = None  # an unresolved "he said", or a thing that cannot speak: no speaker rather than a wrong one

@@ -179,6 +179,18 @@ def bare_description(m: "Mention") -> bool:
     return len(words) <= 1 and m.head not in INSTITUTIONS
 
 
+def unresolved_speaker(m: "Mention") -> bool:
+    """A speaker the article names only by what it is, with nothing named to refer to: a document ("the
+    indictment said"), one word ("the senator said", "said the refinery"), or a person or a body by a
+    longer description ("the opposition party said"). An editor is shown the description."""
+    if m.resolved or m.proper:
+        return False
+    if m.kind == "document" or bare_description(m):
+        return True
+    return m.kind == "description" and (person_noun(m.head) or body_noun(m.head) or m.head in _EVERY_BODY_WORD
+                                        or m.head in INSTITUTIONS or _media_noun(m.head))
+
+
 # Entity types of things that cannot speak: "28 October", "a third", "41 percent", "$5 million".
 MUTE_ENTITY_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                                "LAW", "LANGUAGE", "PRODUCT"})
