@@ -258,6 +258,10 @@ def test_nested_speech_is_the_inner_speakers(text, quote, speaker):
     # a document speaks for the author the sentence names, also when the parse reads it as the object
     ("“We respect the jury’s decision. But we are extremely disappointed with the result,” read a statement from "
      "his attorney Mark Cohen.", "We respect the jury", "Mark Cohen"),
+    # ... and a rendering or a part of a document speaks for the document's author (divergences/dev, a bus crash)
+    ("Senegal's president, Macky Sall, has declared three days of national mourning. “Following today's serious "
+     "accident in Gniby which caused 40 deaths, I have decided on a 3-day national mourning,” said a Google "
+     "translation of Mr Sall's statement released in French.", "Following today", "Macky Sall"),
     # several quotes one verb introduces, joined by a conjunction, are all its speaker's
     ("Kwasi Kwarteng wrote to the prime minister on Friday.\n\nBut he said the PM's \"vision of optimism, growth and "
      "change was right\" and \"following the status quo was simply not an option\".", "following the status quo",

@@ -470,6 +470,15 @@ def _document_author(noun):
     return found
 
 
+def _document_held(noun):
+    """The document a part or a rendering of it speaks for: "part of the statement", "a Google
+    translation of Mr Sall's statement" (what the noun is "of", when that is a document)."""
+    if _lemma(noun) in DOCUMENT_NOUNS or noun.pos_ != "NOUN":
+        return None
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and _lemma(g) in DOCUMENT_NOUNS), None)
+
+
 _SPEECH_NOUNS = {"word", "remark", "comment", "statement", "message", "reply", "response", "answer"}
 
 
@@ -1870,7 +1879,7 @@ class QuoteAttributor:
                          and _lemma(c) in DOCUMENT_NOUNS and _document_author(c) is not None), None)
         if subj is None or self.resolver.in_quote(subj.idx):
             return None
-        subj = _name_closing_a_title(subj, verb) or subj
+        subj = _name_closing_a_title(subj, verb) or _document_held(subj) or subj
         if _lemma(subj) in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
             # "“...,” read a statement from his attorney Mark Cohen"; "His letter to the PM read:":
             # a document speaks for its author when the sentence names one
