@@ -565,9 +565,12 @@ class _ParseCredits:
             return  # "The exchange failed to report 100,000 suspicious transactions", "declined to say": no report
         deps = {c.dep_ for c in children}
         # a clause after the verb, or before it when the verb has no object of its own
-        # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech
+        # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech; a
+        # clause the parse made the verb's head ("The Reuters news agency reports, citing officials,
+        # that the targets included ...")
         clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps) for c in children)
         clause = clause or v.dep_ == "parataxis" or self._trailing_report(v, children) \
+            or v.dep_ == "dep" and v.head.pos_ in ("VERB", "AUX") and v.head.i > v.i \
             or v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) \
             and bool(self._trailing_subjects(v, None))  # "..., spokesman Carlos González told the radio station"
         venue = any(c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on", "via") and any(
