@@ -301,6 +301,8 @@ def test_handle_credit_joins_the_quoted_party():
     ("Pakistan Institute for Conflict and Security Studies", False), ("Press Information Department", False),
     ("Interior Ministry", False), ("Baloch Liberation Army", False), ("Lin Jian", False),
     ("International Atomic Energy Agency", False), ("UN refugee agency", False), ("state news agency", True),
+    # "news" glued on to a site's name without a capital (divergences/dev: a bus crash, a stadium crush, a prisoner swap)
+    ("Senenews", True), ("Guineenews", True), ("Nournews", True), ("Goodness", False),
 ])
 def test_outlet_like(name, expected):
     assert outlet_like(name, "ORG") is expected

@@ -292,9 +292,12 @@ def outlet_like(name: str, label: str = "", credit_position: bool = False) -> bo
     glued = [w.lower() for w in _GLUED_WORDS.findall(name)] if len(words) == 1 else []
     if proper and len(glued) > 1 and MEDIA_WORDS & set(glued):
         return True  # "told TVOne", "CityNews projects": a media word glued to a name
+    if proper and len(words) == 1 and _GLUED_NEWS.fullmatch(name.strip()):
+        return True  # "Senenews reports", "according to Guineenews": "news" glued on without a capital
     return credit_position and bool(_DOMAIN_NAME.fullmatch(name.strip()))  # "LUMAJANG, KOMPAS.com —"
 
 
+_GLUED_NEWS = re.compile(r"[A-Z][a-z]{2,}news")
 _GLUED_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")  # "TVOne" -> TV, One; "CityNews" -> City, News
 _DOMAIN_NAME = re.compile(r"[A-Za-z][\w-]{1,30}\.(?:[a-z]{2}|com|net|org|info|news)(?:\.[a-z]{2})?")  # any country's domain
 
