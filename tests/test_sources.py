@@ -235,6 +235,12 @@ def test_quoted_as_saying(text, name, via, outlet):
     ("Shortly after 1600 GMT an airport spokesperson said it was now safely able to begin some flights.",
      "GMT an airport spokesperson"),
     ("Shortly after 1600 GMT an airport spokesperson said it was now safely able to begin some flights.", "GMT"),
+    # a photographer's name in a picture credit is no outlet, in any house style (divergences/dev: a cyclone,
+    # a House vote); a word in brackets that only opens an outlet's name is part of another name (an election)
+    ("People move to safety following heavy floods caused by Cyclone Freddy. PHOTO | AMOS GUMULIRA | AFP",
+     "AMOS GUMULIRA"),
+    ("The House passed the bill on May 31, 2023. (Photo by MANDEL NGAN/AFP via Getty Images)", "MANDEL NGAN"),
+    ("The parties together won 28 seats -- Telugu Desam (TDP) at 16 and Janata Dal (United) at 12.", "United"),
     # a quote's speaker written only as a description, with no name to refer to, is no one to credit
     # (divergences/dev, a doping ban)
     ('“I have never knowingly taken any banned substance,” the player said.', "the player"),
@@ -255,6 +261,8 @@ def test_not_sources(text, absent):
      ["NNN", "NHK"]),
     ("Photo: AFP/File", ["AFP"]),
     ("Photograph: Andy Rain/EPA", ["EPA"]),
+    # cells of a picture credit split by bars: the agency, not the photographer (divergences/dev, a cyclone)
+    ("PHOTO | AMOS GUMULIRA | AFP", ["AFP"]),
     ("— X/@usembislamabad", ["@usembislamabad"]),
     # not credits
     ("The attack took place on the highway — near the Punjab border.", []),

@@ -92,7 +92,7 @@ _DASH_LINE = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<body>\S.{0,80}?)\s*$")
 _INPUT_FROM = re.compile(r"(?i)\b(?:with\s+)?(?:additional\s+)?(?:inputs?|information|additional\s+reporting)\s+(?:from|by)\s+"
                          r"(?P<names>[^\n()]{2,80}?)\s*(?=[)\n]|\.\s|\.?$)")
 _PHOTO = re.compile(r"(?im)(?:^|[\s(|])(?:file\s+)?(?:photos?|images?|pictures?|photographs?|videos?|graphics?|screengrab)"
-                    r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()|]{1,60}?)\s*(?=[)|\n]|$)")
+                    r"(?:\s+(?:credit|courtesy))?\s*[:|]\s*(?P<names>[A-Z][^\n()]{1,60}?)\s*(?=[)\n]|$)")
 _DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z0-9 .,'’/-]{1,50}?\s*\((?P<names>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]")
 _DATELINE_COMMA = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*(?P<names>[A-Z][A-Za-z]{1,11}(?:\.[a-z]{2,3})?)\s*[—–]\s")  # "Bandar Abbas, IRNA – "
 _TRAILING_DASH = re.compile(r"(?:\s[—–]|(?<=[.!?”\"])[—–-])\s*(?P<names>[A-Z][\w&.'’/@ -]{1,40}?)\s*$")
@@ -1124,13 +1124,19 @@ def _bare_role(name: str) -> bool:
 
 # ---- credit lines -----------------------------------------------------------------------------
 def _split_names(body: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|;|\band\b|&|/|\bvia\b)\s*", body)
+    parts = re.split(r"\s*(?:,|;|\||\band\b|&|/|\bvia\b)\s*", body)
     # acronyms joined by a hyphen are two credits ("NNN-NHK"); a name's own hyphen stays ("France-Presse")
     parts = [x for p in parts for x in (p.split("-") if re.fullmatch(r"[A-Z]{2,}(?:-[A-Z]{2,})+", p.strip()) else [p])]
     return [p.strip(" .:-–—") for p in parts if p.strip(" .:-–—")]
 
 
 _PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,14}")  # "R-NE", "D-Calif.", "R-Ohio"
+
+
+def _capitals_word(name: str) -> bool:
+    """One word in capitals, as an agency's short name is written in a credit ("AFP", "EPA", "REUTERS");
+    several are a photographer's name ("PHOTO | AMOS GUMULIRA | AFP", "Photo by MANDEL NGAN/AFP")."""
+    return name.isupper() and len(name.split()) == 1
 
 
 def _credit_name_ok(name: str) -> bool:
@@ -1284,7 +1290,7 @@ def credit_lines(text: str) -> list[Credit]:
                     continue  # "The Democratic Alliance (DA) – led by ...": a body's short name, no dateline
                 for nm in _split_names(m.group("names")):
                     strict = rx is _TRAILING_DASH or rx is _PHOTO
-                    if _credit_name_ok(nm) and (not strict or _outlet_in_run(nm) or nm.isupper()):
+                    if _credit_name_ok(nm) and (not strict or _outlet_in_run(nm) or _capitals_word(nm)):
                         s = lo + m.start("names") + m.group("names").find(nm)
                         out.append(Credit(nm, "outlet", s, s + len(nm), cue))
     return out
@@ -1375,7 +1381,9 @@ def _more_credits(text: str) -> list[Credit]:
             continue
         core = " ".join(_CREDIT_NOISE.sub(" ", m.group("names")).split())  # "(Reuters Photo)": the wire's picture
         found = _outlet_in_run(core, shaped=False, exact=True) if core else None
-        if found and names_mod.normalize(found) == names_mod.normalize(core):
+        if found and names_mod.normalize(found) == names_mod.normalize(core) \
+                and names_mod.normalize(found) in _known_names() | _known_short():
+            # (a word that only opens an outlet's name is a part of another's: "Janata Dal (United)")
             add(found, m.start("names") + m.group("names").find(found), "bracketed credit")
     for m in _BRACKETED_PICTURE.finditer(text):  # "(AP: Mark Von Holden)": the wire's picture, its photographer
         found = _outlet_in_run(m.group("names"), shaped=False, exact=True)
@@ -1434,7 +1442,8 @@ def _more_credits(text: str) -> list[Credit]:
                             and not outlet_like(found, "", True):
                         continue  # "the United Nations estimate": a body's count, though "United" opens a medium's name
                 else:
-                    found = _outlet_in_run(core) or (core if core.isupper() and 2 <= len(core) <= 12 and not short_name else None)
+                    found = _outlet_in_run(core) or (core if _capitals_word(core) and 2 <= len(core) <= 12 and not short_name
+                                                     else None)
                 if rx is _BRACKET_OPENING and not found and _credit_name_ok(core.split()[0]) and len(core.split()) <= 3:
                     found = core  # the position credits it, as a dateline does: "(Headline USA) Former ..."
                 if rx is _COPYRIGHT and not found and _credit_name_ok(core) \
