@@ -130,6 +130,9 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
      "Trust of India news agency.", "Press Trust of India", "outlet"),
     # a publication's name the tagger takes for a law
     ("Twelve people died, according to The News Minute.", "News Minute", "outlet"),
+    # a name parsed as a second subject beside the description that makes it a medium (divergences/dev, a run-off)
+    ("However, the opposition news agency Anka claims that according to the results of counting half of the "
+     "ballots, Kilicdaroglu leads.", "Anka", "outlet"),
     # a reporting verb the parse hangs on the clause it reports (divergences/dev, an attack in Ankara)
     ("The PKK has fought against the Turkish state since the 1980s for greater rights for the large minority Kurdish "
      "of the country. The Reuters news agency reports, citing Turkish intelligence officials, that the targets of "

@@ -679,11 +679,18 @@ class _ParseCredits:
         """The name a descriptive subject stands beside, and whether the description says it is a
         news medium: "News website Axios reported", "The Axios news site said", "Grassroots political
         groups DemsMight called" (two subjects, the second the name). Otherwise the token itself."""
+        def described_as_medium(t) -> bool:
+            lemma = _lemma_of(t)
+            return lemma in MEDIA_HEADS or (lemma in MEDIA_HEADS_QUALIFIED and any(
+                c.lower_ in NEWS_QUALIFIERS for c in t.subtree if c.i < t.i))  # "news agency", not "emergency services"
+
         if tok.pos_ == "PROPN" and not (tok.text.islower() and _lemma_of(tok) in MEDIA_HEADS):
-            return tok, False  # (but "the Nikkei daily" is a medium described, however tagged)
-        lemma = _lemma_of(tok)
-        media = lemma in MEDIA_HEADS or (lemma in MEDIA_HEADS_QUALIFIED and any(
-            c.lower_ in NEWS_QUALIFIERS for c in tok.subtree if c.i < tok.i))  # "news agency", not "emergency services"
+            # (but "the Nikkei daily" is a medium described, however tagged; and "the opposition news
+            # agency Anka claims": the name parsed as a second subject, its description the first)
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            return tok, before is not None and before.dep_ == tok.dep_ and before.head.i == tok.head.i \
+                and described_as_medium(before)
+        media = described_as_medium(tok)
         for c in tok.children:
             if c.dep_ == "appos" and c.i == tok.i + 1 and c.text[:1].isupper() and not self.r.in_quote(c.idx):
                 return c, media
