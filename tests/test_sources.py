@@ -130,6 +130,10 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
      "Trust of India news agency.", "Press Trust of India", "outlet"),
     # a publication's name the tagger takes for a law
     ("Twelve people died, according to The News Minute.", "News Minute", "outlet"),
+    # a name after "reports" that closes the sentence is the medium reporting, whatever the tagger took it for
+    # (divergences/dev, a rate hike)
+    ("Furthermore, the Central Bank increased overnight interest rates by 6 points to 27%, the second hike this "
+     "year, reports Al Ahram.", "Al Ahram", "outlet"),
     # an outlet's own calculation is its work, credited as its data is (divergences/dev, an oil merger)
     ("The deal implies a 6.57% premium, according to Reuters' calculations.", "Reuters", "outlet"),
     # a name parsed as a second subject beside the description that makes it a medium (divergences/dev, a run-off)

@@ -653,6 +653,11 @@ class _ParseCredits:
                         and not m.resolved
                         and m.label not in ("PERSON", "GPE", "LOC", "NORP")
                         and not _institution_name(m.name))
+        if lemma == "report" and v.tag_ == "VBZ" and subj.i > v.i and m.kind == "person" and m.proper \
+                and not m.resolved and subj.pos_ == "PROPN" and subj.i == max(t.i for t in subj.subtree if not t.is_punct):
+            # "..., reports Al Ahram.": a name after "reports" that closes the sentence names the medium
+            # reporting, whatever person the tagger took it for
+            m, reported_org = replace(m, kind="organization", label="ORG"), True
         end = v.idx + len(v.text)
         self._add(m, v.text, v.idx, end, via=tuple(via),
                   outlet=(reported_org and not _gov_like_words(m.name.split())) or (described_medium and m.proper))
