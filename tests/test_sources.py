@@ -130,6 +130,10 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
      "Trust of India news agency.", "Press Trust of India", "outlet"),
     # a publication's name the tagger takes for a law
     ("Twelve people died, according to The News Minute.", "News Minute", "outlet"),
+    # a name a medium's description stands before is that medium, whatever person the tagger took it for
+    # (divergences/dev, a rate hike)
+    ("A senior source has told Egyptian news channel Al Qahera that an Egypt-IMF deal will be signed very soon.",
+     "Al Qahera", "outlet"),
     # a name after "reports" that closes the sentence is the medium reporting, whatever the tagger took it for
     # (divergences/dev, a rate hike)
     ("Furthermore, the Central Bank increased overnight interest rates by 6 points to 27%, the second hike this "

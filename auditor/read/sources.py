@@ -332,6 +332,10 @@ def is_outlet(m: Mention, credit_position: bool = False) -> bool:
         n = names_mod.normalize(m.name)
         if not m.resolved and " " in m.name and n.removeprefix("the ") in KNOWN_OUTLETS:
             return True  # "the official Saudi Press Agency reported": a known outlet's full name tagged as a person's
+        role = names_mod.normalize(m.role or "").split()
+        if not m.resolved and role and (role[-1] in MEDIA_HEADS or role[-1] in MEDIA_HEADS_QUALIFIED
+                                        and NEWS_QUALIFIERS & set(role[:-1])):
+            return True  # "told Egyptian news channel Al Qahera": a name a medium's description stands before
         return not m.resolved and " " not in m.name and (n in KNOWN_OUTLETS or n in names_mod.AGENCY_ALIASES)
     return outlet_like(m.name, m.label, credit_position) or bool(
         m.role and m.role != m.name and outlet_like(m.role, "", credit_position))
