@@ -191,6 +191,13 @@ def test_a_person_by_relation_speaks(text, quote, speaker):
     # a person named by relation to another is someone new, even after one who acts
     ('Jane Doe ran the bakery for thirty years. "She was the kindest person I knew," the daughter said.',
      "She was the kindest", "the daughter"),
+    # a picture's caption between the story's sentences, with the title line above it, is passed over: its
+    # people do not speak on (divergences/dev, a debt-ceiling vote)
+    ("House Minority Leader Hakeem Jeffries praised the deal on Wednesday.\n\nKevin McCarthy\n\nUS House Speaker "
+     "Kevin McCarthy leaves his office to vote on the debt limit on May 31, 2023. (Photo by MANDEL NGAN/AFP via "
+     "Getty Images)\n\n"
+     "“From the very beginning, House Democrats were clear that we will not allow extreme MAGA Republicans to "
+     "default on our debt,” he said.", "From the very", "Hakeem Jeffries"),
 ])
 def test_a_description_refers_back_to_the_person_described(text, quote, speaker):
     assert speaker_for(text, quote) == speaker

@@ -480,6 +480,10 @@ def _document_held(noun):
 
 
 _SPEECH_NOUNS = {"word", "remark", "comment", "statement", "message", "reply", "response", "answer"}
+# a picture's credit, which marks its line as a caption: "(Photo by Mandel NGAN / AFP)", "PHOTO | X | AFP",
+# "Photograph: X/EPA", "X/AFP via Getty Images"
+_PICTURE_CREDIT = re.compile(r"\(\s*(?:[A-Z][\w.]*\s+)?Photo\b|\bPhoto(?:graph)?\s*(?::|by\b)|\bPHOTO\s*[|:]"
+                             r"|\bvia Getty Images\b|/\s*(?:AFP|AP|Reuters|REUTERS|EPA|Getty Images)\b")
 
 
 def _as_saying(verb) -> bool:
@@ -1254,7 +1258,11 @@ class Resolver:
                 sentences.append(sid)
             if len(sentences) > 4:
                 break
+        own_line = self._line_of(m.start)
         for sid in sentences[:4]:
+            if 0 <= sid < len(self.doc) and self._line_of(self.doc[sid].idx) != own_line \
+                    and self._in_caption(self.doc[sid].idx):
+                continue  # a picture's caption between the story's sentences: its people do not speak on
             cands = [h for h in before if self._sentence_of(h.token) == sid]
             cands = [self.resolve(h) for h in cands]
             cands = [h for h in cands if self._compatible(pk, h) and can_speak(h, self.doc) and h.name != exclude]
@@ -1281,6 +1289,27 @@ class Resolver:
             main = [h for h in (speaking or subj) if 0 <= h.token < len(self.doc) and self.doc[h.token].head.dep_ == "ROOT"]
             return (main or speaking or subj or cands)[-1]
         return None
+
+    def _in_caption(self, offset: int) -> bool:
+        """The line at `offset` is a picture's caption: it carries a picture credit, or it is a short
+        title line ("Kevin McCarthy") right above a line that does."""
+        line = self._line_text(offset)
+        if _PICTURE_CREDIT.search(line):
+            return True
+        text = self.doc.text
+        end = text.find("\n", offset)
+        if end < 0 or len(line.split()) > 6 or line.rstrip().endswith((".", "!", "?", "”", '"', ":")):
+            return False
+        nxt = text[end:].lstrip("\n")
+        return bool(_PICTURE_CREDIT.search(nxt.split("\n", 1)[0]))
+
+    def _line_of(self, offset: int) -> int:
+        return self.doc.text.rfind("\n", 0, offset) + 1
+
+    def _line_text(self, offset: int) -> str:
+        text = self.doc.text
+        end = text.find("\n", offset)
+        return text[self._line_of(offset):end if end >= 0 else len(text)]
 
     def _pronoun_subject_in(self, sid: int, m: Mention, kind: str, gender: Optional[str]):
         """A pronoun of the same kind (and gender) that is a subject in the sentence starting at
