@@ -1296,7 +1296,7 @@ class Resolver:
         line = self._line_text(offset)
         if _PICTURE_CREDIT.search(line):
             return True
-        text = self.doc.text
+        text = self.text
         end = text.find("\n", offset)
         if end < 0 or len(line.split()) > 6 or line.rstrip().endswith((".", "!", "?", "”", '"', ":")):
             return False
@@ -1304,10 +1304,10 @@ class Resolver:
         return bool(_PICTURE_CREDIT.search(nxt.split("\n", 1)[0]))
 
     def _line_of(self, offset: int) -> int:
-        return self.doc.text.rfind("\n", 0, offset) + 1
+        return self.text.rfind("\n", 0, offset) + 1
 
     def _line_text(self, offset: int) -> str:
-        text = self.doc.text
+        text = self.text
         end = text.find("\n", offset)
         return text[self._line_of(offset):end if end >= 0 else len(text)]
 
