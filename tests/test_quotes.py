@@ -488,6 +488,10 @@ def test_transcript_turn_paragraphs():
     "HEADLINE: Senate to Vote on Inflation Reduction Act\nBYLINE: Arash Arabasadi\nNOTE:\nTYPE: TVPKG",
     "WASHINGTON. The Senate voted on Sunday to pass the bill.",
     "UPDATE: The vote has been moved to Thursday.",
+    # a one-word place opening the article with a colon is its dateline, though a person's title uses the
+    # place's name later on (divergences/dev, a heatwave in Karachi)
+    "KARACHI: Jinnah Hospital has reported 31 more cases of heat stroke due to heatwave in Karachi, ARY News "
+    "reported on Thursday.\n\nLater, Commissioner Karachi Syed Hasan Naqvi refuted claims of large-scale deaths.",
 ])
 def test_labels_that_are_no_speakers(text):
     assert speakers_of(text) == {}  # with the parse: "File Photo" is no person's name

@@ -468,6 +468,8 @@ def _turn_label_ok(text: str, m: "re.Match", labels: dict[str, int],
         return True
     if m.group("duty"):
         return True  # "FRANCO ORDOÑEZ, BYLINE:", "SCOTT SIMON, HOST:": a broadcaster's transcript
+    if len(words) == 1 and not text[:m.start("label")].strip():
+        return False  # "KARACHI: Jinnah Hospital has reported ...": one word opening the article, its dateline
     titled = " ".join("-".join(p[:1] + p[1:].lower() for p in w.split("-")) if w.isupper() else w for w in words)
     pattern = (re.escape(titled) if len(words) >= 2 else r"[A-Z][a-z]+\s+" + re.escape(titled)) + r"\b"
     for found in re.finditer(r"\b" + pattern, text):
