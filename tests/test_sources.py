@@ -134,6 +134,9 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # (divergences/dev, a rate hike)
     ("A senior source has told Egyptian news channel Al Qahera that an Egypt-IMF deal will be signed very soon.",
      "Al Qahera", "outlet"),
+    # a people's name in the singular, with its article, that reports is a paper (divergences/dev, House expulsions)
+    ("Rep. Gloria Johnson survived by one vote, the Tennessean reported.", "Tennessean", "outlet"),
+    ("The Americans reported that the deal was off.", "Americans", "organization"),
     # a name after "reports" that closes the sentence is the medium reporting, whatever the tagger took it for
     # (divergences/dev, a rate hike)
     ("Furthermore, the Central Bank increased overnight interest rates by 6 points to 27%, the second hike this "

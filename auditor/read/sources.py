@@ -653,9 +653,12 @@ class _ParseCredits:
                 self._add(om, cue, om.start, om.end, outlet=True)
         # "Dawn reported that ...": a named organisation that reports is a news outlet
         # ("Exxon Mobil reported record profits": a company reporting its own figures is no news outlet)
-        reported_org = (lemma == "report" and (clause or "dobj" not in deps) and m.kind == "organization" and m.proper
+        # ("the Tennessean reported": a people's name in the singular, with the article, names a paper)
+        one_of_a_people = m.label == "NORP" and subj.tag_ == "NNP" and subj.i > 0 and self.doc[subj.i - 1].lower_ == "the"
+        reported_org = (lemma == "report" and (clause or "dobj" not in deps) and m.proper
+                        and (m.kind == "organization" or one_of_a_people)
                         and not m.resolved
-                        and m.label not in ("PERSON", "GPE", "LOC", "NORP")
+                        and (m.label not in ("PERSON", "GPE", "LOC", "NORP") or one_of_a_people)
                         and not _institution_name(m.name))
         if lemma == "report" and v.tag_ == "VBZ" and subj.i > v.i and m.kind == "person" and m.proper \
                 and not m.resolved and subj.pos_ == "PROPN" and subj.i == max(t.i for t in subj.subtree if not t.is_punct):
