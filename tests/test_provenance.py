@@ -77,6 +77,18 @@ def test_sources_quotes_and_via_chain_become_edges() -> None:
     assert from_rows(Provenance, rows, texts) == graph
 
 
+def test_a_described_speaker_stays_private_to_its_article() -> None:
+    """ "said the company" in two articles may be two companies: a speaker the article names only by a
+    description is no party of its own across articles, as an anonymous source is not."""
+    a = art("a", "“We are reviewing the figures,” the company said.")
+    b = art("b", "“We will appeal,” the company said.")
+    quotes = tuple(Quote(id=f"q{x.id}", article=x.id, start=0, end=10, text=x.text[:10], speaker="the company")
+                   for x in (a, b))
+    g = provenance.build([a, b], (), quotes)
+    targets = {e.target for e in g.edges if e.kind == "quotes"}
+    assert targets == {"source:a:company", "source:b:company"}
+
+
 def test_without_sources_the_text_credits_are_used() -> None:
     g = provenance.build([A, B])
     assert edges(g) >= {("article:a", "outlet:al-jazeera", "cites"), ("article:b", "outlet:al-jazeera", "cites"),

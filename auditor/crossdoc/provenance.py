@@ -10,6 +10,7 @@ sources or quotes (then credits are read from the text by ``reuse.fallback_sourc
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from typing import Optional, Sequence
 
@@ -43,6 +44,9 @@ class _Graph:
 
 def article_node(article_id: str) -> str:
     return f"article:{article_id}"
+
+
+_DESCRIBED = re.compile(r"(?:the|a|an) ")  # a speaker shown as the article describes it (see quotes.extract)
 
 
 def party_node(canonical: str, name: str, kind: Optional[str], article: str) -> tuple[str, str]:
@@ -92,7 +96,9 @@ def build(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: S
             continue
         canonical = q.speaker_id or reuse_stage.slug(q.speaker or "")
         match = by_name.get(canonical.casefold()) or by_name.get((q.speaker or "").casefold())
-        kind = match[2] if match else "person"
+        # a speaker named only by a description ("the refinery", "the senator") is no party of its
+        # own across articles: like an anonymous source, it stays private to its article
+        kind = match[2] if match else "anonymous" if _DESCRIBED.match(q.speaker or "") else "person"
         node_id, node_kind = party_node(canonical, q.speaker or canonical, kind, q.article)
         g.node(node_id, node_kind, q.speaker or (match[1] if match else canonical))
         g.edge(article_node(q.article), node_id, "quotes", (Span(q.article, q.start, q.end, q.text),))
