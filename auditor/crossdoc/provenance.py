@@ -10,11 +10,11 @@ sources or quotes (then credits are read from the text by ``reuse.fallback_sourc
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from typing import Optional, Sequence
 
 from auditor.crossdoc import reuse as reuse_stage
+from auditor.read.names import is_description
 from auditor.model import Article, Edge, Node, Provenance, Quote, Reuse, Source, Span
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,6 @@ class _Graph:
 
 def article_node(article_id: str) -> str:
     return f"article:{article_id}"
-
-
-_DESCRIBED = re.compile(r"(?:the|a|an) ")  # a speaker shown as the article describes it (see quotes.extract)
 
 
 def party_node(canonical: str, name: str, kind: Optional[str], article: str) -> tuple[str, str]:
@@ -98,7 +95,7 @@ def build(articles: Sequence[Article], sources: Sequence[Source] = (), quotes: S
         match = by_name.get(canonical.casefold()) or by_name.get((q.speaker or "").casefold())
         # a speaker named only by a description ("the refinery", "the senator") is no party of its
         # own across articles: like an anonymous source, it stays private to its article
-        kind = match[2] if match else "anonymous" if _DESCRIBED.match(q.speaker or "") else "person"
+        kind = match[2] if match else "anonymous" if is_description(q.speaker or "") else "person"
         node_id, node_kind = party_node(canonical, q.speaker or canonical, kind, q.article)
         g.node(node_id, node_kind, q.speaker or (match[1] if match else canonical))
         g.edge(article_node(q.article), node_id, "quotes", (Span(q.article, q.start, q.end, q.text),))

@@ -548,11 +548,10 @@ def measure_category(doc, num: "NumberSpan", head) -> Optional[str]:
 
 
 _BULK = {"litres": "volume", "tonnes": "mass"}
-_PERIODS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month", "monthly": "month",
-            "year": "year", "annually": "year", "yearly": "year", "annual": "year", "hour": "hour"}
-
-
-_SPILLING = {"spill", "leak", "spew", "discharge", "gush", "release", "dump"}
+_RATE_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+                 "annually": "year"}
+_TIME_UNITS = vocab.words("time_units")
+_SPILLING = {"spill", "leak", "spew", "discharge", "gush", "dump"}
 
 
 def _spilled(unit_tok) -> bool:
@@ -579,13 +578,11 @@ def _spilled(unit_tok) -> bool:
 
 def _per_period(doc, unit_end: Optional[int]) -> Optional[str]:
     """The period a bulk measure is a rate of: "barrels a day", "tonnes per year", "litres daily"."""
-    if unit_end is None:
-        return None
-    after = [t.lower_ for t in doc[unit_end + 1:unit_end + 3]]
-    if after and after[0] in ("daily", "annually", "yearly", "weekly", "monthly"):
-        return _PERIODS[after[0]]
-    if len(after) == 2 and after[0] in ("a", "an", "per", "each", "every"):
-        return _PERIODS.get(after[1])
+    after = [t.lower_ for t in doc[unit_end + 1:unit_end + 3]] if unit_end is not None else []
+    if after and after[0] in _RATE_ADVERBS:
+        return _RATE_ADVERBS[after[0]]
+    if len(after) == 2 and after[0] in ("a", "an", "per", "each", "every") and after[1] in _TIME_UNITS:
+        return after[1].removesuffix("s")
     return None
 
 

@@ -66,6 +66,7 @@ _UNIT_WORDS: list[tuple[tuple[str, ...], str, float]] = sorted([
     (("litres",), "litres", 1.0), (("liters",), "litres", 1.0), (("litre",), "litres", 1.0), (("liter",), "litres", 1.0),
     (("cubic", "metres"), "litres", 1000.0), (("cubic", "meters"), "litres", 1000.0),
     (("cubic", "metre"), "litres", 1000.0), (("cubic", "meter"), "litres", 1000.0),
+    # (a "ton" is read as a metric tonne: the short ton is 0.907 of one, within most reports' rounding)
     (("tonnes",), "tonnes", 1.0), (("tonne",), "tonnes", 1.0), (("tons",), "tonnes", 1.0), (("ton",), "tonnes", 1.0),
     (("metric", "tons"), "tonnes", 1.0), (("metric", "tonnes"), "tonnes", 1.0),
     (("kilograms",), "tonnes", 0.001), (("kilogram",), "tonnes", 0.001), (("kg",), "tonnes", 0.001),
