@@ -27,6 +27,7 @@ def test_names_resolve(name, kind, country):
 @pytest.mark.parametrize("word, country", [
     ("Mexican", "MX"), ("Nigerian", "NG"), ("Brazilian", "BR"), ("Japanese", "JP"), ("Pakistani", "PK"),
     ("Russian", "RU"), ("Jordanian", "JO"), ("Thai", "TH"), ("German", "DE"),
+    ("Korean", "KR"),  # "Korea" alone is the South in news copy, as "Britain" is the United Kingdom
     ("Sindhi", "PK"),  # a region's people ("Sindh-i", "Punjab-i")
     ("Christian", None), ("Republican", None), ("Guardian", None), ("Civilian", None), ("Human", None),
 ])

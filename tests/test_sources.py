@@ -189,6 +189,11 @@ def test_quoted_as_saying(text, name, via, outlet):
 
 
 @pytest.mark.parametrize("text, absent", [
+    # divergences/dev, a crowd crush: the broadcaster's people is no outlet, though "Korean" opens outlets' names
+    ("The death toll has climbed to 151, according to Korean broadcaster MBC.", "Korean"),
+    # divergences/dev, a company's layoffs: a picture's credit and its copyright are one agency
+    ("Mark Zuckerberg leaving a hotel in Dublin in 2019. Photo: Niall Carson/PA© PA\n\nMeta is cutting 11,000 jobs.",
+     "PA© PA"),
     # divergences/dev, a regulator's settlement: an occasion is no speaker; a report not made credits no one
     ('"Binance prioritized its profits," said Attorney General Merrick Garland in a Tuesday press conference '
      'announcing the guilty pleas.', "Tuesday press conference"),
@@ -339,6 +344,8 @@ def test_outlet_like(name, expected):
     ('"We\'re done," Smith told The Atlantic in an interview.', "The Atlantic"),
     # a known outlet the tagger takes for a person is still the outlet told
     ('"We\'re done," Smith told Politico in an interview.', "Politico"),
+    # divergences/dev, a hurricane: a network's local station by its call letters
+    ("“This is like nothing other we’ve seen,” Sheriff Keith Pearson told CBS’ affiliate WPEC.", "WPEC"),
     # a magazine by its name
     ('"I never imagined this," the actor told People magazine.', "People magazine"),
     ("Smith, in an appearance on MSNBC, said the bill was dead.", "MSNBC"),
@@ -686,6 +693,12 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("Unverified videos showed bodies outside a hospital. Al Jazeera could not immediately verify the videos.",
      ["Al Jazeera"]),
     ("The toll rose to 121.\n[Source: Reuters]", ["Reuters"]),
+    # divergences/dev, a hurricane and a company's layoffs: a closing reference under its label; a list of
+    # sources; the wire's name glued to a byline's last writer
+    ("The storm weakened inland.\nReference(s):\ncgtn.com", ["cgtn.com"]),
+    ("The storm weakened inland.\nSources: CGTN, Reuters", ["CGTN", "Reuters"]),
+    ("Adrian Weckler, Eoghan Moloney and Ciara O'LoughlinReuters\n\nMeta is cutting 11,000 jobs.", ["Reuters"]),
+    ("Reporting by Jane Doe\nSource: official data", []),
     ("The minister could not confirm the figure.", []),
     # a word that opens an outlet's name, in another name (divergences/dev, Astroworld crush)
     ("G Keith Still, a professor at the United Kingdom's University of Suffolk, has testified.", []),

@@ -124,9 +124,12 @@ _READ_MORE = re.compile(r"\b(?:Read\s+more|Read\s+the\s+full\s+(?:story|article)
                         r"(?P<names>[A-Z][\w&.'’ -]{1,40}?)(?=[.,;:©\n]|\s*$)")
 # "© 2025 Newsmax. All rights reserved.": the holder of the text's rights
 _RIGHTS_RESERVED = re.compile(r"[.,;]?\s*All\s+rights\s+reserved", re.I)  # matched right after the name
-# "Source: Bloomberg" on a line of its own
-_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?P<open>[\[(])?(?:Source|Sources|Via)[ \t]*:[ \t]*(?P<names>[A-Z][\w&.'’ /-]{1,50}?)"
-                          r"[ \t]*(?(open)[\])])[ \t]*$")  # "Source: Reuters", "[Source: Reuters]"
+# "Source: Bloomberg" on a line of its own, or under its label ("Reference(s):" then "cgtn.com")
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?P<open>[\[(])?(?:Sources?|Via|References?|Reference\(s\))[ \t]*:[ \t]*\n?[ \t]*"
+                          r"(?P<names>[A-Za-z][\w&.'’ /,-]{1,60}?)[ \t]*(?(open)[\])])[ \t]*$")  # "[Source: Reuters]"
+# "told CBS’ affiliate WPEC", "NBC station KNBC": a network's local station, named by its call letters
+_AFFILIATE = re.compile(r"(?P<network>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,2})(?:[’']s?)?[ ](?:local[ ])?(?:affiliate|station)"
+                        r"[ ](?P<names>[A-Z][A-Z0-9]{2,5}(?:-(?:TV|FM|AM|DT))?)\b")
 # "Al Jazeera could not immediately verify the videos": an outlet telling what it checked itself
 _OWN_CHECK = re.compile(r"(?P<names>[A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,3})[ ]+(?:could[ ]not|couldn[’']t|"
                         r"was[ ]unable[ ]to|has[ ]not|had[ ]not|did[ ]not)[ ]+(?:(?:independently|immediately|yet)[ ]+)?"
@@ -152,6 +155,8 @@ _BYLINE_CELLS = re.compile(r"(?i:^\s*by)\s+(?P<names>[A-Z][^|\n]{1,60}?)\s*\|") 
 _VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 _JOINT_BYLINE = re.compile(r"^\s*(?P<a>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})[ ]+(?:with|and)[ ]+"
                            r"(?P<b>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})\s*$")
+# a byline of writers with the wire's name glued to the last one, its space lost in the page's text
+_GLUED_BYLINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*[ ,]+(?:and[ ]+)?){1,11}[A-Z][\w.'’-]*?[a-z](?P<names>[A-Z][A-Za-z]+)\s*$")
 _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
 # "NPR White House correspondent Franco Ordoñez": an outlet naming its own staff.
 _STAFF_OF = re.compile(r"(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,4})[ ](?:(?:chief|senior|national|political|"
@@ -1143,7 +1148,7 @@ def _bare_role(name: str) -> bool:
 
 # ---- credit lines -----------------------------------------------------------------------------
 def _split_names(body: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|;|\||\band\b|&|/|\bvia\b)\s*", body)
+    parts = re.split(r"\s*(?:,|;|\||\band\b|&|/|\bvia\b|©)\s*", body)
     # acronyms joined by a hyphen are two credits ("NNN-NHK"); a name's own hyphen stays ("France-Presse")
     parts = [x for p in parts for x in (p.split("-") if re.fullmatch(r"[A-Z]{2,}(?:-[A-Z]{2,})+", p.strip()) else [p])]
     return [p.strip(" .:-–—") for p in parts if p.strip(" .:-–—")]
@@ -1347,6 +1352,7 @@ def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optio
         for j in range(len(words), i, -1):
             n = names_mod.normalize(" ".join(words[i:j]))
             if n in known or (j == i + 1 and (len(n) >= 4 or words[i].isupper()) and n in firsts
+                              and not _nationality(words[i])  # "Korean broadcaster MBC": a people, not "Korean Herald"
                               and not (j < len(words) and not words[i].isupper()
                                        and not outlet_like(" ".join(words[i:]), "", True))):
                 # (a word that opens an outlet's name opens other names too, followed by other words:
@@ -1424,6 +1430,9 @@ def _more_credits(text: str) -> list[Credit]:
             found = run  # "Forbes magazine's annual ranking" (not "News website Axios"): the medium named with it says what it is
         if found:
             add(found, m.start("names") + m.group("names").rfind(found), "outlet's programme or staff")
+    for m in _AFFILIATE.finditer(text):
+        if _outlet_in_run(m.group("network"), shaped=False, exact=True):
+            add(m.group("names"), m.start("names"), "outlet's affiliate")
     for m in _STAFF_OF.finditer(text):
         run = m.group("names")
         if not _NAMED_AFTER.match(text, m.end()) or _FORMER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -1446,7 +1455,8 @@ def _more_credits(text: str) -> list[Credit]:
             if rx is _SLASH_CREDIT and not _credit_setting(text, m.start(), m.end()):
                 continue  # "an editor for Radio Free Europe/Radio Liberty": a name in a sentence, no credit
             # "A Washington Post-ABC News poll": two media that ran a poll, joined by a hyphen
-            split = r"\s*/\s*|\s+via\s+|\s+and\s+" + (r"|(?<=[a-z])-(?=[A-Z])" if rx is _POLL else "")
+            split = r"\s*/\s*|\s*©\s*|\s+via\s+|\s+and\s+" + (r"|(?<=[a-z])-(?=[A-Z])" if rx is _POLL else "") \
+                + (r"|\s*,\s*" if rx is _SOURCE_LINE else "")  # "Sources: CGTN, Reuters"
             for part in re.split(split, body):
                 core = " ".join(_CREDIT_NOISE.sub(" ", part).split())
                 core = re.sub(r"^(?:A|An|The)\s+(?=[A-Z])", "", core)  # "A New York Times/Siena College poll"
@@ -1468,6 +1478,8 @@ def _more_credits(text: str) -> list[Credit]:
                 if rx is _COPYRIGHT and not found and _credit_name_ok(core) \
                         and _RIGHTS_RESERVED.match(text, m.end("names")):
                     found = core  # whoever holds the rights of the text published it
+                if rx is _SOURCE_LINE and not found and _DOMAIN_NAME.fullmatch(core):
+                    found = core  # "Reference(s): cgtn.com": the site the story was taken from
                 if rx in (_REPUBLISHED, _READ_MORE) and not found and _credit_name_ok(core) and len(core.split()) <= 5:
                     found = core  # whoever first published the story is a medium ("The Conversation")
                 if found:
@@ -1491,6 +1503,9 @@ def _more_credits(text: str) -> list[Credit]:
         m = _CELL_LINE.match(line)
         if m and _outlet_in_run(m.group("names")):
             add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
+        glued = _GLUED_BYLINE.match(line)
+        if glued and _outlet_in_run(glued.group("names"), shaped=False, exact=True) == glued.group("names"):
+            add(glued.group("names"), lo + glued.start("names"), "byline")  # "Ciara O'LoughlinReuters": its space lost
         stripped = line.strip()
         if stripped and len(stripped) <= 40 and names_mod.normalize(stripped) in _known_short():
             add(stripped, lo + line.find(stripped), "masthead")
@@ -1626,7 +1641,8 @@ def _without_picture_words(c: Credit) -> Credit:
 def unnamed_medium(name: str) -> bool:
     """A medium described, not named ("state media", "Greek TV", "the local broadcaster", "Media"):
     nothing left once its common words, its medium's words and its nationality are set aside."""
-    left = [w for w in re.findall(r"[\w’'&.-]+", name) if w[:1].isupper() and w.lower() not in MEDIA_HEADS
+    left = [w for w in re.findall(r"[\w’'&.-]+", name) if (w[:1].isupper() or _DOMAIN_NAME.fullmatch(w))
+            and w.lower() not in MEDIA_HEADS
             and w.lower() not in MEDIA_HEADS_QUALIFIED and w.lower() not in NEWS_QUALIFIERS and w.lower() != "the"
             and not _nationality(w)]
     return not left and names_mod.normalize(name) not in _known_short()
