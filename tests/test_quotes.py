@@ -514,6 +514,10 @@ def test_labels_that_are_no_speakers(text):
      "Silicon Valley Bank, Santa Clara, California, was closed today by the California Department of Financial "
      "Protection and Innovation.\n\nAll insured depositors will have full access to their insured deposits no "
      "later than Monday morning.\n", "All insured depositors", "FDIC"),
+    # one who delivers a speech or a statement in the sentence before (divergences/dev, a fraud sentencing)
+    ("Before Judge Edward Davila issued his sentence on Friday, Holmes read a speech to the court in which she "
+     "tearfully apologised to investors and patients.\n\"I am devastated by my failings.\"", "I am devastated",
+     "Holmes"),
     # a quoted sentence set alone after a quoted paragraph, in single marks, is no pull quote but the
     # same speaker's run (divergences/dev, the Giuliani verdict)
     ("After leaving the courtroom, Giuliani insisted he had been right.\n\n‘I have no doubt that my comments were "

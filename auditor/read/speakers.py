@@ -2482,7 +2482,11 @@ class QuoteAttributor:
             reps = [t for t in toks if is_reporting(t)]
             # the sentence's own reporting verb, not one inside what it reports ("He said the owner was
             # on site with 15 persons believed to be his friends")
-            reps = [t for t in reps if t.dep_ == "ROOT"][-1:] or reps
+            # or one who delivers a piece of speech ("Holmes read a speech to the court", "the firm issued a
+            # statement"): what follows is that piece
+            delivers = [t for t in toks if t.dep_ == "ROOT" and t.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and _lemma(c) in VENUE_NOUNS for c in t.children)]
+            reps = [t for t in reps if t.dep_ == "ROOT"][-1:] or delivers[-1:] or reps
             introduces = self.text[prev[0]:prev[1]].rstrip().endswith(":")
             if reps:
                 sp = self._speaker_from_verb(reps[-1])
