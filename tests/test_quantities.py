@@ -117,3 +117,16 @@ def test_a_sides_pronoun_takes_up_the_side_before(nlp, previous, sentence, categ
     (q,) = Q.with_sides_before(Q.extract(doc, 0), doc, 0, nlp(previous))
     assert q.category == category
 
+
+
+@pytest.mark.parametrize("sentence, low", [
+    # a range of counts the tagger takes for a date is still a count; a range before a word of time is a date
+    ("The death toll rose to between 88 and 107 on Friday.", 88),
+    ("The death toll rose to between 88 and 107.", 88),
+])
+def test_a_range_the_tagger_takes_for_a_date_is_a_count(nlp, sentence, low):
+    assert [(q.low, q.category) for q in figures(nlp, sentence) if q.category != "date:event"] == [(low, "killed:total")]
+
+
+def test_a_range_before_a_word_of_time_is_no_count(nlp):
+    assert not [q for q in figures(nlp, "The festival runs between 14 and 15 June.") if q.category != "date:event"]

@@ -89,6 +89,8 @@ def counted_head(doc, first: int, last: int):
                          key=lambda c: (c.lemma_.lower() not in COUNT_NOUNS, c.dep_ != "dobj"))  # "estimated the crowd at"
         if parties:
             return _what_a_number_counts(parties[0])
+    if tok.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.lemma_.lower() in COUNT_NOUNS:
+        return _what_a_number_counts(head.head)  # "estimated the number of protesters at 107,000": the parse hangs "at" on the noun
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("total", "number", "toll", "tally"):
         return None
     # a bare number as subject or object: "More than 50 dead" headline, "killed dozens"
@@ -179,6 +181,7 @@ def group_of(heads) -> Optional[str]:
 
 
 _PARTICIPATION = {tuple(v.split()) for v in vocab.words("participation_verbs")}
+_OPEN_PLACES = {"street", "square", "road", "avenue", "boulevard", "park", "plaza", "centre", "center", "outside"}
 
 
 def _joins_a_gathering(verb) -> bool:
@@ -189,8 +192,15 @@ def _joins_a_gathering(verb) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")}
     if not any(v[0] == verb.lemma_.lower() and (len(v) == 1 or v[1] in particles) for v in _PARTICIPATION):
         return False
-    return any(OUTCOMES.get(t.lemma_.lower()) == "protested" and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower)
-               for c in verb.children if c.dep_ in ("dobj", "prep", "advcl") for t in c.subtree)  # ("the march": PROPN, as a month)
+    if any(OUTCOMES.get(t.lemma_.lower()) == "protested" and (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower)
+           for c in verb.children if c.dep_ in ("dobj", "prep", "advcl") for t in c.subtree):  # ("the march": PROPN, as a month)
+        return True
+    # "tens of thousands of people gathered in the streets of Belgrade", "1.28 million people took part":
+    # gathering or taking part with no object, only places where, is a gathering of its own
+    if any(c.dep_ in ("dobj", "advcl", "xcomp", "ccomp") for c in verb.children if c.lower_ != "part"):
+        return False
+    wheres = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PLACE_NOUNS | _OPEN_PLACES for o in wheres)
 
 
 def _stranded_verb(verb, counted):
@@ -419,6 +429,7 @@ def count_category(doc, head, heads, last) -> Optional[str]:
 
 
 _ANY_PEOPLE = {None, "civilians", "total", "mixed"}
+_THING_GROUPS = frozenset({"buildings", "vehicles"} | {word for word, group in GROUPS.items() if group == "buildings"})
 
 
 def nationality_of(doc, head, last: int) -> Optional[str]:
@@ -512,6 +523,8 @@ def _count_category(doc, head, heads, last, nationality: Optional[str]) -> Optio
                 and head.tag_ in ("NNS", "NNPS"):
             return f"{outcome}:total"  # "Some 200,000 Israelis rallied in Tel Aviv": a people's crowd
         return None  # a count of something no lexicon knows ("two hideouts"): not compared
+    if outcome in ("killed", "injured") and group in _THING_GROUPS:
+        outcome = None  # "landslides buried four passenger buses": what befalls people, said of things, tells no toll
     if outcome:
         return f"{outcome}:{group or 'total'}"
     if group == "jobs":

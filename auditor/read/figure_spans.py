@@ -359,10 +359,31 @@ def _is_count_in_date(tok) -> bool:
     head = tok.head
     if tok.dep_ == "nummod" and head.lemma_.lower() in GROUPS and head.text.lower() not in _TIME_WORDS:
         return True
-    if tok.ent_type_ == "DATE" and tok.like_num and no_day_or_year(tok.text) and _no_date_words(tok):
+    if tok.ent_type_ == "DATE" and tok.like_num and no_day_or_year(tok.text) and (_no_date_words(tok) or _bare_range(tok)):
         return not _an_age(tok)  # "the Greens - 85": a name and a count the tagger took for a date
     return tok.ent_type_ == "DATE" and tok.like_num and not _in_longer_date(tok) \
         and (count_noun_outcome(tok, None) is not None or no_day_or_year(tok.text) and not _an_age(tok))
+
+
+_RANGE_WORDS = frozenset({"between", "from", "and", "to", "-", "–"})
+
+
+def _bare_range(tok) -> bool:
+    """A range of two counts the tagger took for a date ("rose to between 88 and 107 on Friday"):
+    the number and its partner, with only range words between and before them and no word of time
+    right after ("between 14 and 15 June" is a date)."""
+    doc = tok.doc
+    first = tok.head if tok.dep_ == "conj" and tok.head.like_num else tok
+    partners = [c for c in first.children if c.dep_ == "conj" and c.like_num]
+    if not partners:
+        return False
+    lo, hi = first.i, max(c.i for c in partners)
+    while lo > 0 and doc[lo - 1].lower_ in ("between", "from"):
+        lo -= 1
+    inside = doc[lo:hi + 1]
+    after = doc[hi + 1] if hi + 1 < len(doc) else None
+    return all(t.like_num and no_day_or_year(t.text) or t.lower_ in _RANGE_WORDS for t in inside) \
+        and not (after is not None and after.lower_ in WORDS_OF_TIME)
 
 
 def _no_date_words(tok) -> bool:
