@@ -62,6 +62,12 @@ def test_same_spelling(a, b, expected):
     ("following the Tehreek-e-Taliban Pakistan’s (TTP) decision to end its ceasefire", "TTP", "Tehreek-e-Taliban Pakistan"),
     ("The European Union (EU) also condemned the attacks.", "EU", "European Union"),
     ("projects under the China-Pakistan Economic Corridor (CPEC) were hit", "CPEC", "China-Pakistan Economic Corridor"),
+    # letters taken from inside the words, not only initials (divergences/dev: a data breach, a rate decision)
+    ("trading will resume when decided by the Australian Securities Exchange (ASX).", "ASX",
+     "Australian Securities Exchange"),
+    ("The Bank of Japan (BOJ) ended negative rates.", "BOJ", "Bank of Japan"),
+    # initials beat letters found in order: the longer name the initials spell
+    ("a leader of the Aam Aadmi Party (AAP) said", "AAP", "Aam Aadmi Party"),
 ])
 def test_acronyms_defined_in_the_text(text, acronym, long_form):
     found = acronyms(text)
@@ -73,6 +79,10 @@ def test_acronyms_defined_in_the_text(text, acronym, long_form):
 @pytest.mark.parametrize("text", [
     "Senator Chuck Schumer (D-N.Y.) said the vote would be held.",
     "The toll rose to 23 (AP) on Monday.",
+    # letters in order make no definition of a party-and-state tag, of one word, or of words no name holds
+    "Rep. Juan Ciscomani (R-Ariz.) voted no.",
+    "The fire in Lahaina started after midnight (LT).",
+    "The Party (PT) won.",
 ])
 def test_no_false_acronyms(text):
     assert acronyms(text) == {}

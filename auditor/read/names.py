@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from rapidfuzz import fuzz
 
@@ -100,7 +100,9 @@ def is_acronym(name: str) -> bool:
 
 def acronyms(text: str) -> dict[str, tuple[str, int, int]]:
     """Acronyms the text defines: "the Organization of Islamic Cooperation (OIC)" -> OIC ->
-    ("Organization of Islamic Cooperation", start, end of the long form)."""
+    ("Organization of Islamic Cooperation", start, end of the long form). The long form's initials
+    spell the short form; failing that, its letters appear in order in a capitalised name of two
+    words or more ("Australian Securities Exchange (ASX)")."""
     out: dict[str, tuple[str, int, int]] = {}
     for m in _ACRONYM.finditer(text):
         acr = m.group(1).replace(".", "")
@@ -108,24 +110,48 @@ def acronyms(text: str) -> dict[str, tuple[str, int, int]]:
         if len(letters) < 2 or acr in out:
             continue
         before = text[max(0, m.start() - 200):m.start()]
-        words = list(_WORDS.finditer(before))
-        for k in range(1, min(len(words), 12) + 1):
-            chosen = words[-k:]
-            first = chosen[0].group(0)
-            if not first[:1].isupper():
-                continue
-            start = max(0, m.start() - 200) + chosen[0].start()
-            end = max(0, m.start() - 200) + chosen[-1].end()
-            long_form = re.sub(r"[’']s$", "", text[start:end])
-            if "\n" in long_form:
-                break
-            caps = initials(long_form)
-            if caps == letters or (caps.startswith(letters[0]) and len(caps) > len(letters) and _subsequence(letters, caps)):
-                out[acr] = (long_form, start, start + len(long_form))
-                break
-            if len(caps) > len(letters) + 2:
-                break
+        forms = list(_long_forms(before, max(0, m.start() - 200), letters))
+        by_initials = next(((f, s) for f, s, caps in forms if caps == letters or (
+            caps.startswith(letters[0]) and len(caps) > len(letters) and _subsequence(letters, caps))), None)
+        by_letters = next(((f, s) for f, s, _ in forms if acr.isalpha() and acr.isupper()
+                           and _letters_in_order(letters, f)), None)
+        found = by_initials or by_letters
+        if found:
+            out[acr] = (found[0], found[1], found[1] + len(found[0]))
     return out
+
+
+def _long_forms(before: str, offset: int, letters: str) -> Iterator[tuple[str, int, str]]:
+    """The candidate long forms right before a bracketed short form, shortest first, each opening
+    with a capital, with its start and its initials, up to two initials more than the short form has."""
+    words = list(_WORDS.finditer(before))
+    for k in range(1, min(len(words), 12) + 1):
+        chosen = words[-k:]
+        if not chosen[0].group(0)[:1].isupper():
+            continue
+        start = offset + chosen[0].start()
+        long_form = re.sub(r"[’']s$", "", before[chosen[0].start():chosen[-1].end()])
+        if "\n" in long_form:
+            return
+        caps = initials(long_form)
+        yield long_form, start, caps
+        if len(caps) > len(letters) + 2:
+            return
+
+
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "e", "&"})
+
+
+def _letters_in_order(letters: str, long_form: str) -> bool:
+    """Schwartz and Hearst's test for a short form's definition: each of its letters appears in the
+    long form in order, the first opening its first word and the last inside its last word; here the
+    long form must also be a name, of two capitalised words or more ("Australian Securities Exchange")."""
+    words = long_form.split()
+    if len(words) < 2 or any(not w[:1].isupper() and w.lower() not in _FUNCTION_WORDS for w in words):
+        return False
+    if letters[0].lower() != words[0][:1].lower() or letters[-1].lower() not in words[-1].lower():
+        return False
+    return _subsequence(letters[1:].lower(), long_form[1:].lower())
 
 
 def _subsequence(short: str, long: str) -> bool:
