@@ -82,6 +82,9 @@ def test_end_points_and_people_are_not_windows_or_places(nlp, sentence, window, 
     # a 'where' clause is set at its antecedent's date
     ("It means that it exceeds that of last January 31, where 1.27 million people (according to police) and "
      "2.8 million (according to the unions) took to the streets.", 2800000, "last January 31"),
+    # a passive 'when' clause too (divergences/dev, a mine blast: an earlier disaster's toll)
+    ("Thursday's explosion was the deadliest Russian coal mine disaster since 2010, when 91 people were killed at a "
+     "different mine in the region.", 91, "2010"),
     # the baseline of a comparison is not the figure's time
     ("The unions point out that 700,000 people marched in Paris, more than double the previous day.", 700000, None),
     ("The CGT claimed 450,000 demonstrators in the street, more than on March 7.", 450000, None),

@@ -42,8 +42,11 @@ def clause_root(tok):
 
 def _finite_after_all(verb) -> bool:
     """A past form the tagger took for a participle though it has a subject of its own ("while 50,000
-    people protested in Haifa" tagged VBN): a finite clause, whose place and time are its own."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)
+    people protested in Haifa" tagged VBN), or a passive "when" or "where" clause with its auxiliary
+    ("since 2010, when 91 people were killed"): a finite clause, whose place and time are its own."""
+    return verb.tag_ == "VBN" and (any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "advmod" and c.lower_ in ("when", "where") for c in verb.children))
 
 
 def scope_tokens(root, own, others=(), counted=None, strict: bool = False) -> list:
