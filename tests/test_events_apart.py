@@ -354,3 +354,13 @@ def test_acts_set_in_towns_far_apart_are_two_incidents(lead_b, apart):
                               "Monterey Park on Saturday night."]))
     b = E.profile(*one("b1", lead_b))
     assert any(kind == "acts in towns far apart" for kind, _ in A.kinds_apart(a, b)) is apart
+
+
+def test_the_pages_stamp_of_the_day_of_writing_dates_no_event():
+    """A follow-up's stamp line ("January 22, 2019 / 2:02 PM / Updated an hour ago") is when it was
+    written; the blast it reports is "last Friday" (incidents/dev, a pipeline blast)."""
+    lines = ["Death toll in Mexico gasoline pipeline blast climbs to 94: officials",
+             "January 22, 2019 / 2:02 PM / Updated an hour ago",
+             "The explosion last Friday occurred as about 800 people in Hidalgo state were collecting gasoline."]
+    p = E.profile(*one("a1", lines, "2019-01-22"))
+    assert p.when is not None and str(p.when.low) == "2019-01-18"

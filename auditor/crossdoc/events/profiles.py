@@ -250,6 +250,8 @@ def first_time(article: Article, lead_claims: Sequence[Claim]) -> tuple[Optional
             continue
         if in_caption(article.text, w.start):
             continue  # "speaks at a press conference on Oct. 28, 2019 (AP Photo/...)": a file photo's day
+        if written is not None and w.resolved and w.day and w.low == w.high == written and _printed_as_dateline(head, w.start):
+            continue  # "January 22, 2019 / 2:02 PM / Updated an hour ago": the page's stamp of the day of writing
         if w.resolved and written is not None and dateline is None and w.low > written:
             continue  # after the day of writing: a plan, not the event
         if w.resolved and written is not None and (written - w.high).days > RECENT_DAYS:
