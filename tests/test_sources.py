@@ -189,6 +189,8 @@ def test_quoted_as_saying(text, name, via, outlet):
 
 
 @pytest.mark.parametrize("text, absent", [
+    # a person's full name after "told the paper" is what was told about, not the paper
+    ("The mayor told the paper John Smith was wrong.", "John Smith"),
     # divergences/dev, a crowd crush: the broadcaster's people is no outlet, though "Korean" opens outlets' names
     ("The death toll has climbed to 151, according to Korean broadcaster MBC.", "Korean"),
     # divergences/dev, a company's layoffs: a picture's credit and its copyright are one agency
@@ -344,6 +346,10 @@ def test_outlet_like(name, expected):
     ('"We\'re done," Smith told The Atlantic in an interview.', "The Atlantic"),
     # a known outlet the tagger takes for a person is still the outlet told
     ('"We\'re done," Smith told Politico in an interview.', "Politico"),
+    # a medium named right after its description, though the parse hangs them apart and the tagger
+    # takes the name for a person's
+    ("The mayor told the newspaper Expreso that the toll would rise.", "Expreso"),
+    ("The mayor told the newspaper El Universo that the toll would rise.", "El Universo"),
     # divergences/dev, a hurricane: a network's local station by its call letters
     ("“This is like nothing other we’ve seen,” Sheriff Keith Pearson told CBS’ affiliate WPEC.", "WPEC"),
     # a magazine by its name

@@ -825,15 +825,29 @@ class _ParseCredits:
         return [(self._medium_by_name(om), cue) for om, cue in found]
 
     def _name_after_medium(self, tok) -> Optional[Mention]:
-        """A known outlet's name right after a medium's description that the parse hung apart ("told
-        news agency AFP that ...", AFP read as a clause of its own), else None."""
+        """An outlet's name right after a medium's description that the parse hung apart ("told
+        news agency AFP that ...", AFP read as a clause of its own; "told the newspaper Expreso"), else None."""
         doc = self.doc
         if tok.pos_ != "NOUN" or _lemma_of(tok) not in MEDIUM_NOUNS or tok.i + 1 >= len(doc):
             return None
         nxt = doc[tok.i + 1]
-        if nxt.pos_ != "PROPN" or self.r.in_quote(nxt.idx) or names_mod.normalize(nxt.text) not in _known_short():
+        if nxt.pos_ != "PROPN" or self.r.in_quote(nxt.idx):
             return None
-        return replace(self.r.mention(nxt), kind="organization", proper=True)
+        if names_mod.normalize(nxt.text) in _known_short():
+            return replace(self.r.mention(nxt), kind="organization", proper=True)
+        # "told the newspaper Expreso", "the broadcaster El Universo": a medium named right after its
+        # description, the name's words capitalised and no date or place (the tagger takes many a paper for a person)
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ not in ("DATE", "TIME", "GPE", "NORP"):
+            end += 1
+        if end == tok.i + 1 or not doc[end - 1].whitespace_ and end < len(doc) and doc[end].text in ("’s", "'s"):
+            return None
+        span = doc[tok.i + 1:end]
+        if len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span):
+            return None  # "told the paper John Smith was wrong": a person's full name, what was told about
+        return replace(self.r.mention(nxt), name=span.text, text=span.text, start=span.start_char, end=span.end_char,
+                       kind="organization", proper=True)
 
     @staticmethod
     def _media_piece(tok) -> bool:
