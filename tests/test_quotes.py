@@ -176,6 +176,13 @@ def speakers_of(text: str) -> dict[str, str | None]:
     # subject of the reporting verb, after the quote, with an apposition
     ('"China stands firm against all forms of terrorism," Lin Jian, a Chinese foreign ministry spokesperson, '
      'said in a press briefing on Tuesday.', "China stands", "Lin Jian"),
+    # inverted order after the quote, whatever the verb or the tagger's reading of it, to a name that ends the
+    # sentence, or to the name after an office (divergences/dev, a general strike and a no-confidence vote)
+    ("“It was a practically normal day, the mobilization lasted three hours”, highlighted Adorni.", "It was a",
+     "Adorni"),
+    ("“The Prime Minister [Barnier] must submit the resignation of the government to the President of the Republic "
+     "[Emmanuel Macron],” emphasized the Chairperson of the National Assembly, Yael Bron-Pivet.", "The Prime Minister",
+     "Yael Bron-Pivet"),
     # inverted order, title and party tag
     ('"This is a reckless spending spree that Americans cannot afford," said Sen. Mitch McConnell, R-Ky., '
      'the minority leader.', "This is a reckless", "Mitch McConnell"),
@@ -706,3 +713,8 @@ def test_picture_caption_is_no_turn_and_ends_one():
     assert not any(p.startswith("George Kurtz, president") for p in pieces)
     assert not any("A screen shows an error" in p for p in pieces)
     assert any(p.startswith("We are deeply sorry") for p in pieces)
+
+
+def test_a_place_after_an_inverted_verb_is_no_speaker():
+    """The inverted order names who spoke; a place there is no one ("“...”, reported Paris.")."""
+    assert speaker_for("“It was cold”, reported Paris.", "It was cold") is None

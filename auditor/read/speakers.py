@@ -34,6 +34,7 @@ English grammar (reporting verbs, titles of office, document nouns), not names f
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from bisect import bisect_left, bisect_right
@@ -2116,12 +2117,49 @@ class QuoteAttributor:
                 return Attribution(sp, cue, v.idx, v.idx + len(v.text))
         if fallback is not None:
             return fallback
+        inverted = self._inverted_attribution(q)
+        if inverted is not None:
+            return inverted
         # 3. a verbless noun phrase beside the quote
         frag = self._fragment_speaker(q, frame)
         if frag:
             m, cue = frag
             return Attribution(m, cue, m.start, m.end)
         return Attribution(None, None)
+
+    def _inverted_attribution(self, q) -> Optional[Attribution]:
+        """A quote closed by a past verb and a name that ends the sentence ("“...”, highlighted Adorni."):
+        the inverted order of attribution makes the verb one of speech, whatever the tagger took it for
+        (here an adjective of the name)."""
+        after = [t for t in token_range(self.doc, q.outer_end, min(len(self.text), q.outer_end + 80)) if not t.is_space]
+        while after and after[0].is_punct and after[0].text in (",", "”", "’", '"', "'"):
+            after = after[1:]
+        if len(after) < 3 or not after[0].is_lower or after[0].tag_ not in ("VBD", "VBN") and not after[0].text.endswith("ed"):
+            return None
+        names = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" and t.text[:1].isupper(), after[1:5]))
+        rest = after[1 + len(names):]
+        if not names and after[1].lower_ == "the":
+            # "..., emphasized the Chairperson of the National Assembly, Yael Bron-Pivet.": the name after the office
+            end = next((k for k, t in enumerate(after) if t.text in (".", "!", "?")), None)
+            comma = max((k for k, t in enumerate(after[:end or 0]) if t.text == ","), default=None)
+            if end is not None and comma is not None and end - comma <= 5:
+                names, rest = after[comma + 1:end], after[end:]
+                if not all(t.pos_ == "PROPN" or t.text == "-" for t in names) or not names[0].text[:1].isupper():
+                    return None
+        if not names or not rest or rest[0].text not in (".", "!", "?") and not (rest[0].text == "," and len(rest) > 1
+                                                                                  and rest[1].lower_ in ("who", "which")):
+            return None
+        if any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") for t in names):
+            return None
+        written = self.text[names[0].idx:names[-1].idx + len(names[-1].text)]
+        kind = "organization" if names[-1].ent_type_ == "ORG" else "person"  # (the tagger's product or work: a name it does not know)
+        m = replace(self.resolver.mention(names[-1], True), name=written, text=written, start=names[0].idx,
+                    end=names[-1].idx + len(names[-1].text), kind=kind, label="ORG" if kind == "organization" else "PERSON",
+                    words=frozenset(w.lower() for w in written.split()), proper=True)
+        m = self.resolver.resolve(m)
+        if not can_speak(m, self.doc):
+            return None
+        return Attribution(m, after[0].text, after[0].idx, after[0].idx + len(after[0].text))
 
     def attribute(self) -> list[Attribution]:
         out = [Attribution(None, None) if getattr(q, "style", "") == "caption"
