@@ -23,6 +23,10 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # as reported by an outlet
     ("Rights groups have criticised the crackdown, accusing the state of enforced disappearances, as reported by "
      "Al Jazeera.", "Al Jazeera", "outlet"),
+    # the clause before "told <outlet>" is what was told: its teller is credited with the outlet (divergences/dev,
+    # a stock-market crash)
+    ("Investors sell assets to fund their losses, Kyle Rodda, a senior financial market analyst at Capital.com in "
+     "Melbourne, told Reuters news agency.", "Kyle Rodda", "person"),
     # told journalists: the speaker is credited, the journalists are not
     ("Provincial spokesman Shahid Rind told journalists in Quetta that the highway had been reopened.",
      "Shahid Rind", "person"),

@@ -580,7 +580,8 @@ class _ParseCredits:
         # ("The toll rose, officials said."); a misparsed fronted clause is not reported speech; a
         # clause the parse made the verb's head ("The Reuters news agency reports, citing officials,
         # that the targets included ...")
-        clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps) for c in children)
+        # ("tell"'s object is whom it was told: "..., Kyle Rodda told Reuters" reports the clause before it)
+        clause = any(c.dep_ == "ccomp" and (c.i > v.i or "dobj" not in deps or lemma == "tell") for c in children)
         clause = clause or v.dep_ == "parataxis" or self._trailing_report(v, children) \
             or v.dep_ == "dep" and v.head.pos_ in ("VERB", "AUX") and v.head.i > v.i \
             or v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) \
