@@ -470,6 +470,12 @@ def test_interviews_with_people_are_no_outlets(text, absent):
     ("The attacks marked the anniversary of Nawab Akbar Bugti, a former nationalist leader killed in 2006. "
      "The Baloch Liberation Army (BLA) claimed the attacks. The group stated that four bombers took part.",
      "Baloch Liberation Army"),
+    # "the company" is the actor the article names most, though the tagger names it no organisation and
+    # another body stands nearer (divergences/dev, a data breach)
+    ("Latitude Financial has been hit by a cyber-attack. Latitude confirmed the hacker obtained employee credentials. "
+     "Latitude issued a trading halt, with trading to resume "
+     "when decided by the Australian Securities Exchange (ASX). The company said it is contacting customers.",
+     "Latitude Financial"),
 ])
 def test_a_description_credits_the_party_it_stands_for(text, name):
     found = sources_of(text)

@@ -1337,6 +1337,7 @@ class Resolver:
         person_title = m.head in TITLE_WORDS or (m.proper and places.demonym_place(m.head.title()) is not None)
         modifiers = content - {m.head} - {TITLE_EXPANSIONS.get(m.head, m.head)}
         typed_pick: Optional[Mention] = None
+        picked_by_kind = False
         want = GENDERED_WORDS.get(m.head)  # "the congresswoman" is no man the text calls Mr.
         genders = self._genders() if want else {}
         for h in reversed(self.history):
@@ -1358,8 +1359,9 @@ class Resolver:
                 if person_title or not h.proper or m.start - h.end > TYPE_MATCH_CHARS:
                     continue
                 kind_word = org_type(h.name)
-                if m.head not in ORG_TYPE_ALIASES.get(kind_word, ()) and not (
-                        body_noun(m.head) and h.label == "ORG" and h.kind == "organization"
+                by_kind = m.head in ORG_TYPE_ALIASES.get(kind_word, ())  # "the airline" for Jeju Air
+                if not by_kind and not (
+                        body_noun(m.head) and (h.label == "ORG" or not h.label and h.subject) and h.kind == "organization"
                         and kind_word not in _STATE_TYPES and kind_word not in ORG_TYPE_ALIASES
                         and not any(w in TITLE_WORDS for w in (h.role or "").lower().split())):
                     continue
@@ -1375,8 +1377,19 @@ class Resolver:
                 if typed_pick is None or m.start - h.end <= TYPE_MATCH_CHARS:
                     return h
                 return typed_pick
-            typed_pick = typed_pick or h
+            if typed_pick is None or not picked_by_kind and (by_kind or h.subject and self._named_more(h, typed_pick, m)):
+                # a body whose name says its kind beats one of no known kind; of two of no known kind, the
+                # actor the article names more ("the company": Latitude, not the ASX)
+                typed_pick, picked_by_kind = h, by_kind
         return typed_pick
+
+    def _named_more(self, a: Mention, b: Mention, before: Mention) -> bool:
+        """Whether the article names `a` more often than `b` before `before`, outside quotes (a tie keeps
+        `b`, the nearer)."""
+        def count(name: str) -> int:  # its mentions, in full or by its first words ("Latitude" of "Latitude Financial")
+            return sum(1 for h in self.history if h.start < before.start and (
+                h.name == name or name.startswith(h.name + " ") or h.name.startswith(name + " ")))
+        return count(a.name) > count(b.name)
 
     def _story_company(self, m: Mention) -> Optional[Mention]:
         """The company an epithet stands for ("the planemaker", "the iPhone maker", "the tech
