@@ -195,6 +195,9 @@ def test_quoted_as_saying(text, name, via, outlet):
 @pytest.mark.parametrize("text, absent", [
     # a person's full name after "told the paper" is what was told about, not the paper
     ("The mayor told the paper John Smith was wrong.", "John Smith"),
+    # a country's name that opens outlets' names ("France 24") owning its institution is no outlet (divergences/dev,
+    # a no-confidence vote)
+    ("France’s National Assembly passes no-confidence motion in Barnier government", "France"),
     # divergences/dev, a crowd crush: the broadcaster's people is no outlet, though "Korean" opens outlets' names
     ("The death toll has climbed to 151, according to Korean broadcaster MBC.", "Korean"),
     # divergences/dev, a company's layoffs: a picture's credit and its copyright are one agency

@@ -397,6 +397,14 @@ def _nationality(word: str) -> bool:
     return places.demonym_place(word) is not None
 
 
+def _country_name(word: str) -> bool:
+    """A word that names a country ("France", "China"), not an agency's capitals ("PA", which is also a state's)."""
+    if word.isupper():
+        return False
+    place = places.resolve(word, towns=False)
+    return place is not None and place.kind == "country"
+
+
 def _lemma_of(tok) -> str:
     return (tok.lemma_ or tok.text).lower()
 
@@ -1368,6 +1376,7 @@ def _outlet_in_run(name: str, shaped: bool = True, exact: bool = False) -> Optio
             n = names_mod.normalize(" ".join(words[i:j]))
             if n in known or (j == i + 1 and (len(n) >= 4 or words[i].isupper()) and n in firsts
                               and not _nationality(words[i])  # "Korean broadcaster MBC": a people, not "Korean Herald"
+                              and not _country_name(words[i])  # "France’s National Assembly", not France 24
                               and not (j < len(words) and not words[i].isupper()
                                        and not outlet_like(" ".join(words[i:]), "", True))):
                 # (a word that opens an outlet's name opens other names too, followed by other words:
