@@ -23,6 +23,13 @@ def sources_of(text: str, **meta) -> dict[str, Source]:
     # as reported by an outlet
     ("Rights groups have criticised the crackdown, accusing the state of enforced disappearances, as reported by "
      "Al Jazeera.", "Al Jazeera", "outlet"),
+    # a fronted date without its comma: the parse takes the subject for the preposition's object (divergences/dev,
+    # a general strike)
+    ("On Jan. 24 Argentina’s CGT labor confederation estimated that about 600,000 people had marched to the "
+     "national Congress.", "Argentina’s CGT labor confederation", "organization"),
+    # an age is no date to drop from a description
+    ("A 20-year-old woman who had been at the nightclub told reporters that the fire spread fast.",
+     "20-year-old woman", "anonymous"),
     # the clause before "told <outlet>" is what was told: its teller is credited with the outlet (divergences/dev,
     # a stock-market crash)
     ("Investors sell assets to fund their losses, Kyle Rodda, a senior financial market analyst at Capital.com in "

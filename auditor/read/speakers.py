@@ -576,6 +576,24 @@ def _name_after_quote(verb):
 _SHORT_APPOSITION = 8  # tokens of an age or a description between a speaker's name and the verb
 
 
+_CALENDAR_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
+
+
+def _subject_after_a_fronted_date(verb):
+    """ "On Jan. 24 Argentina's CGT labor confederation estimated that ...": without a comma after the
+    fronted date the parser takes the subject for the preposition's object, the date for a modifier of
+    it, and leaves the verb without a subject. The object right before the verb, past a date, is it."""
+    tok = verb.doc[verb.i - 1]
+    if tok.dep_ != "pobj" or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    prep = tok.head
+    if prep.dep_ != "prep" or prep.head.i != verb.i or prep.i != verb.doc[prep.i].sent.start:
+        return None
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in verb.doc[prep.i + 1:tok.left_edge.i + 1]) or any(
+        t.ent_type_ in ("DATE", "TIME") and t.i < tok.i for t in tok.subtree)
+    return tok if dated else None
+
+
 def _name_folded_into_lead(verb):
     """ "In a letter to Mr Zahawi, Mr Sunak said ...": the parser folds the subject into the fronted
     phrase before it, as an apposition to its last noun, and leaves the verb without a subject. The
@@ -636,7 +654,8 @@ def subject_of(verb, depth: int = 4, skip: Optional[Callable[[int], bool]] = Non
             subj = [c for c in v.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == v.i - 1
                     and not (skip and skip(c.idx))]
         if not subj and v.i > 0:
-            lead = _name_folded_into_lead(v) or _name_after_quote(v) or _person_right_before(v)
+            lead = _name_folded_into_lead(v) or _subject_after_a_fronted_date(v) or _name_after_quote(v) \
+                or _person_right_before(v)
             if lead is not None and not (skip and skip(lead.idx)):
                 subj = [lead]
         if len(subj) > 1 and _dateline_label(subj[0]):
@@ -780,6 +799,10 @@ class Resolver:
                 dropped.update(t.i for t in c.subtree)  # "said the player in a statement": where, not who
         subtree = list(head.subtree)  # walked twice below; a walk makes a Token of every word in it
         for d in subtree:
+            if d.dep_ in ("nmod", "npadvmod") and d.i < head.i and d.ent_type_ in ("DATE", "TIME") and d.pos_ == "PROPN" \
+                    and _CALENDAR_NAME.match(d.lower_):
+                dropped.update(t.i for t in d.subtree)  # "On Jan. 24 Argentina's CGT": the fronted date, misparsed
+                continue
             if d.i in dropped or d.i <= head.i:
                 continue
             if d.dep_ in ("appos", "relcl", "acl") and d.left_edge.i > 0 and self.doc[d.left_edge.i - 1].text == ",":
