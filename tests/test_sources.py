@@ -725,6 +725,9 @@ def test_attribute_keeps_two_speakers_of_one_sentence_apart():
     ("The storm weakened inland.\nSources: CGTN, Reuters", ["CGTN", "Reuters"]),
     ("Adrian Weckler, Eoghan Moloney and Ciara O'LoughlinReuters\n\nMeta is cutting 11,000 jobs.", ["Reuters"]),
     ("Reporting by Jane Doe\nSource: official data", []),
+    # a wire's byline with the page's stamp after it (divergences/dev, a stock-market crash); a writer's is no credit
+    ("By AP Updated On - 5 August 2024, 12:19 PM\n\nJapan's Nikkei fell 12.4%.", ["AP"]),
+    ("By John Smith Updated On - 5 August 2024\n\nJapan's Nikkei fell 12.4%.", []),
     ("The minister could not confirm the figure.", []),
     # a word that opens an outlet's name, in another name (divergences/dev, Astroworld crush)
     ("G Keith Still, a professor at the United Kingdom's University of Suffolk, has testified.", []),

@@ -155,6 +155,7 @@ _BYLINE_CELLS = re.compile(r"(?i:^\s*by)\s+(?P<names>[A-Z][^|\n]{1,60}?)\s*\|") 
 _VIA_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?]{0,60}?[ ]via[ ](?P<names>[A-Z][\w&.'’ -]{1,40}?)[ \t]*$")
 _JOINT_BYLINE = re.compile(r"^\s*(?P<a>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})[ ]+(?:with|and)[ ]+"
                            r"(?P<b>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})\s*$")
+_BYLINE_OPENING = re.compile(r"^\s*By\s+(?P<names>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,3})")  # "By AP Updated On ..."
 # a byline of writers with the wire's name glued to the last one, its space lost in the page's text
 _GLUED_BYLINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*[ ,]+(?:and[ ]+)?){1,11}[A-Z][\w.'’-]*?[a-z](?P<names>[A-Z][A-Za-z]+)\s*$")
 _CELL_LINE = re.compile(r"^\s*(?P<names>[A-Z][\w .&-]{1,30}?)\s*\|")
@@ -1527,6 +1528,13 @@ def _more_credits(text: str) -> list[Credit]:
         m = _CELL_LINE.match(line)
         if m and _outlet_in_run(m.group("names")):
             add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
+        opening = _BYLINE_OPENING.match(line)
+        if opening:  # "By AP Updated On - 5 August 2024": a wire's byline with the page's stamp after it
+            words = opening.group("names").split()
+            found = next((" ".join(words[:k]) for k in range(len(words), 0, -1)
+                          if names_mod.normalize(" ".join(words[:k])) in _known_short() | KNOWN_OUTLETS), None)
+            if found:
+                add(found, lo + opening.start("names"), "byline")
         glued = _GLUED_BYLINE.match(line)
         if glued and _outlet_in_run(glued.group("names"), shaped=False, exact=True) == glued.group("names"):
             add(glued.group("names"), lo + glued.start("names"), "byline")  # "Ciara O'LoughlinReuters": its space lost
