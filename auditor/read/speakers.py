@@ -576,7 +576,8 @@ def _name_after_quote(verb):
 _SHORT_APPOSITION = 8  # tokens of an age or a description between a speaker's name and the verb
 
 
-_CALENDAR_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
+# a month's or a weekday's name, written in full or cut to its first three letters ("Jan.", "Tue")
+_CALENDAR_NAME = re.compile("(?:" + "|".join(sorted({w[:3] for w in vocab.words("months") | vocab.words("weekdays")})) + ")")
 
 
 def _subject_after_a_fronted_date(verb):
