@@ -218,3 +218,15 @@ def test_the_place_of_a_counts_own_phrase_comes_first(nlp):
 def test_a_figure_placed_in_places_listed_by_and_holds_for_all_of_them(nlp, sentence, value, place):
     (q,) = [q for q in figures(nlp, sentence) if q.value == value]
     assert q.place == place
+
+
+@pytest.mark.parametrize("sentence, value, place", [
+    # the place of the reported act before the place of the saying (divergences/dev, a general strike)
+    ("In Buenos Aires, the CGT said 1.5 million people protested across Argentina.", 1500000, "Argentina"),
+    ("Police in Karachi said 20 people died in Lyari.", 20, "Lyari"),
+    # a saying's place still places a figure whose own clause names none
+    ("Twenty people died, officials in Quetta said.", 20, "Quetta"),
+])
+def test_the_reported_acts_place_before_the_sayings(nlp, sentence, value, place):
+    (q,) = [q for q in figures(nlp, sentence) if q.value == value]
+    assert q.place == place

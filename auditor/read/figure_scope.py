@@ -340,6 +340,10 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
     if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.lemma_.lower() in COUNT_NOUNS:
         owner = owner.head.head  # "a turnout of some 240,000 protestors in Tel Aviv": the count's phrase
     own = _own_phrase(owner)
+    # the clause the number stands in, before a clause that reports it ("In Buenos Aires, the CGT said 1.5
+    # million people protested across Argentina": the protest's place, not the saying's)
+    verb = next((a for a in number_tokens[-1].ancestors if a.pos_ in ("VERB", "AUX")), None)
+    reported = {t.i for t in verb.subtree} if verb is not None and verb.dep_ == "ccomp" else set()
     dateline = _dateline_end(doc)
     for e in doc.ents:
         root = e.root
@@ -372,6 +376,8 @@ def place_of(doc, tokens, number_tokens, count: bool = False) -> Optional[str]:
         rank = 0 if (root.dep_ == "pobj" or root.head.dep_ == "pobj" or root.dep_ == "compound") else 1
         if root.dep_ == "poss":
             rank = 2
+        if rank == 0 and root.i in reported:
+            rank = -0.5
         if root.i in own:
             rank = -1
         if best is None or rank < best[0]:
