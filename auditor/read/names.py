@@ -139,15 +139,12 @@ def _long_forms(before: str, offset: int, letters: str) -> Iterator[tuple[str, i
             return
 
 
-_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "e", "&"})
-
-
 def _letters_in_order(letters: str, long_form: str) -> bool:
     """Schwartz and Hearst's test for a short form's definition: each of its letters appears in the
     long form in order, the first opening its first word and the last inside its last word; here the
     long form must also be a name, of two capitalised words or more ("Australian Securities Exchange")."""
     words = long_form.split()
-    if len(words) < 2 or any(not w[:1].isupper() and w.lower() not in _FUNCTION_WORDS for w in words):
+    if len(words) < 2 or any(not w[:1].isupper() and w.lower() not in _CONNECTORS for w in words):
         return False
     if letters[0].lower() != words[0][:1].lower() or letters[-1].lower() not in words[-1].lower():
         return False

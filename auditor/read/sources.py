@@ -1529,12 +1529,10 @@ def _more_credits(text: str) -> list[Credit]:
         if m and _outlet_in_run(m.group("names")):
             add(_outlet_in_run(m.group("names")), lo + m.start("names"), "source line")
         opening = _BYLINE_OPENING.match(line)
-        if opening:  # "By AP Updated On - 5 August 2024": a wire's byline with the page's stamp after it
-            words = opening.group("names").split()
-            found = next((" ".join(words[:k]) for k in range(len(words), 0, -1)
-                          if names_mod.normalize(" ".join(words[:k])) in _known_short() | KNOWN_OUTLETS), None)
-            if found:
-                add(found, lo + opening.start("names"), "byline")
+        found = _outlet_in_run(opening.group("names"), shaped=False, exact=True) if opening else None
+        if found and opening.group("names").startswith(found):
+            # "By AP Updated On - 5 August 2024": a wire's byline with the page's stamp after it
+            add(found, lo + opening.start("names"), "byline")
         glued = _GLUED_BYLINE.match(line)
         if glued and _outlet_in_run(glued.group("names"), shaped=False, exact=True) == glued.group("names"):
             add(glued.group("names"), lo + glued.start("names"), "byline")  # "Ciara O'LoughlinReuters": its space lost
